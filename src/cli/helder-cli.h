@@ -18,6 +18,8 @@ enum {
 
 int           helder_cli_validate      (int          argc,
                                         char       **argv);
+int           helder_cli_check         (int          argc,
+                                        char       **argv);
 int           helder_cli_info          (int          argc,
                                         char       **argv);
 
@@ -27,5 +29,8 @@ gboolean      helder_cli_parse_options (GOptionContext  *context,
 HelderCourse *helder_cli_load_course   (int              argc,
                                         char           **argv);
 void          helder_cli_print_json    (JsonNode        *node);
+JsonNode     *helder_cli_diagnostics_to_json (GPtrArray *diagnostics);
+void          helder_cli_print_diagnostics   (GPtrArray *diagnostics,
+                                              gboolean   json);
 
 G_END_DECLS
