@@ -61,6 +61,15 @@ def version():
 
 
 @test
+def app_version():
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    proc = subprocess.run([os.environ["HELDER_APP"], "--version"], capture_output=True, text=True,
+                          timeout=60, env=env)
+    check(proc.returncode == 0, f"exit {proc.returncode}: {proc.stderr}")
+    check(re.match(r"^helder \d+\.\d+\.\d+$", proc.stdout.strip()), proc.stdout)
+
+
+@test
 def help_lists_commands():
     code, out, _ = run("--help")
     check(code == 0, f"exit {code}")
