@@ -1,0 +1,148 @@
+/* helder-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+
+#include "helder-application.h"
+#include "helder-window.h"
+
+struct _HelderApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (HelderApplication, helder_application, ADW_TYPE_APPLICATION)
+
+HelderApplication *
+helder_application_new (void)
+{
+  return g_object_new (HELDER_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/helderapp/Helder",
+                       NULL);
+}
+
+static HelderWindow *
+get_or_create_window (HelderApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (helder_window_new (self));
+
+  return HELDER_WINDOW (window);
+}
+
+static void
+helder_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (get_or_create_window (HELDER_APPLICATION (app))));
+}
+
+static void
+helder_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  HelderWindow *window = get_or_create_window (HELDER_APPLICATION (app));
+
+  if (n_files > 0)
+    helder_window_open_course (window, files[0]);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+helder_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("helder %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  const char *developers[] = { "The Helder developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Helder"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Write, check, review and publish accessible e-learning "
+                                       "in plain Dutch"),
+                         "developer-name", _("The Helder developers"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "website", "https://github.com/helderapp/helder",
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+helder_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (helder_application_parent_class)->startup (app);
+
+  gtk_source_init ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open",
+                                         (const char *[]) { "<Control>o", NULL });
+}
+
+static void
+helder_application_class_init (HelderApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = helder_application_activate;
+  app_class->open = helder_application_open;
+  app_class->startup = helder_application_startup;
+  app_class->handle_local_options = helder_application_handle_local_options;
+}
+
+static void
+helder_application_init (HelderApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[COURSE]"));
+}

@@ -1,0 +1,195 @@
+/* helder-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "helder-cli.h"
+
+typedef struct
+{
+  const char *name;
+  int       (*run) (int argc, char **argv);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "validate", helder_cli_validate, N_("Report problems in the course's files") },
+  { "check", helder_cli_check, N_("Run every check and print the findings") },
+  { "info", helder_cli_info, N_("Show modules, pages, blocks, words and minutes") },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n", _("Usage: helder-cli COMMAND [OPTION…] COURSE"));
+  fprintf (stream, "%s\n", _("Check and export Helder courses without a display."));
+  fprintf (stream, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Options:"));
+  fprintf (stream, "  %-12s %s\n", "-h, --help", _("Show this help"));
+  fprintf (stream, "  %-12s %s\n", "--version", _("Show the version"));
+  fprintf (stream, "\n%s\n", _("Run “helder-cli COMMAND --help” for the options of a command."));
+  fprintf (stream, "%s\n", _("Exit status: 0 no errors, 1 the course has errors, 2 unusable input."));
+}
+
+gboolean
+helder_cli_parse_options (GOptionContext   *context,
+                          int              *argc,
+                          char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("helder-cli: %s\n", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Loads the one course folder left in argv after the options; prints why
+ * and returns NULL when there is none.
+ */
+HelderCourse *
+helder_cli_load_course (int    argc,
+                        char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  HelderCourse *course;
+
+  if (argc != 2)
+    {
+      g_printerr ("helder-cli: %s\n", _("give exactly one course folder"));
+      return NULL;
+    }
+
+  course = helder_course_load (argv[1], &error);
+  if (course == NULL)
+    g_printerr ("helder-cli: %s\n", error->message);
+
+  return course;
+}
+
+void
+helder_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+JsonNode *
+helder_cli_diagnostics_to_json (GPtrArray *diagnostics)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const HelderDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, d->file);
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, d->line);
+      json_builder_set_member_name (builder, "column");
+      json_builder_add_int_value (builder, d->column);
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, d->start);
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, d->end);
+      json_builder_set_member_name (builder, "severity");
+      json_builder_add_string_value (builder, helder_severity_to_string (d->severity));
+      json_builder_set_member_name (builder, "rule");
+      json_builder_add_string_value (builder, d->rule);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, d->message);
+      json_builder_set_member_name (builder, "suggestions");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < d->suggestions->len; j++)
+        json_builder_add_string_value (builder, g_ptr_array_index (d->suggestions, j));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return json_builder_get_root (builder);
+}
+
+void
+helder_cli_print_diagnostics (GPtrArray *diagnostics,
+                              gboolean   json)
+{
+  if (json)
+    {
+      g_autoptr(JsonNode) node = helder_cli_diagnostics_to_json (diagnostics);
+
+      helder_cli_print_json (node);
+      return;
+    }
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      g_autofree char *line = helder_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+
+      g_print ("%s\n", line);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *name;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("helder-cli");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return HELDER_EXIT_UNUSABLE;
+    }
+
+  name = argv[1];
+  if (g_str_equal (name, "--version") || g_str_equal (name, "-v"))
+    {
+      g_print ("helder-cli %s\n", PACKAGE_VERSION);
+      return HELDER_EXIT_OK;
+    }
+  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
+    {
+      print_usage (stdout);
+      return HELDER_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (name, commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr ("helder-cli: ");
+  g_printerr (_("unknown command “%s”; run “helder-cli --help” for the list"), name);
+  g_printerr ("\n");
+  return HELDER_EXIT_UNUSABLE;
+}

@@ -1,0 +1,36 @@
+/* helder-cli.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "helder-course.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses shared by every subcommand. */
+enum {
+  HELDER_EXIT_OK = 0,
+  HELDER_EXIT_FINDINGS = 1, /* the course has errors */
+  HELDER_EXIT_UNUSABLE = 2, /* no such folder, not a course, bad arguments */
+};
+
+int           helder_cli_validate      (int          argc,
+                                        char       **argv);
+int           helder_cli_check         (int          argc,
+                                        char       **argv);
+int           helder_cli_info          (int          argc,
+                                        char       **argv);
+
+gboolean      helder_cli_parse_options (GOptionContext  *context,
+                                        int             *argc,
+                                        char          ***argv);
+HelderCourse *helder_cli_load_course   (int              argc,
+                                        char           **argv);
+void          helder_cli_print_json    (JsonNode        *node);
+JsonNode     *helder_cli_diagnostics_to_json (GPtrArray *diagnostics);
+void          helder_cli_print_diagnostics   (GPtrArray *diagnostics,
+                                              gboolean   json);
+
+G_END_DECLS

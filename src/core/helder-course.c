@@ -1,0 +1,787 @@
+/* helder-course.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-course"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "helder-colour.h"
+#include "helder-course.h"
+#include "helder-save-transaction.h"
+
+struct _HelderCourse
+{
+  GObject             parent_instance;
+
+  char               *path;
+  char               *id;
+  char               *title;
+  char               *description;
+  char               *language;
+  GStrv               words;
+  GListStore         *modules;
+  GPtrArray          *diagnostics;
+  HelderJsonDocument *document;
+};
+
+G_DEFINE_FINAL_TYPE (HelderCourse, helder_course, G_TYPE_OBJECT)
+G_DEFINE_QUARK (helder-course-error-quark, helder_course_error)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+helder_course_finalize (GObject *object)
+{
+  HelderCourse *self = (HelderCourse *) object;
+
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->words, g_strfreev);
+  g_clear_object (&self->modules);
+  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  g_clear_pointer (&self->document, helder_json_document_free);
+
+  G_OBJECT_CLASS (helder_course_parent_class)->finalize (object);
+}
+
+static void
+helder_course_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  HelderCourse *self = HELDER_COURSE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+helder_course_class_init (HelderCourseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = helder_course_finalize;
+  object_class->get_property = helder_course_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+helder_course_init (HelderCourse *self)
+{
+  self->modules = g_list_store_new (HELDER_TYPE_MODULE);
+  self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+}
+
+static void
+report_at (HelderCourse   *self,
+           gpointer        container,
+           const char     *member,
+           int             index,
+           HelderSeverity  severity,
+           const char     *rule,
+           const char     *message)
+{
+  helder_json_document_report (self->document, self->diagnostics, container, member, index,
+                               severity, rule, message);
+}
+
+static gboolean
+course_id_is_valid (const char *id)
+{
+  return g_ascii_islower (id[0]) && helder_module_id_is_valid (id);
+}
+
+static void
+check_enum (HelderCourse *self,
+            JsonObject   *object,
+            const char   *member,
+            const char   *allowed)
+{
+  const char *value;
+  g_auto(GStrv) values = g_strsplit (allowed, "|", -1);
+
+  if (!helder_json_document_get_string (self->document, self->diagnostics, object, member,
+                                        FALSE, &value))
+    return;
+
+  if (!g_strv_contains ((const char * const *) values, value))
+    {
+      g_autofree char *list = g_strjoinv (", ", values);
+      g_autofree char *message = g_strdup_printf (_("\"%s\" is not one of: %s"), value, list);
+
+      report_at (self, object, member, -1, HELDER_SEVERITY_ERROR, "format-field-value", message);
+    }
+}
+
+static void
+check_colour (HelderCourse *self,
+              JsonObject   *object,
+              const char   *member)
+{
+  g_autoptr(GError) error = NULL;
+  const char *value;
+
+  if (helder_json_document_get_string (self->document, self->diagnostics, object, member,
+                                       FALSE, &value) &&
+      !helder_colour_parse (value, NULL, &error))
+    report_at (self, object, member, -1, HELDER_SEVERITY_ERROR, "format-colour", error->message);
+}
+
+static void
+read_course_fields (HelderCourse *self,
+                    JsonObject   *root)
+{
+  GPtrArray *diagnostics = self->diagnostics;
+  HelderJsonDocument *doc = self->document;
+  JsonObject *object;
+  const char *value;
+  gint64 number;
+  double real;
+
+  if (json_object_has_member (root, "format"))
+    {
+      JsonNode *node = json_object_get_member (root, "format");
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+        report_at (self, root, "format", -1, HELDER_SEVERITY_ERROR, "format-field-type",
+                   _("field \"format\" must be a whole number"));
+      else if (json_node_get_int (node) > HELDER_COURSE_FORMAT)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("format %" G_GINT64_FORMAT " is newer than this Helder "
+                               "understands (%d); update Helder"),
+                             json_node_get_int (node), HELDER_COURSE_FORMAT);
+
+          report_at (self, root, "format", -1, HELDER_SEVERITY_ERROR, "format-version", message);
+        }
+      else if (json_node_get_int (node) < 1)
+        report_at (self, root, "format", -1, HELDER_SEVERITY_ERROR, "format-version",
+                   _("format must be 1 or higher; set \"format\": 1"));
+    }
+  else
+    helder_json_document_get_int (doc, diagnostics, root, "format", TRUE, 1, 1, &number);
+
+  if (helder_json_document_get_string (doc, diagnostics, root, "id", TRUE, &value))
+    {
+      if (!course_id_is_valid (value))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("\"%s\" is not a valid id; use lower-case letters, digits and -, "
+                               "starting with a letter"), value);
+
+          report_at (self, root, "id", -1, HELDER_SEVERITY_ERROR, "format-id", message);
+        }
+      self->id = g_strdup (value);
+    }
+
+  if (helder_json_document_get_string (doc, diagnostics, root, "title", TRUE, &value))
+    {
+      if (*value == '\0')
+        report_at (self, root, "title", -1, HELDER_SEVERITY_ERROR, "format-field-empty",
+                   _("field \"title\" is empty; give the course a title"));
+      g_free (self->title);
+      self->title = g_strdup (value);
+    }
+
+  if (helder_json_document_get_string (doc, diagnostics, root, "description", FALSE, &value))
+    self->description = g_strdup (value);
+
+  if (helder_json_document_get_string (doc, diagnostics, root, "language", TRUE, &value))
+    {
+      static GRegex *tag = NULL;
+
+      if (g_once_init_enter (&tag))
+        g_once_init_leave (&tag, g_regex_new ("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", 0, 0, NULL));
+
+      if (!g_regex_match (tag, value, 0, NULL))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("\"%s\" is not a language tag; write for example \"nl\""), value);
+
+          report_at (self, root, "language", -1, HELDER_SEVERITY_ERROR, "format-language",
+                     message);
+        }
+      self->language = g_strdup (value);
+    }
+
+  if ((object = helder_json_document_get_object (doc, diagnostics, root, "theme", FALSE)))
+    {
+      check_colour (self, object, "accent");
+      check_colour (self, object, "text");
+      check_colour (self, object, "background");
+    }
+
+  if ((object = helder_json_document_get_object (doc, diagnostics, root, "tracking", FALSE)))
+    {
+      check_enum (self, object, "completion", "pages|test");
+      check_enum (self, object, "reporting",
+                  "passed-incomplete|completed-incomplete|passed-failed|completed-failed");
+      helder_json_document_get_int (doc, diagnostics, object, "pages_percent", FALSE, 1, 100,
+                                    &number);
+      helder_json_document_get_int (doc, diagnostics, object, "pass_mark", FALSE, 0, 100, &number);
+    }
+
+  if ((object = helder_json_document_get_object (doc, diagnostics, root, "kpi", FALSE)))
+    {
+      const char * const percentages[] = {
+        "participation", "completion", "knowledge_growth", "team_discussion", NULL
+      };
+
+      for (guint i = 0; percentages[i] != NULL; i++)
+        helder_json_document_get_number (doc, diagnostics, object, percentages[i], 0, 100, &real);
+      helder_json_document_get_number (doc, diagnostics, object, "satisfaction", 1, 5, &real);
+    }
+}
+
+static void
+load_modules (HelderCourse *self,
+              JsonObject   *root)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *modules;
+
+  modules = helder_json_document_get_strings (self->document, self->diagnostics, root, "modules",
+                                              TRUE);
+  if (modules == NULL)
+    return;
+
+  if (json_array_get_length (modules) == 0)
+    report_at (self, root, "modules", -1, HELDER_SEVERITY_WARNING, "format-empty",
+               _("the course has no modules; add one"));
+
+  for (guint i = 0; i < json_array_get_length (modules); i++)
+    {
+      const char *id = json_array_get_string_element (modules, i);
+      g_autoptr(HelderModule) module = NULL;
+
+      if (!helder_module_id_is_valid (id))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("\"%s\" is not a valid id; use lower-case letters, digits and -"),
+                             id);
+
+          report_at (self, modules, NULL, i, HELDER_SEVERITY_ERROR, "format-id", message);
+          continue;
+        }
+
+      if (!g_hash_table_add (seen, (gpointer) id))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("module \"%s\" is listed twice; remove the duplicate"), id);
+
+          report_at (self, modules, NULL, i, HELDER_SEVERITY_ERROR, "format-module", message);
+          continue;
+        }
+
+      module = helder_module_load (self->path, id, self->diagnostics);
+      if (module != NULL)
+        g_list_store_append (self->modules, module);
+    }
+}
+
+static void
+load_words (HelderCourse *self)
+{
+  g_autofree char *path = g_build_filename (self->path, "words.txt", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) lines = NULL;
+
+  if (g_file_get_contents (path, &data, NULL, NULL))
+    {
+      if (!g_utf8_validate (data, -1, NULL))
+        g_ptr_array_add (self->diagnostics,
+                         helder_diagnostic_new ("words.txt", 0, 0, 0, 0, HELDER_SEVERITY_ERROR,
+                                                "format-encoding",
+                                                _("file is not valid UTF-8; save it as UTF-8")));
+      else
+        {
+          lines = g_strsplit (data, "\n", -1);
+          for (guint i = 0; lines[i] != NULL; i++)
+            {
+              char *word = g_strstrip (lines[i]);
+
+              if (word[0] != '\0' && word[0] != '#')
+                g_strv_builder_add (builder, word);
+            }
+        }
+    }
+
+  self->words = g_strv_builder_end (builder);
+}
+
+static void
+report_page (HelderCourse      *self,
+             HelderPage        *page,
+             const HelderRange *range,
+             const char        *rule,
+             const char        *message)
+{
+  const HelderPageContent *content = helder_page_get_content (page);
+  guint line;
+  guint column;
+
+  helder_line_map_locate (content->lines, range->start, &line, &column);
+  g_ptr_array_add (self->diagnostics,
+                   helder_diagnostic_new (helder_page_get_file (page), range->start, range->end,
+                                          line, column, HELDER_SEVERITY_ERROR, rule, message));
+}
+
+static void
+check_media_file (HelderCourse      *self,
+                  HelderPage        *page,
+                  const HelderField *field)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+
+  if (field == NULL || field->value[0] == '\0' || field->value[0] == '/' ||
+      strstr (field->value, "..") != NULL)
+    return;
+
+  if (g_uri_peek_scheme (field->value) != NULL)
+    message = g_strdup_printf (_("\"%s\" is not a file in the course; copy the file into media/ "
+                                 "and use that path"), field->value);
+  else
+    {
+      path = g_build_filename (self->path, field->value, NULL);
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        message = g_strdup_printf (_("file \"%s\" does not exist; add the file to the course or "
+                                     "correct the path"), field->value);
+    }
+
+  if (message != NULL)
+    report_page (self, page, &field->value_range, "format-missing-file", message);
+}
+
+/* Checks that need the whole course: files the pages point to, and ids
+ * that must be unique across pages.
+ */
+static void
+check_pages (HelderCourse *self)
+{
+  static const char * const path_fields[] = { "src", "captions", "transcript", "poster", NULL };
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint m = 0; m < helder_course_get_n_modules (self); m++)
+    {
+      HelderModule *module = helder_course_get_module (self, m);
+
+      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
+        {
+          HelderPage *page = helder_module_get_page (module, p);
+          const HelderPageContent *content = helder_page_get_content (page);
+
+          for (guint b = 0; b < content->blocks->len; b++)
+            {
+              const HelderBlock *block = g_ptr_array_index (content->blocks, b);
+              const HelderField *id;
+
+              if (block->kind == HELDER_BLOCK_IMAGE || block->kind == HELDER_BLOCK_VIDEO ||
+                  block->kind == HELDER_BLOCK_AUDIO)
+                for (guint f = 0; path_fields[f] != NULL; f++)
+                  check_media_file (self, page, helder_block_get_field (block, path_fields[f]));
+
+              if ((block->kind == HELDER_BLOCK_QUESTION || block->kind == HELDER_BLOCK_SURVEY) &&
+                  (id = helder_block_get_field (block, "id")) != NULL && id->value[0] != '\0' &&
+                  !g_hash_table_add (ids, g_strdup (id->value)))
+                {
+                  g_autofree char *message =
+                    g_strdup_printf (_("id \"%s\" is used twice in the course; give each graded "
+                                       "question and survey item its own id"), id->value);
+
+                  report_page (self, page, &id->value_range, "format-duplicate-id", message);
+                }
+            }
+
+          for (guint i = 0; i < content->images->len; i++)
+            check_media_file (self, page,
+                              helder_block_get_field (g_ptr_array_index (content->images, i),
+                                                      "src"));
+        }
+    }
+}
+
+/**
+ * helder_course_load:
+ * @path: a course folder
+ *
+ * Loads the course, finishing or dropping an interrupted save first.
+ * Problems in the course's files do not fail the load: they are in
+ * helder_course_get_diagnostics(), and whatever could be read is there.
+ *
+ * Returns: (transfer full): the course, or %NULL with @error set when @path
+ *   is not a course folder at all.
+ */
+HelderCourse *
+helder_course_load (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(HelderCourse) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *course_json = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, HELDER_COURSE_ERROR, HELDER_COURSE_ERROR_NOT_FOUND,
+                   _("%s: no such folder; give the path of a course folder"), path);
+      return NULL;
+    }
+
+  course_json = g_build_filename (path, "course.json", NULL);
+  if (!g_file_test (course_json, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, HELDER_COURSE_ERROR, HELDER_COURSE_ERROR_NOT_A_COURSE,
+                   _("%s: not a course folder: course.json is missing; open the folder that "
+                     "contains course.json"), path);
+      return NULL;
+    }
+
+  self = g_object_new (HELDER_TYPE_COURSE, NULL);
+  self->path = g_strdup (path);
+
+  if (!helder_save_transaction_recover (path, &local_error))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("an interrupted save could not be finished: %s"), local_error->message);
+
+      g_ptr_array_add (self->diagnostics,
+                       helder_diagnostic_new ("course.json", 0, 0, 0, 0, HELDER_SEVERITY_ERROR,
+                                              "format-save", message));
+      g_clear_error (&local_error);
+    }
+
+  if (!g_file_get_contents (course_json, &data, &length, &local_error))
+    {
+      g_set_error (error, HELDER_COURSE_ERROR, HELDER_COURSE_ERROR_NOT_A_COURSE,
+                   _("%s: course.json cannot be read: %s"), path, local_error->message);
+      return NULL;
+    }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+  self->document = helder_json_document_parse ("course.json", bytes, self->diagnostics);
+
+  if (self->document != NULL)
+    {
+      JsonObject *root = helder_json_document_get_root (self->document);
+
+      read_course_fields (self, root);
+      load_modules (self, root);
+    }
+
+  if (self->title == NULL)
+    self->title = g_path_get_basename (path);
+
+  load_words (self);
+  check_pages (self);
+  helder_diagnostics_sort (self->diagnostics);
+
+  return g_steal_pointer (&self);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  HelderCourse *course = helder_course_load (task_data, &error);
+
+  if (course == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, course, g_object_unref);
+}
+
+void
+helder_course_load_async (const char          *path,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, helder_course_load_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+HelderCourse *
+helder_course_load_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * helder_course_save:
+ *
+ * Writes every changed file of the course in one transaction (see
+ * HelderSaveTransaction): after a crash at any moment the folder holds
+ * either the old or the new course, never a mix.
+ */
+gboolean
+helder_course_save (HelderCourse  *self,
+                    GError       **error)
+{
+  g_autoptr(HelderSaveTransaction) transaction = NULL;
+  g_autoptr(GPtrArray) saved_pages = NULL;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (self), FALSE);
+
+  transaction = helder_save_transaction_new (self->path);
+  saved_pages = g_ptr_array_new ();
+
+  if (self->document != NULL && helder_json_document_is_modified (self->document))
+    {
+      g_autoptr(GBytes) bytes = helder_json_document_serialize (self->document);
+
+      helder_save_transaction_add (transaction, "course.json", bytes);
+    }
+
+  for (guint m = 0; m < helder_course_get_n_modules (self); m++)
+    {
+      HelderModule *module = helder_course_get_module (self, m);
+      HelderJsonDocument *doc = helder_module_get_document (module);
+
+      if (helder_json_document_is_modified (doc))
+        {
+          g_autoptr(GBytes) bytes = helder_json_document_serialize (doc);
+
+          helder_save_transaction_add (transaction, helder_json_document_get_file (doc), bytes);
+        }
+
+      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
+        {
+          HelderPage *page = helder_module_get_page (module, p);
+
+          if (helder_page_get_modified (page))
+            {
+              g_autoptr(GBytes) bytes = helder_page_serialize (page);
+
+              helder_save_transaction_add (transaction, helder_page_get_file (page), bytes);
+              g_ptr_array_add (saved_pages, page);
+            }
+        }
+    }
+
+  if (!helder_save_transaction_commit (transaction, error))
+    return FALSE;
+
+  for (guint i = 0; i < saved_pages->len; i++)
+    helder_page_mark_saved (g_ptr_array_index (saved_pages, i));
+
+  return TRUE;
+}
+
+const char *
+helder_course_get_path (HelderCourse *self)
+{
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+
+  return self->path;
+}
+
+const char *
+helder_course_get_id (HelderCourse *self)
+{
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+
+  return self->id;
+}
+
+const char *
+helder_course_get_title (HelderCourse *self)
+{
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+
+  return self->title;
+}
+
+const char *
+helder_course_get_description (HelderCourse *self)
+{
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+
+  return self->description;
+}
+
+const char *
+helder_course_get_language (HelderCourse *self)
+{
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+
+  return self->language;
+}
+
+GListModel *
+helder_course_get_modules (HelderCourse *self)
+{
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+
+  return G_LIST_MODEL (self->modules);
+}
+
+guint
+helder_course_get_n_modules (HelderCourse *self)
+{
+  g_return_val_if_fail (HELDER_IS_COURSE (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->modules));
+}
+
+/* Returns: (transfer none) */
+HelderModule *
+helder_course_get_module (HelderCourse *self,
+                          guint         position)
+{
+  g_autoptr(HelderModule) module = NULL;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+
+  module = g_list_model_get_item (G_LIST_MODEL (self->modules), position);
+  return module;
+}
+
+HelderModule *
+helder_course_find_module (HelderCourse *self,
+                           const char   *id)
+{
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < helder_course_get_n_modules (self); i++)
+    {
+      HelderModule *module = helder_course_get_module (self, i);
+
+      if (g_str_equal (helder_module_get_id (module), id))
+        return module;
+    }
+
+  return NULL;
+}
+
+/* Returns: (transfer none) (nullable): the page whose file, relative to
+ * the course folder, is @file.
+ */
+HelderPage *
+helder_course_find_page (HelderCourse *self,
+                         const char   *file)
+{
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+  g_return_val_if_fail (file != NULL, NULL);
+
+  for (guint m = 0; m < helder_course_get_n_modules (self); m++)
+    {
+      HelderModule *module = helder_course_get_module (self, m);
+
+      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
+        {
+          HelderPage *page = helder_module_get_page (module, p);
+
+          if (g_str_equal (helder_page_get_file (page), file))
+            return page;
+        }
+    }
+
+  return NULL;
+}
+
+/* Returns: (transfer none) (element-type HelderDiagnostic): what the load
+ * found, sorted by file and place.
+ */
+GPtrArray *
+helder_course_get_diagnostics (HelderCourse *self)
+{
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+
+  return self->diagnostics;
+}
+
+const char * const *
+helder_course_get_words (HelderCourse *self)
+{
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+
+  return (const char * const *) self->words;
+}
+
+gboolean
+helder_course_get_modified (HelderCourse *self)
+{
+  g_return_val_if_fail (HELDER_IS_COURSE (self), FALSE);
+
+  if (self->document != NULL && helder_json_document_is_modified (self->document))
+    return TRUE;
+
+  for (guint m = 0; m < helder_course_get_n_modules (self); m++)
+    {
+      HelderModule *module = helder_course_get_module (self, m);
+
+      if (helder_json_document_is_modified (helder_module_get_document (module)))
+        return TRUE;
+
+      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
+        if (helder_page_get_modified (helder_module_get_page (module, p)))
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Returns: (transfer none) (nullable): course.json, or %NULL when it
+ * could not be parsed.
+ */
+HelderJsonDocument *
+helder_course_get_document (HelderCourse *self)
+{
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+
+  return self->document;
+}

@@ -1,0 +1,58 @@
+/* helder-course.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "helder-module.h"
+
+G_BEGIN_DECLS
+
+#define HELDER_COURSE_ERROR (helder_course_error_quark ())
+
+typedef enum
+{
+  HELDER_COURSE_ERROR_NOT_FOUND,    /* no such folder */
+  HELDER_COURSE_ERROR_NOT_A_COURSE, /* a folder without course.json */
+} HelderCourseError;
+
+/* The newest course format this Helder reads and writes. */
+#define HELDER_COURSE_FORMAT 1
+
+#define HELDER_TYPE_COURSE (helder_course_get_type ())
+
+G_DECLARE_FINAL_TYPE (HelderCourse, helder_course, HELDER, COURSE, GObject)
+
+GQuark        helder_course_error_quark      (void);
+HelderCourse *helder_course_load             (const char           *path,
+                                              GError              **error);
+void          helder_course_load_async       (const char           *path,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+HelderCourse *helder_course_load_finish      (GAsyncResult         *result,
+                                              GError              **error);
+gboolean      helder_course_save             (HelderCourse         *self,
+                                              GError              **error);
+const char   *helder_course_get_path         (HelderCourse         *self);
+const char   *helder_course_get_id           (HelderCourse         *self);
+const char   *helder_course_get_title        (HelderCourse         *self);
+const char   *helder_course_get_description  (HelderCourse         *self);
+const char   *helder_course_get_language     (HelderCourse         *self);
+GListModel   *helder_course_get_modules      (HelderCourse         *self);
+guint         helder_course_get_n_modules    (HelderCourse         *self);
+HelderModule *helder_course_get_module       (HelderCourse         *self,
+                                              guint                 position);
+HelderModule *helder_course_find_module      (HelderCourse         *self,
+                                              const char           *id);
+HelderPage   *helder_course_find_page        (HelderCourse         *self,
+                                              const char           *file);
+GPtrArray    *helder_course_get_diagnostics  (HelderCourse         *self);
+const char * const *helder_course_get_words  (HelderCourse         *self);
+gboolean      helder_course_get_modified     (HelderCourse         *self);
+HelderJsonDocument *helder_course_get_document (HelderCourse       *self);
+
+G_END_DECLS

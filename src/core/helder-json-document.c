@@ -1,0 +1,520 @@
+/* helder-json-document.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-json-document"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "helder-json-document.h"
+#include "helder-line-map.h"
+
+struct _HelderJsonDocument
+{
+  char          *file;
+  GBytes        *bytes;
+  JsonNode      *root;
+  HelderLineMap *lines;
+  GHashTable    *locations; /* "%p/member" or "%p#index" → packed line/column */
+  gboolean       modified;
+};
+
+#define PACK_LOCATION(line, column) ((((guint64) (line)) << 32) | (guint32) (column))
+
+static char *
+location_key (gconstpointer container,
+              const char   *member,
+              int           index)
+{
+  if (member != NULL)
+    return g_strdup_printf ("%p/%s", container, member);
+
+  return g_strdup_printf ("%p#%d", container, index);
+}
+
+static void
+remember_location (HelderJsonDocument *self,
+                   JsonParser         *parser,
+                   char               *key)
+{
+  guint line = json_parser_get_current_line (parser);
+  guint column = json_parser_get_current_pos (parser);
+  guint64 *packed = g_new (guint64, 1);
+
+  *packed = PACK_LOCATION (line, column);
+  g_hash_table_insert (self->locations, key, packed);
+}
+
+static void
+on_object_member_cb (JsonParser *parser,
+                     JsonObject *object,
+                     const char *member,
+                     gpointer    user_data)
+{
+  remember_location (user_data, parser, location_key (object, member, -1));
+}
+
+static void
+on_array_element_cb (JsonParser *parser,
+                     JsonArray  *array,
+                     int         index,
+                     gpointer    user_data)
+{
+  remember_location (user_data, parser, location_key (array, NULL, index));
+}
+
+static void
+add_diagnostic (HelderJsonDocument *self,
+                GPtrArray          *diagnostics,
+                guint               line,
+                guint               column,
+                HelderSeverity      severity,
+                const char         *rule,
+                const char         *message)
+{
+  gsize start = 0;
+
+  if (line > 0)
+    start = helder_line_map_offset (self->lines, line, MAX (column, 1));
+
+  g_ptr_array_add (diagnostics,
+                   helder_diagnostic_new (self->file, start, start, line,
+                                          line > 0 ? MAX (column, 1) : 0,
+                                          severity, rule, message));
+}
+
+/* Returns NULL (and adds an error) when the bytes are not a JSON object. */
+HelderJsonDocument *
+helder_json_document_parse (const char *file,
+                            GBytes     *bytes,
+                            GPtrArray  *diagnostics)
+{
+  g_autoptr(HelderJsonDocument) self = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (diagnostics != NULL, NULL);
+
+  self = g_new0 (HelderJsonDocument, 1);
+  self->file = g_strdup (file);
+  self->bytes = g_bytes_ref (bytes);
+  self->locations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  data = g_bytes_get_data (bytes, &length);
+  self->lines = helder_line_map_new (data, length);
+
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      add_diagnostic (self, diagnostics, 0, 0, HELDER_SEVERITY_ERROR, "format-encoding",
+                      _("file is not valid UTF-8; save it as UTF-8"));
+      return NULL;
+    }
+
+  parser = json_parser_new ();
+  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member_cb), self);
+  g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element_cb), self);
+
+  if (!json_parser_load_from_data (parser, data, length, &error))
+    {
+      g_autofree char *message = NULL;
+      guint line = json_parser_get_current_line (parser);
+      guint column = json_parser_get_current_pos (parser);
+
+      message = g_strdup_printf (_("%s is not valid JSON: %s; fix the JSON at this place "
+                                   "(a missing comma or quote is usual)"),
+                                 file, error->message);
+      add_diagnostic (self, diagnostics, MAX (line, 1), MAX (column, 1),
+                      HELDER_SEVERITY_ERROR, "format-json", message);
+      return NULL;
+    }
+
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      add_diagnostic (self, diagnostics, 1, 1, HELDER_SEVERITY_ERROR, "format-json",
+                      _("the top level must be an object: the file must start with {"));
+      return NULL;
+    }
+
+  /* Stealing the root keeps the containers the locations are keyed by. */
+  self->root = json_parser_steal_root (parser);
+
+  return g_steal_pointer (&self);
+}
+
+void
+helder_json_document_free (HelderJsonDocument *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->root, json_node_unref);
+  g_clear_pointer (&self->lines, helder_line_map_free);
+  g_clear_pointer (&self->locations, g_hash_table_unref);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_free (self->file);
+  g_free (self);
+}
+
+const char *
+helder_json_document_get_file (HelderJsonDocument *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->file;
+}
+
+JsonObject *
+helder_json_document_get_root (HelderJsonDocument *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return json_node_get_object (self->root);
+}
+
+gboolean
+helder_json_document_is_modified (HelderJsonDocument *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->modified;
+}
+
+/* The original bytes until something changed; then the tree, pretty
+ * printed with two spaces as the course format's examples are.
+ */
+GBytes *
+helder_json_document_serialize (HelderJsonDocument *self)
+{
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!self->modified)
+    return g_bytes_ref (self->bytes);
+
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, self->root);
+  text = json_generator_to_data (generator, &length);
+
+  return g_bytes_new_take (g_strconcat (text, "\n", NULL), length + 1);
+}
+
+/* Reports a problem at @member of @container (a JsonObject), or at element
+ * @index of @container (a JsonArray) when @member is NULL. A container of
+ * NULL means the whole file.
+ */
+void
+helder_json_document_report (HelderJsonDocument *self,
+                             GPtrArray          *diagnostics,
+                             gpointer            container,
+                             const char         *member,
+                             int                 index,
+                             HelderSeverity      severity,
+                             const char         *rule,
+                             const char         *message)
+{
+  guint line = 1;
+  guint column = 1;
+
+  g_return_if_fail (self != NULL);
+
+  if (container != NULL)
+    {
+      g_autofree char *key = location_key (container, member, index);
+      guint64 *loc = g_hash_table_lookup (self->locations, key);
+
+      if (loc != NULL)
+        {
+          line = (guint) (*loc >> 32);
+          column = (guint) (*loc & 0xffffffff);
+        }
+    }
+
+  add_diagnostic (self, diagnostics, line, column, severity, rule, message);
+}
+
+static void
+report_missing (HelderJsonDocument *self,
+                GPtrArray          *diagnostics,
+                JsonObject         *object,
+                const char         *member)
+{
+  g_autofree char *message =
+    g_strdup_printf (_("field \"%s\" is missing; add it (see docs/course-format.md)"), member);
+
+  helder_json_document_report (self, diagnostics, NULL, NULL, -1,
+                               HELDER_SEVERITY_ERROR, "format-field-missing", message);
+}
+
+static void
+report_type (HelderJsonDocument *self,
+             GPtrArray          *diagnostics,
+             JsonObject         *object,
+             const char         *member,
+             const char         *what)
+{
+  g_autofree char *message = g_strdup_printf (_("field \"%s\" must be %s"), member, what);
+
+  helder_json_document_report (self, diagnostics, object, member, -1,
+                               HELDER_SEVERITY_ERROR, "format-field-type", message);
+}
+
+gboolean
+helder_json_document_get_string (HelderJsonDocument *self,
+                                 GPtrArray          *diagnostics,
+                                 JsonObject         *object,
+                                 const char         *member,
+                                 gboolean            required,
+                                 const char        **value)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  *value = NULL;
+  node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    {
+      if (required)
+        report_missing (self, diagnostics, object, member);
+      return FALSE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      report_type (self, diagnostics, object, member, _("a string"));
+      return FALSE;
+    }
+
+  *value = json_node_get_string (node);
+  return TRUE;
+}
+
+gboolean
+helder_json_document_get_int (HelderJsonDocument *self,
+                              GPtrArray          *diagnostics,
+                              JsonObject         *object,
+                              const char         *member,
+                              gboolean            required,
+                              gint64              min,
+                              gint64              max,
+                              gint64             *value)
+{
+  JsonNode *node;
+  gint64 v;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    {
+      if (required)
+        report_missing (self, diagnostics, object, member);
+      return FALSE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      report_type (self, diagnostics, object, member, _("a whole number"));
+      return FALSE;
+    }
+
+  v = json_node_get_int (node);
+  if (v < min || v > max)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("value %" G_GINT64_FORMAT " of \"%s\" is out of range "
+                           "(%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT "); pick a value in the range"),
+                         v, member, min, max);
+
+      helder_json_document_report (self, diagnostics, object, member, -1,
+                                   HELDER_SEVERITY_ERROR, "format-range", message);
+      return FALSE;
+    }
+
+  *value = v;
+  return TRUE;
+}
+
+gboolean
+helder_json_document_get_number (HelderJsonDocument *self,
+                                 GPtrArray          *diagnostics,
+                                 JsonObject         *object,
+                                 const char         *member,
+                                 double              min,
+                                 double              max,
+                                 double             *value)
+{
+  JsonNode *node;
+  double v;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  node = json_object_get_member (object, member);
+  if (node == NULL)
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_INT64 &&
+       json_node_get_value_type (node) != G_TYPE_DOUBLE))
+    {
+      report_type (self, diagnostics, object, member, _("a number"));
+      return FALSE;
+    }
+
+  v = json_node_get_double (node);
+  if (v < min || v > max)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("value %g of \"%s\" is out of range (%g–%g); pick a value in the range"),
+                         v, member, min, max);
+
+      helder_json_document_report (self, diagnostics, object, member, -1,
+                                   HELDER_SEVERITY_ERROR, "format-range", message);
+      return FALSE;
+    }
+
+  *value = v;
+  return TRUE;
+}
+
+JsonObject *
+helder_json_document_get_object (HelderJsonDocument *self,
+                                 GPtrArray          *diagnostics,
+                                 JsonObject         *object,
+                                 const char         *member,
+                                 gboolean            required)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  node = json_object_get_member (object, member);
+  if (node == NULL)
+    {
+      if (required)
+        report_missing (self, diagnostics, object, member);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      report_type (self, diagnostics, object, member, _("an object"));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+/* Returns the array when it holds only strings; otherwise reports each
+ * element that is not a string and returns NULL.
+ */
+JsonArray *
+helder_json_document_get_strings (HelderJsonDocument *self,
+                                  GPtrArray          *diagnostics,
+                                  JsonObject         *object,
+                                  const char         *member,
+                                  gboolean            required)
+{
+  JsonNode *node;
+  JsonArray *array;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  node = json_object_get_member (object, member);
+  if (node == NULL)
+    {
+      if (required)
+        report_missing (self, diagnostics, object, member);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      report_type (self, diagnostics, object, member, _("an array of strings"));
+      return NULL;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("element %u of \"%s\" must be a string"), i + 1, member);
+
+          helder_json_document_report (self, diagnostics, array, NULL, i,
+                                       HELDER_SEVERITY_ERROR, "format-field-type", message);
+          ok = FALSE;
+        }
+    }
+
+  return ok ? array : NULL;
+}
+
+void
+helder_json_document_set_string (HelderJsonDocument *self,
+                                 JsonObject         *object,
+                                 const char         *member,
+                                 const char         *value)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (object != NULL);
+  g_return_if_fail (member != NULL);
+
+  if (value == NULL)
+    {
+      if (!json_object_has_member (object, member))
+        return;
+      json_object_remove_member (object, member);
+    }
+  else
+    {
+      if (g_strcmp0 (json_object_get_string_member_with_default (object, member, NULL),
+                     value) == 0)
+        return;
+      json_object_set_string_member (object, member, value);
+    }
+
+  self->modified = TRUE;
+}
+
+void
+helder_json_document_set_strings (HelderJsonDocument *self,
+                                  JsonObject         *object,
+                                  const char         *member,
+                                  const char * const *values)
+{
+  JsonArray *array;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (object != NULL);
+  g_return_if_fail (member != NULL);
+  g_return_if_fail (values != NULL);
+
+  array = json_array_new ();
+  for (guint i = 0; values[i] != NULL; i++)
+    json_array_add_string_element (array, values[i]);
+
+  json_object_set_array_member (object, member, array);
+  self->modified = TRUE;
+}

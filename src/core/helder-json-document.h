@@ -1,0 +1,83 @@
+/* helder-json-document.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "helder-diagnostic.h"
+
+G_BEGIN_DECLS
+
+/* A JSON file of the course (course.json, module.json) as it is on disk:
+ * the original bytes, the parsed tree, and where each member stands, so
+ * that every problem can be reported with its line and column. Until a
+ * value is changed the document serialises to its original bytes; members
+ * Helder does not know stay in the tree and so survive a save.
+ */
+typedef struct _HelderJsonDocument HelderJsonDocument;
+
+HelderJsonDocument *helder_json_document_parse        (const char         *file,
+                                                       GBytes             *bytes,
+                                                       GPtrArray          *diagnostics);
+void                helder_json_document_free         (HelderJsonDocument *self);
+const char         *helder_json_document_get_file     (HelderJsonDocument *self);
+JsonObject         *helder_json_document_get_root     (HelderJsonDocument *self);
+gboolean            helder_json_document_is_modified  (HelderJsonDocument *self);
+GBytes             *helder_json_document_serialize    (HelderJsonDocument *self);
+
+void                helder_json_document_report       (HelderJsonDocument *self,
+                                                       GPtrArray          *diagnostics,
+                                                       gpointer            container,
+                                                       const char         *member,
+                                                       int                 index,
+                                                       HelderSeverity      severity,
+                                                       const char         *rule,
+                                                       const char         *message);
+
+gboolean            helder_json_document_get_string   (HelderJsonDocument *self,
+                                                       GPtrArray          *diagnostics,
+                                                       JsonObject         *object,
+                                                       const char         *member,
+                                                       gboolean            required,
+                                                       const char        **value);
+gboolean            helder_json_document_get_int      (HelderJsonDocument *self,
+                                                       GPtrArray          *diagnostics,
+                                                       JsonObject         *object,
+                                                       const char         *member,
+                                                       gboolean            required,
+                                                       gint64              min,
+                                                       gint64              max,
+                                                       gint64             *value);
+gboolean            helder_json_document_get_number   (HelderJsonDocument *self,
+                                                       GPtrArray          *diagnostics,
+                                                       JsonObject         *object,
+                                                       const char         *member,
+                                                       double              min,
+                                                       double              max,
+                                                       double             *value);
+JsonObject         *helder_json_document_get_object   (HelderJsonDocument *self,
+                                                       GPtrArray          *diagnostics,
+                                                       JsonObject         *object,
+                                                       const char         *member,
+                                                       gboolean            required);
+JsonArray          *helder_json_document_get_strings  (HelderJsonDocument *self,
+                                                       GPtrArray          *diagnostics,
+                                                       JsonObject         *object,
+                                                       const char         *member,
+                                                       gboolean            required);
+
+void                helder_json_document_set_string   (HelderJsonDocument *self,
+                                                       JsonObject         *object,
+                                                       const char         *member,
+                                                       const char         *value);
+void                helder_json_document_set_strings  (HelderJsonDocument *self,
+                                                       JsonObject         *object,
+                                                       const char         *member,
+                                                       const char * const *values);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderJsonDocument, helder_json_document_free)
+
+G_END_DECLS

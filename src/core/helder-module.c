@@ -1,0 +1,417 @@
+/* helder-module.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-module"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "helder-colour.h"
+#include "helder-module.h"
+
+/* Reading speed and interaction time behind the estimate, as documented
+ * in docs/course-format.md ("Time estimate").
+ */
+#define B1_WORDS_PER_MINUTE 120.0
+#define MINUTES_PER_INTERACTION 0.5
+
+struct _HelderModule
+{
+  GObject             parent_instance;
+
+  char               *id;
+  char               *title;
+  char               *colour;
+  guint               minutes;
+  GStrv               goals;
+  GListStore         *pages;
+  HelderJsonDocument *document;
+};
+
+G_DEFINE_FINAL_TYPE (HelderModule, helder_module, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_COLOUR,
+  PROP_MINUTES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+helder_module_finalize (GObject *object)
+{
+  HelderModule *self = (HelderModule *) object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->colour, g_free);
+  g_clear_pointer (&self->goals, g_strfreev);
+  g_clear_object (&self->pages);
+  g_clear_pointer (&self->document, helder_json_document_free);
+
+  G_OBJECT_CLASS (helder_module_parent_class)->finalize (object);
+}
+
+static void
+helder_module_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  HelderModule *self = HELDER_MODULE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_COLOUR:
+      g_value_set_string (value, self->colour);
+      break;
+    case PROP_MINUTES:
+      g_value_set_uint (value, self->minutes);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+helder_module_class_init (HelderModuleClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = helder_module_finalize;
+  object_class->get_property = helder_module_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_COLOUR] =
+    g_param_spec_string ("colour", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_MINUTES] =
+    g_param_spec_uint ("minutes", NULL, NULL, 0, 600, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+helder_module_init (HelderModule *self)
+{
+  self->pages = g_list_store_new (HELDER_TYPE_PAGE);
+}
+
+static void
+add_file_diagnostic (GPtrArray      *diagnostics,
+                     const char     *file,
+                     HelderSeverity  severity,
+                     const char     *rule,
+                     const char     *message)
+{
+  g_ptr_array_add (diagnostics,
+                   helder_diagnostic_new (file, 0, 0, 0, 0, severity, rule, message));
+}
+
+static void
+load_pages (HelderModule *self,
+            const char   *root,
+            JsonArray    *pages,
+            GPtrArray    *diagnostics)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < json_array_get_length (pages); i++)
+    {
+      const char *name = json_array_get_string_element (pages, i);
+      g_autofree char *file = g_strconcat (self->id, "/", name, NULL);
+      g_autofree char *path = g_build_filename (root, self->id, name, NULL);
+      g_autoptr(HelderPage) page = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+      char *data = NULL;
+      gsize length;
+
+      if (!g_str_has_suffix (name, ".md") || strchr (name, '/') != NULL ||
+          strchr (name, '\\') != NULL || name[0] == '.')
+        message = g_strdup_printf (_("page \"%s\" must be a .md file in the module folder"),
+                                   name);
+      else if (!g_hash_table_add (seen, (gpointer) name))
+        message = g_strdup_printf (_("page \"%s\" is listed twice; remove the duplicate"), name);
+      else if (!g_file_get_contents (path, &data, &length, &error))
+        message = g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                    ? g_strdup_printf (_("page file \"%s\" does not exist; create the file or "
+                                         "remove it from \"pages\""), name)
+                    : g_strdup_printf (_("page file \"%s\" cannot be read: %s"),
+                                       name, error->message);
+
+      if (message != NULL)
+        {
+          helder_json_document_report (self->document, diagnostics, pages, NULL, i,
+                                       HELDER_SEVERITY_ERROR, "format-page", message);
+          continue;
+        }
+
+      {
+        g_autoptr(GBytes) bytes = g_bytes_new_take (data, length);
+
+        page = helder_page_new (file, bytes);
+      }
+      g_ptr_array_extend (diagnostics, helder_page_get_content (page)->diagnostics,
+                          (GCopyFunc) helder_diagnostic_ref, NULL);
+      g_list_store_append (self->pages, page);
+    }
+}
+
+/* Module ids are folder names that are safe in URLs and package names. */
+gboolean
+helder_module_id_is_valid (const char *id)
+{
+  if (id == NULL || !(g_ascii_islower (id[0]) || g_ascii_isdigit (id[0])))
+    return FALSE;
+
+  for (const char *p = id; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * helder_module_load:
+ * @root: the course folder
+ * @id: the module folder's name
+ * @diagnostics: receives every problem found
+ *
+ * Returns: (transfer full) (nullable): the module, or %NULL when its
+ *   module.json is missing or unreadable (the reason is in @diagnostics).
+ */
+HelderModule *
+helder_module_load (const char *root,
+                    const char *id,
+                    GPtrArray  *diagnostics)
+{
+  g_autoptr(HelderModule) self = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+  JsonArray *pages;
+  JsonArray *goals;
+  const char *value;
+  gint64 minutes;
+  gsize length;
+
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  file = g_strconcat (id, "/module.json", NULL);
+  folder = g_build_filename (root, id, NULL);
+  path = g_build_filename (folder, "module.json", NULL);
+
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("module folder \"%s\" does not exist; create the folder or remove "
+                           "the name from \"modules\""), id);
+
+      add_file_diagnostic (diagnostics, "course.json", HELDER_SEVERITY_ERROR, "format-module",
+                           message);
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &data, &length, &error))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("module \"%s\" has no module.json; add a module.json to the folder"),
+                         id);
+
+      add_file_diagnostic (diagnostics, file, HELDER_SEVERITY_ERROR, "format-module", message);
+      return NULL;
+    }
+
+  self = g_object_new (HELDER_TYPE_MODULE, NULL);
+  self->id = g_strdup (id);
+  bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+  self->document = helder_json_document_parse (file, bytes, diagnostics);
+  if (self->document == NULL)
+    return NULL;
+
+  object = helder_json_document_get_root (self->document);
+
+  if (helder_json_document_get_string (self->document, diagnostics, object, "title", TRUE,
+                                       &value))
+    self->title = g_strdup (value);
+  else
+    self->title = g_strdup (id);
+
+  if (helder_json_document_get_string (self->document, diagnostics, object, "colour", FALSE,
+                                       &value))
+    {
+      if (!helder_colour_parse (value, NULL, &error))
+        helder_json_document_report (self->document, diagnostics, object, "colour", -1,
+                                     HELDER_SEVERITY_ERROR, "format-colour", error->message);
+      else
+        self->colour = g_strdup (value);
+      g_clear_error (&error);
+    }
+
+  if (helder_json_document_get_int (self->document, diagnostics, object, "minutes", FALSE,
+                                    1, 600, &minutes))
+    self->minutes = minutes;
+
+  goals = helder_json_document_get_strings (self->document, diagnostics, object, "goals", FALSE);
+  if (goals != NULL)
+    {
+      self->goals = g_new0 (char *, json_array_get_length (goals) + 1);
+      for (guint i = 0; i < json_array_get_length (goals); i++)
+        self->goals[i] = g_strdup (json_array_get_string_element (goals, i));
+    }
+  else
+    self->goals = g_new0 (char *, 1);
+
+  pages = helder_json_document_get_strings (self->document, diagnostics, object, "pages", TRUE);
+  if (pages != NULL)
+    load_pages (self, root, pages, diagnostics);
+
+  if (pages != NULL && json_array_get_length (pages) == 0)
+    helder_json_document_report (self->document, diagnostics, object, "pages", -1,
+                                 HELDER_SEVERITY_WARNING, "format-empty",
+                                 _("the module has no pages; add one"));
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+helder_module_get_id (HelderModule *self)
+{
+  g_return_val_if_fail (HELDER_IS_MODULE (self), NULL);
+
+  return self->id;
+}
+
+const char *
+helder_module_get_title (HelderModule *self)
+{
+  g_return_val_if_fail (HELDER_IS_MODULE (self), NULL);
+
+  return self->title;
+}
+
+const char *
+helder_module_get_colour (HelderModule *self)
+{
+  g_return_val_if_fail (HELDER_IS_MODULE (self), NULL);
+
+  return self->colour;
+}
+
+guint
+helder_module_get_minutes (HelderModule *self)
+{
+  g_return_val_if_fail (HELDER_IS_MODULE (self), 0);
+
+  return self->minutes;
+}
+
+const char * const *
+helder_module_get_goals (HelderModule *self)
+{
+  g_return_val_if_fail (HELDER_IS_MODULE (self), NULL);
+
+  return (const char * const *) self->goals;
+}
+
+GListModel *
+helder_module_get_pages (HelderModule *self)
+{
+  g_return_val_if_fail (HELDER_IS_MODULE (self), NULL);
+
+  return G_LIST_MODEL (self->pages);
+}
+
+guint
+helder_module_get_n_pages (HelderModule *self)
+{
+  g_return_val_if_fail (HELDER_IS_MODULE (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->pages));
+}
+
+/* Returns: (transfer none) */
+HelderPage *
+helder_module_get_page (HelderModule *self,
+                        guint         position)
+{
+  g_autoptr(HelderPage) page = NULL;
+
+  g_return_val_if_fail (HELDER_IS_MODULE (self), NULL);
+
+  page = g_list_model_get_item (G_LIST_MODEL (self->pages), position);
+  return page;
+}
+
+guint
+helder_module_get_word_count (HelderModule *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (HELDER_IS_MODULE (self), 0);
+
+  for (guint i = 0; i < helder_module_get_n_pages (self); i++)
+    n += helder_page_get_word_count (helder_module_get_page (self, i));
+
+  return n;
+}
+
+/* Reading time at B1 speed plus a fixed time for each interaction. */
+double
+helder_module_estimate_minutes (HelderModule *self)
+{
+  guint interactions = 0;
+
+  g_return_val_if_fail (HELDER_IS_MODULE (self), 0);
+
+  for (guint i = 0; i < helder_module_get_n_pages (self); i++)
+    {
+      const HelderPageContent *content = helder_page_get_content (helder_module_get_page (self, i));
+
+      for (guint j = 0; j < content->blocks->len; j++)
+        {
+          const HelderBlock *block = g_ptr_array_index (content->blocks, j);
+
+          if (helder_block_kind_is_interaction (block->kind))
+            interactions++;
+        }
+    }
+
+  return helder_module_get_word_count (self) / B1_WORDS_PER_MINUTE +
+         interactions * MINUTES_PER_INTERACTION;
+}
+
+HelderJsonDocument *
+helder_module_get_document (HelderModule *self)
+{
+  g_return_val_if_fail (HELDER_IS_MODULE (self), NULL);
+
+  return self->document;
+}

@@ -1,0 +1,36 @@
+/* helder-module.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "helder-json-document.h"
+#include "helder-page.h"
+
+G_BEGIN_DECLS
+
+#define HELDER_TYPE_MODULE (helder_module_get_type ())
+
+G_DECLARE_FINAL_TYPE (HelderModule, helder_module, HELDER, MODULE, GObject)
+
+gboolean      helder_module_id_is_valid        (const char   *id);
+HelderModule *helder_module_load               (const char   *root,
+                                                const char   *id,
+                                                GPtrArray    *diagnostics);
+const char   *helder_module_get_id             (HelderModule *self);
+const char   *helder_module_get_title          (HelderModule *self);
+const char   *helder_module_get_colour         (HelderModule *self);
+guint         helder_module_get_minutes        (HelderModule *self);
+const char * const *helder_module_get_goals    (HelderModule *self);
+GListModel   *helder_module_get_pages          (HelderModule *self);
+HelderPage   *helder_module_get_page           (HelderModule *self,
+                                                guint         position);
+guint         helder_module_get_n_pages        (HelderModule *self);
+guint         helder_module_get_word_count     (HelderModule *self);
+double        helder_module_estimate_minutes   (HelderModule *self);
+HelderJsonDocument *helder_module_get_document (HelderModule *self);
+
+G_END_DECLS

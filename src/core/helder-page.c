@@ -1,0 +1,284 @@
+/* helder-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-page"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "helder-page.h"
+
+struct _HelderPage
+{
+  GObject            parent_instance;
+
+  char              *file;
+  char              *id;
+  GBytes            *text;    /* the source, exactly as written; NUL-terminated copy */
+  HelderPageContent *content;
+  guint              word_count;
+  gboolean           modified;
+};
+
+G_DEFINE_FINAL_TYPE (HelderPage, helder_page, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_TEXT,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+helder_page_reparse (HelderPage *self)
+{
+  const char *text = helder_page_get_text (self);
+
+  g_clear_pointer (&self->content, helder_page_content_free);
+  self->content = helder_page_content_parse (self->file, text, helder_page_get_length (self));
+  self->word_count = helder_page_content_count_words (self->content, text);
+}
+
+static void
+helder_page_finalize (GObject *object)
+{
+  HelderPage *self = (HelderPage *) object;
+
+  g_clear_pointer (&self->file, g_free);
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->text, g_bytes_unref);
+  g_clear_pointer (&self->content, helder_page_content_free);
+
+  G_OBJECT_CLASS (helder_page_parent_class)->finalize (object);
+}
+
+static void
+helder_page_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  HelderPage *self = HELDER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_string (value, self->file);
+      break;
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, helder_page_get_title (self));
+      break;
+    case PROP_TEXT:
+      g_value_set_string (value, helder_page_get_text (self));
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+helder_page_class_init (HelderPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = helder_page_finalize;
+  object_class->get_property = helder_page_get_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_string ("file", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+helder_page_init (HelderPage *self)
+{
+}
+
+/* Keeps a NUL-terminated copy so the text can be handed out as a string. */
+static GBytes *
+terminated_copy (const char *data,
+                 gsize       length)
+{
+  char *copy = g_malloc (length + 1);
+
+  if (length > 0)
+    memcpy (copy, data, length);
+  copy[length] = '\0';
+
+  return g_bytes_new_take (copy, length + 1);
+}
+
+/**
+ * helder_page_new:
+ * @file: the page's path relative to the course folder ("module/page.md")
+ * @bytes: the page source as read from disk
+ */
+HelderPage *
+helder_page_new (const char *file,
+                 GBytes     *bytes)
+{
+  HelderPage *self;
+  g_autofree char *base = NULL;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  self = g_object_new (HELDER_TYPE_PAGE, NULL);
+  self->file = g_strdup (file);
+  base = g_path_get_basename (file);
+  self->id = g_str_has_suffix (base, ".md") ? g_strndup (base, strlen (base) - 3)
+                                            : g_strdup (base);
+  data = g_bytes_get_data (bytes, &length);
+  self->text = terminated_copy (data, length);
+  helder_page_reparse (self);
+
+  return self;
+}
+
+const char *
+helder_page_get_file (HelderPage *self)
+{
+  g_return_val_if_fail (HELDER_IS_PAGE (self), NULL);
+
+  return self->file;
+}
+
+const char *
+helder_page_get_id (HelderPage *self)
+{
+  g_return_val_if_fail (HELDER_IS_PAGE (self), NULL);
+
+  return self->id;
+}
+
+/* The first level-1 heading, or the file's id when the page has none. */
+const char *
+helder_page_get_title (HelderPage *self)
+{
+  g_return_val_if_fail (HELDER_IS_PAGE (self), NULL);
+
+  return self->content->title != NULL ? self->content->title : self->id;
+}
+
+const char *
+helder_page_get_text (HelderPage *self)
+{
+  g_return_val_if_fail (HELDER_IS_PAGE (self), NULL);
+
+  return g_bytes_get_data (self->text, NULL);
+}
+
+gsize
+helder_page_get_length (HelderPage *self)
+{
+  g_return_val_if_fail (HELDER_IS_PAGE (self), 0);
+
+  return g_bytes_get_size (self->text) - 1;
+}
+
+void
+helder_page_set_text (HelderPage *self,
+                      const char *text,
+                      gssize      length)
+{
+  g_autofree char *old_title = NULL;
+
+  g_return_if_fail (HELDER_IS_PAGE (self));
+  g_return_if_fail (text != NULL);
+
+  if (length < 0)
+    length = strlen (text);
+
+  if ((gsize) length == helder_page_get_length (self) &&
+      memcmp (text, helder_page_get_text (self), length) == 0)
+    return;
+
+  old_title = g_strdup (helder_page_get_title (self));
+  g_clear_pointer (&self->text, g_bytes_unref);
+  self->text = terminated_copy (text, length);
+  helder_page_reparse (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+  if (g_strcmp0 (old_title, helder_page_get_title (self)) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  if (!self->modified)
+    {
+      self->modified = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+}
+
+const HelderPageContent *
+helder_page_get_content (HelderPage *self)
+{
+  g_return_val_if_fail (HELDER_IS_PAGE (self), NULL);
+
+  return self->content;
+}
+
+guint
+helder_page_get_word_count (HelderPage *self)
+{
+  g_return_val_if_fail (HELDER_IS_PAGE (self), 0);
+
+  return self->word_count;
+}
+
+gboolean
+helder_page_get_modified (HelderPage *self)
+{
+  g_return_val_if_fail (HELDER_IS_PAGE (self), FALSE);
+
+  return self->modified;
+}
+
+/* The bytes to write: exactly the source, without the terminator. */
+GBytes *
+helder_page_serialize (HelderPage *self)
+{
+  g_return_val_if_fail (HELDER_IS_PAGE (self), NULL);
+
+  return g_bytes_new_from_bytes (self->text, 0, g_bytes_get_size (self->text) - 1);
+}
+
+void
+helder_page_mark_saved (HelderPage *self)
+{
+  g_return_if_fail (HELDER_IS_PAGE (self));
+
+  if (self->modified)
+    {
+      self->modified = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+}

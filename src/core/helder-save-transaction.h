@@ -1,0 +1,38 @@
+/* helder-save-transaction.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Saves several files of a course folder so that, whatever moment the
+ * process dies at, the folder holds either all old or all new versions:
+ * every new file is first written (and synced) next to its target, then a
+ * journal naming them is written atomically (the commit point), then the
+ * new files are renamed over the old ones and the journal is removed.
+ * helder_save_transaction_recover() finishes a committed save and drops
+ * the leftovers of one that never reached its commit point.
+ */
+typedef struct _HelderSaveTransaction HelderSaveTransaction;
+
+#define HELDER_SAVE_JOURNAL ".helder-save-journal"
+#define HELDER_SAVE_SUFFIX ".helder-new"
+
+HelderSaveTransaction *helder_save_transaction_new     (const char             *root);
+void                   helder_save_transaction_free    (HelderSaveTransaction  *self);
+void                   helder_save_transaction_add     (HelderSaveTransaction  *self,
+                                                        const char             *file,
+                                                        GBytes                 *bytes);
+guint                  helder_save_transaction_get_n_files (HelderSaveTransaction *self);
+gboolean               helder_save_transaction_commit  (HelderSaveTransaction  *self,
+                                                        GError                **error);
+gboolean               helder_save_transaction_recover (const char             *root,
+                                                        GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderSaveTransaction, helder_save_transaction_free)
+
+G_END_DECLS
