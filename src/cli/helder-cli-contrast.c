@@ -192,6 +192,21 @@ print_text (const HelderColour *foreground,
                two_decimals (helder_contrast_ratio (&suggestions[i], background)));
       g_print ("\n");
     }
+
+  for (HelderContrastLevel level = HELDER_CONTRAST_AA; level <= HELDER_CONTRAST_AAA; level++)
+    {
+      double required = helder_contrast_required (HELDER_CONTRAST_TEXT, level);
+      gboolean suggested = FALSE;
+
+      for (guint i = 0; i < n_suggestions; i++)
+        suggested |= levels[i] == level;
+      if (ratio >= required || suggested)
+        continue;
+
+      g_print (_("no foreground of this hue reaches %g:1 on %s (%s normal text); change the "
+                 "background"), required, bg, level_name (level));
+      g_print ("\n");
+    }
 }
 
 int

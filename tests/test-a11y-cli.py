@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # helder-cli contrast against the independent reference in
 # contrast-reference/wcag.py: ratios within 0.01, pass/fail per WCAG
-# threshold, and every suggestion checked by the reference too. Speaks TAP.
+# threshold, and every suggestion checked by the reference too; then
+# helder-cli check on the accessibility test course. Speaks TAP.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -100,6 +101,31 @@ for bad, reason in [("#12345", "3 or 6 digits"), ("#ffff", "transparency"),
 
 proc = subprocess.run([CLI, "contrast", "#fff"], capture_output=True, text=True)
 ok(proc.returncode == 2, "one colour is unusable input", proc.stderr)
+
+proc = subprocess.run([CLI, "contrast", "#ffffff", "#e50082"], capture_output=True, text=True)
+ok("no foreground of this hue reaches 7:1 on #e50082" in proc.stdout,
+   "an unreachable AAA says to change the background", proc.stdout)
+
+course = os.path.join(os.environ.get("G_TEST_SRCDIR", os.path.dirname(os.path.abspath(__file__))),
+                      "data", "a11y", "course")
+proc = subprocess.run([CLI, "check", "--json", course], capture_output=True, text=True)
+ok(proc.returncode == 1, "check on the test course reports errors", proc.stderr)
+findings = json.loads(proc.stdout) if proc.stdout else []
+contrast = [f for f in findings if f["rule"] == "a11y-contrast" and f["file"] == "course.json"]
+ok(len(contrast) == 3 and all(f["line"] == 7 and f["column"] > 1 for f in contrast),
+   "theme accent contrast findings are located in course.json", json.dumps(contrast, indent=1))
+ok(all(f["suggestions"] and wcag.ratio(f["suggestions"][0], "#ffffff") >= 3.0 for f in contrast),
+   "each contrast finding suggests a colour that the reference accepts",
+   json.dumps(contrast, indent=1))
+rules = {(f["file"], f["rule"]) for f in findings}
+for expected in [("01-basis/module.json", "a11y-contrast"),
+                 ("01-basis/module.json", "a11y-time-budget"),
+                 ("media/uitleg.vtt", "captions-coverage"),
+                 ("media/uitleg.vtt", "captions-reading-speed"),
+                 ("01-basis/03-media.md", "a11y-transcript")]:
+    ok(expected in rules, "check reports %s in %s" % (expected[1], expected[0]), proc.stdout)
+ok(not any(f["file"].startswith("02-goed/") for f in findings),
+   "the clean module has no findings", proc.stdout)
 
 print("1..%d" % len(results))
 for i, (good, name, detail) in enumerate(results, 1):
