@@ -136,6 +136,74 @@ test_edit_check_save (void)
   helder_test_remove_tree (path);
 }
 
+static gboolean
+banner_shown (gpointer data)
+{
+  GtkWidget *revealer = gtk_widget_get_parent (find_named (data, "changed-label"));
+
+  while (!GTK_IS_REVEALER (revealer))
+    revealer = gtk_widget_get_parent (revealer);
+
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
+typedef struct
+{
+  HelderPage *page;
+  const char *text;
+} PageText;
+
+static gboolean
+page_has_text (gpointer data)
+{
+  PageText *expected = data;
+
+  return g_str_equal (helder_page_get_text (expected->page), expected->text);
+}
+
+static void
+test_changed_on_disk (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autofree char *welkom = g_build_filename (path, "01-basis", "01-welkom.md", NULL);
+  g_autofree char *blokken = g_build_filename (path, "01-basis", "02-blokken.md", NULL);
+  HelderWindow *window;
+  HelderPage *shown;
+  HelderPage *other;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  PageText expected;
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+  shown = helder_window_get_page (window);
+  other = helder_course_find_page (helder_window_get_course (window), "01-basis/02-blokken.md");
+
+  /* A page without edits follows the file on disk. */
+  g_assert_true (g_file_set_contents (blokken, "# Blokken\n\nNieuw van buiten.\n", -1, NULL));
+  expected.page = other;
+  expected.text = "# Blokken\n\nNieuw van buiten.\n";
+  wait_for (page_has_text, &expected);
+  g_assert_false (helder_page_get_modified (other));
+
+  /* A page with edits is not overwritten: the author is asked. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "Mijn zin.\n", -1);
+  g_assert_true (g_file_set_contents (welkom, "# Welkom\n\nAndere tekst.\n", -1, NULL));
+  wait_for (banner_shown, window);
+  g_assert_true (g_str_has_suffix (helder_page_get_text (shown), "Mijn zin.\n"));
+  g_assert_true (helder_page_get_modified (shown));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
 static void
 test_sidebar_lists_pages (void)
 {
@@ -196,6 +264,7 @@ main (int   argc,
 
   g_test_add_func ("/window/sidebar-lists-pages", test_sidebar_lists_pages);
   g_test_add_func ("/window/edit-check-save", test_edit_check_save);
+  g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
 
   return g_test_run ();
 }
