@@ -8,9 +8,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <gtksourceview/gtksource.h>
 
 #include "helder-application.h"
+#include "helder-test-utils.h"
 #include "helder-window.h"
 
 static GtkWidget *
@@ -57,9 +60,85 @@ row_labels (GtkWidget *list)
 }
 
 static void
+wait_for (gboolean (*condition) (gpointer),
+          gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (condition (data));
+}
+
+static gboolean
+page_shown (gpointer data)
+{
+  return helder_window_get_page (data) != NULL;
+}
+
+static gboolean
+has_findings (gpointer data)
+{
+  GtkWidget *list = find_named (data, "findings");
+
+  return list != NULL && gtk_widget_get_first_child (list) != NULL;
+}
+
+static void
+test_edit_check_save (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(HelderCourse) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  HelderWindow *window;
+  GtkWidget *view;
+  GtkWidget *list;
+  GtkWidget *row;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  const char *added = "\n```image\nsrc: media/logo.png\n```\n";
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+  g_assert_false (has_findings (window));
+
+  /* Type an image block without alt text at the end of the page. */
+  view = find_named (GTK_WIDGET (window), "page-text");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, added, -1);
+  g_assert_true (helder_page_get_modified (helder_window_get_page (window)));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  /* The finding shows up once typing pauses. */
+  wait_for (has_findings, window);
+  list = find_named (GTK_WIDGET (window), "findings");
+  row = gtk_widget_get_first_child (list);
+  g_object_get (row, "title", &title, NULL);
+  g_assert_nonnull (strstr (title, "image has no alt text"));
+
+  /* Saving writes the page, and the mark of unsaved changes goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  reloaded = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (helder_page_get_text (helder_course_find_page (reloaded,
+                                                                                  "01-basis/01-welkom.md")),
+                                   added));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
+static void
 test_sidebar_lists_pages (void)
 {
-  g_autoptr(HelderApplication) app = helder_application_new ();
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "course-valid", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (path);
   g_autoptr(GPtrArray) labels = NULL;
@@ -72,8 +151,7 @@ test_sidebar_lists_pages (void)
   g_autofree char *shown = NULL;
   gint64 deadline;
 
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  window = helder_window_new (app);
+  window = helder_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   helder_window_open_course (window, folder);
 
@@ -93,10 +171,10 @@ test_sidebar_lists_pages (void)
   g_assert_cmpstr (g_ptr_array_index (labels, 3), ==, "module:●  De toets");
   g_assert_cmpstr (g_ptr_array_index (labels, 4), ==, "page:De toets");
 
-  /* The first page is shown, read-only. */
+  /* The first page is shown, ready to edit. */
   view = find_named (GTK_WIDGET (window), "page-text");
   g_assert_true (GTK_IS_TEXT_VIEW (view));
-  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -117,6 +195,7 @@ main (int   argc,
   gtk_source_init ();
 
   g_test_add_func ("/window/sidebar-lists-pages", test_sidebar_lists_pages);
+  g_test_add_func ("/window/edit-check-save", test_edit_check_save);
 
   return g_test_run ();
 }

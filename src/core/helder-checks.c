@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "helder-a11y-rules.h"
 #include "helder-checks.h"
 
 static void
@@ -16,6 +17,7 @@ run_page_rules (HelderCourse *course,
 {
   g_ptr_array_extend (diagnostics, helder_page_get_content (page)->diagnostics,
                       (GCopyFunc) helder_diagnostic_ref, NULL);
+  helder_a11y_check_page (course, page, diagnostics);
 }
 
 /**
@@ -61,6 +63,7 @@ helder_checks_run_course (HelderCourse *course)
    */
   g_ptr_array_extend (diagnostics, helder_course_get_diagnostics (course),
                       (GCopyFunc) helder_diagnostic_ref, NULL);
+  helder_a11y_check_course (course, diagnostics);
 
   helder_diagnostics_sort (diagnostics);
 
