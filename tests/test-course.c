@@ -17,12 +17,12 @@ test_load_valid (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(HelderCourse) course = helder_course_load (path, &error);
   HelderModule *module;
-  GPtrArray *diagnostics;
+  g_autoptr(GPtrArray) diagnostics = NULL;
 
   g_assert_no_error (error);
   g_assert_nonnull (course);
 
-  diagnostics = helder_course_get_diagnostics (course);
+  diagnostics = helder_course_validate (course);
   for (guint i = 0; i < diagnostics->len; i++)
     {
       g_autofree char *s = helder_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
@@ -162,7 +162,11 @@ test_unknown_fields_survive (void)
   reloaded = helder_course_load (copy, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (helder_course_get_title (reloaded), ==, "Nieuwe titel");
-  g_assert_cmpuint (helder_course_get_diagnostics (reloaded)->len, ==, 0);
+  {
+    g_autoptr(GPtrArray) diagnostics = helder_course_validate (reloaded);
+
+    g_assert_cmpuint (diagnostics->len, ==, 0);
+  }
 
   helder_test_remove_tree (copy);
 }

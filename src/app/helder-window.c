@@ -223,7 +223,7 @@ fill_outline (HelderWindow *self)
 static void
 show_load_problems (HelderWindow *self)
 {
-  GPtrArray *diagnostics = helder_course_get_diagnostics (self->course);
+  g_autoptr(GPtrArray) diagnostics = helder_course_validate (self->course);
   guint errors = 0;
   g_autofree char *message = NULL;
 
