@@ -182,9 +182,9 @@ read_course_fields (HelderCourse *self,
       else if (json_node_get_int (node) > HELDER_COURSE_FORMAT)
         {
           g_autofree char *message =
-            g_strdup_printf (_("format %" G_GINT64_FORMAT " is newer than this Helder "
+            g_strdup_printf (_("format %lld is newer than this Helder "
                                "understands (%d); update Helder"),
-                             json_node_get_int (node), HELDER_COURSE_FORMAT);
+                             (long long) json_node_get_int (node), HELDER_COURSE_FORMAT);
 
           report_at (self, root, "format", -1, HELDER_SEVERITY_ERROR, "format-version", message);
         }
