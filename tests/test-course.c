@@ -172,6 +172,44 @@ test_unknown_fields_survive (void)
 }
 
 static void
+test_import_media (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autofree char *outside_dir = g_dir_make_tmp ("helder-media-XXXXXX", NULL);
+  g_autofree char *outside = g_build_filename (outside_dir, "Foto Één (1).PNG", NULL);
+  g_autoptr(GFile) outside_file = g_file_new_for_path (outside);
+  g_autofree char *inside = g_build_filename (path, "media", "logo.png", NULL);
+  g_autoptr(GFile) inside_file = g_file_new_for_path (inside);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (path, &error);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *same = NULL;
+  g_autofree char *copied = NULL;
+
+  g_assert_true (g_file_set_contents (outside, "PNG-DATA", -1, NULL));
+
+  first = helder_course_import_media (course, outside_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, ==, "media/foto-een-1-.png");
+  copied = g_build_filename (path, first, NULL);
+  g_assert_true (helder_test_files_equal (outside, copied));
+
+  /* A second import never overwrites the first. */
+  second = helder_course_import_media (course, outside_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (second, ==, "media/foto-een-1--2.png");
+
+  /* A file already in the course is used where it is. */
+  same = helder_course_import_media (course, inside_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (same, ==, "media/logo.png");
+
+  helder_test_remove_tree (path);
+  helder_test_remove_tree (outside_dir);
+}
+
+static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -208,6 +246,7 @@ main (int   argc,
   g_test_add_func ("/course/save-edit", test_save_edit);
   g_test_add_func ("/course/unknown-fields-survive", test_unknown_fields_survive);
   g_test_add_func ("/course/load-async", test_load_async);
+  g_test_add_func ("/course/import-media", test_import_media);
 
   return g_test_run ();
 }

@@ -812,6 +812,111 @@ helder_course_find_page (HelderCourse *self,
   return NULL;
 }
 
+/* A file name that is safe in a URL and in a package: lower case,
+ * letters, digits, '-' and '.', as the course format's examples are.
+ */
+static char *
+media_file_name (const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name, NULL);
+  g_autofree char *lower = g_ascii_strdown (ascii, -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = lower; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p) || *p == '.')
+        g_string_append_c (out, *p);
+      else if (out->len > 0 && out->str[out->len - 1] != '-')
+        g_string_append_c (out, '-');
+    }
+
+  if (out->len == 0 || out->str[0] == '.')
+    g_string_prepend (out, "bestand");
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * helder_course_import_media:
+ * @source: a file anywhere
+ *
+ * Copies @source into the course's media/ folder under a safe, unused
+ * name, so the course holds everything it shows. A file already inside
+ * the course folder is not copied.
+ *
+ * Returns: (transfer full): the file's path in the course ("media/x.png"),
+ *   or %NULL with @error set.
+ */
+char *
+helder_course_import_media (HelderCourse  *self,
+                            GFile         *source,
+                            GError       **error)
+{
+  g_autoptr(GFile) root = NULL;
+  g_autoptr(GFile) media = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GFile) partial = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *stem = NULL;
+  const char *dot;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (source), NULL);
+
+  root = g_file_new_for_path (self->path);
+  relative = g_file_get_relative_path (root, source);
+  if (relative != NULL)
+    return g_steal_pointer (&relative);
+
+  media = g_file_get_child (root, "media");
+  if (!g_file_make_directory_with_parents (media, NULL, error))
+    {
+      if (!g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        return NULL;
+      g_clear_error (error);
+    }
+
+  base = g_file_get_basename (source);
+  name = media_file_name (base);
+  dot = strrchr (name, '.');
+  stem = dot != NULL ? g_strndup (name, dot - name) : g_strdup (name);
+
+  for (guint n = 1; target == NULL || g_file_query_exists (target, NULL); n++)
+    {
+      g_autofree char *candidate = n == 1 ? g_strdup (name)
+                                          : g_strdup_printf ("%s-%u%s", stem, n,
+                                                             dot != NULL ? dot : "");
+
+      g_clear_object (&target);
+      target = g_file_get_child (media, candidate);
+    }
+
+  /* Copied under a temporary name first, so a failed copy never leaves a
+   * half file that the course points to.
+   */
+  {
+    g_autofree char *target_name = g_file_get_basename (target);
+    g_autofree char *partial_name = g_strconcat (target_name, HELDER_SAVE_SUFFIX, NULL);
+
+    partial = g_file_get_child (media, partial_name);
+  }
+
+  if (!g_file_copy (source, partial, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error) ||
+      !g_file_move (partial, target, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+    {
+      g_file_delete (partial, NULL, NULL);
+      return NULL;
+    }
+
+  {
+    g_autofree char *target_name = g_file_get_basename (target);
+
+    return g_strconcat ("media/", target_name, NULL);
+  }
+}
+
 const char * const *
 helder_course_get_words (HelderCourse *self)
 {

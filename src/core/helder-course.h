@@ -55,6 +55,9 @@ void          helder_course_validate_page    (HelderCourse         *self,
                                               HelderPage           *page,
                                               GPtrArray            *diagnostics);
 const char * const *helder_course_get_words  (HelderCourse         *self);
+char         *helder_course_import_media     (HelderCourse         *self,
+                                              GFile                *source,
+                                              GError              **error);
 gboolean      helder_course_get_modified     (HelderCourse         *self);
 HelderJsonDocument *helder_course_get_document (HelderCourse       *self);
 
