@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "helder-colour.h"
+#include "helder-block-dialog.h"
+#include "helder-block-spec.h"
 #include "helder-findings-pane.h"
 #include "helder-recovery.h"
 #include "helder-page-editor.h"
@@ -539,6 +541,109 @@ open_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static void
+block_inserted_cb (HelderBlockDialog *dialog,
+                   HelderWindow      *self)
+{
+  g_autofree char *source = helder_block_dialog_get_source (dialog);
+
+  helder_page_editor_insert_block (self->editor, source);
+}
+
+static void
+insert_block_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  HelderBlockDialog *dialog;
+  HelderBlockKind kind;
+
+  if (self->page == NULL ||
+      !helder_block_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    return;
+
+  dialog = helder_block_dialog_new (GTK_WINDOW (self), self->course, kind, NULL);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (block_inserted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+insert_callout_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  const char *type = g_variant_get_string (parameter, NULL);
+  g_autofree char *source = NULL;
+
+  if (self->page == NULL)
+    return;
+
+  /* The title is learner text in the course's language: "Wat kun jij
+   * doen?" is the fixed name of this part in the course format.
+   */
+  if (g_str_equal (type, "ACTION"))
+    source = g_strdup ("> [!ACTION] Wat kun jij doen?\n> \n");
+  else
+    source = g_strdup_printf ("> [!%s]\n> \n", type);
+
+  helder_page_editor_insert_block (self->editor, source);
+}
+
+typedef struct
+{
+  HelderRange range;
+} BlockEdit;
+
+static void
+block_edited_cb (HelderBlockDialog *dialog,
+                 HelderWindow      *self)
+{
+  BlockEdit *edit = g_object_get_data (G_OBJECT (dialog), "helder-edit");
+  g_autofree char *source = helder_block_dialog_get_source (dialog);
+
+  helder_page_editor_replace (self->editor, &edit->range, source);
+}
+
+static void
+edit_block_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  const HelderPageContent *content;
+  gsize cursor;
+
+  if (self->page == NULL)
+    return;
+
+  content = helder_page_get_content (self->page);
+  cursor = helder_page_editor_get_cursor (self->editor);
+
+  for (guint i = 0; i < content->blocks->len; i++)
+    {
+      const HelderBlock *block = g_ptr_array_index (content->blocks, i);
+      HelderBlockDialog *dialog;
+      BlockEdit *edit;
+
+      if (!helder_block_kind_is_fenced (block->kind) ||
+          cursor < block->range.start || cursor > block->range.end)
+        continue;
+
+      dialog = helder_block_dialog_new (GTK_WINDOW (self), self->course, block->kind, block);
+      edit = g_new0 (BlockEdit, 1);
+      edit->range = block->range;
+      g_object_set_data_full (G_OBJECT (dialog), "helder-edit", edit, g_free);
+      g_signal_connect_object (dialog, "done", G_CALLBACK (block_edited_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Put the cursor in a block to edit it")));
+}
+
 static gboolean
 save_course (HelderWindow *self)
 {
@@ -678,6 +783,12 @@ helder_window_class_init (HelderWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.insert-block", "s", insert_block_action);
+  gtk_widget_class_install_action (widget_class, "win.insert-callout", "s",
+                                   insert_callout_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-block", NULL, edit_block_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.edit-block", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
 }
 
