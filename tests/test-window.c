@@ -297,6 +297,38 @@ test_insert_and_edit_image (void)
 }
 
 static void
+test_find_and_replace (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  HelderWindow *window;
+  GtkWidget *editor;
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+
+  editor = find_named (GTK_WIDGET (window), "editor");
+  g_assert_true (gtk_widget_activate_action (editor, "editor.replace", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (editor, "search")), "je");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (editor, "replace")), "jij");
+  /* The search runs in idle steps; let it count the matches. */
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.find-next", NULL));
+
+  g_signal_emit_by_name (find_named (editor, "replace"), "activate");
+  g_assert_true (g_str_has_prefix (helder_page_get_text (helder_window_get_page (window)),
+                                   "# Welkom\n\nFijn dat jij er bent."));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
+static void
 test_sidebar_lists_pages (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "course-valid", NULL);
@@ -358,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/window/edit-check-save", test_edit_check_save);
   g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/window/insert-and-edit-image", test_insert_and_edit_image);
+  g_test_add_func ("/window/find-and-replace", test_find_and_replace);
 
   return g_test_run ();
 }

@@ -32,8 +32,14 @@ struct _HelderPageEditor
   GMenu         *fix_menu;
   HelderDiagnostic *menu_diagnostic;
 
+  GtkSourceSearchContext *search;
+
   /* Template widgets */
   GtkWidget     *content;
+  GtkSearchBar  *search_bar;
+  GtkEditable   *search_entry;
+  GtkEditable   *replace_entry;
+  GtkLabel      *search_count;
   GtkSourceView *view;
   GtkLabel      *word_count;
   GtkLabel      *findings_count;
@@ -412,6 +418,129 @@ mark_set_cb (HelderPageEditor  *self,
     update_fix_menu (self, offset_at_iter (self, location));
 }
 
+static void
+update_search_count (HelderPageEditor *self)
+{
+  int count = gtk_source_search_context_get_occurrences_count (self->search);
+  g_autofree char *text = NULL;
+
+  if (count > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d match", "%d matches", count), count);
+  else if (count == 0 && gtk_editable_get_text (self->search_entry)[0] != '\0')
+    text = g_strdup (_("No matches"));
+
+  gtk_label_set_text (self->search_count, text != NULL ? text : "");
+}
+
+static void
+search_changed_cb (HelderPageEditor *self)
+{
+  GtkSourceSearchSettings *settings = gtk_source_search_context_get_settings (self->search);
+
+  gtk_source_search_settings_set_search_text (settings,
+                                              gtk_editable_get_text (self->search_entry));
+}
+
+static void
+move_to_match (HelderPageEditor *self,
+               gboolean          forward)
+{
+  GtkTextBuffer *buffer = helder_page_editor_get_buffer (self);
+  GtkTextIter start;
+  GtkTextIter end;
+  GtkTextIter match_start;
+  GtkTextIter match_end;
+  gboolean found;
+
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  if (forward)
+    found = gtk_source_search_context_forward (self->search, &end, &match_start, &match_end, NULL);
+  else
+    found = gtk_source_search_context_backward (self->search, &start, &match_start, &match_end,
+                                                NULL);
+
+  if (found)
+    {
+      gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view),
+                                    gtk_text_buffer_get_insert (buffer), 0.2, FALSE, 0, 0);
+    }
+}
+
+static void
+search_next_cb (HelderPageEditor *self)
+{
+  move_to_match (self, TRUE);
+}
+
+static void
+search_previous_cb (HelderPageEditor *self)
+{
+  move_to_match (self, FALSE);
+}
+
+static void
+search_stop_cb (HelderPageEditor *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+replace_cb (HelderPageEditor *self)
+{
+  GtkTextBuffer *buffer = helder_page_editor_get_buffer (self);
+  const char *replacement = gtk_editable_get_text (self->replace_entry);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  /* Replace the selected match, or first find one to replace. */
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  if (gtk_source_search_context_get_occurrence_position (self->search, &start, &end) > 0)
+    gtk_source_search_context_replace (self->search, &start, &end, replacement, -1, NULL);
+
+  move_to_match (self, TRUE);
+}
+
+static void
+replace_all_cb (HelderPageEditor *self)
+{
+  gtk_source_search_context_replace_all (self->search,
+                                         gtk_editable_get_text (self->replace_entry), -1, NULL);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HelderPageEditor *self = HELDER_PAGE_EDITOR (widget);
+  GtkTextBuffer *buffer = helder_page_editor_get_buffer (self);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  /* A selection on one line is what the author wants to find. */
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
+      gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end))
+    {
+      g_autofree char *selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+      gtk_editable_set_text (self->search_entry, selected);
+    }
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (g_str_equal (action_name, "editor.replace")
+                                       ? self->replace_entry : self->search_entry));
+}
+
+static void
+find_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  move_to_match (HELDER_PAGE_EDITOR (widget), g_str_equal (action_name, "editor.find-next"));
+}
+
 /* The cursor's place as a byte offset in the page source. */
 gsize
 helder_page_editor_get_cursor (HelderPageEditor *self)
@@ -562,6 +691,7 @@ helder_page_editor_finalize (GObject *object)
   g_clear_object (&self->course);
   g_clear_object (&self->page);
   g_clear_object (&self->fix_menu);
+  g_clear_object (&self->search);
   g_clear_pointer (&self->menu_diagnostic, helder_diagnostic_unref);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
 
@@ -587,6 +717,30 @@ helder_page_editor_class_init (HelderPageEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/helderapp/Helder/helder-page-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, HelderPageEditor, content);
+  gtk_widget_class_bind_template_child (widget_class, HelderPageEditor, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, HelderPageEditor, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HelderPageEditor, replace_entry);
+  gtk_widget_class_bind_template_child (widget_class, HelderPageEditor, search_count);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_previous_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, replace_cb);
+  gtk_widget_class_bind_template_callback (widget_class, replace_all_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "editor.replace", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "editor.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "editor.find-previous", NULL, find_next_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "editor.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK,
+                                       "editor.replace", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
+                                       "editor.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "editor.find-previous", NULL);
   gtk_widget_class_bind_template_child (widget_class, HelderPageEditor, view);
   gtk_widget_class_bind_template_child (widget_class, HelderPageEditor, word_count);
   gtk_widget_class_bind_template_child (widget_class, HelderPageEditor, findings_count);
@@ -642,6 +796,13 @@ helder_page_editor_init (HelderPageEditor *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self,
                            G_CONNECT_SWAPPED);
+
+  self->search = gtk_source_search_context_new (buffer, NULL);
+  gtk_source_search_settings_set_wrap_around (gtk_source_search_context_get_settings (self->search),
+                                              TRUE);
+  g_signal_connect_object (self->search, "notify::occurrences-count",
+                           G_CALLBACK (update_search_count), self, G_CONNECT_SWAPPED);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   self->fix_menu = g_menu_new ();
   g_menu_append_section (extra, NULL, G_MENU_MODEL (self->fix_menu));
