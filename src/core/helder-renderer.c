@@ -553,6 +553,42 @@ append_transcript (HelderRenderer *self,
   g_string_append (html, "</div>\n</details>\n");
 }
 
+/* Captions are written into the page as a data: URL. Browsers refuse
+ * <track> files from file:// (each file is its own origin there), and the
+ * web export must work offline from a folder.
+ */
+static void
+append_captions (HelderRenderer *self,
+                 HelderPage     *page,
+                 guint           line,
+                 const char     *path,
+                 GString        *html)
+{
+  g_autofree char *file = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *encoded = NULL;
+  gsize length = 0;
+
+  if (!check_media (self, page, line, path))
+    return;
+
+  file = g_build_filename (self->root, path, NULL);
+  if (!g_file_get_contents (file, &contents, &length, NULL))
+    {
+      g_autofree char *message = g_strdup_printf (_("caption file \"%s\" cannot be read"), path);
+
+      add_problem (self, page, line, message);
+      return;
+    }
+
+  encoded = g_base64_encode ((const guchar *) contents, length);
+  g_string_append_printf (html, "<track kind=\"captions\" default src=\"data:text/vtt;base64,%s\"",
+                          encoded);
+  append_attribute (html, "srclang", helder_course_get_language (self->course));
+  append_attribute (html, "label", helder_course_get_language (self->course));
+  g_string_append (html, ">");
+}
+
 static void
 render_media (HelderRenderer    *self,
               HelderPage        *page,
@@ -577,14 +613,8 @@ render_media (HelderRenderer    *self,
       append_attribute (html, "src", src);
       append_attribute (html, "type", media_type (src));
       g_string_append (html, ">");
-      if (captions != NULL && use_media (self, page, block->line, captions))
-        {
-          g_string_append (html, "<track kind=\"captions\" default");
-          append_attribute (html, "src", captions);
-          append_attribute (html, "srclang", helder_course_get_language (self->course));
-          append_attribute (html, "label", helder_course_get_language (self->course));
-          g_string_append (html, ">");
-        }
+      if (captions != NULL)
+        append_captions (self, page, block->line, captions, html);
       g_string_append_printf (html, "</%s>\n", element);
     }
   else
