@@ -268,6 +268,19 @@ append_attribute (GString    *html,
   g_string_append_c (html, '"');
 }
 
+/* A course path as a URL: spaces and other reserved characters are
+ * percent-encoded, "/" separates folders.
+ */
+static void
+append_path_attribute (GString    *html,
+                       const char *name,
+                       const char *path)
+{
+  g_autofree char *url = g_uri_escape_string (path, "/", TRUE);
+
+  append_attribute (html, name, url);
+}
+
 static gboolean
 url_is_external_link (const char *url)
 {
@@ -484,7 +497,7 @@ render_image (HelderRenderer    *self,
   if (use_media (self, page, block->line, src))
     {
       g_string_append (html, "<img");
-      append_attribute (html, "src", src);
+      append_path_attribute (html, "src", src);
       append_attribute (html, "alt", decorative ? "" : helder_block_get_value (block, "alt"));
       g_string_append (html, " loading=\"lazy\">");
     }
@@ -607,10 +620,10 @@ render_media (HelderRenderer    *self,
     {
       g_string_append_printf (html, "<%s controls preload=\"metadata\"", element);
       if (video && poster != NULL && use_media (self, page, block->line, poster))
-        append_attribute (html, "poster", poster);
+        append_path_attribute (html, "poster", poster);
       append_attribute (html, "aria-label", title);
       g_string_append (html, "><source");
-      append_attribute (html, "src", src);
+      append_path_attribute (html, "src", src);
       append_attribute (html, "type", media_type (src));
       g_string_append (html, ">");
       if (captions != NULL)
