@@ -13,6 +13,7 @@
 #include <zip.h>
 
 #include "helder-exporter.h"
+#include "helder-renderer.h"
 
 static HelderCourse *
 load_course (const char *path)
@@ -162,7 +163,7 @@ test_scorm12_layout (void)
       const char *name = zip_get_name (archive, i, 0);
       zip_stat_t stat;
 
-      g_assert_true (helder_export_entry_name_is_safe (name));
+      g_assert_true (helder_relative_path_is_safe (name));
       g_assert_cmpint (zip_stat_index (archive, i, 0, &stat), ==, 0);
 
       /* Compressed media is stored, text is deflated. */
@@ -317,10 +318,10 @@ test_entry_names (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (safe); i++)
-    g_assert_true (helder_export_entry_name_is_safe (safe[i]));
+    g_assert_true (helder_relative_path_is_safe (safe[i]));
   for (guint i = 0; i < G_N_ELEMENTS (unsafe); i++)
-    g_assert_false (helder_export_entry_name_is_safe (unsafe[i]));
-  g_assert_false (helder_export_entry_name_is_safe ("a\xff"));
+    g_assert_false (helder_relative_path_is_safe (unsafe[i]));
+  g_assert_false (helder_relative_path_is_safe ("a\xff"));
 }
 
 static void

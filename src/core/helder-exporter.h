@@ -33,7 +33,6 @@ typedef void (*HelderExportProgress) (double   fraction,
 GQuark      helder_export_error_quark        (void);
 gboolean    helder_export_format_from_string (const char           *name,
                                               HelderExportFormat   *format);
-gboolean    helder_export_entry_name_is_safe (const char           *name);
 gboolean    helder_export_package            (HelderCourse         *course,
                                               HelderExportFormat    format,
                                               HelderModule         *module,

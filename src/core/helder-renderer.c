@@ -166,14 +166,24 @@ add_problem (HelderRenderer *self,
                                           HELDER_SEVERITY_ERROR, "export-media", message));
 }
 
-static gboolean
-path_is_relative_inside (const char *path)
+/**
+ * helder_relative_path_is_safe:
+ *
+ * Returns: whether @path is a relative UTF-8 path with "/" separators that
+ *   stays below the folder it is relative to: no "..", no absolute path,
+ *   no drive letter or URL scheme, no empty or control characters.
+ */
+gboolean
+helder_relative_path_is_safe (const char *path)
 {
   g_auto(GStrv) parts = NULL;
 
-  if (path == NULL || *path == '\0' || path[0] == '/' || strchr (path, '\\') != NULL
-      || strchr (path, ':') != NULL || !g_utf8_validate (path, -1, NULL))
+  if (path == NULL || *path == '\0' || path[0] == '/' || !g_utf8_validate (path, -1, NULL))
     return FALSE;
+
+  for (const char *p = path; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == ':' || *p == '\\')
+      return FALSE;
 
   parts = g_strsplit (path, "/", -1);
   for (guint i = 0; parts[i] != NULL; i++)
@@ -197,7 +207,7 @@ check_media (HelderRenderer *self,
   char *resolved;
   gboolean inside;
 
-  if (!path_is_relative_inside (path))
+  if (!helder_relative_path_is_safe (path))
     {
       g_autofree char *message =
         g_strdup_printf (_("path \"%s\" leaves the course folder; copy the file into media/ "
@@ -516,6 +526,32 @@ render_image (HelderRenderer    *self,
   g_string_append (html, "</figure>\n");
 }
 
+/* Reads a course file that is written into the page itself. */
+static char *
+read_media (HelderRenderer *self,
+            HelderPage     *page,
+            guint           line,
+            const char     *path,
+            gsize          *length)
+{
+  g_autofree char *file = NULL;
+  char *contents = NULL;
+
+  if (!check_media (self, page, line, path))
+    return NULL;
+
+  file = g_build_filename (self->root, path, NULL);
+  if (!g_file_get_contents (file, &contents, length, NULL))
+    {
+      g_autofree char *message = g_strdup_printf (_("file \"%s\" cannot be read; check that "
+                                                    "it is a file you may open"), path);
+
+      add_problem (self, page, line, message);
+    }
+
+  return contents;
+}
+
 static void
 append_transcript (HelderRenderer *self,
                    HelderPage     *page,
@@ -523,23 +559,19 @@ append_transcript (HelderRenderer *self,
                    const char     *path,
                    GString        *html)
 {
-  g_autofree char *file = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
 
   /* The transcript is shown in the page, so it is read here and not
    * shipped as a file of its own.
    */
-  if (!check_media (self, page, line, path))
+  contents = read_media (self, page, line, path, &length);
+  if (contents == NULL)
     return;
-
-  file = g_build_filename (self->root, path, NULL);
-  if (!g_file_get_contents (file, &contents, &length, NULL)
-      || !g_utf8_validate (contents, length, NULL))
+  if (!g_utf8_validate (contents, length, NULL))
     {
       g_autofree char *message =
-        g_strdup_printf (_("transcript \"%s\" cannot be read as UTF-8 text; save it as UTF-8"),
-                         path);
+        g_strdup_printf (_("transcript \"%s\" is not UTF-8 text; save it as UTF-8"), path);
 
       add_problem (self, page, line, message);
       return;
@@ -577,22 +609,13 @@ append_captions (HelderRenderer *self,
                  const char     *path,
                  GString        *html)
 {
-  g_autofree char *file = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *encoded = NULL;
   gsize length = 0;
 
-  if (!check_media (self, page, line, path))
+  contents = read_media (self, page, line, path, &length);
+  if (contents == NULL)
     return;
-
-  file = g_build_filename (self->root, path, NULL);
-  if (!g_file_get_contents (file, &contents, &length, NULL))
-    {
-      g_autofree char *message = g_strdup_printf (_("caption file \"%s\" cannot be read"), path);
-
-      add_problem (self, page, line, message);
-      return;
-    }
 
   encoded = g_base64_encode ((const guchar *) contents, length);
   g_string_append_printf (html, "<track kind=\"captions\" default src=\"data:text/vtt;base64,%s\"",
