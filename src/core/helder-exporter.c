@@ -397,8 +397,12 @@ collect_entries (HelderCourse        *course,
     {
       *problems = g_ptr_array_ref (helder_renderer_get_problems (renderer));
       g_set_error (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_MEDIA,
-                   _("the package cannot be made: %u media files are missing or lie outside "
-                     "the course folder"), (*problems)->len);
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "the package cannot be made: %u media file is missing or lies "
+                                "outside the course folder",
+                                "the package cannot be made: %u media files are missing or lie "
+                                "outside the course folder", (*problems)->len),
+                   (*problems)->len);
       return NULL;
     }
 
@@ -602,7 +606,11 @@ helder_export_package (HelderCourse          *course,
       if (found->len > 0)
         {
           g_set_error (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_CHECKS,
-                       _("the checks found %u errors; fix them, or export anyway with --force"),
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "the checks found %u error; fix it, or export anyway with "
+                                    "--force",
+                                    "the checks found %u errors; fix them, or export anyway with "
+                                    "--force", found->len),
                        found->len);
           if (problems != NULL)
             *problems = g_steal_pointer (&found);
