@@ -3,7 +3,7 @@
 //
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Usage: node run-e2e.js HELDER_CLI COURSE_DIR
+// Usage: node run-e2e.js HELDER_CLI COURSE_DIR [SAMPLE_COURSE_DIR]
 // Exit status 77 (skipped) when Chromium or the npm packages are missing.
 'use strict';
 
@@ -32,7 +32,7 @@ try {
   skip(`npm packages are missing (run npm ci in tests/e2e): ${error.message}`);
 }
 
-const [cli, courseDir] = process.argv.slice(2);
+const [cli, courseDir, sampleDir] = process.argv.slice(2);
 if (!cli || !courseDir) {
   console.error('usage: node run-e2e.js HELDER_CLI COURSE_DIR');
   process.exit(2);
@@ -380,6 +380,20 @@ async function main() {
     assert.equal(cmi.core.lesson_status, 'passed');
     assert.equal(cmi.interactions.length, 40);
   });
+
+  if (sampleDir && fs.existsSync(path.join(sampleDir, 'course.json'))) {
+    await test('sample course: SCORM 1.2 and 2004 walk without axe violations or console errors', async () => {
+      for (const [version, format] of [['1.2', 'scorm12'], ['2004', 'scorm2004']]) {
+        exportPackage(sampleDir, format, `sample-${format}`);
+        const session = await launch(browser, version, `sample-${format}`, null);
+        await walkAll(session, { correct: true, axe: version === '1.2', blocks: false });
+        const { log, cmi } = await leave(session);
+        assert.ok(log.some((c) => c[0] === 'LMSCommit' || c[0] === 'Commit'));
+        assert.ok(cmi.suspend_data.length < 4096);
+        assert.match(statusOf(version, cmi), /passed|completed/);
+      }
+    });
+  }
 
   await test('web export runs from file:// without an LMS', async () => {
     const dir = exportPackage(courseDir, 'web', 'web');
