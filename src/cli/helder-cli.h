@@ -24,6 +24,8 @@ int           helder_cli_info          (int          argc,
                                         char       **argv);
 int           helder_cli_contrast      (int          argc,
                                         char       **argv);
+int           helder_cli_export        (int          argc,
+                                        char       **argv);
 
 gboolean      helder_cli_parse_options (GOptionContext  *context,
                                         int             *argc,
