@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "helder-checks.h"
+#include "helder-language-checker.h"
 
 static void
 run_page_rules (HelderCourse *course,
@@ -16,6 +17,7 @@ run_page_rules (HelderCourse *course,
 {
   g_ptr_array_extend (diagnostics, helder_page_get_content (page)->diagnostics,
                       (GCopyFunc) helder_diagnostic_ref, NULL);
+  helder_language_check_page (course, page, diagnostics);
 }
 
 /**
@@ -61,6 +63,7 @@ helder_checks_run_course (HelderCourse *course)
    */
   g_ptr_array_extend (diagnostics, helder_course_get_diagnostics (course),
                       (GCopyFunc) helder_diagnostic_ref, NULL);
+  helder_language_check_course (course, diagnostics);
 
   helder_diagnostics_sort (diagnostics);
 
