@@ -8,9 +8,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <gtksourceview/gtksource.h>
 
 #include "helder-colour.h"
+#include "helder-findings-pane.h"
+#include "helder-page-editor.h"
 #include "helder-window.h"
 
 struct _HelderWindow
@@ -30,27 +31,73 @@ struct _HelderWindow
   GtkListBox           *outline;
   GtkStack             *content_stack;
   AdwStatusPage        *empty_page;
-  GtkSourceView        *source_view;
+  AdwLeaflet           *page_leaflet;
+  HelderPageEditor     *editor;
+  HelderFindingsPane   *findings;
+  GtkWidget            *side_pane;
 };
 
 G_DEFINE_FINAL_TYPE (HelderWindow, helder_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void
+update_title (HelderWindow *self)
+{
+  g_autofree char *title = NULL;
+  gboolean modified;
+
+  if (self->course == NULL)
+    return;
+
+  modified = helder_course_get_modified (self->course);
+  /* The usual GNOME mark for unsaved changes. */
+  title = g_strdup_printf ("%s%s", modified ? "• " : "", helder_course_get_title (self->course));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", modified);
+}
+
+static void
 show_page (HelderWindow *self,
            HelderPage   *page)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
-  GtkTextIter start;
-
   g_set_object (&self->page, page);
-  gtk_text_buffer_set_text (buffer, helder_page_get_text (page),
-                            (int) helder_page_get_length (page));
-  gtk_text_buffer_get_start_iter (buffer, &start);
-  gtk_text_buffer_place_cursor (buffer, &start);
+  helder_page_editor_set_page (self->editor, self->course, page);
 
   adw_window_title_set_title (self->page_title, helder_page_get_title (page));
   adw_window_title_set_subtitle (self->page_title, helder_page_get_file (page));
   gtk_stack_set_visible_child_name (self->content_stack, "page");
+}
+
+static void
+editor_diagnostics_changed_cb (HelderWindow *self)
+{
+  helder_findings_pane_set_diagnostics (self->findings,
+                                        helder_page_editor_get_diagnostics (self->editor));
+}
+
+static void
+diagnostic_activated_cb (HelderWindow     *self,
+                         HelderDiagnostic *diagnostic)
+{
+  adw_leaflet_navigate (self->page_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  helder_page_editor_select (self->editor, diagnostic);
+}
+
+static void
+findings_clicked_cb (HelderWindow *self)
+{
+  adw_leaflet_set_visible_child (self->page_leaflet, self->side_pane);
+}
+
+static void
+side_back_clicked_cb (HelderWindow *self)
+{
+  adw_leaflet_navigate (self->page_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+page_modified_cb (HelderWindow *self)
+{
+  update_title (self);
 }
 
 static void
@@ -111,10 +158,16 @@ create_module_row (HelderModule *module)
 }
 
 static GtkWidget *
-create_page_row (HelderPage *page)
+create_page_row (HelderWindow *self,
+                 HelderPage   *page)
 {
-  GtkWidget *label = gtk_label_new (helder_page_get_title (page));
+  GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *row;
+
+  /* The row follows the page's title as the author edits its heading. */
+  g_object_bind_property (page, "title", label, "label", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (page, "notify::modified", G_CALLBACK (page_modified_cb), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -145,7 +198,7 @@ fill_outline (HelderWindow *self)
 
       for (guint p = 0; p < helder_module_get_n_pages (module); p++)
         {
-          GtkWidget *row = create_page_row (helder_module_get_page (module, p));
+          GtkWidget *row = create_page_row (self, helder_module_get_page (module, p));
 
           gtk_list_box_append (self->outline, row);
           if (first_page == NULL)
@@ -212,8 +265,8 @@ course_loaded_cb (GObject      *source,
   g_clear_object (&self->page);
   adw_window_title_set_title (self->course_title, helder_course_get_title (course));
   adw_window_title_set_subtitle (self->course_title, helder_course_get_path (course));
-  gtk_window_set_title (GTK_WINDOW (self), helder_course_get_title (course));
   fill_outline (self);
+  update_title (self);
   show_load_problems (self);
 }
 
@@ -278,6 +331,85 @@ open_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static gboolean
+save_course (HelderWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->course == NULL)
+    return TRUE;
+
+  if (!helder_course_save (self->course, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return FALSE;
+    }
+
+  update_title (self);
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+
+  if (save_course (self))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Saved")));
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
+{
+  HelderWindow *self = user_data;
+
+  if (g_str_equal (response, "save"))
+    {
+      if (!save_course (self))
+        return;
+    }
+  else if (!g_str_equal (response, "discard"))
+    return;
+
+  g_clear_object (&self->course);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Nothing the author wrote is lost: closing with unsaved changes asks. */
+static gboolean
+helder_window_close_request (GtkWindow *window)
+{
+  HelderWindow *self = HELDER_WINDOW (window);
+  AdwMessageDialog *dialog;
+
+  if (self->course == NULL || !helder_course_get_modified (self->course))
+    return GTK_WINDOW_CLASS (helder_window_parent_class)->close_request (window);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"),
+                                                       _("The course has changes that are not "
+                                                         "saved. If you close without saving, "
+                                                         "they are lost.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
 static void
 helder_window_dispose (GObject *object)
 {
@@ -297,10 +429,13 @@ helder_window_class_init (HelderWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = helder_window_dispose;
+  window_class->close_request = helder_window_close_request;
 
-  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (HELDER_TYPE_PAGE_EDITOR);
+  g_type_ensure (HELDER_TYPE_FINDINGS_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/helderapp/Helder/helder-window.ui");
@@ -311,25 +446,27 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, HelderWindow, source_view);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, page_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, findings);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, side_pane);
   gtk_widget_class_bind_template_callback (widget_class, outline_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_diagnostics_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, diagnostic_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, findings_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, side_back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
 }
 
 static void
 helder_window_init (HelderWindow *self)
 {
-  GtkSourceLanguageManager *languages;
-  GtkSourceBuffer *buffer;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  languages = gtk_source_language_manager_get_default ();
-  buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)));
-  gtk_source_buffer_set_language (buffer,
-                                  gtk_source_language_manager_get_language (languages, "markdown"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", FALSE);
 
   /* Window size and state are remembered between runs. */
   self->settings = g_settings_new (APP_ID);
@@ -339,6 +476,7 @@ helder_window_init (HelderWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 }
 
+/* @application may be %NULL, as in tests that drive a window alone. */
 HelderWindow *
 helder_window_new (HelderApplication *application)
 {

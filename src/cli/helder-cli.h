@@ -23,6 +23,8 @@ int           helder_cli_check         (int          argc,
                                         char       **argv);
 int           helder_cli_info          (int          argc,
                                         char       **argv);
+int           helder_cli_contrast      (int          argc,
+                                        char       **argv);
 int           helder_cli_readability   (int          argc,
                                         char       **argv);
 

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "helder-a11y-rules.h"
 #include "helder-checks.h"
 #include "helder-language-checker.h"
 
@@ -17,6 +18,7 @@ run_page_rules (HelderCourse *course,
 {
   g_ptr_array_extend (diagnostics, helder_page_get_content (page)->diagnostics,
                       (GCopyFunc) helder_diagnostic_ref, NULL);
+  helder_a11y_check_page (course, page, diagnostics);
   helder_language_check_page (course, page, diagnostics);
 }
 
@@ -63,6 +65,7 @@ helder_checks_run_course (HelderCourse *course)
    */
   g_ptr_array_extend (diagnostics, helder_course_get_diagnostics (course),
                       (GCopyFunc) helder_diagnostic_ref, NULL);
+  helder_a11y_check_course (course, diagnostics);
   helder_language_check_course (course, diagnostics);
 
   helder_diagnostics_sort (diagnostics);

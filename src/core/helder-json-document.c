@@ -122,13 +122,34 @@ helder_json_document_parse (const char *file,
 
   if (!json_parser_load_from_data (parser, data, length, &error))
     {
+      static GRegex *position = NULL;
+      g_autoptr(GMatchInfo) match = NULL;
       g_autofree char *message = NULL;
-      guint line = json_parser_get_current_line (parser);
-      guint column = json_parser_get_current_pos (parser);
+      const char *reason = error->message;
+      guint line = 1;
+      guint column = 1;
+
+      /* json-glib reports the place only inside its message, as
+       * "<data>:LINE:COLUMN: Parse error: …".
+       */
+      if (g_once_init_enter (&position))
+        g_once_init_leave (&position, g_regex_new ("^[^:]*:([0-9]+):([0-9]+): *", 0, 0, NULL));
+
+      if (g_regex_match (position, error->message, 0, &match))
+        {
+          g_autofree char *l = g_match_info_fetch (match, 1);
+          g_autofree char *c = g_match_info_fetch (match, 2);
+          int end = 0;
+
+          line = (guint) g_ascii_strtoull (l, NULL, 10);
+          column = (guint) g_ascii_strtoull (c, NULL, 10);
+          g_match_info_fetch_pos (match, 0, NULL, &end);
+          reason = error->message + end;
+        }
 
       message = g_strdup_printf (_("%s is not valid JSON: %s; fix the JSON at this place "
                                    "(a missing comma or quote is usual)"),
-                                 file, error->message);
+                                 file, reason);
       add_diagnostic (self, diagnostics, MAX (line, 1), MAX (column, 1),
                       HELDER_SEVERITY_ERROR, "format-json", message);
       return NULL;

@@ -1034,6 +1034,30 @@ check_impersonal (Run  *run,
     }
 }
 
+/* A sentence that opens with a quotation mark quotes someone else (a law,
+ * a person): the author cannot rewrite it, only explain it.
+ */
+static gboolean
+is_quotation (Run                  *run,
+              const HelderSentence *sentence)
+{
+  static const char * const marks[] = { "„", "“", "\"", "‘", "'", "«", NULL };
+  const char *p = run->text + sentence->start;
+  const char *start = run->text;
+
+  while (p > start && (p[-1] == ' ' || p[-1] == '*' || p[-1] == '_'))
+    p--;
+  for (guint m = 0; marks[m] != NULL; m++)
+    {
+      gsize n = strlen (marks[m]);
+
+      if ((gsize) (p - start) >= n && memcmp (p - n, marks[m], n) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 check_sentence (Run                  *run,
                 const HelderSentence *sentence)
@@ -1042,7 +1066,16 @@ check_sentence (Run                  *run,
   guint last = first + sentence->n_tokens;
   HelderReadabilityCounts *counts = &run->findings->counts;
 
-  if (sentence->n_words > run->settings->sentence_warning_words)
+  if (sentence->n_words > run->settings->sentence_warning_words && is_quotation (run, sentence))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("quotation of %u words; a quotation cannot be shortened, so explain "
+                           "it in short sentences of your own"), sentence->n_words);
+
+      add (run, sentence->start, sentence->end, HELDER_SEVERITY_HINT, "b1-sentence-long",
+           message);
+    }
+  else if (sentence->n_words > run->settings->sentence_warning_words)
     {
       gboolean error = sentence->n_words > run->settings->sentence_error_words;
       g_autofree char *message =

@@ -634,7 +634,7 @@ check_fields (Parser            *parser,
       if (spec == NULL)
         {
           g_autofree char *message =
-            g_strdup_printf (_("unknown field \"%s\" in a %s block; check the spelling "
+            g_strdup_printf (_("unknown field \"%s\" in this %s block; check the spelling "
                                "(the field is ignored)"), field->key, name);
 
           report (parser, field->key_range.start, field->key_range.end,
@@ -666,7 +666,7 @@ check_fields (Parser            *parser,
       if ((specs[i].flags & F_REQUIRED) && !g_hash_table_contains (seen, specs[i].key))
         {
           g_autofree char *message =
-            g_strdup_printf (_("field \"%s\" is missing in a %s block; add it"),
+            g_strdup_printf (_("field \"%s\" is missing in this %s block; add it"),
                              specs[i].key, name);
 
           report (parser, where, where, HELDER_SEVERITY_ERROR, "format-field-missing", message);
@@ -745,7 +745,7 @@ check_block (Parser      *parser,
   if (spec->min_items > 0 && block->items->len < spec->min_items)
     {
       g_autofree char *message =
-        g_strdup_printf (_("a %s block needs at least %u items; add items starting with \"- \""),
+        g_strdup_printf (_("this %s block needs at least %u items; add items starting with \"- \""),
                          name, spec->min_items);
 
       report (parser, block->range.start, block->range.start, HELDER_SEVERITY_ERROR,
@@ -755,7 +755,7 @@ check_block (Parser      *parser,
     {
       HelderBlockItem *item = g_ptr_array_index (block->items, 0);
       g_autofree char *message =
-        g_strdup_printf (_("a %s block has no items; remove the \"- \""), name);
+        g_strdup_printf (_("this %s block has no items; remove the \"- \""), name);
 
       report (parser, item->range.start, item->range.start, HELDER_SEVERITY_ERROR,
               "format-items", message);

@@ -124,6 +124,24 @@ scan_address (const char *p,
   if (!(g_str_has_prefix (p, "http://") || g_str_has_prefix (p, "https://") ||
         g_str_has_prefix (p, "www.")))
     {
+      const char *dot;
+
+      /* A file name: a word, a dot, a short lower-case extension. */
+      while (q < end && (g_ascii_isalnum (*q) || *q == '-' || *q == '_'))
+        q++;
+      dot = q;
+      if (dot < end && *dot == '.')
+        {
+          const char *e = dot + 1;
+
+          while (e < end && g_ascii_islower (*e))
+            e++;
+          if (e - dot >= 3 && e - dot <= 5 && (e == end || !g_ascii_isalnum (*e)) &&
+              (e == end || *e != '.' || e + 1 == end || g_ascii_isspace (e[1])) && dot > p)
+            return e;
+        }
+      q = p;
+
       /* A mail address: word characters, then @, then a domain. */
       while (q < end && (g_ascii_isalnum (*q) || strchr ("._%+-", *q) != NULL))
         q++;

@@ -1,0 +1,109 @@
+/* helder-test-utils.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "helder-test-utils.h"
+
+char *
+helder_test_data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+void
+helder_test_copy_tree (const char *from,
+                       const char *to)
+{
+  g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (g_mkdir_with_parents (to, 0755), ==, 0);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *source = g_build_filename (from, name, NULL);
+      g_autofree char *target = g_build_filename (to, name, NULL);
+
+      if (g_file_test (source, G_FILE_TEST_IS_DIR))
+        helder_test_copy_tree (source, target);
+      else
+        {
+          g_autofree char *data = NULL;
+          gsize length;
+
+          g_assert_true (g_file_get_contents (source, &data, &length, NULL));
+          g_assert_true (g_file_set_contents (target, data, length, NULL));
+        }
+    }
+}
+
+/* A private copy of tests/data/NAME in a fresh temporary folder. */
+char *
+helder_test_copy_course (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("helder-test-XXXXXX", &error);
+  g_autofree char *source = helder_test_data_path (name);
+  char *target;
+
+  g_assert_no_error (error);
+  target = g_build_filename (tmp, name, NULL);
+  helder_test_copy_tree (source, target);
+
+  return target;
+}
+
+void
+helder_test_write_file (const char *folder,
+                        const char *file,
+                        const char *contents)
+{
+  g_autofree char *path = g_build_filename (folder, file, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+}
+
+void
+helder_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        helder_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
+gboolean
+helder_test_files_equal (const char *a,
+                         const char *b)
+{
+  g_autofree char *da = NULL;
+  g_autofree char *db = NULL;
+  gsize la;
+  gsize lb;
+
+  if (!g_file_get_contents (a, &da, &la, NULL) || !g_file_get_contents (b, &db, &lb, NULL))
+    return FALSE;
+
+  return la == lb && memcmp (da, db, la) == 0;
+}

@@ -1,0 +1,23 @@
+/* helder-test-utils.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *helder_test_copy_course  (const char *name);
+void  helder_test_copy_tree    (const char *from,
+                                const char *to);
+char *helder_test_data_path    (const char *name);
+void  helder_test_write_file   (const char *folder,
+                                const char *file,
+                                const char *contents);
+void  helder_test_remove_tree  (const char *path);
+gboolean helder_test_files_equal (const char *a,
+                                  const char *b);
+
+G_END_DECLS

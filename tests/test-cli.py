@@ -1,0 +1,257 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""helder-cli as a user runs it: output, JSON and exit statuses on valid
+and broken courses. Speaks TAP."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+CLI = os.environ["HELDER_CLI"]
+DATA = os.path.join(os.environ["G_TEST_SRCDIR"], "data")
+VALID = os.path.join(DATA, "course-valid")
+BROKEN = os.path.join(DATA, "broken")
+
+tests = []
+
+
+def test(fn):
+    tests.append(fn)
+    return fn
+
+
+def run(*args):
+    proc = subprocess.run([CLI, *args], capture_output=True, text=True, timeout=60)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def broken_course(case):
+    """The base broken course with one case's files laid over it."""
+    tmp = tempfile.mkdtemp(prefix="helder-cli-")
+    course = os.path.join(tmp, "course")
+    shutil.copytree(os.path.join(BROKEN, "base"), course)
+    case_dir = os.path.join(BROKEN, "cases", case)
+    with open(os.path.join(case_dir, "expect.json"), encoding="utf-8") as f:
+        expect = json.load(f)
+    shutil.copytree(case_dir, course, dirs_exist_ok=True)
+    os.unlink(os.path.join(course, "expect.json"))
+    for name in expect.get("delete", []):
+        os.unlink(os.path.join(course, name))
+    return course, expect
+
+
+def check(condition, what):
+    if not condition:
+        raise AssertionError(what)
+
+
+DIAGNOSTIC = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|hint): "
+                        r"(?P<msg>.+) \[(?P<rule>[a-z0-9-]+)\]$")
+
+
+@test
+def version():
+    code, out, _ = run("--version")
+    check(code == 0, f"exit {code}")
+    check(re.match(r"^helder-cli \d+\.\d+\.\d+$", out.strip()), out)
+
+
+@test
+def app_version():
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    proc = subprocess.run([os.environ["HELDER_APP"], "--version"], capture_output=True, text=True,
+                          timeout=60, env=env)
+    check(proc.returncode == 0, f"exit {proc.returncode}: {proc.stderr}")
+    check(re.match(r"^helder \d+\.\d+\.\d+$", proc.stdout.strip()), proc.stdout)
+
+
+@test
+def help_lists_commands():
+    code, out, _ = run("--help")
+    check(code == 0, f"exit {code}")
+    for command in ("validate", "check", "info"):
+        check(re.search(rf"^\s+{command}\s", out, re.M), f"{command} missing from help")
+
+
+@test
+def subcommand_help():
+    for command in ("validate", "check", "info"):
+        code, out, _ = run(command, "--help")
+        check(code == 0, f"{command} --help exit {code}")
+        check("--json" in out, f"{command} --help does not mention --json")
+
+
+@test
+def no_arguments_is_unusable():
+    code, _, err = run()
+    check(code == 2, f"exit {code}")
+    check("Usage" in err, err)
+
+
+@test
+def unknown_command_is_unusable():
+    code, _, err = run("frobnicate", VALID)
+    check(code == 2, f"exit {code}")
+    check("unknown command" in err, err)
+
+
+@test
+def validate_valid_course_is_clean():
+    code, out, err = run("validate", VALID)
+    check(code == 0, f"exit {code}: {out}{err}")
+    check(out == "", out)
+
+
+@test
+def validate_json_valid_course_is_empty_list():
+    code, out, _ = run("validate", "--json", VALID)
+    check(code == 0, f"exit {code}")
+    check(json.loads(out) == [], out)
+
+
+@test
+def validate_missing_folder():
+    code, _, err = run("validate", "/nonexistent/helder-course")
+    check(code == 2, f"exit {code}")
+    check("no such folder" in err, err)
+
+
+@test
+def validate_not_a_course():
+    code, _, err = run("validate", DATA)
+    check(code == 2, f"exit {code}")
+    check("course.json is missing" in err, err)
+
+
+@test
+def validate_two_courses_is_unusable():
+    code, _, err = run("validate", VALID, VALID)
+    check(code == 2, f"exit {code}")
+    check("exactly one course folder" in err, err)
+
+
+@test
+def validate_broken_cases_text():
+    cases = sorted(os.listdir(os.path.join(BROKEN, "cases")))
+    check(len(cases) >= 25, f"only {len(cases)} broken cases")
+    for case in cases:
+        course, expect = broken_course(case)
+        try:
+            code, out, _ = run("validate", course)
+            lines = out.splitlines()
+            expected_code = 1 if any(" error: " in l for l in lines) else 0
+            check(code == expected_code, f"{case}: exit {code}, expected {expected_code}")
+            for line in lines:
+                if DIAGNOSTIC.match(line) is None:
+                    check(re.match(r"^[^:]+: (error|warning|hint): .+ \[[a-z0-9-]+\]$", line),
+                          f"{case}: unparsable line {line!r}")
+            wanted = [l for l in lines if expect["message"] in l and f"[{expect['rule']}]" in l
+                      and l.startswith(expect["file"])]
+            check(wanted, f"{case}: no line with {expect['message']!r} in {out!r}")
+        finally:
+            shutil.rmtree(os.path.dirname(course))
+
+
+@test
+def validate_broken_json_has_locations():
+    course, expect = broken_course("image-file-missing")
+    try:
+        code, out, _ = run("validate", "--json", course)
+        check(code == 1, f"exit {code}")
+        found = [d for d in json.loads(out) if d["rule"] == expect["rule"]]
+        check(len(found) == 1, out)
+        d = found[0]
+        check(d["file"] == "m1/p1.md", d)
+        check(d["line"] == expect["line"] and d["column"] == expect["column"], d)
+        check(d["severity"] == "error", d)
+        check(d["end"] > d["start"], d)
+        check(isinstance(d["suggestions"], list), d)
+    finally:
+        shutil.rmtree(os.path.dirname(course))
+
+
+@test
+def warnings_alone_exit_zero():
+    course, _ = broken_course("page-no-title")
+    try:
+        code, out, _ = run("validate", course)
+        check(code == 0, f"exit {code}")
+        check(": warning: " in out, out)
+    finally:
+        shutil.rmtree(os.path.dirname(course))
+
+
+@test
+def info_text():
+    code, out, _ = run("info", VALID)
+    check(code == 0, f"exit {code}")
+    check("Kleine cursus (kleine-cursus)" in out, out)
+    check("01-basis — De basis" in out, out)
+    check("Total: 2 modules, 3 pages" in out, out)
+
+
+@test
+def info_json():
+    code, out, _ = run("info", "--json", VALID)
+    check(code == 0, f"exit {code}")
+    info = json.loads(out)
+    check(info["id"] == "kleine-cursus", info)
+    check([m["id"] for m in info["modules"]] == ["01-basis", "02-toets"], info)
+    basis = info["modules"][0]
+    check(basis["colour"] == "#1d5f8a" and basis["minutes"] == 10, basis)
+    check([p["file"] for p in basis["pages"]] == ["01-basis/01-welkom.md", "01-basis/02-blokken.md"],
+          basis)
+    check(basis["words"] == sum(p["words"] for p in basis["pages"]), basis)
+    check(basis["estimated_minutes"] > 0, basis)
+    for kind in ("accordion", "tabs", "steps", "flashcards", "scenario", "check", "video",
+                 "audio", "continue", "callout"):
+        check(basis["blocks"][kind] >= 1, f"{kind} not counted: {basis['blocks']}")
+    check(basis["blocks"]["image"] == 3, basis["blocks"])
+    toets = info["modules"][1]
+    check(toets["blocks"]["question"] == 2 and toets["blocks"]["survey"] == 2, toets["blocks"])
+    totals = info["totals"]
+    check(totals["modules"] == 2 and totals["pages"] == 3, totals)
+    check(totals["words"] == sum(m["words"] for m in info["modules"]), totals)
+
+
+@test
+def check_valid_course():
+    code, out, err = run("check", VALID)
+    check(code == 0, f"exit {code}: {out}{err}")
+
+
+@test
+def check_filters():
+    course, _ = broken_course("image-file-missing")
+    try:
+        code, out, _ = run("check", "--page", "m1/p1.md", course)
+        check(code == 1 and "format-missing-file" in out, f"exit {code}: {out}")
+        code, _, err = run("check", "--module", "nope", course)
+        check(code == 2 and "no module" in err, f"exit {code}: {err}")
+        code, _, err = run("check", "--page", "m1/nope.md", course)
+        check(code == 2 and "no page" in err, f"exit {code}: {err}")
+    finally:
+        shutil.rmtree(os.path.dirname(course))
+
+
+def main():
+    print(f"1..{len(tests)}")
+    failed = 0
+    for number, fn in enumerate(tests, 1):
+        try:
+            fn()
+            print(f"ok {number} - {fn.__name__}")
+        except Exception as e:  # noqa: BLE001 - every failure is reported
+            failed += 1
+            print(f"not ok {number} - {fn.__name__}")
+            for line in str(e).splitlines() or [type(e).__name__]:
+                print(f"# {line}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

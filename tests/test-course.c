@@ -1,0 +1,209 @@
+/* test-course.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "helder-course.h"
+#include "helder-test-utils.h"
+
+static void
+test_load_valid (void)
+{
+  g_autofree char *path = helder_test_data_path ("course-valid");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (path, &error);
+  HelderModule *module;
+  GPtrArray *diagnostics;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (course);
+
+  diagnostics = helder_course_get_diagnostics (course);
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      g_autofree char *s = helder_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+
+      g_test_message ("unexpected: %s", s);
+    }
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+
+  g_assert_cmpstr (helder_course_get_id (course), ==, "kleine-cursus");
+  g_assert_cmpstr (helder_course_get_title (course), ==, "Kleine cursus");
+  g_assert_cmpstr (helder_course_get_language (course), ==, "nl");
+  g_assert_cmpuint (helder_course_get_n_modules (course), ==, 2);
+
+  module = helder_course_get_module (course, 0);
+  g_assert_cmpstr (helder_module_get_id (module), ==, "01-basis");
+  g_assert_cmpstr (helder_module_get_title (module), ==, "De basis");
+  g_assert_cmpstr (helder_module_get_colour (module), ==, "#1d5f8a");
+  g_assert_cmpuint (helder_module_get_minutes (module), ==, 10);
+  g_assert_cmpuint (g_strv_length ((GStrv) helder_module_get_goals (module)), ==, 1);
+  g_assert_cmpuint (helder_module_get_n_pages (module), ==, 2);
+  g_assert_cmpstr (helder_page_get_title (helder_module_get_page (module, 1)), ==, "Blokken");
+  g_assert_cmpuint (helder_module_get_word_count (module), >, 100);
+  g_assert_cmpfloat (helder_module_estimate_minutes (module), >, 1.0);
+
+  g_assert_true (helder_course_find_page (course, "02-toets/01-toets.md") ==
+                 helder_module_get_page (helder_course_get_module (course, 1), 0));
+  g_assert_null (helder_course_find_page (course, "02-toets/nope.md"));
+  g_assert_true (g_strv_contains (helder_course_get_words (course), "Markdown"));
+  g_assert_false (helder_course_get_modified (course));
+}
+
+static void
+test_not_a_course (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tests = helder_test_data_path ("");
+  HelderCourse *course;
+
+  course = helder_course_load ("/nonexistent/helder", &error);
+  g_assert_null (course);
+  g_assert_error (error, HELDER_COURSE_ERROR, HELDER_COURSE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  course = helder_course_load (tests, &error);
+  g_assert_null (course);
+  g_assert_error (error, HELDER_COURSE_ERROR, HELDER_COURSE_ERROR_NOT_A_COURSE);
+  g_assert_nonnull (strstr (error->message, "course.json is missing"));
+}
+
+static const char * const course_files[] = {
+  "course.json",
+  "words.txt",
+  "01-basis/module.json",
+  "01-basis/01-welkom.md",
+  "01-basis/02-blokken.md",
+  "02-toets/module.json",
+  "02-toets/01-toets.md",
+  NULL
+};
+
+static void
+test_save_unchanged_is_identical (void)
+{
+  g_autofree char *original = helder_test_data_path ("course-valid");
+  g_autofree char *copy = helder_test_copy_course ("course-valid");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (copy, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (helder_course_save (course, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; course_files[i] != NULL; i++)
+    {
+      g_autofree char *a = g_build_filename (original, course_files[i], NULL);
+      g_autofree char *b = g_build_filename (copy, course_files[i], NULL);
+
+      g_assert_true (helder_test_files_equal (a, b));
+    }
+
+  helder_test_remove_tree (copy);
+}
+
+static void
+test_save_edit (void)
+{
+  g_autofree char *original = helder_test_data_path ("course-valid");
+  g_autofree char *copy = helder_test_copy_course ("course-valid");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (copy, &error);
+  g_autoptr(HelderCourse) reloaded = NULL;
+  HelderPage *page = helder_course_find_page (course, "01-basis/01-welkom.md");
+  const char *edited = "# Hallo\n\nNieuwe tekst.\n";
+  g_autofree char *other_a = g_build_filename (original, "01-basis/02-blokken.md", NULL);
+  g_autofree char *other_b = g_build_filename (copy, "01-basis/02-blokken.md", NULL);
+
+  helder_page_set_text (page, edited, -1);
+  g_assert_true (helder_page_get_modified (page));
+  g_assert_cmpstr (helder_page_get_title (page), ==, "Hallo");
+  g_assert_true (helder_course_get_modified (course));
+
+  g_assert_true (helder_course_save (course, &error));
+  g_assert_no_error (error);
+  g_assert_false (helder_page_get_modified (page));
+  g_assert_false (helder_course_get_modified (course));
+
+  reloaded = helder_course_load (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (helder_page_get_text (helder_course_find_page (reloaded, "01-basis/01-welkom.md")),
+                   ==, edited);
+  g_assert_true (helder_test_files_equal (other_a, other_b));
+
+  helder_test_remove_tree (copy);
+}
+
+static void
+test_unknown_fields_survive (void)
+{
+  g_autofree char *copy = helder_test_copy_course ("course-valid");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (copy, &error);
+  g_autoptr(HelderCourse) reloaded = NULL;
+  HelderJsonDocument *doc = helder_course_get_document (course);
+  g_autofree char *json_path = g_build_filename (copy, "course.json", NULL);
+  g_autofree char *json = NULL;
+
+  helder_json_document_set_string (doc, helder_json_document_get_root (doc), "title",
+                                   "Nieuwe titel");
+  g_assert_true (helder_course_get_modified (course));
+  g_assert_true (helder_course_save (course, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "\"x-editor-note\""));
+  g_assert_nonnull (strstr (json, "Velden die Helder niet kent, blijven bewaard."));
+
+  reloaded = helder_course_load (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (helder_course_get_title (reloaded), ==, "Nieuwe titel");
+  g_assert_cmpuint (helder_course_get_diagnostics (reloaded)->len, ==, 0);
+
+  helder_test_remove_tree (copy);
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  HelderCourse **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = helder_course_load_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_load_async (void)
+{
+  g_autofree char *path = helder_test_data_path ("course-valid");
+  g_autoptr(HelderCourse) course = NULL;
+
+  helder_course_load_async (path, NULL, loaded_cb, &course);
+  while (course == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (helder_course_get_n_modules (course), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/course/load-valid", test_load_valid);
+  g_test_add_func ("/course/not-a-course", test_not_a_course);
+  g_test_add_func ("/course/save-unchanged-is-identical", test_save_unchanged_is_identical);
+  g_test_add_func ("/course/save-edit", test_save_edit);
+  g_test_add_func ("/course/unknown-fields-survive", test_unknown_fields_survive);
+  g_test_add_func ("/course/load-async", test_load_async);
+
+  return g_test_run ();
+}

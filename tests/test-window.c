@@ -1,0 +1,201 @@
+/* test-window.c
+ *
+ * The real window, under Xvfb: open the small course and see its pages in
+ * the sidebar.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gtksourceview/gtksource.h>
+
+#include "helder-application.h"
+#include "helder-test-utils.h"
+#include "helder-window.h"
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GPtrArray *
+row_labels (GtkWidget *list)
+{
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child;
+
+      if (!GTK_IS_LIST_BOX_ROW (row))
+        continue;
+      child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      g_ptr_array_add (labels, g_strdup_printf ("%s%s",
+                                                gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row))
+                                                  ? "page:" : "module:",
+                                                gtk_label_get_text (GTK_LABEL (child))));
+    }
+
+  return labels;
+}
+
+static void
+wait_for (gboolean (*condition) (gpointer),
+          gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (condition (data));
+}
+
+static gboolean
+page_shown (gpointer data)
+{
+  return helder_window_get_page (data) != NULL;
+}
+
+static gboolean
+has_findings (gpointer data)
+{
+  GtkWidget *list = find_named (data, "findings");
+
+  return list != NULL && gtk_widget_get_first_child (list) != NULL;
+}
+
+static void
+test_edit_check_save (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(HelderCourse) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  HelderWindow *window;
+  GtkWidget *view;
+  GtkWidget *list;
+  GtkWidget *row;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  const char *added = "\n```image\nsrc: media/logo.png\n```\n";
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+  g_assert_false (has_findings (window));
+
+  /* Type an image block without alt text at the end of the page. */
+  view = find_named (GTK_WIDGET (window), "page-text");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, added, -1);
+  g_assert_true (helder_page_get_modified (helder_window_get_page (window)));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  /* The finding shows up once typing pauses. */
+  wait_for (has_findings, window);
+  list = find_named (GTK_WIDGET (window), "findings");
+  row = gtk_widget_get_first_child (list);
+  g_object_get (row, "title", &title, NULL);
+  g_assert_nonnull (strstr (title, "image has no alt text"));
+
+  /* Saving writes the page, and the mark of unsaved changes goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  reloaded = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (helder_page_get_text (helder_course_find_page (reloaded,
+                                                                                  "01-basis/01-welkom.md")),
+                                   added));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
+static void
+test_sidebar_lists_pages (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "course-valid", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) labels = NULL;
+  HelderWindow *window;
+  GtkWidget *outline;
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  GtkTextIter end;
+  g_autofree char *shown = NULL;
+  gint64 deadline;
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (helder_window_get_page (window) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_nonnull (helder_window_get_course (window));
+  outline = find_named (GTK_WIDGET (window), "outline");
+  g_assert_true (GTK_IS_LIST_BOX (outline));
+
+  labels = row_labels (outline);
+  g_assert_cmpuint (labels->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (labels, 0), ==, "module:●  De basis");
+  g_assert_cmpstr (g_ptr_array_index (labels, 1), ==, "page:Welkom");
+  g_assert_cmpstr (g_ptr_array_index (labels, 2), ==, "page:Blokken");
+  g_assert_cmpstr (g_ptr_array_index (labels, 3), ==, "module:●  De toets");
+  g_assert_cmpstr (g_ptr_array_index (labels, 4), ==, "page:De toets");
+
+  /* The first page is shown, ready to edit. */
+  view = find_named (GTK_WIDGET (window), "page-text");
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, helder_page_get_text (helder_window_get_page (window)));
+  g_assert_true (g_str_has_prefix (shown, "# Welkom"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  gtk_source_init ();
+
+  g_test_add_func ("/window/sidebar-lists-pages", test_sidebar_lists_pages);
+  g_test_add_func ("/window/edit-check-save", test_edit_check_save);
+
+  return g_test_run ();
+}
