@@ -105,6 +105,15 @@ test_sentence_length (void)
   g_assert_cmpint (only (twenty_one, "b1-sentence-long")->severity, ==, HELDER_SEVERITY_ERROR);
   assert_none ("Dit is een zin van vijftien woorden die precies kort genoeg is voor alle lezers.",
                "b1-sentence-long");
+
+  {
+    /* A quotation cannot be rewritten: a hint to explain it. */
+    g_autoptr(Result) quote =
+      run_rules ("De wet zegt: „Dit is een zin van eenentwintig woorden die echt veel te lang is "
+                 "voor een lezer op niveau B1 vandaag echt.”", NULL);
+
+    g_assert_cmpint (only (quote, "b1-sentence-long")->severity, ==, HELDER_SEVERITY_HINT);
+  }
 }
 
 static void

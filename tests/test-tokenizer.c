@@ -59,12 +59,13 @@ static void
 test_numbers_and_words (void)
 {
   const char *text = "Het kost 1.000 euro of 3,5 procent. De AI-verordening geldt voor auto's…"
-                     " Mail info@example.nl of kijk op https://example.nl/a.b.";
+                     " Mail info@example.nl of kijk op https://example.nl/a.b. Open plan.pdf.";
   g_autoptr(HelderTokens) tokens = helder_tokens_new_from_plain (text, strlen (text));
   const char * const expected[] = {
     "Het kost 1.000 euro of 3,5 procent.",
     "De AI-verordening geldt voor auto's…",
     "Mail info@example.nl of kijk op https://example.nl/a.b.",
+    "Open plan.pdf.",
     NULL
   };
   guint urls = 0;
@@ -86,7 +87,7 @@ test_numbers_and_words (void)
       if (g_str_equal (word, "AI-verordening"))
         g_assert_true (t->flags & HELDER_TOKEN_ALL_CAPS ? FALSE : TRUE);
     }
-  g_assert_cmpuint (urls, ==, 2);
+  g_assert_cmpuint (urls, ==, 3);
   g_assert_cmpuint (numbers, ==, 2);
 }
 

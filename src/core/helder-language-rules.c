@@ -1034,28 +1034,34 @@ check_impersonal (Run  *run,
     }
 }
 
-/* A sentence that opens with a quotation mark quotes someone else (a law,
- * a person): the author cannot rewrite it, only explain it.
+/* A sentence whose long part is a quotation (after „ “ or ") quotes
+ * someone else, a law or a person: the author cannot shorten it, only
+ * explain it.
  */
 static gboolean
 is_quotation (Run                  *run,
               const HelderSentence *sentence)
 {
-  static const char * const marks[] = { "„", "“", "\"", "‘", "'", "«", NULL };
-  const char *p = run->text + sentence->start;
-  const char *start = run->text;
+  static const char * const marks[] = { "„", "“", "\"", "«", NULL };
+  gsize from = sentence->start >= 4 ? sentence->start - 4 : 0;
+  gsize opening = G_MAXSIZE;
+  guint quoted = 0;
 
-  while (p > start && (p[-1] == ' ' || p[-1] == '*' || p[-1] == '_'))
-    p--;
   for (guint m = 0; marks[m] != NULL; m++)
     {
-      gsize n = strlen (marks[m]);
+      const char *found = g_strstr_len (run->text + from, sentence->end - from, marks[m]);
 
-      if ((gsize) (p - start) >= n && memcmp (p - n, marks[m], n) == 0)
-        return TRUE;
+      if (found != NULL)
+        opening = MIN (opening, (gsize) (found - run->text));
     }
+  if (opening == G_MAXSIZE)
+    return FALSE;
 
-  return FALSE;
+  for (guint i = sentence->first_token; i < sentence->first_token + sentence->n_tokens; i++)
+    if (token_at (run, i)->start > opening && helder_token_is_word (token_at (run, i)))
+      quoted++;
+
+  return quoted > run->settings->sentence_warning_words;
 }
 
 static void
@@ -1086,10 +1092,8 @@ check_sentence (Run                  *run,
            error ? HELDER_SEVERITY_ERROR : HELDER_SEVERITY_WARNING, "b1-sentence-long", message);
     }
 
-  for (guint i = first; i < last; i++)
+  for (guint i = first, phrase_end = first; i < last; i++)
     {
-      guint matched;
-
       if (run->lower[i] == NULL)
         continue;
       if (in_list (address_words, run->lower[i]))
@@ -1097,9 +1101,9 @@ check_sentence (Run                  *run,
       if (is_checked_word (run, i))
         check_word (run, i, sentence->role != HELDER_TEXT_HEADING);
       check_impersonal (run, i);
-      matched = check_bureaucratic (run, i, last);
-      if (matched > 1)
-        i += matched - 1;
+      /* No phrase starts inside another one. */
+      if (i >= phrase_end)
+        phrase_end = i + check_bureaucratic (run, i, last);
     }
 
   if (check_passives (run, first, last) && sentence->role != HELDER_TEXT_HEADING)
