@@ -52,7 +52,7 @@ static void
 test_clean (void)
 {
   g_autoptr(HelderCourse) course = load_sample ();
-  GPtrArray *diagnostics = helder_course_get_diagnostics (course);
+  g_autoptr(GPtrArray) diagnostics = helder_course_validate (course);
 
   for (guint i = 0; i < diagnostics->len; i++)
     {

@@ -412,6 +412,91 @@ mark_set_cb (HelderPageEditor  *self,
     update_fix_menu (self, offset_at_iter (self, location));
 }
 
+/* The cursor's place as a byte offset in the page source. */
+gsize
+helder_page_editor_get_cursor (HelderPageEditor *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (HELDER_IS_PAGE_EDITOR (self), 0);
+
+  if (self->page == NULL)
+    return 0;
+
+  buffer = helder_page_editor_get_buffer (self);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return offset_at_iter (self, &iter);
+}
+
+/* Puts a block after the cursor's line, with a blank line on both sides
+ * so it stands alone as CommonMark needs, as one step undo takes back.
+ */
+void
+helder_page_editor_insert_block (HelderPageEditor *self,
+                                 const char       *source)
+{
+  g_autoptr(GString) text = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  GtkTextIter next;
+
+  g_return_if_fail (HELDER_IS_PAGE_EDITOR (self));
+  g_return_if_fail (source != NULL);
+
+  if (self->page == NULL)
+    return;
+
+  buffer = helder_page_editor_get_buffer (self);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  if (!gtk_text_iter_ends_line (&iter))
+    gtk_text_iter_forward_to_line_end (&iter);
+
+  text = g_string_new (NULL);
+  if (gtk_text_iter_get_line_offset (&iter) > 0)
+    g_string_append_c (text, '\n');
+  if (!gtk_text_iter_is_start (&iter))
+    g_string_append_c (text, '\n');
+  g_string_append (text, source);
+
+  next = iter;
+  if (gtk_text_iter_forward_line (&next) && !gtk_text_iter_ends_line (&next))
+    g_string_append_c (text, '\n');
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert (buffer, &iter, text->str, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  helder_page_editor_check_now (self);
+}
+
+void
+helder_page_editor_replace (HelderPageEditor  *self,
+                            const HelderRange *range,
+                            const char        *source)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  GtkTextIter end;
+
+  g_return_if_fail (HELDER_IS_PAGE_EDITOR (self));
+  g_return_if_fail (range != NULL);
+  g_return_if_fail (source != NULL);
+
+  if (self->page == NULL)
+    return;
+
+  buffer = helder_page_editor_get_buffer (self);
+  iter_at_offset (self, range->start, &start);
+  iter_at_offset (self, range->end, &end);
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, source, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  helder_page_editor_check_now (self);
+}
+
 void
 helder_page_editor_set_page (HelderPageEditor *self,
                              HelderCourse     *course,

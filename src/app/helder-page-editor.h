@@ -27,5 +27,11 @@ gboolean      helder_page_editor_apply_suggestion (HelderPageEditor      *self,
                                                    const HelderDiagnostic *diagnostic,
                                                    guint                  index);
 GtkTextBuffer *helder_page_editor_get_buffer     (HelderPageEditor       *self);
+gsize         helder_page_editor_get_cursor      (HelderPageEditor       *self);
+void          helder_page_editor_insert_block    (HelderPageEditor       *self,
+                                                  const char             *source);
+void          helder_page_editor_replace         (HelderPageEditor       *self,
+                                                  const HelderRange      *range,
+                                                  const char             *source);
 
 G_END_DECLS

@@ -693,13 +693,13 @@ check_transcript (MediaChecks             *checks,
     return;
 
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "the transcript has %u word but the captions have %"
-                                          G_GINT64_FORMAT "; a transcript gives everything that "
-                                          "is said and shown, so complete it",
-                                          "the transcript has %u words but the captions have %"
-                                          G_GINT64_FORMAT "; a transcript gives everything that "
-                                          "is said and shown, so complete it", words),
-                             words, caption_words);
+                                          "the transcript has %u word but the captions have "
+                                          "%lld; a transcript gives everything that is said and "
+                                          "shown, so complete it",
+                                          "the transcript has %u words but the captions have "
+                                          "%lld; a transcript gives everything that is said and "
+                                          "shown, so complete it", words),
+                             words, (long long) caption_words);
   report_in_page (content, checks->diagnostics, transcript->value_range.start,
                   transcript->value_range.end, HELDER_SEVERITY_WARNING, "a11y-transcript",
                   message);
