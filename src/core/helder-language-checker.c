@@ -238,7 +238,6 @@ check_locked (HelderLanguageChecker   *self,
   GHashTable *fresh = paragraph_table_new ();
   const GArray *runs = content->runs;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) starts = g_hash_table_new (g_direct_hash, g_direct_equal);
   HelderReadabilityCounts sum = { 0 };
   guint prose_words = 0;
   guint address_words = 0;
@@ -256,15 +255,6 @@ check_locked (HelderLanguageChecker   *self,
              g_array_index (runs, HelderTextRun, i + n).paragraph == first->paragraph)
         n++;
       end = g_array_index (runs, HelderTextRun, i + n - 1).range.end;
-
-      /* The same text can be listed twice (a block field that is also an
-       * image's alt text); check it once.
-       */
-      if (!g_hash_table_add (starts, GSIZE_TO_POINTER (first->range.start + 1)))
-        {
-          i += n;
-          continue;
-        }
 
       key = g_strdup_printf ("%d:%.*s", first->role, (int) (end - first->range.start),
                              text + first->range.start);
