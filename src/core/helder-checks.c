@@ -70,7 +70,6 @@ helder_checks_run_course (HelderCourse *course)
 
   /* The rules that look at the course as a whole. */
   helder_a11y_check_course (course, diagnostics);
-  helder_language_check_course (course, diagnostics);
 
   helder_diagnostics_sort (diagnostics);
 

@@ -451,18 +451,3 @@ helder_language_check_page (HelderCourse *course,
                                          helder_page_get_content (page), NULL);
   g_ptr_array_extend (diagnostics, found, (GCopyFunc) helder_diagnostic_ref, NULL);
 }
-
-void
-helder_language_check_course (HelderCourse *course,
-                              GPtrArray    *diagnostics)
-{
-  g_return_if_fail (HELDER_IS_COURSE (course));
-
-  for (guint m = 0; m < helder_course_get_n_modules (course); m++)
-    {
-      HelderModule *module = helder_course_get_module (course, m);
-
-      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
-        helder_language_check_page (course, helder_module_get_page (module, p), diagnostics);
-    }
-}

@@ -38,11 +38,9 @@ void                   helder_language_checker_recheck    (HelderLanguageChecker
 /* The course's own checker (its words.txt, default settings). */
 HelderLanguageChecker *helder_language_checker_for_course (HelderCourse                 *course);
 
-/* Hooks for helder-checks.c and the scores for helder-cli. */
+/* The hook for helder-checks.c and the scores for helder-cli. */
 void                   helder_language_check_page         (HelderCourse                 *course,
                                                            HelderPage                   *page,
-                                                           GPtrArray                    *diagnostics);
-void                   helder_language_check_course       (HelderCourse                 *course,
                                                            GPtrArray                    *diagnostics);
 void                   helder_language_count_page         (HelderCourse                 *course,
                                                            HelderPage                   *page,
