@@ -11,9 +11,11 @@
 #include <string.h>
 
 #include <gtksourceview/gtksource.h>
+#include <webkit/webkit.h>
 
 #include "helder-application.h"
 #include "helder-block-dialog.h"
+#include "helder-preview.h"
 #include "helder-test-utils.h"
 #include "helder-window.h"
 
@@ -328,6 +330,116 @@ test_find_and_replace (void)
   helder_test_remove_tree (path);
 }
 
+typedef struct
+{
+  HelderPreview *preview;
+  guint          loads;
+} PreviewLoads;
+
+static gboolean
+preview_loaded (gpointer data)
+{
+  PreviewLoads *wait = data;
+
+  return helder_preview_get_n_loads (wait->preview) >= wait->loads &&
+         !helder_preview_is_loading (wait->preview);
+}
+
+static void
+script_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  char **out = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source),
+                                                                          result, &error);
+
+  g_assert_no_error (error);
+  *out = jsc_value_to_string (value);
+}
+
+static gboolean
+string_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/* Runs @script in the preview's page and returns its value as a string. */
+static char *
+run_in_preview (GtkWidget  *window,
+                const char *script)
+{
+  WebKitWebView *view = WEBKIT_WEB_VIEW (find_named (window, "preview-web-view"));
+  char *out = NULL;
+
+  webkit_web_view_evaluate_javascript (view, script, -1, NULL, NULL, NULL, script_done_cb, &out);
+  wait_for (string_set, &out);
+
+  return out;
+}
+
+static void
+test_preview (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autofree char *heading = NULL;
+  g_autofree char *width = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *uri = NULL;
+  HelderWindow *window;
+  HelderPreview *preview;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  PreviewLoads wait;
+
+  window = helder_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+
+  /* Opening the Preview tab shows the page the editor shows. */
+  preview = HELDER_PREVIEW (find_named (GTK_WIDGET (window), "preview"));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (preview),
+                                                                                  ADW_TYPE_VIEW_STACK)),
+                                         "preview");
+  wait.preview = preview;
+  wait.loads = 1;
+  wait_for (preview_loaded, &wait);
+  uri = helder_preview_get_uri (preview);
+  g_assert_nonnull (strstr (uri, "#page=01-basis%2F01-welkom"));
+  heading = run_in_preview (GTK_WIDGET (window),
+                            "document.querySelector('.helder-page:not([hidden]) h1').textContent");
+  g_assert_cmpstr (heading, ==, "Welkom");
+
+  /* At phone width the learner's screen is 360 pixels wide. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preview-device", "s",
+                                             "phone"));
+  g_assert_cmpint (helder_preview_get_width (preview), ==, 360);
+  width = run_in_preview (GTK_WIDGET (window), "String(window.innerWidth)");
+  g_assert_cmpstr (width, ==, "360");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preview-device", "s",
+                                             "desktop"));
+  g_assert_cmpint (helder_preview_get_width (preview), ==, 1280);
+
+  /* An edit reaches the preview once typing pauses. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nEen nieuwe zin voor de preview.\n", -1);
+  wait.loads = 2;
+  wait_for (preview_loaded, &wait);
+  changed = run_in_preview (GTK_WIDGET (window),
+                            "String(document.body.textContent.includes('Een nieuwe zin voor de preview.'))");
+  g_assert_cmpstr (changed, ==, "true");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
 static void
 test_sidebar_lists_pages (void)
 {
@@ -391,6 +503,7 @@ main (int   argc,
   g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/window/insert-and-edit-image", test_insert_and_edit_image);
   g_test_add_func ("/window/find-and-replace", test_find_and_replace);
+  g_test_add_func ("/window/preview", test_preview);
 
   return g_test_run ();
 }

@@ -373,13 +373,22 @@
     Array.prototype.slice.call(document.querySelectorAll('[data-helder="continue"]')).reverse().forEach(setupContinue);
     nav.hidden = false;
     var saved = player.tracker && player.tracker.start ? player.tracker.start() : null;
+    var ids = pages.map(function (page) { return page.dataset.page; });
     var index = 0;
     if (saved) {
       deserialize(saved.data);
-      var found = pages.map(function (page) { return page.dataset.page; }).indexOf(saved.location);
+      var found = ids.indexOf(saved.location);
       if (found >= 0) index = found;
     }
+    /* A link (or the author's preview) can open a page: #page=ID, and
+     * #page=ID&y=PIXELS to come back to the same place after a reload.
+     */
+    var wanted = /^#page=([^&]+)(?:&y=(\d+))?$/.exec(window.location.hash);
+    if (wanted && ids.indexOf(decodeURIComponent(wanted[1])) >= 0) {
+      index = ids.indexOf(decodeURIComponent(wanted[1]));
+    }
     show(index, false);
+    if (wanted && wanted[2]) window.scrollTo(0, parseInt(wanted[2], 10));
   }
 
   var player = {

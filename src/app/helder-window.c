@@ -17,6 +17,7 @@
 #include "helder-findings-pane.h"
 #include "helder-recovery.h"
 #include "helder-page-editor.h"
+#include "helder-preview.h"
 #include "helder-window.h"
 
 struct _HelderWindow
@@ -40,6 +41,9 @@ struct _HelderWindow
   HelderPageEditor     *editor;
   HelderFindingsPane   *findings;
   GtkWidget            *side_pane;
+  AdwViewStack         *side_stack;
+  HelderPreview        *preview;
+  char                 *preview_device;
   GtkRevealer          *changed_banner;
   GtkLabel             *changed_label;
 
@@ -52,6 +56,72 @@ struct _HelderWindow
 #define RECOVERY_DELAY_SECONDS 3
 
 G_DEFINE_FINAL_TYPE (HelderWindow, helder_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PREVIEW_DEVICE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_preview_device (HelderWindow *self,
+                    const char   *device)
+{
+  HelderPreviewDevice value = HELDER_PREVIEW_PHONE;
+
+  if (g_strcmp0 (device, "tablet") == 0)
+    value = HELDER_PREVIEW_TABLET;
+  else if (g_strcmp0 (device, "desktop") == 0)
+    value = HELDER_PREVIEW_DESKTOP;
+  else
+    device = "phone";
+
+  if (g_strcmp0 (self->preview_device, device) == 0)
+    return;
+
+  g_free (self->preview_device);
+  self->preview_device = g_strdup (device);
+  helder_preview_set_device (self->preview, value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW_DEVICE]);
+}
+
+static void
+helder_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  HelderWindow *self = HELDER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PREVIEW_DEVICE:
+      g_value_set_string (value, self->preview_device);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+helder_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  HelderWindow *self = HELDER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PREVIEW_DEVICE:
+      set_preview_device (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 update_title (HelderWindow *self)
@@ -69,6 +139,33 @@ update_title (HelderWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", modified);
 }
 
+/* The module a page belongs to: its file starts with the module's id. */
+static HelderModule *
+module_of_page (HelderWindow *self,
+                HelderPage   *page)
+{
+  g_autofree char *id = g_path_get_dirname (helder_page_get_file (page));
+
+  return helder_course_find_module (self->course, id);
+}
+
+/* The preview follows the page shown, while it is on screen. */
+static void
+update_preview (HelderWindow *self)
+{
+  if (self->page == NULL ||
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->side_stack), "preview") != 0)
+    return;
+
+  helder_preview_show (self->preview, self->course, module_of_page (self, self->page), self->page);
+}
+
+static void
+side_stack_changed_cb (HelderWindow *self)
+{
+  update_preview (self);
+}
+
 static void
 show_page (HelderWindow *self,
            HelderPage   *page)
@@ -79,6 +176,7 @@ show_page (HelderWindow *self,
   adw_window_title_set_title (self->page_title, helder_page_get_title (page));
   adw_window_title_set_subtitle (self->page_title, helder_page_get_file (page));
   gtk_stack_set_visible_child_name (self->content_stack, "page");
+  update_preview (self);
 }
 
 static void
@@ -745,6 +843,16 @@ helder_window_dispose (GObject *object)
 }
 
 static void
+helder_window_finalize (GObject *object)
+{
+  HelderWindow *self = (HelderWindow *) object;
+
+  g_free (self->preview_device);
+
+  G_OBJECT_CLASS (helder_window_parent_class)->finalize (object);
+}
+
+static void
 helder_window_class_init (HelderWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -752,10 +860,20 @@ helder_window_class_init (HelderWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = helder_window_dispose;
+  object_class->finalize = helder_window_finalize;
+  object_class->get_property = helder_window_get_property;
+  object_class->set_property = helder_window_set_property;
   window_class->close_request = helder_window_close_request;
+
+  /* Which screen the preview shows: phone, tablet or desktop. */
+  properties[PROP_PREVIEW_DEVICE] =
+    g_param_spec_string ("preview-device", NULL, NULL, "phone",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HELDER_TYPE_PAGE_EDITOR);
   g_type_ensure (HELDER_TYPE_FINDINGS_PANE);
+  g_type_ensure (HELDER_TYPE_PREVIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/helderapp/Helder/helder-window.ui");
@@ -770,6 +888,10 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, findings);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, side_pane);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, preview);
+  gtk_widget_class_bind_template_callback (widget_class, side_stack_changed_cb);
+  gtk_widget_class_install_property_action (widget_class, "win.preview-device", "preview-device");
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, changed_banner);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, changed_label);
   gtk_widget_class_bind_template_callback (widget_class, keep_mine_clicked_cb);
@@ -795,6 +917,8 @@ helder_window_class_init (HelderWindowClass *klass)
 static void
 helder_window_init (HelderWindow *self)
 {
+  /* The preview buttons read this state while the template is built. */
+  self->preview_device = g_strdup ("phone");
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", FALSE);
   self->monitors = g_ptr_array_new_with_free_func (g_object_unref);

@@ -1,0 +1,322 @@
+/* helder-preview.c
+ *
+ * The page as the learner sees it: the course's own renderer and player in
+ * WebKit, served from memory through the helder-preview: URI scheme, so
+ * the preview and the export show the very same thing and no temporary
+ * files are left behind.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-preview"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <webkit/webkit.h>
+
+#include "helder-preview.h"
+#include "helder-renderer.h"
+
+#define PREVIEW_SCHEME "helder-preview"
+
+/* Edits reach the preview once typing pauses this long. */
+#define REFRESH_DELAY_MS 300
+
+struct _HelderPreview
+{
+  GtkWidget            parent_instance;
+
+  HelderCourse        *course;
+  HelderModule        *module;
+  HelderPage          *page;
+  HelderPreviewDevice  device;
+  guint                refresh_source;
+  guint                n_loads;
+  int                  scroll_y;
+
+  GtkWidget           *box;
+  GtkWidget           *scroller;
+  WebKitWebView       *web_view;
+};
+
+G_DEFINE_FINAL_TYPE (HelderPreview, helder_preview, GTK_TYPE_WIDGET)
+
+static const int device_widths[] = {
+  [HELDER_PREVIEW_PHONE] = 360,
+  [HELDER_PREVIEW_TABLET] = 768,
+  [HELDER_PREVIEW_DESKTOP] = 1280,
+};
+
+static void
+finish_with_bytes (WebKitURISchemeRequest *request,
+                   GBytes                 *bytes,
+                   const char             *path)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+  g_autofree char *type = g_content_type_guess (path, NULL, 0, NULL);
+  g_autofree char *mime = g_content_type_get_mime_type (type);
+
+  /* The player's own files need the right types for the browser to run
+   * them; guessing by name covers .js, .css, .html and the media.
+   */
+  webkit_uri_scheme_request_finish (request, stream, g_bytes_get_size (bytes),
+                                    mime != NULL ? mime : "application/octet-stream");
+}
+
+static void
+handle_request_cb (WebKitURISchemeRequest *request,
+                   gpointer                user_data)
+{
+  WebKitWebView *view = webkit_uri_scheme_request_get_web_view (request);
+  HelderPreview *self = g_object_get_data (G_OBJECT (view), "helder-preview");
+  const char *path = webkit_uri_scheme_request_get_path (request);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  while (path != NULL && path[0] == '/')
+    path++;
+
+  if (self == NULL || self->course == NULL || path == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s", _("No course is open"));
+      webkit_uri_scheme_request_finish_error (request, error);
+      return;
+    }
+
+  if (g_str_equal (path, "index.html"))
+    {
+      g_autoptr(HelderRenderer) renderer = helder_renderer_new (self->course);
+      g_autoptr(GPtrArray) modules = g_ptr_array_new ();
+      char *html;
+
+      g_ptr_array_add (modules, self->module);
+      html = helder_renderer_render_document (renderer, modules, NULL);
+      bytes = g_bytes_new_take (html, strlen (html));
+    }
+  else if (g_str_has_prefix (path, HELDER_PLAYER_DIR "/"))
+    bytes = helder_player_lookup_file (path + strlen (HELDER_PLAYER_DIR "/"), &error);
+  else if (helder_relative_path_is_safe (path))
+    {
+      g_autofree char *file_path = g_build_filename (helder_course_get_path (self->course), path,
+                                                     NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (file_path);
+
+      bytes = g_file_load_bytes (file, NULL, NULL, &error);
+    }
+  else
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                 _("%s lies outside the course folder"), path);
+
+  if (bytes == NULL)
+    webkit_uri_scheme_request_finish_error (request, error);
+  else
+    finish_with_bytes (request, bytes, path);
+}
+
+static void
+load_changed_cb (HelderPreview   *self,
+                 WebKitLoadEvent  event,
+                 WebKitWebView   *view)
+{
+  if (event == WEBKIT_LOAD_FINISHED)
+    self->n_loads++;
+}
+
+static void
+load (HelderPreview *self)
+{
+  g_autofree char *page_id = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+
+  if (self->course == NULL || self->page == NULL)
+    return;
+
+  page_id = g_strdup_printf ("%s/%s", helder_module_get_id (self->module),
+                             helder_page_get_id (self->page));
+  escaped = g_uri_escape_string (page_id, NULL, FALSE);
+  /* A new query string on each load: WebKit must not take the old page
+   * from its cache, and the hash brings the learner back to the same place.
+   */
+  uri = g_strdup_printf (PREVIEW_SCHEME "://course/index.html?load=%u#page=%s&y=%d",
+                         self->n_loads, escaped, self->scroll_y);
+  webkit_web_view_load_uri (self->web_view, uri);
+}
+
+static void
+scroll_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(HelderPreview) self = user_data;
+  g_autoptr(JSCValue) value = NULL;
+
+  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result, NULL);
+  self->scroll_y = value != NULL && jsc_value_is_number (value) ? jsc_value_to_int32 (value) : 0;
+  load (self);
+}
+
+/* Reloads the document with the page's text as it is now, at the same
+ * scroll position.
+ */
+void
+helder_preview_refresh (HelderPreview *self)
+{
+  g_return_if_fail (HELDER_IS_PREVIEW (self));
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->page == NULL)
+    return;
+
+  webkit_web_view_evaluate_javascript (self->web_view, "Math.round(window.scrollY)", -1,
+                                       NULL, NULL, NULL, scroll_read_cb, g_object_ref (self));
+}
+
+static gboolean
+refresh_timeout_cb (gpointer user_data)
+{
+  HelderPreview *self = user_data;
+
+  self->refresh_source = 0;
+  helder_preview_refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+page_text_changed_cb (HelderPreview *self)
+{
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
+}
+
+void
+helder_preview_show (HelderPreview *self,
+                     HelderCourse  *course,
+                     HelderModule  *module,
+                     HelderPage    *page)
+{
+  g_return_if_fail (HELDER_IS_PREVIEW (self));
+  g_return_if_fail (HELDER_IS_COURSE (course));
+  g_return_if_fail (HELDER_IS_MODULE (module));
+  g_return_if_fail (HELDER_IS_PAGE (page));
+
+  if (self->page != NULL)
+    g_signal_handlers_disconnect_by_func (self->page, page_text_changed_cb, self);
+
+  g_set_object (&self->course, course);
+  g_set_object (&self->module, module);
+  g_set_object (&self->page, page);
+  self->scroll_y = 0;
+
+  g_signal_connect_object (page, "notify::text", G_CALLBACK (page_text_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  load (self);
+}
+
+void
+helder_preview_set_device (HelderPreview       *self,
+                           HelderPreviewDevice  device)
+{
+  g_return_if_fail (HELDER_IS_PREVIEW (self));
+  g_return_if_fail (device <= HELDER_PREVIEW_DESKTOP);
+
+  self->device = device;
+  gtk_widget_set_size_request (GTK_WIDGET (self->web_view), device_widths[device], -1);
+}
+
+/* The width the learner's screen has in the preview, in pixels. */
+int
+helder_preview_get_width (HelderPreview *self)
+{
+  g_return_val_if_fail (HELDER_IS_PREVIEW (self), 0);
+
+  return device_widths[self->device];
+}
+
+gboolean
+helder_preview_is_loading (HelderPreview *self)
+{
+  g_return_val_if_fail (HELDER_IS_PREVIEW (self), FALSE);
+
+  return webkit_web_view_is_loading (self->web_view);
+}
+
+char *
+helder_preview_get_uri (HelderPreview *self)
+{
+  g_return_val_if_fail (HELDER_IS_PREVIEW (self), NULL);
+
+  return g_strdup (webkit_web_view_get_uri (self->web_view));
+}
+
+/* How many documents finished loading, for tests and benchmarks. */
+guint
+helder_preview_get_n_loads (HelderPreview *self)
+{
+  g_return_val_if_fail (HELDER_IS_PREVIEW (self), 0);
+
+  return self->n_loads;
+}
+
+static void
+helder_preview_dispose (GObject *object)
+{
+  HelderPreview *self = (HelderPreview *) object;
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->course);
+  g_clear_object (&self->module);
+  g_clear_object (&self->page);
+
+  G_OBJECT_CLASS (helder_preview_parent_class)->dispose (object);
+}
+
+static void
+helder_preview_class_init (HelderPreviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  WebKitWebContext *context = webkit_web_context_get_default ();
+
+  object_class->dispose = helder_preview_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  webkit_web_context_register_uri_scheme (context, PREVIEW_SCHEME, handle_request_cb, NULL, NULL);
+  webkit_security_manager_register_uri_scheme_as_secure (
+    webkit_web_context_get_security_manager (context), PREVIEW_SCHEME);
+}
+
+static void
+helder_preview_init (HelderPreview *self)
+{
+  WebKitSettings *settings;
+
+  self->web_view = WEBKIT_WEB_VIEW (webkit_web_view_new ());
+  g_object_set_data (G_OBJECT (self->web_view), "helder-preview", self);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
+  gtk_widget_set_halign (GTK_WIDGET (self->web_view), GTK_ALIGN_CENTER);
+  gtk_widget_set_name (GTK_WIDGET (self->web_view), "preview-web-view");
+  g_signal_connect_object (self->web_view, "load-changed", G_CALLBACK (load_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  /* The preview plays the course; it does not browse or run plug-ins. */
+  settings = webkit_web_view_get_settings (self->web_view);
+  webkit_settings_set_enable_developer_extras (settings, FALSE);
+  webkit_settings_set_javascript_can_open_windows_automatically (settings, FALSE);
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller),
+                                 GTK_WIDGET (self->web_view));
+  gtk_widget_set_vexpand (self->scroller, TRUE);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (self->box), self->scroller);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  helder_preview_set_device (self, HELDER_PREVIEW_PHONE);
+}
