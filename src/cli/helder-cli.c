@@ -25,6 +25,7 @@ static const Command commands[] = {
   { "validate", helder_cli_validate, N_("Report problems in the course's files") },
   { "check", helder_cli_check, N_("Run every check and print the findings") },
   { "info", helder_cli_info, N_("Show modules, pages, blocks, words and minutes") },
+  { "kpi", helder_cli_kpi, N_("Show the KPIs from the learning platform's reports") },
 };
 
 static void

@@ -22,6 +22,8 @@ int           helder_cli_check         (int          argc,
                                         char       **argv);
 int           helder_cli_info          (int          argc,
                                         char       **argv);
+int           helder_cli_kpi           (int          argc,
+                                        char       **argv);
 
 gboolean      helder_cli_parse_options (GOptionContext  *context,
                                         int             *argc,
