@@ -186,6 +186,9 @@ helder_csv_read_bytes (const char        *data,
   if (info == NULL)
     info = &local_info;
   memset (info, 0, sizeof *info);
+  info->separator = ',';
+  if (length == 0)
+    return TRUE;
 
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {

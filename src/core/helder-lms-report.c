@@ -1573,7 +1573,8 @@ load_xapi (HelderLmsReport  *self,
 
   if (!json_parser_load_from_mapped_file (parser, path, error))
     {
-      g_prefix_error (error, _("%s: not valid JSON: "), path);
+      /* json-glib's message already names the file, line and column. */
+      g_prefix_error (error, _("not valid JSON: "));
       return FALSE;
     }
 
