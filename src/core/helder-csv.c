@@ -24,7 +24,9 @@ typedef struct
 {
   HelderCsvRowFunc  func;
   gpointer          user_data;
-  GPtrArray        *fields;      /* of char*, the record being read */
+  GString          *text;        /* the record's fields, each ending in a NUL */
+  GArray           *offsets;     /* of gsize: where each field starts in text */
+  GPtrArray        *fields;      /* of const char*, into text, for func */
   guint             line;        /* line the current record starts on */
   guint             next_line;   /* line after the text seen so far */
   gboolean          stopped;
@@ -41,7 +43,11 @@ field_cb (void   *data,
   for (const char *p = memchr (text, '\n', length); p != NULL;
        p = memchr (p + 1, '\n', length - (p + 1 - text)))
     reader->next_line++;
-  g_ptr_array_add (reader->fields, g_strndup (text, length));
+
+  /* One buffer for the whole record: no allocation per field. */
+  g_array_append_val (reader->offsets, reader->text->len);
+  g_string_append_len (reader->text, text, length);
+  g_string_append_c (reader->text, '\0');
 }
 
 static void
@@ -50,14 +56,18 @@ record_cb (int   terminator,
 {
   Reader *reader = user_data;
 
-  if (reader->fields->len > 0 && !reader->stopped)
+  if (reader->offsets->len > 0 && !reader->stopped)
     {
+      g_ptr_array_set_size (reader->fields, 0);
+      for (guint i = 0; i < reader->offsets->len; i++)
+        g_ptr_array_add (reader->fields, reader->text->str + g_array_index (reader->offsets, gsize, i));
       g_ptr_array_add (reader->fields, NULL);
       if (!reader->func ((const char * const *) reader->fields->pdata,
-                         reader->fields->len - 1, reader->line, reader->user_data))
+                         reader->offsets->len, reader->line, reader->user_data))
         reader->stopped = TRUE;
     }
-  g_ptr_array_set_size (reader->fields, 0);
+  g_string_truncate (reader->text, 0);
+  g_array_set_size (reader->offsets, 0);
 
   /* With CSV_REPALL_NL every line break outside quotes ends up here;
    * a CR of a CRLF pair only ends the record, the LF counts the line.
@@ -122,8 +132,6 @@ to_utf8 (const char    *data,
 
   if (g_utf8_validate_len (data, length, NULL))
     {
-      if (has_8bit (data, length))
-        info->utf8_lines_with_8bit = 1;
       *out_length = length;
       return g_strndup (data, length);
     }
@@ -172,9 +180,11 @@ helder_csv_read_bytes (const char        *data,
                        GError           **error)
 {
   g_autofree char *text = NULL;
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) record = g_string_sized_new (256);
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
   HelderCsvInfo local_info = { 0 };
-  Reader reader = { func, user_data, fields, 1, 1, FALSE };
+  Reader reader = { func, user_data, record, offsets, fields, 1, 1, FALSE };
   struct csv_parser parser;
   gsize text_length = 0;
   gsize offset = 0;
@@ -237,7 +247,8 @@ helder_csv_read_bytes (const char        *data,
         if (info->broken_records == 0)
           info->first_broken_line = reader.line;
         info->broken_records++;
-        g_ptr_array_set_size (fields, 0);
+        g_string_truncate (record, 0);
+        g_array_set_size (offsets, 0);
 
         offset = restart;
         line_at_offset = reader.line + 1;

@@ -24,7 +24,7 @@ typedef struct
   char   separator;       /* ',', ';' or '\t' */
   gboolean windows_1252;  /* some or all lines were not UTF-8 */
   guint  converted_lines; /* lines read as Windows-1252 */
-  guint  utf8_lines_with_8bit; /* lines with UTF-8 text beyond ASCII */
+  guint  utf8_lines_with_8bit; /* when not all is UTF-8: the lines that are, beyond ASCII */
   guint  broken_records;  /* records skipped because their quotes are broken */
   guint  first_broken_line;
 } HelderCsvInfo;
