@@ -34,7 +34,7 @@ test_case (gconstpointer data)
   const char *message;
   gint64 line;
   gint64 column;
-  GPtrArray *diagnostics;
+  g_autoptr(GPtrArray) diagnostics = NULL;
   gboolean found = FALSE;
 
   g_assert_true (json_parser_load_from_file (parser, expect_path, &error));
@@ -66,7 +66,7 @@ test_case (gconstpointer data)
   g_assert_no_error (error);
   g_assert_nonnull (course);
 
-  diagnostics = helder_course_get_diagnostics (course);
+  diagnostics = helder_course_validate (course);
   for (guint i = 0; i < diagnostics->len; i++)
     {
       const HelderDiagnostic *d = g_ptr_array_index (diagnostics, i);

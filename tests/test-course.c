@@ -17,12 +17,12 @@ test_load_valid (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(HelderCourse) course = helder_course_load (path, &error);
   HelderModule *module;
-  GPtrArray *diagnostics;
+  g_autoptr(GPtrArray) diagnostics = NULL;
 
   g_assert_no_error (error);
   g_assert_nonnull (course);
 
-  diagnostics = helder_course_get_diagnostics (course);
+  diagnostics = helder_course_validate (course);
   for (guint i = 0; i < diagnostics->len; i++)
     {
       g_autofree char *s = helder_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
@@ -162,9 +162,51 @@ test_unknown_fields_survive (void)
   reloaded = helder_course_load (copy, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (helder_course_get_title (reloaded), ==, "Nieuwe titel");
-  g_assert_cmpuint (helder_course_get_diagnostics (reloaded)->len, ==, 0);
+  {
+    g_autoptr(GPtrArray) diagnostics = helder_course_validate (reloaded);
+
+    g_assert_cmpuint (diagnostics->len, ==, 0);
+  }
 
   helder_test_remove_tree (copy);
+}
+
+static void
+test_import_media (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autofree char *outside_dir = g_dir_make_tmp ("helder-media-XXXXXX", NULL);
+  g_autofree char *outside = g_build_filename (outside_dir, "Foto Één (1).PNG", NULL);
+  g_autoptr(GFile) outside_file = g_file_new_for_path (outside);
+  g_autofree char *inside = g_build_filename (path, "media", "logo.png", NULL);
+  g_autoptr(GFile) inside_file = g_file_new_for_path (inside);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (path, &error);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *same = NULL;
+  g_autofree char *copied = NULL;
+
+  g_assert_true (g_file_set_contents (outside, "PNG-DATA", -1, NULL));
+
+  first = helder_course_import_media (course, outside_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, ==, "media/foto-een-1-.png");
+  copied = g_build_filename (path, first, NULL);
+  g_assert_true (helder_test_files_equal (outside, copied));
+
+  /* A second import never overwrites the first. */
+  second = helder_course_import_media (course, outside_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (second, ==, "media/foto-een-1--2.png");
+
+  /* A file already in the course is used where it is. */
+  same = helder_course_import_media (course, inside_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (same, ==, "media/logo.png");
+
+  helder_test_remove_tree (path);
+  helder_test_remove_tree (outside_dir);
 }
 
 static void
@@ -204,6 +246,7 @@ main (int   argc,
   g_test_add_func ("/course/save-edit", test_save_edit);
   g_test_add_func ("/course/unknown-fields-survive", test_unknown_fields_survive);
   g_test_add_func ("/course/load-async", test_load_async);
+  g_test_add_func ("/course/import-media", test_import_media);
 
   return g_test_run ();
 }

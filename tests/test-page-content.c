@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "helder-block-spec.h"
 #include "helder-diagnostic.h"
 #include "helder-page-content.h"
 
@@ -188,6 +189,97 @@ test_other_code_is_code (void)
 }
 
 static void
+assert_same_fields (GPtrArray *a,
+                    GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const HelderField *fa = g_ptr_array_index (a, i);
+      const HelderField *fb = g_ptr_array_index (b, i);
+
+      g_assert_cmpstr (fa->key, ==, fb->key);
+      g_assert_cmpstr (fa->value, ==, fb->value);
+    }
+}
+
+/* Formatting a block and parsing the result gives the same block back,
+ * for every block of the sample course and the test course.
+ */
+static void
+test_format_round_trip (void)
+{
+  const char * const pages[] = {
+    "course-valid/01-basis/01-welkom.md",
+    "course-valid/01-basis/02-blokken.md",
+    "course-valid/02-toets/01-toets.md",
+    NULL
+  };
+  guint formatted = 0;
+
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", pages[i], NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(HelderPageContent) content = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+      content = helder_page_content_parse (pages[i], text, length);
+
+      for (guint b = 0; b < content->blocks->len; b++)
+        {
+          const HelderBlock *block = g_ptr_array_index (content->blocks, b);
+          g_autofree char *source = NULL;
+          g_autoptr(HelderPageContent) again = NULL;
+          const HelderBlock *copy;
+
+          if (!helder_block_kind_is_fenced (block->kind))
+            continue;
+
+          source = helder_block_format (block);
+          again = helder_page_content_parse ("x.md", source, strlen (source));
+          g_assert_cmpuint (again->blocks->len, ==, 1);
+          copy = g_ptr_array_index (again->blocks, 0);
+          g_assert_cmpint (copy->kind, ==, block->kind);
+          assert_same_fields (copy->fields, block->fields);
+          g_assert_cmpuint (copy->items->len, ==, block->items->len);
+          for (guint j = 0; j < block->items->len; j++)
+            {
+              HelderBlockItem *a = g_ptr_array_index (copy->items, j);
+              HelderBlockItem *c = g_ptr_array_index (block->items, j);
+
+              g_assert_cmpuint (a->fields->len, ==, c->fields->len);
+              for (guint k = 0; k < c->fields->len; k++)
+                {
+                  const HelderField *field = g_ptr_array_index (c->fields, k);
+
+                  g_assert_cmpstr (helder_block_item_get_value (a, field->key), ==, field->value);
+                }
+            }
+          formatted++;
+        }
+    }
+
+  g_assert_cmpuint (formatted, >=, 14);
+}
+
+static void
+test_spec (void)
+{
+  const HelderBlockSpec *spec = helder_block_spec_get (HELDER_BLOCK_CHECK);
+  const HelderFieldSpec *question = helder_field_spec_find (spec->fields, "question");
+
+  g_assert_nonnull (question);
+  g_assert_true (question->flags & HELDER_FIELD_REQUIRED);
+  g_assert_true (question->flags & HELDER_FIELD_PROSE);
+  g_assert_nonnull (helder_field_spec_find (spec->item_fields, "feedback"));
+  g_assert_null (helder_field_spec_find (spec->fields, "feedback"));
+  g_assert_cmpuint (spec->min_items, ==, 2);
+  g_assert_null (helder_block_spec_get (HELDER_BLOCK_TEXT)->fields[0].key);
+}
+
+static void
 test_count_words (void)
 {
   g_assert_cmpuint (helder_count_words ("De AI-verordening geldt sinds 2024.", -1 + 36), ==, 5);
@@ -209,6 +301,8 @@ main (int   argc,
   g_test_add_func ("/page-content/block-fields-are-prose-runs", test_block_fields_are_prose_runs);
   g_test_add_func ("/page-content/other-code-is-code", test_other_code_is_code);
   g_test_add_func ("/page-content/count-words", test_count_words);
+  g_test_add_func ("/page-content/format-round-trip", test_format_round_trip);
+  g_test_add_func ("/page-content/spec", test_spec);
 
   return g_test_run ();
 }

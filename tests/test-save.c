@@ -126,23 +126,54 @@ version_on_disk (const char *path)
   return version;
 }
 
+static void
+set_version (HelderCourse *course,
+             guint         version)
+{
+  for (guint m = 0; m < N_MODULES; m++)
+    for (guint p = 0; p < N_PAGES; p++)
+      {
+        g_autofree char *text = page_text (version, m, p);
+
+        helder_page_set_text (helder_module_get_page (helder_course_get_module (course, m), p),
+                              text, -1);
+      }
+}
+
+/* How long one save of the whole course takes on this machine now, in
+ * microseconds; the kills are spread over about two saves.
+ */
+static gint64
+measure_save (const char *path)
+{
+  g_autoptr(HelderCourse) course = helder_course_load (path, NULL);
+  gint64 start;
+
+  set_version (course, 1);
+  start = g_get_monotonic_time ();
+  g_assert_true (helder_course_save (course, NULL));
+  set_version (course, 0);
+  g_assert_true (helder_course_save (course, NULL));
+
+  return (g_get_monotonic_time () - start) / 2;
+}
+
+/* The child tells the parent through @ready when it has loaded the course
+ * and starts saving, so the time it takes to start does not count.
+ */
 G_GNUC_NORETURN static void
 save_forever (const char *path,
-              guint       version)
+              guint       version,
+              int         ready)
 {
   g_autoptr(HelderCourse) course = helder_course_load (path, NULL);
 
+  if (write (ready, "r", 1) != 1)
+    _exit (4);
+
   for (;;)
     {
-      for (guint m = 0; m < N_MODULES; m++)
-        for (guint p = 0; p < N_PAGES; p++)
-          {
-            g_autofree char *text = page_text (version, m, p);
-
-            helder_page_set_text (helder_module_get_page (helder_course_get_module (course, m), p),
-                                  text, -1);
-          }
-
+      set_version (course, version);
       if (!helder_course_save (course, NULL))
         _exit (3);
       version = 1 - version;
@@ -156,20 +187,32 @@ test_kill_while_saving (void)
   guint seen[2] = { 0, 0 };
   int version = 0;
   GRand *rand = g_rand_new_with_seed (20261128);
+  gint64 save_time = measure_save (path);
+
+  g_test_message ("one save takes %" G_GINT64_FORMAT " microseconds", save_time);
 
   for (guint i = 0; i < N_KILLS; i++)
     {
       int status = 0;
-      pid_t child = fork ();
+      int fds[2];
+      char byte;
+      pid_t child;
 
+      g_assert_cmpint (pipe (fds), ==, 0);
+      child = fork ();
       g_assert_cmpint (child, >=, 0);
       if (child == 0)
-        save_forever (path, 1 - version);
+        {
+          close (fds[0]);
+          save_forever (path, 1 - version, fds[1]);
+        }
 
-      /* Kill at a random moment within the first few saves (one save of
-       * this course takes about 30 ms here).
-       */
-      g_usleep (g_rand_int_range (rand, 1000, 150000));
+      close (fds[1]);
+      g_assert_cmpint (read (fds[0], &byte, 1), ==, 1);
+      close (fds[0]);
+
+      /* Kill at a random moment within the first two saves. */
+      g_usleep (g_rand_int_range (rand, 0, (gint32) MAX (2 * save_time, 1000)));
       g_assert_cmpint (kill (child, SIGKILL), ==, 0);
       g_assert_cmpint (waitpid (child, &status, 0), ==, child);
       g_assert_true (WIFSIGNALED (status));

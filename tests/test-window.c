@@ -8,9 +8,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <gtksourceview/gtksource.h>
 
 #include "helder-application.h"
+#include "helder-block-dialog.h"
+#include "helder-test-utils.h"
 #include "helder-window.h"
 
 static GtkWidget *
@@ -57,9 +61,276 @@ row_labels (GtkWidget *list)
 }
 
 static void
+wait_for (gboolean (*condition) (gpointer),
+          gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (condition (data));
+}
+
+static gboolean
+page_shown (gpointer data)
+{
+  return helder_window_get_page (data) != NULL;
+}
+
+static gboolean
+has_findings (gpointer data)
+{
+  GtkWidget *list = find_named (data, "findings");
+
+  return list != NULL && gtk_widget_get_first_child (list) != NULL;
+}
+
+static void
+test_edit_check_save (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(HelderCourse) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  HelderWindow *window;
+  GtkWidget *view;
+  GtkWidget *list;
+  GtkWidget *row;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  const char *added = "\n```image\nsrc: media/logo.png\n```\n";
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+  g_assert_false (has_findings (window));
+
+  /* Type an image block without alt text at the end of the page. */
+  view = find_named (GTK_WIDGET (window), "page-text");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, added, -1);
+  g_assert_true (helder_page_get_modified (helder_window_get_page (window)));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  /* The finding shows up once typing pauses. */
+  wait_for (has_findings, window);
+  list = find_named (GTK_WIDGET (window), "findings");
+  row = gtk_widget_get_first_child (list);
+  g_object_get (row, "title", &title, NULL);
+  g_assert_nonnull (strstr (title, "image has no alt text"));
+
+  /* Saving writes the page, and the mark of unsaved changes goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  reloaded = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (helder_page_get_text (helder_course_find_page (reloaded,
+                                                                                  "01-basis/01-welkom.md")),
+                                   added));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
+static gboolean
+banner_shown (gpointer data)
+{
+  GtkWidget *revealer = gtk_widget_get_parent (find_named (data, "changed-label"));
+
+  while (!GTK_IS_REVEALER (revealer))
+    revealer = gtk_widget_get_parent (revealer);
+
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
+typedef struct
+{
+  HelderPage *page;
+  const char *text;
+} PageText;
+
+static gboolean
+page_has_text (gpointer data)
+{
+  PageText *expected = data;
+
+  return g_str_equal (helder_page_get_text (expected->page), expected->text);
+}
+
+static void
+test_changed_on_disk (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autofree char *welkom = g_build_filename (path, "01-basis", "01-welkom.md", NULL);
+  g_autofree char *blokken = g_build_filename (path, "01-basis", "02-blokken.md", NULL);
+  HelderWindow *window;
+  HelderPage *shown;
+  HelderPage *other;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  PageText expected;
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+  shown = helder_window_get_page (window);
+  other = helder_course_find_page (helder_window_get_course (window), "01-basis/02-blokken.md");
+
+  /* A page without edits follows the file on disk. */
+  g_assert_true (g_file_set_contents (blokken, "# Blokken\n\nNieuw van buiten.\n", -1, NULL));
+  expected.page = other;
+  expected.text = "# Blokken\n\nNieuw van buiten.\n";
+  wait_for (page_has_text, &expected);
+  g_assert_false (helder_page_get_modified (other));
+
+  /* A page with edits is not overwritten: the author is asked. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "Mijn zin.\n", -1);
+  g_assert_true (g_file_set_contents (welkom, "# Welkom\n\nAndere tekst.\n", -1, NULL));
+  wait_for (banner_shown, window);
+  g_assert_true (g_str_has_suffix (helder_page_get_text (shown), "Mijn zin.\n"));
+  g_assert_true (helder_page_get_modified (shown));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
+static HelderBlockDialog *
+find_block_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (HELDER_IS_BLOCK_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return HELDER_BLOCK_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+set_field (HelderBlockDialog *dialog,
+           const char        *key,
+           const char        *value)
+{
+  g_autofree char *name = g_strconcat ("field-", key, NULL);
+  GtkWidget *row = find_named (GTK_WIDGET (dialog), name);
+
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), value);
+}
+
+static void
+test_insert_and_edit_image (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  HelderWindow *window;
+  HelderBlockDialog *dialog;
+  GtkWidget *done;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  const char *text;
+  const char *block;
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-block", "s",
+                                             "image"));
+  dialog = find_block_dialog ();
+  g_assert_nonnull (dialog);
+  done = find_named (GTK_WIDGET (dialog), "done");
+
+  /* Without alt text the form will not insert the image. */
+  set_field (dialog, "src", "media/logo.png");
+  g_assert_false (gtk_widget_get_sensitive (done));
+  g_assert_cmpuint (helder_block_dialog_get_problems (dialog)->len, ==, 1);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog),
+                                                                       "problems"))),
+                            "image has no alt text"));
+
+  set_field (dialog, "alt", "Een blauwe cirkel met een witte letter H.");
+  g_assert_true (gtk_widget_get_sensitive (done));
+  g_signal_emit_by_name (done, "clicked");
+
+  text = helder_page_get_text (helder_window_get_page (window));
+  block = strstr (text, "```image\nsrc: media/logo.png\nalt: Een blauwe cirkel met een witte "
+                        "letter H.\n```\n");
+  g_assert_nonnull (block);
+
+  /* The same form edits the block under the cursor. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter,
+                                      (int) g_utf8_pointer_to_offset (text, block) + 4);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-block", NULL));
+  dialog = find_block_dialog ();
+  g_assert_nonnull (dialog);
+  set_field (dialog, "alt", "Het logo: een witte H in een blauwe cirkel.");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "done"), "clicked");
+
+  text = helder_page_get_text (helder_window_get_page (window));
+  g_assert_nonnull (strstr (text, "alt: Het logo: een witte H in een blauwe cirkel.\n"));
+  g_assert_null (strstr (text, "alt: Een blauwe cirkel met een witte letter H.\n```"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
+static void
+test_find_and_replace (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  HelderWindow *window;
+  GtkWidget *editor;
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+
+  editor = find_named (GTK_WIDGET (window), "editor");
+  g_assert_true (gtk_widget_activate_action (editor, "editor.replace", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (editor, "search")), "je");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (editor, "replace")), "jij");
+  /* The search runs in idle steps; let it count the matches. */
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.find-next", NULL));
+
+  g_signal_emit_by_name (find_named (editor, "replace"), "activate");
+  g_assert_true (g_str_has_prefix (helder_page_get_text (helder_window_get_page (window)),
+                                   "# Welkom\n\nFijn dat jij er bent."));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
+static void
 test_sidebar_lists_pages (void)
 {
-  g_autoptr(HelderApplication) app = helder_application_new ();
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "course-valid", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (path);
   g_autoptr(GPtrArray) labels = NULL;
@@ -72,8 +343,7 @@ test_sidebar_lists_pages (void)
   g_autofree char *shown = NULL;
   gint64 deadline;
 
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  window = helder_window_new (app);
+  window = helder_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   helder_window_open_course (window, folder);
 
@@ -93,10 +363,10 @@ test_sidebar_lists_pages (void)
   g_assert_cmpstr (g_ptr_array_index (labels, 3), ==, "module:●  De toets");
   g_assert_cmpstr (g_ptr_array_index (labels, 4), ==, "page:De toets");
 
-  /* The first page is shown, read-only. */
+  /* The first page is shown, ready to edit. */
   view = find_named (GTK_WIDGET (window), "page-text");
   g_assert_true (GTK_IS_TEXT_VIEW (view));
-  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -117,6 +387,10 @@ main (int   argc,
   gtk_source_init ();
 
   g_test_add_func ("/window/sidebar-lists-pages", test_sidebar_lists_pages);
+  g_test_add_func ("/window/edit-check-save", test_edit_check_save);
+  g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/window/insert-and-edit-image", test_insert_and_edit_image);
+  g_test_add_func ("/window/find-and-replace", test_find_and_replace);
 
   return g_test_run ();
 }

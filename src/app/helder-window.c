@@ -7,10 +7,16 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
-#include <gtksourceview/gtksource.h>
 
 #include "helder-colour.h"
+#include "helder-block-dialog.h"
+#include "helder-block-spec.h"
+#include "helder-findings-pane.h"
+#include "helder-recovery.h"
+#include "helder-page-editor.h"
 #include "helder-window.h"
 
 struct _HelderWindow
@@ -30,27 +36,103 @@ struct _HelderWindow
   GtkListBox           *outline;
   GtkStack             *content_stack;
   AdwStatusPage        *empty_page;
-  GtkSourceView        *source_view;
+  AdwLeaflet           *page_leaflet;
+  HelderPageEditor     *editor;
+  HelderFindingsPane   *findings;
+  GtkWidget            *side_pane;
+  GtkRevealer          *changed_banner;
+  GtkLabel             *changed_label;
+
+  GPtrArray            *monitors;        /* of GFileMonitor, one per page file */
+  HelderPage           *changed_page;    /* changed on disk while it had edits */
+  guint                 recovery_source;
 };
 
+/* Unsaved edits reach the recovery file this long after the last change. */
+#define RECOVERY_DELAY_SECONDS 3
+
 G_DEFINE_FINAL_TYPE (HelderWindow, helder_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+update_title (HelderWindow *self)
+{
+  g_autofree char *title = NULL;
+  gboolean modified;
+
+  if (self->course == NULL)
+    return;
+
+  modified = helder_course_get_modified (self->course);
+  /* The usual GNOME mark for unsaved changes. */
+  title = g_strdup_printf ("%s%s", modified ? "• " : "", helder_course_get_title (self->course));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", modified);
+}
 
 static void
 show_page (HelderWindow *self,
            HelderPage   *page)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
-  GtkTextIter start;
-
   g_set_object (&self->page, page);
-  gtk_text_buffer_set_text (buffer, helder_page_get_text (page),
-                            (int) helder_page_get_length (page));
-  gtk_text_buffer_get_start_iter (buffer, &start);
-  gtk_text_buffer_place_cursor (buffer, &start);
+  helder_page_editor_set_page (self->editor, self->course, page);
 
   adw_window_title_set_title (self->page_title, helder_page_get_title (page));
   adw_window_title_set_subtitle (self->page_title, helder_page_get_file (page));
   gtk_stack_set_visible_child_name (self->content_stack, "page");
+}
+
+static void
+editor_diagnostics_changed_cb (HelderWindow *self)
+{
+  helder_findings_pane_set_diagnostics (self->findings,
+                                        helder_page_editor_get_diagnostics (self->editor));
+}
+
+static void
+diagnostic_activated_cb (HelderWindow     *self,
+                         HelderDiagnostic *diagnostic)
+{
+  adw_leaflet_navigate (self->page_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  helder_page_editor_select (self->editor, diagnostic);
+}
+
+static void
+findings_clicked_cb (HelderWindow *self)
+{
+  adw_leaflet_set_visible_child (self->page_leaflet, self->side_pane);
+}
+
+static void
+side_back_clicked_cb (HelderWindow *self)
+{
+  adw_leaflet_navigate (self->page_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static gboolean
+store_recovery_cb (gpointer user_data)
+{
+  HelderWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->recovery_source = 0;
+  if (self->course != NULL && !helder_recovery_store (self->course, &error))
+    g_warning ("Could not keep unsaved changes in the recovery file: %s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+page_text_changed_cb (HelderWindow *self)
+{
+  if (self->recovery_source == 0)
+    self->recovery_source = g_timeout_add_seconds (RECOVERY_DELAY_SECONDS, store_recovery_cb,
+                                                   self);
+}
+
+static void
+page_modified_cb (HelderWindow *self)
+{
+  update_title (self);
 }
 
 static void
@@ -111,10 +193,18 @@ create_module_row (HelderModule *module)
 }
 
 static GtkWidget *
-create_page_row (HelderPage *page)
+create_page_row (HelderWindow *self,
+                 HelderPage   *page)
 {
-  GtkWidget *label = gtk_label_new (helder_page_get_title (page));
+  GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *row;
+
+  /* The row follows the page's title as the author edits its heading. */
+  g_object_bind_property (page, "title", label, "label", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (page, "notify::modified", G_CALLBACK (page_modified_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::text", G_CALLBACK (page_text_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -145,7 +235,7 @@ fill_outline (HelderWindow *self)
 
       for (guint p = 0; p < helder_module_get_n_pages (module); p++)
         {
-          GtkWidget *row = create_page_row (helder_module_get_page (module, p));
+          GtkWidget *row = create_page_row (self, helder_module_get_page (module, p));
 
           gtk_list_box_append (self->outline, row);
           if (first_page == NULL)
@@ -170,7 +260,7 @@ fill_outline (HelderWindow *self)
 static void
 show_load_problems (HelderWindow *self)
 {
-  GPtrArray *diagnostics = helder_course_get_diagnostics (self->course);
+  g_autoptr(GPtrArray) diagnostics = helder_course_validate (self->course);
   guint errors = 0;
   g_autofree char *message = NULL;
 
@@ -193,6 +283,177 @@ show_load_problems (HelderWindow *self)
 }
 
 static void
+reload_page (HelderWindow *self,
+             HelderPage   *page,
+             GBytes       *bytes)
+{
+  helder_page_reload (page, bytes);
+  if (page == self->page)
+    helder_page_editor_set_page (self->editor, self->course, page);
+  update_title (self);
+}
+
+static void
+page_file_changed_cb (GFileMonitor      *monitor,
+                      GFile             *file,
+                      GFile             *other,
+                      GFileMonitorEvent  event,
+                      gpointer           user_data)
+{
+  HelderWindow *self = user_data;
+  HelderPage *page = g_object_get_data (G_OBJECT (monitor), "helder-page");
+  GFile *page_file = g_object_get_data (G_OBJECT (monitor), "helder-file");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *message = NULL;
+  gsize length;
+  const char *data;
+
+  /* Editors and Helder itself save by renaming a new file over the old
+   * one; the event then names the new file's old name.
+   */
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED &&
+      event != G_FILE_MONITOR_EVENT_RENAMED && event != G_FILE_MONITOR_EVENT_MOVED_IN)
+    return;
+
+  bytes = g_file_load_bytes (page_file, NULL, NULL, NULL);
+  if (bytes == NULL)
+    return;
+
+  /* Our own save, or a change to the text the page already has. */
+  data = g_bytes_get_data (bytes, &length);
+  if (length == helder_page_get_length (page) &&
+      memcmp (data, helder_page_get_text (page), length) == 0)
+    return;
+
+  if (!helder_page_get_modified (page))
+    {
+      reload_page (self, page, bytes);
+      return;
+    }
+
+  /* Both changed: the author decides, nothing is overwritten silently. */
+  g_set_object (&self->changed_page, page);
+  message = g_strdup_printf (_("“%s” was changed by another program, and you have changes that "
+                               "are not saved."), helder_page_get_title (page));
+  gtk_label_set_text (self->changed_label, message);
+  gtk_revealer_set_reveal_child (self->changed_banner, TRUE);
+}
+
+static void
+keep_mine_clicked_cb (HelderWindow *self)
+{
+  g_clear_object (&self->changed_page);
+  gtk_revealer_set_reveal_child (self->changed_banner, FALSE);
+}
+
+static void
+reload_clicked_cb (HelderWindow *self)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (self->changed_page != NULL)
+    {
+      path = g_build_filename (helder_course_get_path (self->course),
+                               helder_page_get_file (self->changed_page), NULL);
+      file = g_file_new_for_path (path);
+      bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+      if (bytes != NULL)
+        reload_page (self, self->changed_page, bytes);
+    }
+
+  keep_mine_clicked_cb (self);
+}
+
+static void
+watch_pages (HelderWindow *self)
+{
+  g_ptr_array_set_size (self->monitors, 0);
+
+  for (guint m = 0; m < helder_course_get_n_modules (self->course); m++)
+    {
+      HelderModule *module = helder_course_get_module (self->course, m);
+
+      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
+        {
+          HelderPage *page = helder_module_get_page (module, p);
+          g_autofree char *path = g_build_filename (helder_course_get_path (self->course),
+                                                    helder_page_get_file (page), NULL);
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+          GFileMonitor *monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL,
+                                                       NULL);
+
+          if (monitor == NULL)
+            continue;
+
+          g_object_set_data_full (G_OBJECT (monitor), "helder-page", g_object_ref (page),
+                                  g_object_unref);
+          g_object_set_data_full (G_OBJECT (monitor), "helder-file", g_object_ref (file),
+                                  g_object_unref);
+          g_signal_connect_object (monitor, "changed", G_CALLBACK (page_file_changed_cb), self, 0);
+          g_ptr_array_add (self->monitors, monitor);
+        }
+    }
+}
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      gpointer          user_data)
+{
+  HelderWindow *self = user_data;
+  GHashTable *texts = g_object_get_data (G_OBJECT (dialog), "helder-texts");
+
+  if (self->course == NULL)
+    return;
+
+  if (g_str_equal (response, "recover"))
+    {
+      helder_recovery_apply (self->course, texts);
+      if (self->page != NULL)
+        helder_page_editor_set_page (self->editor, self->course, self->page);
+      update_title (self);
+    }
+  else
+    helder_recovery_discard (self->course);
+}
+
+/* After a crash the edits that were never saved are offered back. */
+static void
+offer_recovery (HelderWindow *self)
+{
+  g_autoptr(GHashTable) texts = helder_recovery_find (self->course);
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (texts == NULL)
+    return;
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Helder kept changes to %u page that were not saved when "
+                                       "it closed last time.",
+                                       "Helder kept changes to %u pages that were not saved when "
+                                       "it closed last time.",
+                                       g_hash_table_size (texts)),
+                          g_hash_table_size (texts));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Recover Unsaved Changes?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "recover");
+  adw_message_dialog_set_close_response (dialog, "recover");
+  g_object_set_data_full (G_OBJECT (dialog), "helder-texts", g_steal_pointer (&texts),
+                          (GDestroyNotify) g_hash_table_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 course_loaded_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -212,9 +473,11 @@ course_loaded_cb (GObject      *source,
   g_clear_object (&self->page);
   adw_window_title_set_title (self->course_title, helder_course_get_title (course));
   adw_window_title_set_subtitle (self->course_title, helder_course_get_path (course));
-  gtk_window_set_title (GTK_WINDOW (self), helder_course_get_title (course));
   fill_outline (self);
+  update_title (self);
+  watch_pages (self);
   show_load_problems (self);
+  offer_recovery (self);
 }
 
 void
@@ -279,12 +542,201 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+block_inserted_cb (HelderBlockDialog *dialog,
+                   HelderWindow      *self)
+{
+  g_autofree char *source = helder_block_dialog_get_source (dialog);
+
+  helder_page_editor_insert_block (self->editor, source);
+}
+
+static void
+insert_block_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  HelderBlockDialog *dialog;
+  HelderBlockKind kind;
+
+  if (self->page == NULL ||
+      !helder_block_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    return;
+
+  dialog = helder_block_dialog_new (GTK_WINDOW (self), self->course, kind, NULL);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (block_inserted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+insert_callout_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  const char *type = g_variant_get_string (parameter, NULL);
+  g_autofree char *source = NULL;
+
+  if (self->page == NULL)
+    return;
+
+  /* The title is learner text in the course's language: "Wat kun jij
+   * doen?" is the fixed name of this part in the course format.
+   */
+  if (g_str_equal (type, "ACTION"))
+    source = g_strdup ("> [!ACTION] Wat kun jij doen?\n> \n");
+  else
+    source = g_strdup_printf ("> [!%s]\n> \n", type);
+
+  helder_page_editor_insert_block (self->editor, source);
+}
+
+typedef struct
+{
+  HelderRange range;
+} BlockEdit;
+
+static void
+block_edited_cb (HelderBlockDialog *dialog,
+                 HelderWindow      *self)
+{
+  BlockEdit *edit = g_object_get_data (G_OBJECT (dialog), "helder-edit");
+  g_autofree char *source = helder_block_dialog_get_source (dialog);
+
+  helder_page_editor_replace (self->editor, &edit->range, source);
+}
+
+static void
+edit_block_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  const HelderPageContent *content;
+  gsize cursor;
+
+  if (self->page == NULL)
+    return;
+
+  content = helder_page_get_content (self->page);
+  cursor = helder_page_editor_get_cursor (self->editor);
+
+  for (guint i = 0; i < content->blocks->len; i++)
+    {
+      const HelderBlock *block = g_ptr_array_index (content->blocks, i);
+      HelderBlockDialog *dialog;
+      BlockEdit *edit;
+
+      if (!helder_block_kind_is_fenced (block->kind) ||
+          cursor < block->range.start || cursor > block->range.end)
+        continue;
+
+      dialog = helder_block_dialog_new (GTK_WINDOW (self), self->course, block->kind, block);
+      edit = g_new0 (BlockEdit, 1);
+      edit->range = block->range;
+      g_object_set_data_full (G_OBJECT (dialog), "helder-edit", edit, g_free);
+      g_signal_connect_object (dialog, "done", G_CALLBACK (block_edited_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Put the cursor in a block to edit it")));
+}
+
+static gboolean
+save_course (HelderWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->course == NULL)
+    return TRUE;
+
+  if (!helder_course_save (self->course, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return FALSE;
+    }
+
+  g_clear_handle_id (&self->recovery_source, g_source_remove);
+  helder_recovery_discard (self->course);
+  update_title (self);
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+
+  if (save_course (self))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Saved")));
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
+{
+  HelderWindow *self = user_data;
+
+  if (g_str_equal (response, "save"))
+    {
+      if (!save_course (self))
+        return;
+    }
+  else if (g_str_equal (response, "discard"))
+    helder_recovery_discard (self->course);
+  else
+    return;
+
+  g_clear_object (&self->course);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Nothing the author wrote is lost: closing with unsaved changes asks. */
+static gboolean
+helder_window_close_request (GtkWindow *window)
+{
+  HelderWindow *self = HELDER_WINDOW (window);
+  AdwMessageDialog *dialog;
+
+  if (self->course == NULL || !helder_course_get_modified (self->course))
+    return GTK_WINDOW_CLASS (helder_window_parent_class)->close_request (window);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"),
+                                                       _("The course has changes that are not "
+                                                         "saved. If you close without saving, "
+                                                         "they are lost.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static void
 helder_window_dispose (GObject *object)
 {
   HelderWindow *self = (HelderWindow *) object;
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->recovery_source, g_source_remove);
+  g_clear_pointer (&self->monitors, g_ptr_array_unref);
+  g_clear_object (&self->changed_page);
   g_clear_object (&self->course);
   g_clear_object (&self->page);
   g_clear_object (&self->settings);
@@ -297,10 +749,13 @@ helder_window_class_init (HelderWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = helder_window_dispose;
+  window_class->close_request = helder_window_close_request;
 
-  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (HELDER_TYPE_PAGE_EDITOR);
+  g_type_ensure (HELDER_TYPE_FINDINGS_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/helderapp/Helder/helder-window.ui");
@@ -311,25 +766,38 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, HelderWindow, source_view);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, page_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, findings);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, side_pane);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, changed_banner);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, changed_label);
+  gtk_widget_class_bind_template_callback (widget_class, keep_mine_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reload_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, outline_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_diagnostics_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, diagnostic_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, findings_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, side_back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.insert-block", "s", insert_block_action);
+  gtk_widget_class_install_action (widget_class, "win.insert-callout", "s",
+                                   insert_callout_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-block", NULL, edit_block_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.edit-block", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
 }
 
 static void
 helder_window_init (HelderWindow *self)
 {
-  GtkSourceLanguageManager *languages;
-  GtkSourceBuffer *buffer;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  languages = gtk_source_language_manager_get_default ();
-  buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)));
-  gtk_source_buffer_set_language (buffer,
-                                  gtk_source_language_manager_get_language (languages, "markdown"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", FALSE);
+  self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
 
   /* Window size and state are remembered between runs. */
   self->settings = g_settings_new (APP_ID);
@@ -339,6 +807,7 @@ helder_window_init (HelderWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 }
 
+/* @application may be %NULL, as in tests that drive a window alone. */
 HelderWindow *
 helder_window_new (HelderApplication *application)
 {

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gi18n.h>
 
 #include "helder-application.h"
@@ -17,6 +19,10 @@ main (int    argc,
 {
   g_autoptr(HelderApplication) app = NULL;
 
+  /* Before the application object exists: its option help is translated
+   * when it is created.
+   */
+  setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

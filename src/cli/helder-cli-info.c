@@ -92,7 +92,7 @@ helder_cli_info (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
                                     _("Minutes are estimated from the words at B1 reading speed "
-                                      "(120 words a minute) plus half a minute per interaction."));
+                                      "(150 words a minute) plus a quarter of a minute per interaction."));
 
   if (!helder_cli_parse_options (context, &argc, &argv))
     return HELDER_EXIT_UNUSABLE;

@@ -18,7 +18,7 @@ helder_cli_validate (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HelderCourse) course = NULL;
   gboolean json = FALSE;
-  GPtrArray *diagnostics;
+  g_autoptr(GPtrArray) diagnostics = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the problems as JSON"), NULL },
     { NULL }
@@ -38,7 +38,7 @@ helder_cli_validate (int    argc,
   if (course == NULL)
     return HELDER_EXIT_UNUSABLE;
 
-  diagnostics = helder_course_get_diagnostics (course);
+  diagnostics = helder_course_validate (course);
 
   helder_cli_print_diagnostics (diagnostics, json);
 

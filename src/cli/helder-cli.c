@@ -25,6 +25,8 @@ static const Command commands[] = {
   { "validate", helder_cli_validate, N_("Report problems in the course's files") },
   { "check", helder_cli_check, N_("Run every check and print the findings") },
   { "info", helder_cli_info, N_("Show modules, pages, blocks, words and minutes") },
+  { "contrast", helder_cli_contrast, N_("Show the WCAG contrast of two colours") },
+  { "export", helder_cli_export, N_("Export SCORM 1.2, SCORM 2004 or web packages") },
   { "kpi", helder_cli_kpi, N_("Show the KPIs from the learning platform's reports") },
 };
 

@@ -22,6 +22,10 @@ int           helder_cli_check         (int          argc,
                                         char       **argv);
 int           helder_cli_info          (int          argc,
                                         char       **argv);
+int           helder_cli_contrast      (int          argc,
+                                        char       **argv);
+int           helder_cli_export        (int          argc,
+                                        char       **argv);
 int           helder_cli_kpi           (int          argc,
                                         char       **argv);
 

@@ -7,15 +7,16 @@
 
 #include "config.h"
 
+#include "helder-a11y-rules.h"
 #include "helder-checks.h"
 
+/* The rules that look at one page; each family of rules adds a line. */
 static void
 run_page_rules (HelderCourse *course,
                 HelderPage   *page,
                 GPtrArray    *diagnostics)
 {
-  g_ptr_array_extend (diagnostics, helder_page_get_content (page)->diagnostics,
-                      (GCopyFunc) helder_diagnostic_ref, NULL);
+  helder_a11y_check_page (course, page, diagnostics);
 }
 
 /**
@@ -34,6 +35,7 @@ helder_checks_run_page (HelderCourse *course,
   g_return_val_if_fail (HELDER_IS_PAGE (page), NULL);
 
   diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  helder_course_validate_page (course, page, diagnostics);
   run_page_rules (course, page, diagnostics);
   helder_diagnostics_sort (diagnostics);
 
@@ -44,8 +46,8 @@ helder_checks_run_page (HelderCourse *course,
  * helder_checks_run_course:
  *
  * Returns: (transfer container) (element-type HelderDiagnostic): the
- *   problems found when loading and the findings of every rule on every
- *   page and on the course as a whole, sorted by file and place.
+ *   format problems and the findings of every rule on every page and on
+ *   the course as a whole, sorted by file and place.
  */
 GPtrArray *
 helder_checks_run_course (HelderCourse *course)
@@ -54,13 +56,18 @@ helder_checks_run_course (HelderCourse *course)
 
   g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
 
-  diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  diagnostics = helder_course_validate (course);
 
-  /* Loading already collected each page's own syntax problems, together
-   * with those of the course and module files.
-   */
-  g_ptr_array_extend (diagnostics, helder_course_get_diagnostics (course),
-                      (GCopyFunc) helder_diagnostic_ref, NULL);
+  for (guint m = 0; m < helder_course_get_n_modules (course); m++)
+    {
+      HelderModule *module = helder_course_get_module (course, m);
+
+      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
+        run_page_rules (course, helder_module_get_page (module, p), diagnostics);
+    }
+
+  /* The rules that look at the course as a whole. */
+  helder_a11y_check_course (course, diagnostics);
 
   helder_diagnostics_sort (diagnostics);
 

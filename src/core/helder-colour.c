@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -182,22 +183,47 @@ compare_name (const void *key,
   return strcmp (key, ((const NamedColour *) element)->name);
 }
 
+static void
+set_not_a_colour (GError     **error,
+                  const char  *text,
+                  const char  *reason)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               /* TRANSLATORS: the first %s is the colour as written, the second why it is wrong */
+               _("\"%s\" is not a colour: %s; use #rrggbb, #rgb, rgb(r, g, b) or a CSS colour name"),
+               text, reason);
+}
+
 static gboolean
-parse_hex (const char   *hex,
-           HelderColour *colour)
+parse_hex (const char    *text,
+           const char    *hex,
+           HelderColour  *colour,
+           GError       **error)
 {
   gsize length = strlen (hex);
   guint values[6];
 
+  if (length == 4 || length == 8)
+    {
+      set_not_a_colour (error, text,
+                        _("a colour with transparency cannot be checked for contrast"));
+      return FALSE;
+    }
   if (length != 3 && length != 6)
-    return FALSE;
+    {
+      set_not_a_colour (error, text, _("a hex colour has 3 or 6 digits"));
+      return FALSE;
+    }
 
   for (gsize i = 0; i < length; i++)
     {
       int v = g_ascii_xdigit_value (hex[i]);
 
       if (v < 0)
-        return FALSE;
+        {
+          set_not_a_colour (error, text, _("hex digits are 0–9 and a–f"));
+          return FALSE;
+        }
       values[i] = v;
     }
 
@@ -217,12 +243,15 @@ parse_hex (const char   *hex,
   return TRUE;
 }
 
-/* rgb(r, g, b) with 0–255 integers or 0–100% percentages; the space
- * separated form of CSS Color 4 is accepted too.
+/* rgb(r, g, b) with 0–255 numbers or 0–100% percentages; the space
+ * separated form of CSS Color 4 is accepted too. Transparency (rgba(),
+ * "/ alpha") is refused, since a contrast ratio needs opaque colours.
  */
 static gboolean
-parse_rgb (const char   *text,
-           HelderColour *colour)
+parse_rgb (const char    *text,
+           const char    *lower,
+           HelderColour  *colour,
+           GError       **error)
 {
   static GRegex *regex = NULL;
   g_autoptr(GMatchInfo) match = NULL;
@@ -230,26 +259,49 @@ parse_rgb (const char   *text,
 
   if (g_once_init_enter (&regex))
     g_once_init_leave (&regex,
-                       g_regex_new ("^rgb\\(\\s*([0-9.]+)(%?)\\s*[, ]\\s*([0-9.]+)(%?)\\s*[, ]\\s*"
-                                    "([0-9.]+)(%?)\\s*\\)$",
-                                    G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL));
+                       g_regex_new ("^rgb\\(\\s*([-+0-9.e]+)(%?)\\s*(?:,\\s*|\\s+)([-+0-9.e]+)(%?)"
+                                    "\\s*(?:,\\s*|\\s+)([-+0-9.e]+)(%?)\\s*\\)$",
+                                    G_REGEX_OPTIMIZE, 0, NULL));
 
-  if (!g_regex_match (regex, text, 0, &match))
-    return FALSE;
+  if (g_str_has_prefix (lower, "rgba(") || strchr (lower, '/') != NULL)
+    {
+      set_not_a_colour (error, text,
+                        _("a colour with transparency cannot be checked for contrast"));
+      return FALSE;
+    }
+
+  if (!g_regex_match (regex, lower, 0, &match))
+    {
+      set_not_a_colour (error, text, _("rgb() takes three numbers, as in rgb(29, 95, 138)"));
+      return FALSE;
+    }
 
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *number = g_match_info_fetch (match, 1 + i * 2);
       g_autofree char *percent = g_match_info_fetch (match, 2 + i * 2);
+      gboolean is_percent = percent[0] == '%';
       char *end = NULL;
       double value = g_ascii_strtod (number, &end);
 
-      if (end == NULL || *end != '\0')
-        return FALSE;
-      if (percent[0] == '%')
+      if (end == NULL || *end != '\0' || !isfinite (value))
+        {
+          g_autofree char *reason = g_strdup_printf (_("\"%s\" is not a number"), number);
+
+          set_not_a_colour (error, text, reason);
+          return FALSE;
+        }
+      if (value < 0 || value > (is_percent ? 100.0 : 255.0))
+        {
+          g_autofree char *reason =
+            g_strdup_printf (is_percent ? _("%s%% is outside 0%%–100%%")
+                                        : _("%s is outside 0–255"), number);
+
+          set_not_a_colour (error, text, reason);
+          return FALSE;
+        }
+      if (is_percent)
         value = value * 255.0 / 100.0;
-      if (value < 0 || value > 255.0)
-        return FALSE;
 
       *channels[i] = (guint8) (value + 0.5);
     }
@@ -272,9 +324,9 @@ helder_colour_parse (const char    *text,
   g_strstrip (lower);
 
   if (lower[0] == '#')
-    ok = parse_hex (lower + 1, &parsed);
-  else if (g_str_has_prefix (lower, "rgb("))
-    ok = parse_rgb (lower, &parsed);
+    ok = parse_hex (text, lower + 1, &parsed, error);
+  else if (g_str_has_prefix (lower, "rgb"))
+    ok = parse_rgb (text, lower, &parsed, error);
   else
     {
       const NamedColour *named = bsearch (lower, named_colours, G_N_ELEMENTS (named_colours),
@@ -287,15 +339,15 @@ helder_colour_parse (const char    *text,
           parsed.blue = named->blue;
           ok = TRUE;
         }
+      else if (g_str_equal (lower, "transparent"))
+        set_not_a_colour (error, text,
+                          _("a colour with transparency cannot be checked for contrast"));
+      else
+        set_not_a_colour (error, text, _("it is not a CSS colour name"));
     }
 
   if (!ok)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("\"%s\" is not a colour; use #rrggbb, #rgb, rgb(r, g, b) or a CSS colour "
-                     "name"), text);
-      return FALSE;
-    }
+    return FALSE;
 
   if (colour != NULL)
     *colour = parsed;

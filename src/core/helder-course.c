@@ -26,7 +26,7 @@ struct _HelderCourse
   char               *language;
   GStrv               words;
   GListStore         *modules;
-  GPtrArray          *diagnostics;
+  GPtrArray          *diagnostics; /* of the course, module and word files */
   HelderJsonDocument *document;
 };
 
@@ -182,9 +182,9 @@ read_course_fields (HelderCourse *self,
       else if (json_node_get_int (node) > HELDER_COURSE_FORMAT)
         {
           g_autofree char *message =
-            g_strdup_printf (_("format %" G_GINT64_FORMAT " is newer than this Helder "
+            g_strdup_printf (_("format %lld is newer than this Helder "
                                "understands (%d); update Helder"),
-                             json_node_get_int (node), HELDER_COURSE_FORMAT);
+                             (long long) json_node_get_int (node), HELDER_COURSE_FORMAT);
 
           report_at (self, root, "format", -1, HELDER_SEVERITY_ERROR, "format-version", message);
         }
@@ -345,7 +345,7 @@ load_words (HelderCourse *self)
 }
 
 static void
-report_page (HelderCourse      *self,
+report_page (GPtrArray         *diagnostics,
              HelderPage        *page,
              const HelderRange *range,
              const char        *rule,
@@ -356,7 +356,7 @@ report_page (HelderCourse      *self,
   guint column;
 
   helder_line_map_locate (content->lines, range->start, &line, &column);
-  g_ptr_array_add (self->diagnostics,
+  g_ptr_array_add (diagnostics,
                    helder_diagnostic_new (helder_page_get_file (page), range->start, range->end,
                                           line, column, HELDER_SEVERITY_ERROR, rule, message));
 }
@@ -364,7 +364,8 @@ report_page (HelderCourse      *self,
 static void
 check_media_file (HelderCourse      *self,
                   HelderPage        *page,
-                  const HelderField *field)
+                  const HelderField *field,
+                  GPtrArray         *diagnostics)
 {
   g_autofree char *path = NULL;
   g_autofree char *message = NULL;
@@ -385,17 +386,45 @@ check_media_file (HelderCourse      *self,
     }
 
   if (message != NULL)
-    report_page (self, page, &field->value_range, "format-missing-file", message);
+    report_page (diagnostics, page, &field->value_range, "format-missing-file", message);
 }
 
-/* Checks that need the whole course: files the pages point to, and ids
- * that must be unique across pages.
- */
+/* The files a page points to must be in the course. */
 static void
-check_pages (HelderCourse *self)
+check_page_files (HelderCourse *self,
+                  HelderPage   *page,
+                  GPtrArray    *diagnostics)
 {
   static const char * const path_fields[] = { "src", "captions", "transcript", "poster", NULL };
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const HelderPageContent *content = helder_page_get_content (page);
+
+  for (guint b = 0; b < content->blocks->len; b++)
+    {
+      const HelderBlock *block = g_ptr_array_index (content->blocks, b);
+
+      if (block->kind == HELDER_BLOCK_IMAGE || block->kind == HELDER_BLOCK_VIDEO ||
+          block->kind == HELDER_BLOCK_AUDIO)
+        for (guint f = 0; path_fields[f] != NULL; f++)
+          check_media_file (self, page, helder_block_get_field (block, path_fields[f]),
+                            diagnostics);
+    }
+
+  for (guint i = 0; i < content->images->len; i++)
+    check_media_file (self, page,
+                      helder_block_get_field (g_ptr_array_index (content->images, i), "src"),
+                      diagnostics);
+}
+
+/* Ids of graded questions and survey items are unique in the course: the
+ * LMS reports answers by them. Every use after the first is reported;
+ * with @only, only those on that page.
+ */
+static void
+check_duplicate_ids (HelderCourse *self,
+                     HelderPage   *only,
+                     GPtrArray    *diagnostics)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint m = 0; m < helder_course_get_n_modules (self); m++)
     {
@@ -411,29 +440,81 @@ check_pages (HelderCourse *self)
               const HelderBlock *block = g_ptr_array_index (content->blocks, b);
               const HelderField *id;
 
-              if (block->kind == HELDER_BLOCK_IMAGE || block->kind == HELDER_BLOCK_VIDEO ||
-                  block->kind == HELDER_BLOCK_AUDIO)
-                for (guint f = 0; path_fields[f] != NULL; f++)
-                  check_media_file (self, page, helder_block_get_field (block, path_fields[f]));
+              if ((block->kind != HELDER_BLOCK_QUESTION && block->kind != HELDER_BLOCK_SURVEY) ||
+                  (id = helder_block_get_field (block, "id")) == NULL || id->value[0] == '\0')
+                continue;
 
-              if ((block->kind == HELDER_BLOCK_QUESTION || block->kind == HELDER_BLOCK_SURVEY) &&
-                  (id = helder_block_get_field (block, "id")) != NULL && id->value[0] != '\0' &&
-                  !g_hash_table_add (ids, g_strdup (id->value)))
+              if (!g_hash_table_add (ids, id->value) && (only == NULL || only == page))
                 {
                   g_autofree char *message =
                     g_strdup_printf (_("id \"%s\" is used twice in the course; give each graded "
                                        "question and survey item its own id"), id->value);
 
-                  report_page (self, page, &id->value_range, "format-duplicate-id", message);
+                  report_page (diagnostics, page, &id->value_range, "format-duplicate-id",
+                               message);
                 }
             }
-
-          for (guint i = 0; i < content->images->len; i++)
-            check_media_file (self, page,
-                              helder_block_get_field (g_ptr_array_index (content->images, i),
-                                                      "src"));
         }
     }
+}
+
+/**
+ * helder_course_validate_page:
+ * @diagnostics: receives the problems
+ *
+ * The format problems of @page as it is now: its syntax, the files it
+ * points to, and ids it shares with other pages.
+ */
+void
+helder_course_validate_page (HelderCourse *self,
+                             HelderPage   *page,
+                             GPtrArray    *diagnostics)
+{
+  g_return_if_fail (HELDER_IS_COURSE (self));
+  g_return_if_fail (HELDER_IS_PAGE (page));
+  g_return_if_fail (diagnostics != NULL);
+
+  g_ptr_array_extend (diagnostics, helder_page_get_content (page)->diagnostics,
+                      (GCopyFunc) helder_diagnostic_ref, NULL);
+  check_page_files (self, page, diagnostics);
+  check_duplicate_ids (self, page, diagnostics);
+}
+
+/**
+ * helder_course_validate:
+ *
+ * Returns: (transfer container) (element-type HelderDiagnostic): the format
+ *   problems of the whole course as it is now (its files as loaded, its
+ *   pages as edited), sorted by file and place.
+ */
+GPtrArray *
+helder_course_validate (HelderCourse *self)
+{
+  GPtrArray *diagnostics;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+
+  diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  g_ptr_array_extend (diagnostics, self->diagnostics, (GCopyFunc) helder_diagnostic_ref, NULL);
+
+  for (guint m = 0; m < helder_course_get_n_modules (self); m++)
+    {
+      HelderModule *module = helder_course_get_module (self, m);
+
+      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
+        {
+          HelderPage *page = helder_module_get_page (module, p);
+
+          g_ptr_array_extend (diagnostics, helder_page_get_content (page)->diagnostics,
+                              (GCopyFunc) helder_diagnostic_ref, NULL);
+          check_page_files (self, page, diagnostics);
+        }
+    }
+
+  check_duplicate_ids (self, NULL, diagnostics);
+  helder_diagnostics_sort (diagnostics);
+
+  return diagnostics;
 }
 
 /**
@@ -441,8 +522,8 @@ check_pages (HelderCourse *self)
  * @path: a course folder
  *
  * Loads the course, finishing or dropping an interrupted save first.
- * Problems in the course's files do not fail the load: they are in
- * helder_course_get_diagnostics(), and whatever could be read is there.
+ * Problems in the course's files do not fail the load: whatever could be
+ * read is there, and helder_course_validate() tells what is wrong.
  *
  * Returns: (transfer full): the course, or %NULL with @error set when @path
  *   is not a course folder at all.
@@ -513,8 +594,6 @@ helder_course_load (const char  *path,
     self->title = g_path_get_basename (path);
 
   load_words (self);
-  check_pages (self);
-  helder_diagnostics_sort (self->diagnostics);
 
   return g_steal_pointer (&self);
 }
@@ -733,15 +812,109 @@ helder_course_find_page (HelderCourse *self,
   return NULL;
 }
 
-/* Returns: (transfer none) (element-type HelderDiagnostic): what the load
- * found, sorted by file and place.
+/* A file name that is safe in a URL and in a package: lower case,
+ * letters, digits, '-' and '.', as the course format's examples are.
  */
-GPtrArray *
-helder_course_get_diagnostics (HelderCourse *self)
+static char *
+media_file_name (const char *name)
 {
-  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+  g_autofree char *ascii = g_str_to_ascii (name, NULL);
+  g_autofree char *lower = g_ascii_strdown (ascii, -1);
+  GString *out = g_string_new (NULL);
 
-  return self->diagnostics;
+  for (const char *p = lower; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p) || *p == '.')
+        g_string_append_c (out, *p);
+      else if (out->len > 0 && out->str[out->len - 1] != '-')
+        g_string_append_c (out, '-');
+    }
+
+  if (out->len == 0 || out->str[0] == '.')
+    g_string_prepend (out, "bestand");
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * helder_course_import_media:
+ * @source: a file anywhere
+ *
+ * Copies @source into the course's media/ folder under a safe, unused
+ * name, so the course holds everything it shows. A file already inside
+ * the course folder is not copied.
+ *
+ * Returns: (transfer full): the file's path in the course ("media/x.png"),
+ *   or %NULL with @error set.
+ */
+char *
+helder_course_import_media (HelderCourse  *self,
+                            GFile         *source,
+                            GError       **error)
+{
+  g_autoptr(GFile) root = NULL;
+  g_autoptr(GFile) media = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GFile) partial = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *stem = NULL;
+  const char *dot;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (source), NULL);
+
+  root = g_file_new_for_path (self->path);
+  relative = g_file_get_relative_path (root, source);
+  if (relative != NULL)
+    return g_steal_pointer (&relative);
+
+  media = g_file_get_child (root, "media");
+  if (!g_file_make_directory_with_parents (media, NULL, error))
+    {
+      if (!g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        return NULL;
+      g_clear_error (error);
+    }
+
+  base = g_file_get_basename (source);
+  name = media_file_name (base);
+  dot = strrchr (name, '.');
+  stem = dot != NULL ? g_strndup (name, dot - name) : g_strdup (name);
+
+  for (guint n = 1; target == NULL || g_file_query_exists (target, NULL); n++)
+    {
+      g_autofree char *candidate = n == 1 ? g_strdup (name)
+                                          : g_strdup_printf ("%s-%u%s", stem, n,
+                                                             dot != NULL ? dot : "");
+
+      g_clear_object (&target);
+      target = g_file_get_child (media, candidate);
+    }
+
+  /* Copied under a temporary name first, so a failed copy never leaves a
+   * half file that the course points to.
+   */
+  {
+    g_autofree char *target_name = g_file_get_basename (target);
+    g_autofree char *partial_name = g_strconcat (target_name, HELDER_SAVE_SUFFIX, NULL);
+
+    partial = g_file_get_child (media, partial_name);
+  }
+
+  if (!g_file_copy (source, partial, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error) ||
+      !g_file_move (partial, target, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+    {
+      g_file_delete (partial, NULL, NULL);
+      return NULL;
+    }
+
+  {
+    g_autofree char *target_name = g_file_get_basename (target);
+
+    return g_strconcat ("media/", target_name, NULL);
+  }
 }
 
 const char * const *

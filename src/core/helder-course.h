@@ -50,8 +50,14 @@ HelderModule *helder_course_find_module      (HelderCourse         *self,
                                               const char           *id);
 HelderPage   *helder_course_find_page        (HelderCourse         *self,
                                               const char           *file);
-GPtrArray    *helder_course_get_diagnostics  (HelderCourse         *self);
+GPtrArray    *helder_course_validate         (HelderCourse         *self);
+void          helder_course_validate_page    (HelderCourse         *self,
+                                              HelderPage           *page,
+                                              GPtrArray            *diagnostics);
 const char * const *helder_course_get_words  (HelderCourse         *self);
+char         *helder_course_import_media     (HelderCourse         *self,
+                                              GFile                *source,
+                                              GError              **error);
 gboolean      helder_course_get_modified     (HelderCourse         *self);
 HelderJsonDocument *helder_course_get_document (HelderCourse       *self);
 

@@ -359,9 +359,9 @@ helder_json_document_get_int (HelderJsonDocument *self,
   if (v < min || v > max)
     {
       g_autofree char *message =
-        g_strdup_printf (_("value %" G_GINT64_FORMAT " of \"%s\" is out of range "
-                           "(%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT "); pick a value in the range"),
-                         v, member, min, max);
+        g_strdup_printf (_("value %lld of \"%s\" is out of range "
+                           "(%lld–%lld); pick a value in the range"),
+                         (long long) v, member, (long long) min, (long long) max);
 
       helder_json_document_report (self, diagnostics, object, member, -1,
                                    HELDER_SEVERITY_ERROR, "format-range", message);

@@ -15,10 +15,12 @@
 #include "helder-module.h"
 
 /* Reading speed and interaction time behind the estimate, as documented
- * in docs/course-format.md ("Time estimate").
+ * in docs/course-format.md ("Time estimate"). The text of a question and
+ * its feedback is already counted as reading, so an interaction adds only
+ * the time to choose and act.
  */
-#define B1_WORDS_PER_MINUTE 120.0
-#define MINUTES_PER_INTERACTION 0.5
+#define B1_WORDS_PER_MINUTE 150.0
+#define MINUTES_PER_INTERACTION 0.25
 
 struct _HelderModule
 {

@@ -13,142 +13,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "helder-diagnostic.h"
+#include "helder-block-spec.h"
 #include "helder-page-content.h"
-
-/* What a field of a Helder block may hold. */
-enum {
-  F_REQUIRED = 1 << 0,
-  F_PROSE    = 1 << 1, /* learner-facing text: the language checks read it */
-  F_PATH     = 1 << 2, /* a file in the course; `values` lists the extensions */
-  F_BOOL     = 1 << 3,
-  F_ENUM     = 1 << 4, /* one of `values` */
-  F_GOAL     = 1 << 5, /* a learning goal number, 1 to 9 */
-  F_ID       = 1 << 6, /* an id, unique in the course */
-};
-
-typedef struct
-{
-  const char *key;
-  guint       flags;
-  const char *values;
-} FieldSpec;
-
-typedef struct
-{
-  const FieldSpec *fields;
-  const FieldSpec *item_fields;
-  guint            min_items;
-} BlockSpec;
-
-#define IMAGE_EXTENSIONS "png|jpg|jpeg|gif|svg|webp"
-#define VIDEO_EXTENSIONS "mp4|webm|ogv|ogg"
-#define AUDIO_EXTENSIONS "mp3|m4a|ogg|oga|opus|wav|webm"
-#define CAPTION_EXTENSIONS "vtt"
-#define TRANSCRIPT_EXTENSIONS "txt|md"
-
-static const FieldSpec image_fields[] = {
-  { "src", F_REQUIRED | F_PATH, IMAGE_EXTENSIONS },
-  { "alt", F_PROSE, NULL },
-  { "decorative", F_BOOL, NULL },
-  { "caption", F_PROSE, NULL },
-  { NULL }
-};
-static const FieldSpec video_fields[] = {
-  { "src", F_REQUIRED | F_PATH, VIDEO_EXTENSIONS },
-  { "captions", F_REQUIRED | F_PATH, CAPTION_EXTENSIONS },
-  { "transcript", F_REQUIRED | F_PATH, TRANSCRIPT_EXTENSIONS },
-  { "title", F_PROSE, NULL },
-  { "poster", F_PATH, IMAGE_EXTENSIONS },
-  { NULL }
-};
-static const FieldSpec audio_fields[] = {
-  { "src", F_REQUIRED | F_PATH, AUDIO_EXTENSIONS },
-  { "captions", F_REQUIRED | F_PATH, CAPTION_EXTENSIONS },
-  { "transcript", F_REQUIRED | F_PATH, TRANSCRIPT_EXTENSIONS },
-  { "title", F_PROSE, NULL },
-  { NULL }
-};
-static const FieldSpec titled_fields[] = {
-  { "title", F_PROSE, NULL },
-  { NULL }
-};
-static const FieldSpec panel_item_fields[] = {
-  { "title", F_REQUIRED | F_PROSE, NULL },
-  { "text", F_REQUIRED | F_PROSE, NULL },
-  { NULL }
-};
-static const FieldSpec card_item_fields[] = {
-  { "front", F_REQUIRED | F_PROSE, NULL },
-  { "back", F_REQUIRED | F_PROSE, NULL },
-  { NULL }
-};
-static const FieldSpec scenario_fields[] = {
-  { "title", F_PROSE, NULL },
-  { "situation", F_REQUIRED | F_PROSE, NULL },
-  { "question", F_PROSE, NULL },
-  { NULL }
-};
-static const FieldSpec scenario_item_fields[] = {
-  { "choice", F_REQUIRED | F_PROSE, NULL },
-  { "feedback", F_REQUIRED | F_PROSE, NULL },
-  { "best", F_BOOL, NULL },
-  { NULL }
-};
-static const FieldSpec check_block_fields[] = {
-  { "question", F_REQUIRED | F_PROSE, NULL },
-  { "kind", F_ENUM, "single|multiple|truefalse" },
-  { NULL }
-};
-static const FieldSpec check_item_fields[] = {
-  { "answer", F_REQUIRED | F_PROSE, NULL },
-  { "correct", F_BOOL, NULL },
-  { "feedback", F_REQUIRED | F_PROSE, NULL },
-  { NULL }
-};
-static const FieldSpec question_fields[] = {
-  { "id", F_REQUIRED | F_ID, NULL },
-  { "test", F_REQUIRED | F_ENUM, "pre|post" },
-  { "goal", F_GOAL, NULL },
-  { "question", F_REQUIRED | F_PROSE, NULL },
-  { "kind", F_ENUM, "single|multiple|truefalse" },
-  { NULL }
-};
-static const FieldSpec question_item_fields[] = {
-  { "answer", F_REQUIRED | F_PROSE, NULL },
-  { "correct", F_BOOL, NULL },
-  { "feedback", F_PROSE, NULL },
-  { NULL }
-};
-static const FieldSpec survey_fields[] = {
-  { "id", F_REQUIRED | F_ID, NULL },
-  { "kind", F_REQUIRED | F_ENUM, "likert|open" },
-  { "question", F_REQUIRED | F_PROSE, NULL },
-  { "low", F_PROSE, NULL },
-  { "high", F_PROSE, NULL },
-  { NULL }
-};
-static const FieldSpec continue_fields[] = {
-  { "label", F_PROSE, NULL },
-  { NULL }
-};
-static const FieldSpec no_fields[] = {
-  { NULL }
-};
-
-static const BlockSpec block_specs[HELDER_N_BLOCK_KINDS] = {
-  [HELDER_BLOCK_IMAGE] = { image_fields, no_fields, 0 },
-  [HELDER_BLOCK_VIDEO] = { video_fields, no_fields, 0 },
-  [HELDER_BLOCK_AUDIO] = { audio_fields, no_fields, 0 },
-  [HELDER_BLOCK_ACCORDION] = { titled_fields, panel_item_fields, 2 },
-  [HELDER_BLOCK_TABS] = { titled_fields, panel_item_fields, 2 },
-  [HELDER_BLOCK_STEPS] = { titled_fields, panel_item_fields, 2 },
-  [HELDER_BLOCK_FLASHCARDS] = { titled_fields, card_item_fields, 2 },
-  [HELDER_BLOCK_SCENARIO] = { scenario_fields, scenario_item_fields, 2 },
-  [HELDER_BLOCK_CHECK] = { check_block_fields, check_item_fields, 2 },
-  [HELDER_BLOCK_QUESTION] = { question_fields, question_item_fields, 2 },
-  [HELDER_BLOCK_SURVEY] = { survey_fields, no_fields, 0 },
-  [HELDER_BLOCK_CONTINUE] = { continue_fields, no_fields, 0 },
-};
 
 typedef struct
 {
@@ -481,17 +347,6 @@ edit_distance (const char *a,
   return row[lb];
 }
 
-static const FieldSpec *
-find_spec (const FieldSpec *specs,
-           const char      *key)
-{
-  for (guint i = 0; specs[i].key != NULL; i++)
-    if (g_str_equal (specs[i].key, key))
-      return &specs[i];
-
-  return NULL;
-}
-
 /* "key: value" with a lower-case key; the value starts after ": ". */
 static gboolean
 split_key_value (const char *line,
@@ -548,7 +403,7 @@ path_is_inside (const char *path)
 static void
 check_field_value (Parser            *parser,
                    const HelderBlock *block,
-                   const FieldSpec   *spec,
+                   const HelderFieldSpec   *spec,
                    const HelderField *field)
 {
   g_autofree char *message = NULL;
@@ -560,17 +415,17 @@ check_field_value (Parser            *parser,
                                  field->key);
       rule = "format-field-empty";
     }
-  else if ((spec->flags & F_BOOL) && !helder_value_is_yes (field->value) &&
+  else if ((spec->flags & HELDER_FIELD_BOOL) && !helder_value_is_yes (field->value) &&
            g_ascii_strcasecmp (field->value, "no") != 0 &&
            g_ascii_strcasecmp (field->value, "false") != 0)
     message = g_strdup_printf (_("\"%s\" is not yes or no; write yes or no"), field->value);
-  else if ((spec->flags & F_ENUM) && !is_enum_value (spec->values, field->value))
+  else if ((spec->flags & HELDER_FIELD_ENUM) && !is_enum_value (spec->values, field->value))
     {
       g_autofree char *values = g_strdelimit (g_strdup (spec->values), "|", ',');
 
       message = g_strdup_printf (_("\"%s\" is not one of: %s"), field->value, values);
     }
-  else if (spec->flags & F_GOAL)
+  else if (spec->flags & HELDER_FIELD_GOAL)
     {
       guint64 goal = 0;
 
@@ -578,7 +433,7 @@ check_field_value (Parser            *parser,
         message = g_strdup_printf (_("\"%s\" is not a learning goal number (1–9)"),
                                    field->value);
     }
-  else if (spec->flags & F_ID)
+  else if (spec->flags & HELDER_FIELD_ID)
     {
       for (const char *p = field->value; *p != '\0'; p++)
         {
@@ -590,7 +445,7 @@ check_field_value (Parser            *parser,
             }
         }
     }
-  else if (spec->flags & F_PATH)
+  else if (spec->flags & HELDER_FIELD_PATH)
     {
       const char *dot = strrchr (field->value, '.');
       g_autofree char *extension = dot != NULL ? g_ascii_strdown (dot + 1, -1) : NULL;
@@ -620,7 +475,7 @@ static void
 check_fields (Parser            *parser,
               const HelderBlock *block,
               GPtrArray         *fields,
-              const FieldSpec   *specs,
+              const HelderFieldSpec   *specs,
               gsize              where)
 {
   const char *name = helder_block_kind_to_string (block->kind);
@@ -629,7 +484,7 @@ check_fields (Parser            *parser,
   for (guint i = 0; i < fields->len; i++)
     {
       const HelderField *field = g_ptr_array_index (fields, i);
-      const FieldSpec *spec = find_spec (specs, field->key);
+      const HelderFieldSpec *spec = helder_field_spec_find (specs, field->key);
 
       if (spec == NULL)
         {
@@ -654,7 +509,7 @@ check_fields (Parser            *parser,
 
       check_field_value (parser, block, spec, field);
 
-      if (spec->flags & F_PROSE)
+      if (spec->flags & HELDER_FIELD_PROSE)
         {
           parser->paragraph++;
           add_run (parser, field->value_range.start, field->value_range.end, HELDER_TEXT_FIELD);
@@ -663,7 +518,7 @@ check_fields (Parser            *parser,
 
   for (guint i = 0; specs[i].key != NULL; i++)
     {
-      if ((specs[i].flags & F_REQUIRED) && !g_hash_table_contains (seen, specs[i].key))
+      if ((specs[i].flags & HELDER_FIELD_REQUIRED) && !g_hash_table_contains (seen, specs[i].key))
         {
           g_autofree char *message =
             g_strdup_printf (_("field \"%s\" is missing in this %s block; add it"),
@@ -730,7 +585,7 @@ static void
 check_block (Parser      *parser,
              HelderBlock *block)
 {
-  const BlockSpec *spec = &block_specs[block->kind];
+  const HelderBlockSpec *spec = helder_block_spec_get (block->kind);
   const char *name = helder_block_kind_to_string (block->kind);
 
   check_fields (parser, block, block->fields, spec->fields, block->range.start);
@@ -832,7 +687,7 @@ parse_block_body (Parser      *parser,
                   guint        fence_indent)
 {
   HelderLineMap *lines = parser->content->lines;
-  const BlockSpec *spec = &block_specs[block->kind];
+  const HelderBlockSpec *spec = helder_block_spec_get (block->kind);
   HelderBlockItem *item = NULL;
   HelderField *last_field = NULL;
 
@@ -928,8 +783,8 @@ parse_block_body (Parser      *parser,
       if (split_key_value (body, body_length, &key_length, &value_offset))
         {
           g_autofree char *key = g_strndup (body, key_length);
-          gboolean item_key = find_spec (spec->item_fields, key) != NULL;
-          gboolean block_key = find_spec (spec->fields, key) != NULL;
+          gboolean item_key = helder_field_spec_find (spec->item_fields, key) != NULL;
+          gboolean block_key = helder_field_spec_find (spec->fields, key) != NULL;
           GPtrArray *target = NULL;
 
           if (indent == 0)

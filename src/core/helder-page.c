@@ -271,6 +271,24 @@ helder_page_serialize (HelderPage *self)
   return g_bytes_new_from_bytes (self->text, 0, g_bytes_get_size (self->text) - 1);
 }
 
+/* Takes the text as it now is on disk, changed by another program: the
+ * page is then unmodified again.
+ */
+void
+helder_page_reload (HelderPage *self,
+                    GBytes     *bytes)
+{
+  gsize length;
+  const char *data;
+
+  g_return_if_fail (HELDER_IS_PAGE (self));
+  g_return_if_fail (bytes != NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  helder_page_set_text (self, data != NULL ? data : "", length);
+  helder_page_mark_saved (self);
+}
+
 void
 helder_page_mark_saved (HelderPage *self)
 {

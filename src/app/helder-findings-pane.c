@@ -1,0 +1,156 @@
+/* helder-findings-pane.c
+ *
+ * The page's findings as a list; activating one jumps to its place.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-findings-pane"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "helder-findings-pane.h"
+
+struct _HelderFindingsPane
+{
+  GtkWidget   parent_instance;
+
+  GtkStack   *stack;
+  GtkListBox *list;
+};
+
+G_DEFINE_FINAL_TYPE (HelderFindingsPane, helder_findings_pane, GTK_TYPE_WIDGET)
+
+enum {
+  DIAGNOSTIC_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+severity_icon (HelderSeverity severity)
+{
+  switch (severity)
+    {
+    case HELDER_SEVERITY_ERROR:
+      return "dialog-error-symbolic";
+    case HELDER_SEVERITY_WARNING:
+      return "dialog-warning-symbolic";
+    case HELDER_SEVERITY_HINT:
+    default:
+      return "dialog-information-symbolic";
+    }
+}
+
+static void
+row_activated_cb (HelderFindingsPane *self,
+                  GtkListBoxRow      *row)
+{
+  HelderDiagnostic *diagnostic = g_object_get_data (G_OBJECT (row), "helder-diagnostic");
+
+  if (diagnostic != NULL)
+    g_signal_emit (self, signals[DIAGNOSTIC_ACTIVATED], 0, diagnostic);
+}
+
+static GtkWidget *
+create_row (HelderDiagnostic *diagnostic)
+{
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = g_markup_escape_text (diagnostic->message, -1);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (diagnostic->severity));
+
+  if (diagnostic->line > 0)
+    /* Translators: a finding's severity, line and rule id */
+    subtitle = g_strdup_printf (_("%s on line %u · %s"),
+                                helder_severity_to_label (diagnostic->severity),
+                                diagnostic->line, diagnostic->rule);
+  else
+    subtitle = g_strdup_printf ("%s · %s", helder_severity_to_label (diagnostic->severity),
+                                diagnostic->rule);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_add_css_class (icon, diagnostic->severity == HELDER_SEVERITY_ERROR ? "error" :
+                                  diagnostic->severity == HELDER_SEVERITY_WARNING ? "warning" :
+                                  "accent");
+  g_object_set_data_full (G_OBJECT (row), "helder-diagnostic",
+                          helder_diagnostic_ref (diagnostic),
+                          (GDestroyNotify) helder_diagnostic_unref);
+
+  return row;
+}
+
+void
+helder_findings_pane_set_diagnostics (HelderFindingsPane *self,
+                                      GPtrArray          *diagnostics)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (HELDER_IS_FINDINGS_PANE (self));
+  g_return_if_fail (diagnostics != NULL);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    gtk_list_box_append (self->list, create_row (g_ptr_array_index (diagnostics, i)));
+
+  gtk_stack_set_visible_child_name (self->stack, diagnostics->len > 0 ? "list" : "none");
+}
+
+guint
+helder_findings_pane_get_n_rows (HelderFindingsPane *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (HELDER_IS_FINDINGS_PANE (self), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+static void
+helder_findings_pane_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), HELDER_TYPE_FINDINGS_PANE);
+
+  G_OBJECT_CLASS (helder_findings_pane_parent_class)->dispose (object);
+}
+
+static void
+helder_findings_pane_class_init (HelderFindingsPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = helder_findings_pane_dispose;
+
+  signals[DIAGNOSTIC_ACTIVATED] =
+    g_signal_new ("diagnostic-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, HELDER_TYPE_DIAGNOSTIC);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/helderapp/Helder/helder-findings-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, HelderFindingsPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderFindingsPane, list);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+}
+
+static void
+helder_findings_pane_init (HelderFindingsPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

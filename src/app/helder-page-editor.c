@@ -1,0 +1,817 @@
+/* helder-page-editor.c
+ *
+ * The page's source in a GtkSourceView, checked as the author types: the
+ * findings are underlined, explained in a tooltip and offered as fixes in
+ * the context menu.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-page-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+
+#include "helder-checks.h"
+#include "helder-page-editor.h"
+
+/* Checks wait until typing pauses, so they never slow it down. */
+#define CHECK_DELAY_MS 250
+
+struct _HelderPageEditor
+{
+  GtkWidget      parent_instance;
+
+  HelderCourse  *course;
+  HelderPage    *page;
+  GPtrArray     *diagnostics;
+  guint          check_source;
+  gboolean       loading;
+  GMenu         *fix_menu;
+  HelderDiagnostic *menu_diagnostic;
+
+  GtkSourceSearchContext *search;
+
+  /* Template widgets */
+  GtkWidget     *content;
+  GtkSearchBar  *search_bar;
+  GtkEditable   *search_entry;
+  GtkEditable   *replace_entry;
+  GtkLabel      *search_count;
+  GtkSourceView *view;
+  GtkLabel      *word_count;
+  GtkLabel      *findings_count;
+};
+
+G_DEFINE_FINAL_TYPE (HelderPageEditor, helder_page_editor, GTK_TYPE_WIDGET)
+
+enum {
+  DIAGNOSTICS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const severity_tags[] = {
+  [HELDER_SEVERITY_HINT] = "helder-hint",
+  [HELDER_SEVERITY_WARNING] = "helder-warning",
+  [HELDER_SEVERITY_ERROR] = "helder-error",
+};
+
+GtkTextBuffer *
+helder_page_editor_get_buffer (HelderPageEditor *self)
+{
+  g_return_val_if_fail (HELDER_IS_PAGE_EDITOR (self), NULL);
+
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+}
+
+/* Diagnostics count bytes in the page source, which is the buffer's text. */
+static void
+iter_at_offset (HelderPageEditor *self,
+                gsize             offset,
+                GtkTextIter      *iter)
+{
+  const HelderPageContent *content = helder_page_get_content (self->page);
+  GtkTextBuffer *buffer = helder_page_editor_get_buffer (self);
+  guint line;
+  gsize line_start;
+
+  helder_line_map_locate (content->lines, offset, &line, NULL);
+  line_start = helder_line_map_line_start (content->lines, line);
+  gtk_text_buffer_get_iter_at_line_index (buffer, iter, line - 1, offset - line_start);
+}
+
+static gsize
+offset_at_iter (HelderPageEditor  *self,
+                const GtkTextIter *iter)
+{
+  const HelderPageContent *content = helder_page_get_content (self->page);
+
+  return helder_line_map_line_start (content->lines, gtk_text_iter_get_line (iter) + 1) +
+         gtk_text_iter_get_line_index (iter);
+}
+
+static void
+diagnostic_bounds (HelderPageEditor       *self,
+                   const HelderDiagnostic *d,
+                   GtkTextIter            *start,
+                   GtkTextIter            *end)
+{
+  iter_at_offset (self, d->start, start);
+  iter_at_offset (self, d->end, end);
+
+  /* A finding about a point (a missing field, a whole file) marks the rest
+   * of its line, so there is something to see and to hover.
+   */
+  if (gtk_text_iter_equal (start, end))
+    {
+      if (!gtk_text_iter_ends_line (end))
+        gtk_text_iter_forward_to_line_end (end);
+      else if (!gtk_text_iter_starts_line (start))
+        gtk_text_iter_set_line_offset (start, 0);
+    }
+}
+
+static void
+update_footer (HelderPageEditor *self)
+{
+  g_autofree char *words = NULL;
+  g_autofree char *findings = NULL;
+  guint n = self->diagnostics->len;
+
+  words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words",
+                                        helder_page_get_word_count (self->page)),
+                           helder_page_get_word_count (self->page));
+  gtk_label_set_text (self->word_count, words);
+
+  if (n == 0)
+    findings = g_strdup (_("No findings"));
+  else
+    findings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding", "%u findings", n), n);
+  gtk_label_set_text (self->findings_count, findings);
+}
+
+static void
+apply_diagnostics (HelderPageEditor *self)
+{
+  GtkTextBuffer *buffer = helder_page_editor_get_buffer (self);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  for (guint i = 0; i < G_N_ELEMENTS (severity_tags); i++)
+    gtk_text_buffer_remove_tag_by_name (buffer, severity_tags[i], &start, &end);
+
+  for (guint i = 0; i < self->diagnostics->len; i++)
+    {
+      const HelderDiagnostic *d = g_ptr_array_index (self->diagnostics, i);
+
+      diagnostic_bounds (self, d, &start, &end);
+      gtk_text_buffer_apply_tag_by_name (buffer, severity_tags[d->severity], &start, &end);
+    }
+
+  update_footer (self);
+  g_signal_emit (self, signals[DIAGNOSTICS_CHANGED], 0);
+}
+
+void
+helder_page_editor_check_now (HelderPageEditor *self)
+{
+  g_return_if_fail (HELDER_IS_PAGE_EDITOR (self));
+
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  if (self->page == NULL)
+    return;
+
+  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  self->diagnostics = helder_checks_run_page (self->course, self->page);
+  apply_diagnostics (self);
+}
+
+static gboolean
+check_timeout_cb (gpointer user_data)
+{
+  HelderPageEditor *self = user_data;
+
+  self->check_source = 0;
+  helder_page_editor_check_now (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+buffer_changed_cb (HelderPageEditor *self,
+                   GtkTextBuffer    *buffer)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start;
+  GtkTextIter end;
+
+  if (self->loading || self->page == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  helder_page_set_text (self->page, text, -1);
+
+  /* Old underlines are at the wrong place once text moved: hide them until
+   * the new findings arrive.
+   */
+  for (guint i = 0; i < G_N_ELEMENTS (severity_tags); i++)
+    gtk_text_buffer_remove_tag_by_name (buffer, severity_tags[i], &start, &end);
+
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  self->check_source = g_timeout_add (CHECK_DELAY_MS, check_timeout_cb, self);
+}
+
+/* The findings that cover @offset, most severe first. */
+static GPtrArray *
+diagnostics_at (HelderPageEditor *self,
+                gsize             offset)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->diagnostics->len; i++)
+    {
+      HelderDiagnostic *d = g_ptr_array_index (self->diagnostics, i);
+      GtkTextIter start;
+      GtkTextIter end;
+
+      diagnostic_bounds (self, d, &start, &end);
+      if (offset >= offset_at_iter (self, &start) && offset <= offset_at_iter (self, &end))
+        g_ptr_array_add (found, d);
+    }
+
+  return found;
+}
+
+static gboolean
+query_tooltip_cb (HelderPageEditor *self,
+                  int               x,
+                  int               y,
+                  gboolean          keyboard,
+                  GtkTooltip       *tooltip,
+                  GtkWidget        *view)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GString) text = NULL;
+  GtkTextIter iter;
+  int bx;
+  int by;
+
+  if (self->page == NULL || self->check_source != 0)
+    return FALSE;
+
+  if (keyboard)
+    gtk_text_buffer_get_iter_at_mark (helder_page_editor_get_buffer (self), &iter,
+                                      gtk_text_buffer_get_insert (helder_page_editor_get_buffer (self)));
+  else
+    {
+      gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET,
+                                             x, y, &bx, &by);
+      if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (view), &iter, bx, by))
+        return FALSE;
+    }
+
+  found = diagnostics_at (self, offset_at_iter (self, &iter));
+  if (found->len == 0)
+    return FALSE;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const HelderDiagnostic *d = g_ptr_array_index (found, i);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "%s: %s", helder_severity_to_label (d->severity), d->message);
+    }
+
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
+static void
+select_bounds (HelderPageEditor *self,
+               GtkTextIter      *start,
+               GtkTextIter      *end)
+{
+  GtkTextBuffer *buffer = helder_page_editor_get_buffer (self);
+
+  gtk_text_buffer_select_range (buffer, start, end);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), gtk_text_buffer_get_insert (buffer),
+                                0.2, FALSE, 0, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+void
+helder_page_editor_select (HelderPageEditor       *self,
+                           const HelderDiagnostic *diagnostic)
+{
+  GtkTextIter start;
+  GtkTextIter end;
+
+  g_return_if_fail (HELDER_IS_PAGE_EDITOR (self));
+  g_return_if_fail (diagnostic != NULL);
+
+  if (self->page == NULL)
+    return;
+
+  diagnostic_bounds (self, diagnostic, &start, &end);
+  select_bounds (self, &start, &end);
+}
+
+/* Replaces the diagnostic's range by its suggestion @index, as one step
+ * that undo takes back.
+ */
+gboolean
+helder_page_editor_apply_suggestion (HelderPageEditor       *self,
+                                     const HelderDiagnostic *diagnostic,
+                                     guint                   index)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  GtkTextIter end;
+  const char *replacement;
+
+  g_return_val_if_fail (HELDER_IS_PAGE_EDITOR (self), FALSE);
+  g_return_val_if_fail (diagnostic != NULL, FALSE);
+
+  if (self->page == NULL || index >= diagnostic->suggestions->len ||
+      diagnostic->start == diagnostic->end)
+    return FALSE;
+
+  buffer = helder_page_editor_get_buffer (self);
+  replacement = g_ptr_array_index (diagnostic->suggestions, index);
+  iter_at_offset (self, diagnostic->start, &start);
+  iter_at_offset (self, diagnostic->end, &end);
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, replacement, -1);
+  gtk_text_buffer_end_user_action (buffer);
+
+  helder_page_editor_check_now (self);
+  return TRUE;
+}
+
+static void
+apply_suggestion_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  HelderPageEditor *self = HELDER_PAGE_EDITOR (widget);
+  g_autoptr(HelderDiagnostic) diagnostic = g_steal_pointer (&self->menu_diagnostic);
+
+  if (diagnostic != NULL)
+    helder_page_editor_apply_suggestion (self, diagnostic, g_variant_get_uint32 (parameter));
+}
+
+/* The context menu offers the fixes for the finding at @offset. */
+static void
+update_fix_menu (HelderPageEditor *self,
+                 gsize             offset)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_menu_remove_all (self->fix_menu);
+  g_clear_pointer (&self->menu_diagnostic, helder_diagnostic_unref);
+
+  if (self->page == NULL || self->check_source != 0)
+    return;
+
+  found = diagnostics_at (self, offset);
+  for (guint i = 0; i < found->len; i++)
+    {
+      HelderDiagnostic *d = g_ptr_array_index (found, i);
+
+      if (d->suggestions->len == 0 || d->start == d->end)
+        continue;
+
+      self->menu_diagnostic = helder_diagnostic_ref (d);
+      for (guint j = 0; j < d->suggestions->len && j < 5; j++)
+        {
+          g_autofree char *label =
+            g_strdup_printf (_("Replace by “%s”"), (char *) g_ptr_array_index (d->suggestions, j));
+          g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+          g_menu_item_set_action_and_target_value (item, "editor.apply-suggestion",
+                                                   g_variant_new_uint32 (j));
+          g_menu_append_item (self->fix_menu, item);
+        }
+      break;
+    }
+}
+
+/* With the pointer, the fixes are those under the pointer. */
+static void
+context_pressed_cb (HelderPageEditor *self,
+                    int               n_press,
+                    double            x,
+                    double            y,
+                    GtkGestureClick  *gesture)
+{
+  GtkTextIter iter;
+  int bx;
+  int by;
+
+  if (self->page == NULL)
+    return;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self->view), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  if (gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->view), &iter, bx, by))
+    update_fix_menu (self, offset_at_iter (self, &iter));
+}
+
+/* With the keyboard (Menu key, Shift+F10), they are those at the cursor. */
+static void
+mark_set_cb (HelderPageEditor  *self,
+             const GtkTextIter *location,
+             GtkTextMark       *mark,
+             GtkTextBuffer     *buffer)
+{
+  if (mark == gtk_text_buffer_get_insert (buffer) && self->page != NULL && !self->loading)
+    update_fix_menu (self, offset_at_iter (self, location));
+}
+
+static void
+update_search_count (HelderPageEditor *self)
+{
+  int count = gtk_source_search_context_get_occurrences_count (self->search);
+  g_autofree char *text = NULL;
+
+  if (count > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d match", "%d matches", count), count);
+  else if (count == 0 && gtk_editable_get_text (self->search_entry)[0] != '\0')
+    text = g_strdup (_("No matches"));
+
+  gtk_label_set_text (self->search_count, text != NULL ? text : "");
+}
+
+static void
+search_changed_cb (HelderPageEditor *self)
+{
+  GtkSourceSearchSettings *settings = gtk_source_search_context_get_settings (self->search);
+
+  gtk_source_search_settings_set_search_text (settings,
+                                              gtk_editable_get_text (self->search_entry));
+}
+
+static void
+move_to_match (HelderPageEditor *self,
+               gboolean          forward)
+{
+  GtkTextBuffer *buffer = helder_page_editor_get_buffer (self);
+  GtkTextIter start;
+  GtkTextIter end;
+  GtkTextIter match_start;
+  GtkTextIter match_end;
+  gboolean found;
+
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  if (forward)
+    found = gtk_source_search_context_forward (self->search, &end, &match_start, &match_end, NULL);
+  else
+    found = gtk_source_search_context_backward (self->search, &start, &match_start, &match_end,
+                                                NULL);
+
+  if (found)
+    {
+      gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view),
+                                    gtk_text_buffer_get_insert (buffer), 0.2, FALSE, 0, 0);
+    }
+}
+
+static void
+search_next_cb (HelderPageEditor *self)
+{
+  move_to_match (self, TRUE);
+}
+
+static void
+search_previous_cb (HelderPageEditor *self)
+{
+  move_to_match (self, FALSE);
+}
+
+static void
+search_stop_cb (HelderPageEditor *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+replace_cb (HelderPageEditor *self)
+{
+  GtkTextBuffer *buffer = helder_page_editor_get_buffer (self);
+  const char *replacement = gtk_editable_get_text (self->replace_entry);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  /* Replace the selected match, or first find one to replace. */
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  if (gtk_source_search_context_get_occurrence_position (self->search, &start, &end) > 0)
+    gtk_source_search_context_replace (self->search, &start, &end, replacement, -1, NULL);
+
+  move_to_match (self, TRUE);
+}
+
+static void
+replace_all_cb (HelderPageEditor *self)
+{
+  gtk_source_search_context_replace_all (self->search,
+                                         gtk_editable_get_text (self->replace_entry), -1, NULL);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HelderPageEditor *self = HELDER_PAGE_EDITOR (widget);
+  GtkTextBuffer *buffer = helder_page_editor_get_buffer (self);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  /* A selection on one line is what the author wants to find. */
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
+      gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end))
+    {
+      g_autofree char *selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+      gtk_editable_set_text (self->search_entry, selected);
+    }
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (g_str_equal (action_name, "editor.replace")
+                                       ? self->replace_entry : self->search_entry));
+}
+
+static void
+find_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  move_to_match (HELDER_PAGE_EDITOR (widget), g_str_equal (action_name, "editor.find-next"));
+}
+
+/* The cursor's place as a byte offset in the page source. */
+gsize
+helder_page_editor_get_cursor (HelderPageEditor *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (HELDER_IS_PAGE_EDITOR (self), 0);
+
+  if (self->page == NULL)
+    return 0;
+
+  buffer = helder_page_editor_get_buffer (self);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return offset_at_iter (self, &iter);
+}
+
+/* Puts a block after the cursor's line, with a blank line on both sides
+ * so it stands alone as CommonMark needs, as one step undo takes back.
+ */
+void
+helder_page_editor_insert_block (HelderPageEditor *self,
+                                 const char       *source)
+{
+  g_autoptr(GString) text = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  GtkTextIter next;
+
+  g_return_if_fail (HELDER_IS_PAGE_EDITOR (self));
+  g_return_if_fail (source != NULL);
+
+  if (self->page == NULL)
+    return;
+
+  buffer = helder_page_editor_get_buffer (self);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  if (!gtk_text_iter_ends_line (&iter))
+    gtk_text_iter_forward_to_line_end (&iter);
+
+  text = g_string_new (NULL);
+  if (gtk_text_iter_get_line_offset (&iter) > 0)
+    g_string_append_c (text, '\n');
+  if (!gtk_text_iter_is_start (&iter))
+    g_string_append_c (text, '\n');
+  g_string_append (text, source);
+
+  next = iter;
+  if (gtk_text_iter_forward_line (&next) && !gtk_text_iter_ends_line (&next))
+    g_string_append_c (text, '\n');
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert (buffer, &iter, text->str, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  helder_page_editor_check_now (self);
+}
+
+void
+helder_page_editor_replace (HelderPageEditor  *self,
+                            const HelderRange *range,
+                            const char        *source)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  GtkTextIter end;
+
+  g_return_if_fail (HELDER_IS_PAGE_EDITOR (self));
+  g_return_if_fail (range != NULL);
+  g_return_if_fail (source != NULL);
+
+  if (self->page == NULL)
+    return;
+
+  buffer = helder_page_editor_get_buffer (self);
+  iter_at_offset (self, range->start, &start);
+  iter_at_offset (self, range->end, &end);
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, source, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  helder_page_editor_check_now (self);
+}
+
+void
+helder_page_editor_set_page (HelderPageEditor *self,
+                             HelderCourse     *course,
+                             HelderPage       *page)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+
+  g_return_if_fail (HELDER_IS_PAGE_EDITOR (self));
+  g_return_if_fail (HELDER_IS_COURSE (course));
+  g_return_if_fail (HELDER_IS_PAGE (page));
+
+  g_set_object (&self->course, course);
+  g_set_object (&self->page, page);
+
+  buffer = helder_page_editor_get_buffer (self);
+  self->loading = TRUE;
+  /* Opening a page is not a step the author can undo. */
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, helder_page_get_text (page),
+                            (int) helder_page_get_length (page));
+  gtk_text_buffer_end_irreversible_action (buffer);
+  self->loading = FALSE;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  helder_page_editor_check_now (self);
+}
+
+HelderPage *
+helder_page_editor_get_page (HelderPageEditor *self)
+{
+  g_return_val_if_fail (HELDER_IS_PAGE_EDITOR (self), NULL);
+
+  return self->page;
+}
+
+/* Returns: (transfer none) (element-type HelderDiagnostic) */
+GPtrArray *
+helder_page_editor_get_diagnostics (HelderPageEditor *self)
+{
+  g_return_val_if_fail (HELDER_IS_PAGE_EDITOR (self), NULL);
+
+  return self->diagnostics;
+}
+
+static void
+helder_page_editor_dispose (GObject *object)
+{
+  HelderPageEditor *self = (HelderPageEditor *) object;
+
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_PAGE_EDITOR);
+
+  G_OBJECT_CLASS (helder_page_editor_parent_class)->dispose (object);
+}
+
+static void
+helder_page_editor_finalize (GObject *object)
+{
+  HelderPageEditor *self = (HelderPageEditor *) object;
+
+  g_clear_object (&self->course);
+  g_clear_object (&self->page);
+  g_clear_object (&self->fix_menu);
+  g_clear_object (&self->search);
+  g_clear_pointer (&self->menu_diagnostic, helder_diagnostic_unref);
+  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (helder_page_editor_parent_class)->finalize (object);
+}
+
+static void
+helder_page_editor_class_init (HelderPageEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = helder_page_editor_dispose;
+  object_class->finalize = helder_page_editor_finalize;
+
+  signals[DIAGNOSTICS_CHANGED] =
+    g_signal_new ("diagnostics-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/helderapp/Helder/helder-page-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, HelderPageEditor, content);
+  gtk_widget_class_bind_template_child (widget_class, HelderPageEditor, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, HelderPageEditor, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HelderPageEditor, replace_entry);
+  gtk_widget_class_bind_template_child (widget_class, HelderPageEditor, search_count);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_previous_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, replace_cb);
+  gtk_widget_class_bind_template_callback (widget_class, replace_all_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "editor.replace", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "editor.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "editor.find-previous", NULL, find_next_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "editor.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK,
+                                       "editor.replace", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
+                                       "editor.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "editor.find-previous", NULL);
+  gtk_widget_class_bind_template_child (widget_class, HelderPageEditor, view);
+  gtk_widget_class_bind_template_child (widget_class, HelderPageEditor, word_count);
+  gtk_widget_class_bind_template_child (widget_class, HelderPageEditor, findings_count);
+
+  gtk_widget_class_install_action (widget_class, "editor.apply-suggestion", "u",
+                                   apply_suggestion_action);
+}
+
+static void
+create_tags (GtkTextBuffer *buffer)
+{
+  GdkRGBA red;
+  GdkRGBA orange;
+  GdkRGBA blue;
+
+  /* The GNOME palette's red 3, orange 4 and blue 4: distinct, and the
+   * style (wavy against straight) tells them apart without colour too.
+   */
+  gdk_rgba_parse (&red, "#e01b24");
+  gdk_rgba_parse (&orange, "#e66100");
+  gdk_rgba_parse (&blue, "#1c71d8");
+
+  gtk_text_buffer_create_tag (buffer, "helder-error",
+                              "underline", PANGO_UNDERLINE_ERROR,
+                              "underline-rgba", &red, NULL);
+  gtk_text_buffer_create_tag (buffer, "helder-warning",
+                              "underline", PANGO_UNDERLINE_ERROR,
+                              "underline-rgba", &orange, NULL);
+  gtk_text_buffer_create_tag (buffer, "helder-hint",
+                              "underline", PANGO_UNDERLINE_SINGLE,
+                              "underline-rgba", &blue, NULL);
+}
+
+static void
+helder_page_editor_init (HelderPageEditor *self)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkSourceBuffer *buffer;
+  GtkGesture *gesture;
+  g_autoptr(GMenu) extra = g_menu_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+
+  buffer = GTK_SOURCE_BUFFER (helder_page_editor_get_buffer (self));
+  gtk_source_buffer_set_language (buffer,
+                                  gtk_source_language_manager_get_language (languages, "markdown"));
+  create_tags (GTK_TEXT_BUFFER (buffer));
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "mark-set", G_CALLBACK (mark_set_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->search = gtk_source_search_context_new (buffer, NULL);
+  gtk_source_search_settings_set_wrap_around (gtk_source_search_context_get_settings (self->search),
+                                              TRUE);
+  g_signal_connect_object (self->search, "notify::occurrences-count",
+                           G_CALLBACK (update_search_count), self, G_CONNECT_SWAPPED);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  self->fix_menu = g_menu_new ();
+  g_menu_append_section (extra, NULL, G_MENU_MODEL (self->fix_menu));
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), G_MENU_MODEL (extra));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (context_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (gesture));
+}

@@ -1,0 +1,25 @@
+/* helder-a11y-rules.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "helder-course.h"
+
+G_BEGIN_DECLS
+
+/* Defaults of the accessibility checks; docs/accessibility.md gives
+ * their sources.
+ */
+#define HELDER_A11Y_MAX_ALT_CHARS 150
+#define HELDER_A11Y_TRANSCRIPT_MIN_SHARE 0.5 /* of the caption text's words */
+#define HELDER_A11Y_BUDGET_TOLERANCE 0.25    /* ±25 % of a module's minutes */
+
+void   helder_a11y_check_page   (HelderCourse *course,
+                                 HelderPage   *page,
+                                 GPtrArray    *diagnostics);
+void   helder_a11y_check_course (HelderCourse *course,
+                                 GPtrArray    *diagnostics);
+
+G_END_DECLS

@@ -1,0 +1,15 @@
+/* helder-media.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gint64 helder_media_get_duration (const char  *path,
+                                  GError     **error);
+
+G_END_DECLS

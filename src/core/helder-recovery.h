@@ -1,0 +1,26 @@
+/* helder-recovery.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "helder-course.h"
+
+G_BEGIN_DECLS
+
+/* Unsaved edits, kept outside the course folder so that a crash loses
+ * nothing: helder_recovery_store() writes the text of every modified page
+ * to a file in the user's state folder (one file per course folder);
+ * helder_recovery_find() tells, when the course is opened again, which
+ * pages have text that was never saved.
+ */
+gboolean    helder_recovery_store   (HelderCourse  *course,
+                                     GError       **error);
+GHashTable *helder_recovery_find    (HelderCourse  *course);
+guint       helder_recovery_apply   (HelderCourse  *course,
+                                     GHashTable    *texts);
+void        helder_recovery_discard (HelderCourse  *course);
+char       *helder_recovery_get_path (HelderCourse *course);
+
+G_END_DECLS

@@ -1,0 +1,72 @@
+/* test-recovery.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "helder-recovery.h"
+#include "helder-test-utils.h"
+
+static void
+test_store_find_apply (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (path, &error);
+  g_autoptr(HelderCourse) after_crash = NULL;
+  g_autoptr(GHashTable) texts = NULL;
+  g_autofree char *recovery = NULL;
+  const char *unsaved = "# Welkom\n\nDeze zin is nog niet bewaard.\n";
+
+  g_assert_no_error (error);
+
+  /* Nothing modified: no recovery file. */
+  g_assert_true (helder_recovery_store (course, &error));
+  g_assert_no_error (error);
+  recovery = helder_recovery_get_path (course);
+  g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
+
+  helder_page_set_text (helder_course_find_page (course, "01-basis/01-welkom.md"), unsaved, -1);
+  g_assert_true (helder_recovery_store (course, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (recovery, G_FILE_TEST_EXISTS));
+
+  /* The app crashed: the course on disk is the old one. */
+  after_crash = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  texts = helder_recovery_find (after_crash);
+  g_assert_nonnull (texts);
+  g_assert_cmpuint (g_hash_table_size (texts), ==, 1);
+  g_assert_cmpstr (g_hash_table_lookup (texts, "01-basis/01-welkom.md"), ==, unsaved);
+
+  g_assert_cmpuint (helder_recovery_apply (after_crash, texts), ==, 1);
+  g_assert_cmpstr (helder_page_get_text (helder_course_find_page (after_crash,
+                                                                  "01-basis/01-welkom.md")),
+                   ==, unsaved);
+  g_assert_true (helder_course_get_modified (after_crash));
+
+  /* Once the text is what the course has, there is nothing to recover. */
+  g_clear_pointer (&texts, g_hash_table_unref);
+  g_assert_null (helder_recovery_find (after_crash));
+
+  helder_recovery_discard (after_crash);
+  g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
+  helder_test_remove_tree (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state = g_dir_make_tmp ("helder-state-XXXXXX", &error);
+
+  /* Recovery files go to the user's state folder: use a private one. */
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/recovery/store-find-apply", test_store_find_apply);
+
+  return g_test_run ();
+}
