@@ -104,6 +104,21 @@ def full_size_english_csv():
 
 
 @test
+def sample_course():
+    """The real sample course's questions and survey, with exports made for it."""
+    sample = os.path.join(os.environ["HELDER_SOURCE_ROOT"], "content-samples", "ai-bewustzijn")
+    folder, expected = generate("sample", "--course", sample, "--learners", "3000", "--seed", "8",
+                                "--growth", "40")
+    report, err = kpi_json(folder, "progress.csv", "answers.csv")
+    check_kpis(report, expected, tolerance_growth=4.0)
+    check(len(report["knowledge_growth"]["questions"]) == 8, "eight pre/post pairs")
+    check({i["id"] for i in report["satisfaction"]} ==
+          {"tevreden-inhoud", "tevreden-relevantie", "tevreden-gebruiksgemak"}, report["satisfaction"])
+    check(all(g["text"] for g in report["knowledge_growth"]["goals"]), "goal texts from module.json")
+    check("kpi-unknown" not in err, err)
+
+
+@test
 def statuses_follow_targets():
     """Below target after the window is missed; above is on track."""
     folder, expected = generate("status", "--learners", "3000", "--participation", "0.5",

@@ -2,14 +2,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Writes realistic synthetic LMS exports for the KPI report, with known effects.
 
-    generate-lms.py OUT [--seed N] [--learners N] [--launch DATE] [--participation P]
+    generate-lms.py OUT [--course PATH] [--seed N] [--learners N] [--launch DATE] [--participation P]
                     [--completion P] [--growth PERCENT] [--satisfaction MEAN]
                     [--team-share P] [--pairs N] [--post-attempts N]
                     [--style english|dutch] [--answers long|moodle|xapi]
 
 OUT gets:
   course/           a Helder course whose pre-test and post-test have --pairs questions
-                    (pre-N / post-N, goals 1-4) and three Likert items and one open item
+                    (pre-N / post-N, goals 1-4) and three Likert items and one open item,
+                    or a copy of --course
   organisation.csv  employee id, department, team, "discussed in team"
   progress.csv      one row per learner x module started
   answers.csv / answers-moodle.csv / statements.json   the interactions
@@ -29,6 +30,8 @@ import datetime
 import json
 import os
 import random
+import re
+import shutil
 
 MODULES = [
     ("01-introductie", "Introductie AI & Wetgeving", "#1d5f8a"),
@@ -60,6 +63,30 @@ def window_end(launch):
     year = launch.year + (month - 1) // 12
     month = (month - 1) % 12 + 1
     return datetime.date(year, month, launch.day) - datetime.timedelta(days=1)
+
+
+def read_course(path):
+    """Modules, number of pre/post pairs, Likert ids and the open id of an
+    existing course, so that the exports fit it (e.g. the sample course)."""
+    global MODULES, LIKERT, OPEN
+    with open(os.path.join(path, "course.json"), encoding="utf-8") as f:
+        course = json.load(f)
+    modules, pairs, likert, open_ids = [], 0, [], []
+    for module_id in course["modules"]:
+        with open(os.path.join(path, module_id, "module.json"), encoding="utf-8") as f:
+            module = json.load(f)
+        modules.append((module_id, module["title"], module.get("colour", "")))
+        for page in module["pages"]:
+            with open(os.path.join(path, module_id, page), encoding="utf-8") as f:
+                text = f.read()
+            for kind, body in re.findall(r"^```(question|survey)\n(.*?)^```", text, re.M | re.S):
+                fields = dict(re.findall(r"^(\w+): (.*)$", body, re.M))
+                if kind == "question" and fields.get("test") == "pre":
+                    pairs += 1
+                elif kind == "survey":
+                    (likert if fields.get("kind") == "likert" else open_ids).append(fields["id"])
+    MODULES, LIKERT, OPEN = modules, likert, open_ids[0] if open_ids else None
+    return pairs
 
 
 def write_course(out, pairs):
@@ -125,6 +152,8 @@ def main():
     parser.add_argument("--satisfaction", type=float, default=4.1)
     parser.add_argument("--team-share", type=float, default=0.45)
     parser.add_argument("--pairs", type=int, default=8)
+    parser.add_argument("--course", help="write exports for this existing course (copied to OUT/course) "
+                        "instead of a generated one; its pre-N/post-N and survey ids are used")
     parser.add_argument("--post-attempts", type=int, default=1,
                         help="largest number of post-test attempts per learner")
     parser.add_argument("--style", choices=["english", "dutch"], default="english")
@@ -135,7 +164,11 @@ def main():
     launch = datetime.date.fromisoformat(args.launch)
     end = window_end(launch)
     os.makedirs(args.out, exist_ok=True)
-    write_course(args.out, args.pairs)
+    if args.course:
+        args.pairs = read_course(args.course)
+        shutil.copytree(args.course, os.path.join(args.out, "course"), dirs_exist_ok=True)
+    else:
+        write_course(args.out, args.pairs)
     dutch = args.style == "dutch"
     encoding = "cp1252" if dutch else "utf-8"
     sep = ";" if dutch else ","
@@ -253,7 +286,7 @@ def main():
         for item in LIKERT:
             value = 1 + sum(rng.random() < q for _ in range(4))
             answers.append((learner, item, None, str(value), 1, day))
-        if rng.random() < 0.3:
+        if OPEN is not None and rng.random() < 0.3:
             answers.append((learner, OPEN, None, "Meer voorbeelden, graag; en \"korter\"", 1, day))
 
     if args.answers == "long":
