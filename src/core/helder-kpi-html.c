@@ -19,6 +19,7 @@
 
 #define CHART_WIDTH 640
 #define BAR_HEIGHT 28
+#define MAX_LABEL_CHARS 26
 
 static const char style[] =
   "body{font-family:Cantarell,'Noto Sans',system-ui,sans-serif;color:#1a1a1a;background:#fff;"
@@ -31,8 +32,8 @@ static const char style[] =
   ".cards{display:flex;flex-wrap:wrap;gap:1rem}"
   ".card{border:1px solid #9a9a9a;border-radius:.5rem;padding:.8rem 1rem;min-width:10rem}"
   ".card .value{font-size:2rem;font-weight:bold}svg{max-width:100%;height:auto}"
-  "svg text{font-family:inherit;font-size:13px;fill:#1a1a1a}.note{color:#444}"
-  "@media (prefers-color-scheme:dark){body{background:#1e1e1e;color:#eee}svg text{fill:#eee}"
+  "svg text{font-family:inherit;font-size:13px;fill:#1a1a1a}.target{stroke:#1a1a1a}.note{color:#444}"
+  "@media (prefers-color-scheme:dark){body{background:#1e1e1e;color:#eee}svg text{fill:#eee}.target{stroke:#eee}"
   ".on-track{color:#8ff0a4}.at-risk{color:#f8e45c}.missed{color:#ff7b63}.no-data{color:#bbb}"
   ".note{color:#ccc}}";
 
@@ -94,8 +95,17 @@ bar (GString    *out,
   double y = 10 + row * (BAR_HEIGHT + 8);
   double width = scale_max > 0 ? MIN (value / scale_max, 1.0) * (CHART_WIDTH - 260) : 0;
 
+  /* Long names are cut to fit before the bar; the table has them whole. */
   g_string_append_printf (out, "<text x=\"0\" y=\"%.0f\">", y + BAR_HEIGHT * 0.65);
-  append_escaped (out, label);
+  if (g_utf8_strlen (label, -1) > MAX_LABEL_CHARS)
+    {
+      g_autofree char *cut = g_utf8_substring (label, 0, MAX_LABEL_CHARS - 1);
+
+      append_escaped (out, cut);
+      g_string_append (out, "…");
+    }
+  else
+    append_escaped (out, label);
   g_string_append_printf (out,
                           "</text><rect x=\"190\" y=\"%.0f\" width=\"%.1f\" height=\"%u\" fill=\"%s\"/>"
                           "<text x=\"%.1f\" y=\"%.0f\">",
@@ -114,7 +124,7 @@ target_mark (GString *out,
   double x = 190 + (scale_max > 0 ? MIN (target / scale_max, 1.0) : 0) * (CHART_WIDTH - 260);
 
   g_string_append_printf (out,
-                          "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.0f\" y2=\"%.0f\" stroke=\"#1a1a1a\" "
+                          "<line class=\"target\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.0f\" y2=\"%.0f\" "
                           "stroke-width=\"3\" stroke-dasharray=\"4 2\"/>",
                           x, x, y - 3, y + BAR_HEIGHT + 3);
 }
