@@ -13,6 +13,7 @@
 
 #include "helder-checks.h"
 #include "helder-cli.h"
+#include "helder-language-checker.h"
 
 /* Keeps the findings of one module's folder or of one page file. */
 static GPtrArray *
@@ -35,6 +36,104 @@ filter_diagnostics (GPtrArray  *diagnostics,
     }
 
   return kept;
+}
+
+/* The readability of one module, or of the whole course for NULL. */
+static void
+compute_scores (HelderCourse      *course,
+                HelderModule      *module,
+                HelderReadability *scores)
+{
+  HelderReadabilityCounts sum = { 0 };
+
+  for (guint m = 0; m < helder_course_get_n_modules (course); m++)
+    {
+      HelderModule *each = helder_course_get_module (course, m);
+
+      if (module != NULL && each != module)
+        continue;
+      for (guint p = 0; p < helder_module_get_n_pages (each); p++)
+        {
+          HelderReadabilityCounts counts;
+
+          helder_language_count_page (course, helder_module_get_page (each, p), &counts);
+          helder_readability_counts_add (&sum, &counts);
+        }
+    }
+
+  helder_readability_compute (&sum, scores);
+}
+
+static void
+print_summary (HelderCourse *course,
+               const char   *only_module)
+{
+  HelderReadability scores;
+
+  g_print ("\n");
+  for (guint m = 0; m < helder_course_get_n_modules (course); m++)
+    {
+      HelderModule *module = helder_course_get_module (course, m);
+      g_autofree char *title = NULL;
+
+      if (only_module != NULL && !g_str_equal (only_module, helder_module_get_id (module)))
+        continue;
+      compute_scores (course, module, &scores);
+      title = g_strdup_printf ("%s (%s)", helder_module_get_id (module),
+                               helder_module_get_title (module));
+      helder_cli_print_readability (title, &scores);
+    }
+
+  if (only_module == NULL)
+    {
+      compute_scores (course, NULL, &scores);
+      helder_cli_print_readability (_("Course"), &scores);
+    }
+}
+
+static void
+print_json (HelderCourse *course,
+            GPtrArray    *diagnostics,
+            const char   *only_module)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  HelderReadability scores;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "diagnostics");
+  json_builder_add_value (builder, helder_cli_diagnostics_to_json (diagnostics));
+
+  json_builder_set_member_name (builder, "modules");
+  json_builder_begin_array (builder);
+  for (guint m = 0; m < helder_course_get_n_modules (course); m++)
+    {
+      HelderModule *module = helder_course_get_module (course, m);
+
+      if (only_module != NULL && !g_str_equal (only_module, helder_module_get_id (module)))
+        continue;
+      compute_scores (course, module, &scores);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, helder_module_get_id (module));
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, helder_module_get_title (module));
+      json_builder_set_member_name (builder, "readability");
+      helder_cli_add_readability_json (builder, &scores);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  compute_scores (course, NULL, &scores);
+  json_builder_set_member_name (builder, "course");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "readability");
+  helder_cli_add_readability_json (builder, &scores);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  helder_cli_print_json (root);
 }
 
 int
@@ -60,8 +159,11 @@ helder_cli_check (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
                                     _("Each finding is printed as file:line:column: severity: "
-                                      "message [rule].\nExit status: 0 no errors, 1 errors, "
-                                      "2 unusable input."));
+                                      "message [rule], followed by the readability scores of "
+                                      "each module and the course (see docs/readability.md).\n"
+                                      "With --json: an object with \"diagnostics\", \"modules\" "
+                                      "and \"course\".\n"
+                                      "Exit status: 0 no errors, 1 errors, 2 unusable input."));
 
   if (!helder_cli_parse_options (context, &argc, &argv))
     return HELDER_EXIT_UNUSABLE;
@@ -88,7 +190,14 @@ helder_cli_check (int    argc,
 
   all = helder_checks_run_course (course);
   diagnostics = filter_diagnostics (all, module, page);
-  helder_cli_print_diagnostics (diagnostics, json);
+  if (json)
+    print_json (course, diagnostics, module);
+  else
+    {
+      helder_cli_print_diagnostics (diagnostics, FALSE);
+      if (page == NULL)
+        print_summary (course, module);
+    }
 
   return helder_diagnostics_have_errors (diagnostics) ? HELDER_EXIT_FINDINGS : HELDER_EXIT_OK;
 }

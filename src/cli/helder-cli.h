@@ -6,6 +6,7 @@
 #pragma once
 
 #include "helder-course.h"
+#include "helder-readability.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,8 @@ int           helder_cli_export        (int          argc,
                                         char       **argv);
 int           helder_cli_kpi           (int          argc,
                                         char       **argv);
+int           helder_cli_readability   (int          argc,
+                                        char       **argv);
 
 gboolean      helder_cli_parse_options (GOptionContext  *context,
                                         int             *argc,
@@ -38,5 +41,10 @@ void          helder_cli_print_json    (JsonNode        *node);
 JsonNode     *helder_cli_diagnostics_to_json (GPtrArray *diagnostics);
 void          helder_cli_print_diagnostics   (GPtrArray *diagnostics,
                                               gboolean   json);
+
+void          helder_cli_print_readability    (const char              *title,
+                                               const HelderReadability *scores);
+void          helder_cli_add_readability_json (JsonBuilder             *builder,
+                                               const HelderReadability *scores);
 
 G_END_DECLS

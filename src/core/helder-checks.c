@@ -9,6 +9,7 @@
 
 #include "helder-a11y-rules.h"
 #include "helder-checks.h"
+#include "helder-language-checker.h"
 
 /* The rules that look at one page; each family of rules adds a line. */
 static void
@@ -17,6 +18,7 @@ run_page_rules (HelderCourse *course,
                 GPtrArray    *diagnostics)
 {
   helder_a11y_check_page (course, page, diagnostics);
+  helder_language_check_page (course, page, diagnostics);
 }
 
 /**

@@ -1,0 +1,58 @@
+/* helder-language-rules.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "helder-diagnostic.h"
+#include "helder-readability.h"
+#include "helder-tokenizer.h"
+
+G_BEGIN_DECLS
+
+/* The thresholds of the B1 rules. helder_language_settings_init() sets
+ * the defaults documented in docs/readability.md.
+ */
+typedef struct
+{
+  guint    sentence_warning_words;  /* more words than this: warning (15) */
+  guint    sentence_error_words;    /* more words than this: error (20) */
+  double   page_average_words;      /* page average above this: hint (12) */
+  guint    long_word_syllables;     /* more syllables than this: long (3) */
+  guint    long_word_common_rank;   /* long words this frequent are known (5000) */
+  guint    rare_word_rank;          /* frequency rank above this: rare (20000) */
+  guint    noun_phrase_words;       /* more words inside a noun phrase: warning (4) */
+  guint    verb_bracket_words;      /* more words between verb parts: warning (7) */
+  guint    nominalisations;         /* this many in one sentence: hint (2) */
+  guint    reader_address_words;    /* pages with at least this many words need je/u (40) */
+  gboolean spelling;                /* check spelling (TRUE) */
+  gboolean spelling_suggestions;    /* ask hunspell for replacements (TRUE) */
+} HelderLanguageSettings;
+
+/* What the rules found in one stretch of text. Diagnostics have an empty
+ * file name and no line: the caller places them.
+ */
+typedef struct
+{
+  GPtrArray              *diagnostics; /* of HelderDiagnostic* */
+  HelderReadabilityCounts counts;
+  guint                   address_words; /* je, jij, jouw, u, uw, jullie */
+  guint                   prose_words;   /* words outside headings */
+} HelderLanguageFindings;
+
+void  helder_language_settings_init  (HelderLanguageSettings       *settings);
+void  helder_language_rules_run      (const HelderLanguageSettings *settings,
+                                      GHashTable                   *course_words,
+                                      const char                   *text,
+                                      const HelderTokens           *tokens,
+                                      HelderLanguageFindings       *findings);
+void  helder_language_findings_clear (HelderLanguageFindings       *findings);
+GHashTable *helder_language_course_words_new (const char * const   *words);
+char *helder_text_apply_suggestion   (const char                   *text,
+                                      const HelderDiagnostic       *diagnostic,
+                                      guint                         suggestion);
+
+G_END_DECLS
