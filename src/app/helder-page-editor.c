@@ -15,6 +15,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "helder-checks.h"
+#include "helder-language-rules.h"
 #include "helder-page-editor.h"
 
 /* Checks wait until typing pauses, so they never slow it down. */
@@ -368,6 +369,8 @@ update_fix_menu (HelderPageEditor *self,
     {
       HelderDiagnostic *d = g_ptr_array_index (found, i);
 
+      /* Spelling replacements are worked out only when the menu asks. */
+      helder_language_add_spelling_suggestions (d, helder_page_get_text (self->page));
       if (d->suggestions->len == 0 || d->start == d->end)
         continue;
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "helder-checks.h"
+#include "helder-language-rules.h"
 #include "helder-cli.h"
 #include "helder-language-checker.h"
 
@@ -99,6 +100,18 @@ print_json (HelderCourse *course,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   HelderReadability scores;
+
+  /* JSON is for tools that apply fixes: give spelling findings their
+   * replacements, which the check itself leaves out for speed.
+   */
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      HelderDiagnostic *d = g_ptr_array_index (diagnostics, i);
+      HelderPage *page = helder_course_find_page (course, d->file);
+
+      if (page != NULL)
+        helder_language_add_spelling_suggestions (d, helder_page_get_text (page));
+    }
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "diagnostics");

@@ -149,7 +149,6 @@ helder_cli_readability (int    argc,
     }
 
   helder_language_settings_init (&settings);
-  settings.spelling_suggestions = FALSE;
   no_words = helder_language_course_words_new (NULL);
   tokens = helder_tokens_new_from_plain (text, length);
   helder_language_rules_run (&settings, no_words, text, tokens, &findings);

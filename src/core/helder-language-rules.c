@@ -178,7 +178,7 @@ helder_language_settings_init (HelderLanguageSettings *settings)
     .nominalisations = 2,
     .reader_address_words = 40,
     .spelling = TRUE,
-    .spelling_suggestions = TRUE,
+    .spelling_suggestions = FALSE,
   };
 }
 
@@ -1163,6 +1163,35 @@ helder_language_rules_run (const HelderLanguageSettings *settings,
     g_free (run.lower[i]);
   g_free (run.lower);
   g_free (run.misspelled);
+}
+
+/**
+ * helder_language_add_spelling_suggestions:
+ * @text: the source the diagnostic points into (the page text)
+ *
+ * Gives a spelling finding its replacements, when someone wants them: in
+ * the editor's menu, or in `helder-cli check --json`.
+ *
+ * Returns: whether @diagnostic has suggestions now
+ */
+gboolean
+helder_language_add_spelling_suggestions (HelderDiagnostic *diagnostic,
+                                          const char       *text)
+{
+  g_autoptr(GPtrArray) suggestions = NULL;
+
+  g_return_val_if_fail (diagnostic != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!g_str_equal (diagnostic->rule, "spelling") || diagnostic->suggestions->len > 0)
+    return diagnostic->suggestions->len > 0;
+
+  suggestions = helder_spelling_suggest (text + diagnostic->start,
+                                         diagnostic->end - diagnostic->start);
+  for (guint i = 0; i < suggestions->len; i++)
+    helder_diagnostic_add_suggestion (diagnostic, g_ptr_array_index (suggestions, i));
+
+  return diagnostic->suggestions->len > 0;
 }
 
 /**

@@ -29,7 +29,10 @@ typedef struct
   guint    nominalisations;         /* this many in one sentence: hint (2) */
   guint    reader_address_words;    /* pages with at least this many words need je/u (40) */
   gboolean spelling;                /* check spelling (TRUE) */
-  gboolean spelling_suggestions;    /* ask hunspell for replacements (TRUE) */
+  gboolean spelling_suggestions;    /* ask hunspell for replacements while checking (FALSE):
+                                     * they cost far more than the check itself, so
+                                     * they are usually asked for one finding at a time
+                                     * with helder_language_add_spelling_suggestions() */
 } HelderLanguageSettings;
 
 /* What the rules found in one stretch of text. Diagnostics have an empty
@@ -51,6 +54,8 @@ void  helder_language_rules_run      (const HelderLanguageSettings *settings,
                                       HelderLanguageFindings       *findings);
 void  helder_language_findings_clear (HelderLanguageFindings       *findings);
 GHashTable *helder_language_course_words_new (const char * const   *words);
+gboolean helder_language_add_spelling_suggestions (HelderDiagnostic *diagnostic,
+                                                   const char       *text);
 char *helder_text_apply_suggestion   (const char                   *text,
                                       const HelderDiagnostic       *diagnostic,
                                       guint                         suggestion);
