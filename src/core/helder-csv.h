@@ -1,0 +1,44 @@
+/* helder-csv.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Called once per non-empty record. fields are UTF-8, NUL-terminated and
+ * owned by the reader; line is the 1-based line the record starts on.
+ * Return FALSE to stop reading.
+ */
+typedef gboolean (*HelderCsvRowFunc) (const char * const *fields,
+                                      guint               n_fields,
+                                      guint               line,
+                                      gpointer            user_data);
+
+/* What the reader found out about a file while reading it. */
+typedef struct
+{
+  char   separator;       /* ',', ';' or '\t' */
+  gboolean windows_1252;  /* some or all lines were not UTF-8 */
+  guint  converted_lines; /* lines read as Windows-1252 */
+  guint  utf8_lines_with_8bit; /* when not all is UTF-8: the lines that are, beyond ASCII */
+  guint  broken_records;  /* records skipped because their quotes are broken */
+  guint  first_broken_line;
+} HelderCsvInfo;
+
+gboolean helder_csv_read_bytes (const char       *data,
+                                gsize             length,
+                                HelderCsvRowFunc  func,
+                                gpointer          user_data,
+                                HelderCsvInfo    *info,
+                                GError          **error);
+gboolean helder_csv_read_file  (const char       *path,
+                                HelderCsvRowFunc  func,
+                                gpointer          user_data,
+                                HelderCsvInfo    *info,
+                                GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,15 @@
+/* helder-kpi-html.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "helder-kpi.h"
+
+G_BEGIN_DECLS
+
+char *helder_kpi_result_to_html (const HelderKpiResult *result,
+                                 HelderLmsReport       *report);
+
+G_END_DECLS

@@ -1,0 +1,1865 @@
+/* helder-lms-report.c
+ *
+ * Reads what a learning platform reports about a course: progress per
+ * learner and module, answers to the pre-test, post-test and survey (as a
+ * CSV with one answer a row, as Moodle's SCORM interactions report, or as
+ * xAPI statements), and the organisation file that says who works where.
+ * Columns are recognised by their common Dutch and English names; a
+ * mapping saved in the course folder (kpi-mapping.json) corrects that.
+ *
+ * Personal data stays here: learners become row numbers in arrays, and
+ * only counts leave this unit. Every row that cannot be used is counted
+ * under a located message; nothing is dropped without a word.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-lms-report"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "helder-csv.h"
+#include "helder-diagnostic.h"
+#include "helder-lms-report.h"
+
+struct _HelderLmsReport
+{
+  GPtrArray  *module_ids;      /* of char* */
+  GPtrArray  *module_titles;   /* of char* */
+  GHashTable *module_names;    /* normalised name → index + 1 */
+  GPtrArray  *items;           /* of HelderLmsItem* */
+  GHashTable *item_index;      /* id → index + 1 */
+
+  GHashTable *learner_index;   /* id → index + 1 */
+  guint       n_learners;
+  GArray     *starts;          /* of guint32, n_learners × n_modules */
+  GArray     *completions;     /* of guint32, n_learners × n_modules */
+  GArray     *learner_departments; /* of gint32 */
+  GArray     *learner_teams;   /* of gint32 */
+  GArray     *in_organisation; /* of gboolean */
+
+  GPtrArray  *departments;     /* of char* */
+  GHashTable *department_index;
+  GPtrArray  *teams;           /* of char* */
+  GHashTable *team_index;
+  GArray     *team_discussed;  /* of gboolean */
+  guint       n_employees;
+
+  GHashTable *mapping;         /* normalised header → HelderLmsColumn, set by the user */
+  GHashTable *seen_headers;    /* header as written → HelderLmsColumn, for saving */
+  GPtrArray  *diagnostics;
+  GPtrArray  *inputs;          /* of HelderLmsInput* */
+  guint32     first_day;
+  guint32     last_day;
+};
+
+static const char * const column_names[HELDER_N_LMS_COLUMNS] = {
+  "ignored", "learner", "module", "status", "started", "completed", "department", "team",
+  "interaction", "result", "response", "attempt", "discussed",
+};
+
+/* Header names as they are after normalise_header (): lower case, every
+ * run of other characters than letters and digits one space.
+ */
+static const struct
+{
+  HelderLmsColumn  column;
+  const char      *names;
+} known_headers[] = {
+  { HELDER_LMS_COLUMN_LEARNER,
+    "|learner|learner id|user|user id|userid|username|user name|gebruiker|gebruikersnaam|"
+    "employee|employee id|employee number|personeelsnummer|medewerker|medewerker id|"
+    "medewerkernummer|deelnemer|deelnemer id|student|student id|id number|idnumber|email|"
+    "email address|e mail|e mail address|e mailadres|emailadres|login|staff id|"
+    "personnel number|persoon id|actor|" },
+  { HELDER_LMS_COLUMN_MODULE,
+    "|module|module id|module name|modulenaam|course|course id|course name|cursus|cursusnaam|"
+    "activity|activity name|activiteit|sco|sco title|onderdeel|leermodule|training|" },
+  { HELDER_LMS_COLUMN_STATUS,
+    "|status|completion status|voltooiingsstatus|lesson status|voortgang|progress|"
+    "progress status|completion|voltooiing|success status|" },
+  { HELDER_LMS_COLUMN_STARTED,
+    "|started|started on|start|start date|startdatum|begindatum|gestart|gestart op|"
+    "begonnen op|first access|first accessed|eerste toegang|date started|datum gestart|"
+    "first launch|eerst geopend|" },
+  { HELDER_LMS_COLUMN_COMPLETED,
+    "|completed|completed on|completion date|date completed|datum voltooid|voltooid|"
+    "voltooid op|afgerond|afgerond op|datum afgerond|einddatum|finished|finished on|end date|" },
+  { HELDER_LMS_COLUMN_DEPARTMENT,
+    "|department|afdeling|directie|directorate|division|sector|organisatieonderdeel|"
+    "business unit|dienst|" },
+  { HELDER_LMS_COLUMN_TEAM, "|team|team name|teamnaam|unit|eenheid|group|groep|" },
+  { HELDER_LMS_COLUMN_INTERACTION,
+    "|interaction|interaction id|interactie|interactie id|question|question id|vraag|"
+    "vraag id|vraagnummer|item|item id|cmi interactions id|" },
+  { HELDER_LMS_COLUMN_RESULT, "|result|resultaat|correct|juist|uitkomst|outcome|" },
+  { HELDER_LMS_COLUMN_RESPONSE,
+    "|response|learner response|student response|antwoord|gegeven antwoord|answer|waarde|value|" },
+  { HELDER_LMS_COLUMN_ATTEMPT, "|attempt|attempt number|attempt no|poging|pogingnummer|" },
+  { HELDER_LMS_COLUMN_DISCUSSED,
+    "|discussed|team discussed|discussed in team|besproken|besproken in team|"
+    "besproken in teamoverleg|teamgesprek|team discussion|" },
+};
+
+/* Kinds of bad input, each counted per file and reported once with the
+ * line of its first occurrence.
+ */
+typedef enum
+{
+  PROBLEM_FIELD_COUNT,
+  PROBLEM_NO_LEARNER,
+  PROBLEM_UNKNOWN_MODULE,
+  PROBLEM_BAD_STATUS,
+  PROBLEM_BAD_DATE,
+  PROBLEM_UNKNOWN_ITEM,
+  PROBLEM_BAD_RESULT,
+  PROBLEM_BAD_LIKERT,
+  PROBLEM_DUPLICATE,
+  PROBLEM_BAD_STATEMENT,
+  PROBLEM_REPEATED,
+  PROBLEM_UNDATED,
+  N_PROBLEMS
+} ProblemKind;
+
+typedef struct
+{
+  guint  count;
+  guint  first_line;
+  char  *example;
+} Problem;
+
+typedef struct
+{
+  HelderLmsReport *report;
+  HelderLmsInput  *input;
+  gboolean         header_done;
+  guint            n_header;
+  int              columns[HELDER_N_LMS_COLUMNS]; /* field index, or -1 */
+  GArray          *moodle_groups;  /* of MoodleGroup */
+  GHashTable      *row_hashes;     /* of row_hash (), to find duplicate rows */
+  Problem          problems[N_PROBLEMS];
+  GError          *error;
+} LoadState;
+
+typedef struct
+{
+  int question;
+  int response;
+  int result;
+} MoodleGroup;
+
+static void
+helder_lms_item_free (HelderLmsItem *item)
+{
+  g_free (item->id);
+  g_free (item->text);
+  g_free (item->goal_text);
+  g_free (item->module);
+  g_array_unref (item->answers);
+  g_array_unref (item->attempts);
+  g_free (item);
+}
+
+static void
+helder_lms_input_free (HelderLmsInput *input)
+{
+  g_free (input->file);
+  g_free (input);
+}
+
+/* Lower case, and every run of characters other than ASCII letters,
+ * digits and non-ASCII letters becomes one space, trimmed.
+ */
+static char *
+normalise_header (const char *header)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = header; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        {
+          if (space && out->len > 0)
+            g_string_append_c (out, ' ');
+          g_string_append_unichar (out, g_unichar_tolower (c));
+          space = FALSE;
+        }
+      else
+        space = TRUE;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+HelderLmsColumn
+helder_lms_column_recognise (const char *header)
+{
+  g_autofree char *name = normalise_header (header);
+  g_autofree char *needle = g_strdup_printf ("|%s|", name);
+
+  if (*name == '\0')
+    return HELDER_LMS_COLUMN_IGNORED;
+
+  for (guint i = 0; i < G_N_ELEMENTS (known_headers); i++)
+    if (strstr (known_headers[i].names, needle) != NULL)
+      return known_headers[i].column;
+
+  return HELDER_LMS_COLUMN_IGNORED;
+}
+
+const char *
+helder_lms_column_to_string (HelderLmsColumn column)
+{
+  g_return_val_if_fail (column < HELDER_N_LMS_COLUMNS, NULL);
+
+  return column_names[column];
+}
+
+gboolean
+helder_lms_column_from_string (const char      *name,
+                               HelderLmsColumn *column)
+{
+  for (guint i = 0; i < HELDER_N_LMS_COLUMNS; i++)
+    if (g_strcmp0 (name, column_names[i]) == 0)
+      {
+        *column = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+helder_lms_input_kind_to_string (HelderLmsInputKind kind)
+{
+  switch (kind)
+    {
+    case HELDER_LMS_INPUT_PROGRESS:
+      return "progress";
+    case HELDER_LMS_INPUT_INTERACTIONS:
+      return "interactions";
+    case HELDER_LMS_INPUT_MOODLE:
+      return "moodle-interactions";
+    case HELDER_LMS_INPUT_XAPI:
+      return "xapi";
+    case HELDER_LMS_INPUT_ORGANISATION:
+      return "organisation";
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Dates. */
+
+static const char * const month_names[] = {
+  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+};
+static const char * const dutch_month_names[] = {
+  "jan", "feb", "maa", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+};
+
+static guint
+read_number (const char **p,
+             guint       *digits)
+{
+  guint value = 0;
+
+  *digits = 0;
+  while (g_ascii_isdigit (**p) && *digits < 10)
+    {
+      value = value * 10 + (guint) (**p - '0');
+      (*p)++;
+      (*digits)++;
+    }
+  return value;
+}
+
+static guint
+read_month_name (const char **p)
+{
+  char prefix[4] = { 0 };
+  const char *start = *p;
+
+  while (g_ascii_isalpha (**p))
+    (*p)++;
+  if (*p - start < 3)
+    return 0;
+  for (guint i = 0; i < 3; i++)
+    prefix[i] = g_ascii_tolower (start[i]);
+  for (guint m = 0; m < 12; m++)
+    if (strcmp (prefix, month_names[m]) == 0 || strcmp (prefix, dutch_month_names[m]) == 0)
+      return m + 1;
+  return 0;
+}
+
+/* Understands 2025-04-03 (with or without a time after it), 03-04-2025
+ * and 3/4/2025 (day first, as in the Netherlands), "3 April 2025" and
+ * "Thursday, 3 April 2025, 10:15 AM" (Moodle), "3 april 2025", and Unix
+ * timestamps. Returns a Julian day number, or 0.
+ */
+guint32
+helder_lms_parse_day (const char *text)
+{
+  const char *p = text;
+  guint a, b, c, digits_a, digits_b, digits_c;
+  guint day, month, year;
+
+  while (*p == ' ')
+    p++;
+
+  /* A weekday in front: "Thursday, 3 April 2025". */
+  if (g_ascii_isalpha (*p))
+    {
+      const char *comma = strchr (p, ',');
+
+      if (comma == NULL)
+        return 0;
+      p = comma + 1;
+      while (*p == ' ')
+        p++;
+    }
+
+  a = read_number (&p, &digits_a);
+  if (digits_a == 0)
+    return 0;
+
+  if (*p == '\0' && digits_a >= 9)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (a);
+      GDate date;
+
+      if (time == NULL)
+        return 0;
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, g_date_time_get_day_of_month (time),
+                      g_date_time_get_month (time), g_date_time_get_year (time));
+      return g_date_get_julian (&date);
+    }
+
+  if (*p == '-' || *p == '/' || *p == '.')
+    {
+      char separator = *p++;
+
+      b = read_number (&p, &digits_b);
+      if (digits_b == 0 || *p != separator)
+        return 0;
+      p++;
+      c = read_number (&p, &digits_c);
+      if (digits_c == 0)
+        return 0;
+      if (digits_a == 4)
+        {
+          year = a;
+          month = b;
+          day = c;
+        }
+      else
+        {
+          day = a;
+          month = b;
+          year = digits_c == 2 ? 2000 + c : c;
+        }
+    }
+  else if (*p == ' ')
+    {
+      while (*p == ' ')
+        p++;
+      day = a;
+      month = read_month_name (&p);
+      while (*p == ' ' || *p == '.')
+        p++;
+      year = read_number (&p, &digits_c);
+      if (month == 0 || digits_c != 4)
+        return 0;
+    }
+  else
+    return 0;
+
+  if (year < 1900 || year > 2999 || !g_date_valid_dmy (day, month, year))
+    return 0;
+
+  {
+    GDate date;
+
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, day, month, year);
+    return g_date_get_julian (&date);
+  }
+}
+
+/* The report. */
+
+static void
+add_module_name (HelderLmsReport *self,
+                 const char      *name,
+                 guint            index)
+{
+  if (name != NULL && *name != '\0')
+    g_hash_table_insert (self->module_names, normalise_header (name), GUINT_TO_POINTER (index + 1));
+}
+
+static void
+add_course_item (HelderLmsReport   *self,
+                 const HelderBlock *block,
+                 HelderModule      *module)
+{
+  const char * const *goals = helder_module_get_goals (module);
+  const char *id = helder_block_get_value (block, "id");
+  const char *test = helder_block_get_value (block, "test");
+  const char *kind = helder_block_get_value (block, "kind");
+  const char *goal = helder_block_get_value (block, "goal");
+  HelderLmsItem *item;
+
+  if (id == NULL || g_hash_table_contains (self->item_index, id))
+    return;
+
+  item = g_new0 (HelderLmsItem, 1);
+  item->id = g_strdup (id);
+  if (block->kind == HELDER_BLOCK_SURVEY)
+    item->kind = g_strcmp0 (kind, "open") == 0 ? HELDER_LMS_ITEM_OPEN : HELDER_LMS_ITEM_LIKERT;
+  else if (g_strcmp0 (test, "pre") == 0)
+    item->kind = HELDER_LMS_ITEM_PRE;
+  else if (g_strcmp0 (test, "post") == 0)
+    item->kind = HELDER_LMS_ITEM_POST;
+  else
+    {
+      g_free (item->id);
+      g_free (item);
+      return;
+    }
+  item->goal = goal != NULL ? (guint) g_ascii_strtoull (goal, NULL, 10) : 0;
+  item->text = g_strdup (helder_block_get_value (block, "question"));
+  item->module = g_strdup (helder_module_get_id (module));
+  if (item->goal > 0 && goals != NULL && item->goal <= g_strv_length ((char **) goals))
+    item->goal_text = g_strdup (goals[item->goal - 1]);
+  item->answers = g_array_new (FALSE, TRUE, 1);
+  item->attempts = g_array_new (FALSE, TRUE, 1);
+  g_ptr_array_add (self->items, item);
+  g_hash_table_insert (self->item_index, item->id, GUINT_TO_POINTER (self->items->len));
+}
+
+HelderLmsReport *
+helder_lms_report_new (HelderCourse *course)
+{
+  HelderLmsReport *self = g_new0 (HelderLmsReport, 1);
+
+  g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
+
+  self->module_ids = g_ptr_array_new_with_free_func (g_free);
+  self->module_titles = g_ptr_array_new_with_free_func (g_free);
+  self->module_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_lms_item_free);
+  self->item_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->learner_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->starts = g_array_new (FALSE, TRUE, sizeof (guint32));
+  self->completions = g_array_new (FALSE, TRUE, sizeof (guint32));
+  self->learner_departments = g_array_new (FALSE, FALSE, sizeof (gint32));
+  self->learner_teams = g_array_new (FALSE, FALSE, sizeof (gint32));
+  self->in_organisation = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  self->departments = g_ptr_array_new_with_free_func (g_free);
+  self->department_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->teams = g_ptr_array_new_with_free_func (g_free);
+  self->team_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->team_discussed = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  self->mapping = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->seen_headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  self->inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_lms_input_free);
+
+  for (guint m = 0; m < helder_course_get_n_modules (course); m++)
+    {
+      HelderModule *module = helder_course_get_module (course, m);
+      g_autofree char *number = g_strdup_printf ("%u", m + 1);
+      g_autofree char *named = g_strdup_printf ("module %u", m + 1);
+
+      g_ptr_array_add (self->module_ids, g_strdup (helder_module_get_id (module)));
+      g_ptr_array_add (self->module_titles, g_strdup (helder_module_get_title (module)));
+      add_module_name (self, helder_module_get_id (module), m);
+      add_module_name (self, helder_module_get_title (module), m);
+      add_module_name (self, number, m);
+      add_module_name (self, named, m);
+
+      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
+        {
+          const HelderPageContent *content =
+            helder_page_get_content (helder_module_get_page (module, p));
+
+          for (guint b = 0; b < content->blocks->len; b++)
+            {
+              const HelderBlock *block = g_ptr_array_index (content->blocks, b);
+
+              if (block->kind == HELDER_BLOCK_QUESTION || block->kind == HELDER_BLOCK_SURVEY)
+                add_course_item (self, block, module);
+            }
+        }
+    }
+
+  return self;
+}
+
+void
+helder_lms_report_free (HelderLmsReport *self)
+{
+  if (self == NULL)
+    return;
+
+  g_ptr_array_unref (self->module_ids);
+  g_ptr_array_unref (self->module_titles);
+  g_hash_table_unref (self->module_names);
+  g_hash_table_unref (self->item_index);
+  g_ptr_array_unref (self->items);
+  g_hash_table_unref (self->learner_index);
+  g_array_unref (self->starts);
+  g_array_unref (self->completions);
+  g_array_unref (self->learner_departments);
+  g_array_unref (self->learner_teams);
+  g_array_unref (self->in_organisation);
+  g_hash_table_unref (self->department_index);
+  g_ptr_array_unref (self->departments);
+  g_hash_table_unref (self->team_index);
+  g_ptr_array_unref (self->teams);
+  g_array_unref (self->team_discussed);
+  g_hash_table_unref (self->mapping);
+  g_hash_table_unref (self->seen_headers);
+  g_ptr_array_unref (self->diagnostics);
+  g_ptr_array_unref (self->inputs);
+  g_free (self);
+}
+
+static guint
+learner_lookup (HelderLmsReport *self,
+                const char      *id,
+                gboolean         add)
+{
+  char buffer[256];
+  gsize length = strlen (id);
+  gpointer value;
+  guint index;
+  gint32 none = -1;
+
+  /* E-mail addresses and user names are compared without case. */
+  if (length >= sizeof buffer)
+    length = sizeof buffer - 1;
+  for (gsize i = 0; i < length; i++)
+    buffer[i] = g_ascii_tolower (id[i]);
+  buffer[length] = '\0';
+  if (length > 7 && strncmp (buffer, "mailto:", 7) == 0)
+    memmove (buffer, buffer + 7, length - 6);
+
+  value = g_hash_table_lookup (self->learner_index, buffer);
+  if (value != NULL)
+    return GPOINTER_TO_UINT (value) - 1;
+  if (!add)
+    return G_MAXUINT;
+
+  index = self->n_learners++;
+  g_hash_table_insert (self->learner_index, g_strdup (buffer), GUINT_TO_POINTER (index + 1));
+  g_array_set_size (self->starts, self->n_learners * self->module_ids->len);
+  g_array_set_size (self->completions, self->n_learners * self->module_ids->len);
+  g_array_append_val (self->learner_departments, none);
+  g_array_append_val (self->learner_teams, none);
+  g_array_set_size (self->in_organisation, self->n_learners);
+
+  return index;
+}
+
+static gint32
+intern_name (GPtrArray  *names,
+             GHashTable *index,
+             const char *name)
+{
+  gpointer value = g_hash_table_lookup (index, name);
+  char *copy;
+
+  if (value != NULL)
+    return GPOINTER_TO_INT (value) - 1;
+
+  copy = g_strdup (name);
+  g_ptr_array_add (names, copy);
+  g_hash_table_insert (index, copy, GINT_TO_POINTER (names->len));
+  return names->len - 1;
+}
+
+static void
+note_day (HelderLmsReport *self,
+          guint32          day)
+{
+  if (day == 0 || day == HELDER_LMS_DAY_UNKNOWN)
+    return;
+  if (self->first_day == 0 || day < self->first_day)
+    self->first_day = day;
+  if (day > self->last_day)
+    self->last_day = day;
+}
+
+/* Keeps the earliest known day; a known day beats an unknown one. */
+static void
+keep_earliest (guint32 *slot,
+               guint32  day)
+{
+  if (*slot == 0 || day < *slot)
+    *slot = day;
+}
+
+/* Problems. */
+
+static void
+problem (LoadState   *state,
+         ProblemKind  kind,
+         guint        line,
+         const char  *example)
+{
+  Problem *p = &state->problems[kind];
+
+  if (p->count++ == 0)
+    {
+      p->first_line = line;
+      p->example = g_strdup (example);
+    }
+  if (kind != PROBLEM_REPEATED && kind != PROBLEM_UNDATED)
+    state->input->skipped++;
+}
+
+static void
+report (HelderLmsReport *self,
+        const char      *file,
+        guint            line,
+        HelderSeverity   severity,
+        const char      *rule,
+        const char      *message)
+{
+  g_ptr_array_add (self->diagnostics,
+                   helder_diagnostic_new (file, 0, 0, line, line > 0 ? 1 : 0, severity, rule, message));
+}
+
+static void
+report_problems (LoadState *state)
+{
+  for (guint k = 0; k < N_PROBLEMS; k++)
+    {
+      Problem *p = &state->problems[k];
+      const char *example = p->example != NULL ? p->example : "";
+      g_autofree char *message = NULL;
+      const char *rule = NULL;
+      HelderSeverity severity = HELDER_SEVERITY_WARNING;
+
+      if (p->count == 0)
+        continue;
+
+      switch ((ProblemKind) k)
+        {
+        case PROBLEM_FIELD_COUNT:
+          rule = "kpi-field-count";
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u row has another number of fields than the header (%u); it is skipped. Check the separators and quotes on this line.",
+                                                  "%u rows have another number of fields than the header (%u); they are skipped. Check the separators and quotes on this line, the first of them.",
+                                                  p->count),
+                                     p->count, state->n_header);
+          break;
+        case PROBLEM_NO_LEARNER:
+          rule = "kpi-no-learner";
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u row has no learner id; it is skipped. Fill in the learner column.",
+                                                  "%u rows have no learner id; they are skipped. Fill in the learner column (first on this line).",
+                                                  p->count),
+                                     p->count);
+          break;
+        case PROBLEM_UNKNOWN_MODULE:
+          rule = "kpi-unknown-module";
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u row names a module the course does not have (“%s”); it is skipped. Use the module's folder name, title or number.",
+                                                  "%u rows name a module the course does not have (first “%s”); they are skipped. Use the module's folder name, title or number.",
+                                                  p->count),
+                                     p->count, example);
+          break;
+        case PROBLEM_BAD_STATUS:
+          rule = "kpi-bad-status";
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u row has a status Helder does not know (“%s”); it is skipped. Use completed, incomplete, passed, failed or not attempted.",
+                                                  "%u rows have a status Helder does not know (first “%s”); they are skipped. Use completed, incomplete, passed, failed or not attempted.",
+                                                  p->count),
+                                     p->count, example);
+          break;
+        case PROBLEM_BAD_DATE:
+          rule = "kpi-bad-date";
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u row has a date Helder cannot read (“%s”); it is skipped. Write dates as 2025-04-01 or 01-04-2025.",
+                                                  "%u rows have a date Helder cannot read (first “%s”); they are skipped. Write dates as 2025-04-01 or 01-04-2025.",
+                                                  p->count),
+                                     p->count, example);
+          break;
+        case PROBLEM_UNKNOWN_ITEM:
+          rule = "kpi-unknown-question";
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u answer is to a question or survey id the course does not have (“%s”); it is skipped. Check that the report belongs to this course.",
+                                                  "%u answers are to question or survey ids the course does not have (first “%s”); they are skipped. Check that the report belongs to this course.",
+                                                  p->count),
+                                     p->count, example);
+          break;
+        case PROBLEM_BAD_RESULT:
+          rule = "kpi-bad-result";
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u answer has a result that is neither right nor wrong (“%s”); it is skipped. Use correct or incorrect.",
+                                                  "%u answers have a result that is neither right nor wrong (first “%s”); they are skipped. Use correct or incorrect.",
+                                                  p->count),
+                                     p->count, example);
+          break;
+        case PROBLEM_BAD_LIKERT:
+          rule = "kpi-bad-survey-answer";
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u survey answer is not a number from 1 to 5 (“%s”); it is skipped.",
+                                                  "%u survey answers are not a number from 1 to 5 (first “%s”); they are skipped.",
+                                                  p->count),
+                                     p->count, example);
+          break;
+        case PROBLEM_DUPLICATE:
+          rule = "kpi-duplicate";
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u row repeats an earlier row; it is skipped.",
+                                                  "%u rows repeat earlier rows; they are skipped (first on this line).",
+                                                  p->count),
+                                     p->count);
+          break;
+        case PROBLEM_BAD_STATEMENT:
+          rule = "kpi-bad-statement";
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u statement lacks an actor, verb or object Helder can use (%s); it is skipped.",
+                                                  "%u statements lack an actor, verb or object Helder can use (first: %s); they are skipped.",
+                                                  p->count),
+                                     p->count, example);
+          break;
+        case PROBLEM_REPEATED:
+          rule = "kpi-repeated-answer";
+          severity = HELDER_SEVERITY_HINT;
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u answer repeats a question the learner answered before; the first pre-test answer and the last post-test and survey answer count.",
+                                                  "%u answers repeat a question the learner answered before; the first pre-test answer and the last post-test and survey answer count.",
+                                                  p->count),
+                                     p->count);
+          break;
+        case PROBLEM_UNDATED:
+          rule = "kpi-undated";
+          severity = HELDER_SEVERITY_HINT;
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u start or completion has no date; it counts as within the three months but is left out of the weekly trend.",
+                                                  "%u starts or completions have no date; they count as within the three months but are left out of the weekly trend.",
+                                                  p->count),
+                                     p->count);
+          break;
+        case N_PROBLEMS:
+        default:
+          g_assert_not_reached ();
+        }
+
+      report (state->report, state->input->file, p->first_line, severity, rule, message);
+    }
+}
+
+/* Values. */
+
+static gboolean
+value_in (const char *value,
+          const char *list)
+{
+  g_autofree char *name = normalise_header (value);
+  g_autofree char *needle = g_strdup_printf ("|%s|", name);
+
+  return strstr (list, needle) != NULL;
+}
+
+typedef enum
+{
+  STATUS_UNKNOWN,
+  STATUS_NOT_STARTED,
+  STATUS_STARTED,
+  STATUS_COMPLETED,
+} Status;
+
+static Status
+parse_status (const char *value)
+{
+  if (*value == '\0' || value_in (value, "|not attempted|not started|niet gestart|niet begonnen|"
+                                          "nog niet gestart|niet ingeschreven|enrolled|ingeschreven|"))
+    return STATUS_NOT_STARTED;
+  if (value_in (value, "|completed|complete|passed|voltooid|afgerond|geslaagd|behaald|voldaan|"
+                       "finished|done|klaar|"))
+    return STATUS_COMPLETED;
+  if (value_in (value, "|incomplete|in progress|failed|attempted|browsed|started|bezig|gestart|"
+                       "niet voltooid|onvoltooid|gezakt|niet geslaagd|niet afgerond|"
+                       "in behandeling|begonnen|"))
+    return STATUS_STARTED;
+  return STATUS_UNKNOWN;
+}
+
+static guint8
+parse_result (const char *value)
+{
+  /* The values SCORM itself defines come first: they are most rows. */
+  if (strcmp (value, "correct") == 0)
+    return HELDER_LMS_ANSWER_RIGHT;
+  if (strcmp (value, "incorrect") == 0 || strcmp (value, "wrong") == 0)
+    return HELDER_LMS_ANSWER_WRONG;
+  if (value_in (value, "|correct|right|juist|goed|true|1|yes|ja|passed|"))
+    return HELDER_LMS_ANSWER_RIGHT;
+  if (value_in (value, "|incorrect|wrong|fout|onjuist|false|0|no|nee|failed|"))
+    return HELDER_LMS_ANSWER_WRONG;
+  return HELDER_LMS_ANSWER_NONE;
+}
+
+static gboolean
+parse_yes (const char *value)
+{
+  return value_in (value, "|yes|ja|y|j|x|true|waar|1|besproken|discussed|") ||
+         helder_lms_parse_day (value) != 0;
+}
+
+static guint8
+parse_likert (const char *value)
+{
+  char *end = NULL;
+  double number = g_ascii_strtod (value, &end);
+
+  if (end == value || number < 1 || number > 5 || number != (guint) number)
+    return 0;
+  return (guint8) number;
+}
+
+/* The last part of an IRI (https://example.org/vraag/pre-1 → pre-1), so
+ * that xAPI activity ids and plain interaction ids meet.
+ */
+static const char *
+strip_iri (const char *id)
+{
+  const char *slash = strrchr (id, '/');
+  const char *hash = strrchr (id, '#');
+  const char *last = MAX (slash, hash);
+
+  return last != NULL && last[1] != '\0' ? last + 1 : id;
+}
+
+static HelderLmsItem *
+find_item (HelderLmsReport *self,
+           const char      *id)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_index, strip_iri (id)));
+
+  return index > 0 ? g_ptr_array_index (self->items, index - 1) : NULL;
+}
+
+/* Stores one answer. attempt is 0 when the input does not number them:
+ * then the order of the rows is the order of the attempts.
+ */
+static gboolean
+record_answer (LoadState  *state,
+               guint       learner,
+               const char *id,
+               const char *result,
+               const char *response,
+               guint       attempt,
+               guint       line)
+{
+  HelderLmsItem *item = find_item (state->report, id);
+  guint8 value;
+  guint8 *slot;
+  guint8 *attempt_slot;
+  gboolean later;
+
+  if (item == NULL)
+    {
+      problem (state, PROBLEM_UNKNOWN_ITEM, line, id);
+      return FALSE;
+    }
+
+  switch (item->kind)
+    {
+    case HELDER_LMS_ITEM_PRE:
+    case HELDER_LMS_ITEM_POST:
+      value = parse_result (result);
+      if (value == HELDER_LMS_ANSWER_NONE)
+        {
+          problem (state, PROBLEM_BAD_RESULT, line, result);
+          return FALSE;
+        }
+      break;
+    case HELDER_LMS_ITEM_LIKERT:
+      value = parse_likert (*response != '\0' ? response : result);
+      if (value == 0)
+        {
+          problem (state, PROBLEM_BAD_LIKERT, line, *response != '\0' ? response : result);
+          return FALSE;
+        }
+      break;
+    case HELDER_LMS_ITEM_OPEN:
+      /* Only that an answer was given is kept, never its text. */
+      value = 1;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (item->answers->len < state->report->n_learners)
+    {
+      g_array_set_size (item->answers, state->report->n_learners);
+      g_array_set_size (item->attempts, state->report->n_learners);
+    }
+  slot = &g_array_index (item->answers, guint8, learner);
+  attempt_slot = &g_array_index (item->attempts, guint8, learner);
+
+  if (*slot == 0)
+    {
+      *slot = value;
+      *attempt_slot = MIN (MAX (attempt, 1), 255);
+      return TRUE;
+    }
+
+  if (attempt == 0)
+    attempt = MIN (*attempt_slot + 1u, 255u);
+  else if (attempt == *attempt_slot)
+    {
+      problem (state, PROBLEM_DUPLICATE, line, NULL);
+      return FALSE;
+    }
+
+  problem (state, PROBLEM_REPEATED, line, NULL);
+  later = MIN (attempt, 255) > *attempt_slot;
+  if ((item->kind == HELDER_LMS_ITEM_PRE) != later)
+    {
+      *slot = value;
+      *attempt_slot = MIN (attempt, 255);
+    }
+  return TRUE;
+}
+
+static HelderLmsInput *
+add_input (HelderLmsReport    *self,
+           const char         *path,
+           HelderLmsInputKind  kind)
+{
+  HelderLmsInput *input = g_new0 (HelderLmsInput, 1);
+
+  input->file = g_strdup (path);
+  input->kind = kind;
+  input->encoding = "UTF-8";
+  g_ptr_array_add (self->inputs, input);
+  return input;
+}
+
+/* CSV rows. */
+
+static const char *
+field (LoadState          *state,
+       const char * const *fields,
+       HelderLmsColumn     column)
+{
+  int index = state->columns[column];
+
+  return index >= 0 ? fields[index] : "";
+}
+
+static guint
+parse_attempt (const char *value)
+{
+  return (guint) MIN (g_ascii_strtoull (value, NULL, 10), 255);
+}
+
+/* A 64-bit FNV-1a hash of the whole row, kept as the key itself: with a
+ * million rows the chance that two different rows share one is about
+ * one in ten million, and no row needs to be stored.
+ */
+static gpointer
+row_hash (const char * const *fields)
+{
+  guint64 hash = G_GUINT64_CONSTANT (14695981039346656037);
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      for (const char *p = fields[i]; *p != '\0'; p++)
+        hash = (hash ^ (guchar) *p) * G_GUINT64_CONSTANT (1099511628211);
+      hash = (hash ^ 0x1f) * G_GUINT64_CONSTANT (1099511628211);
+    }
+
+  return (gpointer) (guintptr) hash;
+}
+
+static void
+progress_row (LoadState          *state,
+              const char * const *fields,
+              guint               line)
+{
+  HelderLmsReport *self = state->report;
+  const char *learner_id = field (state, fields, HELDER_LMS_COLUMN_LEARNER);
+  const char *module_name = field (state, fields, HELDER_LMS_COLUMN_MODULE);
+  const char *status_text = field (state, fields, HELDER_LMS_COLUMN_STATUS);
+  const char *started_text = field (state, fields, HELDER_LMS_COLUMN_STARTED);
+  const char *completed_text = field (state, fields, HELDER_LMS_COLUMN_COMPLETED);
+  const char *department = field (state, fields, HELDER_LMS_COLUMN_DEPARTMENT);
+  guint module = 0;
+  guint32 started = 0, completed = 0;
+  Status status;
+  guint learner;
+  gsize slot;
+
+  if (state->columns[HELDER_LMS_COLUMN_MODULE] >= 0)
+    {
+      g_autofree char *name = normalise_header (module_name);
+
+      module = GPOINTER_TO_UINT (g_hash_table_lookup (self->module_names, name));
+      if (module == 0)
+        {
+          problem (state, PROBLEM_UNKNOWN_MODULE, line, module_name);
+          return;
+        }
+      module--;
+    }
+
+  if (*started_text != '\0' && (started = helder_lms_parse_day (started_text)) == 0)
+    {
+      problem (state, PROBLEM_BAD_DATE, line, started_text);
+      return;
+    }
+
+  /* Some platforms put "yes" in a "completed" column instead of a date. */
+  if (*completed_text != '\0' && (completed = helder_lms_parse_day (completed_text)) == 0)
+    {
+      if (state->columns[HELDER_LMS_COLUMN_STATUS] < 0 && parse_yes (completed_text))
+        completed = HELDER_LMS_DAY_UNKNOWN;
+      else if (!value_in (completed_text, "|no|nee|n|false|-|"))
+        {
+          problem (state, PROBLEM_BAD_DATE, line, completed_text);
+          return;
+        }
+    }
+
+  if (state->columns[HELDER_LMS_COLUMN_STATUS] >= 0)
+    {
+      status = parse_status (status_text);
+      if (status == STATUS_UNKNOWN)
+        {
+          problem (state, PROBLEM_BAD_STATUS, line, status_text);
+          return;
+        }
+      if (status == STATUS_COMPLETED && completed == 0)
+        completed = started != 0 ? started : HELDER_LMS_DAY_UNKNOWN;
+      else if (status != STATUS_COMPLETED)
+        completed = 0;
+      if (status != STATUS_NOT_STARTED && started == 0)
+        started = completed != 0 ? completed : HELDER_LMS_DAY_UNKNOWN;
+    }
+  else if (completed != 0 && started == 0)
+    started = completed;
+
+  if (state->row_hashes != NULL && !g_hash_table_add (state->row_hashes, row_hash (fields)))
+    {
+      problem (state, PROBLEM_DUPLICATE, line, NULL);
+      return;
+    }
+
+  learner = learner_lookup (self, learner_id, TRUE);
+  if (*department != '\0' && g_array_index (self->learner_departments, gint32, learner) < 0)
+    g_array_index (self->learner_departments, gint32, learner) =
+      intern_name (self->departments, self->department_index, department);
+
+  slot = (gsize) learner * self->module_ids->len + module;
+  if (started != 0)
+    {
+      if (started == HELDER_LMS_DAY_UNKNOWN)
+        problem (state, PROBLEM_UNDATED, line, NULL);
+      keep_earliest (&g_array_index (self->starts, guint32, slot), started);
+      note_day (self, started);
+    }
+  if (completed != 0)
+    {
+      if (completed == HELDER_LMS_DAY_UNKNOWN)
+        problem (state, PROBLEM_UNDATED, line, NULL);
+      keep_earliest (&g_array_index (self->completions, guint32, slot), completed);
+      note_day (self, completed);
+    }
+  state->input->used++;
+}
+
+static void
+interaction_row (LoadState          *state,
+                 const char * const *fields,
+                 guint               line)
+{
+  guint learner = learner_lookup (state->report, field (state, fields, HELDER_LMS_COLUMN_LEARNER), TRUE);
+
+  if (record_answer (state, learner,
+                     field (state, fields, HELDER_LMS_COLUMN_INTERACTION),
+                     field (state, fields, HELDER_LMS_COLUMN_RESULT),
+                     field (state, fields, HELDER_LMS_COLUMN_RESPONSE),
+                     parse_attempt (field (state, fields, HELDER_LMS_COLUMN_ATTEMPT)), line))
+    state->input->used++;
+}
+
+static void
+moodle_row (LoadState          *state,
+            const char * const *fields,
+            guint               line)
+{
+  guint learner = learner_lookup (state->report, field (state, fields, HELDER_LMS_COLUMN_LEARNER), TRUE);
+  guint attempt = parse_attempt (field (state, fields, HELDER_LMS_COLUMN_ATTEMPT));
+  guint skipped = state->input->skipped;
+  gboolean any = FALSE;
+
+  for (guint g = 0; g < state->moodle_groups->len; g++)
+    {
+      const MoodleGroup *group = &g_array_index (state->moodle_groups, MoodleGroup, g);
+      const char *id = group->question >= 0 ? fields[group->question] : "";
+
+      if (*id == '\0' || g_str_equal (id, "-"))
+        continue;
+      any |= record_answer (state, learner, id,
+                            group->result >= 0 ? fields[group->result] : "",
+                            group->response >= 0 ? fields[group->response] : "",
+                            attempt, line);
+    }
+
+  /* A row counts once: used when one of its answers was, otherwise
+   * skipped once, whatever the number of bad answers in it.
+   */
+  state->input->skipped = skipped;
+  if (any)
+    state->input->used++;
+  else
+    state->input->skipped++;
+}
+
+static void
+organisation_row (LoadState          *state,
+                  const char * const *fields,
+                  guint               line)
+{
+  HelderLmsReport *self = state->report;
+  const char *department = field (state, fields, HELDER_LMS_COLUMN_DEPARTMENT);
+  const char *team = field (state, fields, HELDER_LMS_COLUMN_TEAM);
+  const char *discussed = field (state, fields, HELDER_LMS_COLUMN_DISCUSSED);
+  guint learner = learner_lookup (self, field (state, fields, HELDER_LMS_COLUMN_LEARNER), TRUE);
+
+  if (g_array_index (self->in_organisation, gboolean, learner))
+    {
+      problem (state, PROBLEM_DUPLICATE, line, NULL);
+      return;
+    }
+
+  g_array_index (self->in_organisation, gboolean, learner) = TRUE;
+  self->n_employees++;
+  if (*department != '\0')
+    g_array_index (self->learner_departments, gint32, learner) =
+      intern_name (self->departments, self->department_index, department);
+  if (*team != '\0')
+    {
+      /* Teams of the same name in two departments are two teams. */
+      g_autofree char *key = g_strdup_printf ("%s / %s", department, team);
+      gint32 index = intern_name (self->teams, self->team_index, key);
+
+      g_array_set_size (self->team_discussed, self->teams->len);
+      g_array_index (self->learner_teams, gint32, learner) = index;
+      if (*discussed != '\0' && parse_yes (discussed))
+        g_array_index (self->team_discussed, gboolean, index) = TRUE;
+    }
+  state->input->used++;
+}
+
+static gboolean
+recognise_moodle_group (LoadState  *state,
+                        const char *name,
+                        int         index)
+{
+  static const struct
+  {
+    const char *prefix;
+    int         part; /* 0 question, 1 response, 2 result, 3 right answer */
+  } prefixes[] = {
+    { "question ", 0 }, { "vraag ", 0 }, { "response ", 1 }, { "antwoord ", 1 },
+    { "result ", 2 }, { "resultaat ", 2 }, { "right answer ", 3 }, { "juist antwoord ", 3 },
+    { "correct antwoord ", 3 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      const char *rest;
+      char *end = NULL;
+      guint64 number;
+      MoodleGroup *group;
+
+      if (!g_str_has_prefix (name, prefixes[i].prefix))
+        continue;
+      rest = name + strlen (prefixes[i].prefix);
+      number = g_ascii_strtoull (rest, &end, 10);
+      if (end == rest || *end != '\0' || number == 0 || number > 1000)
+        continue;
+
+      if (state->moodle_groups->len < number)
+        {
+          guint old = state->moodle_groups->len;
+
+          g_array_set_size (state->moodle_groups, number);
+          for (guint g = old; g < number; g++)
+            g_array_index (state->moodle_groups, MoodleGroup, g) = (MoodleGroup) { -1, -1, -1 };
+        }
+      group = &g_array_index (state->moodle_groups, MoodleGroup, number - 1);
+      if (prefixes[i].part == 0)
+        group->question = index;
+      else if (prefixes[i].part == 1)
+        group->response = index;
+      else if (prefixes[i].part == 2)
+        group->result = index;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+read_header (LoadState          *state,
+             const char * const *fields,
+             guint               n_fields,
+             guint               line)
+{
+  HelderLmsReport *self = state->report;
+  g_autoptr(GString) ignored = g_string_new (NULL);
+  gboolean organisation = state->input->kind == HELDER_LMS_INPUT_ORGANISATION;
+
+  state->n_header = n_fields;
+  for (guint c = 0; c < HELDER_N_LMS_COLUMNS; c++)
+    state->columns[c] = -1;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *name = normalise_header (fields[i]);
+      gpointer mapped = NULL;
+      HelderLmsColumn column;
+
+      if (g_hash_table_lookup_extended (self->mapping, name, NULL, &mapped))
+        column = GPOINTER_TO_UINT (mapped);
+      else if (recognise_moodle_group (state, name, i))
+        continue;
+      else
+        column = helder_lms_column_recognise (fields[i]);
+
+      g_hash_table_insert (self->seen_headers, g_strdup (fields[i]), GUINT_TO_POINTER (column));
+      if (column != HELDER_LMS_COLUMN_IGNORED && state->columns[column] < 0)
+        state->columns[column] = i;
+      else if (*fields[i] != '\0')
+        g_string_append_printf (ignored, "%s“%s”", ignored->len > 0 ? ", " : "", fields[i]);
+    }
+
+  if (state->columns[HELDER_LMS_COLUMN_LEARNER] < 0)
+    {
+      g_set_error (&state->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s:%u: no column with the learner's id (such as “user id”, “e-mail” or "
+                     "“personeelsnummer”). Name it in kpi-mapping.json in the course folder."),
+                   state->input->file, line);
+      return FALSE;
+    }
+
+  if (!organisation)
+    {
+      if (state->moodle_groups->len > 0)
+        state->input->kind = HELDER_LMS_INPUT_MOODLE;
+      else if (state->columns[HELDER_LMS_COLUMN_INTERACTION] >= 0)
+        state->input->kind = HELDER_LMS_INPUT_INTERACTIONS;
+      else if (state->columns[HELDER_LMS_COLUMN_STATUS] >= 0 ||
+               state->columns[HELDER_LMS_COLUMN_STARTED] >= 0 ||
+               state->columns[HELDER_LMS_COLUMN_COMPLETED] >= 0)
+        {
+          state->input->kind = HELDER_LMS_INPUT_PROGRESS;
+          state->row_hashes = g_hash_table_new (NULL, NULL);
+          if (state->columns[HELDER_LMS_COLUMN_MODULE] < 0 && self->module_ids->len != 1)
+            {
+              g_set_error (&state->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("%s:%u: no column that names the module (such as “module” or "
+                             "“cursus”), and the course has more than one. Name it in "
+                             "kpi-mapping.json in the course folder."),
+                           state->input->file, line);
+              return FALSE;
+            }
+        }
+      else
+        {
+          g_set_error (&state->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("%s:%u: Helder does not recognise this report: it has no status or "
+                         "date columns and no question columns. Name the columns in "
+                         "kpi-mapping.json in the course folder."),
+                       state->input->file, line);
+          return FALSE;
+        }
+    }
+
+  if (ignored->len > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("these columns are not used: %s. If one of them matters, name it in "
+                           "kpi-mapping.json in the course folder."), ignored->str);
+
+      report (self, state->input->file, line, HELDER_SEVERITY_HINT, "kpi-unused-columns", message);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+csv_row_cb (const char * const *fields,
+            guint               n_fields,
+            guint               line,
+            gpointer            user_data)
+{
+  LoadState *state = user_data;
+
+  if (!state->header_done)
+    {
+      state->header_done = TRUE;
+      return read_header (state, fields, n_fields, line);
+    }
+
+  state->input->rows++;
+  if (n_fields != state->n_header)
+    {
+      /* A single empty field is a blank line written by a spreadsheet. */
+      if (n_fields == 1 && *fields[0] == '\0')
+        state->input->rows--;
+      else
+        problem (state, PROBLEM_FIELD_COUNT, line, NULL);
+      return TRUE;
+    }
+  if (*field (state, fields, HELDER_LMS_COLUMN_LEARNER) == '\0')
+    {
+      problem (state, PROBLEM_NO_LEARNER, line, NULL);
+      return TRUE;
+    }
+
+  switch (state->input->kind)
+    {
+    case HELDER_LMS_INPUT_PROGRESS:
+      progress_row (state, fields, line);
+      break;
+    case HELDER_LMS_INPUT_INTERACTIONS:
+      interaction_row (state, fields, line);
+      break;
+    case HELDER_LMS_INPUT_MOODLE:
+      moodle_row (state, fields, line);
+      break;
+    case HELDER_LMS_INPUT_ORGANISATION:
+      organisation_row (state, fields, line);
+      break;
+    case HELDER_LMS_INPUT_XAPI:
+    default:
+      g_assert_not_reached ();
+    }
+  return TRUE;
+}
+
+static void
+load_state_clear (LoadState *state)
+{
+  for (guint k = 0; k < N_PROBLEMS; k++)
+    g_free (state->problems[k].example);
+  g_clear_pointer (&state->moodle_groups, g_array_unref);
+  g_clear_pointer (&state->row_hashes, g_hash_table_unref);
+  g_clear_error (&state->error);
+}
+
+static gboolean
+load_csv (HelderLmsReport     *self,
+          const char          *path,
+          HelderLmsInputKind   kind,
+          GError             **error)
+{
+  LoadState state = { 0 };
+  HelderCsvInfo info;
+
+  state.report = self;
+  state.input = add_input (self, path, kind);
+  state.moodle_groups = g_array_new (FALSE, FALSE, sizeof (MoodleGroup));
+
+  if (!helder_csv_read_file (path, csv_row_cb, &state, &info, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      load_state_clear (&state);
+      return FALSE;
+    }
+  if (state.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&state.error));
+      load_state_clear (&state);
+      return FALSE;
+    }
+  if (!state.header_done)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s: the file is empty; export the report again."), path);
+      load_state_clear (&state);
+      return FALSE;
+    }
+
+  state.input->separator = info.separator;
+  if (info.converted_lines > 0)
+    state.input->encoding = info.utf8_lines_with_8bit > 0 ? "UTF-8 + Windows-1252" : "Windows-1252";
+  if (info.converted_lines > 0 && info.utf8_lines_with_8bit > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "the file mixes encodings: %u line is Windows-1252, the rest UTF-8; "
+                                      "each line is read in its own encoding. Check names with accents.",
+                                      "the file mixes encodings: %u lines are Windows-1252, the rest UTF-8; "
+                                      "each line is read in its own encoding. Check names with accents.",
+                                      info.converted_lines),
+                         info.converted_lines);
+
+      report (self, path, 0, HELDER_SEVERITY_WARNING, "kpi-mixed-encoding", message);
+    }
+  if (info.broken_records > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u row has a quote that is not closed or stray text after a quote; it is skipped. Check the quotes on this line.",
+                                      "%u rows have a quote that is not closed or stray text after a quote; they are skipped. Check the quotes on this line, the first of them.",
+                                      info.broken_records),
+                         info.broken_records);
+
+      state.input->rows += info.broken_records;
+      state.input->skipped += info.broken_records;
+      report (self, path, info.first_broken_line, HELDER_SEVERITY_WARNING, "kpi-broken-quotes", message);
+    }
+
+  report_problems (&state);
+  load_state_clear (&state);
+  return TRUE;
+}
+
+/* xAPI statements. */
+
+static const char *
+object_string (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}
+
+static JsonObject *
+object_object (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static const char *
+actor_id (JsonObject *actor)
+{
+  JsonObject *account = object_object (actor, "account");
+
+  if (object_string (account, "name") != NULL)
+    return object_string (account, "name");
+  if (object_string (actor, "mbox") != NULL)
+    return object_string (actor, "mbox");
+  if (object_string (actor, "mbox_sha1sum") != NULL)
+    return object_string (actor, "mbox_sha1sum");
+  return object_string (actor, "openid");
+}
+
+/* Finds the module in an activity id: its last part, or a part of the
+ * path that is a module id (…/ai-bewustzijn/02-praktijk/vraag/3).
+ */
+static guint
+module_of_activity (HelderLmsReport *self,
+                    const char      *activity)
+{
+  g_auto(GStrv) parts = g_strsplit_set (activity, "/#", -1);
+
+  for (int i = g_strv_length (parts) - 1; i >= 0; i--)
+    for (guint m = 0; m < self->module_ids->len; m++)
+      if (g_str_equal (parts[i], g_ptr_array_index (self->module_ids, m)))
+        return m + 1;
+  return 0;
+}
+
+static void
+xapi_statement (LoadState  *state,
+                JsonNode   *node,
+                guint       number)
+{
+  HelderLmsReport *self = state->report;
+  JsonObject *statement = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonObject *result = object_object (statement, "result");
+  const char *learner_id = actor_id (object_object (statement, "actor"));
+  const char *verb_id = object_string (object_object (statement, "verb"), "id");
+  const char *activity = object_string (object_object (statement, "object"), "id");
+  const char *timestamp = object_string (statement, "timestamp");
+  const char *verb;
+  guint32 day = timestamp != NULL ? helder_lms_parse_day (timestamp) : 0;
+  guint learner;
+  g_autofree char *where = g_strdup_printf (_("statement %u"), number);
+
+  state->input->rows++;
+  if (learner_id == NULL || verb_id == NULL || activity == NULL)
+    {
+      problem (state, PROBLEM_BAD_STATEMENT, number, where);
+      return;
+    }
+  if (timestamp != NULL && day == 0)
+    {
+      problem (state, PROBLEM_BAD_DATE, number, timestamp);
+      return;
+    }
+  verb = strip_iri (verb_id);
+  learner = learner_lookup (self, learner_id, TRUE);
+
+  if (g_str_equal (verb, "answered") || g_str_equal (verb, "responded"))
+    {
+      const char *response = object_string (result, "response");
+      JsonNode *success = result != NULL ? json_object_get_member (result, "success") : NULL;
+      const char *correct = "";
+
+      if (success != NULL && JSON_NODE_HOLDS_VALUE (success) &&
+          json_node_get_value_type (success) == G_TYPE_BOOLEAN)
+        correct = json_node_get_boolean (success) ? "correct" : "incorrect";
+      if (record_answer (state, learner, activity, correct, response != NULL ? response : "", 0, number))
+        state->input->used++;
+      return;
+    }
+
+  if (g_str_equal (verb, "initialized") || g_str_equal (verb, "launched") ||
+      g_str_equal (verb, "attempted") || g_str_equal (verb, "experienced") ||
+      g_str_equal (verb, "completed") || g_str_equal (verb, "passed"))
+    {
+      guint module = module_of_activity (self, activity);
+      gsize slot;
+
+      if (module == 0)
+        {
+          problem (state, PROBLEM_UNKNOWN_MODULE, number, activity);
+          return;
+        }
+      slot = (gsize) learner * self->module_ids->len + module - 1;
+      if (day == 0)
+        {
+          problem (state, PROBLEM_UNDATED, number, NULL);
+          day = HELDER_LMS_DAY_UNKNOWN;
+        }
+      keep_earliest (&g_array_index (self->starts, guint32, slot), day);
+      if (g_str_equal (verb, "completed") || g_str_equal (verb, "passed"))
+        keep_earliest (&g_array_index (self->completions, guint32, slot), day);
+      note_day (self, day);
+      state->input->used++;
+      return;
+    }
+
+  /* Other verbs (suspended, terminated, progressed…) say nothing a KPI needs. */
+  state->input->used++;
+}
+
+static gboolean
+load_xapi (HelderLmsReport  *self,
+           const char       *path,
+           GError          **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  LoadState state = { 0 };
+  JsonNode *root;
+  JsonArray *statements = NULL;
+
+  if (!json_parser_load_from_mapped_file (parser, path, error))
+    {
+      /* json-glib's message already names the file, line and column. */
+      g_prefix_error (error, _("not valid JSON: "));
+      return FALSE;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
+    statements = json_node_get_array (root);
+  else if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
+           json_object_has_member (json_node_get_object (root), "statements") &&
+           JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "statements")))
+    statements = json_object_get_array_member (json_node_get_object (root), "statements");
+
+  if (statements == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s: expected a JSON array of xAPI statements, or an object with "
+                     "“statements”; export the statements from the LRS again."), path);
+      return FALSE;
+    }
+
+  state.report = self;
+  state.input = add_input (self, path, HELDER_LMS_INPUT_XAPI);
+  for (guint i = 0; i < json_array_get_length (statements); i++)
+    xapi_statement (&state, json_array_get_element (statements, i), i + 1);
+
+  report_problems (&state);
+  load_state_clear (&state);
+  return TRUE;
+}
+
+gboolean
+helder_lms_report_load_file (HelderLmsReport  *self,
+                             const char       *path,
+                             GError          **error)
+{
+  g_autoptr(GMappedFile) file = NULL;
+  const char *data;
+  gsize length;
+  gsize i = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_mapped_file_new (path, FALSE, error);
+  if (file == NULL)
+    return FALSE;
+
+  /* JSON starts with [ or { after white space; a CSV never does. */
+  data = g_mapped_file_get_contents (file);
+  length = g_mapped_file_get_length (file);
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  if (i < length && (data[i] == '[' || data[i] == '{'))
+    return load_xapi (self, path, error);
+
+  return load_csv (self, path, HELDER_LMS_INPUT_PROGRESS, error);
+}
+
+gboolean
+helder_lms_report_load_organisation (HelderLmsReport  *self,
+                                     const char       *path,
+                                     GError          **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return load_csv (self, path, HELDER_LMS_INPUT_ORGANISATION, error);
+}
+
+/* The mapping file. */
+
+void
+helder_lms_report_map_column (HelderLmsReport *self,
+                              const char      *header,
+                              HelderLmsColumn  column)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (column < HELDER_N_LMS_COLUMNS);
+
+  g_hash_table_insert (self->mapping, normalise_header (header), GUINT_TO_POINTER (column));
+}
+
+gboolean
+helder_lms_report_load_mapping (HelderLmsReport  *self,
+                                const char       *path,
+                                GError          **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *columns;
+  JsonNode *root;
+  g_autoptr(GList) members = NULL;
+
+  if (!json_parser_load_from_file (parser, path, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
+
+  root = json_parser_get_root (parser);
+  columns = root != NULL && JSON_NODE_HOLDS_OBJECT (root)
+              ? object_object (json_node_get_object (root), "columns") : NULL;
+  if (columns == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s: expected an object with “columns”: {\"column name\": \"learner\", …}"),
+                   path);
+      return FALSE;
+    }
+
+  members = json_object_get_members (columns);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *value = object_string (columns, l->data);
+      HelderLmsColumn column;
+
+      if (value == NULL || !helder_lms_column_from_string (value, &column))
+        {
+          g_autofree char *known = NULL;
+          const char *names[HELDER_N_LMS_COLUMNS + 1] = { NULL };
+
+          for (guint c = 0; c < HELDER_N_LMS_COLUMNS; c++)
+            names[c] = column_names[c];
+          known = g_strjoinv (", ", (char **) names);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("%s: column “%s”: “%s” is not one of: %s"),
+                       path, (const char *) l->data, value != NULL ? value : "?", known);
+          return FALSE;
+        }
+      helder_lms_report_map_column (self, l->data, column);
+    }
+
+  return TRUE;
+}
+
+/* Writes every column seen in the inputs with the meaning Helder gave it,
+ * so the user can correct one line and keep the rest.
+ */
+gboolean
+helder_lms_report_save_mapping (HelderLmsReport  *self,
+                                const char       *path,
+                                GError          **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GList) headers = g_hash_table_get_keys (self->seen_headers);
+  g_autofree char *text = NULL;
+
+  headers = g_list_sort (headers, (GCompareFunc) g_strcmp0);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "columns");
+  json_builder_begin_object (builder);
+  for (GList *l = headers; l != NULL; l = l->next)
+    {
+      json_builder_set_member_name (builder, l->data);
+      json_builder_add_string_value (builder,
+                                     column_names[GPOINTER_TO_UINT (g_hash_table_lookup (self->seen_headers, l->data))]);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+
+  {
+    g_autofree char *with_newline = g_strconcat (text, "\n", NULL);
+
+    return g_file_set_contents (path, with_newline, -1, error);
+  }
+}
+
+/* Accessors. */
+
+GPtrArray *
+helder_lms_report_get_diagnostics (HelderLmsReport *self)
+{
+  return self->diagnostics;
+}
+
+GPtrArray *
+helder_lms_report_get_inputs (HelderLmsReport *self)
+{
+  return self->inputs;
+}
+
+GPtrArray *
+helder_lms_report_get_items (HelderLmsReport *self)
+{
+  return self->items;
+}
+
+guint
+helder_lms_report_get_n_learners (HelderLmsReport *self)
+{
+  return self->n_learners;
+}
+
+guint
+helder_lms_report_get_n_modules (HelderLmsReport *self)
+{
+  return self->module_ids->len;
+}
+
+const char *
+helder_lms_report_get_module_id (HelderLmsReport *self,
+                                 guint            module)
+{
+  return g_ptr_array_index (self->module_ids, module);
+}
+
+const char *
+helder_lms_report_get_module_title (HelderLmsReport *self,
+                                    guint            module)
+{
+  return g_ptr_array_index (self->module_titles, module);
+}
+
+/* Per learner and module (learner × n_modules + module): the first day
+ * the learner started or completed the module, 0 when never.
+ */
+const guint32 *
+helder_lms_report_get_days (HelderLmsReport *self,
+                            gboolean         completed)
+{
+  return (const guint32 *) (completed ? self->completions : self->starts)->data;
+}
+
+const gint32 *
+helder_lms_report_get_learner_departments (HelderLmsReport *self)
+{
+  return (const gint32 *) self->learner_departments->data;
+}
+
+const gint32 *
+helder_lms_report_get_learner_teams (HelderLmsReport *self)
+{
+  return (const gint32 *) self->learner_teams->data;
+}
+
+const gboolean *
+helder_lms_report_get_learner_in_organisation (HelderLmsReport *self)
+{
+  return (const gboolean *) self->in_organisation->data;
+}
+
+GPtrArray *
+helder_lms_report_get_departments (HelderLmsReport *self)
+{
+  return self->departments;
+}
+
+guint
+helder_lms_report_get_n_teams (HelderLmsReport *self)
+{
+  return self->teams->len;
+}
+
+guint
+helder_lms_report_get_n_teams_discussed (HelderLmsReport *self)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < self->team_discussed->len; i++)
+    count += g_array_index (self->team_discussed, gboolean, i) ? 1 : 0;
+  return count;
+}
+
+guint
+helder_lms_report_get_n_employees (HelderLmsReport *self)
+{
+  return self->n_employees;
+}
+
+guint32
+helder_lms_report_get_first_day (HelderLmsReport *self)
+{
+  return self->first_day;
+}
+
+guint32
+helder_lms_report_get_last_day (HelderLmsReport *self)
+{
+  return self->last_day;
+}

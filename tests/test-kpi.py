@@ -1,0 +1,247 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""helder-cli kpi on generated LMS exports with known effects: the KPIs it
+reports must be the ones the generator put in. Speaks TAP."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+CLI = os.environ["HELDER_CLI"]
+GENERATOR = os.path.join(os.environ["G_TEST_SRCDIR"], "tools", "generate-lms.py")
+
+tests = []
+scratch = tempfile.mkdtemp(prefix="helder-kpi-")
+
+
+def test(fn):
+    tests.append(fn)
+    return fn
+
+
+def check(condition, what):
+    if not condition:
+        raise AssertionError(what)
+
+
+def generate(name, *args):
+    out = os.path.join(scratch, name)
+    subprocess.run([sys.executable, GENERATOR, out, *args], check=True, timeout=300)
+    with open(os.path.join(out, "expected.json"), encoding="utf-8") as f:
+        return out, json.load(f)
+
+
+def kpi(folder, *args):
+    proc = subprocess.run([CLI, "kpi", os.path.join(folder, "course"), *args],
+                          capture_output=True, text=True, timeout=120, cwd=folder)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def kpi_json(folder, *reports, extra=()):
+    args = []
+    for report in reports:
+        args += ["--report", os.path.join(folder, report)]
+    code, out, err = kpi(folder, *args, "--org", os.path.join(folder, "organisation.csv"),
+                         "--json", *extra)
+    check(code == 0, f"exit {code}: {err}")
+    return json.loads(out), err
+
+
+def figures(report):
+    return {k["id"]: k for k in report["kpis"]}
+
+
+def near(actual, expected, tolerance, what):
+    check(actual is not None and abs(actual - expected) <= tolerance,
+          f"{what}: reported {actual}, generated {expected} ± {tolerance}")
+
+
+def check_kpis(report, expected, tolerance_growth=1.0, tolerance_share=0.1):
+    values = figures(report)
+    near(values["participation"]["value"], expected["participation"], tolerance_share, "participation")
+    near(values["completion"]["value"], expected["completion"], tolerance_share, "completion")
+    near(values["satisfaction"]["value"], expected["satisfaction"], 0.05, "satisfaction")
+    near(values["knowledge_growth"]["value"], expected["knowledge_growth"], tolerance_growth,
+         "knowledge growth")
+    near(values["team_discussion"]["value"], expected["team_discussion"], tolerance_share,
+         "team discussion")
+    check(report["headcount"] == expected["headcount"], f"headcount {report['headcount']}")
+    check(report["launch"] == expected["launch"], f"launch {report['launch']}")
+    check(report["window_end"] == expected["window_end"], f"window end {report['window_end']}")
+
+
+@test
+def full_size_english_csv():
+    """28,000 learners, +35% growth: reported +35% ± 1, and the rest exact."""
+    folder, expected = generate("english", "--seed", "7", "--growth", "35")
+    report, err = kpi_json(folder, "progress.csv", "answers.csv")
+    check_kpis(report, expected)
+    check(err == "", f"no messages expected for clean input: {err}")
+    goals = report["knowledge_growth"]["goals"]
+    check([g["goal"] for g in goals] == [1, 2, 3, 4], f"goals {goals}")
+    for goal in goals:
+        near(goal["growth"], expected["knowledge_growth"], 3.0, f"goal {goal['goal']}")
+        check(goal["text"], f"goal {goal['goal']} has its text")
+    questions = report["knowledge_growth"]["questions"]
+    check(len(questions) == 8 and questions[0]["pre"] == "pre-1" and questions[0]["post"] == "post-1",
+          f"questions {questions[:1]}")
+    for item in report["satisfaction"]:
+        near(item["mean"], expected["satisfaction"], 0.05, item["id"])
+        check(sum(item["distribution"]) == item["answers"], f"distribution of {item['id']}")
+    tiny = [d for d in report["departments"] if d["name"] == expected["tiny_department"]]
+    check(tiny and tiny[0]["suppressed"] and "people" not in tiny[0],
+          f"the department of 3 people is suppressed: {tiny}")
+    check(len(report["modules"]) == 3 and report["modules"][0]["participation"] > 70,
+          f"modules {report['modules']}")
+    check(report["trend"][0]["start"] == expected["launch"], "trend starts at launch")
+    participation = [w["participation"] for w in report["trend"]]
+    check(participation == sorted(participation), "cumulative participation never drops")
+    check(sum(i["skipped"] for i in report["inputs"]) == 0, f"inputs {report['inputs']}")
+
+
+@test
+def sample_course():
+    """The real sample course's questions and survey, with exports made for it."""
+    sample = os.path.join(os.environ["HELDER_SOURCE_ROOT"], "content-samples", "ai-bewustzijn")
+    folder, expected = generate("sample", "--course", sample, "--learners", "3000", "--seed", "8",
+                                "--growth", "40")
+    report, err = kpi_json(folder, "progress.csv", "answers.csv")
+    check_kpis(report, expected, tolerance_growth=4.0)
+    check(len(report["knowledge_growth"]["questions"]) == 8, "eight pre/post pairs")
+    check({i["id"] for i in report["satisfaction"]} ==
+          {"tevreden-inhoud", "tevreden-relevantie", "tevreden-gebruiksgemak"}, report["satisfaction"])
+    check(all(g["text"] for g in report["knowledge_growth"]["goals"]), "goal texts from module.json")
+    check("kpi-unknown" not in err, err)
+
+
+@test
+def statuses_follow_targets():
+    """Below target after the window is missed; above is on track."""
+    folder, expected = generate("status", "--learners", "3000", "--participation", "0.5",
+                                "--completion", "0.8", "--growth", "20", "--satisfaction", "3.7")
+    report, _ = kpi_json(folder, "progress.csv", "answers.csv")
+    values = figures(report)
+    check(values["participation"]["status"] == "missed", values["participation"])
+    check(values["completion"]["status"] == "on-track", values["completion"])
+    check(values["knowledge_growth"]["status"] == "missed", values["knowledge_growth"])
+    check(values["satisfaction"]["status"] == "at-risk", values["satisfaction"])
+    # In week 3 of the window, 40% started: ahead of the straight line to 70%.
+    report, _ = kpi_json(folder, "progress.csv", "answers.csv", extra=("--as-of", "2025-04-20"))
+    check(figures(report)["participation"]["status"] == "on-track", figures(report)["participation"])
+    check(len(report["trend"]) == 3, f"three weeks of trend: {len(report['trend'])}")
+
+
+@test
+def dutch_semicolon_windows_1252():
+    """Dutch column names, semicolons, dd-mm-yyyy dates and Windows-1252."""
+    folder, expected = generate("dutch", "--learners", "4000", "--style", "dutch", "--seed", "3")
+    with open(os.path.join(folder, "organisation.csv"), "rb") as f:
+        check(b"Financi\xebn" in f.read(), "the file really is Windows-1252")
+    report, err = kpi_json(folder, "progress.csv", "answers.csv")
+    check_kpis(report, expected, tolerance_growth=4.0)
+    check(all(i["separator"] == ";" for i in report["inputs"]), f"inputs {report['inputs']}")
+    check(report["inputs"][0]["encoding"] == "Windows-1252", f"inputs {report['inputs']}")
+    check(any(d["name"] == "Financiën" for d in report["departments"]), "ë read as ë")
+
+
+@test
+def moodle_interactions_report():
+    folder, expected = generate("moodle", "--learners", "2000", "--answers", "moodle",
+                                "--post-attempts", "3", "--seed", "5")
+    report, err = kpi_json(folder, "progress.csv", "answers-moodle.csv")
+    check(report["inputs"][2]["kind"] == "moodle-interactions", f"inputs {report['inputs']}")
+    check_kpis(report, expected, tolerance_growth=5.0)
+    check(re.search(r"kpi-repeated-answer", err), f"retakes are reported: {err}")
+
+
+@test
+def xapi_statements():
+    folder, expected = generate("xapi", "--learners", "2000", "--answers", "xapi", "--seed", "11")
+    report, err = kpi_json(folder, "statements.json")
+    check(report["inputs"][1]["kind"] == "xapi", f"inputs {report['inputs']}")
+    check_kpis(report, expected, tolerance_growth=5.0)
+
+
+@test
+def html_report_is_self_contained_and_accessible():
+    folder, _ = generate("html", "--learners", "1500", "--seed", "2")
+    out = os.path.join(folder, "report.html")
+    code, _, err = kpi(folder, "--report", "progress.csv", "--report", "answers.csv",
+                       "--org", "organisation.csv", "--html", "-o", out)
+    check(code == 0, f"exit {code}: {err}")
+    with open(out, encoding="utf-8") as f:
+        html = f.read()
+    check(html.startswith("<!DOCTYPE html>"), "a whole document")
+    for pattern in (r"<script", r"<link", r"src=\"http", r"href=\"http"):
+        check(not re.search(pattern, html), f"nothing outside the file: {pattern}")
+    charts = re.findall(r"<svg[^>]*>", html)
+    check(len(charts) >= 5, f"{len(charts)} charts")
+    for chart in charts:
+        check('role="img"' in chart and "aria-labelledby" in chart, f"accessible chart: {chart}")
+    check(html.count("<title id=") == len(charts) and html.count("<desc id=") == len(charts),
+          "every chart has a title and a description")
+    check(html.count("<table>") >= 5, "the tables behind the charts")
+    check("M000" not in html, "no employee ids in the report")
+
+
+@test
+def bad_and_unknown_input_is_reported():
+    folder, _ = generate("bad", "--learners", "300", "--seed", "4")
+    with open(os.path.join(folder, "progress.csv"), "a", encoding="utf-8") as f:
+        f.write("M000001,99-onbekend,completed,2025-04-02,2025-04-03\r\n")
+        f.write("M000002,01-introductie,completed,32-13-2025,\r\n")
+        f.write(",01-introductie,completed,2025-04-02,\r\n")
+        f.write("M000003,01-introductie\r\n")
+    report, err = kpi_json(folder, "progress.csv", "answers.csv")
+    progress = report["inputs"][1]
+    check(progress["skipped"] == 4 and progress["rows"] == progress["used"] + 4, f"progress {progress}")
+    for rule in ("kpi-unknown-module", "kpi-bad-date", "kpi-no-learner", "kpi-field-count"):
+        check(re.search(r"progress\.csv:\d+:1: warning: .*\[" + rule + r"\]", err), f"{rule} in {err}")
+    code, _, err = kpi(folder, "--report", os.path.join(folder, "expected.json"))
+    check(code == 2 and "xAPI" in err, f"not statements: exit {code}: {err}")
+    code, _, err = kpi(folder, "--report", os.path.join(folder, "nothing.csv"))
+    check(code == 2 and "nothing.csv" in err, f"missing file: exit {code}: {err}")
+
+
+@test
+def mapping_file_is_saved_and_used():
+    folder, expected = generate("mapping", "--learners", "500", "--seed", "9")
+    path = os.path.join(folder, "progress.csv")
+    with open(path, encoding="utf-8") as f:
+        text = f.read().replace("User ID,", "Wie,", 1)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    code, _, err = kpi(folder, "--report", path)
+    check(code == 2 and "kpi-mapping.json" in err, f"unknown learner column: exit {code}: {err}")
+    code, _, err = kpi(folder, "--report", path, "--map", "Wie=learner", "--save-mapping")
+    check(code == 0, f"exit {code}: {err}")
+    with open(os.path.join(folder, "course", "kpi-mapping.json"), encoding="utf-8") as f:
+        mapping = json.load(f)
+    check(mapping["columns"]["Wie"] == "learner" and mapping["columns"]["Status"] == "status",
+          f"mapping {mapping}")
+    report, _ = kpi_json(folder, "progress.csv")
+    near(figures(report)["participation"]["value"], expected["participation"], 0.1, "participation")
+
+
+def main():
+    print(f"1..{len(tests)}")
+    failed = 0
+    for number, fn in enumerate(tests, 1):
+        try:
+            fn()
+            print(f"ok {number} - {fn.__name__}")
+        except Exception as error:  # report every failure, then go on
+            failed += 1
+            print(f"not ok {number} - {fn.__name__}")
+            for line in str(error).splitlines():
+                print(f"# {line}")
+    shutil.rmtree(scratch, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
