@@ -15,6 +15,7 @@
 
 #include "helder-application.h"
 #include "helder-block-dialog.h"
+#include "helder-export-dialog.h"
 #include "helder-preview.h"
 #include "helder-test-utils.h"
 #include "helder-window.h"
@@ -440,6 +441,73 @@ test_preview (void)
   helder_test_remove_tree (path);
 }
 
+static HelderExportDialog *
+find_export_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (HELDER_IS_EXPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return HELDER_EXPORT_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+export_dialog_gone (gpointer data)
+{
+  return find_export_dialog () == NULL;
+}
+
+static void
+test_export (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autofree char *target_dir = g_dir_make_tmp ("helder-export-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (target_dir, "cursus.zip", NULL);
+  g_autoptr(GFile) target_file = g_file_new_for_path (target);
+  g_autofree char *zip = NULL;
+  HelderExportDialog *dialog;
+  HelderWindow *window;
+  gsize length;
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* The test course has no errors: nothing blocks the export. */
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (find_named (GTK_WIDGET (dialog),
+                                                                               "problems"),
+                                                                   ADW_TYPE_PREFERENCES_GROUP)));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (dialog), "scope")), 1);
+  helder_export_dialog_set_output (dialog, target_file);
+  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "export"), "clicked");
+  wait_for (export_dialog_gone, NULL);
+
+  /* A SCORM 1.2 package: a ZIP with the manifest as its first entry. */
+  g_assert_true (g_file_get_contents (target, &zip, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (memcmp (zip, "PK", 2) == 0);
+  /* The first local header (30 bytes) is followed by its name. */
+  g_assert_true (memcmp (zip + 30, "imsmanifest.xml", 15) == 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+  helder_test_remove_tree (target_dir);
+}
+
 static void
 test_sidebar_lists_pages (void)
 {
@@ -504,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/window/insert-and-edit-image", test_insert_and_edit_image);
   g_test_add_func ("/window/find-and-replace", test_find_and_replace);
   g_test_add_func ("/window/preview", test_preview);
+  g_test_add_func ("/window/export", test_export);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "helder-colour.h"
 #include "helder-block-dialog.h"
 #include "helder-block-spec.h"
+#include "helder-export-dialog.h"
 #include "helder-findings-pane.h"
 #include "helder-recovery.h"
 #include "helder-page-editor.h"
@@ -742,6 +743,87 @@ edit_block_action (GtkWidget  *widget,
                                adw_toast_new (_("Put the cursor in a block to edit it")));
 }
 
+static void
+show_diagnostic (HelderWindow     *self,
+                 HelderDiagnostic *diagnostic)
+{
+  HelderPage *page = helder_course_find_page (self->course, diagnostic->file);
+
+  if (page == NULL)
+    return;
+
+  if (page != self->page)
+    {
+      /* Select the page's row in the outline too. */
+      for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->outline));
+           row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        if (g_object_get_data (G_OBJECT (row), "helder-page") == page)
+          gtk_list_box_select_row (self->outline, GTK_LIST_BOX_ROW (row));
+      show_page (self, page);
+    }
+
+  helder_page_editor_select (self->editor, diagnostic);
+}
+
+static void
+export_go_to_cb (HelderExportDialog *dialog,
+                 HelderDiagnostic   *diagnostic,
+                 HelderWindow       *self)
+{
+  show_diagnostic (self, diagnostic);
+}
+
+static void
+exported_cb (HelderExportDialog *dialog,
+             GFile              *output,
+             guint               n_packages,
+             HelderWindow       *self)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *uri = NULL;
+  AdwToast *toast;
+
+  /* A single package is a file: its folder is what to open. */
+  folder = g_file_query_file_type (output, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY
+             ? g_object_ref (output) : g_file_get_parent (output);
+  uri = g_file_get_uri (folder);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u package",
+                                          "Exported %u packages", n_packages),
+                             n_packages);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("Open Folder"));
+  adw_toast_set_action_name (toast, "win.open-folder");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  HelderExportDialog *dialog;
+
+  if (self->course == NULL)
+    return;
+
+  dialog = helder_export_dialog_new (GTK_WINDOW (self), self->course);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
+  g_signal_connect_object (dialog, "go-to", G_CALLBACK (export_go_to_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
 static gboolean
 save_course (HelderWindow *self)
 {
@@ -909,6 +991,10 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.insert-callout", "s",
                                    insert_callout_action);
   gtk_widget_class_install_action (widget_class, "win.edit-block", NULL, edit_block_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.edit-block", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);

@@ -148,7 +148,7 @@ helder_cli_export (int    argc,
   for (guint i = 0; i < helder_course_get_n_modules (course); i++)
     {
       HelderModule *each = helder_course_get_module (course, i);
-      g_autofree char *file = g_strconcat (helder_module_get_id (each), ".zip", NULL);
+      g_autofree char *file = helder_export_module_file_name (each);
       g_autofree char *path = g_build_filename (output, file, NULL);
 
       status = MAX (status, export_one (course, format, each, force, path));

@@ -664,3 +664,14 @@ helder_export_package (HelderCourse          *course,
 
   return TRUE;
 }
+
+/* The file of one module's package when every module gets its own: named
+ * after the module, as one Rise course per module was.
+ */
+char *
+helder_export_module_file_name (HelderModule *module)
+{
+  g_return_val_if_fail (HELDER_IS_MODULE (module), NULL);
+
+  return g_strconcat (helder_module_get_id (module), ".zip", NULL);
+}

@@ -43,4 +43,6 @@ gboolean    helder_export_package            (HelderCourse         *course,
                                               GPtrArray           **problems,
                                               GError              **error);
 
+char       *helder_export_module_file_name   (HelderModule         *module);
+
 G_END_DECLS
