@@ -16,6 +16,7 @@
 #include "helder-block-spec.h"
 #include "helder-export-dialog.h"
 #include "helder-findings-pane.h"
+#include "helder-kpi-window.h"
 #include "helder-recovery.h"
 #include "helder-page-editor.h"
 #include "helder-preview.h"
@@ -817,6 +818,17 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+kpi_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+
+  if (self->course != NULL)
+    gtk_window_present (GTK_WINDOW (helder_kpi_window_new (GTK_WINDOW (self), self->course)));
+}
+
+static void
 open_folder_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -992,6 +1004,7 @@ helder_window_class_init (HelderWindowClass *klass)
                                    insert_callout_action);
   gtk_widget_class_install_action (widget_class, "win.edit-block", NULL, edit_block_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.kpi", NULL, kpi_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);

@@ -169,7 +169,7 @@ helder_cli_kpi (int    argc,
     return HELDER_EXIT_UNUSABLE;
 
   report = helder_lms_report_new (course);
-  mapping_path = g_build_filename (helder_course_get_path (course), "kpi-mapping.json", NULL);
+  mapping_path = helder_lms_report_mapping_path (course);
   if (g_file_test (mapping_path, G_FILE_TEST_EXISTS) &&
       !helder_lms_report_load_mapping (report, mapping_path, &error))
     {

@@ -1863,3 +1863,14 @@ helder_lms_report_get_last_day (HelderLmsReport *self)
 {
   return self->last_day;
 }
+
+/* The column mapping the user corrected is kept in the course folder, so
+ * the next report of the same LMS is read the same way.
+ */
+char *
+helder_lms_report_mapping_path (HelderCourse *course)
+{
+  g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
+
+  return g_build_filename (helder_course_get_path (course), "kpi-mapping.json", NULL);
+}

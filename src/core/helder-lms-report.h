@@ -84,6 +84,7 @@ typedef struct
 typedef struct _HelderLmsReport HelderLmsReport;
 
 HelderLmsReport   *helder_lms_report_new            (HelderCourse     *course);
+char              *helder_lms_report_mapping_path   (HelderCourse     *course);
 void               helder_lms_report_free           (HelderLmsReport  *self);
 
 gboolean           helder_lms_report_load_mapping   (HelderLmsReport  *self,

@@ -1,0 +1,342 @@
+/* helder-kpi-window.c
+ *
+ * The programme manager's view: open the LMS's own reports (and the
+ * organisation file) and see each KPI against its target. Reading a
+ * million rows takes a moment, so it runs in a thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-kpi-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "helder-kpi-view.h"
+#include "helder-kpi-window.h"
+#include "helder-kpi.h"
+#include "helder-lms-report.h"
+
+struct _HelderKpiWindow
+{
+  AdwWindow        parent_instance;
+
+  HelderCourse    *course;
+  GStrv            reports;
+  char            *organisation;
+  GCancellable    *cancellable;
+  gboolean         loading;
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack        *stack;
+  HelderKpiView   *view;
+  GtkSpinner      *spinner;
+  GtkRevealer     *problems_revealer;
+  GtkLabel        *problems_label;
+};
+
+G_DEFINE_FINAL_TYPE (HelderKpiWindow, helder_kpi_window, ADW_TYPE_WINDOW)
+
+typedef struct
+{
+  GStrv            reports;
+  char            *organisation;
+  HelderLmsReport *report;
+  HelderKpiResult *result;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_strfreev (job->reports);
+  g_free (job->organisation);
+  g_clear_pointer (&job->report, helder_lms_report_free);
+  g_clear_pointer (&job->result, helder_kpi_result_free);
+  g_free (job);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  HelderCourse *course = source_object;
+  LoadJob *job = task_data;
+  g_autofree char *mapping = helder_lms_report_mapping_path (course);
+  HelderKpiSettings settings;
+  GError *error = NULL;
+
+  job->report = helder_lms_report_new (course);
+
+  if ((g_file_test (mapping, G_FILE_TEST_EXISTS) &&
+       !helder_lms_report_load_mapping (job->report, mapping, &error)) ||
+      (job->organisation != NULL &&
+       !helder_lms_report_load_organisation (job->report, job->organisation, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint i = 0; job->reports[i] != NULL; i++)
+    if (!helder_lms_report_load_file (job->report, job->reports[i], &error))
+      {
+        g_task_return_error (task, error);
+        return;
+      }
+
+  helder_kpi_settings_init (&settings, course);
+  job->result = helder_kpi_compute (job->report, course, &settings);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Rows the reports could not use are counted and located, never dropped
+ * silently: the first few are shown, the rest counted.
+ */
+static void
+show_problems (HelderKpiWindow *self,
+               HelderLmsReport *report)
+{
+  GPtrArray *diagnostics = helder_lms_report_get_diagnostics (report);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < diagnostics->len && i < 5; i++)
+    {
+      g_autofree char *line = helder_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", line);
+    }
+
+  if (diagnostics->len > 5)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "and %u more problem",
+                                                            "and %u more problems",
+                                                            diagnostics->len - 5),
+                                               diagnostics->len - 5);
+
+      g_string_append_printf (text, "\n%s", more);
+    }
+
+  gtk_label_set_text (self->problems_label, text->str);
+  gtk_revealer_set_reveal_child (self->problems_revealer, diagnostics->len > 0);
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(HelderKpiWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
+
+  self->loading = FALSE;
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  show_problems (self, job->report);
+  helder_kpi_view_set_result (self->view, g_steal_pointer (&job->result));
+  gtk_stack_set_visible_child_name (self->stack, "dashboard");
+}
+
+void
+helder_kpi_window_load_reports (HelderKpiWindow *self,
+                                GStrv            reports,
+                                const char      *organisation)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job;
+
+  g_return_if_fail (HELDER_IS_KPI_WINDOW (self));
+  g_return_if_fail (reports != NULL && reports[0] != NULL);
+
+  if (reports != self->reports)
+    {
+      g_strfreev (self->reports);
+      self->reports = g_strdupv (reports);
+    }
+
+  job = g_new0 (LoadJob, 1);
+  job->reports = g_strdupv (reports);
+  job->organisation = g_strdup (organisation);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->loading = TRUE;
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+
+  task = g_task_new (self->course, self->cancellable, loaded_cb, g_object_ref (self));
+  g_task_set_source_tag (task, helder_kpi_window_load_reports);
+  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+helder_kpi_window_is_loading (HelderKpiWindow *self)
+{
+  g_return_val_if_fail (HELDER_IS_KPI_WINDOW (self), FALSE);
+
+  return self->loading;
+}
+
+static void
+reports_chosen_cb (GtkNativeDialog *chooser,
+                   int              response,
+                   gpointer         user_data)
+{
+  HelderKpiWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
+      g_auto(GStrv) reports = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          g_autofree char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            g_strv_builder_add (paths, path);
+        }
+
+      reports = g_strv_builder_end (paths);
+      if (reports[0] != NULL)
+        helder_kpi_window_load_reports (self, reports, self->organisation);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static GtkFileChooserNative *
+new_chooser (HelderKpiWindow *self,
+             const char      *title,
+             gboolean         multiple)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), multiple);
+  gtk_file_filter_set_name (filter, _("Reports (CSV, JSON)"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  return chooser;
+}
+
+static void
+open_reports_clicked_cb (HelderKpiWindow *self)
+{
+  GtkFileChooserNative *chooser = new_chooser (self, _("Open LMS Reports"), TRUE);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (reports_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+organisation_chosen_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        gpointer         user_data)
+{
+  HelderKpiWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      g_free (self->organisation);
+      self->organisation = g_file_get_path (file);
+      if (self->reports != NULL)
+        helder_kpi_window_load_reports (self, self->reports, self->organisation);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+organisation_clicked_cb (HelderKpiWindow *self)
+{
+  GtkFileChooserNative *chooser = new_chooser (self, _("Open the Organisation File"), FALSE);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (organisation_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+helder_kpi_window_dispose (GObject *object)
+{
+  HelderKpiWindow *self = (HelderKpiWindow *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->course);
+  g_clear_pointer (&self->reports, g_strfreev);
+  g_clear_pointer (&self->organisation, g_free);
+
+  G_OBJECT_CLASS (helder_kpi_window_parent_class)->dispose (object);
+}
+
+static void
+helder_kpi_window_class_init (HelderKpiWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = helder_kpi_window_dispose;
+
+  g_type_ensure (HELDER_TYPE_KPI_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/helderapp/Helder/helder-kpi-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, view);
+  gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, problems_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, problems_label);
+  gtk_widget_class_bind_template_callback (widget_class, open_reports_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, organisation_clicked_cb);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                (GtkShortcutFunc) gtk_window_close, NULL);
+}
+
+static void
+helder_kpi_window_init (HelderKpiWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+HelderKpiWindow *
+helder_kpi_window_new (GtkWindow    *parent,
+                       HelderCourse *course)
+{
+  HelderKpiWindow *self;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
+
+  self = g_object_new (HELDER_TYPE_KPI_WINDOW, "transient-for", parent, NULL);
+  self->course = g_object_ref (course);
+  /* Translators: the window title, with the course's title */
+  title = g_strdup_printf (_("KPI Dashboard — %s"), helder_course_get_title (course));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  return self;
+}
