@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "helder-cli.h"
+#include "helder-json-members.h"
 
 static void
 count_blocks (HelderPage *page,
@@ -51,27 +52,6 @@ print_block_counts (const guint *counts)
   g_print ("\n");
 }
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
 int
 helder_cli_info (int    argc,
                  char **argv)
@@ -102,9 +82,9 @@ helder_cli_info (int    argc,
     return HELDER_EXIT_UNUSABLE;
 
   json_builder_begin_object (builder);
-  add_string (builder, "id", helder_course_get_id (course));
-  add_string (builder, "title", helder_course_get_title (course));
-  add_string (builder, "language", helder_course_get_language (course));
+  helder_json_add_string (builder, "id", helder_course_get_id (course));
+  helder_json_add_string (builder, "title", helder_course_get_title (course));
+  helder_json_add_string (builder, "language", helder_course_get_language (course));
   json_builder_set_member_name (builder, "modules");
   json_builder_begin_array (builder);
 
@@ -119,13 +99,13 @@ helder_cli_info (int    argc,
       double estimate = helder_module_estimate_minutes (module);
 
       json_builder_begin_object (builder);
-      add_string (builder, "id", helder_module_get_id (module));
-      add_string (builder, "title", helder_module_get_title (module));
-      add_string (builder, "colour", helder_module_get_colour (module));
-      add_int (builder, "minutes", helder_module_get_minutes (module));
+      helder_json_add_string (builder, "id", helder_module_get_id (module));
+      helder_json_add_string (builder, "title", helder_module_get_title (module));
+      helder_json_add_string (builder, "colour", helder_module_get_colour (module));
+      helder_json_add_int (builder, "minutes", helder_module_get_minutes (module));
       json_builder_set_member_name (builder, "estimated_minutes");
       json_builder_add_double_value (builder, (gint64) (estimate * 10 + 0.5) / 10.0);
-      add_int (builder, "words", helder_module_get_word_count (module));
+      helder_json_add_int (builder, "words", helder_module_get_word_count (module));
       json_builder_set_member_name (builder, "pages");
       json_builder_begin_array (builder);
 
@@ -152,10 +132,10 @@ helder_cli_info (int    argc,
             module_counts[k] += page_counts[k];
 
           json_builder_begin_object (builder);
-          add_string (builder, "file", helder_page_get_file (page));
-          add_string (builder, "id", helder_page_get_id (page));
-          add_string (builder, "title", helder_page_get_title (page));
-          add_int (builder, "words", helder_page_get_word_count (page));
+          helder_json_add_string (builder, "file", helder_page_get_file (page));
+          helder_json_add_string (builder, "id", helder_page_get_id (page));
+          helder_json_add_string (builder, "title", helder_page_get_title (page));
+          helder_json_add_int (builder, "words", helder_page_get_word_count (page));
           add_block_counts (builder, page_counts);
           json_builder_end_object (builder);
 
@@ -183,9 +163,9 @@ helder_cli_info (int    argc,
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "totals");
   json_builder_begin_object (builder);
-  add_int (builder, "modules", helder_course_get_n_modules (course));
-  add_int (builder, "pages", total_pages);
-  add_int (builder, "words", total_words);
+  helder_json_add_int (builder, "modules", helder_course_get_n_modules (course));
+  helder_json_add_int (builder, "pages", total_pages);
+  helder_json_add_int (builder, "words", total_words);
   add_block_counts (builder, course_counts);
   json_builder_end_object (builder);
   json_builder_end_object (builder);

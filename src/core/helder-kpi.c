@@ -19,6 +19,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "helder-json-members.h"
 #include "helder-kpi.h"
 
 /* The campaign window: "within 3 months of launch". */
@@ -747,43 +748,13 @@ add_number (JsonBuilder *builder,
 }
 
 static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_day (JsonBuilder *builder,
          const char  *name,
          guint32      day)
 {
   g_autofree char *text = helder_kpi_format_day (day);
 
-  add_string (builder, name, text);
-}
-
-static void
-add_bool (JsonBuilder *builder,
-          const char  *name,
-          gboolean     value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, value);
+  helder_json_add_string (builder, name, text);
 }
 
 static void
@@ -799,16 +770,16 @@ add_groups (JsonBuilder *builder,
 
       json_builder_begin_object (builder);
       if (group->id != NULL)
-        add_string (builder, "id", group->id);
-      add_string (builder, "name", group->name);
-      add_bool (builder, "suppressed", group->suppressed);
+        helder_json_add_string (builder, "id", group->id);
+      helder_json_add_string (builder, "name", group->name);
+      helder_json_add_bool (builder, "suppressed", group->suppressed);
       if (group->suppressed)
         {
           json_builder_end_object (builder);
           continue;
         }
-      add_int (builder, "people", group->people);
-      add_int (builder, "participants", group->participants);
+      helder_json_add_int (builder, "people", group->people);
+      helder_json_add_int (builder, "participants", group->participants);
       add_number (builder, "participation", group->participation, TRUE);
       add_number (builder, "completion", group->completion, !group->completion_suppressed);
       json_builder_end_object (builder);
@@ -830,15 +801,15 @@ add_growths (JsonBuilder *builder,
       json_builder_begin_object (builder);
       if (growth->pre_id != NULL)
         {
-          add_string (builder, "pre", growth->pre_id);
-          add_string (builder, "post", growth->post_id);
+          helder_json_add_string (builder, "pre", growth->pre_id);
+          helder_json_add_string (builder, "post", growth->post_id);
         }
-      add_int (builder, "goal", growth->goal);
-      add_string (builder, "text", growth->text);
-      add_bool (builder, "suppressed", growth->suppressed);
+      helder_json_add_int (builder, "goal", growth->goal);
+      helder_json_add_string (builder, "text", growth->text);
+      helder_json_add_bool (builder, "suppressed", growth->suppressed);
       if (!growth->suppressed)
         {
-          add_int (builder, "pairs", growth->pairs);
+          helder_json_add_int (builder, "pairs", growth->pairs);
           add_number (builder, "pre_correct", growth->pre, TRUE);
           add_number (builder, "post_correct", growth->post, TRUE);
           add_number (builder, "growth", growth->growth, TRUE);
@@ -857,15 +828,15 @@ helder_kpi_result_to_json (const HelderKpiResult *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "course", self->course_title);
+  helder_json_add_string (builder, "course", self->course_title);
   add_day (builder, "launch", self->launch_day);
   add_day (builder, "window_end", self->window_end_day);
   add_day (builder, "as_of", self->as_of_day);
-  add_int (builder, "headcount", self->headcount);
-  add_string (builder, "headcount_source", self->headcount_source);
-  add_int (builder, "learners", self->learners);
-  add_int (builder, "participants", self->participants);
-  add_int (builder, "completers", self->completers);
+  helder_json_add_int (builder, "headcount", self->headcount);
+  helder_json_add_string (builder, "headcount_source", self->headcount_source);
+  helder_json_add_int (builder, "learners", self->learners);
+  helder_json_add_int (builder, "participants", self->participants);
+  helder_json_add_int (builder, "completers", self->completers);
 
   json_builder_set_member_name (builder, "kpis");
   json_builder_begin_array (builder);
@@ -874,14 +845,14 @@ helder_kpi_result_to_json (const HelderKpiResult *self,
       const HelderKpiFigure *figure = &self->figures[k];
 
       json_builder_begin_object (builder);
-      add_string (builder, "id", kind_names[k]);
+      helder_json_add_string (builder, "id", kind_names[k]);
       add_rounded (builder, "value", figure->value, k == HELDER_KPI_SATISFACTION ? 2 : 1,
                    figure->available);
       add_number (builder, "target", figure->target, TRUE);
-      add_string (builder, "unit", k == HELDER_KPI_SATISFACTION ? "of 5" : "%");
-      add_string (builder, "status", helder_kpi_status_to_string (figure->status));
-      add_int (builder, k == HELDER_KPI_TEAM_DISCUSSION ? "teams" : "people", figure->people);
-      add_bool (builder, "suppressed", figure->suppressed);
+      helder_json_add_string (builder, "unit", k == HELDER_KPI_SATISFACTION ? "of 5" : "%");
+      helder_json_add_string (builder, "status", helder_kpi_status_to_string (figure->status));
+      helder_json_add_int (builder, k == HELDER_KPI_TEAM_DISCUSSION ? "teams" : "people", figure->people);
+      helder_json_add_bool (builder, "suppressed", figure->suppressed);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -893,7 +864,7 @@ helder_kpi_result_to_json (const HelderKpiResult *self,
       const HelderKpiWeek *week = &g_array_index (self->weeks, HelderKpiWeek, w);
 
       json_builder_begin_object (builder);
-      add_int (builder, "week", w + 1);
+      helder_json_add_int (builder, "week", w + 1);
       add_day (builder, "start", week->start_day);
       add_number (builder, "participation", week->participation, TRUE);
       add_number (builder, "completion", week->completion,
@@ -912,12 +883,12 @@ helder_kpi_result_to_json (const HelderKpiResult *self,
       const HelderKpiSurveyItem *item = g_ptr_array_index (self->survey, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "id", item->id);
-      add_string (builder, "text", item->text);
-      add_bool (builder, "suppressed", item->suppressed);
+      helder_json_add_string (builder, "id", item->id);
+      helder_json_add_string (builder, "text", item->text);
+      helder_json_add_bool (builder, "suppressed", item->suppressed);
       if (!item->suppressed)
         {
-          add_int (builder, "answers", item->answers);
+          helder_json_add_int (builder, "answers", item->answers);
           add_rounded (builder, "mean", item->mean, 2, TRUE);
           json_builder_set_member_name (builder, "distribution");
           json_builder_begin_array (builder);
@@ -937,14 +908,14 @@ helder_kpi_result_to_json (const HelderKpiResult *self,
 
   json_builder_set_member_name (builder, "team_discussion");
   json_builder_begin_object (builder);
-  add_int (builder, "teams", self->teams);
-  add_int (builder, "discussed", self->teams_discussed);
+  helder_json_add_int (builder, "teams", self->teams);
+  helder_json_add_int (builder, "discussed", self->teams_discussed);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "privacy");
   json_builder_begin_object (builder);
-  add_int (builder, "minimum_group", HELDER_KPI_MINIMUM_GROUP);
-  add_int (builder, "suppressed_groups", self->suppressed_groups);
+  helder_json_add_int (builder, "minimum_group", HELDER_KPI_MINIMUM_GROUP);
+  helder_json_add_int (builder, "suppressed_groups", self->suppressed_groups);
   json_builder_end_object (builder);
 
   if (report != NULL)
@@ -959,13 +930,13 @@ helder_kpi_result_to_json (const HelderKpiResult *self,
           char separator[2] = { input->separator, '\0' };
 
           json_builder_begin_object (builder);
-          add_string (builder, "file", input->file);
-          add_string (builder, "kind", helder_lms_input_kind_to_string (input->kind));
-          add_string (builder, "encoding", input->encoding);
-          add_string (builder, "separator", input->separator != 0 ? separator : NULL);
-          add_int (builder, "rows", input->rows);
-          add_int (builder, "used", input->used);
-          add_int (builder, "skipped", input->skipped);
+          helder_json_add_string (builder, "file", input->file);
+          helder_json_add_string (builder, "kind", helder_lms_input_kind_to_string (input->kind));
+          helder_json_add_string (builder, "encoding", input->encoding);
+          helder_json_add_string (builder, "separator", input->separator != 0 ? separator : NULL);
+          helder_json_add_int (builder, "rows", input->rows);
+          helder_json_add_int (builder, "used", input->used);
+          helder_json_add_int (builder, "skipped", input->skipped);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

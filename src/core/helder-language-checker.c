@@ -419,6 +419,17 @@ helder_language_checker_for_course (HelderCourse *course)
   return checker;
 }
 
+static GPtrArray *
+check_with_course_checker (HelderCourse            *course,
+                           HelderPage              *page,
+                           HelderReadabilityCounts *counts)
+{
+  return helder_language_checker_check (helder_language_checker_for_course (course),
+                                        helder_page_get_file (page),
+                                        helder_page_get_text (page),
+                                        helder_page_get_content (page), counts);
+}
+
 void
 helder_language_count_page (HelderCourse            *course,
                             HelderPage              *page,
@@ -429,10 +440,7 @@ helder_language_count_page (HelderCourse            *course,
   g_return_if_fail (HELDER_IS_PAGE (page));
   g_return_if_fail (counts != NULL);
 
-  found = helder_language_checker_check (helder_language_checker_for_course (course),
-                                         helder_page_get_file (page),
-                                         helder_page_get_text (page),
-                                         helder_page_get_content (page), counts);
+  found = check_with_course_checker (course, page, counts);
 }
 
 void
@@ -445,9 +453,6 @@ helder_language_check_page (HelderCourse *course,
   g_return_if_fail (HELDER_IS_PAGE (page));
   g_return_if_fail (diagnostics != NULL);
 
-  found = helder_language_checker_check (helder_language_checker_for_course (course),
-                                         helder_page_get_file (page),
-                                         helder_page_get_text (page),
-                                         helder_page_get_content (page), NULL);
+  found = check_with_course_checker (course, page, NULL);
   g_ptr_array_extend (diagnostics, found, (GCopyFunc) helder_diagnostic_ref, NULL);
 }
