@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "helder-checks.h"
 #include "helder-course.h"
 
 static HelderCourse *
@@ -61,6 +62,32 @@ test_clean (void)
       g_test_message ("%s", s);
     }
   g_assert_false (helder_diagnostics_have_errors (diagnostics));
+}
+
+/* Every rule, language and accessibility included: the course a team
+ * could publish has no errors and no warnings left, only hints.
+ */
+static void
+test_all_checks (void)
+{
+  g_autoptr(HelderCourse) course = load_sample ();
+  g_autoptr(GPtrArray) diagnostics = helder_checks_run_course (course);
+  guint hints = 0;
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const HelderDiagnostic *d = g_ptr_array_index (diagnostics, i);
+      g_autofree char *s = helder_diagnostic_to_string (d);
+
+      if (d->severity != HELDER_SEVERITY_HINT)
+        g_test_message ("%s", s);
+      else
+        hints++;
+      g_assert_cmpint (d->severity, ==, HELDER_SEVERITY_HINT);
+    }
+
+  /* The rules did look: long and rare words remain as hints to weigh. */
+  g_assert_cmpuint (hints, >, 0);
 }
 
 static void
@@ -191,6 +218,7 @@ main (int   argc,
 
   g_test_add_func ("/sample-course/clean", test_clean);
   g_test_add_func ("/sample-course/modules", test_modules);
+  g_test_add_func ("/sample-course/all-checks", test_all_checks);
   g_test_add_func ("/sample-course/tests-and-survey", test_tests_and_survey);
   g_test_add_func ("/sample-course/media-accessible", test_media_accessible);
 

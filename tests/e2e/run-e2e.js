@@ -415,6 +415,64 @@ async function main() {
     await context.close();
   });
 
+  await test('keyboard alone: skip link first, every control reachable, no trap, focus on the new page', async () => {
+    const dir = exportPackage(courseDir, 'web', 'web-keyboard');
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(`file://${path.join(dir, 'index.html')}`);
+    await page.locator('.helder-nav:not([hidden])').waitFor();
+
+    /* Tab through the whole page: the order follows the document, every
+     * control of the visible page and the navigation is reached, and the
+     * focus comes back round (no element keeps it).
+     */
+    const order = [];
+    for (let i = 0; i < 200; i++) {
+      await page.keyboard.press('Tab');
+      const here = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        return (el.className || el.tagName) + ':' + (el.textContent || el.value || '').trim().slice(0, 30);
+      });
+      if (here !== null && order.length > 0 && here === order[0]) break;
+      if (here !== null) order.push(here);
+    }
+    assert.ok(order.length > 2, `tabbing reaches the page's controls (${order.length})`);
+    assert.match(order[0], /helder-skip/, 'the skip link comes first');
+    assert.ok(order.some((label) => /helder-next/.test(label)), 'the Next button is reachable');
+    const controls = await page.evaluate(() => {
+      const visible = document.querySelector('.helder-page:not([hidden])');
+      return visible.querySelectorAll('button:not([hidden]), input, a[href], [tabindex="0"]').length;
+    });
+    assert.ok(order.length >= controls, `every control of the page is reached (${order.length} of ${controls})`);
+
+    /* Next, with the keyboard: the focus lands on the new page's heading. */
+    await page.locator('.helder-next').focus();
+    await page.keyboard.press('Enter');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el.tagName + ' ' + (el.closest('.helder-page') === document.querySelector('.helder-page:not([hidden])'));
+    });
+    assert.match(focused, /^H[12] true$/, `focus is on the new page's heading (${focused})`);
+    await context.close();
+  });
+
+  await test('200% text size: the page still reflows without horizontal scrolling', async () => {
+    const dir = exportPackage(courseDir, 'web', 'web-zoom');
+    const context = await browser.newContext({ viewport: { width: 640, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`file://${path.join(dir, 'index.html')}`);
+    await page.locator('.helder-nav:not([hidden])').waitFor();
+    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    const pages = await page.locator('.helder-page').count();
+    for (let i = 0; i < pages; i++) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      assert.equal(overflow, false, `no horizontal scrolling at 200% text on page ${i + 1}`);
+      if (i + 1 < pages) await next(page.mainFrame());
+    }
+    await context.close();
+  });
+
   await browser.close();
   server.close();
   fs.rmSync(work, { recursive: true, force: true });
