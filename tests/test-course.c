@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "helder-checks.h"
 #include "helder-course.h"
 #include "helder-test-utils.h"
 
@@ -209,6 +210,81 @@ test_import_media (void)
   helder_test_remove_tree (outside_dir);
 }
 
+static HelderDiagnostic *
+find_rule (GPtrArray  *diagnostics,
+           const char *rule)
+{
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      HelderDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if (g_str_equal (d->rule, rule))
+        return d;
+    }
+
+  return NULL;
+}
+
+static void
+test_dictionary_and_ignore (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autofree char *words_path = g_build_filename (path, "words.txt", NULL);
+  g_autofree char *words = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (path, &error);
+  g_autoptr(HelderCourse) reloaded = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  HelderPage *page = helder_course_find_page (course, "01-basis/01-welkom.md");
+  HelderDiagnostic *spelling;
+  HelderDiagnostic *hint;
+
+  helder_page_set_text (page, "# Welkom\n\nJe leidinggevende helpt je met de fietsplaan.\n", -1);
+  g_assert_true (helder_course_save (course, &error));
+  before = helder_checks_run_page (course, page);
+  spelling = find_rule (before, "spelling");
+  hint = find_rule (before, "b1-long-word");
+  g_assert_nonnull (spelling);
+  g_assert_nonnull (hint);
+
+  /* A course term goes into words.txt and passes from then on. */
+  g_assert_true (helder_course_add_word (course, "fietsplaan", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (words_path, &words, NULL, NULL));
+  g_assert_true (g_str_has_prefix (words, "# Woorden van deze cursus\n"));
+  g_assert_true (g_str_has_suffix (words, "Markdown\nfietsplaan\n"));
+
+  /* An ignored finding stays away, also after loading the course again. */
+  g_assert_true (helder_ignore_list_add (helder_course_get_ignore_list (course), hint,
+                                         helder_page_get_text (page), &error));
+  g_assert_no_error (error);
+  after = helder_checks_run_page (course, page);
+  g_assert_null (find_rule (after, "spelling"));
+  g_assert_null (find_rule (after, "b1-long-word"));
+
+  reloaded = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  again = helder_checks_run_page (reloaded, helder_course_find_page (reloaded,
+                                                                     "01-basis/01-welkom.md"));
+  g_assert_null (find_rule (again, "spelling"));
+  g_assert_null (find_rule (again, "b1-long-word"));
+
+  /* Errors reach learners: they cannot be ignored. */
+  {
+    g_autoptr(HelderDiagnostic) error_finding =
+      helder_diagnostic_new ("01-basis/01-welkom.md", 0, 2, 1, 1, HELDER_SEVERITY_ERROR,
+                             "b1-sentence-long", "x");
+
+    g_assert_false (helder_ignore_list_add (helder_course_get_ignore_list (course), error_finding,
+                                            helder_page_get_text (page), &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  }
+
+  helder_test_remove_tree (path);
+}
+
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
@@ -247,6 +323,7 @@ main (int   argc,
   g_test_add_func ("/course/unknown-fields-survive", test_unknown_fields_survive);
   g_test_add_func ("/course/load-async", test_load_async);
   g_test_add_func ("/course/import-media", test_import_media);
+  g_test_add_func ("/course/dictionary-and-ignore", test_dictionary_and_ignore);
 
   return g_test_run ();
 }

@@ -25,6 +25,7 @@ struct _HelderCourse
   char               *description;
   char               *language;
   GStrv               words;
+  HelderIgnoreList   *ignore_list;
   GListStore         *modules;
   GPtrArray          *diagnostics; /* of the course, module and word files */
   HelderJsonDocument *document;
@@ -53,6 +54,7 @@ helder_course_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->words, g_strfreev);
+  g_clear_pointer (&self->ignore_list, helder_ignore_list_free);
   g_clear_object (&self->modules);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
   g_clear_pointer (&self->document, helder_json_document_free);
@@ -594,6 +596,7 @@ helder_course_load (const char  *path,
     self->title = g_path_get_basename (path);
 
   load_words (self);
+  self->ignore_list = helder_ignore_list_load (path, self->diagnostics);
 
   return g_steal_pointer (&self);
 }
@@ -915,6 +918,71 @@ helder_course_import_media (HelderCourse  *self,
 
     return g_strconcat ("media/", target_name, NULL);
   }
+}
+
+/**
+ * helder_course_add_word:
+ *
+ * Adds @word to the course's own dictionary (words.txt), which the
+ * spelling check accepts and the long-word rule exempts. The file is
+ * written at once, as one line more; an existing file keeps its comments
+ * and order.
+ */
+gboolean
+helder_course_add_word (HelderCourse  *self,
+                        const char    *word,
+                        GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (self), FALSE);
+  g_return_val_if_fail (word != NULL, FALSE);
+
+  trimmed = g_strstrip (g_strdup (word));
+  if (trimmed[0] == '\0' || strpbrk (trimmed, "\r\n") != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "%s",
+                   _("a dictionary word is one word on one line"));
+      return FALSE;
+    }
+
+  if (g_strv_contains ((const char * const *) self->words, trimmed))
+    return TRUE;
+
+  path = g_build_filename (self->path, "words.txt", NULL);
+  text = g_string_new (NULL);
+  if (g_file_get_contents (path, &data, NULL, NULL))
+    {
+      g_string_append (text, data);
+      if (text->len > 0 && text->str[text->len - 1] != '\n')
+        g_string_append_c (text, '\n');
+    }
+  g_string_append_printf (text, "%s\n", trimmed);
+
+  if (!g_file_set_contents_full (path, text->str, text->len, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0644, error))
+    return FALSE;
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) self->words);
+  g_strv_builder_add (builder, trimmed);
+  g_strfreev (self->words);
+  self->words = g_strv_builder_end (builder);
+
+  return TRUE;
+}
+
+/* Returns: (transfer none): the findings the team chose to ignore */
+HelderIgnoreList *
+helder_course_get_ignore_list (HelderCourse *self)
+{
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+
+  return self->ignore_list;
 }
 
 const char * const *

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "helder-ignore-list.h"
 #include "helder-module.h"
 
 G_BEGIN_DECLS
@@ -55,6 +56,10 @@ void          helder_course_validate_page    (HelderCourse         *self,
                                               HelderPage           *page,
                                               GPtrArray            *diagnostics);
 const char * const *helder_course_get_words  (HelderCourse         *self);
+gboolean      helder_course_add_word         (HelderCourse         *self,
+                                              const char           *word,
+                                              GError              **error);
+HelderIgnoreList *helder_course_get_ignore_list (HelderCourse      *self);
 char         *helder_course_import_media     (HelderCourse         *self,
                                               GFile                *source,
                                               GError              **error);
