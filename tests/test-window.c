@@ -57,6 +57,9 @@ row_labels (GtkWidget *list)
       if (!GTK_IS_LIST_BOX_ROW (row))
         continue;
       child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      /* A page row holds its title and a count of findings. */
+      if (GTK_IS_BOX (child))
+        child = gtk_widget_get_first_child (child);
       g_ptr_array_add (labels, g_strdup_printf ("%s%s",
                                                 gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row))
                                                   ? "page:" : "module:",
@@ -663,6 +666,71 @@ test_findings_as_you_type (void)
   helder_test_remove_tree (path);
 }
 
+static GtkWidget *
+badge_of (GtkWidget  *window,
+          const char *title)
+{
+  GtkWidget *outline = find_named (window, "outline");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (outline);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      if (GTK_IS_BOX (box) &&
+          g_str_equal (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box))), title))
+        return gtk_widget_get_last_child (box);
+    }
+
+  return NULL;
+}
+
+static gboolean
+blokken_has_badge (gpointer data)
+{
+  return g_str_equal (gtk_label_get_text (GTK_LABEL (badge_of (data, "Blokken"))), "1");
+}
+
+/* Other pages' findings show in the outline and in the course-wide list,
+ * checked in the background.
+ */
+static void
+test_course_findings (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autofree char *blokken = g_build_filename (path, "01-basis", "02-blokken.md", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *subtitle = NULL;
+  HelderWindow *window;
+  GtkWidget *list;
+
+  g_assert_true (g_file_get_contents (blokken, &text, NULL, NULL));
+  broken = g_strconcat (text, "\n```image\nsrc: media/logo.png\n```\n", NULL);
+  g_assert_true (g_file_set_contents (blokken, broken, -1, NULL));
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+  wait_for (blokken_has_badge, window);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge_of (GTK_WIDGET (window), "Welkom"))), ==, "");
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (window),
+                                                               "course-scope")), TRUE);
+  list = find_named (GTK_WIDGET (window), "findings");
+  g_assert_nonnull (gtk_widget_get_first_child (list));
+  g_object_get (gtk_widget_get_first_child (list), "subtitle", &subtitle, NULL);
+  g_assert_nonnull (strstr (subtitle, "01-basis/02-blokken.md"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
 static void
 test_sidebar_lists_pages (void)
 {
@@ -730,6 +798,7 @@ main (int   argc,
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/kpi-dashboard", test_kpi_dashboard);
   g_test_add_func ("/window/findings-as-you-type", test_findings_as_you_type);
+  g_test_add_func ("/window/course-findings", test_course_findings);
 
   return g_test_run ();
 }

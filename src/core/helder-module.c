@@ -175,8 +175,9 @@ load_pages (HelderModule *self,
 
         page = helder_page_new (file, bytes);
       }
-      g_ptr_array_extend (diagnostics, helder_page_get_content (page)->diagnostics,
-                          (GCopyFunc) helder_diagnostic_ref, NULL);
+      /* The page's own syntax problems are reported by
+       * helder_course_validate(), as the page is at that time.
+       */
       g_list_store_append (self->pages, page);
     }
 }
