@@ -155,6 +155,8 @@ test_unknown_fields_survive (void)
   g_assert_true (helder_course_get_modified (course));
   g_assert_true (helder_course_save (course, &error));
   g_assert_no_error (error);
+  /* Saved is saved: nothing is left to write. */
+  g_assert_false (helder_course_get_modified (course));
 
   g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
   g_assert_nonnull (strstr (json, "\"x-editor-note\""));

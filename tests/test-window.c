@@ -731,6 +731,84 @@ test_course_findings (void)
   helder_test_remove_tree (path);
 }
 
+static guint
+count_page_rows (GtkWidget *window)
+{
+  GtkWidget *outline = find_named (window, "outline");
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (outline);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)))
+      n++;
+
+  return n;
+}
+
+/* New, moved and removed pages and modules, with Undo, saved and read
+ * back.
+ */
+static void
+test_course_structure (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(HelderCourse) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  HelderWindow *window;
+  HelderModule *basis;
+  HelderPage *added;
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+  g_assert_cmpuint (count_page_rows (GTK_WIDGET (window)), ==, 3);
+
+  /* A new page comes after the page shown, and is shown. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-page", NULL));
+  added = helder_window_get_page (window);
+  g_assert_cmpstr (helder_page_get_file (added), ==, "01-basis/03-nieuwe-pagina.md");
+  basis = helder_course_get_module (helder_window_get_course (window), 0);
+  g_assert_true (helder_module_get_page (basis, 1) == added);
+  g_assert_cmpuint (count_page_rows (GTK_WIDGET (window)), ==, 4);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-page", "i", -1));
+  g_assert_true (helder_module_get_page (basis, 0) == added);
+
+  /* Removing is undone from the toast. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-page", NULL));
+  g_assert_cmpuint (count_page_rows (GTK_WIDGET (window)), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-outline", NULL));
+  g_assert_cmpuint (count_page_rows (GTK_WIDGET (window)), ==, 4);
+  g_assert_true (helder_module_get_page (basis, 0) == added);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-module", NULL));
+  g_assert_cmpuint (helder_course_get_n_modules (helder_window_get_course (window)), ==, 3);
+  g_assert_true (helder_course_get_modified (helder_window_get_course (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_false (helder_course_get_modified (helder_window_get_course (window)));
+
+  reloaded = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (helder_course_get_n_modules (reloaded), ==, 3);
+  g_assert_cmpstr (helder_module_get_id (helder_course_get_module (reloaded, 2)), ==,
+                   "03-nieuwe-module");
+  g_assert_cmpstr (helder_page_get_file (helder_module_get_page (helder_course_get_module (reloaded, 0), 0)),
+                   ==, "01-basis/03-nieuwe-pagina.md");
+  {
+    g_autoptr(GPtrArray) problems = helder_course_validate (reloaded);
+
+    g_assert_false (helder_diagnostics_have_errors (problems));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
 static void
 test_sidebar_lists_pages (void)
 {
@@ -799,6 +877,7 @@ main (int   argc,
   g_test_add_func ("/window/kpi-dashboard", test_kpi_dashboard);
   g_test_add_func ("/window/findings-as-you-type", test_findings_as_you_type);
   g_test_add_func ("/window/course-findings", test_course_findings);
+  g_test_add_func ("/window/course-structure", test_course_structure);
 
   return g_test_run ();
 }

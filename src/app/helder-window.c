@@ -21,42 +21,8 @@
 #include "helder-recovery.h"
 #include "helder-page-editor.h"
 #include "helder-preview.h"
-#include "helder-window.h"
+#include "helder-window-private.h"
 
-struct _HelderWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  HelderCourse         *course;
-  HelderPage           *page;
-  GCancellable         *load_cancellable;
-  GSettings            *settings;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  AdwWindowTitle       *course_title;
-  AdwWindowTitle       *page_title;
-  GtkListBox           *outline;
-  GtkStack             *content_stack;
-  AdwStatusPage        *empty_page;
-  AdwLeaflet           *page_leaflet;
-  HelderPageEditor     *editor;
-  HelderFindingsPane   *findings;
-  GtkWidget            *side_pane;
-  AdwViewStack         *side_stack;
-  HelderPreview        *preview;
-  char                 *preview_device;
-  GtkRevealer          *changed_banner;
-  GtkLabel             *changed_label;
-
-  GPtrArray            *monitors;        /* of GFileMonitor, one per page file */
-  GPtrArray            *course_diagnostics; /* the last whole-course check */
-  GCancellable         *course_check_cancellable;
-  guint                 course_check_source;
-  HelderPage           *changed_page;    /* changed on disk while it had edits */
-  guint                 recovery_source;
-};
 
 /* Unsaved edits reach the recovery file this long after the last change. */
 #define RECOVERY_DELAY_SECONDS 3
@@ -129,8 +95,8 @@ helder_window_set_property (GObject      *object,
     }
 }
 
-static void
-update_title (HelderWindow *self)
+void
+_helder_window_update_title (HelderWindow *self)
 {
   g_autofree char *title = NULL;
   gboolean modified;
@@ -146,8 +112,8 @@ update_title (HelderWindow *self)
 }
 
 /* The module a page belongs to: its file starts with the module's id. */
-static HelderModule *
-module_of_page (HelderWindow *self,
+HelderModule *
+_helder_window_module_of_page (HelderWindow *self,
                 HelderPage   *page)
 {
   g_autofree char *id = g_path_get_dirname (helder_page_get_file (page));
@@ -163,7 +129,7 @@ update_preview (HelderWindow *self)
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->side_stack), "preview") != 0)
     return;
 
-  helder_preview_show (self->preview, self->course, module_of_page (self, self->page), self->page);
+  helder_preview_show (self->preview, self->course, _helder_window_module_of_page (self, self->page), self->page);
 }
 
 static void
@@ -172,8 +138,8 @@ side_stack_changed_cb (HelderWindow *self)
   update_preview (self);
 }
 
-static void
-show_page (HelderWindow *self,
+void
+_helder_window_show_page (HelderWindow *self,
            HelderPage   *page)
 {
   g_set_object (&self->page, page);
@@ -290,7 +256,7 @@ course_check_thread (GTask        *task,
   gpointer file;
   gpointer text;
 
-  copy = helder_course_load (check->path, &error);
+  copy = helder_course_read (check->path, &error);
   if (copy == NULL)
     {
       g_task_return_error (task, error);
@@ -327,8 +293,8 @@ course_checked_cb (GObject      *source,
     show_findings (self);
 }
 
-static void
-check_course (HelderWindow *self)
+void
+_helder_window_check_course (HelderWindow *self)
 {
   g_autoptr(GTask) task = NULL;
   CourseCheck *check;
@@ -359,7 +325,7 @@ check_course (HelderWindow *self)
   self->course_check_cancellable = g_cancellable_new ();
 
   task = g_task_new (NULL, self->course_check_cancellable, course_checked_cb, g_object_ref (self));
-  g_task_set_source_tag (task, check_course);
+  g_task_set_source_tag (task, _helder_window_check_course);
   g_task_set_task_data (task, check, (GDestroyNotify) course_check_free);
   g_task_run_in_thread (task, course_check_thread);
 }
@@ -370,7 +336,7 @@ check_course_timeout_cb (gpointer user_data)
   HelderWindow *self = user_data;
 
   self->course_check_source = 0;
-  check_course (self);
+  _helder_window_check_course (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -433,7 +399,7 @@ page_text_changed_cb (HelderWindow *self)
 static void
 page_modified_cb (HelderWindow *self)
 {
-  update_title (self);
+  _helder_window_update_title (self);
 }
 
 static void
@@ -445,7 +411,7 @@ outline_row_activated_cb (HelderWindow  *self,
   if (page == NULL)
     return;
 
-  show_page (self, page);
+  _helder_window_show_page (self, page);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -489,6 +455,7 @@ create_module_row (HelderModule *module)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_add_css_class (row, "heading");
+  g_object_set_data_full (G_OBJECT (row), "helder-module", g_object_ref (module), g_object_unref);
 
   return row;
 }
@@ -504,10 +471,6 @@ create_page_row (HelderWindow *self,
 
   /* The row follows the page's title as the author edits its heading. */
   g_object_bind_property (page, "title", label, "label", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (page, "notify::modified", G_CALLBACK (page_modified_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (page, "notify::text", G_CALLBACK (page_text_changed_cb), self,
-                           G_CONNECT_SWAPPED);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -533,11 +496,31 @@ create_page_row (HelderWindow *self,
   return row;
 }
 
-static void
-fill_outline (HelderWindow *self)
+/* The window follows each page's changes: the title's unsaved mark and
+ * the recovery file.
+ */
+void
+_helder_window_track_page (HelderWindow *self,
+            HelderPage   *page)
+{
+  if (g_object_get_data (G_OBJECT (page), "helder-tracked") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (page), "helder-tracked", GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (page, "notify::modified", G_CALLBACK (page_modified_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::text", G_CALLBACK (page_text_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* Fills the outline and shows @select, or the first page. */
+void
+_helder_window_fill_outline (HelderWindow *self,
+              HelderPage   *select)
 {
   GtkWidget *child;
   GtkListBoxRow *first_page = NULL;
+  GtkListBoxRow *selected = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline))) != NULL)
     gtk_list_box_remove (self->outline, child);
@@ -550,18 +533,26 @@ fill_outline (HelderWindow *self)
 
       for (guint p = 0; p < helder_module_get_n_pages (module); p++)
         {
-          GtkWidget *row = create_page_row (self, helder_module_get_page (module, p));
+          HelderPage *page = helder_module_get_page (module, p);
+          GtkWidget *row = create_page_row (self, page);
 
+          _helder_window_track_page (self, page);
+          _helder_window_outline_add_row (self, row);
           gtk_list_box_append (self->outline, row);
           if (first_page == NULL)
             first_page = GTK_LIST_BOX_ROW (row);
+          if (page == select)
+            selected = GTK_LIST_BOX_ROW (row);
         }
     }
 
-  if (first_page != NULL)
+  if (selected == NULL)
+    selected = first_page;
+
+  if (selected != NULL)
     {
-      gtk_list_box_select_row (self->outline, first_page);
-      show_page (self, g_object_get_data (G_OBJECT (first_page), "helder-page"));
+      gtk_list_box_select_row (self->outline, selected);
+      _helder_window_show_page (self, g_object_get_data (G_OBJECT (selected), "helder-page"));
     }
   else
     {
@@ -605,7 +596,7 @@ reload_page (HelderWindow *self,
   helder_page_reload (page, bytes);
   if (page == self->page)
     helder_page_editor_set_page (self->editor, self->course, page);
-  update_title (self);
+  _helder_window_update_title (self);
 }
 
 static void
@@ -728,7 +719,7 @@ recovery_response_cb (AdwMessageDialog *dialog,
       helder_recovery_apply (self->course, texts);
       if (self->page != NULL)
         helder_page_editor_set_page (self->editor, self->course, self->page);
-      update_title (self);
+      _helder_window_update_title (self);
     }
   else
     helder_recovery_discard (self->course);
@@ -788,10 +779,10 @@ course_loaded_cb (GObject      *source,
   g_clear_object (&self->page);
   adw_window_title_set_title (self->course_title, helder_course_get_title (course));
   adw_window_title_set_subtitle (self->course_title, helder_course_get_path (course));
-  fill_outline (self);
-  update_title (self);
+  _helder_window_fill_outline (self, NULL);
+  _helder_window_update_title (self);
   watch_pages (self);
-  check_course (self);
+  _helder_window_check_course (self);
   show_load_problems (self);
   offer_recovery (self);
 }
@@ -977,7 +968,7 @@ show_diagnostic (HelderWindow     *self,
            row = gtk_widget_get_next_sibling (row))
         if (g_object_get_data (G_OBJECT (row), "helder-page") == page)
           gtk_list_box_select_row (self->outline, GTK_LIST_BOX_ROW (row));
-      show_page (self, page);
+      _helder_window_show_page (self, page);
     }
 
   helder_page_editor_select (self->editor, diagnostic);
@@ -1070,7 +1061,7 @@ save_course (HelderWindow *self)
 
   g_clear_handle_id (&self->recovery_source, g_source_remove);
   helder_recovery_discard (self->course);
-  update_title (self);
+  _helder_window_update_title (self);
   return TRUE;
 }
 
@@ -1144,6 +1135,8 @@ helder_window_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->recovery_source, g_source_remove);
   g_clear_handle_id (&self->course_check_source, g_source_remove);
+  g_clear_handle_id (&self->fold_source, g_source_remove);
+  g_clear_pointer (&self->outline_undo, _helder_outline_undo_free);
   g_cancellable_cancel (self->course_check_cancellable);
   g_clear_object (&self->course_check_cancellable);
   g_clear_pointer (&self->course_diagnostics, g_ptr_array_unref);
@@ -1154,6 +1147,29 @@ helder_window_dispose (GObject *object)
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (helder_window_parent_class)->dispose (object);
+}
+
+/* The buttons that only make sense when a pane is folded away are
+ * updated after the layout, not while the leaflets allocate (GTK would
+ * then draw a header bar it has not placed yet).
+ */
+static gboolean
+update_fold_buttons_cb (gpointer user_data)
+{
+  HelderWindow *self = user_data;
+
+  self->fold_source = 0;
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_set_visible (self->findings_button, adw_leaflet_get_folded (self->page_leaflet));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+folded_changed_cb (HelderWindow *self)
+{
+  if (self->fold_source == 0)
+    self->fold_source = g_idle_add (update_fold_buttons_cb, self);
 }
 
 static void
@@ -1203,6 +1219,8 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, findings);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, side_pane);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, findings_button);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, preview);
   gtk_widget_class_bind_template_callback (widget_class, side_stack_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, findings_scope_changed_cb);
@@ -1226,6 +1244,7 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-block", NULL, edit_block_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.kpi", NULL, kpi_action);
+  _helder_window_outline_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
@@ -1242,6 +1261,12 @@ helder_window_init (HelderWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", FALSE);
   self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
+  _helder_window_outline_init (self);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->page_leaflet, "notify::folded", G_CALLBACK (folded_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  folded_changed_cb (self);
 
   /* Window size and state are remembered between runs. */
   self->settings = g_settings_new (APP_ID);

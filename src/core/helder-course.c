@@ -520,20 +520,10 @@ helder_course_validate (HelderCourse *self)
   return diagnostics;
 }
 
-/**
- * helder_course_load:
- * @path: a course folder
- *
- * Loads the course, finishing or dropping an interrupted save first.
- * Problems in the course's files do not fail the load: whatever could be
- * read is there, and helder_course_validate() tells what is wrong.
- *
- * Returns: (transfer full): the course, or %NULL with @error set when @path
- *   is not a course folder at all.
- */
-HelderCourse *
-helder_course_load (const char  *path,
-                    GError     **error)
+static HelderCourse *
+load (const char  *path,
+      gboolean     recover,
+      GError     **error)
 {
   g_autoptr(HelderCourse) self = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -564,7 +554,7 @@ helder_course_load (const char  *path,
   self = g_object_new (HELDER_TYPE_COURSE, NULL);
   self->path = g_strdup (path);
 
-  if (!helder_save_transaction_recover (path, &local_error))
+  if (recover && !helder_save_transaction_recover (path, &local_error))
     {
       g_autofree char *message =
         g_strdup_printf (_("an interrupted save could not be finished: %s"), local_error->message);
@@ -600,6 +590,40 @@ helder_course_load (const char  *path,
   self->ignore_list = helder_ignore_list_load (path, self->diagnostics);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * helder_course_load:
+ * @path: a course folder
+ *
+ * Loads the course, finishing or dropping an interrupted save first.
+ * Problems in the course's files do not fail the load: whatever could be
+ * read is there, and helder_course_validate() tells what is wrong.
+ *
+ * Returns: (transfer full): the course, or %NULL with @error set when @path
+ *   is not a course folder at all.
+ */
+HelderCourse *
+helder_course_load (const char  *path,
+                    GError     **error)
+{
+  return load (path, TRUE, error);
+}
+
+/**
+ * helder_course_read:
+ *
+ * Like helder_course_load(), but leaves the folder exactly as it is: for a
+ * second, read-only copy of a course that is open (a background check),
+ * which must not touch a save the first copy may be making.
+ *
+ * Returns: (transfer full): the course, or %NULL with @error set
+ */
+HelderCourse *
+helder_course_read (const char  *path,
+                    GError     **error)
+{
+  return load (path, FALSE, error);
 }
 
 static void
@@ -655,17 +679,23 @@ helder_course_save (HelderCourse  *self,
 {
   g_autoptr(HelderSaveTransaction) transaction = NULL;
   g_autoptr(GPtrArray) saved_pages = NULL;
+  g_autoptr(GPtrArray) saved_documents = NULL;
+  g_autoptr(GPtrArray) saved_bytes = NULL;
 
   g_return_val_if_fail (HELDER_IS_COURSE (self), FALSE);
 
   transaction = helder_save_transaction_new (self->path);
   saved_pages = g_ptr_array_new ();
+  saved_documents = g_ptr_array_new ();
+  saved_bytes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
 
   if (self->document != NULL && helder_json_document_is_modified (self->document))
     {
-      g_autoptr(GBytes) bytes = helder_json_document_serialize (self->document);
+      GBytes *bytes = helder_json_document_serialize (self->document);
 
       helder_save_transaction_add (transaction, "course.json", bytes);
+      g_ptr_array_add (saved_documents, self->document);
+      g_ptr_array_add (saved_bytes, bytes);
     }
 
   for (guint m = 0; m < helder_course_get_n_modules (self); m++)
@@ -675,9 +705,11 @@ helder_course_save (HelderCourse  *self,
 
       if (helder_json_document_is_modified (doc))
         {
-          g_autoptr(GBytes) bytes = helder_json_document_serialize (doc);
+          GBytes *bytes = helder_json_document_serialize (doc);
 
           helder_save_transaction_add (transaction, helder_json_document_get_file (doc), bytes);
+          g_ptr_array_add (saved_documents, doc);
+          g_ptr_array_add (saved_bytes, bytes);
         }
 
       for (guint p = 0; p < helder_module_get_n_pages (module); p++)
@@ -699,6 +731,9 @@ helder_course_save (HelderCourse  *self,
 
   for (guint i = 0; i < saved_pages->len; i++)
     helder_page_mark_saved (g_ptr_array_index (saved_pages, i));
+  for (guint i = 0; i < saved_documents->len; i++)
+    helder_json_document_mark_saved (g_ptr_array_index (saved_documents, i),
+                                     g_ptr_array_index (saved_bytes, i));
 
   return TRUE;
 }

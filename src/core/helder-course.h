@@ -30,6 +30,8 @@ G_DECLARE_FINAL_TYPE (HelderCourse, helder_course, HELDER, COURSE, GObject)
 GQuark        helder_course_error_quark      (void);
 HelderCourse *helder_course_load             (const char           *path,
                                               GError              **error);
+HelderCourse *helder_course_read             (const char           *path,
+                                              GError              **error);
 void          helder_course_load_async       (const char           *path,
                                               GCancellable         *cancellable,
                                               GAsyncReadyCallback   callback,

@@ -231,6 +231,25 @@ helder_json_document_serialize (HelderJsonDocument *self)
   return g_bytes_new_take (g_strconcat (text, "\n", NULL), length + 1);
 }
 
+/* @bytes were written to disk: they are the document's text from now on. */
+void
+helder_json_document_mark_saved (HelderJsonDocument *self,
+                                 GBytes             *bytes)
+{
+  gsize length;
+  const char *data;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (bytes != NULL);
+
+  g_clear_pointer (&self->lines, helder_line_map_free);
+  g_bytes_unref (self->bytes);
+  self->bytes = g_bytes_ref (bytes);
+  data = g_bytes_get_data (bytes, &length);
+  self->lines = helder_line_map_new (data, length);
+  self->modified = FALSE;
+}
+
 /* Reports a problem at @member of @container (a JsonObject), or at element
  * @index of @container (a JsonArray) when @member is NULL. A container of
  * NULL means the whole file.

@@ -27,6 +27,8 @@ const char         *helder_json_document_get_file     (HelderJsonDocument *self)
 JsonObject         *helder_json_document_get_root     (HelderJsonDocument *self);
 gboolean            helder_json_document_is_modified  (HelderJsonDocument *self);
 GBytes             *helder_json_document_serialize    (HelderJsonDocument *self);
+void                helder_json_document_mark_saved   (HelderJsonDocument *self,
+                                                       GBytes             *bytes);
 
 void                helder_json_document_report       (HelderJsonDocument *self,
                                                        GPtrArray          *diagnostics,
