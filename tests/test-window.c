@@ -18,6 +18,7 @@
 #include "helder-export-dialog.h"
 #include "helder-kpi-view.h"
 #include "helder-kpi-window.h"
+#include "helder-page-editor.h"
 #include "helder-preview.h"
 #include "helder-test-utils.h"
 #include "helder-window.h"
@@ -56,6 +57,9 @@ row_labels (GtkWidget *list)
       if (!GTK_IS_LIST_BOX_ROW (row))
         continue;
       child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      /* A page row holds its title and a count of findings. */
+      if (GTK_IS_BOX (child))
+        child = gtk_widget_get_first_child (child);
       g_ptr_array_add (labels, g_strdup_printf ("%s%s",
                                                 gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row))
                                                   ? "page:" : "module:",
@@ -566,6 +570,167 @@ test_kpi_dashboard (void)
   helder_test_remove_tree (out);
 }
 
+static HelderDiagnostic *
+finding_with_rule (GtkWidget  *window,
+                   const char *rule)
+{
+  HelderPageEditor *editor = HELDER_PAGE_EDITOR (find_named (window, "editor"));
+  GPtrArray *diagnostics = helder_page_editor_get_diagnostics (editor);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      HelderDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if (g_str_equal (d->rule, rule))
+        return d;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_long_sentence (gpointer data)
+{
+  return finding_with_rule (data, "b1-sentence-long") != NULL;
+}
+
+/* Puts the cursor inside @d, as clicking into the word would. */
+static void
+put_cursor_in (GtkWidget              *window,
+               const HelderDiagnostic *d)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (window, "page-text")));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line_index (buffer, &iter, d->line - 1, 0);
+  gtk_text_iter_forward_chars (&iter, d->column);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+/* The content expert's day: type a long sentence, see the finding, fix a
+ * bureaucratic word with its suggestion, and add a course term to the
+ * course dictionary, all from the editor's menu.
+ */
+static void
+test_findings_as_you_type (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autofree char *words = NULL;
+  g_autofree char *words_path = g_build_filename (path, "words.txt", NULL);
+  GtkWidget *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  HelderWindow *window;
+  HelderDiagnostic *d;
+  const char *sentence =
+    "\nIndien je vragen hebt over de nieuwe regels voor het werken met slimme computers in "
+    "het gemeentehuis kun je altijd bij het team van de afdeling terecht voor extra uitleg "
+    "over de helderdoos.\n";
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+  editor = find_named (GTK_WIDGET (window), "editor");
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, sentence, -1);
+  wait_for (has_long_sentence, window);
+
+  d = finding_with_rule (GTK_WIDGET (window), "b1-sentence-long");
+  g_assert_cmpint (d->severity, ==, HELDER_SEVERITY_ERROR);
+
+  /* One click replaces "Indien" by its plain alternative. */
+  d = finding_with_rule (GTK_WIDGET (window), "b1-bureaucratic");
+  g_assert_nonnull (d);
+  put_cursor_in (GTK_WIDGET (window), d);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.apply-suggestion", "u", 0));
+  g_assert_nonnull (strstr (helder_page_get_text (helder_window_get_page (window)),
+                            "\nAls je vragen hebt"));
+  g_assert_null (finding_with_rule (GTK_WIDGET (window), "b1-bureaucratic"));
+
+  /* A course term goes into words.txt; the finding goes. */
+  d = finding_with_rule (GTK_WIDGET (window), "spelling");
+  g_assert_nonnull (d);
+  put_cursor_in (GTK_WIDGET (window), d);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.add-word", NULL));
+  g_assert_null (finding_with_rule (GTK_WIDGET (window), "spelling"));
+  g_assert_true (g_file_get_contents (words_path, &words, NULL, NULL));
+  g_assert_true (g_str_has_suffix (words, "helderdoos\n"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
+static GtkWidget *
+badge_of (GtkWidget  *window,
+          const char *title)
+{
+  GtkWidget *outline = find_named (window, "outline");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (outline);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      if (GTK_IS_BOX (box) &&
+          g_str_equal (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box))), title))
+        return gtk_widget_get_last_child (box);
+    }
+
+  return NULL;
+}
+
+static gboolean
+blokken_has_badge (gpointer data)
+{
+  return g_str_equal (gtk_label_get_text (GTK_LABEL (badge_of (data, "Blokken"))), "1");
+}
+
+/* Other pages' findings show in the outline and in the course-wide list,
+ * checked in the background.
+ */
+static void
+test_course_findings (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autofree char *blokken = g_build_filename (path, "01-basis", "02-blokken.md", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *subtitle = NULL;
+  HelderWindow *window;
+  GtkWidget *list;
+
+  g_assert_true (g_file_get_contents (blokken, &text, NULL, NULL));
+  broken = g_strconcat (text, "\n```image\nsrc: media/logo.png\n```\n", NULL);
+  g_assert_true (g_file_set_contents (blokken, broken, -1, NULL));
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+  wait_for (blokken_has_badge, window);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge_of (GTK_WIDGET (window), "Welkom"))), ==, "");
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (window),
+                                                               "course-scope")), TRUE);
+  list = find_named (GTK_WIDGET (window), "findings");
+  g_assert_nonnull (gtk_widget_get_first_child (list));
+  g_object_get (gtk_widget_get_first_child (list), "subtitle", &subtitle, NULL);
+  g_assert_nonnull (strstr (subtitle, "01-basis/02-blokken.md"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
 static void
 test_sidebar_lists_pages (void)
 {
@@ -632,6 +797,8 @@ main (int   argc,
   g_test_add_func ("/window/preview", test_preview);
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/kpi-dashboard", test_kpi_dashboard);
+  g_test_add_func ("/window/findings-as-you-type", test_findings_as_you_type);
+  g_test_add_func ("/window/course-findings", test_course_findings);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "helder-checks.h"
 #include "helder-colour.h"
 #include "helder-block-dialog.h"
 #include "helder-block-spec.h"
@@ -50,6 +51,9 @@ struct _HelderWindow
   GtkLabel             *changed_label;
 
   GPtrArray            *monitors;        /* of GFileMonitor, one per page file */
+  GPtrArray            *course_diagnostics; /* the last whole-course check */
+  GCancellable         *course_check_cancellable;
+  guint                 course_check_source;
   HelderPage           *changed_page;    /* changed on disk while it had edits */
   guint                 recovery_source;
 };
@@ -181,20 +185,217 @@ show_page (HelderWindow *self,
   update_preview (self);
 }
 
-static void
-editor_diagnostics_changed_cb (HelderWindow *self)
-{
-  helder_findings_pane_set_diagnostics (self->findings,
-                                        helder_page_editor_get_diagnostics (self->editor));
-}
+static void show_diagnostic (HelderWindow     *self,
+                             HelderDiagnostic *diagnostic);
 
 static void
 diagnostic_activated_cb (HelderWindow     *self,
                          HelderDiagnostic *diagnostic)
 {
   adw_leaflet_navigate (self->page_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  helder_page_editor_select (self->editor, diagnostic);
+  show_diagnostic (self, diagnostic);
 }
+
+/* The count on a page's row in the outline: errors and warnings. */
+static void
+update_badges (HelderWindow *self)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *sources[] = { self->course_diagnostics,
+                           self->page != NULL ? helder_page_editor_get_diagnostics (self->editor)
+                                              : NULL };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sources); s++)
+    {
+      /* The editor's findings are newer than the course check's. */
+      if (s == 1 && sources[s] != NULL)
+        g_hash_table_remove (counts, helder_page_get_file (self->page));
+
+      for (guint i = 0; sources[s] != NULL && i < sources[s]->len; i++)
+        {
+          const HelderDiagnostic *d = g_ptr_array_index (sources[s], i);
+          guint n;
+
+          if (d->severity == HELDER_SEVERITY_HINT)
+            continue;
+          n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, d->file));
+          g_hash_table_insert (counts, d->file, GUINT_TO_POINTER (n + 1));
+        }
+    }
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->outline));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      HelderPage *page = g_object_get_data (G_OBJECT (row), "helder-page");
+      GtkWidget *badge = g_object_get_data (G_OBJECT (row), "helder-badge");
+      guint n;
+      g_autofree char *text = NULL;
+      g_autofree char *description = NULL;
+
+      if (page == NULL)
+        continue;
+
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, helder_page_get_file (page)));
+      text = n > 0 ? g_strdup_printf ("%u", n) : NULL;
+      gtk_label_set_text (GTK_LABEL (badge), text != NULL ? text : "");
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error or warning",
+                                                  "%u errors or warnings", n), n);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (badge),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+    }
+}
+
+static void
+show_findings (HelderWindow *self)
+{
+  if (helder_findings_pane_get_course_scope (self->findings))
+    {
+      if (self->course_diagnostics != NULL)
+        helder_findings_pane_set_diagnostics (self->findings, self->course_diagnostics);
+    }
+  else if (self->page != NULL)
+    helder_findings_pane_set_diagnostics (self->findings,
+                                          helder_page_editor_get_diagnostics (self->editor));
+}
+
+typedef struct
+{
+  char       *path;
+  GHashTable *texts; /* page file → its text as edited */
+} CourseCheck;
+
+static void
+course_check_free (CourseCheck *check)
+{
+  g_free (check->path);
+  g_hash_table_unref (check->texts);
+  g_free (check);
+}
+
+/* The whole course is checked in a thread on a copy of its own, loaded
+ * from disk with the unsaved page texts laid over it, so the author can
+ * go on typing meanwhile.
+ */
+static void
+course_check_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  CourseCheck *check = task_data;
+  g_autoptr(HelderCourse) copy = NULL;
+  GError *error = NULL;
+  GHashTableIter iter;
+  gpointer file;
+  gpointer text;
+
+  copy = helder_course_load (check->path, &error);
+  if (copy == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_hash_table_iter_init (&iter, check->texts);
+  while (g_hash_table_iter_next (&iter, &file, &text))
+    {
+      HelderPage *page = helder_course_find_page (copy, file);
+
+      if (page != NULL)
+        helder_page_set_text (page, text, -1);
+    }
+
+  g_task_return_pointer (task, helder_checks_run_course (copy), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+course_checked_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(HelderWindow) self = user_data;
+  GPtrArray *diagnostics = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (diagnostics == NULL)
+    return;
+
+  g_clear_pointer (&self->course_diagnostics, g_ptr_array_unref);
+  self->course_diagnostics = diagnostics;
+  update_badges (self);
+  if (helder_findings_pane_get_course_scope (self->findings))
+    show_findings (self);
+}
+
+static void
+check_course (HelderWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  CourseCheck *check;
+
+  g_clear_handle_id (&self->course_check_source, g_source_remove);
+  if (self->course == NULL)
+    return;
+
+  check = g_new0 (CourseCheck, 1);
+  check->path = g_strdup (helder_course_get_path (self->course));
+  check->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint m = 0; m < helder_course_get_n_modules (self->course); m++)
+    {
+      HelderModule *module = helder_course_get_module (self->course, m);
+
+      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
+        {
+          HelderPage *page = helder_module_get_page (module, p);
+
+          if (helder_page_get_modified (page))
+            g_hash_table_insert (check->texts, g_strdup (helder_page_get_file (page)),
+                                 g_strdup (helder_page_get_text (page)));
+        }
+    }
+
+  g_cancellable_cancel (self->course_check_cancellable);
+  g_clear_object (&self->course_check_cancellable);
+  self->course_check_cancellable = g_cancellable_new ();
+
+  task = g_task_new (NULL, self->course_check_cancellable, course_checked_cb, g_object_ref (self));
+  g_task_set_source_tag (task, check_course);
+  g_task_set_task_data (task, check, (GDestroyNotify) course_check_free);
+  g_task_run_in_thread (task, course_check_thread);
+}
+
+static gboolean
+check_course_timeout_cb (gpointer user_data)
+{
+  HelderWindow *self = user_data;
+
+  self->course_check_source = 0;
+  check_course (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+findings_scope_changed_cb (HelderWindow *self)
+{
+  show_findings (self);
+}
+
+/* Whole-course checks follow a few seconds after the page's own. */
+#define COURSE_CHECK_DELAY_SECONDS 3
+
+static void
+editor_diagnostics_changed_cb (HelderWindow *self)
+{
+  if (!helder_findings_pane_get_course_scope (self->findings))
+    show_findings (self);
+  update_badges (self);
+
+  g_clear_handle_id (&self->course_check_source, g_source_remove);
+  self->course_check_source = g_timeout_add_seconds (COURSE_CHECK_DELAY_SECONDS,
+                                                     check_course_timeout_cb, self);
+}
+
 
 static void
 findings_clicked_cb (HelderWindow *self)
@@ -297,6 +498,8 @@ create_page_row (HelderWindow *self,
                  HelderPage   *page)
 {
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *badge;
+  GtkWidget *box;
   GtkWidget *row;
 
   /* The row follows the page's title as the author edits its heading. */
@@ -308,12 +511,24 @@ create_page_row (HelderWindow *self,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (label, 18);
+  gtk_widget_set_hexpand (label, TRUE);
+
+  /* How many errors and warnings the page has, filled in by the checks. */
+  badge = gtk_label_new (NULL);
+  gtk_widget_add_css_class (badge, "dim-label");
+  gtk_widget_add_css_class (badge, "caption");
+  gtk_widget_add_css_class (badge, "numeric");
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), badge);
 
   row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_tooltip_text (row, helder_page_get_file (page));
   g_object_set_data_full (G_OBJECT (row), "helder-page", g_object_ref (page), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "helder-badge", badge);
 
   return row;
 }
@@ -576,6 +791,7 @@ course_loaded_cb (GObject      *source,
   fill_outline (self);
   update_title (self);
   watch_pages (self);
+  check_course (self);
   show_load_problems (self);
   offer_recovery (self);
 }
@@ -927,6 +1143,10 @@ helder_window_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->recovery_source, g_source_remove);
+  g_clear_handle_id (&self->course_check_source, g_source_remove);
+  g_cancellable_cancel (self->course_check_cancellable);
+  g_clear_object (&self->course_check_cancellable);
+  g_clear_pointer (&self->course_diagnostics, g_ptr_array_unref);
   g_clear_pointer (&self->monitors, g_ptr_array_unref);
   g_clear_object (&self->changed_page);
   g_clear_object (&self->course);
@@ -985,6 +1205,7 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, preview);
   gtk_widget_class_bind_template_callback (widget_class, side_stack_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, findings_scope_changed_cb);
   gtk_widget_class_install_property_action (widget_class, "win.preview-device", "preview-device");
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, changed_banner);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, changed_label);

@@ -21,6 +21,26 @@ run_page_rules (HelderCourse *course,
   helder_language_check_page (course, page, diagnostics);
 }
 
+/* Drops the findings the team chose to ignore (ignored.json). */
+static void
+drop_ignored (HelderCourse *course,
+              GPtrArray    *diagnostics)
+{
+  HelderIgnoreList *ignored = helder_course_get_ignore_list (course);
+
+  if (helder_ignore_list_get_n_entries (ignored) == 0)
+    return;
+
+  for (guint i = diagnostics->len; i > 0; i--)
+    {
+      HelderDiagnostic *d = g_ptr_array_index (diagnostics, i - 1);
+      HelderPage *page = helder_course_find_page (course, d->file);
+
+      if (page != NULL && helder_ignore_list_matches (ignored, d, helder_page_get_text (page)))
+        g_ptr_array_remove_index (diagnostics, i - 1);
+    }
+}
+
 /**
  * helder_checks_run_page:
  *
@@ -39,6 +59,7 @@ helder_checks_run_page (HelderCourse *course,
   diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
   helder_course_validate_page (course, page, diagnostics);
   run_page_rules (course, page, diagnostics);
+  drop_ignored (course, diagnostics);
   helder_diagnostics_sort (diagnostics);
 
   return diagnostics;
@@ -70,6 +91,7 @@ helder_checks_run_course (HelderCourse *course)
 
   /* The rules that look at the course as a whole. */
   helder_a11y_check_course (course, diagnostics);
+  drop_ignored (course, diagnostics);
 
   helder_diagnostics_sort (diagnostics);
 
