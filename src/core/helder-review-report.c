@@ -357,7 +357,7 @@ helder_review_report_csv (HelderCourse *course,
           const char *file = helder_page_get_file (page);
           HelderReviewPage *entry = helder_review_find_page (review, file);
           g_autofree char *round = g_strdup_printf ("%u", entry != NULL ? entry->round : 0);
-          g_autofree char *states[HELDER_N_REVIEW_ROLES] = { NULL };
+          char *states[HELDER_N_REVIEW_ROLES] = { NULL };
           gboolean any = FALSE;
 
           for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
@@ -411,6 +411,9 @@ helder_review_report_csv (HelderCourse *course,
               if (place == NULL)
                 break;
             }
+
+          for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
+            g_free (states[r]);
         }
     }
 
