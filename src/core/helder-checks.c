@@ -10,6 +10,7 @@
 #include "helder-a11y-rules.h"
 #include "helder-checks.h"
 #include "helder-language-checker.h"
+#include "helder-review.h"
 
 /* The rules that look at one page; each family of rules adds a line. */
 static void
@@ -19,6 +20,17 @@ run_page_rules (HelderCourse *course,
 {
   helder_a11y_check_page (course, page, diagnostics);
   helder_language_check_page (course, page, diagnostics);
+}
+
+/* review.json is part of the course: a broken one is located like the
+ * other files, so nobody's comments are lost unnoticed.
+ */
+static void
+check_review_file (HelderCourse *course,
+                   GPtrArray    *diagnostics)
+{
+  g_autoptr(HelderReview) review = helder_review_load (helder_course_get_path (course),
+                                                       diagnostics);
 }
 
 /* Drops the findings the team chose to ignore (ignored.json). */
@@ -91,6 +103,7 @@ helder_checks_run_course (HelderCourse *course)
 
   /* The rules that look at the course as a whole. */
   helder_a11y_check_course (course, diagnostics);
+  check_review_file (course, diagnostics);
   drop_ignored (course, diagnostics);
 
   helder_diagnostics_sort (diagnostics);
