@@ -15,6 +15,7 @@
 
 #include "helder-application.h"
 #include "helder-block-dialog.h"
+#include "helder-course-settings.h"
 #include "helder-export-dialog.h"
 #include "helder-kpi-view.h"
 #include "helder-kpi-window.h"
@@ -809,6 +810,79 @@ test_course_structure (void)
   helder_test_remove_tree (path);
 }
 
+static HelderCourseSettings *
+find_settings (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (HELDER_IS_COURSE_SETTINGS (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return HELDER_COURSE_SETTINGS (window);
+    }
+
+  return NULL;
+}
+
+/* Course settings: title, theme colour with its contrast, pass mark. */
+static void
+test_course_settings (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(HelderCourse) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json_path = g_build_filename (path, "course.json", NULL);
+  g_autofree char *json = NULL;
+  HelderCourseSettings *settings;
+  HelderWindow *window;
+  GtkWidget *accent;
+  GtkWidget *contrast;
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.course-settings", NULL));
+  settings = find_settings ();
+  g_assert_nonnull (settings);
+
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (settings), "course-title")),
+                         "Een nieuwe titel");
+
+  /* A pale accent fails on white, and the row says so as it is typed. */
+  accent = find_named (GTK_WIDGET (settings), "theme-accent");
+  gtk_editable_set_text (GTK_EDITABLE (accent), "#aaccee");
+  contrast = g_object_get_data (G_OBJECT (accent), "helder-contrast");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (contrast)), "below 4.5:1"));
+  gtk_editable_set_text (GTK_EDITABLE (accent), "#1d5f8a");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (contrast)), "passes AA"));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (settings), "pass-mark")), 80);
+  gtk_window_destroy (GTK_WINDOW (settings));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Een nieuwe titel");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+
+  reloaded = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (helder_course_get_title (reloaded), ==, "Een nieuwe titel");
+  g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "\"pass_mark\" : 80"));
+  /* Fields Helder does not know survive. */
+  g_assert_nonnull (strstr (json, "x-editor-note"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
 static void
 test_sidebar_lists_pages (void)
 {
@@ -878,6 +952,7 @@ main (int   argc,
   g_test_add_func ("/window/findings-as-you-type", test_findings_as_you_type);
   g_test_add_func ("/window/course-findings", test_course_findings);
   g_test_add_func ("/window/course-structure", test_course_structure);
+  g_test_add_func ("/window/course-settings", test_course_settings);
 
   return g_test_run ();
 }

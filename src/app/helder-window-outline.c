@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "helder-course-settings.h"
 #include "helder-window-private.h"
 
 typedef enum
@@ -399,6 +400,30 @@ new_course_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+settings_closed_cb (HelderWindow *self)
+{
+  adw_window_title_set_title (self->course_title, helder_course_get_title (self->course));
+  changed (self, self->page);
+}
+
+static void
+course_settings_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  HelderCourseSettings *settings;
+
+  if (self->course == NULL || helder_course_get_document (self->course) == NULL)
+    return;
+
+  settings = helder_course_settings_new (GTK_WINDOW (self), self->course);
+  g_signal_connect_object (settings, "destroy", G_CALLBACK (settings_closed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (settings));
+}
+
 /* Right-click or the Menu key on a row: what can be done with it. */
 static void
 popup_row_menu (HelderWindow  *self,
@@ -575,4 +600,6 @@ _helder_window_outline_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.remove-module", NULL, remove_module_action);
   gtk_widget_class_install_action (widget_class, "win.rename-module", NULL, rename_module_action);
   gtk_widget_class_install_action (widget_class, "win.undo-outline", NULL, undo_outline_action);
+  gtk_widget_class_install_action (widget_class, "win.course-settings", NULL,
+                                   course_settings_action);
 }

@@ -1320,3 +1320,20 @@ helder_course_create (const char  *path,
 
   return helder_course_load (path, error);
 }
+
+void
+helder_course_set_title (HelderCourse *self,
+                         const char   *title)
+{
+  g_return_if_fail (HELDER_IS_COURSE (self));
+  g_return_if_fail (title != NULL && title[0] != '\0');
+
+  if (g_strcmp0 (self->title, title) == 0 || self->document == NULL)
+    return;
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  helder_json_document_set_string (self->document, helder_json_document_get_root (self->document),
+                                   "title", title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}

@@ -75,6 +75,8 @@ void          helder_course_remove_module    (HelderCourse         *self,
 void          helder_course_move_module      (HelderCourse         *self,
                                               HelderModule         *module,
                                               guint                 position);
+void          helder_course_set_title        (HelderCourse         *self,
+                                              const char           *title);
 HelderCourse *helder_course_create           (const char           *path,
                                               const char           *title,
                                               GError              **error);

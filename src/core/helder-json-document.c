@@ -558,3 +558,48 @@ helder_json_document_set_strings (HelderJsonDocument *self,
   json_object_set_array_member (object, member, array);
   self->modified = TRUE;
 }
+
+void
+helder_json_document_set_int (HelderJsonDocument *self,
+                              JsonObject         *object,
+                              const char         *member,
+                              gint64              value)
+{
+  JsonNode *node;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (object != NULL);
+  g_return_if_fail (member != NULL);
+
+  node = json_object_get_member (object, member);
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_INT64 && json_node_get_int (node) == value)
+    return;
+
+  json_object_set_int_member (object, member, value);
+  self->modified = TRUE;
+}
+
+/* The object at @member of @object, made (empty) when there is none, so
+ * that a setting can be written into it ("theme", "tracking").
+ */
+JsonObject *
+helder_json_document_ensure_object (HelderJsonDocument *self,
+                                    JsonObject         *object,
+                                    const char         *member)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (member != NULL, NULL);
+
+  node = json_object_get_member (object, member);
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    return json_node_get_object (node);
+
+  json_object_set_object_member (object, member, json_object_new ());
+  self->modified = TRUE;
+
+  return json_object_get_object_member (object, member);
+}

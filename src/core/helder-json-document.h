@@ -75,6 +75,13 @@ void                helder_json_document_set_string   (HelderJsonDocument *self,
                                                        JsonObject         *object,
                                                        const char         *member,
                                                        const char         *value);
+void                helder_json_document_set_int      (HelderJsonDocument *self,
+                                                       JsonObject         *object,
+                                                       const char         *member,
+                                                       gint64              value);
+JsonObject         *helder_json_document_ensure_object (HelderJsonDocument *self,
+                                                       JsonObject         *object,
+                                                       const char         *member);
 void                helder_json_document_set_strings  (HelderJsonDocument *self,
                                                        JsonObject         *object,
                                                        const char         *member,

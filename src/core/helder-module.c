@@ -627,3 +627,43 @@ helder_module_move_page (HelderModule *self,
   g_list_store_insert (self->pages, MIN (position, helder_module_get_n_pages (self)), keep);
   write_page_order (self);
 }
+
+/* A colour the course format accepts, or %NULL for none; returns FALSE
+ * and changes nothing for a value that is not a colour.
+ */
+gboolean
+helder_module_set_colour (HelderModule *self,
+                          const char   *colour)
+{
+  g_return_val_if_fail (HELDER_IS_MODULE (self), FALSE);
+
+  if (colour != NULL && !helder_colour_parse (colour, NULL, NULL))
+    return FALSE;
+
+  if (g_strcmp0 (self->colour, colour) == 0)
+    return TRUE;
+
+  g_free (self->colour);
+  self->colour = g_strdup (colour);
+  helder_json_document_set_string (self->document, helder_json_document_get_root (self->document),
+                                   "colour", colour);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOUR]);
+
+  return TRUE;
+}
+
+void
+helder_module_set_minutes (HelderModule *self,
+                           guint         minutes)
+{
+  g_return_if_fail (HELDER_IS_MODULE (self));
+  g_return_if_fail (minutes >= 1 && minutes <= 600);
+
+  if (self->minutes == minutes)
+    return;
+
+  self->minutes = minutes;
+  helder_json_document_set_int (self->document, helder_json_document_get_root (self->document),
+                                "minutes", minutes);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MINUTES]);
+}

@@ -36,6 +36,10 @@ HelderModule *helder_module_new                (const char   *id,
                                                 const char   *title);
 void          helder_module_set_title          (HelderModule *self,
                                                 const char   *title);
+gboolean      helder_module_set_colour         (HelderModule *self,
+                                                const char   *colour);
+void          helder_module_set_minutes        (HelderModule *self,
+                                                guint         minutes);
 HelderPage   *helder_module_add_page           (HelderModule *self,
                                                 const char   *root,
                                                 const char   *name,
