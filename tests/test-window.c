@@ -20,6 +20,7 @@
 #include "helder-kpi-view.h"
 #include "helder-kpi-window.h"
 #include "helder-page-editor.h"
+#include "helder-preferences.h"
 #include "helder-preview.h"
 #include "helder-test-utils.h"
 #include "helder-window.h"
@@ -883,6 +884,58 @@ test_course_settings (void)
   helder_test_remove_tree (path);
 }
 
+/* A course opened once is offered on the start page of the next window;
+ * who you are in reviews is a preference.
+ */
+static void
+test_recent_and_preferences (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *name = NULL;
+  HelderPreferences *preferences;
+  HelderWindow *window;
+  GtkWidget *recent;
+  GtkWidget *row;
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  recent = find_named (GTK_WIDGET (window), "recent");
+  row = gtk_widget_get_first_child (recent);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, path);
+  g_signal_emit_by_name (recent, "row-activated", row);
+  wait_for (page_shown, window);
+  g_assert_cmpstr (helder_course_get_path (helder_window_get_course (window)), ==, path);
+
+  preferences = helder_preferences_new (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (preferences));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (preferences), "reviewer-name")),
+                         "Sanne de Vries");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (preferences),
+                                                         "reviewer-role")), 1);
+  name = g_settings_get_string (settings, "reviewer-name");
+  g_assert_cmpstr (name, ==, "Sanne de Vries");
+  {
+    g_autofree char *role = g_settings_get_string (settings, "reviewer-role");
+
+    g_assert_cmpstr (role, ==, "communications-adviser");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
 static void
 test_sidebar_lists_pages (void)
 {
@@ -953,6 +1006,7 @@ main (int   argc,
   g_test_add_func ("/window/course-findings", test_course_findings);
   g_test_add_func ("/window/course-structure", test_course_structure);
   g_test_add_func ("/window/course-settings", test_course_settings);
+  g_test_add_func ("/window/recent-and-preferences", test_recent_and_preferences);
 
   return g_test_run ();
 }

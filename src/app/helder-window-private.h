@@ -52,6 +52,7 @@ struct _HelderWindow
   guint                 fold_source;
   GtkWidget            *back_button;
   GtkWidget            *findings_button;
+  GtkListBox           *recent_list;
   HelderPage           *changed_page;    /* changed on disk while it had edits */
   guint                 recovery_source;
 };

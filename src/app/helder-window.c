@@ -759,6 +759,70 @@ offer_recovery (HelderWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The start page offers the courses opened last. */
+static void
+fill_recent (HelderWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-courses");
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      GtkWidget *row;
+      g_autofree char *title = NULL;
+
+      if (!g_file_test (recent[i], G_FILE_TEST_IS_DIR))
+        continue;
+
+      row = adw_action_row_new ();
+      title = g_path_get_basename (recent[i]);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), recent[i]);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "helder-path", g_strdup (recent[i]), g_free);
+      gtk_list_box_append (self->recent_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->recent_list)) != NULL);
+}
+
+static void
+remember_recent (HelderWindow *self,
+                 const char   *path)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-courses");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; recent[i] != NULL && n < 8; i++)
+    if (!g_str_equal (recent[i], path))
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-courses", (const char * const *) updated);
+  fill_recent (self);
+}
+
+static void
+recent_activated_cb (HelderWindow  *self,
+                     GtkListBoxRow *row)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (g_object_get_data (G_OBJECT (row), "helder-path"));
+
+  helder_window_open_course (self, folder);
+}
+
 static void
 course_loaded_cb (GObject      *source,
                   GAsyncResult *result,
@@ -782,6 +846,7 @@ course_loaded_cb (GObject      *source,
   _helder_window_fill_outline (self, NULL);
   _helder_window_update_title (self);
   watch_pages (self);
+  remember_recent (self, helder_course_get_path (course));
   _helder_window_check_course (self);
   show_load_problems (self);
   offer_recovery (self);
@@ -1220,6 +1285,8 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, side_pane);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, recent_list);
+  gtk_widget_class_bind_template_callback (widget_class, recent_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, findings_button);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, preview);
   gtk_widget_class_bind_template_callback (widget_class, side_stack_changed_cb);
@@ -1274,6 +1341,7 @@ helder_window_init (HelderWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  fill_recent (self);
 }
 
 /* @application may be %NULL, as in tests that drive a window alone. */
