@@ -620,6 +620,66 @@ find_next_action (GtkWidget  *widget,
   move_to_match (HELDER_PAGE_EDITOR (widget), g_str_equal (action_name, "editor.find-next"));
 }
 
+/* The selected text as byte offsets in the page source. */
+gboolean
+helder_page_editor_get_selection (HelderPageEditor *self,
+                                  gsize            *start,
+                                  gsize            *end)
+{
+  GtkTextIter a;
+  GtkTextIter b;
+
+  g_return_val_if_fail (HELDER_IS_PAGE_EDITOR (self), FALSE);
+
+  if (self->page == NULL ||
+      !gtk_text_buffer_get_selection_bounds (helder_page_editor_get_buffer (self), &a, &b))
+    return FALSE;
+
+  *start = offset_at_iter (self, &a);
+  *end = offset_at_iter (self, &b);
+  return TRUE;
+}
+
+/* In review mode the text is read-only: reviewers comment, not edit. */
+void
+helder_page_editor_set_editable (HelderPageEditor *self,
+                                 gboolean          editable)
+{
+  g_return_if_fail (HELDER_IS_PAGE_EDITOR (self));
+
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), editable);
+}
+
+/* Marks the passages reviewers commented on. */
+void
+helder_page_editor_set_highlights (HelderPageEditor *self,
+                                   GArray           *ranges)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  GtkTextIter end;
+
+  g_return_if_fail (HELDER_IS_PAGE_EDITOR (self));
+
+  buffer = helder_page_editor_get_buffer (self);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "helder-comment", &start, &end);
+
+  if (self->page == NULL || ranges == NULL)
+    return;
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const HelderRange *range = &g_array_index (ranges, HelderRange, i);
+
+      if (range->end > helder_page_get_length (self->page))
+        continue;
+      iter_at_offset (self, range->start, &start);
+      iter_at_offset (self, range->end, &end);
+      gtk_text_buffer_apply_tag_by_name (buffer, "helder-comment", &start, &end);
+    }
+}
+
 /* The cursor's place as a byte offset in the page source. */
 gsize
 helder_page_editor_get_cursor (HelderPageEditor *self)
@@ -850,6 +910,13 @@ create_tags (GtkTextBuffer *buffer)
   gtk_text_buffer_create_tag (buffer, "helder-warning",
                               "underline", PANGO_UNDERLINE_ERROR,
                               "underline-rgba", &orange, NULL);
+  /* A translucent yellow reads on light and dark backgrounds alike. */
+  {
+    GdkRGBA yellow;
+
+    gdk_rgba_parse (&yellow, "rgba(246, 211, 45, 0.35)");
+    gtk_text_buffer_create_tag (buffer, "helder-comment", "background-rgba", &yellow, NULL);
+  }
   gtk_text_buffer_create_tag (buffer, "helder-hint",
                               "underline", PANGO_UNDERLINE_SINGLE,
                               "underline-rgba", &blue, NULL);

@@ -8,6 +8,7 @@
 #include "helder-findings-pane.h"
 #include "helder-page-editor.h"
 #include "helder-preview.h"
+#include "helder-review-pane.h"
 #include "helder-window.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,9 @@ struct _HelderWindow
   GtkWidget            *back_button;
   GtkWidget            *findings_button;
   GtkListBox           *recent_list;
+  HelderReviewPane     *review_pane;
+  HelderReview         *review;
+  gboolean              review_mode;
   HelderPage           *changed_page;    /* changed on disk while it had edits */
   guint                 recovery_source;
 };

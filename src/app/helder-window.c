@@ -32,6 +32,7 @@ G_DEFINE_FINAL_TYPE (HelderWindow, helder_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_PREVIEW_DEVICE,
+  PROP_REVIEW_MODE,
   N_PROPS
 };
 
@@ -72,6 +73,9 @@ helder_window_get_property (GObject    *object,
     case PROP_PREVIEW_DEVICE:
       g_value_set_string (value, self->preview_device);
       break;
+    case PROP_REVIEW_MODE:
+      g_value_set_boolean (value, self->review_mode);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -89,6 +93,14 @@ helder_window_set_property (GObject      *object,
     {
     case PROP_PREVIEW_DEVICE:
       set_preview_device (self, g_value_get_string (value));
+      break;
+    case PROP_REVIEW_MODE:
+      self->review_mode = g_value_get_boolean (value);
+      helder_page_editor_set_editable (self->editor, !self->review_mode);
+      /* Reviewers see the review pane. */
+      if (self->review_mode)
+        adw_view_stack_set_visible_child_name (self->side_stack, "review");
+      g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -149,6 +161,8 @@ _helder_window_show_page (HelderWindow *self,
   adw_window_title_set_subtitle (self->page_title, helder_page_get_file (page));
   gtk_stack_set_visible_child_name (self->content_stack, "page");
   update_preview (self);
+  helder_review_pane_set_page (self->review_pane, self->course, self->review, page);
+  helder_page_editor_set_highlights (self->editor, helder_review_pane_get_ranges (self->review_pane));
 }
 
 static void show_diagnostic (HelderWindow     *self,
@@ -160,6 +174,59 @@ diagnostic_activated_cb (HelderWindow     *self,
 {
   adw_leaflet_navigate (self->page_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   show_diagnostic (self, diagnostic);
+}
+
+/* A page's row also tells its open comments and whether a role approved
+ * the text as it is now.
+ */
+static void
+update_review_badge (HelderWindow  *self,
+                     GtkWidget     *row,
+                     HelderPage    *page)
+{
+  GtkWidget *label = g_object_get_data (G_OBJECT (row), "helder-review-badge");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) description = g_string_new (NULL);
+  guint open = 0;
+  gboolean approved = FALSE;
+
+  if (self->review == NULL)
+    return;
+
+  for (guint i = 0; i < helder_review_get_threads (self->review)->len; i++)
+    {
+      HelderReviewThread *thread = g_ptr_array_index (helder_review_get_threads (self->review), i);
+
+      if (thread->status == HELDER_REVIEW_STATUS_OPEN &&
+          g_str_equal (thread->page, helder_page_get_file (page)))
+        open++;
+    }
+
+  for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
+    if (helder_review_get_state (self->review, helder_page_get_file (page), r) ==
+          HELDER_REVIEW_STATE_APPROVED &&
+        helder_review_approval_is_current (self->review, helder_page_get_file (page), r,
+                                           helder_page_get_text (page)))
+      approved = TRUE;
+
+  if (open > 0)
+    {
+      g_string_append_printf (text, "✎%u", open);
+      g_string_append_printf (description,
+                              g_dngettext (GETTEXT_PACKAGE, "%u open comment", "%u open comments",
+                                           open), open);
+    }
+  if (approved)
+    {
+      g_string_append (text, text->len > 0 ? " ✓" : "✓");
+      g_string_append_printf (description, "%s%s", description->len > 0 ? ", " : "",
+                              _("approved"));
+    }
+
+  gtk_label_set_text (GTK_LABEL (label), text->str);
+  gtk_widget_set_tooltip_text (label, description->len > 0 ? description->str : NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  description->str, -1);
 }
 
 /* The count on a page's row in the outline: errors and warnings. */
@@ -202,6 +269,7 @@ update_badges (HelderWindow *self)
       if (page == NULL)
         continue;
 
+      update_review_badge (self, row, page);
       n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, helder_page_get_file (page)));
       text = n > 0 ? g_strdup_printf ("%u", n) : NULL;
       gtk_label_set_text (GTK_LABEL (badge), text != NULL ? text : "");
@@ -342,6 +410,31 @@ check_course_timeout_cb (gpointer user_data)
 }
 
 static void
+review_changed_cb (HelderWindow *self)
+{
+  helder_page_editor_set_highlights (self->editor, helder_review_pane_get_ranges (self->review_pane));
+  update_badges (self);
+}
+
+/* An accepted suggestion rewrote the page: the editor shows the new text. */
+static void
+review_text_replaced_cb (HelderWindow *self)
+{
+  helder_page_editor_set_page (self->editor, self->course, self->page);
+  _helder_window_update_title (self);
+}
+
+static void
+selection_changed_cb (HelderWindow *self)
+{
+  gsize start = 0;
+  gsize end = 0;
+
+  helder_page_editor_get_selection (self->editor, &start, &end);
+  helder_review_pane_set_selection (self->review_pane, start, end);
+}
+
+static void
 findings_scope_changed_cb (HelderWindow *self)
 {
   show_findings (self);
@@ -465,6 +558,7 @@ create_page_row (HelderWindow *self,
                  HelderPage   *page)
 {
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *review_badge;
   GtkWidget *badge;
   GtkWidget *box;
   GtkWidget *row;
@@ -482,9 +576,14 @@ create_page_row (HelderWindow *self,
   gtk_widget_add_css_class (badge, "caption");
   gtk_widget_add_css_class (badge, "numeric");
 
+  review_badge = gtk_label_new (NULL);
+  gtk_widget_add_css_class (review_badge, "dim-label");
+  gtk_widget_add_css_class (review_badge, "caption");
+
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_margin_start (box, 18);
   gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), review_badge);
   gtk_box_append (GTK_BOX (box), badge);
 
   row = gtk_list_box_row_new ();
@@ -492,6 +591,7 @@ create_page_row (HelderWindow *self,
   gtk_widget_set_tooltip_text (row, helder_page_get_file (page));
   g_object_set_data_full (G_OBJECT (row), "helder-page", g_object_ref (page), g_object_unref);
   g_object_set_data (G_OBJECT (row), "helder-badge", badge);
+  g_object_set_data (G_OBJECT (row), "helder-review-badge", review_badge);
 
   return row;
 }
@@ -843,6 +943,13 @@ course_loaded_cb (GObject      *source,
   g_clear_object (&self->page);
   adw_window_title_set_title (self->course_title, helder_course_get_title (course));
   adw_window_title_set_subtitle (self->course_title, helder_course_get_path (course));
+  g_clear_pointer (&self->review, helder_review_free);
+  {
+    g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+
+    /* A broken review.json is reported by the checks; it is not saved over. */
+    self->review = helder_review_load (helder_course_get_path (course), problems);
+  }
   _helder_window_fill_outline (self, NULL);
   _helder_window_update_title (self);
   watch_pages (self);
@@ -1202,6 +1309,7 @@ helder_window_dispose (GObject *object)
   g_clear_handle_id (&self->course_check_source, g_source_remove);
   g_clear_handle_id (&self->fold_source, g_source_remove);
   g_clear_pointer (&self->outline_undo, _helder_outline_undo_free);
+  g_clear_pointer (&self->review, helder_review_free);
   g_cancellable_cancel (self->course_check_cancellable);
   g_clear_object (&self->course_check_cancellable);
   g_clear_pointer (&self->course_diagnostics, g_ptr_array_unref);
@@ -1264,11 +1372,16 @@ helder_window_class_init (HelderWindowClass *klass)
   properties[PROP_PREVIEW_DEVICE] =
     g_param_spec_string ("preview-device", NULL, NULL, "phone",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* In review mode the page is read-only and the review pane shows. */
+  properties[PROP_REVIEW_MODE] =
+    g_param_spec_boolean ("review-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HELDER_TYPE_PAGE_EDITOR);
   g_type_ensure (HELDER_TYPE_FINDINGS_PANE);
   g_type_ensure (HELDER_TYPE_PREVIEW);
+  g_type_ensure (HELDER_TYPE_REVIEW_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/helderapp/Helder/helder-window.ui");
@@ -1292,6 +1405,10 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, side_stack_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, findings_scope_changed_cb);
   gtk_widget_class_install_property_action (widget_class, "win.preview-device", "preview-device");
+  gtk_widget_class_install_property_action (widget_class, "win.review-mode", "review-mode");
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, review_pane);
+  gtk_widget_class_bind_template_callback (widget_class, review_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, review_text_replaced_cb);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, changed_banner);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, changed_label);
   gtk_widget_class_bind_template_callback (widget_class, keep_mine_clicked_cb);
@@ -1334,6 +1451,10 @@ helder_window_init (HelderWindow *self)
   g_signal_connect_object (self->page_leaflet, "notify::folded", G_CALLBACK (folded_changed_cb),
                            self, G_CONNECT_SWAPPED);
   folded_changed_cb (self);
+  g_signal_connect_object (helder_page_editor_get_buffer (self->editor), "notify::has-selection",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (helder_page_editor_get_buffer (self->editor), "mark-set",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Window size and state are remembered between runs. */
   self->settings = g_settings_new (APP_ID);
