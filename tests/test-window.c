@@ -15,6 +15,8 @@
 
 #include "helder-application.h"
 #include "helder-block-dialog.h"
+#include "helder-checks.h"
+#include "helder-findings-pane.h"
 #include "helder-course-settings.h"
 #include "helder-export-dialog.h"
 #include "helder-kpi-view.h"
@@ -617,8 +619,11 @@ put_cursor_in (GtkWidget              *window,
 static void
 test_findings_as_you_type (void)
 {
-  g_autofree char *path = helder_test_copy_course ("course-valid");
-  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autofree char *sample = g_build_filename (g_getenv ("HELDER_SOURCE_ROOT"), "content-samples",
+                                              "ai-bewustzijn", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("helder-typing-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmp, "ai-bewustzijn", NULL);
+  g_autoptr(GFile) folder = NULL;
   g_autofree char *words = NULL;
   g_autofree char *words_path = g_build_filename (path, "words.txt", NULL);
   GtkWidget *editor;
@@ -631,6 +636,8 @@ test_findings_as_you_type (void)
     "het gemeentehuis kun je altijd bij het team van de afdeling terecht voor extra uitleg "
     "over de helderdoos.\n";
 
+  helder_test_copy_tree (sample, path);
+  folder = g_file_new_for_path (path);
   window = helder_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   helder_window_open_course (window, folder);
@@ -666,7 +673,7 @@ test_findings_as_you_type (void)
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  helder_test_remove_tree (path);
+  helder_test_remove_tree (tmp);
 }
 
 static GtkWidget *
@@ -1064,6 +1071,38 @@ test_review (void)
   helder_test_remove_tree (tmp);
 }
 
+/* Widgets free everything they hold when they go. */
+static void
+test_widgets_finalize (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "course-valid", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (path, &error);
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  GtkWidget *pane;
+  GtkWidget *editor;
+  HelderBlockDialog *dialog;
+
+  g_assert_no_error (error);
+  diagnostics = helder_checks_run_course (course);
+
+  pane = g_object_ref_sink (g_object_new (HELDER_TYPE_FINDINGS_PANE, NULL));
+  helder_findings_pane_set_diagnostics (HELDER_FINDINGS_PANE (pane), diagnostics);
+  g_assert_cmpuint (helder_findings_pane_get_n_rows (HELDER_FINDINGS_PANE (pane)), ==,
+                    MIN (diagnostics->len, 500));
+  g_assert_finalize_object (pane);
+
+  editor = g_object_ref_sink (g_object_new (HELDER_TYPE_PAGE_EDITOR, NULL));
+  helder_page_editor_set_page (HELDER_PAGE_EDITOR (editor), course,
+                               helder_course_find_page (course, "01-basis/02-blokken.md"));
+  g_assert_finalize_object (editor);
+
+  dialog = helder_block_dialog_new (NULL, course, HELDER_BLOCK_CHECK, NULL);
+  g_object_ref (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
 static void
 test_sidebar_lists_pages (void)
 {
@@ -1136,6 +1175,7 @@ main (int   argc,
   g_test_add_func ("/window/course-settings", test_course_settings);
   g_test_add_func ("/window/recent-and-preferences", test_recent_and_preferences);
   g_test_add_func ("/window/review", test_review);
+  g_test_add_func ("/window/widgets-finalize", test_widgets_finalize);
 
   return g_test_run ();
 }

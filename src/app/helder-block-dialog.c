@@ -19,6 +19,7 @@
 #include "helder-block-dialog.h"
 #include "helder-block-spec.h"
 #include "helder-page-content.h"
+#include "helder-webvtt.h"
 
 struct _HelderBlockDialog
 {
@@ -457,6 +458,38 @@ update_problems (HelderBlockDialog *self)
       if (text->len > 0)
         g_string_append_c (text, '\n');
       g_string_append (text, d->message);
+    }
+
+  /* A caption file must be valid WebVTT before it goes into the page. */
+  for (guint i = 0; i < self->field_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->field_rows, i);
+      g_autofree char *value = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *data = NULL;
+      g_autoptr(HelderWebVtt) captions = NULL;
+      gsize length;
+
+      if (!g_str_equal (row_key (row), "captions"))
+        continue;
+
+      value = row_value (row);
+      path = g_build_filename (helder_course_get_path (self->course), value, NULL);
+      if (value[0] == '\0' || !g_file_get_contents (path, &data, &length, NULL))
+        continue;
+
+      captions = helder_webvtt_parse (value, data, length);
+      for (guint j = 0; j < captions->diagnostics->len; j++)
+        {
+          HelderDiagnostic *d = g_ptr_array_index (captions->diagnostics, j);
+
+          if (d->severity != HELDER_SEVERITY_ERROR)
+            continue;
+          g_ptr_array_add (self->problems, helder_diagnostic_ref (d));
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append_printf (text, "%s:%u: %s", d->file, d->line, d->message);
+        }
     }
 
   gtk_label_set_text (self->problems_label, text->str);

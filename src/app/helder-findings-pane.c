@@ -22,6 +22,7 @@ struct _HelderFindingsPane
   GtkStack        *stack;
   GtkListBox      *list;
   GtkToggleButton *course_toggle;
+  GtkLabel        *scores;
 };
 
 enum {
@@ -140,6 +141,17 @@ helder_findings_pane_get_n_rows (HelderFindingsPane *self)
   return n;
 }
 
+/* The readability of what is listed, in one line. */
+void
+helder_findings_pane_set_scores (HelderFindingsPane *self,
+                                 const char         *scores)
+{
+  g_return_if_fail (HELDER_IS_FINDINGS_PANE (self));
+
+  gtk_label_set_text (self->scores, scores != NULL ? scores : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->scores), scores != NULL);
+}
+
 gboolean
 helder_findings_pane_get_course_scope (HelderFindingsPane *self)
 {
@@ -229,6 +241,7 @@ helder_findings_pane_class_init (HelderFindingsPaneClass *klass)
                                                "/io/github/helderapp/Helder/helder-findings-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, HelderFindingsPane, content);
   gtk_widget_class_bind_template_child (widget_class, HelderFindingsPane, course_toggle);
+  gtk_widget_class_bind_template_child (widget_class, HelderFindingsPane, scores);
   gtk_widget_class_bind_template_callback (widget_class, scope_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, HelderFindingsPane, stack);
   gtk_widget_class_bind_template_child (widget_class, HelderFindingsPane, list);

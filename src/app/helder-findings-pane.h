@@ -21,5 +21,7 @@ gboolean helder_findings_pane_get_course_scope (HelderFindingsPane *self);
 void helder_findings_pane_set_course_scope (HelderFindingsPane *self,
                                             gboolean            course_scope);
 guint helder_findings_pane_get_n_rows     (HelderFindingsPane *self);
+void helder_findings_pane_set_scores      (HelderFindingsPane *self,
+                                           const char         *scores);
 
 G_END_DECLS

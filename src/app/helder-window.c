@@ -18,6 +18,7 @@
 #include "helder-export-dialog.h"
 #include "helder-findings-pane.h"
 #include "helder-kpi-window.h"
+#include "helder-language-checker.h"
 #include "helder-recovery.h"
 #include "helder-page-editor.h"
 #include "helder-preview.h"
@@ -280,6 +281,24 @@ update_badges (HelderWindow *self)
     }
 }
 
+/* "B1 or lower · Flesch-Douma 74 · 7.1 words per sentence" for the page. */
+static char *
+page_scores (HelderWindow *self)
+{
+  HelderReadabilityCounts counts = { 0 };
+  HelderReadability scores;
+
+  helder_language_count_page (self->course, self->page, &counts);
+  if (counts.words == 0)
+    return NULL;
+
+  helder_readability_compute (&counts, &scores);
+  /* Translators: level band, Flesch-Douma score, average sentence length */
+  return g_strdup_printf (_("%s · Flesch-Douma %.0f · %.1f words per sentence"),
+                          helder_level_to_label (scores.level), scores.flesch_douma,
+                          scores.average_sentence_length);
+}
+
 static void
 show_findings (HelderWindow *self)
 {
@@ -289,8 +308,13 @@ show_findings (HelderWindow *self)
         helder_findings_pane_set_diagnostics (self->findings, self->course_diagnostics);
     }
   else if (self->page != NULL)
-    helder_findings_pane_set_diagnostics (self->findings,
-                                          helder_page_editor_get_diagnostics (self->editor));
+    {
+      g_autofree char *scores = page_scores (self);
+
+      helder_findings_pane_set_diagnostics (self->findings,
+                                            helder_page_editor_get_diagnostics (self->editor));
+      helder_findings_pane_set_scores (self->findings, scores);
+    }
 }
 
 typedef struct
