@@ -347,6 +347,7 @@ main (int    argc,
   g_autofree char *peer_path = g_find_program_in_path ("gnome-text-editor");
   g_autofree char *profile = NULL;
   g_autofree char *page = NULL;
+  const char *build_type = g_getenv ("HELDER_BUILD_TYPE");
   int damage_error;
   Bench bench = { 0 };
   const char *helder_argv[] = { NULL, NULL, NULL };
@@ -392,6 +393,7 @@ main (int    argc,
   peer_argv[0] = peer_path;
   peer_argv[2] = page;
 
+  g_print ("Build type: %s\n", build_type != NULL ? build_type : "unknown");
   g_print ("Start to a usable window, median of %d runs each, interleaved, after one warm-up "
            "run each; GSK_RENDERER=cairo; usable = last paint before %d ms of quiet\n",
            RUNS, SETTLE_MS);
