@@ -76,7 +76,11 @@ test_case (gconstpointer data)
       if (g_str_equal (d->file, file) && g_str_equal (d->rule, rule) &&
           strstr (d->message, message) != NULL && d->line == line &&
           (column < 0 || d->column == column))
-        found = TRUE;
+        {
+          /* Each problem is reported once. */
+          g_assert_false (found);
+          found = TRUE;
+        }
     }
 
   if (!found)

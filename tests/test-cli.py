@@ -225,6 +225,21 @@ def check_valid_course():
 
 
 @test
+def check_reports_broken_review_file():
+    tmp = tempfile.mkdtemp(prefix="helder-cli-")
+    course = os.path.join(tmp, "course")
+    shutil.copytree(VALID, course)
+    try:
+        with open(os.path.join(course, "review.json"), "w", encoding="utf-8") as f:
+            f.write('{\n  "format": 1,\n  "threads": [ 1,\n}\n')
+        code, out, _ = run("check", course)
+        check(code == 1, f"exit {code}")
+        check(re.search(r"^review\.json:4:\d+: error: .*\[format-json\]$", out, re.M), out)
+    finally:
+        shutil.rmtree(tmp)
+
+
+@test
 def check_filters():
     course, _ = broken_course("image-file-missing")
     try:

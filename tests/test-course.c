@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "helder-checks.h"
 #include "helder-course.h"
 #include "helder-test-utils.h"
 
@@ -154,6 +155,8 @@ test_unknown_fields_survive (void)
   g_assert_true (helder_course_get_modified (course));
   g_assert_true (helder_course_save (course, &error));
   g_assert_no_error (error);
+  /* Saved is saved: nothing is left to write. */
+  g_assert_false (helder_course_get_modified (course));
 
   g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
   g_assert_nonnull (strstr (json, "\"x-editor-note\""));
@@ -209,6 +212,166 @@ test_import_media (void)
   helder_test_remove_tree (outside_dir);
 }
 
+static HelderDiagnostic *
+find_rule (GPtrArray  *diagnostics,
+           const char *rule)
+{
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      HelderDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if (g_str_equal (d->rule, rule))
+        return d;
+    }
+
+  return NULL;
+}
+
+static void
+test_dictionary_and_ignore (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autofree char *words_path = g_build_filename (path, "words.txt", NULL);
+  g_autofree char *words = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (path, &error);
+  g_autoptr(HelderCourse) reloaded = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  HelderPage *page = helder_course_find_page (course, "01-basis/01-welkom.md");
+  HelderDiagnostic *spelling;
+  HelderDiagnostic *hint;
+
+  helder_page_set_text (page, "# Welkom\n\nJe leidinggevende helpt je met de fietsplaan.\n", -1);
+  g_assert_true (helder_course_save (course, &error));
+  before = helder_checks_run_page (course, page);
+  spelling = find_rule (before, "spelling");
+  hint = find_rule (before, "b1-long-word");
+  g_assert_nonnull (spelling);
+  g_assert_nonnull (hint);
+
+  /* A course term goes into words.txt and passes from then on. */
+  g_assert_true (helder_course_add_word (course, "fietsplaan", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (words_path, &words, NULL, NULL));
+  g_assert_true (g_str_has_prefix (words, "# Woorden van deze cursus\n"));
+  g_assert_true (g_str_has_suffix (words, "Markdown\nfietsplaan\n"));
+
+  /* An ignored finding stays away, also after loading the course again. */
+  g_assert_true (helder_ignore_list_add (helder_course_get_ignore_list (course), hint,
+                                         helder_page_get_text (page), &error));
+  g_assert_no_error (error);
+  after = helder_checks_run_page (course, page);
+  g_assert_null (find_rule (after, "spelling"));
+  g_assert_null (find_rule (after, "b1-long-word"));
+
+  reloaded = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  again = helder_checks_run_page (reloaded, helder_course_find_page (reloaded,
+                                                                     "01-basis/01-welkom.md"));
+  g_assert_null (find_rule (again, "spelling"));
+  g_assert_null (find_rule (again, "b1-long-word"));
+
+  /* Errors reach learners: they cannot be ignored. */
+  {
+    g_autoptr(HelderDiagnostic) error_finding =
+      helder_diagnostic_new ("01-basis/01-welkom.md", 0, 2, 1, 1, HELDER_SEVERITY_ERROR,
+                             "b1-sentence-long", "x");
+
+    g_assert_false (helder_ignore_list_add (helder_course_get_ignore_list (course), error_finding,
+                                            helder_page_get_text (page), &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  }
+
+  helder_test_remove_tree (path);
+}
+
+static void
+test_structure (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("helder-new-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmp, "Mijn Cursus", NULL);
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = NULL;
+  g_autoptr(HelderCourse) reloaded = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  HelderModule *first;
+  HelderModule *second;
+  HelderPage *extra;
+  HelderPage *other;
+
+  course = helder_course_create (path, "Mijn cursus", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (helder_course_get_id (course), ==, "mijn-cursus");
+  g_assert_cmpuint (helder_course_get_n_modules (course), ==, 1);
+  problems = helder_course_validate (course);
+  g_assert_false (helder_diagnostics_have_errors (problems));
+
+  /* A second creation in the same, now full, folder is refused. */
+  g_assert_null (helder_course_create (path, "Nog een", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  first = helder_course_get_module (course, 0);
+  extra = helder_module_add_page (first, path, "02-extra.md", "# Extra\n\nMeer tekst.\n", 1,
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_true (helder_page_get_modified (extra));
+  g_assert_null (helder_module_add_page (first, path, "02-extra.md", "# X\n", 0, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_null (helder_module_add_page (first, path, "Geen Naam.txt", "# X\n", 0, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
+  g_clear_error (&error);
+
+  second = helder_course_add_module (course, "02-tweede", "Tweede module", 0, &error);
+  g_assert_no_error (error);
+  other = helder_module_add_page (second, path, "01-start.md", "# Start\n\nHallo.\n", 0, &error);
+  g_assert_no_error (error);
+  helder_course_move_module (course, second, 1);
+  helder_module_move_page (first, extra, 0);
+  g_assert_true (helder_module_get_page (first, 0) == extra);
+  helder_module_set_title (second, "De tweede module");
+
+  /* Removing a page takes it off the list; its file stays. Undo puts
+   * the same page back.
+   */
+  {
+    g_autoptr(HelderPage) removed = g_object_ref (other);
+
+    helder_module_remove_page (second, removed);
+    g_assert_cmpuint (helder_module_get_n_pages (second), ==, 0);
+    helder_module_insert_page (second, removed, 0);
+  }
+  helder_module_remove_page (first, helder_module_get_page (first, 1));
+
+  g_assert_true (helder_course_save (course, &error));
+  g_assert_no_error (error);
+
+  reloaded = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (helder_course_get_n_modules (reloaded), ==, 2);
+  g_assert_cmpstr (helder_module_get_id (helder_course_get_module (reloaded, 1)), ==, "02-tweede");
+  g_assert_cmpstr (helder_module_get_title (helder_course_get_module (reloaded, 1)), ==,
+                   "De tweede module");
+  g_assert_cmpuint (helder_module_get_n_pages (helder_course_get_module (reloaded, 0)), ==, 1);
+  g_assert_cmpstr (helder_page_get_title (helder_module_get_page (helder_course_get_module (reloaded, 0), 0)),
+                   ==, "Extra");
+  g_assert_cmpstr (helder_page_get_title (helder_module_get_page (helder_course_get_module (reloaded, 1), 0)),
+                   ==, "Start");
+  kept = g_build_filename (path, "01-module", "01-welkom.md", NULL);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(GPtrArray) after = helder_course_validate (reloaded);
+
+    g_assert_false (helder_diagnostics_have_errors (after));
+  }
+
+  helder_test_remove_tree (tmp);
+}
+
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
@@ -247,6 +410,8 @@ main (int   argc,
   g_test_add_func ("/course/unknown-fields-survive", test_unknown_fields_survive);
   g_test_add_func ("/course/load-async", test_load_async);
   g_test_add_func ("/course/import-media", test_import_media);
+  g_test_add_func ("/course/dictionary-and-ignore", test_dictionary_and_ignore);
+  g_test_add_func ("/course/structure", test_structure);
 
   return g_test_run ();
 }

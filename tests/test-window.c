@@ -15,10 +15,14 @@
 
 #include "helder-application.h"
 #include "helder-block-dialog.h"
+#include "helder-course-settings.h"
 #include "helder-export-dialog.h"
 #include "helder-kpi-view.h"
 #include "helder-kpi-window.h"
+#include "helder-page-editor.h"
+#include "helder-preferences.h"
 #include "helder-preview.h"
+#include "helder-review-pane.h"
 #include "helder-test-utils.h"
 #include "helder-window.h"
 
@@ -56,6 +60,9 @@ row_labels (GtkWidget *list)
       if (!GTK_IS_LIST_BOX_ROW (row))
         continue;
       child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      /* A page row holds its title and a count of findings. */
+      if (GTK_IS_BOX (child))
+        child = gtk_widget_get_first_child (child);
       g_ptr_array_add (labels, g_strdup_printf ("%s%s",
                                                 gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row))
                                                   ? "page:" : "module:",
@@ -566,6 +573,497 @@ test_kpi_dashboard (void)
   helder_test_remove_tree (out);
 }
 
+static HelderDiagnostic *
+finding_with_rule (GtkWidget  *window,
+                   const char *rule)
+{
+  HelderPageEditor *editor = HELDER_PAGE_EDITOR (find_named (window, "editor"));
+  GPtrArray *diagnostics = helder_page_editor_get_diagnostics (editor);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      HelderDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if (g_str_equal (d->rule, rule))
+        return d;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_long_sentence (gpointer data)
+{
+  return finding_with_rule (data, "b1-sentence-long") != NULL;
+}
+
+/* Puts the cursor inside @d, as clicking into the word would. */
+static void
+put_cursor_in (GtkWidget              *window,
+               const HelderDiagnostic *d)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (window, "page-text")));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line_index (buffer, &iter, d->line - 1, 0);
+  gtk_text_iter_forward_chars (&iter, d->column);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+/* The content expert's day: type a long sentence, see the finding, fix a
+ * bureaucratic word with its suggestion, and add a course term to the
+ * course dictionary, all from the editor's menu.
+ */
+static void
+test_findings_as_you_type (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autofree char *words = NULL;
+  g_autofree char *words_path = g_build_filename (path, "words.txt", NULL);
+  GtkWidget *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  HelderWindow *window;
+  HelderDiagnostic *d;
+  const char *sentence =
+    "\nIndien je vragen hebt over de nieuwe regels voor het werken met slimme computers in "
+    "het gemeentehuis kun je altijd bij het team van de afdeling terecht voor extra uitleg "
+    "over de helderdoos.\n";
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+  editor = find_named (GTK_WIDGET (window), "editor");
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, sentence, -1);
+  wait_for (has_long_sentence, window);
+
+  d = finding_with_rule (GTK_WIDGET (window), "b1-sentence-long");
+  g_assert_cmpint (d->severity, ==, HELDER_SEVERITY_ERROR);
+
+  /* One click replaces "Indien" by its plain alternative. */
+  d = finding_with_rule (GTK_WIDGET (window), "b1-bureaucratic");
+  g_assert_nonnull (d);
+  put_cursor_in (GTK_WIDGET (window), d);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.apply-suggestion", "u", 0));
+  g_assert_nonnull (strstr (helder_page_get_text (helder_window_get_page (window)),
+                            "\nAls je vragen hebt"));
+  g_assert_null (finding_with_rule (GTK_WIDGET (window), "b1-bureaucratic"));
+
+  /* A course term goes into words.txt; the finding goes. */
+  d = finding_with_rule (GTK_WIDGET (window), "spelling");
+  g_assert_nonnull (d);
+  put_cursor_in (GTK_WIDGET (window), d);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.add-word", NULL));
+  g_assert_null (finding_with_rule (GTK_WIDGET (window), "spelling"));
+  g_assert_true (g_file_get_contents (words_path, &words, NULL, NULL));
+  g_assert_true (g_str_has_suffix (words, "helderdoos\n"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
+static GtkWidget *
+badge_of (GtkWidget  *window,
+          const char *title)
+{
+  GtkWidget *outline = find_named (window, "outline");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (outline);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      if (GTK_IS_BOX (box) &&
+          g_str_equal (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box))), title))
+        return gtk_widget_get_last_child (box);
+    }
+
+  return NULL;
+}
+
+static gboolean
+blokken_has_badge (gpointer data)
+{
+  return g_str_equal (gtk_label_get_text (GTK_LABEL (badge_of (data, "Blokken"))), "1");
+}
+
+/* Other pages' findings show in the outline and in the course-wide list,
+ * checked in the background.
+ */
+static void
+test_course_findings (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autofree char *blokken = g_build_filename (path, "01-basis", "02-blokken.md", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *subtitle = NULL;
+  HelderWindow *window;
+  GtkWidget *list;
+
+  g_assert_true (g_file_get_contents (blokken, &text, NULL, NULL));
+  broken = g_strconcat (text, "\n```image\nsrc: media/logo.png\n```\n", NULL);
+  g_assert_true (g_file_set_contents (blokken, broken, -1, NULL));
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+  wait_for (blokken_has_badge, window);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge_of (GTK_WIDGET (window), "Welkom"))), ==, "");
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (window),
+                                                               "course-scope")), TRUE);
+  list = find_named (GTK_WIDGET (window), "findings");
+  g_assert_nonnull (gtk_widget_get_first_child (list));
+  g_object_get (gtk_widget_get_first_child (list), "subtitle", &subtitle, NULL);
+  g_assert_nonnull (strstr (subtitle, "01-basis/02-blokken.md"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
+static guint
+count_page_rows (GtkWidget *window)
+{
+  GtkWidget *outline = find_named (window, "outline");
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (outline);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)))
+      n++;
+
+  return n;
+}
+
+/* New, moved and removed pages and modules, with Undo, saved and read
+ * back.
+ */
+static void
+test_course_structure (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(HelderCourse) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  HelderWindow *window;
+  HelderModule *basis;
+  HelderPage *added;
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+  g_assert_cmpuint (count_page_rows (GTK_WIDGET (window)), ==, 3);
+
+  /* A new page comes after the page shown, and is shown. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-page", NULL));
+  added = helder_window_get_page (window);
+  g_assert_cmpstr (helder_page_get_file (added), ==, "01-basis/03-nieuwe-pagina.md");
+  basis = helder_course_get_module (helder_window_get_course (window), 0);
+  g_assert_true (helder_module_get_page (basis, 1) == added);
+  g_assert_cmpuint (count_page_rows (GTK_WIDGET (window)), ==, 4);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-page", "i", -1));
+  g_assert_true (helder_module_get_page (basis, 0) == added);
+
+  /* Removing is undone from the toast. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-page", NULL));
+  g_assert_cmpuint (count_page_rows (GTK_WIDGET (window)), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-outline", NULL));
+  g_assert_cmpuint (count_page_rows (GTK_WIDGET (window)), ==, 4);
+  g_assert_true (helder_module_get_page (basis, 0) == added);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-module", NULL));
+  g_assert_cmpuint (helder_course_get_n_modules (helder_window_get_course (window)), ==, 3);
+  g_assert_true (helder_course_get_modified (helder_window_get_course (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_false (helder_course_get_modified (helder_window_get_course (window)));
+
+  reloaded = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (helder_course_get_n_modules (reloaded), ==, 3);
+  g_assert_cmpstr (helder_module_get_id (helder_course_get_module (reloaded, 2)), ==,
+                   "03-nieuwe-module");
+  g_assert_cmpstr (helder_page_get_file (helder_module_get_page (helder_course_get_module (reloaded, 0), 0)),
+                   ==, "01-basis/03-nieuwe-pagina.md");
+  {
+    g_autoptr(GPtrArray) problems = helder_course_validate (reloaded);
+
+    g_assert_false (helder_diagnostics_have_errors (problems));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
+static HelderCourseSettings *
+find_settings (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (HELDER_IS_COURSE_SETTINGS (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return HELDER_COURSE_SETTINGS (window);
+    }
+
+  return NULL;
+}
+
+/* Course settings: title, theme colour with its contrast, pass mark. */
+static void
+test_course_settings (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(HelderCourse) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json_path = g_build_filename (path, "course.json", NULL);
+  g_autofree char *json = NULL;
+  HelderCourseSettings *settings;
+  HelderWindow *window;
+  GtkWidget *accent;
+  GtkWidget *contrast;
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.course-settings", NULL));
+  settings = find_settings ();
+  g_assert_nonnull (settings);
+
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (settings), "course-title")),
+                         "Een nieuwe titel");
+
+  /* A pale accent fails on white, and the row says so as it is typed. */
+  accent = find_named (GTK_WIDGET (settings), "theme-accent");
+  gtk_editable_set_text (GTK_EDITABLE (accent), "#aaccee");
+  contrast = g_object_get_data (G_OBJECT (accent), "helder-contrast");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (contrast)), "below 4.5:1"));
+  gtk_editable_set_text (GTK_EDITABLE (accent), "#1d5f8a");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (contrast)), "passes AA"));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (settings), "pass-mark")), 80);
+  gtk_window_destroy (GTK_WINDOW (settings));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Een nieuwe titel");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+
+  reloaded = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (helder_course_get_title (reloaded), ==, "Een nieuwe titel");
+  g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "\"pass_mark\" : 80"));
+  /* Fields Helder does not know survive. */
+  g_assert_nonnull (strstr (json, "x-editor-note"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
+/* A course opened once is offered on the start page of the next window;
+ * who you are in reviews is a preference.
+ */
+static void
+test_recent_and_preferences (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *name = NULL;
+  HelderPreferences *preferences;
+  HelderWindow *window;
+  GtkWidget *recent;
+  GtkWidget *row;
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  recent = find_named (GTK_WIDGET (window), "recent");
+  row = gtk_widget_get_first_child (recent);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, path);
+  g_signal_emit_by_name (recent, "row-activated", row);
+  wait_for (page_shown, window);
+  g_assert_cmpstr (helder_course_get_path (helder_window_get_course (window)), ==, path);
+
+  preferences = helder_preferences_new (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (preferences));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (preferences), "reviewer-name")),
+                         "Sanne de Vries");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (preferences),
+                                                         "reviewer-role")), 1);
+  name = g_settings_get_string (settings, "reviewer-name");
+  g_assert_cmpstr (name, ==, "Sanne de Vries");
+  {
+    g_autofree char *role = g_settings_get_string (settings, "reviewer-role");
+
+    g_assert_cmpstr (role, ==, "communications-adviser");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
+static GtkWidget *
+find_button_with_label (GtkWidget  *root,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The communications adviser's review: comment on a passage in review
+ * mode, resolve it, approve the page; review.json keeps it all.
+ */
+static void
+test_review (void)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("HELDER_SOURCE_ROOT"), "content-samples",
+                                              "ai-bewustzijn", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("helder-review-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmp, "ai-bewustzijn", NULL);
+  g_autofree char *review_path = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  HelderReviewPane *pane;
+  HelderWindow *window;
+  GtkWidget *threads;
+  GtkWidget *card;
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  GtkTextIter end;
+  guint before;
+
+  helder_test_copy_tree (sample, path);
+  folder = g_file_new_for_path (path);
+  review_path = g_build_filename (path, "review.json", NULL);
+  g_settings_set_string (settings, "reviewer-name", "Sanne de Vries");
+  g_settings_set_string (settings, "reviewer-role", "communications-adviser");
+
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+
+  /* Module 2's second page carries the adviser's threads. */
+  {
+    HelderPage *page = helder_course_find_page (helder_window_get_course (window),
+                                                "02-praktijk/02-vragen-van-inwoners.md");
+    GtkWidget *outline = find_named (GTK_WIDGET (window), "outline");
+
+    for (GtkWidget *row = gtk_widget_get_first_child (outline); row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      if (g_object_get_data (G_OBJECT (row), "helder-page") == page)
+        g_signal_emit_by_name (outline, "row-activated", row);
+    g_assert_true (helder_window_get_page (window) == page);
+  }
+
+  pane = HELDER_REVIEW_PANE (find_named (GTK_WIDGET (window), "review-pane"));
+  before = helder_review_pane_get_n_threads (pane);
+  g_assert_cmpuint (before, >=, 1);
+
+  /* Review mode: read-only text, the review pane in front. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-mode", NULL));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window),
+                                                                         "page-text"))));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+  gtk_text_buffer_get_iter_at_line (buffer, &start, 2);
+  end = start;
+  gtk_text_iter_forward_word_ends (&end, 3);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (pane), "comment")),
+                         "Kan dit korter?");
+  g_assert_true (gtk_widget_get_sensitive (find_named (GTK_WIDGET (pane), "add-comment")));
+  g_signal_emit_by_name (find_named (GTK_WIDGET (pane), "add-comment"), "clicked");
+  g_assert_cmpuint (helder_review_pane_get_n_threads (pane), ==, before + 1);
+
+  g_assert_true (g_file_get_contents (review_path, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "Kan dit korter?"));
+  g_assert_nonnull (strstr (json, "Sanne de Vries"));
+  g_clear_pointer (&json, g_free);
+
+  /* Resolve the new thread: it is the one with the new comment. */
+  threads = find_named (GTK_WIDGET (pane), "threads");
+  for (card = gtk_widget_get_first_child (threads); card != NULL; card = gtk_widget_get_next_sibling (card))
+    {
+      HelderReviewThread *thread = g_object_get_data (G_OBJECT (card), "helder-thread");
+      const HelderReviewComment *first = g_ptr_array_index (thread->comments, 0);
+
+      if (g_str_equal (first->text, "Kan dit korter?"))
+        break;
+    }
+  g_assert_nonnull (card);
+  g_signal_emit_by_name (find_button_with_label (card, "_Resolve"), "clicked");
+  g_assert_true (g_file_get_contents (review_path, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "resolved"));
+
+  /* Approve the page as the adviser; the outline shows it. */
+  g_signal_emit_by_name (find_named (GTK_WIDGET (pane), "approve"), "clicked");
+  {
+    GtkWidget *outline = find_named (GTK_WIDGET (window), "outline");
+    gboolean found = FALSE;
+
+    for (GtkWidget *row = gtk_widget_get_first_child (outline); row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      if (g_object_get_data (G_OBJECT (row), "helder-page") == helder_window_get_page (window))
+        found = strstr (gtk_label_get_text (g_object_get_data (G_OBJECT (row),
+                                                               "helder-review-badge")), "✓") != NULL;
+    g_assert_true (found);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (tmp);
+}
+
 static void
 test_sidebar_lists_pages (void)
 {
@@ -632,6 +1130,12 @@ main (int   argc,
   g_test_add_func ("/window/preview", test_preview);
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/kpi-dashboard", test_kpi_dashboard);
+  g_test_add_func ("/window/findings-as-you-type", test_findings_as_you_type);
+  g_test_add_func ("/window/course-findings", test_course_findings);
+  g_test_add_func ("/window/course-structure", test_course_structure);
+  g_test_add_func ("/window/course-settings", test_course_settings);
+  g_test_add_func ("/window/recent-and-preferences", test_recent_and_preferences);
+  g_test_add_func ("/window/review", test_review);
 
   return g_test_run ();
 }

@@ -11,11 +11,14 @@
 #include <gtksourceview/gtksource.h>
 
 #include "helder-application.h"
+#include "helder-preferences.h"
 #include "helder-window.h"
 
 struct _HelderApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (HelderApplication, helder_application, ADW_TYPE_APPLICATION)
@@ -97,6 +100,31 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+
+  gtk_window_present (GTK_WINDOW (helder_preferences_new (gtk_application_get_active_window (app))));
+}
+
+/* Light, dark, or as the system is set (the "style" setting). */
+static void
+style_changed_cb (HelderApplication *self)
+{
+  g_autofree char *style = g_settings_get_string (self->settings, "style");
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (style, "light"))
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (style, "dark"))
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -106,15 +134,23 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
 static void
 helder_application_startup (GApplication *app)
 {
+  HelderApplication *self = HELDER_APPLICATION (app);
+
   G_APPLICATION_CLASS (helder_application_parent_class)->startup (app);
 
   gtk_source_init ();
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (style_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  style_changed_cb (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
@@ -122,12 +158,32 @@ helder_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open",
                                          (const char *[]) { "<Control>o", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save",
+                                         (const char *[]) { "<Control>s", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export",
+                                         (const char *[]) { "<Shift><Control>e", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.edit-block",
+                                         (const char *[]) { "<Control>e", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         (const char *[]) { "<Control>question", NULL });
+}
+
+static void
+helder_application_dispose (GObject *object)
+{
+  g_clear_object (&HELDER_APPLICATION (object)->settings);
+
+  G_OBJECT_CLASS (helder_application_parent_class)->dispose (object);
 }
 
 static void
 helder_application_class_init (HelderApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = helder_application_dispose;
 
   app_class->activate = helder_application_activate;
   app_class->open = helder_application_open;

@@ -16,11 +16,21 @@
 
 struct _HelderFindingsPane
 {
-  GtkWidget   parent_instance;
+  GtkWidget        parent_instance;
 
-  GtkStack   *stack;
-  GtkListBox *list;
+  GtkWidget       *content;
+  GtkStack        *stack;
+  GtkListBox      *list;
+  GtkToggleButton *course_toggle;
 };
+
+enum {
+  PROP_0,
+  PROP_COURSE_SCOPE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (HelderFindingsPane, helder_findings_pane, GTK_TYPE_WIDGET)
 
@@ -57,14 +67,20 @@ row_activated_cb (HelderFindingsPane *self,
 }
 
 static GtkWidget *
-create_row (HelderDiagnostic *diagnostic)
+create_row (HelderDiagnostic *diagnostic,
+            gboolean          with_file)
 {
   g_autofree char *subtitle = NULL;
   g_autofree char *title = g_markup_escape_text (diagnostic->message, -1);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (diagnostic->severity));
 
-  if (diagnostic->line > 0)
+  if (with_file)
+    /* Translators: a finding's severity, file, line and rule id */
+    subtitle = g_strdup_printf (_("%s in %s:%u · %s"),
+                                helder_severity_to_label (diagnostic->severity),
+                                diagnostic->file, diagnostic->line, diagnostic->rule);
+  else if (diagnostic->line > 0)
     /* Translators: a finding's severity, line and rule id */
     subtitle = g_strdup_printf (_("%s on line %u · %s"),
                                 helder_severity_to_label (diagnostic->severity),
@@ -100,8 +116,11 @@ helder_findings_pane_set_diagnostics (HelderFindingsPane *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
 
-  for (guint i = 0; i < diagnostics->len; i++)
-    gtk_list_box_append (self->list, create_row (g_ptr_array_index (diagnostics, i)));
+  /* A long list is slow to build and no help: the first 500 are shown. */
+  for (guint i = 0; i < diagnostics->len && i < 500; i++)
+    gtk_list_box_append (self->list,
+                         create_row (g_ptr_array_index (diagnostics, i),
+                                     helder_findings_pane_get_course_scope (self)));
 
   gtk_stack_set_visible_child_name (self->stack, diagnostics->len > 0 ? "list" : "none");
 }
@@ -121,6 +140,62 @@ helder_findings_pane_get_n_rows (HelderFindingsPane *self)
   return n;
 }
 
+gboolean
+helder_findings_pane_get_course_scope (HelderFindingsPane *self)
+{
+  g_return_val_if_fail (HELDER_IS_FINDINGS_PANE (self), FALSE);
+
+  return gtk_toggle_button_get_active (self->course_toggle);
+}
+
+void
+helder_findings_pane_set_course_scope (HelderFindingsPane *self,
+                                       gboolean            course_scope)
+{
+  g_return_if_fail (HELDER_IS_FINDINGS_PANE (self));
+
+  gtk_toggle_button_set_active (self->course_toggle, course_scope);
+}
+
+static void
+scope_toggled_cb (HelderFindingsPane *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COURSE_SCOPE]);
+}
+
+static void
+helder_findings_pane_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_COURSE_SCOPE:
+      g_value_set_boolean (value, helder_findings_pane_get_course_scope (HELDER_FINDINGS_PANE (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+helder_findings_pane_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_COURSE_SCOPE:
+      helder_findings_pane_set_course_scope (HELDER_FINDINGS_PANE (object),
+                                             g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 helder_findings_pane_dispose (GObject *object)
 {
@@ -136,6 +211,14 @@ helder_findings_pane_class_init (HelderFindingsPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = helder_findings_pane_dispose;
+  object_class->get_property = helder_findings_pane_get_property;
+  object_class->set_property = helder_findings_pane_set_property;
+
+  /* Whether the pane lists the whole course's findings, not the page's. */
+  properties[PROP_COURSE_SCOPE] =
+    g_param_spec_boolean ("course-scope", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[DIAGNOSTIC_ACTIVATED] =
     g_signal_new ("diagnostic-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -144,6 +227,9 @@ helder_findings_pane_class_init (HelderFindingsPaneClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/helderapp/Helder/helder-findings-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, HelderFindingsPane, content);
+  gtk_widget_class_bind_template_child (widget_class, HelderFindingsPane, course_toggle);
+  gtk_widget_class_bind_template_callback (widget_class, scope_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, HelderFindingsPane, stack);
   gtk_widget_class_bind_template_child (widget_class, HelderFindingsPane, list);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);

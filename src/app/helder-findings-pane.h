@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (HelderFindingsPane, helder_findings_pane, HELDER, FINDINGS
 
 void helder_findings_pane_set_diagnostics (HelderFindingsPane *self,
                                            GPtrArray          *diagnostics);
+gboolean helder_findings_pane_get_course_scope (HelderFindingsPane *self);
+void helder_findings_pane_set_course_scope (HelderFindingsPane *self,
+                                            gboolean            course_scope);
 guint helder_findings_pane_get_n_rows     (HelderFindingsPane *self);
 
 G_END_DECLS

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
@@ -208,7 +210,22 @@ buffer_changed_cb (HelderPageEditor *self,
   self->check_source = g_timeout_add (CHECK_DELAY_MS, check_timeout_cb, self);
 }
 
-/* The findings that cover @offset, most severe first. */
+/* The narrowest finding is the most specific: a word inside a long
+ * sentence gets the word's fixes.
+ */
+static int
+compare_narrowest (gconstpointer a,
+                   gconstpointer b)
+{
+  const HelderDiagnostic *da = *(HelderDiagnostic * const *) a;
+  const HelderDiagnostic *db = *(HelderDiagnostic * const *) b;
+  gsize la = da->end - da->start;
+  gsize lb = db->end - db->start;
+
+  return la < lb ? -1 : la > lb ? 1 : 0;
+}
+
+/* The findings that cover @offset, the narrowest first. */
 static GPtrArray *
 diagnostics_at (HelderPageEditor *self,
                 gsize             offset)
@@ -226,6 +243,7 @@ diagnostics_at (HelderPageEditor *self,
         g_ptr_array_add (found, d);
     }
 
+  g_ptr_array_sort (found, compare_narrowest);
   return found;
 }
 
@@ -351,6 +369,13 @@ apply_suggestion_action (GtkWidget  *widget,
     helder_page_editor_apply_suggestion (self, diagnostic, g_variant_get_uint32 (parameter));
 }
 
+static gboolean
+is_word_rule (const char *rule)
+{
+  return g_str_equal (rule, "spelling") || g_str_equal (rule, "b1-long-word") ||
+         g_str_equal (rule, "b1-rare-word");
+}
+
 /* The context menu offers the fixes for the finding at @offset. */
 static void
 update_fix_menu (HelderPageEditor *self,
@@ -368,13 +393,15 @@ update_fix_menu (HelderPageEditor *self,
   for (guint i = 0; i < found->len; i++)
     {
       HelderDiagnostic *d = g_ptr_array_index (found, i);
+      g_autofree char *word = NULL;
+
+      if (d->start == d->end)
+        continue;
 
       /* Spelling replacements are worked out only when the menu asks. */
       helder_language_add_spelling_suggestions (d, helder_page_get_text (self->page));
-      if (d->suggestions->len == 0 || d->start == d->end)
-        continue;
-
       self->menu_diagnostic = helder_diagnostic_ref (d);
+
       for (guint j = 0; j < d->suggestions->len && j < 5; j++)
         {
           g_autofree char *label =
@@ -385,8 +412,57 @@ update_fix_menu (HelderPageEditor *self,
                                                    g_variant_new_uint32 (j));
           g_menu_append_item (self->fix_menu, item);
         }
+
+      /* Course terms belong in the course's own dictionary. */
+      word = g_strndup (helder_page_get_text (self->page) + d->start, d->end - d->start);
+      if (is_word_rule (d->rule) && strchr (word, ' ') == NULL)
+        {
+          g_autofree char *label = g_strdup_printf (_("Add “%s” to the Course Dictionary"), word);
+
+          g_menu_append (self->fix_menu, label, "editor.add-word");
+        }
+
+      if (d->severity != HELDER_SEVERITY_ERROR)
+        g_menu_append (self->fix_menu, _("Ignore Here"), "editor.ignore");
       break;
     }
+}
+
+static void
+add_word_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HelderPageEditor *self = HELDER_PAGE_EDITOR (widget);
+  g_autoptr(HelderDiagnostic) d = g_steal_pointer (&self->menu_diagnostic);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *word = NULL;
+
+  if (d == NULL || self->page == NULL)
+    return;
+
+  word = g_strndup (helder_page_get_text (self->page) + d->start, d->end - d->start);
+  if (!helder_course_add_word (self->course, word, &error))
+    g_warning ("Could not add “%s” to words.txt: %s", word, error->message);
+  helder_page_editor_check_now (self);
+}
+
+static void
+ignore_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HelderPageEditor *self = HELDER_PAGE_EDITOR (widget);
+  g_autoptr(HelderDiagnostic) d = g_steal_pointer (&self->menu_diagnostic);
+  g_autoptr(GError) error = NULL;
+
+  if (d == NULL || self->page == NULL)
+    return;
+
+  if (!helder_ignore_list_add (helder_course_get_ignore_list (self->course), d,
+                               helder_page_get_text (self->page), &error))
+    g_warning ("Could not ignore the finding: %s", error->message);
+  helder_page_editor_check_now (self);
 }
 
 /* With the pointer, the fixes are those under the pointer. */
@@ -542,6 +618,66 @@ find_next_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   move_to_match (HELDER_PAGE_EDITOR (widget), g_str_equal (action_name, "editor.find-next"));
+}
+
+/* The selected text as byte offsets in the page source. */
+gboolean
+helder_page_editor_get_selection (HelderPageEditor *self,
+                                  gsize            *start,
+                                  gsize            *end)
+{
+  GtkTextIter a;
+  GtkTextIter b;
+
+  g_return_val_if_fail (HELDER_IS_PAGE_EDITOR (self), FALSE);
+
+  if (self->page == NULL ||
+      !gtk_text_buffer_get_selection_bounds (helder_page_editor_get_buffer (self), &a, &b))
+    return FALSE;
+
+  *start = offset_at_iter (self, &a);
+  *end = offset_at_iter (self, &b);
+  return TRUE;
+}
+
+/* In review mode the text is read-only: reviewers comment, not edit. */
+void
+helder_page_editor_set_editable (HelderPageEditor *self,
+                                 gboolean          editable)
+{
+  g_return_if_fail (HELDER_IS_PAGE_EDITOR (self));
+
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), editable);
+}
+
+/* Marks the passages reviewers commented on. */
+void
+helder_page_editor_set_highlights (HelderPageEditor *self,
+                                   GArray           *ranges)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  GtkTextIter end;
+
+  g_return_if_fail (HELDER_IS_PAGE_EDITOR (self));
+
+  buffer = helder_page_editor_get_buffer (self);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "helder-comment", &start, &end);
+
+  if (self->page == NULL || ranges == NULL)
+    return;
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const HelderRange *range = &g_array_index (ranges, HelderRange, i);
+
+      if (range->end > helder_page_get_length (self->page))
+        continue;
+      iter_at_offset (self, range->start, &start);
+      iter_at_offset (self, range->end, &end);
+      gtk_text_buffer_apply_tag_by_name (buffer, "helder-comment", &start, &end);
+    }
 }
 
 /* The cursor's place as a byte offset in the page source. */
@@ -750,6 +886,8 @@ helder_page_editor_class_init (HelderPageEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.apply-suggestion", "u",
                                    apply_suggestion_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-word", NULL, add_word_action);
+  gtk_widget_class_install_action (widget_class, "editor.ignore", NULL, ignore_action);
 }
 
 static void
@@ -772,6 +910,13 @@ create_tags (GtkTextBuffer *buffer)
   gtk_text_buffer_create_tag (buffer, "helder-warning",
                               "underline", PANGO_UNDERLINE_ERROR,
                               "underline-rgba", &orange, NULL);
+  /* A translucent yellow reads on light and dark backgrounds alike. */
+  {
+    GdkRGBA yellow;
+
+    gdk_rgba_parse (&yellow, "rgba(246, 211, 45, 0.35)");
+    gtk_text_buffer_create_tag (buffer, "helder-comment", "background-rgba", &yellow, NULL);
+  }
   gtk_text_buffer_create_tag (buffer, "helder-hint",
                               "underline", PANGO_UNDERLINE_SINGLE,
                               "underline-rgba", &blue, NULL);

@@ -27,6 +27,13 @@ gboolean      helder_page_editor_apply_suggestion (HelderPageEditor      *self,
                                                    const HelderDiagnostic *diagnostic,
                                                    guint                  index);
 GtkTextBuffer *helder_page_editor_get_buffer     (HelderPageEditor       *self);
+gboolean      helder_page_editor_get_selection   (HelderPageEditor       *self,
+                                                  gsize                  *start,
+                                                  gsize                  *end);
+void          helder_page_editor_set_editable    (HelderPageEditor       *self,
+                                                  gboolean                editable);
+void          helder_page_editor_set_highlights  (HelderPageEditor       *self,
+                                                  GArray                 *ranges);
 gsize         helder_page_editor_get_cursor      (HelderPageEditor       *self);
 void          helder_page_editor_insert_block    (HelderPageEditor       *self,
                                                   const char             *source);

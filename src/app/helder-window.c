@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "helder-checks.h"
 #include "helder-colour.h"
 #include "helder-block-dialog.h"
 #include "helder-block-spec.h"
@@ -20,39 +21,8 @@
 #include "helder-recovery.h"
 #include "helder-page-editor.h"
 #include "helder-preview.h"
-#include "helder-window.h"
+#include "helder-window-private.h"
 
-struct _HelderWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  HelderCourse         *course;
-  HelderPage           *page;
-  GCancellable         *load_cancellable;
-  GSettings            *settings;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  AdwWindowTitle       *course_title;
-  AdwWindowTitle       *page_title;
-  GtkListBox           *outline;
-  GtkStack             *content_stack;
-  AdwStatusPage        *empty_page;
-  AdwLeaflet           *page_leaflet;
-  HelderPageEditor     *editor;
-  HelderFindingsPane   *findings;
-  GtkWidget            *side_pane;
-  AdwViewStack         *side_stack;
-  HelderPreview        *preview;
-  char                 *preview_device;
-  GtkRevealer          *changed_banner;
-  GtkLabel             *changed_label;
-
-  GPtrArray            *monitors;        /* of GFileMonitor, one per page file */
-  HelderPage           *changed_page;    /* changed on disk while it had edits */
-  guint                 recovery_source;
-};
 
 /* Unsaved edits reach the recovery file this long after the last change. */
 #define RECOVERY_DELAY_SECONDS 3
@@ -62,6 +32,7 @@ G_DEFINE_FINAL_TYPE (HelderWindow, helder_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_PREVIEW_DEVICE,
+  PROP_REVIEW_MODE,
   N_PROPS
 };
 
@@ -102,6 +73,9 @@ helder_window_get_property (GObject    *object,
     case PROP_PREVIEW_DEVICE:
       g_value_set_string (value, self->preview_device);
       break;
+    case PROP_REVIEW_MODE:
+      g_value_set_boolean (value, self->review_mode);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -120,13 +94,21 @@ helder_window_set_property (GObject      *object,
     case PROP_PREVIEW_DEVICE:
       set_preview_device (self, g_value_get_string (value));
       break;
+    case PROP_REVIEW_MODE:
+      self->review_mode = g_value_get_boolean (value);
+      helder_page_editor_set_editable (self->editor, !self->review_mode);
+      /* Reviewers see the review pane. */
+      if (self->review_mode)
+        adw_view_stack_set_visible_child_name (self->side_stack, "review");
+      g_object_notify_by_pspec (object, pspec);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
-static void
-update_title (HelderWindow *self)
+void
+_helder_window_update_title (HelderWindow *self)
 {
   g_autofree char *title = NULL;
   gboolean modified;
@@ -142,8 +124,8 @@ update_title (HelderWindow *self)
 }
 
 /* The module a page belongs to: its file starts with the module's id. */
-static HelderModule *
-module_of_page (HelderWindow *self,
+HelderModule *
+_helder_window_module_of_page (HelderWindow *self,
                 HelderPage   *page)
 {
   g_autofree char *id = g_path_get_dirname (helder_page_get_file (page));
@@ -159,7 +141,7 @@ update_preview (HelderWindow *self)
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->side_stack), "preview") != 0)
     return;
 
-  helder_preview_show (self->preview, self->course, module_of_page (self, self->page), self->page);
+  helder_preview_show (self->preview, self->course, _helder_window_module_of_page (self, self->page), self->page);
 }
 
 static void
@@ -168,8 +150,8 @@ side_stack_changed_cb (HelderWindow *self)
   update_preview (self);
 }
 
-static void
-show_page (HelderWindow *self,
+void
+_helder_window_show_page (HelderWindow *self,
            HelderPage   *page)
 {
   g_set_object (&self->page, page);
@@ -179,22 +161,300 @@ show_page (HelderWindow *self,
   adw_window_title_set_subtitle (self->page_title, helder_page_get_file (page));
   gtk_stack_set_visible_child_name (self->content_stack, "page");
   update_preview (self);
+  helder_review_pane_set_page (self->review_pane, self->course, self->review, page);
+  helder_page_editor_set_highlights (self->editor, helder_review_pane_get_ranges (self->review_pane));
 }
 
-static void
-editor_diagnostics_changed_cb (HelderWindow *self)
-{
-  helder_findings_pane_set_diagnostics (self->findings,
-                                        helder_page_editor_get_diagnostics (self->editor));
-}
+static void show_diagnostic (HelderWindow     *self,
+                             HelderDiagnostic *diagnostic);
 
 static void
 diagnostic_activated_cb (HelderWindow     *self,
                          HelderDiagnostic *diagnostic)
 {
   adw_leaflet_navigate (self->page_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  helder_page_editor_select (self->editor, diagnostic);
+  show_diagnostic (self, diagnostic);
 }
+
+/* A page's row also tells its open comments and whether a role approved
+ * the text as it is now.
+ */
+static void
+update_review_badge (HelderWindow  *self,
+                     GtkWidget     *row,
+                     HelderPage    *page)
+{
+  GtkWidget *label = g_object_get_data (G_OBJECT (row), "helder-review-badge");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) description = g_string_new (NULL);
+  guint open = 0;
+  gboolean approved = FALSE;
+
+  if (self->review == NULL)
+    return;
+
+  for (guint i = 0; i < helder_review_get_threads (self->review)->len; i++)
+    {
+      HelderReviewThread *thread = g_ptr_array_index (helder_review_get_threads (self->review), i);
+
+      if (thread->status == HELDER_REVIEW_STATUS_OPEN &&
+          g_str_equal (thread->page, helder_page_get_file (page)))
+        open++;
+    }
+
+  for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
+    if (helder_review_get_state (self->review, helder_page_get_file (page), r) ==
+          HELDER_REVIEW_STATE_APPROVED &&
+        helder_review_approval_is_current (self->review, helder_page_get_file (page), r,
+                                           helder_page_get_text (page)))
+      approved = TRUE;
+
+  if (open > 0)
+    {
+      g_string_append_printf (text, "✎%u", open);
+      g_string_append_printf (description,
+                              g_dngettext (GETTEXT_PACKAGE, "%u open comment", "%u open comments",
+                                           open), open);
+    }
+  if (approved)
+    {
+      g_string_append (text, text->len > 0 ? " ✓" : "✓");
+      g_string_append_printf (description, "%s%s", description->len > 0 ? ", " : "",
+                              _("approved"));
+    }
+
+  gtk_label_set_text (GTK_LABEL (label), text->str);
+  gtk_widget_set_tooltip_text (label, description->len > 0 ? description->str : NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  description->str, -1);
+}
+
+/* The count on a page's row in the outline: errors and warnings. */
+static void
+update_badges (HelderWindow *self)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *sources[] = { self->course_diagnostics,
+                           self->page != NULL ? helder_page_editor_get_diagnostics (self->editor)
+                                              : NULL };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sources); s++)
+    {
+      /* The editor's findings are newer than the course check's. */
+      if (s == 1 && sources[s] != NULL)
+        g_hash_table_remove (counts, helder_page_get_file (self->page));
+
+      for (guint i = 0; sources[s] != NULL && i < sources[s]->len; i++)
+        {
+          const HelderDiagnostic *d = g_ptr_array_index (sources[s], i);
+          guint n;
+
+          if (d->severity == HELDER_SEVERITY_HINT)
+            continue;
+          n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, d->file));
+          g_hash_table_insert (counts, d->file, GUINT_TO_POINTER (n + 1));
+        }
+    }
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->outline));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      HelderPage *page = g_object_get_data (G_OBJECT (row), "helder-page");
+      GtkWidget *badge = g_object_get_data (G_OBJECT (row), "helder-badge");
+      guint n;
+      g_autofree char *text = NULL;
+      g_autofree char *description = NULL;
+
+      if (page == NULL)
+        continue;
+
+      update_review_badge (self, row, page);
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, helder_page_get_file (page)));
+      text = n > 0 ? g_strdup_printf ("%u", n) : NULL;
+      gtk_label_set_text (GTK_LABEL (badge), text != NULL ? text : "");
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error or warning",
+                                                  "%u errors or warnings", n), n);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (badge),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+    }
+}
+
+static void
+show_findings (HelderWindow *self)
+{
+  if (helder_findings_pane_get_course_scope (self->findings))
+    {
+      if (self->course_diagnostics != NULL)
+        helder_findings_pane_set_diagnostics (self->findings, self->course_diagnostics);
+    }
+  else if (self->page != NULL)
+    helder_findings_pane_set_diagnostics (self->findings,
+                                          helder_page_editor_get_diagnostics (self->editor));
+}
+
+typedef struct
+{
+  char       *path;
+  GHashTable *texts; /* page file → its text as edited */
+} CourseCheck;
+
+static void
+course_check_free (CourseCheck *check)
+{
+  g_free (check->path);
+  g_hash_table_unref (check->texts);
+  g_free (check);
+}
+
+/* The whole course is checked in a thread on a copy of its own, loaded
+ * from disk with the unsaved page texts laid over it, so the author can
+ * go on typing meanwhile.
+ */
+static void
+course_check_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  CourseCheck *check = task_data;
+  g_autoptr(HelderCourse) copy = NULL;
+  GError *error = NULL;
+  GHashTableIter iter;
+  gpointer file;
+  gpointer text;
+
+  copy = helder_course_read (check->path, &error);
+  if (copy == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_hash_table_iter_init (&iter, check->texts);
+  while (g_hash_table_iter_next (&iter, &file, &text))
+    {
+      HelderPage *page = helder_course_find_page (copy, file);
+
+      if (page != NULL)
+        helder_page_set_text (page, text, -1);
+    }
+
+  g_task_return_pointer (task, helder_checks_run_course (copy), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+course_checked_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(HelderWindow) self = user_data;
+  GPtrArray *diagnostics = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (diagnostics == NULL)
+    return;
+
+  g_clear_pointer (&self->course_diagnostics, g_ptr_array_unref);
+  self->course_diagnostics = diagnostics;
+  update_badges (self);
+  if (helder_findings_pane_get_course_scope (self->findings))
+    show_findings (self);
+}
+
+void
+_helder_window_check_course (HelderWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  CourseCheck *check;
+
+  g_clear_handle_id (&self->course_check_source, g_source_remove);
+  if (self->course == NULL)
+    return;
+
+  check = g_new0 (CourseCheck, 1);
+  check->path = g_strdup (helder_course_get_path (self->course));
+  check->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint m = 0; m < helder_course_get_n_modules (self->course); m++)
+    {
+      HelderModule *module = helder_course_get_module (self->course, m);
+
+      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
+        {
+          HelderPage *page = helder_module_get_page (module, p);
+
+          if (helder_page_get_modified (page))
+            g_hash_table_insert (check->texts, g_strdup (helder_page_get_file (page)),
+                                 g_strdup (helder_page_get_text (page)));
+        }
+    }
+
+  g_cancellable_cancel (self->course_check_cancellable);
+  g_clear_object (&self->course_check_cancellable);
+  self->course_check_cancellable = g_cancellable_new ();
+
+  task = g_task_new (NULL, self->course_check_cancellable, course_checked_cb, g_object_ref (self));
+  g_task_set_source_tag (task, _helder_window_check_course);
+  g_task_set_task_data (task, check, (GDestroyNotify) course_check_free);
+  g_task_run_in_thread (task, course_check_thread);
+}
+
+static gboolean
+check_course_timeout_cb (gpointer user_data)
+{
+  HelderWindow *self = user_data;
+
+  self->course_check_source = 0;
+  _helder_window_check_course (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+review_changed_cb (HelderWindow *self)
+{
+  helder_page_editor_set_highlights (self->editor, helder_review_pane_get_ranges (self->review_pane));
+  update_badges (self);
+}
+
+/* An accepted suggestion rewrote the page: the editor shows the new text. */
+static void
+review_text_replaced_cb (HelderWindow *self)
+{
+  helder_page_editor_set_page (self->editor, self->course, self->page);
+  _helder_window_update_title (self);
+}
+
+static void
+selection_changed_cb (HelderWindow *self)
+{
+  gsize start = 0;
+  gsize end = 0;
+
+  helder_page_editor_get_selection (self->editor, &start, &end);
+  helder_review_pane_set_selection (self->review_pane, start, end);
+}
+
+static void
+findings_scope_changed_cb (HelderWindow *self)
+{
+  show_findings (self);
+}
+
+/* Whole-course checks follow a few seconds after the page's own. */
+#define COURSE_CHECK_DELAY_SECONDS 3
+
+static void
+editor_diagnostics_changed_cb (HelderWindow *self)
+{
+  if (!helder_findings_pane_get_course_scope (self->findings))
+    show_findings (self);
+  update_badges (self);
+
+  g_clear_handle_id (&self->course_check_source, g_source_remove);
+  self->course_check_source = g_timeout_add_seconds (COURSE_CHECK_DELAY_SECONDS,
+                                                     check_course_timeout_cb, self);
+}
+
 
 static void
 findings_clicked_cb (HelderWindow *self)
@@ -232,7 +492,7 @@ page_text_changed_cb (HelderWindow *self)
 static void
 page_modified_cb (HelderWindow *self)
 {
-  update_title (self);
+  _helder_window_update_title (self);
 }
 
 static void
@@ -244,7 +504,7 @@ outline_row_activated_cb (HelderWindow  *self,
   if (page == NULL)
     return;
 
-  show_page (self, page);
+  _helder_window_show_page (self, page);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -288,6 +548,7 @@ create_module_row (HelderModule *module)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_add_css_class (row, "heading");
+  g_object_set_data_full (G_OBJECT (row), "helder-module", g_object_ref (module), g_object_unref);
 
   return row;
 }
@@ -297,32 +558,69 @@ create_page_row (HelderWindow *self,
                  HelderPage   *page)
 {
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *review_badge;
+  GtkWidget *badge;
+  GtkWidget *box;
   GtkWidget *row;
 
   /* The row follows the page's title as the author edits its heading. */
   g_object_bind_property (page, "title", label, "label", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (page, "notify::modified", G_CALLBACK (page_modified_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (page, "notify::text", G_CALLBACK (page_text_changed_cb), self,
-                           G_CONNECT_SWAPPED);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (label, 18);
+  gtk_widget_set_hexpand (label, TRUE);
+
+  /* How many errors and warnings the page has, filled in by the checks. */
+  badge = gtk_label_new (NULL);
+  gtk_widget_add_css_class (badge, "dim-label");
+  gtk_widget_add_css_class (badge, "caption");
+  gtk_widget_add_css_class (badge, "numeric");
+
+  review_badge = gtk_label_new (NULL);
+  gtk_widget_add_css_class (review_badge, "dim-label");
+  gtk_widget_add_css_class (review_badge, "caption");
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), review_badge);
+  gtk_box_append (GTK_BOX (box), badge);
 
   row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_tooltip_text (row, helder_page_get_file (page));
   g_object_set_data_full (G_OBJECT (row), "helder-page", g_object_ref (page), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "helder-badge", badge);
+  g_object_set_data (G_OBJECT (row), "helder-review-badge", review_badge);
 
   return row;
 }
 
-static void
-fill_outline (HelderWindow *self)
+/* The window follows each page's changes: the title's unsaved mark and
+ * the recovery file.
+ */
+void
+_helder_window_track_page (HelderWindow *self,
+            HelderPage   *page)
+{
+  if (g_object_get_data (G_OBJECT (page), "helder-tracked") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (page), "helder-tracked", GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (page, "notify::modified", G_CALLBACK (page_modified_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::text", G_CALLBACK (page_text_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* Fills the outline and shows @select, or the first page. */
+void
+_helder_window_fill_outline (HelderWindow *self,
+              HelderPage   *select)
 {
   GtkWidget *child;
   GtkListBoxRow *first_page = NULL;
+  GtkListBoxRow *selected = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline))) != NULL)
     gtk_list_box_remove (self->outline, child);
@@ -335,18 +633,26 @@ fill_outline (HelderWindow *self)
 
       for (guint p = 0; p < helder_module_get_n_pages (module); p++)
         {
-          GtkWidget *row = create_page_row (self, helder_module_get_page (module, p));
+          HelderPage *page = helder_module_get_page (module, p);
+          GtkWidget *row = create_page_row (self, page);
 
+          _helder_window_track_page (self, page);
+          _helder_window_outline_add_row (self, row);
           gtk_list_box_append (self->outline, row);
           if (first_page == NULL)
             first_page = GTK_LIST_BOX_ROW (row);
+          if (page == select)
+            selected = GTK_LIST_BOX_ROW (row);
         }
     }
 
-  if (first_page != NULL)
+  if (selected == NULL)
+    selected = first_page;
+
+  if (selected != NULL)
     {
-      gtk_list_box_select_row (self->outline, first_page);
-      show_page (self, g_object_get_data (G_OBJECT (first_page), "helder-page"));
+      gtk_list_box_select_row (self->outline, selected);
+      _helder_window_show_page (self, g_object_get_data (G_OBJECT (selected), "helder-page"));
     }
   else
     {
@@ -390,7 +696,7 @@ reload_page (HelderWindow *self,
   helder_page_reload (page, bytes);
   if (page == self->page)
     helder_page_editor_set_page (self->editor, self->course, page);
-  update_title (self);
+  _helder_window_update_title (self);
 }
 
 static void
@@ -513,7 +819,7 @@ recovery_response_cb (AdwMessageDialog *dialog,
       helder_recovery_apply (self->course, texts);
       if (self->page != NULL)
         helder_page_editor_set_page (self->editor, self->course, self->page);
-      update_title (self);
+      _helder_window_update_title (self);
     }
   else
     helder_recovery_discard (self->course);
@@ -553,6 +859,70 @@ offer_recovery (HelderWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The start page offers the courses opened last. */
+static void
+fill_recent (HelderWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-courses");
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      GtkWidget *row;
+      g_autofree char *title = NULL;
+
+      if (!g_file_test (recent[i], G_FILE_TEST_IS_DIR))
+        continue;
+
+      row = adw_action_row_new ();
+      title = g_path_get_basename (recent[i]);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), recent[i]);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "helder-path", g_strdup (recent[i]), g_free);
+      gtk_list_box_append (self->recent_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->recent_list)) != NULL);
+}
+
+static void
+remember_recent (HelderWindow *self,
+                 const char   *path)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-courses");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; recent[i] != NULL && n < 8; i++)
+    if (!g_str_equal (recent[i], path))
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-courses", (const char * const *) updated);
+  fill_recent (self);
+}
+
+static void
+recent_activated_cb (HelderWindow  *self,
+                     GtkListBoxRow *row)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (g_object_get_data (G_OBJECT (row), "helder-path"));
+
+  helder_window_open_course (self, folder);
+}
+
 static void
 course_loaded_cb (GObject      *source,
                   GAsyncResult *result,
@@ -573,9 +943,18 @@ course_loaded_cb (GObject      *source,
   g_clear_object (&self->page);
   adw_window_title_set_title (self->course_title, helder_course_get_title (course));
   adw_window_title_set_subtitle (self->course_title, helder_course_get_path (course));
-  fill_outline (self);
-  update_title (self);
+  g_clear_pointer (&self->review, helder_review_free);
+  {
+    g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+
+    /* A broken review.json is reported by the checks; it is not saved over. */
+    self->review = helder_review_load (helder_course_get_path (course), problems);
+  }
+  _helder_window_fill_outline (self, NULL);
+  _helder_window_update_title (self);
   watch_pages (self);
+  remember_recent (self, helder_course_get_path (course));
+  _helder_window_check_course (self);
   show_load_problems (self);
   offer_recovery (self);
 }
@@ -761,7 +1140,7 @@ show_diagnostic (HelderWindow     *self,
            row = gtk_widget_get_next_sibling (row))
         if (g_object_get_data (G_OBJECT (row), "helder-page") == page)
           gtk_list_box_select_row (self->outline, GTK_LIST_BOX_ROW (row));
-      show_page (self, page);
+      _helder_window_show_page (self, page);
     }
 
   helder_page_editor_select (self->editor, diagnostic);
@@ -854,7 +1233,7 @@ save_course (HelderWindow *self)
 
   g_clear_handle_id (&self->recovery_source, g_source_remove);
   helder_recovery_discard (self->course);
-  update_title (self);
+  _helder_window_update_title (self);
   return TRUE;
 }
 
@@ -927,6 +1306,13 @@ helder_window_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->recovery_source, g_source_remove);
+  g_clear_handle_id (&self->course_check_source, g_source_remove);
+  g_clear_handle_id (&self->fold_source, g_source_remove);
+  g_clear_pointer (&self->outline_undo, _helder_outline_undo_free);
+  g_clear_pointer (&self->review, helder_review_free);
+  g_cancellable_cancel (self->course_check_cancellable);
+  g_clear_object (&self->course_check_cancellable);
+  g_clear_pointer (&self->course_diagnostics, g_ptr_array_unref);
   g_clear_pointer (&self->monitors, g_ptr_array_unref);
   g_clear_object (&self->changed_page);
   g_clear_object (&self->course);
@@ -934,6 +1320,29 @@ helder_window_dispose (GObject *object)
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (helder_window_parent_class)->dispose (object);
+}
+
+/* The buttons that only make sense when a pane is folded away are
+ * updated after the layout, not while the leaflets allocate (GTK would
+ * then draw a header bar it has not placed yet).
+ */
+static gboolean
+update_fold_buttons_cb (gpointer user_data)
+{
+  HelderWindow *self = user_data;
+
+  self->fold_source = 0;
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_set_visible (self->findings_button, adw_leaflet_get_folded (self->page_leaflet));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+folded_changed_cb (HelderWindow *self)
+{
+  if (self->fold_source == 0)
+    self->fold_source = g_idle_add (update_fold_buttons_cb, self);
 }
 
 static void
@@ -963,11 +1372,16 @@ helder_window_class_init (HelderWindowClass *klass)
   properties[PROP_PREVIEW_DEVICE] =
     g_param_spec_string ("preview-device", NULL, NULL, "phone",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* In review mode the page is read-only and the review pane shows. */
+  properties[PROP_REVIEW_MODE] =
+    g_param_spec_boolean ("review-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HELDER_TYPE_PAGE_EDITOR);
   g_type_ensure (HELDER_TYPE_FINDINGS_PANE);
   g_type_ensure (HELDER_TYPE_PREVIEW);
+  g_type_ensure (HELDER_TYPE_REVIEW_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/helderapp/Helder/helder-window.ui");
@@ -983,9 +1397,18 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, findings);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, side_pane);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, recent_list);
+  gtk_widget_class_bind_template_callback (widget_class, recent_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, findings_button);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, preview);
   gtk_widget_class_bind_template_callback (widget_class, side_stack_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, findings_scope_changed_cb);
   gtk_widget_class_install_property_action (widget_class, "win.preview-device", "preview-device");
+  gtk_widget_class_install_property_action (widget_class, "win.review-mode", "review-mode");
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, review_pane);
+  gtk_widget_class_bind_template_callback (widget_class, review_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, review_text_replaced_cb);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, changed_banner);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, changed_label);
   gtk_widget_class_bind_template_callback (widget_class, keep_mine_clicked_cb);
@@ -1005,6 +1428,7 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-block", NULL, edit_block_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.kpi", NULL, kpi_action);
+  _helder_window_outline_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
@@ -1021,6 +1445,16 @@ helder_window_init (HelderWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", FALSE);
   self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
+  _helder_window_outline_init (self);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->page_leaflet, "notify::folded", G_CALLBACK (folded_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  folded_changed_cb (self);
+  g_signal_connect_object (helder_page_editor_get_buffer (self->editor), "notify::has-selection",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (helder_page_editor_get_buffer (self->editor), "mark-set",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Window size and state are remembered between runs. */
   self->settings = g_settings_new (APP_ID);
@@ -1028,6 +1462,7 @@ helder_window_init (HelderWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  fill_recent (self);
 }
 
 /* @application may be %NULL, as in tests that drive a window alone. */

@@ -23,7 +23,11 @@ main (int    argc,
    * when it is created.
    */
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* HELDER_LOCALEDIR lets an uninstalled build (build-aux/dev run) use
+   * the translations it just compiled.
+   */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HELDER_LOCALEDIR") != NULL
+                                     ? g_getenv ("HELDER_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -29,6 +29,8 @@ static const Command commands[] = {
   { "export", helder_cli_export, N_("Export SCORM 1.2, SCORM 2004 or web packages") },
   { "kpi", helder_cli_kpi, N_("Show the KPIs from the learning platform's reports") },
   { "readability", helder_cli_readability, N_("Show the readability scores of a plain text") },
+  { "review", helder_cli_review, N_("Show or record the review: threads, page states per role") },
+  { "review-report", helder_cli_review_report, N_("Write the review report as HTML or CSV") },
 };
 
 static void
@@ -165,7 +167,11 @@ main (int    argc,
   const char *name;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* HELDER_LOCALEDIR lets an uninstalled build (build-aux/dev run) use
+   * the translations it just compiled.
+   */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HELDER_LOCALEDIR") != NULL
+                                     ? g_getenv ("HELDER_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("helder-cli");

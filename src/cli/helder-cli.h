@@ -31,6 +31,10 @@ int           helder_cli_kpi           (int          argc,
                                         char       **argv);
 int           helder_cli_readability   (int          argc,
                                         char       **argv);
+int           helder_cli_review        (int          argc,
+                                        char       **argv);
+int           helder_cli_review_report (int          argc,
+                                        char       **argv);
 
 gboolean      helder_cli_parse_options (GOptionContext  *context,
                                         int             *argc,

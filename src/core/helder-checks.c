@@ -10,6 +10,7 @@
 #include "helder-a11y-rules.h"
 #include "helder-checks.h"
 #include "helder-language-checker.h"
+#include "helder-review.h"
 
 /* The rules that look at one page; each family of rules adds a line. */
 static void
@@ -19,6 +20,37 @@ run_page_rules (HelderCourse *course,
 {
   helder_a11y_check_page (course, page, diagnostics);
   helder_language_check_page (course, page, diagnostics);
+}
+
+/* review.json is part of the course: a broken one is located like the
+ * other files, so nobody's comments are lost unnoticed.
+ */
+static void
+check_review_file (HelderCourse *course,
+                   GPtrArray    *diagnostics)
+{
+  g_autoptr(HelderReview) review = helder_review_load (helder_course_get_path (course),
+                                                       diagnostics);
+}
+
+/* Drops the findings the team chose to ignore (ignored.json). */
+static void
+drop_ignored (HelderCourse *course,
+              GPtrArray    *diagnostics)
+{
+  HelderIgnoreList *ignored = helder_course_get_ignore_list (course);
+
+  if (helder_ignore_list_get_n_entries (ignored) == 0)
+    return;
+
+  for (guint i = diagnostics->len; i > 0; i--)
+    {
+      HelderDiagnostic *d = g_ptr_array_index (diagnostics, i - 1);
+      HelderPage *page = helder_course_find_page (course, d->file);
+
+      if (page != NULL && helder_ignore_list_matches (ignored, d, helder_page_get_text (page)))
+        g_ptr_array_remove_index (diagnostics, i - 1);
+    }
 }
 
 /**
@@ -39,6 +71,7 @@ helder_checks_run_page (HelderCourse *course,
   diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
   helder_course_validate_page (course, page, diagnostics);
   run_page_rules (course, page, diagnostics);
+  drop_ignored (course, diagnostics);
   helder_diagnostics_sort (diagnostics);
 
   return diagnostics;
@@ -70,6 +103,8 @@ helder_checks_run_course (HelderCourse *course)
 
   /* The rules that look at the course as a whole. */
   helder_a11y_check_course (course, diagnostics);
+  check_review_file (course, diagnostics);
+  drop_ignored (course, diagnostics);
 
   helder_diagnostics_sort (diagnostics);
 

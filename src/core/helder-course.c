@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -25,6 +26,7 @@ struct _HelderCourse
   char               *description;
   char               *language;
   GStrv               words;
+  HelderIgnoreList   *ignore_list;
   GListStore         *modules;
   GPtrArray          *diagnostics; /* of the course, module and word files */
   HelderJsonDocument *document;
@@ -53,6 +55,7 @@ helder_course_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->words, g_strfreev);
+  g_clear_pointer (&self->ignore_list, helder_ignore_list_free);
   g_clear_object (&self->modules);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
   g_clear_pointer (&self->document, helder_json_document_free);
@@ -517,20 +520,10 @@ helder_course_validate (HelderCourse *self)
   return diagnostics;
 }
 
-/**
- * helder_course_load:
- * @path: a course folder
- *
- * Loads the course, finishing or dropping an interrupted save first.
- * Problems in the course's files do not fail the load: whatever could be
- * read is there, and helder_course_validate() tells what is wrong.
- *
- * Returns: (transfer full): the course, or %NULL with @error set when @path
- *   is not a course folder at all.
- */
-HelderCourse *
-helder_course_load (const char  *path,
-                    GError     **error)
+static HelderCourse *
+load (const char  *path,
+      gboolean     recover,
+      GError     **error)
 {
   g_autoptr(HelderCourse) self = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -561,7 +554,7 @@ helder_course_load (const char  *path,
   self = g_object_new (HELDER_TYPE_COURSE, NULL);
   self->path = g_strdup (path);
 
-  if (!helder_save_transaction_recover (path, &local_error))
+  if (recover && !helder_save_transaction_recover (path, &local_error))
     {
       g_autofree char *message =
         g_strdup_printf (_("an interrupted save could not be finished: %s"), local_error->message);
@@ -594,8 +587,43 @@ helder_course_load (const char  *path,
     self->title = g_path_get_basename (path);
 
   load_words (self);
+  self->ignore_list = helder_ignore_list_load (path, self->diagnostics);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * helder_course_load:
+ * @path: a course folder
+ *
+ * Loads the course, finishing or dropping an interrupted save first.
+ * Problems in the course's files do not fail the load: whatever could be
+ * read is there, and helder_course_validate() tells what is wrong.
+ *
+ * Returns: (transfer full): the course, or %NULL with @error set when @path
+ *   is not a course folder at all.
+ */
+HelderCourse *
+helder_course_load (const char  *path,
+                    GError     **error)
+{
+  return load (path, TRUE, error);
+}
+
+/**
+ * helder_course_read:
+ *
+ * Like helder_course_load(), but leaves the folder exactly as it is: for a
+ * second, read-only copy of a course that is open (a background check),
+ * which must not touch a save the first copy may be making.
+ *
+ * Returns: (transfer full): the course, or %NULL with @error set
+ */
+HelderCourse *
+helder_course_read (const char  *path,
+                    GError     **error)
+{
+  return load (path, FALSE, error);
 }
 
 static void
@@ -651,17 +679,23 @@ helder_course_save (HelderCourse  *self,
 {
   g_autoptr(HelderSaveTransaction) transaction = NULL;
   g_autoptr(GPtrArray) saved_pages = NULL;
+  g_autoptr(GPtrArray) saved_documents = NULL;
+  g_autoptr(GPtrArray) saved_bytes = NULL;
 
   g_return_val_if_fail (HELDER_IS_COURSE (self), FALSE);
 
   transaction = helder_save_transaction_new (self->path);
   saved_pages = g_ptr_array_new ();
+  saved_documents = g_ptr_array_new ();
+  saved_bytes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
 
   if (self->document != NULL && helder_json_document_is_modified (self->document))
     {
-      g_autoptr(GBytes) bytes = helder_json_document_serialize (self->document);
+      GBytes *bytes = helder_json_document_serialize (self->document);
 
       helder_save_transaction_add (transaction, "course.json", bytes);
+      g_ptr_array_add (saved_documents, self->document);
+      g_ptr_array_add (saved_bytes, bytes);
     }
 
   for (guint m = 0; m < helder_course_get_n_modules (self); m++)
@@ -671,9 +705,11 @@ helder_course_save (HelderCourse  *self,
 
       if (helder_json_document_is_modified (doc))
         {
-          g_autoptr(GBytes) bytes = helder_json_document_serialize (doc);
+          GBytes *bytes = helder_json_document_serialize (doc);
 
           helder_save_transaction_add (transaction, helder_json_document_get_file (doc), bytes);
+          g_ptr_array_add (saved_documents, doc);
+          g_ptr_array_add (saved_bytes, bytes);
         }
 
       for (guint p = 0; p < helder_module_get_n_pages (module); p++)
@@ -695,6 +731,9 @@ helder_course_save (HelderCourse  *self,
 
   for (guint i = 0; i < saved_pages->len; i++)
     helder_page_mark_saved (g_ptr_array_index (saved_pages, i));
+  for (guint i = 0; i < saved_documents->len; i++)
+    helder_json_document_mark_saved (g_ptr_array_index (saved_documents, i),
+                                     g_ptr_array_index (saved_bytes, i));
 
   return TRUE;
 }
@@ -917,6 +956,71 @@ helder_course_import_media (HelderCourse  *self,
   }
 }
 
+/**
+ * helder_course_add_word:
+ *
+ * Adds @word to the course's own dictionary (words.txt), which the
+ * spelling check accepts and the long-word rule exempts. The file is
+ * written at once, as one line more; an existing file keeps its comments
+ * and order.
+ */
+gboolean
+helder_course_add_word (HelderCourse  *self,
+                        const char    *word,
+                        GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (self), FALSE);
+  g_return_val_if_fail (word != NULL, FALSE);
+
+  trimmed = g_strstrip (g_strdup (word));
+  if (trimmed[0] == '\0' || strpbrk (trimmed, "\r\n") != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "%s",
+                   _("a dictionary word is one word on one line"));
+      return FALSE;
+    }
+
+  if (g_strv_contains ((const char * const *) self->words, trimmed))
+    return TRUE;
+
+  path = g_build_filename (self->path, "words.txt", NULL);
+  text = g_string_new (NULL);
+  if (g_file_get_contents (path, &data, NULL, NULL))
+    {
+      g_string_append (text, data);
+      if (text->len > 0 && text->str[text->len - 1] != '\n')
+        g_string_append_c (text, '\n');
+    }
+  g_string_append_printf (text, "%s\n", trimmed);
+
+  if (!g_file_set_contents_full (path, text->str, text->len, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0644, error))
+    return FALSE;
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) self->words);
+  g_strv_builder_add (builder, trimmed);
+  g_strfreev (self->words);
+  self->words = g_strv_builder_end (builder);
+
+  return TRUE;
+}
+
+/* Returns: (transfer none): the findings the team chose to ignore */
+HelderIgnoreList *
+helder_course_get_ignore_list (HelderCourse *self)
+{
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+
+  return self->ignore_list;
+}
+
 const char * const *
 helder_course_get_words (HelderCourse *self)
 {
@@ -957,4 +1061,279 @@ helder_course_get_document (HelderCourse *self)
   g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
 
   return self->document;
+}
+
+/* course.json lists the modules in the order the course has them. */
+static void
+write_module_order (HelderCourse *self)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+
+  for (guint i = 0; i < helder_course_get_n_modules (self); i++)
+    g_strv_builder_add (ids, helder_module_get_id (helder_course_get_module (self, i)));
+
+  list = g_strv_builder_end (ids);
+  helder_json_document_set_strings (self->document, helder_json_document_get_root (self->document),
+                                    "modules", (const char * const *) list);
+}
+
+static int
+find_module (HelderCourse *self,
+             HelderModule *module)
+{
+  guint position;
+
+  if (!g_list_store_find (self->modules, module, &position))
+    return -1;
+
+  return position;
+}
+
+/**
+ * helder_course_add_module:
+ * @id: the new module's folder name
+ *
+ * A new, empty module; its folder and module.json are written when the
+ * course is saved. An id in use, or a folder that exists, is refused.
+ *
+ * Returns: (transfer none) (nullable): the module, or %NULL with @error set
+ */
+HelderModule *
+helder_course_add_module (HelderCourse  *self,
+                          const char    *id,
+                          const char    *title,
+                          guint          position,
+                          GError       **error)
+{
+  g_autoptr(HelderModule) module = NULL;
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+  g_return_val_if_fail (id != NULL && title != NULL, NULL);
+
+  if (self->document == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s",
+                   _("course.json could not be read; fix it before adding modules"));
+      return NULL;
+    }
+
+  module = helder_module_new (id, title);
+  if (module == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   _("“%s” is not a valid id; use lower-case letters, digits and -"), id);
+      return NULL;
+    }
+
+  folder = g_build_filename (self->path, id, NULL);
+  if (helder_course_find_module (self, id) != NULL || g_file_test (folder, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("the course already has a folder “%s”; choose another id"), id);
+      return NULL;
+    }
+
+  helder_course_insert_module (self, module, position);
+  return module;
+}
+
+/* Puts @module (new, or removed before) back at @position. */
+void
+helder_course_insert_module (HelderCourse *self,
+                             HelderModule *module,
+                             guint         position)
+{
+  g_return_if_fail (HELDER_IS_COURSE (self));
+  g_return_if_fail (HELDER_IS_MODULE (module));
+  g_return_if_fail (self->document != NULL);
+
+  g_list_store_insert (self->modules, MIN (position, helder_course_get_n_modules (self)), module);
+  write_module_order (self);
+}
+
+/* The module leaves the course's list; its folder stays on disk. */
+void
+helder_course_remove_module (HelderCourse *self,
+                             HelderModule *module)
+{
+  int position;
+
+  g_return_if_fail (HELDER_IS_COURSE (self));
+  g_return_if_fail (HELDER_IS_MODULE (module));
+
+  position = find_module (self, module);
+  if (position < 0 || self->document == NULL)
+    return;
+
+  g_list_store_remove (self->modules, position);
+  write_module_order (self);
+}
+
+void
+helder_course_move_module (HelderCourse *self,
+                           HelderModule *module,
+                           guint         position)
+{
+  g_autoptr(HelderModule) keep = NULL;
+  int from;
+
+  g_return_if_fail (HELDER_IS_COURSE (self));
+  g_return_if_fail (HELDER_IS_MODULE (module));
+
+  from = find_module (self, module);
+  if (from < 0 || (guint) from == position || self->document == NULL)
+    return;
+
+  keep = g_object_ref (module);
+  g_list_store_remove (self->modules, from);
+  g_list_store_insert (self->modules, MIN (position, helder_course_get_n_modules (self)), keep);
+  write_module_order (self);
+}
+
+/* An id from a folder name: lower case, letters, digits and -. */
+static char *
+id_from_name (const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name, NULL);
+  g_autofree char *lower = g_ascii_strdown (ascii, -1);
+  GString *id = g_string_new (NULL);
+
+  for (const char *p = lower; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (id, *p);
+      else if (id->len > 0 && id->str[id->len - 1] != '-')
+        g_string_append_c (id, '-');
+    }
+
+  while (id->len > 0 && id->str[id->len - 1] == '-')
+    g_string_truncate (id, id->len - 1);
+  if (id->len == 0 || !g_ascii_islower (id->str[0]))
+    g_string_prepend (id, "cursus-");
+
+  return g_string_free (id, FALSE);
+}
+
+/**
+ * helder_course_create:
+ * @path: a folder that does not exist yet, or is empty
+ *
+ * Makes a new course from the template: course.json, one module with a
+ * first page, media/ and words.txt, written in one transaction.
+ *
+ * Returns: (transfer full) (nullable): the new course, loaded
+ */
+HelderCourse *
+helder_course_create (const char  *path,
+                      const char  *title,
+                      GError     **error)
+{
+  g_autoptr(HelderSaveTransaction) transaction = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *course_json = NULL;
+  g_autofree char *media = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GBytes) course_bytes = NULL;
+  g_autoptr(GBytes) module_bytes = NULL;
+  g_autoptr(GBytes) page_bytes = NULL;
+  g_autoptr(GBytes) words_bytes = NULL;
+  static const char module_json[] =
+    "{\n  \"title\": \"Module 1\",\n  \"minutes\": 20,\n  \"goals\": [],\n"
+    "  \"pages\": [\"01-welkom.md\"]\n}\n";
+  /* Learner text is Dutch at B1, as the course format's examples are. */
+  static const char page[] =
+    "# Welkom\n\nIn deze module leer je iets nieuws. Schrijf hier je eerste tekst.\n";
+  static const char words[] = "# Woorden van deze cursus, één per regel.\n";
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  dir = g_dir_open (path, 0, NULL);
+  if (dir != NULL && g_dir_read_name (dir) != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("%s is not empty; choose a new or an empty folder for the course"), path);
+      return NULL;
+    }
+
+  base = g_path_get_basename (path);
+  id = id_from_name (base);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_int_value (builder, HELDER_COURSE_FORMAT);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, id);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, title);
+  json_builder_set_member_name (builder, "language");
+  json_builder_add_string_value (builder, "nl");
+  json_builder_set_member_name (builder, "tracking");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "completion");
+  json_builder_add_string_value (builder, "pages");
+  json_builder_set_member_name (builder, "reporting");
+  json_builder_add_string_value (builder, "completed-incomplete");
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "modules");
+  json_builder_begin_array (builder);
+  json_builder_add_string_value (builder, "01-module");
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json = json_generator_to_data (generator, NULL);
+  course_json = g_strconcat (json, "\n", NULL);
+
+  media = g_build_filename (path, "media", NULL);
+  if (g_mkdir_with_parents (media, 0755) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not make the folder %s: %s"), media, g_strerror (saved));
+      return NULL;
+    }
+
+  course_bytes = g_bytes_new (course_json, strlen (course_json));
+  module_bytes = g_bytes_new_static (module_json, sizeof module_json - 1);
+  page_bytes = g_bytes_new_static (page, sizeof page - 1);
+  words_bytes = g_bytes_new_static (words, sizeof words - 1);
+
+  transaction = helder_save_transaction_new (path);
+  helder_save_transaction_add (transaction, "course.json", course_bytes);
+  helder_save_transaction_add (transaction, "01-module/module.json", module_bytes);
+  helder_save_transaction_add (transaction, "01-module/01-welkom.md", page_bytes);
+  helder_save_transaction_add (transaction, "words.txt", words_bytes);
+  if (!helder_save_transaction_commit (transaction, error))
+    return NULL;
+
+  return helder_course_load (path, error);
+}
+
+void
+helder_course_set_title (HelderCourse *self,
+                         const char   *title)
+{
+  g_return_if_fail (HELDER_IS_COURSE (self));
+  g_return_if_fail (title != NULL && title[0] != '\0');
+
+  if (g_strcmp0 (self->title, title) == 0 || self->document == NULL)
+    return;
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  helder_json_document_set_string (self->document, helder_json_document_get_root (self->document),
+                                   "title", title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "helder-ignore-list.h"
 #include "helder-module.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,8 @@ G_DECLARE_FINAL_TYPE (HelderCourse, helder_course, HELDER, COURSE, GObject)
 
 GQuark        helder_course_error_quark      (void);
 HelderCourse *helder_course_load             (const char           *path,
+                                              GError              **error);
+HelderCourse *helder_course_read             (const char           *path,
                                               GError              **error);
 void          helder_course_load_async       (const char           *path,
                                               GCancellable         *cancellable,
@@ -55,6 +58,28 @@ void          helder_course_validate_page    (HelderCourse         *self,
                                               HelderPage           *page,
                                               GPtrArray            *diagnostics);
 const char * const *helder_course_get_words  (HelderCourse         *self);
+gboolean      helder_course_add_word         (HelderCourse         *self,
+                                              const char           *word,
+                                              GError              **error);
+HelderIgnoreList *helder_course_get_ignore_list (HelderCourse      *self);
+HelderModule *helder_course_add_module       (HelderCourse         *self,
+                                              const char           *id,
+                                              const char           *title,
+                                              guint                 position,
+                                              GError              **error);
+void          helder_course_insert_module    (HelderCourse         *self,
+                                              HelderModule         *module,
+                                              guint                 position);
+void          helder_course_remove_module    (HelderCourse         *self,
+                                              HelderModule         *module);
+void          helder_course_move_module      (HelderCourse         *self,
+                                              HelderModule         *module,
+                                              guint                 position);
+void          helder_course_set_title        (HelderCourse         *self,
+                                              const char           *title);
+HelderCourse *helder_course_create           (const char           *path,
+                                              const char           *title,
+                                              GError              **error);
 char         *helder_course_import_media     (HelderCourse         *self,
                                               GFile                *source,
                                               GError              **error);

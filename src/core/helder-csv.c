@@ -278,3 +278,37 @@ helder_csv_read_file (const char        *path,
                                 g_mapped_file_get_length (file),
                                 func, user_data, info, error);
 }
+
+void
+helder_csv_append_row (GString            *out,
+                       const char * const *fields,
+                       guint               n_fields)
+{
+  g_return_if_fail (out != NULL);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *field = fields[i] != NULL ? fields[i] : "";
+      gboolean formula = strchr ("=+-@", field[0]) != NULL && field[0] != '\0';
+      gboolean quote = formula || strpbrk (field, ",;\"\r\n\t") != NULL;
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      if (!quote)
+        {
+          g_string_append (out, field);
+          continue;
+        }
+      g_string_append_c (out, '"');
+      if (formula)
+        g_string_append_c (out, '\'');
+      for (const char *p = field; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  g_string_append (out, "\r\n");
+}

@@ -41,4 +41,13 @@ gboolean helder_csv_read_file  (const char       *path,
                                 HelderCsvInfo    *info,
                                 GError          **error);
 
+/* Writing: one record, RFC 4180 style (fields with a comma, quote or line
+ * break are quoted, quotes doubled, CRLF at the end). A field that starts
+ * with = + - or @ gets a leading apostrophe, so a spreadsheet shows it as
+ * text instead of running it as a formula.
+ */
+void     helder_csv_append_row (GString            *out,
+                                const char * const *fields,
+                                guint               n_fields);
+
 G_END_DECLS

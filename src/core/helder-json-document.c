@@ -231,6 +231,25 @@ helder_json_document_serialize (HelderJsonDocument *self)
   return g_bytes_new_take (g_strconcat (text, "\n", NULL), length + 1);
 }
 
+/* @bytes were written to disk: they are the document's text from now on. */
+void
+helder_json_document_mark_saved (HelderJsonDocument *self,
+                                 GBytes             *bytes)
+{
+  gsize length;
+  const char *data;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (bytes != NULL);
+
+  g_clear_pointer (&self->lines, helder_line_map_free);
+  g_bytes_unref (self->bytes);
+  self->bytes = g_bytes_ref (bytes);
+  data = g_bytes_get_data (bytes, &length);
+  self->lines = helder_line_map_new (data, length);
+  self->modified = FALSE;
+}
+
 /* Reports a problem at @member of @container (a JsonObject), or at element
  * @index of @container (a JsonArray) when @member is NULL. A container of
  * NULL means the whole file.
@@ -538,4 +557,49 @@ helder_json_document_set_strings (HelderJsonDocument *self,
 
   json_object_set_array_member (object, member, array);
   self->modified = TRUE;
+}
+
+void
+helder_json_document_set_int (HelderJsonDocument *self,
+                              JsonObject         *object,
+                              const char         *member,
+                              gint64              value)
+{
+  JsonNode *node;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (object != NULL);
+  g_return_if_fail (member != NULL);
+
+  node = json_object_get_member (object, member);
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_INT64 && json_node_get_int (node) == value)
+    return;
+
+  json_object_set_int_member (object, member, value);
+  self->modified = TRUE;
+}
+
+/* The object at @member of @object, made (empty) when there is none, so
+ * that a setting can be written into it ("theme", "tracking").
+ */
+JsonObject *
+helder_json_document_ensure_object (HelderJsonDocument *self,
+                                    JsonObject         *object,
+                                    const char         *member)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (member != NULL, NULL);
+
+  node = json_object_get_member (object, member);
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    return json_node_get_object (node);
+
+  json_object_set_object_member (object, member, json_object_new ());
+  self->modified = TRUE;
+
+  return json_object_get_object_member (object, member);
 }

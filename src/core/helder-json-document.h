@@ -27,6 +27,8 @@ const char         *helder_json_document_get_file     (HelderJsonDocument *self)
 JsonObject         *helder_json_document_get_root     (HelderJsonDocument *self);
 gboolean            helder_json_document_is_modified  (HelderJsonDocument *self);
 GBytes             *helder_json_document_serialize    (HelderJsonDocument *self);
+void                helder_json_document_mark_saved   (HelderJsonDocument *self,
+                                                       GBytes             *bytes);
 
 void                helder_json_document_report       (HelderJsonDocument *self,
                                                        GPtrArray          *diagnostics,
@@ -73,6 +75,13 @@ void                helder_json_document_set_string   (HelderJsonDocument *self,
                                                        JsonObject         *object,
                                                        const char         *member,
                                                        const char         *value);
+void                helder_json_document_set_int      (HelderJsonDocument *self,
+                                                       JsonObject         *object,
+                                                       const char         *member,
+                                                       gint64              value);
+JsonObject         *helder_json_document_ensure_object (HelderJsonDocument *self,
+                                                       JsonObject         *object,
+                                                       const char         *member);
 void                helder_json_document_set_strings  (HelderJsonDocument *self,
                                                        JsonObject         *object,
                                                        const char         *member,

@@ -175,8 +175,9 @@ load_pages (HelderModule *self,
 
         page = helder_page_new (file, bytes);
       }
-      g_ptr_array_extend (diagnostics, helder_page_get_content (page)->diagnostics,
-                          (GCopyFunc) helder_diagnostic_ref, NULL);
+      /* The page's own syntax problems are reported by
+       * helder_course_validate(), as the page is at that time.
+       */
       g_list_store_append (self->pages, page);
     }
 }
@@ -416,4 +417,253 @@ helder_module_get_document (HelderModule *self)
   g_return_val_if_fail (HELDER_IS_MODULE (self), NULL);
 
   return self->document;
+}
+
+/* module.json lists the pages in the order the module has them. */
+static void
+write_page_order (HelderModule *self)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+
+  for (guint i = 0; i < helder_module_get_n_pages (self); i++)
+    {
+      g_autofree char *base = g_path_get_basename (helder_page_get_file (helder_module_get_page (self, i)));
+
+      g_strv_builder_add (names, base);
+    }
+
+  list = g_strv_builder_end (names);
+  helder_json_document_set_strings (self->document, helder_json_document_get_root (self->document),
+                                    "pages", (const char * const *) list);
+}
+
+/**
+ * helder_module_new:
+ *
+ * A new, empty module whose folder and module.json are written when the
+ * course is saved.
+ *
+ * Returns: (transfer full) (nullable): %NULL when @id is not a valid id
+ */
+HelderModule *
+helder_module_new (const char *id,
+                   const char *title)
+{
+  g_autoptr(HelderModule) self = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *file = NULL;
+
+  g_return_val_if_fail (title != NULL, NULL);
+
+  if (!helder_module_id_is_valid (id))
+    return NULL;
+
+  self = g_object_new (HELDER_TYPE_MODULE, NULL);
+  self->id = g_strdup (id);
+  self->title = g_strdup (title);
+  self->goals = g_new0 (char *, 1);
+  file = g_strconcat (id, "/module.json", NULL);
+  {
+    static const char empty[] = "{ \"title\": \"\", \"pages\": [] }\n";
+
+    bytes = g_bytes_new_static (empty, sizeof empty - 1);
+  }
+  diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  self->document = helder_json_document_parse (file, bytes, diagnostics);
+  g_assert (self->document != NULL);
+  helder_json_document_set_string (self->document, helder_json_document_get_root (self->document),
+                                   "title", title);
+
+  return g_steal_pointer (&self);
+}
+
+void
+helder_module_set_title (HelderModule *self,
+                         const char   *title)
+{
+  g_return_if_fail (HELDER_IS_MODULE (self));
+  g_return_if_fail (title != NULL);
+
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  helder_json_document_set_string (self->document, helder_json_document_get_root (self->document),
+                                   "title", title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+int
+helder_module_find_page (HelderModule *self,
+                         HelderPage   *page)
+{
+  guint position;
+
+  g_return_val_if_fail (HELDER_IS_MODULE (self), -1);
+
+  if (!g_list_store_find (self->pages, page, &position))
+    return -1;
+
+  return position;
+}
+
+/**
+ * helder_module_add_page:
+ * @root: the course folder
+ * @name: the page's file name in the module folder ("02-wet.md")
+ *
+ * A new page, written when the course is saved. A name the module
+ * already lists, or a file that already exists, is refused: nothing on
+ * disk is ever overwritten by a new page.
+ *
+ * Returns: (transfer none) (nullable): the page, or %NULL with @error set
+ */
+HelderPage *
+helder_module_add_page (HelderModule  *self,
+                        const char    *root,
+                        const char    *name,
+                        const char    *text,
+                        guint          position,
+                        GError       **error)
+{
+  g_autoptr(HelderPage) page = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *stem = NULL;
+
+  g_return_val_if_fail (HELDER_IS_MODULE (self), NULL);
+  g_return_val_if_fail (root != NULL && name != NULL && text != NULL, NULL);
+
+  file = g_strconcat (self->id, "/", name, NULL);
+  path = g_build_filename (root, self->id, name, NULL);
+  stem = g_str_has_suffix (name, ".md") ? g_strndup (name, strlen (name) - 3) : NULL;
+
+  /* Page files follow the same rule as module folders. */
+  if (stem == NULL || !helder_module_id_is_valid (stem))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   _("“%s” is not a page name; use letters, digits and - and end with .md"), name);
+      return NULL;
+    }
+
+  for (guint i = 0; i < helder_module_get_n_pages (self); i++)
+    if (g_str_equal (helder_page_get_file (helder_module_get_page (self, i)), file))
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                     _("the module already has a page “%s”"), name);
+        return NULL;
+      }
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("%s already exists; choose another name"), file);
+      return NULL;
+    }
+
+  bytes = g_bytes_new (text, strlen (text));
+  page = helder_page_new (file, bytes);
+  helder_page_mark_new (page);
+  helder_module_insert_page (self, page, position);
+
+  return page;
+}
+
+/* Puts @page (new, or removed before) back into the module at @position. */
+void
+helder_module_insert_page (HelderModule *self,
+                           HelderPage   *page,
+                           guint         position)
+{
+  g_return_if_fail (HELDER_IS_MODULE (self));
+  g_return_if_fail (HELDER_IS_PAGE (page));
+
+  position = MIN (position, helder_module_get_n_pages (self));
+  g_list_store_insert (self->pages, position, page);
+  write_page_order (self);
+}
+
+/* The page leaves the module's list; its file stays on disk, so nothing
+ * the author wrote is lost.
+ */
+void
+helder_module_remove_page (HelderModule *self,
+                           HelderPage   *page)
+{
+  int position;
+
+  g_return_if_fail (HELDER_IS_MODULE (self));
+  g_return_if_fail (HELDER_IS_PAGE (page));
+
+  position = helder_module_find_page (self, page);
+  if (position < 0)
+    return;
+
+  g_list_store_remove (self->pages, position);
+  write_page_order (self);
+}
+
+void
+helder_module_move_page (HelderModule *self,
+                         HelderPage   *page,
+                         guint         position)
+{
+  g_autoptr(HelderPage) keep = NULL;
+  int from;
+
+  g_return_if_fail (HELDER_IS_MODULE (self));
+  g_return_if_fail (HELDER_IS_PAGE (page));
+
+  from = helder_module_find_page (self, page);
+  if (from < 0 || (guint) from == position)
+    return;
+
+  keep = g_object_ref (page);
+  g_list_store_remove (self->pages, from);
+  g_list_store_insert (self->pages, MIN (position, helder_module_get_n_pages (self)), keep);
+  write_page_order (self);
+}
+
+/* A colour the course format accepts, or %NULL for none; returns FALSE
+ * and changes nothing for a value that is not a colour.
+ */
+gboolean
+helder_module_set_colour (HelderModule *self,
+                          const char   *colour)
+{
+  g_return_val_if_fail (HELDER_IS_MODULE (self), FALSE);
+
+  if (colour != NULL && !helder_colour_parse (colour, NULL, NULL))
+    return FALSE;
+
+  if (g_strcmp0 (self->colour, colour) == 0)
+    return TRUE;
+
+  g_free (self->colour);
+  self->colour = g_strdup (colour);
+  helder_json_document_set_string (self->document, helder_json_document_get_root (self->document),
+                                   "colour", colour);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOUR]);
+
+  return TRUE;
+}
+
+void
+helder_module_set_minutes (HelderModule *self,
+                           guint         minutes)
+{
+  g_return_if_fail (HELDER_IS_MODULE (self));
+  g_return_if_fail (minutes >= 1 && minutes <= 600);
+
+  if (self->minutes == minutes)
+    return;
+
+  self->minutes = minutes;
+  helder_json_document_set_int (self->document, helder_json_document_get_root (self->document),
+                                "minutes", minutes);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MINUTES]);
 }

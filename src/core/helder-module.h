@@ -32,5 +32,29 @@ guint         helder_module_get_n_pages        (HelderModule *self);
 guint         helder_module_get_word_count     (HelderModule *self);
 double        helder_module_estimate_minutes   (HelderModule *self);
 HelderJsonDocument *helder_module_get_document (HelderModule *self);
+HelderModule *helder_module_new                (const char   *id,
+                                                const char   *title);
+void          helder_module_set_title          (HelderModule *self,
+                                                const char   *title);
+gboolean      helder_module_set_colour         (HelderModule *self,
+                                                const char   *colour);
+void          helder_module_set_minutes        (HelderModule *self,
+                                                guint         minutes);
+HelderPage   *helder_module_add_page           (HelderModule *self,
+                                                const char   *root,
+                                                const char   *name,
+                                                const char   *text,
+                                                guint         position,
+                                                GError      **error);
+void          helder_module_insert_page        (HelderModule *self,
+                                                HelderPage   *page,
+                                                guint         position);
+void          helder_module_remove_page        (HelderModule *self,
+                                                HelderPage   *page);
+void          helder_module_move_page          (HelderModule *self,
+                                                HelderPage   *page,
+                                                guint         position);
+int           helder_module_find_page          (HelderModule *self,
+                                                HelderPage   *page);
 
 G_END_DECLS

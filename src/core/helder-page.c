@@ -289,6 +289,19 @@ helder_page_reload (HelderPage *self,
   helder_page_mark_saved (self);
 }
 
+/* A page that is not on disk yet: it counts as a change to save. */
+void
+helder_page_mark_new (HelderPage *self)
+{
+  g_return_if_fail (HELDER_IS_PAGE (self));
+
+  if (!self->modified)
+    {
+      self->modified = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+}
+
 void
 helder_page_mark_saved (HelderPage *self)
 {

@@ -30,6 +30,7 @@ guint                    helder_page_get_word_count  (HelderPage *self);
 gboolean                 helder_page_get_modified    (HelderPage *self);
 GBytes                  *helder_page_serialize       (HelderPage *self);
 void                     helder_page_mark_saved      (HelderPage *self);
+void                     helder_page_mark_new        (HelderPage *self);
 void                     helder_page_reload          (HelderPage *self,
                                                       GBytes     *bytes);
 

@@ -151,6 +151,17 @@ helder_save_transaction_commit (HelderSaveTransaction  *self,
       const char *file = g_ptr_array_index (self->files, i);
       g_autofree char *fresh = g_strconcat (self->root, G_DIR_SEPARATOR_S, file,
                                             HELDER_SAVE_SUFFIX, NULL);
+      g_autofree char *folder = g_path_get_dirname (fresh);
+
+      /* A new module's folder is made with its first file. */
+      if (g_mkdir_with_parents (folder, 0755) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("Could not make the folder %s: %s"), folder, g_strerror (saved));
+          return FALSE;
+        }
 
       if (!write_durably (fresh, g_ptr_array_index (self->bytes, i), error))
         return FALSE;

@@ -1,0 +1,479 @@
+/* helder-course-settings.c
+ *
+ * The course's own settings: title, language, theme and module colours
+ * (with their contrast as you type), tracking and pass mark, module
+ * titles and minutes. Changes go into course.json and module.json as
+ * unsaved changes, saved with the course.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-course-settings"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "helder-contrast.h"
+#include "helder-course-settings.h"
+
+struct _HelderCourseSettings
+{
+  AdwPreferencesWindow parent_instance;
+
+  HelderCourse        *course;
+  GtkWidget           *theme_rows[3];
+};
+
+G_DEFINE_FINAL_TYPE (HelderCourseSettings, helder_course_settings, ADW_TYPE_PREFERENCES_WINDOW)
+
+static const char * const theme_members[] = { "accent", "text", "background" };
+static const char * const theme_defaults[] = { "#1d5f8a", "#1a1a1a", "#ffffff" };
+
+static JsonObject *
+course_root (HelderCourseSettings *self)
+{
+  return helder_json_document_get_root (helder_course_get_document (self->course));
+}
+
+static const char *
+theme_colour (HelderCourseSettings *self,
+              guint                 i)
+{
+  JsonObject *theme = json_object_get_object_member (course_root (self), "theme");
+  const char *value = theme != NULL
+                        ? json_object_get_string_member_with_default (theme, theme_members[i], NULL)
+                        : NULL;
+
+  return value != NULL ? value : theme_defaults[i];
+}
+
+/* "7.2:1, passes AA" next to a colour: against the course's background,
+ * or the background against the text colour.
+ */
+static void
+show_contrast (GtkWidget  *row,
+               const char *foreground,
+               const char *background)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (row), "helder-contrast");
+  HelderColour fg;
+  HelderColour bg;
+  g_autofree char *text = NULL;
+  double ratio;
+  double needed = helder_contrast_required (HELDER_CONTRAST_TEXT, HELDER_CONTRAST_AA);
+
+  if (!helder_colour_parse (foreground, &fg, NULL) || !helder_colour_parse (background, &bg, NULL))
+    {
+      gtk_label_set_text (label, _("not a colour"));
+      gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+      return;
+    }
+
+  ratio = helder_contrast_ratio (&fg, &bg);
+  /* Cut, not rounded, so 4.499 never shows as a pass. */
+  text = ratio >= needed
+           ? g_strdup_printf (_("%.2f:1, passes AA"), ((int) (ratio * 100)) / 100.0)
+           : g_strdup_printf (_("%.2f:1, below %.1f:1"), ((int) (ratio * 100)) / 100.0, needed);
+  gtk_label_set_text (label, text);
+  if (ratio >= needed)
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+}
+
+static void
+update_theme_contrast (HelderCourseSettings *self)
+{
+  /* accent and text are read on the background; the background row
+   * shows the body text on it.
+   */
+  show_contrast (self->theme_rows[0], theme_colour (self, 0), theme_colour (self, 2));
+  show_contrast (self->theme_rows[1], theme_colour (self, 1), theme_colour (self, 2));
+  show_contrast (self->theme_rows[2], theme_colour (self, 1), theme_colour (self, 2));
+}
+
+static GtkWidget *
+entry_row (const char *title,
+           const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+
+  return row;
+}
+
+static void
+add_contrast_label (GtkWidget *row)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "numeric");
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), label);
+  g_object_set_data (G_OBJECT (row), "helder-contrast", label);
+}
+
+static void
+mark_valid (GtkWidget *row,
+            gboolean   valid)
+{
+  if (valid)
+    gtk_widget_remove_css_class (row, "error");
+  else
+    gtk_widget_add_css_class (row, "error");
+}
+
+static void
+title_changed_cb (GtkEditable          *row,
+                  HelderCourseSettings *self)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (row)));
+
+  mark_valid (GTK_WIDGET (row), title[0] != '\0');
+  if (title[0] != '\0')
+    helder_course_set_title (self->course, title);
+}
+
+static void
+description_changed_cb (GtkEditable          *row,
+                        HelderCourseSettings *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (row)));
+
+  helder_json_document_set_string (helder_course_get_document (self->course), course_root (self),
+                                   "description", text[0] != '\0' ? text : NULL);
+}
+
+static void
+language_changed_cb (GtkEditable          *row,
+                     HelderCourseSettings *self)
+{
+  static GRegex *tag = NULL;
+  const char *text = gtk_editable_get_text (row);
+  gboolean valid;
+
+  if (g_once_init_enter (&tag))
+    g_once_init_leave (&tag, g_regex_new ("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", 0, 0, NULL));
+
+  valid = g_regex_match (tag, text, 0, NULL);
+  mark_valid (GTK_WIDGET (row), valid);
+  if (valid)
+    helder_json_document_set_string (helder_course_get_document (self->course), course_root (self),
+                                     "language", text);
+}
+
+static void
+theme_changed_cb (GtkEditable          *row,
+                  HelderCourseSettings *self)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "helder-index"));
+  const char *text = gtk_editable_get_text (row);
+  gboolean valid = helder_colour_parse (text, NULL, NULL);
+
+  mark_valid (GTK_WIDGET (row), valid);
+  if (valid)
+    {
+      HelderJsonDocument *doc = helder_course_get_document (self->course);
+      JsonObject *theme = helder_json_document_ensure_object (doc, course_root (self), "theme");
+
+      helder_json_document_set_string (doc, theme, theme_members[i], text);
+    }
+  update_theme_contrast (self);
+}
+
+static GtkWidget *
+combo_row (const char         *title,
+           const char * const *values,
+           const char         *current)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  GtkStringList *model = gtk_string_list_new (values);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  g_object_unref (model);
+  for (guint i = 0; values[i] != NULL; i++)
+    if (g_strcmp0 (values[i], current) == 0)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+
+  return row;
+}
+
+static void
+tracking_combo_changed_cb (AdwComboRow          *row,
+                           GParamSpec           *pspec,
+                           HelderCourseSettings *self)
+{
+  HelderJsonDocument *doc = helder_course_get_document (self->course);
+  JsonObject *tracking = helder_json_document_ensure_object (doc, course_root (self), "tracking");
+  GtkStringObject *item = adw_combo_row_get_selected_item (row);
+
+  helder_json_document_set_string (doc, tracking, g_object_get_data (G_OBJECT (row), "helder-key"),
+                                   gtk_string_object_get_string (item));
+}
+
+static GtkWidget *
+spin_row (const char *title,
+          const char *subtitle,
+          double      min,
+          double      max,
+          double      value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, 1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  g_object_set_data (G_OBJECT (row), "helder-spin", spin);
+
+  return row;
+}
+
+static void
+tracking_spin_changed_cb (GtkSpinButton        *spin,
+                          HelderCourseSettings *self)
+{
+  HelderJsonDocument *doc = helder_course_get_document (self->course);
+  JsonObject *tracking = helder_json_document_ensure_object (doc, course_root (self), "tracking");
+
+  helder_json_document_set_int (doc, tracking, g_object_get_data (G_OBJECT (spin), "helder-key"),
+                                gtk_spin_button_get_value_as_int (spin));
+}
+
+static gint64
+tracking_int (HelderCourseSettings *self,
+              const char           *member,
+              gint64                fallback)
+{
+  JsonObject *tracking = json_object_get_object_member (course_root (self), "tracking");
+
+  return tracking != NULL ? json_object_get_int_member_with_default (tracking, member, fallback)
+                          : fallback;
+}
+
+static const char *
+tracking_string (HelderCourseSettings *self,
+                 const char           *member,
+                 const char           *fallback)
+{
+  JsonObject *tracking = json_object_get_object_member (course_root (self), "tracking");
+
+  return tracking != NULL ? json_object_get_string_member_with_default (tracking, member, fallback)
+                          : fallback;
+}
+
+static AdwPreferencesPage *
+build_course_page (HelderCourseSettings *self)
+{
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  AdwPreferencesGroup *course = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *theme = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *tracking = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  const char * const completions[] = { "pages", "test", NULL };
+  const char * const reportings[] = {
+    "passed-incomplete", "completed-incomplete", "passed-failed", "completed-failed", NULL
+  };
+  const char * const theme_titles[] = { N_("Accent colour"), N_("Text colour"),
+                                        N_("Background colour") };
+  GtkWidget *row;
+
+  adw_preferences_page_set_title (page, _("Course"));
+  adw_preferences_page_set_icon_name (page, "emblem-documents-symbolic");
+
+  row = entry_row (_("Title"), helder_course_get_title (self->course));
+  gtk_widget_set_name (row, "course-title");
+  g_signal_connect_object (row, "changed", G_CALLBACK (title_changed_cb), self, 0);
+  adw_preferences_group_add (course, row);
+  row = entry_row (_("Description"), helder_course_get_description (self->course));
+  g_signal_connect_object (row, "changed", G_CALLBACK (description_changed_cb), self, 0);
+  adw_preferences_group_add (course, row);
+  row = entry_row (_("Language (for example nl)"), helder_course_get_language (self->course));
+  g_signal_connect_object (row, "changed", G_CALLBACK (language_changed_cb), self, 0);
+  adw_preferences_group_add (course, row);
+  adw_preferences_page_add (page, course);
+
+  adw_preferences_group_set_title (theme, _("Theme"));
+  adw_preferences_group_set_description (theme,
+                                         _("Colours of the learner player: #rrggbb, #rgb, "
+                                           "rgb(r, g, b) or a colour name. Text needs a contrast "
+                                           "of at least 4.5:1 (WCAG 2.2 AA)."));
+  for (guint i = 0; i < G_N_ELEMENTS (theme_members); i++)
+    {
+      g_autofree char *name = g_strconcat ("theme-", theme_members[i], NULL);
+
+      row = entry_row (_(theme_titles[i]), theme_colour (self, i));
+      gtk_widget_set_name (row, name);
+      add_contrast_label (row);
+      g_object_set_data (G_OBJECT (row), "helder-index", GUINT_TO_POINTER (i));
+      g_signal_connect_object (row, "changed", G_CALLBACK (theme_changed_cb), self, 0);
+      adw_preferences_group_add (theme, row);
+      self->theme_rows[i] = row;
+    }
+  adw_preferences_page_add (page, theme);
+
+  adw_preferences_group_set_title (tracking, _("Tracking in the LMS"));
+  row = combo_row (_("Complete when"), completions, tracking_string (self, "completion", "pages"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("pages: enough pages were seen; test: the post-test is passed"));
+  g_object_set_data (G_OBJECT (row), "helder-key", (gpointer) "completion");
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (tracking_combo_changed_cb), self, 0);
+  adw_preferences_group_add (tracking, row);
+
+  row = spin_row (_("Pages to see (%)"), NULL, 1, 100, tracking_int (self, "pages_percent", 100));
+  g_object_set_data (g_object_get_data (G_OBJECT (row), "helder-spin"), "helder-key",
+                     (gpointer) "pages_percent");
+  g_signal_connect_object (g_object_get_data (G_OBJECT (row), "helder-spin"), "value-changed",
+                           G_CALLBACK (tracking_spin_changed_cb), self, 0);
+  adw_preferences_group_add (tracking, row);
+
+  row = spin_row (_("Pass mark (%)"), _("Right answers needed to pass the post-test"), 0, 100,
+                  tracking_int (self, "pass_mark", 70));
+  gtk_widget_set_name (g_object_get_data (G_OBJECT (row), "helder-spin"), "pass-mark");
+  g_object_set_data (g_object_get_data (G_OBJECT (row), "helder-spin"), "helder-key",
+                     (gpointer) "pass_mark");
+  g_signal_connect_object (g_object_get_data (G_OBJECT (row), "helder-spin"), "value-changed",
+                           G_CALLBACK (tracking_spin_changed_cb), self, 0);
+  adw_preferences_group_add (tracking, row);
+
+  row = combo_row (_("Report to the LMS"), reportings,
+                   tracking_string (self, "reporting", "completed-incomplete"));
+  g_object_set_data (G_OBJECT (row), "helder-key", (gpointer) "reporting");
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (tracking_combo_changed_cb), self, 0);
+  adw_preferences_group_add (tracking, row);
+  adw_preferences_page_add (page, tracking);
+
+  update_theme_contrast (self);
+
+  return page;
+}
+
+static void
+module_title_changed_cb (GtkEditable *row,
+                         gpointer     user_data)
+{
+  HelderModule *module = g_object_get_data (G_OBJECT (row), "helder-module");
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (row)));
+
+  mark_valid (GTK_WIDGET (row), title[0] != '\0');
+  if (title[0] != '\0')
+    helder_module_set_title (module, title);
+}
+
+static void
+module_colour_changed_cb (GtkEditable          *row,
+                          HelderCourseSettings *self)
+{
+  HelderModule *module = g_object_get_data (G_OBJECT (row), "helder-module");
+  const char *text = gtk_editable_get_text (row);
+  gboolean valid = text[0] == '\0' || helder_module_set_colour (module, text);
+
+  if (text[0] == '\0')
+    helder_module_set_colour (module, NULL);
+  mark_valid (GTK_WIDGET (row), valid);
+  /* The module colour is the player's accent for that module. */
+  show_contrast (GTK_WIDGET (row), text[0] != '\0' ? text : theme_colour (self, 0),
+                 theme_colour (self, 2));
+}
+
+static void
+module_minutes_changed_cb (GtkSpinButton *spin,
+                           gpointer       user_data)
+{
+  helder_module_set_minutes (g_object_get_data (G_OBJECT (spin), "helder-module"),
+                             gtk_spin_button_get_value_as_int (spin));
+}
+
+static AdwPreferencesPage *
+build_modules_page (HelderCourseSettings *self)
+{
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+
+  adw_preferences_page_set_title (page, _("Modules"));
+  adw_preferences_page_set_icon_name (page, "view-list-symbolic");
+
+  for (guint m = 0; m < helder_course_get_n_modules (self->course); m++)
+    {
+      HelderModule *module = helder_course_get_module (self->course, m);
+      AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      GtkWidget *row;
+      GtkWidget *spin;
+
+      adw_preferences_group_set_title (group, helder_module_get_id (module));
+
+      row = entry_row (_("Title"), helder_module_get_title (module));
+      g_object_set_data_full (G_OBJECT (row), "helder-module", g_object_ref (module), g_object_unref);
+      g_signal_connect (row, "changed", G_CALLBACK (module_title_changed_cb), NULL);
+      adw_preferences_group_add (group, row);
+
+      row = entry_row (_("Colour"), helder_module_get_colour (module));
+      add_contrast_label (row);
+      g_object_set_data_full (G_OBJECT (row), "helder-module", g_object_ref (module), g_object_unref);
+      g_signal_connect_object (row, "changed", G_CALLBACK (module_colour_changed_cb), self, 0);
+      module_colour_changed_cb (GTK_EDITABLE (row), self);
+      adw_preferences_group_add (group, row);
+
+      row = spin_row (_("Planned minutes"), NULL, 1, 600,
+                      MAX (helder_module_get_minutes (module), 1));
+      spin = g_object_get_data (G_OBJECT (row), "helder-spin");
+      g_object_set_data_full (G_OBJECT (spin), "helder-module", g_object_ref (module),
+                              g_object_unref);
+      g_signal_connect (spin, "value-changed", G_CALLBACK (module_minutes_changed_cb), NULL);
+      adw_preferences_group_add (group, row);
+
+      adw_preferences_page_add (page, group);
+    }
+
+  return page;
+}
+
+static void
+helder_course_settings_dispose (GObject *object)
+{
+  HelderCourseSettings *self = (HelderCourseSettings *) object;
+
+  g_clear_object (&self->course);
+
+  G_OBJECT_CLASS (helder_course_settings_parent_class)->dispose (object);
+}
+
+static void
+helder_course_settings_class_init (HelderCourseSettingsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = helder_course_settings_dispose;
+}
+
+static void
+helder_course_settings_init (HelderCourseSettings *self)
+{
+}
+
+HelderCourseSettings *
+helder_course_settings_new (GtkWindow    *parent,
+                            HelderCourse *course)
+{
+  HelderCourseSettings *self;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
+  g_return_val_if_fail (helder_course_get_document (course) != NULL, NULL);
+
+  self = g_object_new (HELDER_TYPE_COURSE_SETTINGS,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       "title", _("Course Settings"),
+                       "search-enabled", FALSE,
+                       NULL);
+  self->course = g_object_ref (course);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), build_course_page (self));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), build_modules_page (self));
+
+  return self;
+}

@@ -1,0 +1,616 @@
+/* helder-review-pane.c
+ *
+ * The review of the page shown: its state per role with the actions of
+ * your own role, comments on a selected passage (with an optional
+ * suggested wording), and the threads in page order with reply, resolve,
+ * accept and reject. Every action is written to review.json at once, so
+ * a reviewer's work never waits for a save.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-review-pane"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "helder-review-pane.h"
+#include "helder-review-report.h"
+#include "helder-word-diff.h"
+
+struct _HelderReviewPane
+{
+  GtkWidget     parent_instance;
+
+  HelderCourse *course;
+  HelderReview *review;   /* owned by the window */
+  HelderPage   *page;
+  GSettings    *settings;
+  gsize         selection_start;
+  gsize         selection_end;
+  GArray       *ranges;   /* of HelderRange: the open threads' passages */
+  guint         n_threads;
+
+  GtkWidget    *scroller;
+  GtkListBox   *states;
+  GtkWidget    *submit_button;
+  GtkWidget    *approve_button;
+  GtkWidget    *changes_button;
+  GtkWidget    *diff_button;
+  GtkEditable  *comment_entry;
+  GtkEditable  *suggestion_entry;
+  GtkWidget    *comment_button;
+  GtkBox       *threads;
+};
+
+G_DEFINE_FINAL_TYPE (HelderReviewPane, helder_review_pane, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  TEXT_REPLACED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void rebuild (HelderReviewPane *self);
+
+static char *
+reviewer_name (HelderReviewPane *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "reviewer-name");
+
+  return name[0] != '\0' ? g_steal_pointer (&name) : g_strdup (g_get_real_name ());
+}
+
+static HelderReviewRole
+reviewer_role (HelderReviewPane *self)
+{
+  g_autofree char *role = g_settings_get_string (self->settings, "reviewer-role");
+  HelderReviewRole value = HELDER_REVIEW_ROLE_CONTENT_EXPERT;
+
+  helder_review_role_from_string (role, &value);
+  return value;
+}
+
+static void
+show_error (HelderReviewPane *self,
+            const char       *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_warning ("%s", message);
+}
+
+/* Every change is saved at once and shown. */
+static void
+commit (HelderReviewPane *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!helder_review_save (self->review, helder_course_get_path (self->course), &error))
+    show_error (self, error->message);
+
+  rebuild (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+set_own_state (HelderReviewPane  *self,
+               HelderReviewState  state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = reviewer_name (self);
+  g_autofree char *now = helder_review_now ();
+
+  if (!helder_review_set_state (self->review, helder_page_get_file (self->page),
+                                reviewer_role (self), state, author,
+                                helder_page_get_text (self->page), now, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  commit (self);
+}
+
+static void
+approve_clicked_cb (HelderReviewPane *self)
+{
+  set_own_state (self, HELDER_REVIEW_STATE_APPROVED);
+}
+
+static void
+request_changes_clicked_cb (HelderReviewPane *self)
+{
+  set_own_state (self, HELDER_REVIEW_STATE_CHANGES_REQUESTED);
+}
+
+static void
+submit_clicked_cb (HelderReviewPane *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = reviewer_name (self);
+  g_autofree char *now = helder_review_now ();
+
+  if (!helder_review_start_round (self->review, helder_page_get_file (self->page),
+                                  helder_page_get_text (self->page), author, now, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  commit (self);
+}
+
+static void
+diff_clicked_cb (HelderReviewPane *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *approved = helder_review_get_approved_text (self->review,
+                                                               helder_course_get_path (self->course),
+                                                               helder_page_get_file (self->page),
+                                                               &error);
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autofree char *rendered = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *label;
+  GtkWidget *scroller;
+
+  if (approved == NULL)
+    {
+      show_error (self, error != NULL ? error->message : _("The page has no approved text yet"));
+      return;
+    }
+
+  segments = helder_word_diff (approved, helder_page_get_text (self->page));
+  rendered = helder_word_diff_render (segments);
+
+  label = gtk_label_new (rendered);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_name (label, "diff-text");
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       _("Changes Since Approval"),
+                                                       _("Removed words are in [-…-], added words "
+                                                         "in {+…+}.")));
+  adw_message_dialog_set_extra_child (dialog, scroller);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * helder_review_pane_add_comment:
+ *
+ * Starts a thread on the selected passage of the page.
+ */
+gboolean
+helder_review_pane_add_comment (HelderReviewPane  *self,
+                                const char        *text,
+                                const char        *suggestion,
+                                GError           **error)
+{
+  g_autofree char *author = NULL;
+  g_autofree char *now = NULL;
+  HelderRange range;
+
+  g_return_val_if_fail (HELDER_IS_REVIEW_PANE (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (self->page == NULL || self->selection_start >= self->selection_end || text[0] == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "%s",
+                   _("Select a passage and write a comment"));
+      return FALSE;
+    }
+
+  author = reviewer_name (self);
+  now = helder_review_now ();
+  range.start = self->selection_start;
+  range.end = self->selection_end;
+  helder_review_add_thread (self->review, helder_page_get_file (self->page),
+                            helder_page_get_text (self->page), range, author,
+                            reviewer_role (self), text,
+                            suggestion != NULL && suggestion[0] != '\0' ? suggestion : NULL, now);
+  commit (self);
+
+  return TRUE;
+}
+
+static void
+comment_clicked_cb (HelderReviewPane *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (self->comment_entry)));
+  g_autofree char *suggestion = g_strdup (gtk_editable_get_text (self->suggestion_entry));
+
+  if (!helder_review_pane_add_comment (self, text, suggestion, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  gtk_editable_set_text (self->comment_entry, "");
+  gtk_editable_set_text (self->suggestion_entry, "");
+}
+
+static HelderReviewThread *
+thread_of (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "helder-thread");
+}
+
+static void
+reply_cb (GtkWidget        *entry,
+          HelderReviewPane *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autofree char *author = NULL;
+  g_autofree char *now = NULL;
+
+  if (text[0] == '\0')
+    return;
+
+  author = reviewer_name (self);
+  now = helder_review_now ();
+  helder_review_reply (self->review, thread_of (entry), author, reviewer_role (self), text, now);
+  commit (self);
+}
+
+static void
+resolve_clicked_cb (GtkWidget        *button,
+                    HelderReviewPane *self)
+{
+  HelderReviewThread *thread = thread_of (button);
+  g_autofree char *now = helder_review_now ();
+
+  helder_review_set_status (self->review, thread,
+                            thread->status == HELDER_REVIEW_STATUS_OPEN
+                              ? HELDER_REVIEW_STATUS_RESOLVED : HELDER_REVIEW_STATUS_OPEN,
+                            now);
+  commit (self);
+}
+
+static void
+accept_clicked_cb (GtkWidget        *button,
+                   HelderReviewPane *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = helder_review_now ();
+  g_autofree char *text = helder_review_accept_suggestion (self->review, thread_of (button),
+                                                           helder_page_get_text (self->page),
+                                                           now, &error);
+
+  if (text == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  /* The text changes like any edit: the page has unsaved changes. */
+  helder_page_set_text (self->page, text, -1);
+  g_signal_emit (self, signals[TEXT_REPLACED], 0);
+  commit (self);
+}
+
+static void
+reject_clicked_cb (GtkWidget        *button,
+                   HelderReviewPane *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = reviewer_name (self);
+  g_autofree char *now = helder_review_now ();
+
+  if (!helder_review_reject_suggestion (self->review, thread_of (button), author,
+                                        reviewer_role (self), NULL, now, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  commit (self);
+}
+
+static GtkWidget *
+label_new (const char *text,
+           const char *css)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css != NULL)
+    gtk_widget_add_css_class (label, css);
+
+  return label;
+}
+
+static GtkWidget *
+thread_button (const char         *label,
+               HelderReviewThread *thread,
+               GCallback           callback,
+               HelderReviewPane   *self)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  g_object_set_data (G_OBJECT (button), "helder-thread", thread);
+  g_signal_connect_object (button, "clicked", callback, self, 0);
+
+  return button;
+}
+
+static GtkWidget *
+create_thread_card (HelderReviewPane        *self,
+                    const HelderReviewPlace *place)
+{
+  HelderReviewThread *thread = place->thread;
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *reply = gtk_entry_new ();
+  g_autofree char *quote = NULL;
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_set_name (card, "thread");
+  g_object_set_data (G_OBJECT (card), "helder-thread", thread);
+
+  if (place->match == HELDER_ANCHOR_ORPHANED)
+    quote = g_strdup_printf (_("The passage “%s” is no longer on the page."), thread->quote.exact);
+  else
+    quote = g_strdup_printf (_("“%s” (line %u)"), thread->quote.exact, place->line);
+  gtk_box_append (GTK_BOX (card), label_new (quote, "heading"));
+
+  for (guint i = 0; i < thread->comments->len; i++)
+    {
+      const HelderReviewComment *c = g_ptr_array_index (thread->comments, i);
+      /* Translators: author, role, time: the comment */
+      g_autofree char *who = g_strdup_printf (_("%s (%s), %s"), c->author,
+                                              helder_review_role_to_label (c->role), c->time);
+
+      gtk_box_append (GTK_BOX (card), label_new (who, "dim-label"));
+      gtk_box_append (GTK_BOX (card), label_new (c->text, NULL));
+    }
+
+  if (thread->suggestion != NULL)
+    {
+      g_autofree char *suggested = g_strdup_printf (_("Suggested wording: “%s”"),
+                                                    thread->suggestion);
+
+      gtk_box_append (GTK_BOX (card), label_new (suggested, NULL));
+      if (thread->outcome == HELDER_SUGGESTION_PENDING &&
+          thread->status == HELDER_REVIEW_STATUS_OPEN && place->match != HELDER_ANCHOR_ORPHANED)
+        {
+          gtk_box_append (GTK_BOX (buttons),
+                          thread_button (_("_Accept"), thread, G_CALLBACK (accept_clicked_cb), self));
+          gtk_box_append (GTK_BOX (buttons),
+                          thread_button (_("Re_ject"), thread, G_CALLBACK (reject_clicked_cb), self));
+        }
+    }
+
+  if (thread->status == HELDER_REVIEW_STATUS_OPEN)
+    {
+      gtk_entry_set_placeholder_text (GTK_ENTRY (reply), _("Reply"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (reply), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Reply"), -1);
+      g_object_set_data (G_OBJECT (reply), "helder-thread", thread);
+      g_signal_connect_object (reply, "activate", G_CALLBACK (reply_cb), self, 0);
+      gtk_box_append (GTK_BOX (card), reply);
+    }
+  else
+    {
+      g_object_ref_sink (reply);
+      g_object_unref (reply);
+      gtk_box_append (GTK_BOX (card), label_new (_("Resolved"), "success"));
+    }
+
+  gtk_box_append (GTK_BOX (buttons),
+                  thread_button (thread->status == HELDER_REVIEW_STATUS_OPEN ? _("_Resolve")
+                                                                             : _("Re_open"),
+                                 thread, G_CALLBACK (resolve_clicked_cb), self));
+  gtk_box_append (GTK_BOX (card), buttons);
+
+  gtk_widget_set_margin_start (card, 2);
+  gtk_widget_set_margin_end (card, 2);
+  for (GtkWidget *child = gtk_widget_get_first_child (card); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gtk_widget_set_margin_start (child, 12);
+      gtk_widget_set_margin_end (child, 12);
+    }
+  gtk_widget_set_margin_top (gtk_widget_get_first_child (card), 12);
+  gtk_widget_set_margin_bottom (gtk_widget_get_last_child (card), 12);
+
+  return card;
+}
+
+static void
+fill_states (HelderReviewPane *self)
+{
+  const char *file = helder_page_get_file (self->page);
+  HelderReviewPage *page = helder_review_find_page (self->review, file);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->states))) != NULL)
+    gtk_list_box_remove (self->states, child);
+
+  for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
+    {
+      HelderReviewState state = helder_review_get_state (self->review, file, r);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = NULL;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), helder_review_role_to_label (r));
+      if (state == HELDER_REVIEW_STATE_APPROVED &&
+          !helder_review_approval_is_current (self->review, file, r,
+                                              helder_page_get_text (self->page)))
+        subtitle = g_strdup_printf (_("%s, but the text changed since"),
+                                    helder_review_state_to_label (state));
+      else
+        subtitle = g_strdup (helder_review_state_to_label (state));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (state == HELDER_REVIEW_STATE_APPROVED)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                   gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+      gtk_list_box_append (self->states, row);
+    }
+
+  if (page != NULL && page->round > 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *round = g_strdup_printf (_("Review round %u"), page->round);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), round);
+      gtk_list_box_append (self->states, row);
+    }
+
+  gtk_widget_set_visible (self->diff_button, page != NULL && page->approved_sha256 != NULL);
+}
+
+static void
+rebuild (HelderReviewPane *self)
+{
+  g_autoptr(GArray) places = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->threads))) != NULL)
+    gtk_box_remove (self->threads, child);
+  g_array_set_size (self->ranges, 0);
+  self->n_threads = 0;
+
+  if (self->page == NULL || self->review == NULL)
+    return;
+
+  fill_states (self);
+
+  places = helder_review_place_threads (self->course, self->review);
+  for (guint i = 0; i < places->len; i++)
+    {
+      const HelderReviewPlace *place = &g_array_index (places, HelderReviewPlace, i);
+
+      if (!g_str_equal (place->thread->page, helder_page_get_file (self->page)))
+        continue;
+
+      gtk_box_append (self->threads, create_thread_card (self, place));
+      self->n_threads++;
+      if (place->match != HELDER_ANCHOR_ORPHANED &&
+          place->thread->status == HELDER_REVIEW_STATUS_OPEN)
+        g_array_append_val (self->ranges, place->range);
+    }
+}
+
+void
+helder_review_pane_set_page (HelderReviewPane *self,
+                             HelderCourse     *course,
+                             HelderReview     *review,
+                             HelderPage       *page)
+{
+  g_return_if_fail (HELDER_IS_REVIEW_PANE (self));
+
+  g_set_object (&self->course, course);
+  g_set_object (&self->page, page);
+  self->review = review;
+  self->selection_start = self->selection_end = 0;
+  gtk_widget_set_sensitive (self->comment_button, FALSE);
+  rebuild (self);
+}
+
+void
+helder_review_pane_set_selection (HelderReviewPane *self,
+                                  gsize             start,
+                                  gsize             end)
+{
+  g_return_if_fail (HELDER_IS_REVIEW_PANE (self));
+
+  self->selection_start = start;
+  self->selection_end = end;
+  gtk_widget_set_sensitive (self->comment_button, start < end && self->page != NULL);
+}
+
+/* Returns: (transfer none) (element-type HelderRange): the passages of
+ * the page's open threads, for the editor's highlights.
+ */
+GArray *
+helder_review_pane_get_ranges (HelderReviewPane *self)
+{
+  g_return_val_if_fail (HELDER_IS_REVIEW_PANE (self), NULL);
+
+  return self->ranges;
+}
+
+guint
+helder_review_pane_get_n_threads (HelderReviewPane *self)
+{
+  g_return_val_if_fail (HELDER_IS_REVIEW_PANE (self), 0);
+
+  return self->n_threads;
+}
+
+static void
+helder_review_pane_dispose (GObject *object)
+{
+  HelderReviewPane *self = (HelderReviewPane *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_REVIEW_PANE);
+  g_clear_object (&self->course);
+  g_clear_object (&self->page);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->ranges, g_array_unref);
+  self->review = NULL;
+
+  G_OBJECT_CLASS (helder_review_pane_parent_class)->dispose (object);
+}
+
+static void
+helder_review_pane_class_init (HelderReviewPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = helder_review_pane_dispose;
+
+  /* The review changed (and was saved). */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* An accepted suggestion changed the page's text. */
+  signals[TEXT_REPLACED] = g_signal_new ("text-replaced", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/helderapp/Helder/helder-review-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, HelderReviewPane, scroller);
+  gtk_widget_class_bind_template_child (widget_class, HelderReviewPane, states);
+  gtk_widget_class_bind_template_child (widget_class, HelderReviewPane, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderReviewPane, approve_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderReviewPane, changes_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderReviewPane, diff_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderReviewPane, comment_entry);
+  gtk_widget_class_bind_template_child (widget_class, HelderReviewPane, suggestion_entry);
+  gtk_widget_class_bind_template_child (widget_class, HelderReviewPane, comment_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderReviewPane, threads);
+  gtk_widget_class_bind_template_callback (widget_class, submit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, approve_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, request_changes_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, diff_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, comment_clicked_cb);
+}
+
+static void
+helder_review_pane_init (HelderReviewPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->ranges = g_array_new (FALSE, FALSE, sizeof (HelderRange));
+}

@@ -1,0 +1,605 @@
+/* helder-window-outline.c
+ *
+ * The course's structure from the outline: new courses, modules and
+ * pages; moving, renaming and removing them, with Undo in the toast.
+ * Nothing is deleted from disk: a removed page or module only leaves the
+ * course's lists, and comes back with Undo.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "helder-course-settings.h"
+#include "helder-window-private.h"
+
+typedef enum
+{
+  UNDO_REMOVE_PAGE,
+  UNDO_MOVE_PAGE,
+  UNDO_REMOVE_MODULE,
+  UNDO_MOVE_MODULE,
+} UndoKind;
+
+struct _HelderOutlineUndo
+{
+  UndoKind      kind;
+  HelderModule *module;
+  HelderPage   *page;
+  guint         position;
+};
+
+void
+_helder_outline_undo_free (HelderOutlineUndo *undo)
+{
+  g_clear_object (&undo->module);
+  g_clear_object (&undo->page);
+  g_free (undo);
+}
+
+static void
+remember (HelderWindow *self,
+          UndoKind      kind,
+          HelderModule *module,
+          HelderPage   *page,
+          guint         position,
+          const char   *message)
+{
+  HelderOutlineUndo *undo = g_new0 (HelderOutlineUndo, 1);
+  AdwToast *toast = adw_toast_new (message);
+
+  undo->kind = kind;
+  undo->module = module != NULL ? g_object_ref (module) : NULL;
+  undo->page = page != NULL ? g_object_ref (page) : NULL;
+  undo->position = position;
+  g_clear_pointer (&self->outline_undo, _helder_outline_undo_free);
+  self->outline_undo = undo;
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-outline");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+changed (HelderWindow *self,
+         HelderPage   *select)
+{
+  _helder_window_fill_outline (self, select);
+  _helder_window_update_title (self);
+  _helder_window_check_course (self);
+}
+
+/* The module the outline's menu was opened on, or the shown page's. */
+static HelderModule *
+selected_module (HelderWindow *self)
+{
+  HelderModule *module = g_object_get_data (G_OBJECT (self), "helder-menu-module");
+
+  if (module == NULL && self->page != NULL)
+    module = _helder_window_module_of_page (self, self->page);
+
+  return module;
+}
+
+/* The first "NN-name.md" (or folder) that is not in use. */
+static char *
+free_name (const char *folder,
+           guint       start,
+           const char *stem,
+           const char *suffix)
+{
+  for (guint n = start;; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("%02u-%s%s", n, stem, suffix);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&name);
+    }
+}
+
+static void
+new_page_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  HelderModule *module = selected_module (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *name = NULL;
+  HelderPage *page;
+  guint position;
+  int current;
+
+  if (self->course == NULL || module == NULL)
+    return;
+
+  folder = g_build_filename (helder_course_get_path (self->course),
+                             helder_module_get_id (module), NULL);
+  current = self->page != NULL ? helder_module_find_page (module, self->page) : -1;
+  position = current >= 0 ? (guint) current + 1 : helder_module_get_n_pages (module);
+  name = free_name (folder, helder_module_get_n_pages (module) + 1, "nieuwe-pagina", ".md");
+
+  /* The heading is learner text, in the course's language. */
+  page = helder_module_add_page (module, helder_course_get_path (self->course), name,
+                                 "# Nieuwe pagina\n\n", position, &error);
+  if (page == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  changed (self, page);
+}
+
+static void
+new_module_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  HelderModule *module;
+  HelderPage *page;
+
+  if (self->course == NULL)
+    return;
+
+  id = free_name (helder_course_get_path (self->course),
+                  helder_course_get_n_modules (self->course) + 1, "nieuwe-module", "");
+  module = helder_course_add_module (self->course, id, _("New module"),
+                                     helder_course_get_n_modules (self->course), &error);
+  if (module == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  page = helder_module_add_page (module, helder_course_get_path (self->course), "01-welkom.md",
+                                 "# Welkom\n\n", 0, &error);
+  changed (self, page);
+}
+
+static void
+move_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  HelderModule *module;
+  int step = g_variant_get_int32 (parameter);
+  int from;
+  int to;
+
+  if (self->page == NULL || (module = _helder_window_module_of_page (self, self->page)) == NULL)
+    return;
+
+  from = helder_module_find_page (module, self->page);
+  to = from + step;
+  if (from < 0 || to < 0 || to >= (int) helder_module_get_n_pages (module))
+    return;
+
+  helder_module_move_page (module, self->page, to);
+  changed (self, self->page);
+}
+
+static void
+remove_page_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  g_autoptr(HelderPage) page = NULL;
+  g_autofree char *message = NULL;
+  HelderModule *module;
+  int position;
+
+  if (self->page == NULL || (module = _helder_window_module_of_page (self, self->page)) == NULL)
+    return;
+
+  page = g_object_ref (self->page);
+  position = helder_module_find_page (module, page);
+  helder_module_remove_page (module, page);
+  message = g_strdup_printf (_("“%s” was removed from the module"), helder_page_get_title (page));
+  remember (self, UNDO_REMOVE_PAGE, module, page, position, message);
+  changed (self, NULL);
+}
+
+static void
+move_module_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  HelderModule *module = selected_module (self);
+  int step = g_variant_get_int32 (parameter);
+  int from = -1;
+
+  if (module == NULL)
+    return;
+
+  for (guint i = 0; i < helder_course_get_n_modules (self->course); i++)
+    if (helder_course_get_module (self->course, i) == module)
+      from = i;
+
+  if (from < 0 || from + step < 0 ||
+      from + step >= (int) helder_course_get_n_modules (self->course))
+    return;
+
+  helder_course_move_module (self->course, module, from + step);
+  changed (self, self->page);
+}
+
+static void
+remove_module_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  HelderModule *module = selected_module (self);
+  g_autoptr(HelderModule) keep = NULL;
+  g_autofree char *message = NULL;
+  guint position = 0;
+
+  if (module == NULL)
+    return;
+
+  keep = g_object_ref (module);
+  for (guint i = 0; i < helder_course_get_n_modules (self->course); i++)
+    if (helder_course_get_module (self->course, i) == module)
+      position = i;
+
+  helder_course_remove_module (self->course, keep);
+  message = g_strdup_printf (_("“%s” was removed from the course"),
+                             helder_module_get_title (keep));
+  remember (self, UNDO_REMOVE_MODULE, keep, NULL, position, message);
+  changed (self, NULL);
+}
+
+static void
+undo_outline_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  HelderOutlineUndo *undo = g_steal_pointer (&self->outline_undo);
+
+  if (undo == NULL || self->course == NULL)
+    return;
+
+  switch (undo->kind)
+    {
+    case UNDO_REMOVE_PAGE:
+      helder_module_insert_page (undo->module, undo->page, undo->position);
+      break;
+    case UNDO_MOVE_PAGE:
+      helder_module_move_page (undo->module, undo->page, undo->position);
+      break;
+    case UNDO_REMOVE_MODULE:
+      helder_course_insert_module (self->course, undo->module, undo->position);
+      break;
+    case UNDO_MOVE_MODULE:
+      helder_course_move_module (self->course, undo->module, undo->position);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  changed (self, undo->page != NULL ? undo->page : self->page);
+  _helder_outline_undo_free (undo);
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    gpointer          user_data)
+{
+  HelderWindow *self = user_data;
+  HelderModule *module = g_object_get_data (G_OBJECT (dialog), "helder-module");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "helder-entry");
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (!g_str_equal (response, "rename") || title[0] == '\0')
+    return;
+
+  helder_module_set_title (module, title);
+  changed (self, self->page);
+}
+
+static void
+rename_module_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  HelderModule *module = selected_module (self);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (module == NULL)
+    return;
+
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), helder_module_get_title (module));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Title of the module"), -1);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Rename Module"),
+                                                       NULL));
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "rename");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "helder-module", g_object_ref (module),
+                          g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "helder-entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+course_created (HelderWindow *self,
+                GFile        *folder)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (folder);
+  g_autofree char *title = g_file_get_basename (folder);
+  g_autoptr(HelderCourse) course = helder_course_create (path, title, &error);
+
+  if (course == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  helder_window_open_course (self, folder);
+}
+
+static void
+new_course_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        gpointer         user_data)
+{
+  HelderWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (folder != NULL)
+        course_created (self, folder);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+new_course_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  /* The name given becomes the course's folder and its first title. */
+  chooser = gtk_file_chooser_native_new (_("New Course"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"),
+                                         _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("New course"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (new_course_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+settings_closed_cb (HelderWindow *self)
+{
+  adw_window_title_set_title (self->course_title, helder_course_get_title (self->course));
+  changed (self, self->page);
+}
+
+static void
+course_settings_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  HelderCourseSettings *settings;
+
+  if (self->course == NULL || helder_course_get_document (self->course) == NULL)
+    return;
+
+  settings = helder_course_settings_new (GTK_WINDOW (self), self->course);
+  g_signal_connect_object (settings, "destroy", G_CALLBACK (settings_closed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (settings));
+}
+
+/* Right-click or the Menu key on a row: what can be done with it. */
+static void
+popup_row_menu (HelderWindow  *self,
+                GtkListBoxRow *row)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  HelderModule *module = g_object_get_data (G_OBJECT (row), "helder-module");
+  GtkWidget *popover;
+
+  g_object_set_data_full (G_OBJECT (self), "helder-menu-module",
+                          module != NULL ? g_object_ref (module) : NULL, g_object_unref);
+
+  if (g_object_get_data (G_OBJECT (row), "helder-page") != NULL)
+    {
+      g_menu_append (menu, _("Move _Up"), "win.move-page(-1)");
+      g_menu_append (menu, _("Move _Down"), "win.move-page(1)");
+      g_menu_append (menu, _("_New Page"), "win.new-page");
+      g_menu_append (menu, _("_Remove from Module"), "win.remove-page");
+    }
+  else
+    {
+      g_menu_append (menu, _("_Rename…"), "win.rename-module");
+      g_menu_append (menu, _("Move _Up"), "win.move-module(-1)");
+      g_menu_append (menu, _("Move _Down"), "win.move-module(1)");
+      g_menu_append (menu, _("_New Page"), "win.new-page");
+      g_menu_append (menu, _("_Remove from Course"), "win.remove-module");
+    }
+
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (popover, GTK_WIDGET (row));
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+select_row (HelderWindow  *self,
+            GtkListBoxRow *row)
+{
+  HelderPage *page = g_object_get_data (G_OBJECT (row), "helder-page");
+
+  if (page != NULL)
+    {
+      gtk_list_box_select_row (self->outline, row);
+      if (page != self->page)
+        _helder_window_show_page (self, page);
+    }
+  else
+    gtk_list_box_select_row (self->outline, NULL);
+}
+
+static void
+outline_pressed_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    HelderWindow    *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->outline, (int) y);
+
+  if (row == NULL)
+    return;
+
+  /* Module rows are not selectable; the menu acts on the row clicked. */
+  select_row (self, row);
+  popup_row_menu (self, row);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static gboolean
+outline_menu_key_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  HelderWindow *self = HELDER_WINDOW (user_data);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  while (focus != NULL && !GTK_IS_LIST_BOX_ROW (focus))
+    focus = gtk_widget_get_parent (focus);
+
+  if (focus == NULL)
+    return FALSE;
+
+  popup_row_menu (self, GTK_LIST_BOX_ROW (focus));
+  return TRUE;
+}
+
+/* Drag a page onto another page of the same module to put it there. */
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *row)
+{
+  HelderPage *page = g_object_get_data (G_OBJECT (row), "helder-page");
+
+  return page != NULL ? gdk_content_provider_new_typed (HELDER_TYPE_PAGE, page) : NULL;
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkWidget     *row)
+{
+  HelderWindow *self = HELDER_WINDOW (gtk_widget_get_root (row));
+  HelderPage *dragged = g_value_get_object (value);
+  HelderPage *onto = g_object_get_data (G_OBJECT (row), "helder-page");
+  HelderModule *module;
+  g_autofree char *message = NULL;
+  int from;
+  int to;
+
+  if (dragged == NULL || onto == NULL || dragged == onto)
+    return FALSE;
+
+  module = _helder_window_module_of_page (self, dragged);
+  if (module == NULL || module != _helder_window_module_of_page (self, onto))
+    return FALSE;
+
+  from = helder_module_find_page (module, dragged);
+  to = helder_module_find_page (module, onto);
+  helder_module_move_page (module, dragged, to);
+  message = g_strdup_printf (_("“%s” was moved"), helder_page_get_title (dragged));
+  remember (self, UNDO_MOVE_PAGE, module, dragged, from, message);
+  changed (self, dragged);
+
+  return TRUE;
+}
+
+/* Called for each page row the outline makes. */
+void
+_helder_window_outline_add_row (HelderWindow *self,
+                                GtkWidget    *row)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (HELDER_TYPE_PAGE, GDK_ACTION_MOVE);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+}
+
+void
+_helder_window_outline_init (HelderWindow *self)
+{
+  GtkGesture *gesture = gtk_gesture_click_new ();
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (outline_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->outline), GTK_EVENT_CONTROLLER (gesture));
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (
+                                                            gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
+                                                            gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
+                                                          gtk_callback_action_new (outline_menu_key_cb,
+                                                                                   self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->outline), shortcuts);
+}
+
+void
+_helder_window_outline_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-course", NULL, new_course_action);
+  gtk_widget_class_install_action (widget_class, "win.new-page", NULL, new_page_action);
+  gtk_widget_class_install_action (widget_class, "win.new-module", NULL, new_module_action);
+  gtk_widget_class_install_action (widget_class, "win.move-page", "i", move_page_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-page", NULL, remove_page_action);
+  gtk_widget_class_install_action (widget_class, "win.move-module", "i", move_module_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-module", NULL, remove_module_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-module", NULL, rename_module_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-outline", NULL, undo_outline_action);
+  gtk_widget_class_install_action (widget_class, "win.course-settings", NULL,
+                                   course_settings_action);
+}

@@ -1,0 +1,79 @@
+/* helder-window-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "helder-findings-pane.h"
+#include "helder-page-editor.h"
+#include "helder-preview.h"
+#include "helder-review-pane.h"
+#include "helder-window.h"
+
+G_BEGIN_DECLS
+
+/* What the last change to the outline was, so its toast can undo it. */
+typedef struct _HelderOutlineUndo HelderOutlineUndo;
+
+void _helder_outline_undo_free (HelderOutlineUndo *undo);
+
+struct _HelderWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  HelderCourse         *course;
+  HelderPage           *page;
+  GCancellable         *load_cancellable;
+  GSettings            *settings;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  AdwWindowTitle       *course_title;
+  AdwWindowTitle       *page_title;
+  GtkListBox           *outline;
+  GtkStack             *content_stack;
+  AdwStatusPage        *empty_page;
+  AdwLeaflet           *page_leaflet;
+  HelderPageEditor     *editor;
+  HelderFindingsPane   *findings;
+  GtkWidget            *side_pane;
+  AdwViewStack         *side_stack;
+  HelderPreview        *preview;
+  char                 *preview_device;
+  GtkRevealer          *changed_banner;
+  GtkLabel             *changed_label;
+
+  GPtrArray            *monitors;        /* of GFileMonitor, one per page file */
+  GPtrArray            *course_diagnostics; /* the last whole-course check */
+  GCancellable         *course_check_cancellable;
+  guint                 course_check_source;
+  HelderOutlineUndo    *outline_undo;
+  guint                 fold_source;
+  GtkWidget            *back_button;
+  GtkWidget            *findings_button;
+  GtkListBox           *recent_list;
+  HelderReviewPane     *review_pane;
+  HelderReview         *review;
+  gboolean              review_mode;
+  HelderPage           *changed_page;    /* changed on disk while it had edits */
+  guint                 recovery_source;
+};
+
+void          _helder_window_fill_outline   (HelderWindow *self,
+                                             HelderPage   *select);
+void          _helder_window_show_page      (HelderWindow *self,
+                                             HelderPage   *page);
+void          _helder_window_update_title   (HelderWindow *self);
+void          _helder_window_track_page     (HelderWindow *self,
+                                             HelderPage   *page);
+HelderModule *_helder_window_module_of_page (HelderWindow *self,
+                                             HelderPage   *page);
+void          _helder_window_check_course   (HelderWindow *self);
+void          _helder_window_outline_class_init (GtkWidgetClass *widget_class);
+void          _helder_window_outline_init   (HelderWindow *self);
+void          _helder_window_outline_add_row (HelderWindow *self,
+                                              GtkWidget    *row);
+
+G_END_DECLS

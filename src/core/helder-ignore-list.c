@@ -1,0 +1,212 @@
+/* helder-ignore-list.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-ignore-list"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "helder-ignore-list.h"
+#include "helder-json-document.h"
+
+struct _HelderIgnoreList
+{
+  char       *path;
+  GHashTable *keys; /* "file\nrule\ntext" */
+  GPtrArray  *entries; /* of char*, the same keys in the order they were added */
+};
+
+static char *
+make_key (const char *file,
+          const char *rule,
+          const char *text)
+{
+  return g_strdup_printf ("%s\n%s\n%s", file, rule, text);
+}
+
+static char *
+diagnostic_text (const HelderDiagnostic *d,
+                 const char             *page_text)
+{
+  return g_strndup (page_text + d->start, d->end - d->start);
+}
+
+static void
+add_key (HelderIgnoreList *self,
+         char             *key)
+{
+  if (g_hash_table_add (self->keys, key))
+    g_ptr_array_add (self->entries, key);
+}
+
+/**
+ * helder_ignore_list_load:
+ * @diagnostics: receives the problems of a broken ignored.json
+ *
+ * Returns: (transfer full): the list; empty when the course has none.
+ */
+HelderIgnoreList *
+helder_ignore_list_load (const char *course_path,
+                         GPtrArray  *diagnostics)
+{
+  HelderIgnoreList *self;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (course_path != NULL, NULL);
+  g_return_val_if_fail (diagnostics != NULL, NULL);
+
+  self = g_new0 (HelderIgnoreList, 1);
+  self->path = g_build_filename (course_path, HELDER_IGNORE_FILE, NULL);
+  self->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->entries = g_ptr_array_new ();
+
+  if (g_file_get_contents (self->path, &data, &length, NULL))
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+      g_autoptr(HelderJsonDocument) doc = helder_json_document_parse (HELDER_IGNORE_FILE, bytes,
+                                                                       diagnostics);
+      JsonArray *ignored;
+
+      if (doc == NULL)
+        return self;
+
+      ignored = json_object_get_array_member (helder_json_document_get_root (doc), "ignored");
+      for (guint i = 0; ignored != NULL && i < json_array_get_length (ignored); i++)
+        {
+          JsonNode *node = json_array_get_element (ignored, i);
+          JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+          const char *file = entry ? json_object_get_string_member_with_default (entry, "file", NULL) : NULL;
+          const char *rule = entry ? json_object_get_string_member_with_default (entry, "rule", NULL) : NULL;
+          const char *text = entry ? json_object_get_string_member_with_default (entry, "text", NULL) : NULL;
+
+          if (file == NULL || rule == NULL || text == NULL)
+            {
+              helder_json_document_report (doc, diagnostics, ignored, NULL, i,
+                                           HELDER_SEVERITY_WARNING, "format-field-missing",
+                                           _("an ignored finding needs \"file\", \"rule\" and "
+                                             "\"text\"; it is left out"));
+              continue;
+            }
+
+          add_key (self, make_key (file, rule, text));
+        }
+    }
+
+  return self;
+}
+
+void
+helder_ignore_list_free (HelderIgnoreList *self)
+{
+  if (self == NULL)
+    return;
+
+  g_ptr_array_unref (self->entries);
+  g_hash_table_unref (self->keys);
+  g_free (self->path);
+  g_free (self);
+}
+
+static gboolean
+save (HelderIgnoreList  *self,
+      GError           **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *data = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "ignored");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (self->entries, i), "\n", 3);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, parts[0]);
+      json_builder_set_member_name (builder, "rule");
+      json_builder_add_string_value (builder, parts[1]);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, parts[2]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  data = g_strconcat (text, "\n", NULL);
+
+  return g_file_set_contents_full (self->path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                   error);
+}
+
+/* Ignores @diagnostic (where it is, and wherever the same words get the
+ * same finding on that page) and writes ignored.json at once.
+ */
+gboolean
+helder_ignore_list_add (HelderIgnoreList        *self,
+                        const HelderDiagnostic  *diagnostic,
+                        const char              *page_text,
+                        GError                 **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (diagnostic != NULL, FALSE);
+  g_return_val_if_fail (page_text != NULL, FALSE);
+
+  if (diagnostic->severity == HELDER_SEVERITY_ERROR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                   _("errors cannot be ignored: learners would see them; fix the error"));
+      return FALSE;
+    }
+
+  text = diagnostic_text (diagnostic, page_text);
+  add_key (self, make_key (diagnostic->file, diagnostic->rule, text));
+
+  return save (self, error);
+}
+
+gboolean
+helder_ignore_list_matches (HelderIgnoreList       *self,
+                            const HelderDiagnostic *diagnostic,
+                            const char             *page_text)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (diagnostic != NULL, FALSE);
+
+  if (diagnostic->severity == HELDER_SEVERITY_ERROR || page_text == NULL ||
+      g_hash_table_size (self->keys) == 0)
+    return FALSE;
+
+  text = diagnostic_text (diagnostic, page_text);
+  key = make_key (diagnostic->file, diagnostic->rule, text);
+
+  return g_hash_table_contains (self->keys, key);
+}
+
+guint
+helder_ignore_list_get_n_entries (HelderIgnoreList *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->entries->len;
+}
