@@ -123,6 +123,35 @@ load_changed_cb (HelderPreview   *self,
     self->n_loads++;
 }
 
+/* WebKit starts its processes with its first view: the view is made
+ * when the preview is first shown, not when the window opens.
+ */
+static void
+ensure_web_view (HelderPreview *self)
+{
+  WebKitSettings *settings;
+
+  if (self->web_view != NULL)
+    return;
+
+  self->web_view = WEBKIT_WEB_VIEW (webkit_web_view_new ());
+  g_object_set_data (G_OBJECT (self->web_view), "helder-preview", self);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
+  gtk_widget_set_halign (GTK_WIDGET (self->web_view), GTK_ALIGN_CENTER);
+  gtk_widget_set_name (GTK_WIDGET (self->web_view), "preview-web-view");
+  gtk_widget_set_size_request (GTK_WIDGET (self->web_view), device_widths[self->device], -1);
+  g_signal_connect_object (self->web_view, "load-changed", G_CALLBACK (load_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  /* The preview plays the course; it does not browse or run plug-ins. */
+  settings = webkit_web_view_get_settings (self->web_view);
+  webkit_settings_set_enable_developer_extras (settings, FALSE);
+  webkit_settings_set_javascript_can_open_windows_automatically (settings, FALSE);
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller),
+                                 GTK_WIDGET (self->web_view));
+}
+
 static void
 load (HelderPreview *self)
 {
@@ -133,6 +162,7 @@ load (HelderPreview *self)
   if (self->course == NULL || self->page == NULL)
     return;
 
+  ensure_web_view (self);
   page_id = g_strdup_printf ("%s/%s", helder_module_get_id (self->module),
                              helder_page_get_id (self->page));
   escaped = g_uri_escape_string (page_id, NULL, FALSE);
@@ -166,7 +196,7 @@ helder_preview_refresh (HelderPreview *self)
   g_return_if_fail (HELDER_IS_PREVIEW (self));
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  if (self->page == NULL)
+  if (self->page == NULL || self->web_view == NULL)
     return;
 
   webkit_web_view_evaluate_javascript (self->web_view, "Math.round(window.scrollY)", -1,
@@ -223,7 +253,8 @@ helder_preview_set_device (HelderPreview       *self,
   g_return_if_fail (device <= HELDER_PREVIEW_DESKTOP);
 
   self->device = device;
-  gtk_widget_set_size_request (GTK_WIDGET (self->web_view), device_widths[device], -1);
+  if (self->web_view != NULL)
+    gtk_widget_set_size_request (GTK_WIDGET (self->web_view), device_widths[device], -1);
 }
 
 /* The width the learner's screen has in the preview, in pixels. */
@@ -240,7 +271,7 @@ helder_preview_is_loading (HelderPreview *self)
 {
   g_return_val_if_fail (HELDER_IS_PREVIEW (self), FALSE);
 
-  return webkit_web_view_is_loading (self->web_view);
+  return self->web_view != NULL && webkit_web_view_is_loading (self->web_view);
 }
 
 char *
@@ -248,7 +279,7 @@ helder_preview_get_uri (HelderPreview *self)
 {
   g_return_val_if_fail (HELDER_IS_PREVIEW (self), NULL);
 
-  return g_strdup (webkit_web_view_get_uri (self->web_view));
+  return self->web_view != NULL ? g_strdup (webkit_web_view_get_uri (self->web_view)) : NULL;
 }
 
 /* How many documents finished loading, for tests and benchmarks. */
@@ -292,31 +323,14 @@ helder_preview_class_init (HelderPreviewClass *klass)
 static void
 helder_preview_init (HelderPreview *self)
 {
-  WebKitSettings *settings;
-
-  self->web_view = WEBKIT_WEB_VIEW (webkit_web_view_new ());
-  g_object_set_data (G_OBJECT (self->web_view), "helder-preview", self);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
-  gtk_widget_set_halign (GTK_WIDGET (self->web_view), GTK_ALIGN_CENTER);
-  gtk_widget_set_name (GTK_WIDGET (self->web_view), "preview-web-view");
-  g_signal_connect_object (self->web_view, "load-changed", G_CALLBACK (load_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  /* The preview plays the course; it does not browse or run plug-ins. */
-  settings = webkit_web_view_get_settings (self->web_view);
-  webkit_settings_set_enable_developer_extras (settings, FALSE);
-  webkit_settings_set_javascript_can_open_windows_automatically (settings, FALSE);
-
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_AUTOMATIC,
                                   GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller),
-                                 GTK_WIDGET (self->web_view));
   gtk_widget_set_vexpand (self->scroller, TRUE);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_box_append (GTK_BOX (self->box), self->scroller);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
-  helder_preview_set_device (self, HELDER_PREVIEW_PHONE);
+  self->device = HELDER_PREVIEW_PHONE;
 }

@@ -978,7 +978,12 @@ course_loaded_cb (GObject      *source,
   _helder_window_update_title (self);
   watch_pages (self);
   remember_recent (self, helder_course_get_path (course));
-  _helder_window_check_course (self);
+  /* The whole-course check (media lengths, every page) waits until the
+   * window has settled: the page's own findings come first.
+   */
+  g_clear_handle_id (&self->course_check_source, g_source_remove);
+  self->course_check_source = g_timeout_add_seconds (COURSE_CHECK_DELAY_SECONDS,
+                                                     check_course_timeout_cb, self);
   show_load_problems (self);
   offer_recovery (self);
 }
