@@ -23,6 +23,7 @@ struct _HelderFindingsPane
   GtkListBox      *list;
   GtkToggleButton *course_toggle;
   GtkLabel        *scores;
+  char            *shown;  /* what the list shows, to skip rebuilding the same list */
 };
 
 enum {
@@ -110,9 +111,37 @@ helder_findings_pane_set_diagnostics (HelderFindingsPane *self,
                                       GPtrArray          *diagnostics)
 {
   GtkWidget *child;
+  g_autoptr(GString) shown = g_string_new (NULL);
 
   g_return_if_fail (HELDER_IS_FINDINGS_PANE (self));
   g_return_if_fail (diagnostics != NULL);
+
+  /* Typing moves findings but rarely changes them: the same list is not
+   * built again.
+   */
+  g_string_append_printf (shown, "%d|", helder_findings_pane_get_course_scope (self));
+  for (guint i = 0; i < diagnostics->len && i < 500; i++)
+    {
+      const HelderDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      g_string_append_printf (shown, "%s:%u:%u:%s:%s\n", d->file, d->line, d->column, d->rule,
+                              d->message);
+    }
+  if (g_strcmp0 (self->shown, shown->str) == 0)
+    {
+      /* The rows take the new findings, whose byte places are current. */
+      guint i = 0;
+
+      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+           child != NULL && i < diagnostics->len;
+           child = gtk_widget_get_next_sibling (child), i++)
+        g_object_set_data_full (G_OBJECT (child), "helder-diagnostic",
+                                helder_diagnostic_ref (g_ptr_array_index (diagnostics, i)),
+                                (GDestroyNotify) helder_diagnostic_unref);
+      return;
+    }
+  g_free (self->shown);
+  self->shown = g_strdup (shown->str);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
@@ -209,6 +238,14 @@ helder_findings_pane_set_property (GObject      *object,
 }
 
 static void
+helder_findings_pane_finalize (GObject *object)
+{
+  g_free (HELDER_FINDINGS_PANE (object)->shown);
+
+  G_OBJECT_CLASS (helder_findings_pane_parent_class)->finalize (object);
+}
+
+static void
 helder_findings_pane_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), HELDER_TYPE_FINDINGS_PANE);
@@ -223,6 +260,7 @@ helder_findings_pane_class_init (HelderFindingsPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = helder_findings_pane_dispose;
+  object_class->finalize = helder_findings_pane_finalize;
   object_class->get_property = helder_findings_pane_get_property;
   object_class->set_property = helder_findings_pane_set_property;
 

@@ -34,6 +34,7 @@ struct _HelderPageEditor
   gboolean       loading;
   GMenu         *fix_menu;
   HelderDiagnostic *menu_diagnostic;
+  GPtrArray     *underlines;  /* of Underline*: the tags applied, with marks that move with edits */
 
   GtkSourceSearchContext *search;
 
@@ -56,6 +57,31 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* An underline as applied: its marks follow the text as the author types,
+ * so the next check removes it where it is now, touching only those lines.
+ */
+typedef struct
+{
+  GtkTextMark    *start;
+  GtkTextMark    *end;
+  HelderSeverity  severity;
+} Underline;
+
+static void
+underline_free (Underline *underline)
+{
+  GtkTextBuffer *buffer = gtk_text_mark_get_buffer (underline->start);
+
+  if (buffer != NULL)
+    {
+      gtk_text_buffer_delete_mark (buffer, underline->start);
+      gtk_text_buffer_delete_mark (buffer, underline->end);
+    }
+  g_object_unref (underline->start);
+  g_object_unref (underline->end);
+  g_free (underline);
+}
 
 static const char * const severity_tags[] = {
   [HELDER_SEVERITY_HINT] = "helder-hint",
@@ -144,16 +170,28 @@ apply_diagnostics (HelderPageEditor *self)
   GtkTextIter start;
   GtkTextIter end;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  for (guint i = 0; i < G_N_ELEMENTS (severity_tags); i++)
-    gtk_text_buffer_remove_tag_by_name (buffer, severity_tags[i], &start, &end);
+  /* Only the lines that had or get an underline are laid out again. */
+  for (guint i = 0; i < self->underlines->len; i++)
+    {
+      Underline *underline = g_ptr_array_index (self->underlines, i);
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &start, underline->start);
+      gtk_text_buffer_get_iter_at_mark (buffer, &end, underline->end);
+      gtk_text_buffer_remove_tag_by_name (buffer, severity_tags[underline->severity], &start, &end);
+    }
+  g_ptr_array_set_size (self->underlines, 0);
 
   for (guint i = 0; i < self->diagnostics->len; i++)
     {
       const HelderDiagnostic *d = g_ptr_array_index (self->diagnostics, i);
+      Underline *underline = g_new0 (Underline, 1);
 
       diagnostic_bounds (self, d, &start, &end);
       gtk_text_buffer_apply_tag_by_name (buffer, severity_tags[d->severity], &start, &end);
+      underline->start = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE));
+      underline->end = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &end, FALSE));
+      underline->severity = d->severity;
+      g_ptr_array_add (self->underlines, underline);
     }
 
   update_footer (self);
@@ -200,11 +238,7 @@ buffer_changed_cb (HelderPageEditor *self,
   text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
   helder_page_set_text (self->page, text, -1);
 
-  /* Old underlines are at the wrong place once text moved: hide them until
-   * the new findings arrive.
-   */
-  for (guint i = 0; i < G_N_ELEMENTS (severity_tags); i++)
-    gtk_text_buffer_remove_tag_by_name (buffer, severity_tags[i], &start, &end);
+  /* The underlines move with the text until the new findings arrive. */
 
   g_clear_handle_id (&self->check_source, g_source_remove);
   self->check_source = g_timeout_add (CHECK_DELAY_MS, check_timeout_cb, self);
@@ -781,6 +815,7 @@ helder_page_editor_set_page (HelderPageEditor *self,
   g_set_object (&self->page, page);
 
   buffer = helder_page_editor_get_buffer (self);
+  g_ptr_array_set_size (self->underlines, 0);
   self->loading = TRUE;
   /* Opening a page is not a step the author can undo. */
   gtk_text_buffer_begin_irreversible_action (buffer);
@@ -833,6 +868,7 @@ helder_page_editor_finalize (GObject *object)
   g_clear_object (&self->search);
   g_clear_pointer (&self->menu_diagnostic, helder_diagnostic_unref);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  g_clear_pointer (&self->underlines, g_ptr_array_unref);
 
   G_OBJECT_CLASS (helder_page_editor_parent_class)->finalize (object);
 }
@@ -933,6 +969,7 @@ helder_page_editor_init (HelderPageEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  self->underlines = g_ptr_array_new_with_free_func ((GDestroyNotify) underline_free);
 
   buffer = GTK_SOURCE_BUFFER (helder_page_editor_get_buffer (self));
   gtk_source_buffer_set_language (buffer,
