@@ -20,7 +20,9 @@
 #include "helder-language-rules.h"
 #include "helder-page-editor.h"
 
-/* Checks wait until typing pauses, so they never slow it down. */
+/* Checks wait until typing pauses, and then run in a thread, so they
+ * never slow typing down.
+ */
 #define CHECK_DELAY_MS 250
 
 struct _HelderPageEditor
@@ -31,6 +33,7 @@ struct _HelderPageEditor
   HelderPage    *page;
   GPtrArray     *diagnostics;
   guint          check_source;
+  GCancellable  *check_cancellable; /* set while a check runs in a thread */
   gboolean       loading;
   GMenu         *fix_menu;
   HelderDiagnostic *menu_diagnostic;
@@ -198,12 +201,20 @@ apply_diagnostics (HelderPageEditor *self)
   g_signal_emit (self, signals[DIAGNOSTICS_CHANGED], 0);
 }
 
+static void
+cancel_check (HelderPageEditor *self)
+{
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+}
+
 void
 helder_page_editor_check_now (HelderPageEditor *self)
 {
   g_return_if_fail (HELDER_IS_PAGE_EDITOR (self));
 
-  g_clear_handle_id (&self->check_source, g_source_remove);
+  cancel_check (self);
   if (self->page == NULL)
     return;
 
@@ -212,15 +223,116 @@ helder_page_editor_check_now (HelderPageEditor *self)
   apply_diagnostics (self);
 }
 
+/* The page as it was when typing paused, checked in a thread on a course
+ * of its own read from disk (like the whole-course check), so the live
+ * course is never touched off the main thread.
+ */
+typedef struct
+{
+  char  *course_path;
+  char  *file;
+  char  *text;
+} PageCheck;
+
+static void
+page_check_free (PageCheck *check)
+{
+  g_free (check->course_path);
+  g_free (check->file);
+  g_free (check->text);
+  g_free (check);
+}
+
+static void
+page_check_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  PageCheck *check = task_data;
+  g_autoptr(HelderCourse) copy = helder_course_read (check->course_path, NULL);
+  HelderPage *page = copy != NULL ? helder_course_find_page (copy, check->file) : NULL;
+
+  /* A page that is not on disk yet is checked on the main thread. */
+  if (page == NULL)
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  helder_page_set_text (page, check->text, -1);
+  g_task_return_pointer (task, helder_checks_run_page (copy, page),
+                         (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+page_checked_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(HelderPageEditor) self = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  GPtrArray *diagnostics = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Cancelled: the text or the page changed since; a newer check follows. */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_pointer (&diagnostics, g_ptr_array_unref);
+      return;
+    }
+  g_clear_object (&self->check_cancellable);
+
+  if (diagnostics == NULL)
+    {
+      helder_page_editor_check_now (self);
+      return;
+    }
+
+  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  self->diagnostics = diagnostics;
+  apply_diagnostics (self);
+}
+
+static void
+check_in_thread (HelderPageEditor *self)
+{
+  g_autoptr(GTask) task = NULL;
+  PageCheck *check;
+
+  cancel_check (self);
+  if (self->page == NULL)
+    return;
+
+  check = g_new0 (PageCheck, 1);
+  check->course_path = g_strdup (helder_course_get_path (self->course));
+  check->file = g_strdup (helder_page_get_file (self->page));
+  check->text = g_strdup (helder_page_get_text (self->page));
+
+  self->check_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->check_cancellable, page_checked_cb, g_object_ref (self));
+  g_task_set_source_tag (task, check_in_thread);
+  g_task_set_task_data (task, check, (GDestroyNotify) page_check_free);
+  g_task_run_in_thread (task, page_check_thread);
+}
+
 static gboolean
 check_timeout_cb (gpointer user_data)
 {
   HelderPageEditor *self = user_data;
 
   self->check_source = 0;
-  helder_page_editor_check_now (self);
+  check_in_thread (self);
 
   return G_SOURCE_REMOVE;
+}
+
+/* Findings point at places in the text as it was checked: after an edit
+ * they are out of date until the next check arrives.
+ */
+static gboolean
+diagnostics_are_current (HelderPageEditor *self)
+{
+  return self->page != NULL && self->check_source == 0 && self->check_cancellable == NULL;
 }
 
 static void
@@ -239,8 +351,7 @@ buffer_changed_cb (HelderPageEditor *self,
   helder_page_set_text (self->page, text, -1);
 
   /* The underlines move with the text until the new findings arrive. */
-
-  g_clear_handle_id (&self->check_source, g_source_remove);
+  cancel_check (self);
   self->check_source = g_timeout_add (CHECK_DELAY_MS, check_timeout_cb, self);
 }
 
@@ -295,7 +406,7 @@ query_tooltip_cb (HelderPageEditor *self,
   int bx;
   int by;
 
-  if (self->page == NULL || self->check_source != 0)
+  if (!diagnostics_are_current (self))
     return FALSE;
 
   if (keyboard)
@@ -420,7 +531,7 @@ update_fix_menu (HelderPageEditor *self,
   g_menu_remove_all (self->fix_menu);
   g_clear_pointer (&self->menu_diagnostic, helder_diagnostic_unref);
 
-  if (self->page == NULL || self->check_source != 0)
+  if (!diagnostics_are_current (self))
     return;
 
   found = diagnostics_at (self, offset);
@@ -851,7 +962,7 @@ helder_page_editor_dispose (GObject *object)
 {
   HelderPageEditor *self = (HelderPageEditor *) object;
 
-  g_clear_handle_id (&self->check_source, g_source_remove);
+  cancel_check (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_PAGE_EDITOR);
 
   G_OBJECT_CLASS (helder_page_editor_parent_class)->dispose (object);
