@@ -224,6 +224,12 @@ update_review_badge (HelderWindow  *self,
                               _("approved"));
     }
 
+  /* Setting a tooltip makes GTK look for the widget under the pointer:
+   * only changed badges are touched, so typing stays quick.
+   */
+  if (g_str_equal (gtk_label_get_text (GTK_LABEL (label)), text->str))
+    return;
+
   gtk_label_set_text (GTK_LABEL (label), text->str);
   gtk_widget_set_tooltip_text (label, description->len > 0 ? description->str : NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
