@@ -23,7 +23,6 @@ struct _HelderFindingsPane
   GtkListBox      *list;
   GtkToggleButton *course_toggle;
   GtkLabel        *scores;
-  char            *shown;  /* what the list shows, to skip rebuilding the same list */
 };
 
 enum {
@@ -68,6 +67,18 @@ row_activated_cb (HelderFindingsPane *self,
     g_signal_emit (self, signals[DIAGNOSTIC_ACTIVATED], 0, diagnostic);
 }
 
+/* A long list is slow to build and no help: the first 500 are shown. */
+#define MAX_ROWS 500
+
+/* What a row shows: a row is kept while its finding stays the same. */
+static char *
+row_key (const HelderDiagnostic *d,
+         gboolean                with_file)
+{
+  return g_strdup_printf ("%d|%s:%u:%u:%s:%s", with_file, d->file, d->line, d->column, d->rule,
+                          d->message);
+}
+
 static GtkWidget *
 create_row (HelderDiagnostic *diagnostic,
             gboolean          with_file)
@@ -99,9 +110,8 @@ create_row (HelderDiagnostic *diagnostic,
   gtk_widget_add_css_class (icon, diagnostic->severity == HELDER_SEVERITY_ERROR ? "error" :
                                   diagnostic->severity == HELDER_SEVERITY_WARNING ? "warning" :
                                   "accent");
-  g_object_set_data_full (G_OBJECT (row), "helder-diagnostic",
-                          helder_diagnostic_ref (diagnostic),
-                          (GDestroyNotify) helder_diagnostic_unref);
+  g_object_set_data_full (G_OBJECT (row), "helder-row-key", row_key (diagnostic, with_file),
+                          g_free);
 
   return row;
 }
@@ -110,47 +120,82 @@ void
 helder_findings_pane_set_diagnostics (HelderFindingsPane *self,
                                       GPtrArray          *diagnostics)
 {
+  g_autoptr(GHashTable) rows_by_key = NULL;
+  g_autoptr(GHashTable) kept = NULL;
+  g_autoptr(GPtrArray) wanted = NULL;
+  gboolean with_file;
   GtkWidget *child;
-  g_autoptr(GString) shown = g_string_new (NULL);
+  guint n;
 
   g_return_if_fail (HELDER_IS_FINDINGS_PANE (self));
   g_return_if_fail (diagnostics != NULL);
 
-  /* Typing moves findings but rarely changes them: the same list is not
-   * built again.
+  /* Typing moves findings but rarely changes them: rows that still show
+   * a finding are kept and only new ones are built, because building a
+   * row (styles, text layout) takes far longer than a keystroke may.
    */
-  g_string_append_printf (shown, "%d|", helder_findings_pane_get_course_scope (self));
-  for (guint i = 0; i < diagnostics->len && i < 500; i++)
+  with_file = helder_findings_pane_get_course_scope (self);
+  n = MIN (diagnostics->len, MAX_ROWS);
+  rows_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_queue_free);
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      const HelderDiagnostic *d = g_ptr_array_index (diagnostics, i);
+      const char *key = g_object_get_data (G_OBJECT (child), "helder-row-key");
+      GQueue *rows = g_hash_table_lookup (rows_by_key, key);
 
-      g_string_append_printf (shown, "%s:%u:%u:%s:%s\n", d->file, d->line, d->column, d->rule,
-                              d->message);
+      if (rows == NULL)
+        g_hash_table_insert (rows_by_key, g_strdup (key), rows = g_queue_new ());
+      g_queue_push_tail (rows, child);
     }
-  if (g_strcmp0 (self->shown, shown->str) == 0)
+
+  kept = g_hash_table_new (NULL, NULL);
+  wanted = g_ptr_array_new_full (n, NULL);
+  for (guint i = 0; i < n; i++)
     {
-      /* The rows take the new findings, whose byte places are current. */
-      guint i = 0;
+      g_autofree char *key = row_key (g_ptr_array_index (diagnostics, i), with_file);
+      GQueue *rows = g_hash_table_lookup (rows_by_key, key);
+      GtkWidget *row = rows != NULL ? g_queue_pop_head (rows) : NULL;
 
-      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
-           child != NULL && i < diagnostics->len;
-           child = gtk_widget_get_next_sibling (child), i++)
-        g_object_set_data_full (G_OBJECT (child), "helder-diagnostic",
-                                helder_diagnostic_ref (g_ptr_array_index (diagnostics, i)),
-                                (GDestroyNotify) helder_diagnostic_unref);
-      return;
+      if (row != NULL)
+        g_hash_table_add (kept, row);
+      g_ptr_array_add (wanted, row);
     }
-  g_free (self->shown);
-  self->shown = g_strdup (shown->str);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
 
-  /* A long list is slow to build and no help: the first 500 are shown. */
-  for (guint i = 0; i < diagnostics->len && i < 500; i++)
-    gtk_list_box_append (self->list,
-                         create_row (g_ptr_array_index (diagnostics, i),
-                                     helder_findings_pane_get_course_scope (self)));
+      if (!g_hash_table_contains (kept, child))
+        gtk_list_box_remove (self->list, child);
+      child = next;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      HelderDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+      GtkWidget *row = g_ptr_array_index (wanted, i);
+
+      if (row == NULL)
+        {
+          row = create_row (diagnostic, with_file);
+          gtk_list_box_insert (self->list, row, (int) i);
+        }
+      else if (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, (int) i)) != row)
+        {
+          g_object_ref (row);
+          gtk_list_box_remove (self->list, row);
+          gtk_list_box_insert (self->list, row, (int) i);
+          g_object_unref (row);
+        }
+
+      /* The row takes the new finding, whose byte places are current. */
+      g_object_set_data_full (G_OBJECT (row), "helder-diagnostic",
+                              helder_diagnostic_ref (diagnostic),
+                              (GDestroyNotify) helder_diagnostic_unref);
+    }
 
   gtk_stack_set_visible_child_name (self->stack, diagnostics->len > 0 ? "list" : "none");
 }
@@ -238,14 +283,6 @@ helder_findings_pane_set_property (GObject      *object,
 }
 
 static void
-helder_findings_pane_finalize (GObject *object)
-{
-  g_free (HELDER_FINDINGS_PANE (object)->shown);
-
-  G_OBJECT_CLASS (helder_findings_pane_parent_class)->finalize (object);
-}
-
-static void
 helder_findings_pane_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), HELDER_TYPE_FINDINGS_PANE);
@@ -260,7 +297,6 @@ helder_findings_pane_class_init (HelderFindingsPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = helder_findings_pane_dispose;
-  object_class->finalize = helder_findings_pane_finalize;
   object_class->get_property = helder_findings_pane_get_property;
   object_class->set_property = helder_findings_pane_set_property;
 
