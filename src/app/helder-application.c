@@ -12,6 +12,7 @@
 
 #include "helder-application.h"
 #include "helder-preferences.h"
+#include "helder-spelling.h"
 #include "helder-window.h"
 
 struct _HelderApplication
@@ -138,12 +139,24 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
 };
 
+static gpointer
+load_dictionaries_thread (gpointer data)
+{
+  helder_spelling_is_available ();
+  return NULL;
+}
+
 static void
 helder_application_startup (GApplication *app)
 {
   HelderApplication *self = HELDER_APPLICATION (app);
 
   G_APPLICATION_CLASS (helder_application_parent_class)->startup (app);
+
+  /* Loading the spelling dictionaries takes a while (about 150 ms): it
+   * runs beside building the window, ready for the first page's check.
+   */
+  g_thread_unref (g_thread_new ("helder-dictionaries", load_dictionaries_thread, NULL));
 
   gtk_source_init ();
 
