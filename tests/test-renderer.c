@@ -143,6 +143,29 @@ test_every_block_kind (void)
   g_assert_cmpuint (helder_renderer_get_problems (renderer)->len, ==, 0);
 }
 
+/* For the preview: each block's first element carries its source line. */
+static void
+test_source_lines (void)
+{
+  g_autoptr(HelderCourse) course = load_test_course ();
+  g_autoptr(HelderRenderer) renderer = helder_renderer_new (course);
+  g_autofree char *plain = render_page (renderer, course, "01-basis/01-tekst.md");
+  g_autofree char *marked = NULL;
+
+  g_assert_null (strstr (plain, "data-source-line"));
+
+  helder_renderer_set_source_lines (renderer, TRUE);
+  marked = render_page (renderer, course, "01-basis/01-tekst.md");
+  g_assert_nonnull (strstr (marked, "<h1 data-source-line=\"1\">Welkom bij de proef</h1>"));
+  g_assert_nonnull (strstr (marked, "<p data-source-line=\"3\">Dit is"));
+  g_assert_nonnull (strstr (marked, "<h2 data-source-line=\"10\">Een lijst</h2>"));
+  g_assert_nonnull (strstr (marked, "<ul data-source-line=\"12\">"));
+  g_assert_nonnull (strstr (marked, "<aside data-source-line=\"15\" class=\"helder-callout"));
+  g_assert_nonnull (strstr (marked, "<pre data-source-line=\"21\">"));
+  /* Only the first element of a block is marked. */
+  g_assert_null (strstr (marked, "<li data-source-line"));
+}
+
 static void
 test_media_list (void)
 {
@@ -219,6 +242,7 @@ main (int   argc,
   g_test_add_func ("/renderer/escaping", test_escaping);
   g_test_add_func ("/renderer/every-block-kind", test_every_block_kind);
   g_test_add_func ("/renderer/media-list", test_media_list);
+  g_test_add_func ("/renderer/source-lines", test_source_lines);
   g_test_add_func ("/renderer/unsafe-page", test_unsafe_page);
 
   return g_test_run ();

@@ -391,6 +391,17 @@ run_in_preview (GtkWidget  *window,
   return out;
 }
 
+/* True once the preview's document has scrolled down: it is asked again
+ * on every call, so wait_for polls it.
+ */
+static gboolean
+preview_scrolled_down (gpointer data)
+{
+  g_autofree char *scrolled = run_in_preview (data, "String(window.scrollY > 0)");
+
+  return g_str_equal (scrolled, "true");
+}
+
 static void
 test_preview (void)
 {
@@ -445,6 +456,21 @@ test_preview (void)
   changed = run_in_preview (GTK_WIDGET (window),
                             "String(document.body.textContent.includes('Een nieuwe zin voor de preview.'))");
   g_assert_cmpstr (changed, ==, "true");
+
+  /* The preview follows the cursor to the block it is in. */
+  g_assert_false (preview_scrolled_down (window));
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *paragraph = g_strdup_printf ("\nAlinea %u van een lange pagina.\n", i);
+
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, paragraph, -1);
+    }
+  wait.loads = 3;
+  wait_for (preview_loaded, &wait);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  wait_for (preview_scrolled_down, window);
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <webkit/webkit.h>
 
+#include "helder-block.h"
 #include "helder-preview.h"
 #include "helder-renderer.h"
 
@@ -34,6 +35,7 @@ struct _HelderPreview
   guint                refresh_source;
   guint                n_loads;
   int                  scroll_y;
+  guint                block_line;  /* the line of the block the editor's cursor is in */
 
   GtkWidget           *box;
   GtkWidget           *scroller;
@@ -91,6 +93,7 @@ handle_request_cb (WebKitURISchemeRequest *request,
       char *html;
 
       g_ptr_array_add (modules, self->module);
+      helder_renderer_set_source_lines (renderer, TRUE);
       html = helder_renderer_render_document (renderer, modules, NULL);
       bytes = g_bytes_new_take (html, strlen (html));
     }
@@ -114,13 +117,48 @@ handle_request_cb (WebKitURISchemeRequest *request,
     finish_with_bytes (request, bytes, path);
 }
 
+/* Brings the element of the block the cursor is in into view; the
+ * renderer marks each block's first element with its source line.
+ */
+static const char scroll_to_block_script[] =
+  "const section = document.querySelector("
+  "  'section.helder-page[data-page=\"' + CSS.escape (page) + '\"]');\n"
+  "const element = section && section.querySelector("
+  "  '[data-source-line=\"' + line + '\"]');\n"
+  "if (element)\n"
+  "  element.scrollIntoView ({ block: 'center' });\n"
+  "return element !== null;";
+
+static void
+scroll_to_block (HelderPreview *self)
+{
+  g_autofree char *page_id = NULL;
+  GVariantDict arguments;
+
+  if (self->web_view == NULL || self->page == NULL || self->block_line == 0 ||
+      webkit_web_view_is_loading (self->web_view))
+    return;
+
+  page_id = g_strdup_printf ("%s/%s", helder_module_get_id (self->module),
+                             helder_page_get_id (self->page));
+  g_variant_dict_init (&arguments, NULL);
+  g_variant_dict_insert (&arguments, "page", "s", page_id);
+  g_variant_dict_insert (&arguments, "line", "u", self->block_line);
+  webkit_web_view_call_async_javascript_function (self->web_view, scroll_to_block_script, -1,
+                                                  g_variant_dict_end (&arguments), NULL, NULL,
+                                                  NULL, NULL, NULL);
+}
+
 static void
 load_changed_cb (HelderPreview   *self,
                  WebKitLoadEvent  event,
                  WebKitWebView   *view)
 {
-  if (event == WEBKIT_LOAD_FINISHED)
-    self->n_loads++;
+  if (event != WEBKIT_LOAD_FINISHED)
+    return;
+
+  self->n_loads++;
+  scroll_to_block (self);
 }
 
 /* WebKit starts its processes with its first view: the view is made
@@ -239,10 +277,47 @@ helder_preview_show (HelderPreview *self,
   g_set_object (&self->module, module);
   g_set_object (&self->page, page);
   self->scroll_y = 0;
+  self->block_line = 0;
 
   g_signal_connect_object (page, "notify::text", G_CALLBACK (page_text_changed_cb), self,
                            G_CONNECT_SWAPPED);
   load (self);
+}
+
+/**
+ * helder_preview_follow_line:
+ * @line: the editor's cursor line, 1-based
+ *
+ * Scrolls the preview to the block that holds @line, when that is
+ * another block than before.
+ */
+void
+helder_preview_follow_line (HelderPreview *self,
+                            guint          line)
+{
+  const HelderPageContent *content;
+  guint block_line = 0;
+
+  g_return_if_fail (HELDER_IS_PREVIEW (self));
+
+  if (self->page == NULL)
+    return;
+
+  content = helder_page_get_content (self->page);
+  for (guint i = 0; i < content->blocks->len; i++)
+    {
+      const HelderBlock *block = g_ptr_array_index (content->blocks, i);
+
+      if (block->line > line)
+        break;
+      block_line = block->line;
+    }
+
+  if (block_line == self->block_line)
+    return;
+
+  self->block_line = block_line;
+  scroll_to_block (self);
 }
 
 void

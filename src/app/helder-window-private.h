@@ -59,6 +59,7 @@ struct _HelderWindow
   gboolean              review_mode;
   HelderPage           *changed_page;    /* changed on disk while it had edits */
   guint                 recovery_source;
+  guint                 follow_source;   /* the preview follows the cursor after this */
 };
 
 void          _helder_window_fill_outline   (HelderWindow *self,

@@ -28,6 +28,9 @@
 /* Unsaved edits reach the recovery file this long after the last change. */
 #define RECOVERY_DELAY_SECONDS 3
 
+/* The preview follows the cursor once it rests this long. */
+#define FOLLOW_DELAY_MS 200
+
 G_DEFINE_FINAL_TYPE (HelderWindow, helder_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -134,15 +137,61 @@ _helder_window_module_of_page (HelderWindow *self,
   return helder_course_find_module (self->course, id);
 }
 
+static gboolean
+preview_is_shown (HelderWindow *self)
+{
+  return self->page != NULL &&
+         g_strcmp0 (adw_view_stack_get_visible_child_name (self->side_stack), "preview") == 0;
+}
+
+/* The preview scrolls to the block the cursor is in. */
+static void
+follow_cursor (HelderWindow *self)
+{
+  GtkTextBuffer *buffer = helder_page_editor_get_buffer (self->editor);
+  GtkTextIter cursor;
+
+  g_clear_handle_id (&self->follow_source, g_source_remove);
+  if (!preview_is_shown (self))
+    return;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  helder_preview_follow_line (self->preview, (guint) gtk_text_iter_get_line (&cursor) + 1);
+}
+
+static gboolean
+follow_cursor_timeout_cb (gpointer user_data)
+{
+  HelderWindow *self = user_data;
+
+  self->follow_source = 0;
+  follow_cursor (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits for the cursor to settle, so moving through the text does not
+ * scroll the preview at every step.
+ */
+static void
+cursor_moved_cb (HelderWindow *self)
+{
+  if (!preview_is_shown (self))
+    return;
+
+  g_clear_handle_id (&self->follow_source, g_source_remove);
+  self->follow_source = g_timeout_add (FOLLOW_DELAY_MS, follow_cursor_timeout_cb, self);
+}
+
 /* The preview follows the page shown, while it is on screen. */
 static void
 update_preview (HelderWindow *self)
 {
-  if (self->page == NULL ||
-      g_strcmp0 (adw_view_stack_get_visible_child_name (self->side_stack), "preview") != 0)
+  if (!preview_is_shown (self))
     return;
 
   helder_preview_show (self->preview, self->course, _helder_window_module_of_page (self, self->page), self->page);
+  follow_cursor (self);
 }
 
 static void
@@ -1343,6 +1392,7 @@ helder_window_dispose (GObject *object)
   g_clear_handle_id (&self->recovery_source, g_source_remove);
   g_clear_handle_id (&self->course_check_source, g_source_remove);
   g_clear_handle_id (&self->fold_source, g_source_remove);
+  g_clear_handle_id (&self->follow_source, g_source_remove);
   g_clear_pointer (&self->outline_undo, _helder_outline_undo_free);
   g_clear_pointer (&self->review, helder_review_free);
   g_cancellable_cancel (self->course_check_cancellable);
@@ -1490,6 +1540,8 @@ helder_window_init (HelderWindow *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (helder_page_editor_get_buffer (self->editor), "mark-set",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (helder_page_editor_get_buffer (self->editor), "notify::cursor-position",
+                           G_CALLBACK (cursor_moved_cb), self, G_CONNECT_SWAPPED);
 
   /* Window size and state are remembered between runs. */
   self->settings = g_settings_new (APP_ID);

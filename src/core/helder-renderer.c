@@ -29,6 +29,7 @@ struct _HelderRenderer
   GHashTable   *media_set;
   GPtrArray    *problems;    /* of HelderDiagnostic* */
   guint         serial;      /* makes element ids unique in a document */
+  gboolean      source_lines; /* marks each block with its line in the page */
 };
 
 static void
@@ -95,6 +96,22 @@ helder_renderer_new (HelderCourse *course)
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
 
   return self;
+}
+
+/**
+ * helder_renderer_set_source_lines:
+ *
+ * Marks the first element of each block with the block's line in the page
+ * source (data-source-line), so the preview can follow the editor's
+ * cursor. Exports leave it off: the learner's document does not need it.
+ */
+void
+helder_renderer_set_source_lines (HelderRenderer *self,
+                                  gboolean        source_lines)
+{
+  g_return_if_fail (self != NULL);
+
+  self->source_lines = source_lines;
 }
 
 void
@@ -886,6 +903,27 @@ render_survey (HelderRenderer    *self,
                          "</form>\n");
 }
 
+/* Gives the first element a block rendered to (from @start on) the
+ * block's line in the page source: data-source-line="12".
+ */
+static void
+mark_source_line (GString *html,
+                  gsize    start,
+                  guint    line)
+{
+  for (gsize i = start; i + 1 < html->len; i++)
+    if (html->str[i] == '<' && g_ascii_isalpha (html->str[i + 1]))
+      {
+        g_autofree char *attribute = g_strdup_printf (" data-source-line=\"%u\"", line);
+        gsize end = i + 1;
+
+        while (end < html->len && g_ascii_isalnum (html->str[end]))
+          end++;
+        g_string_insert (html, (gssize) end, attribute);
+        return;
+      }
+}
+
 static void
 render_block (HelderRenderer    *self,
               HelderPage        *page,
@@ -982,7 +1020,14 @@ helder_renderer_render_page (HelderRenderer *self,
   g_string_append (html, ">\n");
 
   for (guint i = 0; i < content->blocks->len; i++)
-    render_block (self, page, g_ptr_array_index (content->blocks, i), html);
+    {
+      const HelderBlock *block = g_ptr_array_index (content->blocks, i);
+      gsize start = html->len;
+
+      render_block (self, page, block, html);
+      if (self->source_lines)
+        mark_source_line (html, start, block->line);
+    }
 
   g_string_append (html, "</section>\n");
 }

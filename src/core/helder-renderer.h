@@ -26,6 +26,8 @@ typedef struct _HelderRenderer HelderRenderer;
 
 HelderRenderer *helder_renderer_new             (HelderCourse    *course);
 void            helder_renderer_free            (HelderRenderer  *self);
+void            helder_renderer_set_source_lines (HelderRenderer *self,
+                                                 gboolean         source_lines);
 void            helder_renderer_render_page     (HelderRenderer  *self,
                                                  HelderModule    *module,
                                                  HelderPage      *page,
