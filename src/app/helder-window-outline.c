@@ -364,40 +364,13 @@ course_created (HelderWindow *self,
 }
 
 static void
-new_course_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        gpointer         user_data)
-{
-  HelderWindow *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (folder != NULL)
-        course_created (self, folder);
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
 new_course_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  HelderWindow *self = HELDER_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-
   /* The name given becomes the course's folder and its first title. */
-  chooser = gtk_file_chooser_native_new (_("New Course"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"),
-                                         _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("New course"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (new_course_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _helder_window_choose_folder (HELDER_WINDOW (widget), _("New Course"), _("_Create"),
+                                _("New course"), course_created);
 }
 
 static void

@@ -72,6 +72,13 @@ void          _helder_window_track_page     (HelderWindow *self,
 HelderModule *_helder_window_module_of_page (HelderWindow *self,
                                              HelderPage   *page);
 void          _helder_window_check_course   (HelderWindow *self);
+typedef void (*HelderFolderChosenFunc) (HelderWindow *self,
+                                        GFile        *folder);
+void          _helder_window_choose_folder  (HelderWindow           *self,
+                                             const char             *title,
+                                             const char             *accept_label,
+                                             const char             *current_name,
+                                             HelderFolderChosenFunc  chosen);
 void          _helder_window_outline_class_init (GtkWidgetClass *widget_class);
 void          _helder_window_outline_init   (HelderWindow *self);
 void          _helder_window_outline_add_row (HelderWindow *self,

@@ -1068,22 +1068,47 @@ helder_window_open_course (HelderWindow *self,
 }
 
 static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
+folder_chooser_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            gpointer         user_data)
 {
   HelderWindow *self = user_data;
+  HelderFolderChosenFunc chosen = g_object_get_data (G_OBJECT (chooser), "helder-chosen");
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
       if (folder != NULL)
-        helder_window_open_course (self, folder);
+        chosen (self, folder);
     }
 
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/* Asks for a folder in a modal chooser and hands it to @chosen. With
+ * @current_name the folder is a new one, named by the author.
+ */
+void
+_helder_window_choose_folder (HelderWindow           *self,
+                              const char             *title,
+                              const char             *accept_label,
+                              const char             *current_name,
+                              HelderFolderChosenFunc  chosen)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                         current_name != NULL ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                                              : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         accept_label, _("_Cancel"));
+  if (current_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), current_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "helder-chosen", chosen);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (folder_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -1091,17 +1116,8 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  HelderWindow *self = HELDER_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-
-  dialog = gtk_file_chooser_native_new (_("Open Course"),
-                                        GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                        _("_Open"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (open_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  _helder_window_choose_folder (HELDER_WINDOW (widget), _("Open Course"), _("_Open"), NULL,
+                                helder_window_open_course);
 }
 
 static void
