@@ -310,6 +310,68 @@ report_type (HelderJsonDocument *self,
                                HELDER_SEVERITY_ERROR, "format-field-type", message);
 }
 
+static gboolean
+holds_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+holds_int (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+static gboolean
+holds_number (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) &&
+         (json_node_get_value_type (node) == G_TYPE_INT64 ||
+          json_node_get_value_type (node) == G_TYPE_DOUBLE);
+}
+
+static gboolean
+holds_object (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_OBJECT (node);
+}
+
+static gboolean
+holds_array (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_ARRAY (node);
+}
+
+/* The member when it is there and @holds it; otherwise NULL, with the
+ * problem reported (a missing member only when it is @required).
+ */
+static JsonNode *
+get_member (HelderJsonDocument *self,
+            GPtrArray          *diagnostics,
+            JsonObject         *object,
+            const char         *member,
+            gboolean            required,
+            gboolean          (*holds) (JsonNode *node),
+            const char         *what)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    {
+      if (required)
+        report_missing (self, diagnostics, object, member);
+      return NULL;
+    }
+
+  if (!holds (node))
+    {
+      report_type (self, diagnostics, object, member, what);
+      return NULL;
+    }
+
+  return node;
+}
+
 gboolean
 helder_json_document_get_string (HelderJsonDocument *self,
                                  GPtrArray          *diagnostics,
@@ -324,20 +386,9 @@ helder_json_document_get_string (HelderJsonDocument *self,
   g_return_val_if_fail (value != NULL, FALSE);
 
   *value = NULL;
-  node = json_object_get_member (object, member);
-
+  node = get_member (self, diagnostics, object, member, required, holds_string, _("a string"));
   if (node == NULL)
-    {
-      if (required)
-        report_missing (self, diagnostics, object, member);
-      return FALSE;
-    }
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      report_type (self, diagnostics, object, member, _("a string"));
-      return FALSE;
-    }
+    return FALSE;
 
   *value = json_node_get_string (node);
   return TRUE;
@@ -359,20 +410,10 @@ helder_json_document_get_int (HelderJsonDocument *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
-  node = json_object_get_member (object, member);
-
+  node = get_member (self, diagnostics, object, member, required, holds_int,
+                     _("a whole number"));
   if (node == NULL)
-    {
-      if (required)
-        report_missing (self, diagnostics, object, member);
-      return FALSE;
-    }
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    {
-      report_type (self, diagnostics, object, member, _("a whole number"));
-      return FALSE;
-    }
+    return FALSE;
 
   v = json_node_get_int (node);
   if (v < min || v > max)
@@ -406,17 +447,9 @@ helder_json_document_get_number (HelderJsonDocument *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
-  node = json_object_get_member (object, member);
+  node = get_member (self, diagnostics, object, member, FALSE, holds_number, _("a number"));
   if (node == NULL)
     return FALSE;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) ||
-      (json_node_get_value_type (node) != G_TYPE_INT64 &&
-       json_node_get_value_type (node) != G_TYPE_DOUBLE))
-    {
-      report_type (self, diagnostics, object, member, _("a number"));
-      return FALSE;
-    }
 
   v = json_node_get_double (node);
   if (v < min || v > max)
@@ -445,21 +478,9 @@ helder_json_document_get_object (HelderJsonDocument *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  node = json_object_get_member (object, member);
-  if (node == NULL)
-    {
-      if (required)
-        report_missing (self, diagnostics, object, member);
-      return NULL;
-    }
+  node = get_member (self, diagnostics, object, member, required, holds_object, _("an object"));
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      report_type (self, diagnostics, object, member, _("an object"));
-      return NULL;
-    }
-
-  return json_node_get_object (node);
+  return node != NULL ? json_node_get_object (node) : NULL;
 }
 
 /* Returns the array when it holds only strings; otherwise reports each
@@ -478,26 +499,17 @@ helder_json_document_get_strings (HelderJsonDocument *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  node = json_object_get_member (object, member);
+  node = get_member (self, diagnostics, object, member, required, holds_array,
+                     _("an array of strings"));
   if (node == NULL)
-    {
-      if (required)
-        report_missing (self, diagnostics, object, member);
-      return NULL;
-    }
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      report_type (self, diagnostics, object, member, _("an array of strings"));
-      return NULL;
-    }
+    return NULL;
 
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
 
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+      if (!holds_string (element))
         {
           g_autofree char *message =
             g_strdup_printf (_("element %u of \"%s\" must be a string"), i + 1, member);
