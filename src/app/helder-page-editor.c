@@ -224,14 +224,15 @@ helder_page_editor_check_now (HelderPageEditor *self)
 }
 
 /* The page as it was when typing paused, checked in a thread on a course
- * of its own read from disk (like the whole-course check), so the live
- * course is never touched off the main thread.
+ * of its own read from disk with the text laid over it (like the
+ * whole-course check), so the live course is never touched off the main
+ * thread.
  */
 typedef struct
 {
-  char  *course_path;
-  char  *file;
-  char  *text;
+  char       *course_path;
+  char       *file;
+  GHashTable *texts; /* file → the text as typed */
 } PageCheck;
 
 static void
@@ -239,7 +240,7 @@ page_check_free (PageCheck *check)
 {
   g_free (check->course_path);
   g_free (check->file);
-  g_free (check->text);
+  g_hash_table_unref (check->texts);
   g_free (check);
 }
 
@@ -250,7 +251,7 @@ page_check_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   PageCheck *check = task_data;
-  g_autoptr(HelderCourse) copy = helder_course_read (check->course_path, NULL);
+  g_autoptr(HelderCourse) copy = helder_course_read (check->course_path, check->texts, NULL);
   HelderPage *page = copy != NULL ? helder_course_find_page (copy, check->file) : NULL;
 
   /* A page that is not on disk yet is checked on the main thread. */
@@ -260,7 +261,6 @@ page_check_thread (GTask        *task,
       return;
     }
 
-  helder_page_set_text (page, check->text, -1);
   g_task_return_pointer (task, helder_checks_run_page (copy, page),
                          (GDestroyNotify) g_ptr_array_unref);
 }
@@ -306,7 +306,9 @@ check_in_thread (HelderPageEditor *self)
   check = g_new0 (PageCheck, 1);
   check->course_path = g_strdup (helder_course_get_path (self->course));
   check->file = g_strdup (helder_page_get_file (self->page));
-  check->text = g_strdup (helder_page_get_text (self->page));
+  check->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_insert (check->texts, g_strdup (check->file),
+                       g_strdup (helder_page_get_text (self->page)));
 
   self->check_cancellable = g_cancellable_new ();
   task = g_task_new (NULL, self->check_cancellable, page_checked_cb, g_object_ref (self));

@@ -399,24 +399,12 @@ course_check_thread (GTask        *task,
   CourseCheck *check = task_data;
   g_autoptr(HelderCourse) copy = NULL;
   GError *error = NULL;
-  GHashTableIter iter;
-  gpointer file;
-  gpointer text;
 
-  copy = helder_course_read (check->path, &error);
+  copy = helder_course_read (check->path, check->texts, &error);
   if (copy == NULL)
     {
       g_task_return_error (task, error);
       return;
-    }
-
-  g_hash_table_iter_init (&iter, check->texts);
-  while (g_hash_table_iter_next (&iter, &file, &text))
-    {
-      HelderPage *page = helder_course_find_page (copy, file);
-
-      if (page != NULL)
-        helder_page_set_text (page, text, -1);
     }
 
   g_task_return_pointer (task, helder_checks_run_course (copy), (GDestroyNotify) g_ptr_array_unref);

@@ -612,6 +612,8 @@ helder_course_load (const char  *path,
 
 /**
  * helder_course_read:
+ * @texts: (nullable) (element-type utf8 utf8): page file → the page's text
+ *   as edited, laid over what is on disk
  *
  * Like helder_course_load(), but leaves the folder exactly as it is: for a
  * second, read-only copy of a course that is open (a background check),
@@ -621,9 +623,27 @@ helder_course_load (const char  *path,
  */
 HelderCourse *
 helder_course_read (const char  *path,
+                    GHashTable  *texts,
                     GError     **error)
 {
-  return load (path, FALSE, error);
+  HelderCourse *course = load (path, FALSE, error);
+  GHashTableIter iter;
+  gpointer file;
+  gpointer text;
+
+  if (course == NULL || texts == NULL)
+    return course;
+
+  g_hash_table_iter_init (&iter, texts);
+  while (g_hash_table_iter_next (&iter, &file, &text))
+    {
+      HelderPage *page = helder_course_find_page (course, file);
+
+      if (page != NULL)
+        helder_page_set_text (page, text, -1);
+    }
+
+  return course;
 }
 
 static void

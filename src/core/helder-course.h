@@ -31,6 +31,7 @@ GQuark        helder_course_error_quark      (void);
 HelderCourse *helder_course_load             (const char           *path,
                                               GError              **error);
 HelderCourse *helder_course_read             (const char           *path,
+                                              GHashTable           *texts,
                                               GError              **error);
 void          helder_course_load_async       (const char           *path,
                                               GCancellable         *cancellable,
