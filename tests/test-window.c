@@ -478,6 +478,48 @@ test_preview (void)
   helder_test_remove_tree (path);
 }
 
+/* Without its web engine module the preview says so, in its place. */
+static void
+test_preview_without_engine (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) folder = NULL;
+  HelderWindow *window;
+  HelderPreview *preview;
+  GtkWidget *message;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  path = helder_test_copy_course ("course-valid");
+  folder = g_file_new_for_path (path);
+  g_setenv ("HELDER_MODULE_DIR", path, TRUE);
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+
+  preview = HELDER_PREVIEW (find_named (GTK_WIDGET (window), "preview"));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (preview),
+                                                                                  ADW_TYPE_VIEW_STACK)),
+                                         "preview");
+  message = find_named (GTK_WIDGET (preview), "preview-unavailable");
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (message)),
+                            "Reinstall Helder"));
+  g_assert_null (helder_preview_get_uri (preview));
+  g_assert_false (helder_preview_is_loading (preview));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  helder_test_remove_tree (path);
+}
+
 static HelderExportDialog *
 find_export_dialog (void)
 {
@@ -1193,6 +1235,7 @@ main (int   argc,
   g_test_add_func ("/window/insert-and-edit-image", test_insert_and_edit_image);
   g_test_add_func ("/window/find-and-replace", test_find_and_replace);
   g_test_add_func ("/window/preview", test_preview);
+  g_test_add_func ("/window/preview-without-engine", test_preview_without_engine);
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/kpi-dashboard", test_kpi_dashboard);
   g_test_add_func ("/window/findings-as-you-type", test_findings_as_you_type);

@@ -13,10 +13,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <webkit/webkit.h>
+#include <adwaita.h>
+#include <gmodule.h>
 
 #include "helder-block.h"
 #include "helder-preview.h"
+#include "helder-preview-engine.h"
 #include "helder-renderer.h"
 
 #define PREVIEW_SCHEME "helder-preview"
@@ -39,10 +41,14 @@ struct _HelderPreview
 
   GtkWidget           *box;
   GtkWidget           *scroller;
-  WebKitWebView       *web_view;
+  GtkWidget           *web_view;
 };
 
 G_DEFINE_FINAL_TYPE (HelderPreview, helder_preview, GTK_TYPE_WIDGET)
+
+/* The web engine, opened with the first view; see helder-preview-engine.h. */
+static const HelderPreviewEngine *engine;
+static GError *engine_error;
 
 static const int device_widths[] = {
   [HELDER_PREVIEW_PHONE] = 360,
@@ -51,28 +57,26 @@ static const int device_widths[] = {
 };
 
 static void
-finish_with_bytes (WebKitURISchemeRequest *request,
-                   GBytes                 *bytes,
-                   const char             *path)
+finish_with_bytes (HelderPreviewRequest *request,
+                   GBytes               *bytes,
+                   const char           *path)
 {
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
   g_autofree char *type = g_content_type_guess (path, NULL, 0, NULL);
   g_autofree char *mime = g_content_type_get_mime_type (type);
 
   /* The player's own files need the right types for the browser to run
    * them; guessing by name covers .js, .css, .html and the media.
    */
-  webkit_uri_scheme_request_finish (request, stream, g_bytes_get_size (bytes),
-                                    mime != NULL ? mime : "application/octet-stream");
+  engine->finish_request (request, bytes, mime != NULL ? mime : "application/octet-stream");
 }
 
 static void
-handle_request_cb (WebKitURISchemeRequest *request,
-                   gpointer                user_data)
+serve_cb (HelderPreviewRequest *request,
+          GtkWidget            *view,
+          const char           *path,
+          gpointer              user_data)
 {
-  WebKitWebView *view = webkit_uri_scheme_request_get_web_view (request);
   HelderPreview *self = g_object_get_data (G_OBJECT (view), "helder-preview");
-  const char *path = webkit_uri_scheme_request_get_path (request);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
@@ -82,7 +86,7 @@ handle_request_cb (WebKitURISchemeRequest *request,
   if (self == NULL || self->course == NULL || path == NULL)
     {
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s", _("No course is open"));
-      webkit_uri_scheme_request_finish_error (request, error);
+      engine->fail_request (request, error);
       return;
     }
 
@@ -112,9 +116,71 @@ handle_request_cb (WebKitURISchemeRequest *request,
                  _("%s lies outside the course folder"), path);
 
   if (bytes == NULL)
-    webkit_uri_scheme_request_finish_error (request, error);
+    engine->fail_request (request, error);
   else
     finish_with_bytes (request, bytes, path);
+}
+
+/* The folder the engine module is in: HELDER_MODULE_DIR when set (the
+ * tests), the app's own folder in a build tree, else where it installs.
+ */
+static char *
+find_engine_dir (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *exe_dir = exe != NULL ? g_path_get_dirname (exe) : NULL;
+  g_autofree char *beside = NULL;
+
+  if (g_getenv ("HELDER_MODULE_DIR") != NULL)
+    return g_strdup (g_getenv ("HELDER_MODULE_DIR"));
+
+  beside = exe_dir != NULL ? g_module_build_path (exe_dir, "helder-preview-webkit") : NULL;
+  if (beside != NULL && g_file_test (beside, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&exe_dir);
+
+  return g_strdup (PKGLIBDIR);
+}
+
+static gboolean
+open_engine (GError **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  HelderPreviewEngineGetFunc get_engine;
+  GModule *module;
+
+  if (engine != NULL)
+    return TRUE;
+  if (engine_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (engine_error));
+      return FALSE;
+    }
+
+  dir = find_engine_dir ();
+  path = g_module_build_path (dir, "helder-preview-webkit");
+  module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  if (module == NULL)
+    g_set_error (&engine_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("The web engine could not be loaded (%s). Reinstall Helder."),
+                 g_module_error ());
+  else if (!g_module_symbol (module, HELDER_PREVIEW_ENGINE_SYMBOL, (gpointer *) &get_engine) ||
+           get_engine ()->version != HELDER_PREVIEW_ENGINE_VERSION)
+    {
+      g_set_error (&engine_error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("%s belongs to another version of Helder. Reinstall Helder."), path);
+      g_module_close (module);
+    }
+  else
+    {
+      engine = get_engine ();
+      engine->register_scheme (PREVIEW_SCHEME, serve_cb, NULL);
+      return TRUE;
+    }
+
+  g_debug ("%s", engine_error->message);
+  g_propagate_error (error, g_error_copy (engine_error));
+  return FALSE;
 }
 
 /* Brings the element of the block the cursor is in into view; the
@@ -136,7 +202,7 @@ scroll_to_block (HelderPreview *self)
   GVariantDict arguments;
 
   if (self->web_view == NULL || self->page == NULL || self->block_line == 0 ||
-      webkit_web_view_is_loading (self->web_view))
+      engine->is_loading (self->web_view))
     return;
 
   page_id = g_strdup_printf ("%s/%s", helder_module_get_id (self->module),
@@ -144,50 +210,55 @@ scroll_to_block (HelderPreview *self)
   g_variant_dict_init (&arguments, NULL);
   g_variant_dict_insert (&arguments, "page", "s", page_id);
   g_variant_dict_insert (&arguments, "line", "u", self->block_line);
-  webkit_web_view_call_async_javascript_function (self->web_view, scroll_to_block_script, -1,
-                                                  g_variant_dict_end (&arguments), NULL, NULL,
-                                                  NULL, NULL, NULL);
+  engine->run_function (self->web_view, scroll_to_block_script, g_variant_dict_end (&arguments),
+                        NULL, NULL);
 }
 
 static void
-load_changed_cb (HelderPreview   *self,
-                 WebKitLoadEvent  event,
-                 WebKitWebView   *view)
+loaded_cb (GtkWidget *view,
+           gpointer   user_data)
 {
-  if (event != WEBKIT_LOAD_FINISHED)
-    return;
+  HelderPreview *self = user_data;
 
   self->n_loads++;
   scroll_to_block (self);
 }
 
-/* WebKit starts its processes with its first view: the view is made
- * when the preview is first shown, not when the window opens.
+/* The engine starts its processes with its first view: the view is made
+ * when the preview is first shown, not when the window opens. Without an
+ * engine the preview says why, in place of the page.
  */
-static void
+static gboolean
 ensure_web_view (HelderPreview *self)
 {
-  WebKitSettings *settings;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *message;
 
   if (self->web_view != NULL)
-    return;
+    return TRUE;
+  if (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller)) != NULL)
+    return FALSE;
 
-  self->web_view = WEBKIT_WEB_VIEW (webkit_web_view_new ());
+  if (!open_engine (&error))
+    {
+      message = adw_status_page_new ();
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (message), "dialog-warning-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (message), _("No Preview"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (message), error->message);
+      gtk_widget_set_name (message, "preview-unavailable");
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), message);
+      return FALSE;
+    }
+
+  self->web_view = engine->new_view (G_OBJECT (self), loaded_cb);
   g_object_set_data (G_OBJECT (self->web_view), "helder-preview", self);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
-  gtk_widget_set_halign (GTK_WIDGET (self->web_view), GTK_ALIGN_CENTER);
-  gtk_widget_set_name (GTK_WIDGET (self->web_view), "preview-web-view");
-  gtk_widget_set_size_request (GTK_WIDGET (self->web_view), device_widths[self->device], -1);
-  g_signal_connect_object (self->web_view, "load-changed", G_CALLBACK (load_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  gtk_widget_set_vexpand (self->web_view, TRUE);
+  gtk_widget_set_halign (self->web_view, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (self->web_view, "preview-web-view");
+  gtk_widget_set_size_request (self->web_view, device_widths[self->device], -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->web_view);
 
-  /* The preview plays the course; it does not browse or run plug-ins. */
-  settings = webkit_web_view_get_settings (self->web_view);
-  webkit_settings_set_enable_developer_extras (settings, FALSE);
-  webkit_settings_set_javascript_can_open_windows_automatically (settings, FALSE);
-
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller),
-                                 GTK_WIDGET (self->web_view));
+  return TRUE;
 }
 
 static void
@@ -200,7 +271,8 @@ load (HelderPreview *self)
   if (self->course == NULL || self->page == NULL)
     return;
 
-  ensure_web_view (self);
+  if (!ensure_web_view (self))
+    return;
   page_id = g_strdup_printf ("%s/%s", helder_module_get_id (self->module),
                              helder_page_get_id (self->page));
   escaped = g_uri_escape_string (page_id, NULL, FALSE);
@@ -209,19 +281,17 @@ load (HelderPreview *self)
    */
   uri = g_strdup_printf (PREVIEW_SCHEME "://course/index.html?load=%u#page=%s&y=%d",
                          self->n_loads, escaped, self->scroll_y);
-  webkit_web_view_load_uri (self->web_view, uri);
+  engine->load_uri (self->web_view, uri);
 }
 
 static void
-scroll_read_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+scroll_read_cb (GtkWidget *view,
+                double     value,
+                gpointer   user_data)
 {
   g_autoptr(HelderPreview) self = user_data;
-  g_autoptr(JSCValue) value = NULL;
 
-  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result, NULL);
-  self->scroll_y = value != NULL && jsc_value_is_number (value) ? jsc_value_to_int32 (value) : 0;
+  self->scroll_y = (int) value;
   load (self);
 }
 
@@ -237,8 +307,8 @@ helder_preview_refresh (HelderPreview *self)
   if (self->page == NULL || self->web_view == NULL)
     return;
 
-  webkit_web_view_evaluate_javascript (self->web_view, "Math.round(window.scrollY)", -1,
-                                       NULL, NULL, NULL, scroll_read_cb, g_object_ref (self));
+  engine->run_function (self->web_view, "return Math.round (window.scrollY);", NULL,
+                        scroll_read_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -329,7 +399,7 @@ helder_preview_set_device (HelderPreview       *self,
 
   self->device = device;
   if (self->web_view != NULL)
-    gtk_widget_set_size_request (GTK_WIDGET (self->web_view), device_widths[device], -1);
+    gtk_widget_set_size_request (self->web_view, device_widths[device], -1);
 }
 
 /* The width the learner's screen has in the preview, in pixels. */
@@ -346,7 +416,7 @@ helder_preview_is_loading (HelderPreview *self)
 {
   g_return_val_if_fail (HELDER_IS_PREVIEW (self), FALSE);
 
-  return self->web_view != NULL && webkit_web_view_is_loading (self->web_view);
+  return self->web_view != NULL && engine->is_loading (self->web_view);
 }
 
 char *
@@ -354,7 +424,7 @@ helder_preview_get_uri (HelderPreview *self)
 {
   g_return_val_if_fail (HELDER_IS_PREVIEW (self), NULL);
 
-  return self->web_view != NULL ? g_strdup (webkit_web_view_get_uri (self->web_view)) : NULL;
+  return self->web_view != NULL ? g_strdup (engine->get_uri (self->web_view)) : NULL;
 }
 
 /* How many documents finished loading, for tests and benchmarks. */
@@ -385,14 +455,9 @@ helder_preview_class_init (HelderPreviewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  WebKitWebContext *context = webkit_web_context_get_default ();
 
   object_class->dispose = helder_preview_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-
-  webkit_web_context_register_uri_scheme (context, PREVIEW_SCHEME, handle_request_cb, NULL, NULL);
-  webkit_security_manager_register_uri_scheme_as_secure (
-    webkit_web_context_get_security_manager (context), PREVIEW_SCHEME);
 }
 
 static void

@@ -303,15 +303,17 @@ static int
 bench_preview (HelderWindow *window)
 {
   HelderPreview *preview = HELDER_PREVIEW (find_of_type (window, HELDER_TYPE_PREVIEW));
-  WebKitWebView *view = WEBKIT_WEB_VIEW (find_of_type (window, WEBKIT_TYPE_WEB_VIEW));
+  WebKitWebView *view;
   GtkTextBuffer *buffer = helder_page_editor_get_buffer (find_editor (window));
   g_autoptr(GArray) totals = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) renders = g_array_new (FALSE, FALSE, sizeof (double));
   Load load = { 0 };
   double median_render;
 
-  g_signal_connect (view, "load-changed", G_CALLBACK (load_changed_cb), &load);
+  /* The web view comes with the engine module, when the preview is shown. */
   show_side_pane (window, "preview");
+  view = WEBKIT_WEB_VIEW (find_of_type (window, WEBKIT_TYPE_WEB_VIEW));
+  g_signal_connect (view, "load-changed", G_CALLBACK (load_changed_cb), &load);
   run_until (&load.loaded, "the first preview", TIMEOUT_S);
   run_for (500);
   move_cursor_to_end (buffer);
