@@ -667,6 +667,37 @@ has_long_sentence (gpointer data)
   return finding_with_rule (data, "b1-sentence-long") != NULL;
 }
 
+static void
+replace_first (GtkTextBuffer *buffer,
+               const char    *text,
+               const char    *replacement)
+{
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, text, 0, &start, &end, NULL));
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, replacement, -1);
+}
+
+static gboolean
+has_no_long_sentence_error (gpointer data)
+{
+  HelderPageEditor *editor = HELDER_PAGE_EDITOR (find_named (data, "editor"));
+  GPtrArray *diagnostics = helder_page_editor_get_diagnostics (editor);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      HelderDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if (g_str_equal (d->rule, "b1-sentence-long") && d->severity == HELDER_SEVERITY_ERROR)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Puts the cursor inside @d, as clicking into the word would. */
 static void
 put_cursor_in (GtkWidget              *window,
@@ -684,6 +715,23 @@ put_cursor_in (GtkWidget              *window,
  * bureaucratic word with its suggestion, and add a course term to the
  * course dictionary, all from the editor's menu.
  */
+/* Whether the first @word of the page text has the underline @tag_name. */
+static gboolean
+word_has_tag (GtkTextBuffer *buffer,
+              const char    *word,
+              const char    *tag_name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter start;
+  GtkTextIter match;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_nonnull (tag);
+  g_assert_true (gtk_text_iter_forward_search (&start, word, 0, &match, NULL, NULL));
+
+  return gtk_text_iter_has_tag (&match, tag);
+}
+
 static void
 test_findings_as_you_type (void)
 {
@@ -719,6 +767,8 @@ test_findings_as_you_type (void)
 
   d = finding_with_rule (GTK_WIDGET (window), "b1-sentence-long");
   g_assert_cmpint (d->severity, ==, HELDER_SEVERITY_ERROR);
+  g_assert_true (word_has_tag (buffer, "gemeentehuis", "helder-error"));
+  g_assert_true (word_has_tag (buffer, "Indien", "helder-warning"));
 
   /* One click replaces "Indien" by its plain alternative. */
   d = finding_with_rule (GTK_WIDGET (window), "b1-bureaucratic");
@@ -728,6 +778,14 @@ test_findings_as_you_type (void)
   g_assert_nonnull (strstr (helder_page_get_text (helder_window_get_page (window)),
                             "\nAls je vragen hebt"));
   g_assert_null (finding_with_rule (GTK_WIDGET (window), "b1-bureaucratic"));
+  g_assert_true (word_has_tag (buffer, "gemeentehuis", "helder-error"));
+
+  /* Split in two, the sentence is no longer an error: its underline
+   * goes from the text that stays.
+   */
+  replace_first (buffer, " in het gemeentehuis", ". In het gemeentehuis");
+  wait_for (has_no_long_sentence_error, window);
+  g_assert_false (word_has_tag (buffer, "slimme computers", "helder-error"));
 
   /* A course term goes into words.txt; the finding goes. */
   d = finding_with_rule (GTK_WIDGET (window), "spelling");
@@ -737,6 +795,10 @@ test_findings_as_you_type (void)
   g_assert_null (finding_with_rule (GTK_WIDGET (window), "spelling"));
   g_assert_true (g_file_get_contents (words_path, &words, NULL, NULL));
   g_assert_true (g_str_has_suffix (words, "helderdoos\n"));
+  /* The second half of the sentence is still long: its underline stays on
+   * the word that is no longer misspelt.
+   */
+  g_assert_true (word_has_tag (buffer, "helderdoos", "helder-warning"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))

@@ -166,35 +166,129 @@ update_footer (HelderPageEditor *self)
   gtk_label_set_text (self->findings_count, findings);
 }
 
+static gboolean
+underline_is_at (Underline         *underline,
+                 const GtkTextIter *start,
+                 const GtkTextIter *end,
+                 HelderSeverity     severity)
+{
+  GtkTextBuffer *buffer = gtk_text_mark_get_buffer (underline->start);
+  GtkTextIter at;
+
+  if (underline->severity != severity)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_mark (buffer, &at, underline->start);
+  if (!gtk_text_iter_equal (&at, start))
+    return FALSE;
+  gtk_text_buffer_get_iter_at_mark (buffer, &at, underline->end);
+
+  return gtk_text_iter_equal (&at, end);
+}
+
+typedef struct
+{
+  int            start;
+  int            end;
+  HelderSeverity severity;
+} RemovedSpan;
+
+/* Whether @underline shares text with a span whose tag was just removed. */
+static gboolean
+underline_lost_text (Underline *underline,
+                     GArray    *removed)
+{
+  GtkTextBuffer *buffer = gtk_text_mark_get_buffer (underline->start);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, underline->start);
+  gtk_text_buffer_get_iter_at_mark (buffer, &end, underline->end);
+  for (guint i = 0; i < removed->len; i++)
+    {
+      const RemovedSpan *span = &g_array_index (removed, RemovedSpan, i);
+
+      if (span->severity == underline->severity &&
+          span->start < gtk_text_iter_get_offset (&end) &&
+          gtk_text_iter_get_offset (&start) < span->end)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+apply_underline (GtkTextBuffer *buffer,
+                 Underline     *underline)
+{
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, underline->start);
+  gtk_text_buffer_get_iter_at_mark (buffer, &end, underline->end);
+  gtk_text_buffer_apply_tag_by_name (buffer, severity_tags[underline->severity], &start, &end);
+}
+
+/* Brings the underlines in line with the findings. Every tag applied or
+ * removed makes the text view lay its lines out again, so underlines that
+ * are still right stay as they are: after a check, typically only the
+ * sentence just typed changes.
+ */
 static void
 apply_diagnostics (HelderPageEditor *self)
 {
   GtkTextBuffer *buffer = helder_page_editor_get_buffer (self);
+  g_autoptr(GPtrArray) stale = g_steal_pointer (&self->underlines);
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+  g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (RemovedSpan));
   GtkTextIter start;
   GtkTextIter end;
 
-  /* Only the lines that had or get an underline are laid out again. */
-  for (guint i = 0; i < self->underlines->len; i++)
-    {
-      Underline *underline = g_ptr_array_index (self->underlines, i);
-
-      gtk_text_buffer_get_iter_at_mark (buffer, &start, underline->start);
-      gtk_text_buffer_get_iter_at_mark (buffer, &end, underline->end);
-      gtk_text_buffer_remove_tag_by_name (buffer, severity_tags[underline->severity], &start, &end);
-    }
-  g_ptr_array_set_size (self->underlines, 0);
+  self->underlines = g_ptr_array_new_with_free_func ((GDestroyNotify) underline_free);
 
   for (guint i = 0; i < self->diagnostics->len; i++)
     {
       const HelderDiagnostic *d = g_ptr_array_index (self->diagnostics, i);
-      Underline *underline = g_new0 (Underline, 1);
+      Underline *underline = NULL;
 
       diagnostic_bounds (self, d, &start, &end);
-      gtk_text_buffer_apply_tag_by_name (buffer, severity_tags[d->severity], &start, &end);
-      underline->start = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE));
-      underline->end = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &end, FALSE));
-      underline->severity = d->severity;
+      for (guint j = 0; j < stale->len && underline == NULL; j++)
+        if (underline_is_at (g_ptr_array_index (stale, j), &start, &end, d->severity))
+          underline = g_ptr_array_steal_index_fast (stale, j);
+
+      if (underline == NULL)
+        {
+          underline = g_new0 (Underline, 1);
+          underline->start = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE));
+          underline->end = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &end, FALSE));
+          underline->severity = d->severity;
+          g_ptr_array_add (fresh, underline);
+        }
       g_ptr_array_add (self->underlines, underline);
+    }
+
+  for (guint i = 0; i < stale->len; i++)
+    {
+      Underline *underline = g_ptr_array_index (stale, i);
+      RemovedSpan span = { 0 };
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &start, underline->start);
+      gtk_text_buffer_get_iter_at_mark (buffer, &end, underline->end);
+      gtk_text_buffer_remove_tag_by_name (buffer, severity_tags[underline->severity], &start, &end);
+      span.start = gtk_text_iter_get_offset (&start);
+      span.end = gtk_text_iter_get_offset (&end);
+      span.severity = underline->severity;
+      g_array_append_val (removed, span);
+    }
+
+  /* The new underlines, and the kept ones that shared text with a
+   * removed one of their style.
+   */
+  for (guint i = 0; i < self->underlines->len; i++)
+    {
+      Underline *underline = g_ptr_array_index (self->underlines, i);
+
+      if (g_ptr_array_find (fresh, underline, NULL) || underline_lost_text (underline, removed))
+        apply_underline (buffer, underline);
     }
 
   update_footer (self);
