@@ -388,7 +388,10 @@
       index = ids.indexOf(decodeURIComponent(wanted[1]));
     }
     show(index, false);
-    if (wanted && wanted[2]) window.scrollTo(0, parseInt(wanted[2], 10));
+    /* At once, not smoothly: a reload must look as if nothing moved. */
+    if (wanted && wanted[2]) {
+      window.scrollTo({ top: parseInt(wanted[2], 10), left: 0, behavior: 'instant' });
+    }
   }
 
   var player = {

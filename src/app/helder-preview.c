@@ -192,7 +192,7 @@ static const char scroll_to_block_script[] =
   "const element = section && section.querySelector("
   "  '[data-source-line=\"' + line + '\"]');\n"
   "if (element)\n"
-  "  element.scrollIntoView ({ block: 'center' });\n"
+  "  element.scrollIntoView ({ block: 'center', behavior: 'instant' });\n"
   "return element !== null;";
 
 static void
