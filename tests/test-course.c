@@ -258,6 +258,21 @@ test_dictionary_and_ignore (void)
   g_assert_true (g_str_has_prefix (words, "# Woorden van deze cursus\n"));
   g_assert_true (g_str_has_suffix (words, "Markdown\nfietsplaan\n"));
 
+  /* Taken out again, it is a spelling finding again; the rest stays. */
+  g_assert_true (helder_course_remove_word (course, "fietsplaan", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&words, g_free);
+  g_assert_true (g_file_get_contents (words_path, &words, NULL, NULL));
+  g_assert_true (g_str_has_prefix (words, "# Woorden van deze cursus\n"));
+  g_assert_true (g_str_has_suffix (words, "Markdown\n"));
+  g_assert_false (g_strv_contains (helder_course_get_words (course), "fietsplaan"));
+  {
+    g_autoptr(GPtrArray) removed = helder_checks_run_page (course, page);
+
+    g_assert_nonnull (find_rule (removed, "spelling"));
+  }
+  g_assert_true (helder_course_add_word (course, "fietsplaan", &error));
+
   /* An ignored finding stays away, also after loading the course again. */
   g_assert_true (helder_ignore_list_add (helder_course_get_ignore_list (course), hint,
                                          helder_page_get_text (page), &error));
@@ -284,6 +299,38 @@ test_dictionary_and_ignore (void)
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
   }
 
+  helder_test_remove_tree (path);
+}
+
+/* A background check reads the course from disk, with the edits laid
+ * over it: also those of course.json that are not saved yet.
+ */
+static void
+test_read_with_edits (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (path, &error);
+  g_autoptr(HelderCourse) copy = NULL;
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  HelderJsonDocument *doc;
+
+  g_assert_no_error (error);
+  helder_course_add_edited_settings (course, texts);
+  g_assert_cmpuint (g_hash_table_size (texts), ==, 0);
+
+  doc = helder_course_get_document (course);
+  helder_json_document_set_string (doc, helder_json_document_get_root (doc), "title",
+                                   "Nog niet bewaard");
+  helder_course_add_edited_settings (course, texts);
+  g_hash_table_insert (texts, g_strdup ("01-basis/01-welkom.md"), g_strdup ("# Nieuw\n"));
+  copy = helder_course_read (path, texts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (helder_course_get_title (copy), ==, "Nog niet bewaard");
+  g_assert_cmpstr (helder_page_get_text (helder_course_find_page (copy, "01-basis/01-welkom.md")),
+                   ==, "# Nieuw\n");
+
+  g_clear_object (&course);
   helder_test_remove_tree (path);
 }
 
@@ -412,6 +459,7 @@ main (int   argc,
   g_test_add_func ("/course/import-media", test_import_media);
   g_test_add_func ("/course/dictionary-and-ignore", test_dictionary_and_ignore);
   g_test_add_func ("/course/structure", test_structure);
+  g_test_add_func ("/course/read-with-edits", test_read_with_edits);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "helder-language-checker.h"
 #include "helder-language-rules.h"
 #include "helder-readability.h"
+#include "helder-test-utils.h"
 #include "helder-tokenizer.h"
 
 typedef struct
@@ -344,6 +345,74 @@ test_recheck (void)
   g_assert_cmpuint (removed_again->len, ==, 1);
 }
 
+static GPtrArray *
+check_with_course (HelderCourse *course,
+                   HelderPage   *page)
+{
+  return helder_language_checker_check (helder_language_checker_for_course (course),
+                                        helder_page_get_file (page), helder_page_get_text (page),
+                                        helder_page_get_content (page), NULL);
+}
+
+/* A course sets its own thresholds in course.json; the course's checker
+ * follows them as soon as they change.
+ */
+static void
+test_course_thresholds (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (path, &error);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) unspelt = NULL;
+  HelderLanguageSettings settings;
+  HelderLanguageSettings read_back;
+  HelderPage *page;
+
+  g_assert_no_error (error);
+  page = helder_course_find_page (course, "01-basis/01-welkom.md");
+  g_assert_nonnull (page);
+  helder_page_set_text (page, "# Welkom\n\nDit is een zin van zestien woorden die net iets te "
+                        "lang is voor een lezer. Hier staat een fuot.\n", -1);
+
+  before = check_with_course (course, page);
+  g_assert_true (has_rule (before, "b1-sentence-long"));
+  g_assert_true (has_rule (before, "spelling"));
+
+  helder_language_settings_read (&settings, helder_course_get_document (course), problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (settings.sentence_warning_words, ==, 15);
+  settings.sentence_warning_words = 16;
+  settings.sentence_error_words = 24;
+  settings.page_average_words = 14;
+  helder_language_settings_write (&settings, helder_course_get_document (course));
+
+  after = check_with_course (course, page);
+  g_assert_false (has_rule (after, "b1-sentence-long"));
+  g_assert_true (has_rule (after, "spelling"));
+
+  settings.spelling = FALSE;
+  helder_language_settings_write (&settings, helder_course_get_document (course));
+  unspelt = check_with_course (course, page);
+  g_assert_false (has_rule (unspelt, "spelling"));
+
+  helder_language_settings_read (&read_back, helder_course_get_document (course), problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_true (helder_language_settings_equal (&settings, &read_back));
+
+  /* An error threshold below the warning threshold is reported and raised. */
+  settings.sentence_error_words = 10;
+  helder_language_settings_write (&settings, helder_course_get_document (course));
+  helder_language_settings_read (&read_back, helder_course_get_document (course), problems);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpuint (read_back.sentence_error_words, ==, 16);
+
+  g_clear_object (&course);
+  helder_test_remove_tree (path);
+}
+
 static void
 test_scores (void)
 {
@@ -388,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/language/page-rules", test_page_rules);
   g_test_add_func ("/language/recheck", test_recheck);
   g_test_add_func ("/language/scores", test_scores);
+  g_test_add_func ("/language/course-thresholds", test_course_thresholds);
 
   return g_test_run ();
 }

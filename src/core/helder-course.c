@@ -14,6 +14,7 @@
 
 #include "helder-colour.h"
 #include "helder-course.h"
+#include "helder-language-rules.h"
 #include "helder-save-transaction.h"
 
 struct _HelderCourse
@@ -171,6 +172,7 @@ read_course_fields (HelderCourse *self,
   GPtrArray *diagnostics = self->diagnostics;
   HelderJsonDocument *doc = self->document;
   JsonObject *object;
+  HelderLanguageSettings checks;
   const char *value;
   gint64 number;
   double real;
@@ -257,6 +259,11 @@ read_course_fields (HelderCourse *self,
                                     &number);
       helder_json_document_get_int (doc, diagnostics, object, "pass_mark", FALSE, 0, 100, &number);
     }
+
+  /* The thresholds of the checks: read here only to report problems;
+   * the checker reads them itself (helder_language_checker_for_course).
+   */
+  helder_language_settings_read (&checks, doc, diagnostics);
 
   if ((object = helder_json_document_get_object (doc, diagnostics, root, "kpi", FALSE)))
     {
@@ -523,6 +530,7 @@ helder_course_validate (HelderCourse *self)
 static HelderCourse *
 load (const char  *path,
       gboolean     recover,
+      const char  *course_json_text,
       GError     **error)
 {
   g_autoptr(HelderCourse) self = NULL;
@@ -565,7 +573,12 @@ load (const char  *path,
       g_clear_error (&local_error);
     }
 
-  if (!g_file_get_contents (course_json, &data, &length, &local_error))
+  if (course_json_text != NULL)
+    {
+      data = g_strdup (course_json_text);
+      length = strlen (data);
+    }
+  else if (!g_file_get_contents (course_json, &data, &length, &local_error))
     {
       g_set_error (error, HELDER_COURSE_ERROR, HELDER_COURSE_ERROR_NOT_A_COURSE,
                    _("%s: course.json cannot be read: %s"), path, local_error->message);
@@ -607,13 +620,14 @@ HelderCourse *
 helder_course_load (const char  *path,
                     GError     **error)
 {
-  return load (path, TRUE, error);
+  return load (path, TRUE, NULL, error);
 }
 
 /**
  * helder_course_read:
  * @texts: (nullable) (element-type utf8 utf8): page file → the page's text
- *   as edited, laid over what is on disk
+ *   as edited, laid over what is on disk; "course.json" → the course's
+ *   settings as edited
  *
  * Like helder_course_load(), but leaves the folder exactly as it is: for a
  * second, read-only copy of a course that is open (a background check),
@@ -626,7 +640,9 @@ helder_course_read (const char  *path,
                     GHashTable  *texts,
                     GError     **error)
 {
-  HelderCourse *course = load (path, FALSE, error);
+  HelderCourse *course = load (path, FALSE,
+                               texts != NULL ? g_hash_table_lookup (texts, "course.json") : NULL,
+                               error);
   GHashTableIter iter;
   gpointer file;
   gpointer text;
@@ -644,6 +660,30 @@ helder_course_read (const char  *path,
     }
 
   return course;
+}
+
+/**
+ * helder_course_add_edited_settings:
+ * @texts: (element-type utf8 utf8): a table for helder_course_read()
+ *
+ * Adds course.json as it is being edited to @texts, when it has changes
+ * that are not saved yet (the thresholds of the checks, for instance).
+ */
+void
+helder_course_add_edited_settings (HelderCourse *self,
+                                   GHashTable   *texts)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_if_fail (HELDER_IS_COURSE (self));
+  g_return_if_fail (texts != NULL);
+
+  if (self->document == NULL || !helder_json_document_is_modified (self->document))
+    return;
+
+  bytes = helder_json_document_serialize (self->document);
+  g_hash_table_insert (texts, g_strdup ("course.json"),
+                       g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)));
 }
 
 static void
@@ -1026,6 +1066,62 @@ helder_course_add_word (HelderCourse  *self,
   builder = g_strv_builder_new ();
   g_strv_builder_addv (builder, (const char **) self->words);
   g_strv_builder_add (builder, trimmed);
+  g_strfreev (self->words);
+  self->words = g_strv_builder_end (builder);
+
+  return TRUE;
+}
+
+/**
+ * helder_course_remove_word:
+ *
+ * Takes @word out of the course's own dictionary (words.txt); the file's
+ * comments and other words stay as they are.
+ *
+ * Returns: %FALSE with @error set when words.txt could not be written
+ */
+gboolean
+helder_course_remove_word (HelderCourse  *self,
+                           const char    *word,
+                           GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (self), FALSE);
+  g_return_val_if_fail (word != NULL, FALSE);
+
+  if (!g_strv_contains ((const char * const *) self->words, word))
+    return TRUE;
+
+  path = g_build_filename (self->path, "words.txt", NULL);
+  if (!g_file_get_contents (path, &data, NULL, error))
+    return FALSE;
+
+  lines = g_strsplit (data, "\n", -1);
+  text = g_string_new (NULL);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (lines[i]));
+
+      if (g_str_equal (trimmed, word))
+        continue;
+      g_string_append (text, lines[i]);
+      if (lines[i + 1] != NULL)
+        g_string_append_c (text, '\n');
+    }
+
+  if (!g_file_set_contents_full (path, text->str, text->len, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0644, error))
+    return FALSE;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; self->words[i] != NULL; i++)
+    if (!g_str_equal (self->words[i], word))
+      g_strv_builder_add (builder, self->words[i]);
   g_strfreev (self->words);
   self->words = g_strv_builder_end (builder);
 

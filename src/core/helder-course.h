@@ -41,6 +41,8 @@ HelderCourse *helder_course_load_finish      (GAsyncResult         *result,
                                               GError              **error);
 gboolean      helder_course_save             (HelderCourse         *self,
                                               GError              **error);
+void          helder_course_add_edited_settings (HelderCourse      *self,
+                                                 GHashTable        *texts);
 const char   *helder_course_get_path         (HelderCourse         *self);
 const char   *helder_course_get_id           (HelderCourse         *self);
 const char   *helder_course_get_title        (HelderCourse         *self);
@@ -60,6 +62,9 @@ void          helder_course_validate_page    (HelderCourse         *self,
                                               GPtrArray            *diagnostics);
 const char * const *helder_course_get_words  (HelderCourse         *self);
 gboolean      helder_course_add_word         (HelderCourse         *self,
+                                              const char           *word,
+                                              GError              **error);
+gboolean      helder_course_remove_word      (HelderCourse         *self,
                                               const char           *word,
                                               GError              **error);
 HelderIgnoreList *helder_course_get_ignore_list (HelderCourse      *self);

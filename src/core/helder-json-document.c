@@ -323,6 +323,12 @@ holds_int (JsonNode *node)
 }
 
 static gboolean
+holds_boolean (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+}
+
+static gboolean
 holds_number (JsonNode *node)
 {
   return JSON_NODE_HOLDS_VALUE (node) &&
@@ -467,6 +473,27 @@ helder_json_document_get_number (HelderJsonDocument *self,
   return TRUE;
 }
 
+gboolean
+helder_json_document_get_boolean (HelderJsonDocument *self,
+                                  GPtrArray          *diagnostics,
+                                  JsonObject         *object,
+                                  const char         *member,
+                                  gboolean           *value)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  node = get_member (self, diagnostics, object, member, FALSE, holds_boolean,
+                     _("true or false"));
+  if (node == NULL)
+    return FALSE;
+
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
 JsonObject *
 helder_json_document_get_object (HelderJsonDocument *self,
                                  GPtrArray          *diagnostics,
@@ -589,6 +616,26 @@ helder_json_document_set_int (HelderJsonDocument *self,
     return;
 
   json_object_set_int_member (object, member, value);
+  self->modified = TRUE;
+}
+
+void
+helder_json_document_set_boolean (HelderJsonDocument *self,
+                                  JsonObject         *object,
+                                  const char         *member,
+                                  gboolean            value)
+{
+  JsonNode *node;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (object != NULL);
+  g_return_if_fail (member != NULL);
+
+  node = json_object_get_member (object, member);
+  if (node != NULL && holds_boolean (node) && json_node_get_boolean (node) == !!value)
+    return;
+
+  json_object_set_boolean_member (object, member, value);
   self->modified = TRUE;
 }
 

@@ -60,6 +60,11 @@ gboolean            helder_json_document_get_number   (HelderJsonDocument *self,
                                                        double              min,
                                                        double              max,
                                                        double             *value);
+gboolean            helder_json_document_get_boolean  (HelderJsonDocument *self,
+                                                       GPtrArray          *diagnostics,
+                                                       JsonObject         *object,
+                                                       const char         *member,
+                                                       gboolean           *value);
 JsonObject         *helder_json_document_get_object   (HelderJsonDocument *self,
                                                        GPtrArray          *diagnostics,
                                                        JsonObject         *object,
@@ -79,6 +84,10 @@ void                helder_json_document_set_int      (HelderJsonDocument *self,
                                                        JsonObject         *object,
                                                        const char         *member,
                                                        gint64              value);
+void                helder_json_document_set_boolean  (HelderJsonDocument *self,
+                                                       JsonObject         *object,
+                                                       const char         *member,
+                                                       gboolean            value);
 JsonObject         *helder_json_document_ensure_object (HelderJsonDocument *self,
                                                        JsonObject         *object,
                                                        const char         *member);

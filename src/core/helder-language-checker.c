@@ -102,6 +102,23 @@ helder_language_checker_set_words (HelderLanguageChecker *self,
   g_mutex_unlock (&self->lock);
 }
 
+/* New thresholds, too, change what the rules say about every paragraph. */
+void
+helder_language_checker_set_settings (HelderLanguageChecker        *self,
+                                      const HelderLanguageSettings *settings)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (settings != NULL);
+
+  g_mutex_lock (&self->lock);
+  if (!helder_language_settings_equal (&self->settings, settings))
+    {
+      self->settings = *settings;
+      g_hash_table_remove_all (self->pages);
+    }
+  g_mutex_unlock (&self->lock);
+}
+
 static Paragraph *
 check_paragraph (HelderLanguageChecker *self,
                  const char            *text,
@@ -393,7 +410,7 @@ helder_language_checker_recheck (HelderLanguageChecker    *self,
  * helder_language_checker_for_course:
  *
  * Returns: (transfer none): the checker kept with @course, with its
- *   current words.txt
+ *   current words.txt and the thresholds of its course.json
  */
 HelderLanguageChecker *
 helder_language_checker_for_course (HelderCourse *course)
@@ -401,20 +418,29 @@ helder_language_checker_for_course (HelderCourse *course)
   static const char key[] = "helder-language-checker";
   static GMutex lock;
   HelderLanguageChecker *checker;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  HelderLanguageSettings settings;
 
   g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
+
+  /* Problems with the thresholds are the course check's to report. */
+  if (helder_course_get_document (course) != NULL)
+    helder_language_settings_read (&settings, helder_course_get_document (course), problems);
+  else
+    helder_language_settings_init (&settings);
 
   g_mutex_lock (&lock);
   checker = g_object_get_data (G_OBJECT (course), key);
   if (checker == NULL)
     {
-      checker = helder_language_checker_new (NULL, helder_course_get_words (course));
+      checker = helder_language_checker_new (&settings, helder_course_get_words (course));
       g_object_set_data_full (G_OBJECT (course), key, checker,
                               (GDestroyNotify) helder_language_checker_free);
     }
   g_mutex_unlock (&lock);
 
   helder_language_checker_set_words (checker, helder_course_get_words (course));
+  helder_language_checker_set_settings (checker, &settings);
 
   return checker;
 }

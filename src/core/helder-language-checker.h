@@ -23,6 +23,8 @@ HelderLanguageChecker *helder_language_checker_new        (const HelderLanguageS
 void                   helder_language_checker_free       (HelderLanguageChecker        *self);
 void                   helder_language_checker_set_words  (HelderLanguageChecker        *self,
                                                            const char * const           *course_words);
+void                   helder_language_checker_set_settings (HelderLanguageChecker      *self,
+                                                           const HelderLanguageSettings *settings);
 GPtrArray             *helder_language_checker_check      (HelderLanguageChecker        *self,
                                                            const char                   *file,
                                                            const char                   *text,
@@ -35,7 +37,7 @@ void                   helder_language_checker_recheck    (HelderLanguageChecker
                                                            GPtrArray                   **added,
                                                            GPtrArray                   **removed);
 
-/* The course's own checker (its words.txt, default settings). */
+/* The course's own checker (its words.txt, its course.json "checks"). */
 HelderLanguageChecker *helder_language_checker_for_course (HelderCourse                 *course);
 
 /* The hook for helder-checks.c and the scores for helder-cli. */

@@ -182,6 +182,111 @@ helder_language_settings_init (HelderLanguageSettings *settings)
   };
 }
 
+/* The thresholds a course may set in its course.json, under "checks"
+ * (docs/course-format.md); the others keep their defaults.
+ */
+#define CHECKS_MEMBER "checks"
+
+/**
+ * helder_language_settings_read:
+ * @course_json: the course's course.json
+ * @diagnostics: where problems with the "checks" object are reported
+ *
+ * Sets @settings to the defaults, then to what the course's "checks"
+ * object asks for. A value out of range is reported and left at its
+ * default.
+ */
+void
+helder_language_settings_read (HelderLanguageSettings *settings,
+                               HelderJsonDocument     *course_json,
+                               GPtrArray              *diagnostics)
+{
+  JsonObject *root;
+  JsonObject *checks;
+  gint64 number;
+
+  g_return_if_fail (settings != NULL);
+  g_return_if_fail (course_json != NULL);
+  g_return_if_fail (diagnostics != NULL);
+
+  helder_language_settings_init (settings);
+  root = helder_json_document_get_root (course_json);
+  checks = root != NULL ? helder_json_document_get_object (course_json, diagnostics, root,
+                                                           CHECKS_MEMBER, FALSE)
+                        : NULL;
+  if (checks == NULL)
+    return;
+
+  if (helder_json_document_get_int (course_json, diagnostics, checks, "sentence_warning_words",
+                                    FALSE, 5, 60, &number))
+    settings->sentence_warning_words = number;
+  if (helder_json_document_get_int (course_json, diagnostics, checks, "sentence_error_words",
+                                    FALSE, 5, 80, &number))
+    settings->sentence_error_words = number;
+  if (helder_json_document_get_int (course_json, diagnostics, checks, "page_average_words",
+                                    FALSE, 5, 40, &number))
+    settings->page_average_words = number;
+  helder_json_document_get_boolean (course_json, diagnostics, checks, "spelling",
+                                    &settings->spelling);
+
+  if (settings->sentence_error_words < settings->sentence_warning_words)
+    {
+      helder_json_document_report (course_json, diagnostics, checks, "sentence_error_words", -1,
+                                   HELDER_SEVERITY_WARNING, "format-range",
+                                   _("\"sentence_error_words\" is below "
+                                     "\"sentence_warning_words\"; every long sentence is then "
+                                     "an error: make it at least as large"));
+      settings->sentence_error_words = settings->sentence_warning_words;
+    }
+}
+
+/**
+ * helder_language_settings_write:
+ *
+ * Writes the thresholds a course may set into the "checks" object of
+ * @course_json, made when missing.
+ */
+void
+helder_language_settings_write (const HelderLanguageSettings *settings,
+                                HelderJsonDocument           *course_json)
+{
+  JsonObject *checks;
+
+  g_return_if_fail (settings != NULL);
+  g_return_if_fail (course_json != NULL);
+
+  checks = helder_json_document_ensure_object (course_json,
+                                               helder_json_document_get_root (course_json),
+                                               CHECKS_MEMBER);
+  helder_json_document_set_int (course_json, checks, "sentence_warning_words",
+                                settings->sentence_warning_words);
+  helder_json_document_set_int (course_json, checks, "sentence_error_words",
+                                settings->sentence_error_words);
+  helder_json_document_set_int (course_json, checks, "page_average_words",
+                                (gint64) settings->page_average_words);
+  helder_json_document_set_boolean (course_json, checks, "spelling", settings->spelling);
+}
+
+gboolean
+helder_language_settings_equal (const HelderLanguageSettings *a,
+                                const HelderLanguageSettings *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return a->sentence_warning_words == b->sentence_warning_words &&
+         a->sentence_error_words == b->sentence_error_words &&
+         a->page_average_words == b->page_average_words &&
+         a->long_word_syllables == b->long_word_syllables &&
+         a->long_word_common_rank == b->long_word_common_rank &&
+         a->rare_word_rank == b->rare_word_rank &&
+         a->noun_phrase_words == b->noun_phrase_words &&
+         a->verb_bracket_words == b->verb_bracket_words &&
+         a->nominalisations == b->nominalisations &&
+         a->reader_address_words == b->reader_address_words &&
+         !a->spelling == !b->spelling &&
+         !a->spelling_suggestions == !b->spelling_suggestions;
+}
+
 /**
  * helder_language_course_words_new:
  * @words: the entries of the course's words.txt

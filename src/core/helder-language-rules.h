@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "helder-diagnostic.h"
+#include "helder-json-document.h"
 #include "helder-readability.h"
 #include "helder-tokenizer.h"
 
@@ -47,6 +48,13 @@ typedef struct
 } HelderLanguageFindings;
 
 void  helder_language_settings_init  (HelderLanguageSettings       *settings);
+void  helder_language_settings_read  (HelderLanguageSettings       *settings,
+                                      HelderJsonDocument           *course_json,
+                                      GPtrArray                    *diagnostics);
+void  helder_language_settings_write (const HelderLanguageSettings *settings,
+                                      HelderJsonDocument           *course_json);
+gboolean helder_language_settings_equal (const HelderLanguageSettings *a,
+                                         const HelderLanguageSettings *b);
 void  helder_language_rules_run      (const HelderLanguageSettings *settings,
                                       GHashTable                   *course_words,
                                       const char                   *text,
