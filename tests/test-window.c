@@ -681,6 +681,18 @@ replace_first (GtkTextBuffer *buffer,
   gtk_text_buffer_insert (buffer, &start, replacement, -1);
 }
 
+static void
+count_call (guint *count)
+{
+  (*count)++;
+}
+
+static gboolean
+count_reached_one (gpointer data)
+{
+  return *(guint *) data >= 1;
+}
+
 static gboolean
 has_no_long_sentence_error (gpointer data)
 {
@@ -979,13 +991,25 @@ test_course_settings (void)
   HelderWindow *window;
   GtkWidget *accent;
   GtkWidget *contrast;
+  GtkWidget *new_word;
+  GtkWidget *remove;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  guint checks;
 
   window = helder_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   helder_window_open_course (window, folder);
   wait_for (page_shown, window);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.course-settings", NULL));
+  /* Sixteen words: a warning with the default thresholds. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nDit is een zin van zestien woorden die net iets te "
+                          "lang is voor een lezer.\n", -1);
+  wait_for (has_long_sentence, window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.course-settings", "s", ""));
   settings = find_settings ();
   g_assert_nonnull (settings);
 
@@ -1001,9 +1025,45 @@ test_course_settings (void)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (contrast)), "passes AA"));
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (settings), "pass-mark")), 80);
+
+  /* The checks: a higher threshold, no spelling, a word for the course. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (settings),
+                                                          "sentence-warning-words")), 20);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (settings),
+                                                          "sentence-error-words")), 30);
+  gtk_switch_set_active (GTK_SWITCH (find_named (GTK_WIDGET (settings), "check-spelling")), FALSE);
+  new_word = find_named (GTK_WIDGET (settings), "new-word");
+  gtk_editable_set_text (GTK_EDITABLE (new_word), "fietsplaan");
+  g_signal_emit_by_name (new_word, "apply");
+  g_assert_true (g_strv_contains (helder_course_get_words (helder_window_get_course (window)),
+                                  "fietsplaan"));
+  gtk_editable_set_text (GTK_EDITABLE (new_word), "kapotwoord");
+  g_signal_emit_by_name (new_word, "apply");
+  remove = find_named (GTK_WIDGET (settings), "remove-word-kapotwoord");
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  g_assert_false (g_strv_contains (helder_course_get_words (helder_window_get_course (window)),
+                                   "kapotwoord"));
+  g_assert_null (find_named (GTK_WIDGET (settings), "remove-word-kapotwoord"));
+
   gtk_window_destroy (GTK_WINDOW (settings));
   while (g_main_context_iteration (NULL, FALSE))
     ;
+
+  /* A sentence of sixteen words is no longer long; the check in the
+   * background, which reads the course from disk, knows that too.
+   */
+  g_assert_null (finding_with_rule (GTK_WIDGET (window), "b1-sentence-long"));
+  g_assert_null (finding_with_rule (GTK_WIDGET (window), "spelling"));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+  checks = 0;
+  g_signal_connect_swapped (find_named (GTK_WIDGET (window), "editor"), "diagnostics-changed",
+                            G_CALLBACK (count_call), &checks);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nNog een zin met een fuot.\n", -1);
+  wait_for (count_reached_one, &checks);
+  g_assert_null (finding_with_rule (GTK_WIDGET (window), "b1-sentence-long"));
+  g_assert_null (finding_with_rule (GTK_WIDGET (window), "spelling"));
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Een nieuwe titel");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
@@ -1013,6 +1073,8 @@ test_course_settings (void)
   g_assert_cmpstr (helder_course_get_title (reloaded), ==, "Een nieuwe titel");
   g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
   g_assert_nonnull (strstr (json, "\"pass_mark\" : 80"));
+  g_assert_nonnull (strstr (json, "\"sentence_warning_words\" : 20"));
+  g_assert_nonnull (strstr (json, "\"spelling\" : false"));
   /* Fields Helder does not know survive. */
   g_assert_nonnull (strstr (json, "x-editor-note"));
 
@@ -1033,6 +1095,7 @@ test_recent_and_preferences (void)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *name = NULL;
   HelderPreferences *preferences;
+  HelderCourseSettings *course_settings;
   HelderWindow *window;
   GtkWidget *recent;
   GtkWidget *row;
@@ -1067,7 +1130,26 @@ test_recent_and_preferences (void)
     g_assert_cmpstr (role, ==, "communications-adviser");
   }
 
-  gtk_window_destroy (GTK_WINDOW (preferences));
+  /* The checks are the course's: Preferences leads to its settings. */
+  g_signal_emit_by_name (find_named (GTK_WIDGET (preferences), "course-checks"), "activated");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  course_settings = find_settings ();
+  g_assert_nonnull (course_settings);
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (course_settings)),
+                   ==, "checks");
+  gtk_window_destroy (GTK_WINDOW (course_settings));
+
+  /* Without a course, there are no checks to lead to. */
+  {
+    HelderWindow *empty = helder_window_new (NULL);
+    HelderPreferences *without = helder_preferences_new (GTK_WINDOW (empty));
+
+    g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (without), "course-checks")));
+    gtk_window_destroy (GTK_WINDOW (without));
+    gtk_window_destroy (GTK_WINDOW (empty));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;

@@ -2,8 +2,10 @@
  *
  * The course's own settings: title, language, theme and module colours
  * (with their contrast as you type), tracking and pass mark, module
- * titles and minutes. Changes go into course.json and module.json as
- * unsaved changes, saved with the course.
+ * titles and minutes, the thresholds of the checks and the course's own
+ * dictionary. Changes go into course.json and module.json as unsaved
+ * changes, saved with the course; the dictionary (words.txt) is written
+ * at once, as "Add to Course Dictionary" in the editor does.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +18,7 @@
 
 #include "helder-contrast.h"
 #include "helder-course-settings.h"
+#include "helder-language-rules.h"
 
 struct _HelderCourseSettings
 {
@@ -23,6 +26,8 @@ struct _HelderCourseSettings
 
   HelderCourse        *course;
   GtkWidget           *theme_rows[3];
+  HelderLanguageSettings checks;
+  AdwPreferencesGroup *dictionary;
 };
 
 G_DEFINE_FINAL_TYPE (HelderCourseSettings, helder_course_settings, ADW_TYPE_PREFERENCES_WINDOW)
@@ -435,6 +440,215 @@ build_modules_page (HelderCourseSettings *self)
   return page;
 }
 
+/* --- checks --- */
+
+typedef struct
+{
+  const char *name;
+  const char *title;
+  const char *subtitle;
+  guint       min;
+  guint       max;
+  gsize       offset; /* of the guint in HelderLanguageSettings */
+} Threshold;
+
+static const Threshold thresholds[] = {
+  { "sentence-warning-words", N_("Words in a Sentence for a Warning"),
+    N_("A longer sentence is underlined as a warning"), 5, 60,
+    G_STRUCT_OFFSET (HelderLanguageSettings, sentence_warning_words) },
+  { "sentence-error-words", N_("Words in a Sentence for an Error"),
+    N_("A longer sentence is an error that blocks the export"), 5, 80,
+    G_STRUCT_OFFSET (HelderLanguageSettings, sentence_error_words) },
+};
+
+static void
+write_checks (HelderCourseSettings *self)
+{
+  helder_language_settings_write (&self->checks, helder_course_get_document (self->course));
+}
+
+static void
+threshold_changed_cb (GtkSpinButton        *spin,
+                      HelderCourseSettings *self)
+{
+  const Threshold *threshold = g_object_get_data (G_OBJECT (spin), "helder-threshold");
+
+  G_STRUCT_MEMBER (guint, &self->checks, threshold->offset) =
+    gtk_spin_button_get_value_as_int (spin);
+  write_checks (self);
+}
+
+static void
+page_average_changed_cb (GtkSpinButton        *spin,
+                         HelderCourseSettings *self)
+{
+  self->checks.page_average_words = gtk_spin_button_get_value_as_int (spin);
+  write_checks (self);
+}
+
+static void
+spelling_changed_cb (GtkSwitch            *toggle,
+                     GParamSpec           *pspec,
+                     HelderCourseSettings *self)
+{
+  self->checks.spelling = gtk_switch_get_active (toggle);
+  write_checks (self);
+}
+
+static void add_word_row (HelderCourseSettings *self,
+                          const char           *word);
+
+static void
+remove_word_cb (GtkButton            *button,
+                HelderCourseSettings *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
+  g_autoptr(GError) error = NULL;
+
+  if (!helder_course_remove_word (self->course,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                  &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (error->message));
+      return;
+    }
+  adw_preferences_group_remove (self->dictionary, row);
+}
+
+static void
+add_word_row (HelderCourseSettings *self,
+              const char           *word)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *label = g_strdup_printf (_("Remove “%s” from the Course Dictionary"), word);
+  g_autofree char *name = NULL;
+
+  /* A word is shown as it is, not as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), word);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (remove, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_widget_add_css_class (remove, "flat");
+  name = g_strconcat ("remove-word-", word, NULL);
+  gtk_widget_set_name (remove, name);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_word_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  adw_preferences_group_add (self->dictionary, row);
+}
+
+static void
+new_word_applied_cb (AdwEntryRow          *entry,
+                     HelderCourseSettings *self)
+{
+  g_autofree char *word = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  gboolean known;
+  g_autoptr(GError) error = NULL;
+
+  if (word[0] == '\0')
+    return;
+
+  known = g_strv_contains (helder_course_get_words (self->course), word);
+  if (!helder_course_add_word (self->course, word, &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (error->message));
+      return;
+    }
+  if (!known)
+    add_word_row (self, word);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static AdwPreferencesPage *
+build_checks_page (HelderCourseSettings *self)
+{
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  AdwPreferencesGroup *language = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *spelling = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  const char * const *words = helder_course_get_words (self->course);
+  GtkWidget *row;
+  GtkWidget *toggle;
+  GtkWidget *entry;
+
+  /* Values out of range in course.json show as their defaults here; the
+   * course's findings say what was wrong.
+   */
+  helder_language_settings_read (&self->checks, helder_course_get_document (self->course),
+                                 problems);
+
+  adw_preferences_page_set_name (page, "checks");
+  adw_preferences_page_set_title (page, _("Checks"));
+  adw_preferences_page_set_icon_name (page, "emblem-ok-symbolic");
+
+  adw_preferences_group_set_title (language, _("Plain Language"));
+  adw_preferences_group_set_description (language,
+                                         _("Saved in the course, so the whole team and helder-cli "
+                                           "find the same. B1 asks for sentences of at most 15 "
+                                           "words and an average of at most 12."));
+  for (guint i = 0; i < G_N_ELEMENTS (thresholds); i++)
+    {
+      GtkSpinButton *spin;
+
+      row = spin_row (_(thresholds[i].title), _(thresholds[i].subtitle), thresholds[i].min,
+                      thresholds[i].max,
+                      G_STRUCT_MEMBER (guint, &self->checks, thresholds[i].offset));
+      spin = g_object_get_data (G_OBJECT (row), "helder-spin");
+      gtk_widget_set_name (GTK_WIDGET (spin), thresholds[i].name);
+      g_object_set_data (G_OBJECT (spin), "helder-threshold", (gpointer) &thresholds[i]);
+      g_signal_connect_object (spin, "value-changed", G_CALLBACK (threshold_changed_cb), self, 0);
+      adw_preferences_group_add (language, row);
+    }
+  row = spin_row (_("Average Words per Sentence on a Page"),
+                  _("A page with a higher average gets a hint"), 5, 40,
+                  self->checks.page_average_words);
+  gtk_widget_set_name (g_object_get_data (G_OBJECT (row), "helder-spin"), "page-average-words");
+  g_signal_connect_object (g_object_get_data (G_OBJECT (row), "helder-spin"), "value-changed",
+                           G_CALLBACK (page_average_changed_cb), self, 0);
+  adw_preferences_group_add (language, row);
+  adw_preferences_page_add (page, language);
+
+  adw_preferences_group_set_title (spelling, _("Spelling"));
+  adw_preferences_group_set_description (spelling,
+                                         _("Words are checked with the Dutch dictionary of the "
+                                           "system (hunspell), then with the course dictionary "
+                                           "below."));
+  row = adw_action_row_new ();
+  toggle = gtk_switch_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Check Spelling"));
+  gtk_switch_set_active (GTK_SWITCH (toggle), self->checks.spelling);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (toggle, "check-spelling");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Check Spelling"), -1);
+  g_signal_connect_object (toggle, "notify::active", G_CALLBACK (spelling_changed_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  adw_preferences_group_add (spelling, row);
+  adw_preferences_page_add (page, spelling);
+
+  self->dictionary = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->dictionary, _("Course Dictionary"));
+  adw_preferences_group_set_description (self->dictionary,
+                                         _("Names and terms of this course that are spelt "
+                                           "right, kept in words.txt."));
+  entry = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Add a Word"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
+  gtk_widget_set_name (entry, "new-word");
+  g_signal_connect_object (entry, "apply", G_CALLBACK (new_word_applied_cb), self, 0);
+  adw_preferences_group_add (self->dictionary, entry);
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    add_word_row (self, words[i]);
+  adw_preferences_page_add (page, self->dictionary);
+
+  return page;
+}
+
 static void
 helder_course_settings_dispose (GObject *object)
 {
@@ -474,6 +688,7 @@ helder_course_settings_new (GtkWindow    *parent,
   self->course = g_object_ref (course);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), build_course_page (self));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), build_modules_page (self));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), build_checks_page (self));
 
   return self;
 }

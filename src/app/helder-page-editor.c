@@ -403,6 +403,7 @@ check_in_thread (HelderPageEditor *self)
   check->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_hash_table_insert (check->texts, g_strdup (check->file),
                        g_strdup (helder_page_get_text (self->page)));
+  helder_course_add_edited_settings (self->course, check->texts);
 
   self->check_cancellable = g_cancellable_new ();
   task = g_task_new (NULL, self->check_cancellable, page_checked_cb, g_object_ref (self));

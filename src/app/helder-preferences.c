@@ -1,8 +1,9 @@
 /* helder-preferences.c
  *
  * The user's own settings, kept in GSettings: who you are in reviews and
- * how Helder looks. What the checks demand is the course's business and
- * lives in the course, so the whole team sees the same findings.
+ * how Helder looks. What the checks demand (thresholds, spelling, the
+ * course dictionary) is the course's business and lives in the course, so
+ * the whole team sees the same findings: the Checks group leads there.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,12 +16,14 @@
 
 #include "helder-preferences.h"
 #include "helder-review.h"
+#include "helder-window.h"
 
 struct _HelderPreferences
 {
   AdwPreferencesWindow parent_instance;
 
   GSettings           *settings;
+  GtkWidget           *checks_row;
 };
 
 G_DEFINE_FINAL_TYPE (HelderPreferences, helder_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -45,6 +48,15 @@ style_selected_cb (AdwComboRow       *row,
 }
 
 static void
+course_checks_activated_cb (HelderPreferences *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  gtk_window_destroy (GTK_WINDOW (self));
+  gtk_widget_activate_action (GTK_WIDGET (parent), "win.course-settings", "s", "checks");
+}
+
+static void
 helder_preferences_dispose (GObject *object)
 {
   g_clear_object (&HELDER_PREFERENCES (object)->settings);
@@ -64,6 +76,7 @@ helder_preferences_init (HelderPreferences *self)
   AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   AdwPreferencesGroup *reviewer = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *appearance = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *checks = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) style_names = gtk_string_list_new (NULL);
   g_autofree char *role = NULL;
@@ -114,7 +127,23 @@ helder_preferences_init (HelderPreferences *self)
   g_signal_connect_object (style_row, "notify::selected", G_CALLBACK (style_selected_cb), self, 0);
   adw_preferences_group_add (appearance, style_row);
 
+  adw_preferences_group_set_title (checks, _("Checks"));
+  self->checks_row = adw_action_row_new ();
+  gtk_widget_set_name (self->checks_row, "course-checks");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->checks_row),
+                                 _("Thresholds, Spelling and Course Dictionary"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->checks_row),
+                               _("Kept in the open course, so the whole team and helder-cli find "
+                                 "the same"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->checks_row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->checks_row), TRUE);
+  g_signal_connect_object (self->checks_row, "activated",
+                           G_CALLBACK (course_checks_activated_cb), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (checks, self->checks_row);
+
   adw_preferences_page_add (page, reviewer);
+  adw_preferences_page_add (page, checks);
   adw_preferences_page_add (page, appearance);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
 }
@@ -122,10 +151,20 @@ helder_preferences_init (HelderPreferences *self)
 HelderPreferences *
 helder_preferences_new (GtkWindow *parent)
 {
-  return g_object_new (HELDER_TYPE_PREFERENCES,
-                       "transient-for", parent,
-                       "modal", TRUE,
-                       "title", _("Preferences"),
-                       "search-enabled", FALSE,
-                       NULL);
+  HelderPreferences *self = g_object_new (HELDER_TYPE_PREFERENCES,
+                                          "transient-for", parent,
+                                          "modal", TRUE,
+                                          "title", _("Preferences"),
+                                          "search-enabled", FALSE,
+                                          NULL);
+
+  /* The checks are a course's: without an open course there are none. */
+  if (!HELDER_IS_WINDOW (parent) || helder_window_get_course (HELDER_WINDOW (parent)) == NULL)
+    {
+      gtk_widget_set_sensitive (self->checks_row, FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->checks_row),
+                                   _("Open a course to change them"));
+    }
+
+  return self;
 }

@@ -378,8 +378,14 @@ settings_closed_cb (HelderWindow *self)
 {
   adw_window_title_set_title (self->course_title, helder_course_get_title (self->course));
   changed (self, self->page);
+  /* The thresholds or the dictionary may have changed. */
+  if (self->page != NULL)
+    helder_page_editor_check_now (self->editor);
 }
 
+/* win.course-settings opens the course's settings; with a page name
+ * ("checks"), on that page.
+ */
 static void
 course_settings_action (GtkWidget  *widget,
                         const char *action_name,
@@ -387,11 +393,14 @@ course_settings_action (GtkWidget  *widget,
 {
   HelderWindow *self = HELDER_WINDOW (widget);
   HelderCourseSettings *settings;
+  const char *page = g_variant_get_string (parameter, NULL);
 
   if (self->course == NULL || helder_course_get_document (self->course) == NULL)
     return;
 
   settings = helder_course_settings_new (GTK_WINDOW (self), self->course);
+  if (page[0] != '\0')
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (settings), page);
   g_signal_connect_object (settings, "destroy", G_CALLBACK (settings_closed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (settings));
@@ -573,6 +582,6 @@ _helder_window_outline_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.remove-module", NULL, remove_module_action);
   gtk_widget_class_install_action (widget_class, "win.rename-module", NULL, rename_module_action);
   gtk_widget_class_install_action (widget_class, "win.undo-outline", NULL, undo_outline_action);
-  gtk_widget_class_install_action (widget_class, "win.course-settings", NULL,
+  gtk_widget_class_install_action (widget_class, "win.course-settings", "s",
                                    course_settings_action);
 }

@@ -454,6 +454,7 @@ _helder_window_check_course (HelderWindow *self)
                                  g_strdup (helder_page_get_text (page)));
         }
     }
+  helder_course_add_edited_settings (self->course, check->texts);
 
   g_cancellable_cancel (self->course_check_cancellable);
   g_clear_object (&self->course_check_cancellable);
