@@ -402,6 +402,19 @@ preview_scrolled_down (gpointer data)
   return g_str_equal (scrolled, "true");
 }
 
+/* Opens the Preview tab of the side pane, as a click on it does. */
+static HelderPreview *
+show_preview (HelderWindow *window)
+{
+  GtkWidget *preview = find_named (GTK_WIDGET (window), "preview");
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (preview,
+                                                                                  ADW_TYPE_VIEW_STACK)),
+                                         "preview");
+
+  return HELDER_PREVIEW (preview);
+}
+
 static void
 test_preview (void)
 {
@@ -424,10 +437,7 @@ test_preview (void)
   wait_for (page_shown, window);
 
   /* Opening the Preview tab shows the page the editor shows. */
-  preview = HELDER_PREVIEW (find_named (GTK_WIDGET (window), "preview"));
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (preview),
-                                                                                  ADW_TYPE_VIEW_STACK)),
-                                         "preview");
+  preview = show_preview (window);
   wait.preview = preview;
   wait.loads = 1;
   wait_for (preview_loaded, &wait);
@@ -503,10 +513,7 @@ test_preview_without_engine (void)
   helder_window_open_course (window, folder);
   wait_for (page_shown, window);
 
-  preview = HELDER_PREVIEW (find_named (GTK_WIDGET (window), "preview"));
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (preview),
-                                                                                  ADW_TYPE_VIEW_STACK)),
-                                         "preview");
+  preview = show_preview (window);
   message = find_named (GTK_WIDGET (preview), "preview-unavailable");
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (message)),

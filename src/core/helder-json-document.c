@@ -598,25 +598,38 @@ helder_json_document_set_strings (HelderJsonDocument *self,
   self->modified = TRUE;
 }
 
+/* Sets @member of @object to @value (taken), unless it holds that value
+ * already: an unchanged document is written back byte for byte.
+ */
+static void
+set_value (HelderJsonDocument *self,
+           JsonObject         *object,
+           const char         *member,
+           JsonNode           *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node != NULL && json_node_equal (node, value))
+    {
+      json_node_unref (value);
+      return;
+    }
+
+  json_object_set_member (object, member, value);
+  self->modified = TRUE;
+}
+
 void
 helder_json_document_set_int (HelderJsonDocument *self,
                               JsonObject         *object,
                               const char         *member,
                               gint64              value)
 {
-  JsonNode *node;
-
   g_return_if_fail (self != NULL);
   g_return_if_fail (object != NULL);
   g_return_if_fail (member != NULL);
 
-  node = json_object_get_member (object, member);
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-      json_node_get_value_type (node) == G_TYPE_INT64 && json_node_get_int (node) == value)
-    return;
-
-  json_object_set_int_member (object, member, value);
-  self->modified = TRUE;
+  set_value (self, object, member, json_node_init_int (json_node_alloc (), value));
 }
 
 void
@@ -625,18 +638,11 @@ helder_json_document_set_boolean (HelderJsonDocument *self,
                                   const char         *member,
                                   gboolean            value)
 {
-  JsonNode *node;
-
   g_return_if_fail (self != NULL);
   g_return_if_fail (object != NULL);
   g_return_if_fail (member != NULL);
 
-  node = json_object_get_member (object, member);
-  if (node != NULL && holds_boolean (node) && json_node_get_boolean (node) == !!value)
-    return;
-
-  json_object_set_boolean_member (object, member, value);
-  self->modified = TRUE;
+  set_value (self, object, member, json_node_init_boolean (json_node_alloc (), value));
 }
 
 /* The object at @member of @object, made (empty) when there is none, so
