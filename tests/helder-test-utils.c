@@ -74,6 +74,25 @@ helder_test_write_file (const char *folder,
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
 }
 
+static gboolean
+set_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the default main context for @milliseconds. */
+void
+helder_test_run_for (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, set_flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 void
 helder_test_remove_tree (const char *path)
 {

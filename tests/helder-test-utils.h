@@ -17,6 +17,7 @@ void  helder_test_write_file   (const char *folder,
                                 const char *file,
                                 const char *contents);
 void  helder_test_remove_tree  (const char *path);
+void  helder_test_run_for      (guint       milliseconds);
 gboolean helder_test_files_equal (const char *a,
                                   const char *b);
 

@@ -91,6 +91,22 @@ page_shown (gpointer data)
   return helder_window_get_page (data) != NULL;
 }
 
+/* Opens the page of @file, as a click on its row in the outline does. */
+static void
+open_page_in_outline (HelderWindow *window,
+                      const char   *file)
+{
+  HelderPage *page = helder_course_find_page (helder_window_get_course (window), file);
+  GtkWidget *outline = find_named (GTK_WIDGET (window), "outline");
+
+  g_assert_nonnull (page);
+  for (GtkWidget *row = gtk_widget_get_first_child (outline); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "helder-page") == page)
+      g_signal_emit_by_name (outline, "row-activated", row);
+  g_assert_true (helder_window_get_page (window) == page);
+}
+
 static gboolean
 has_findings (gpointer data)
 {
@@ -481,6 +497,44 @@ test_preview (void)
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
   wait_for (preview_scrolled_down, window);
+
+  /* Walking the module plays it from its first page and leaves the
+   * editor alone; stopping shows the editor's page with its edits.
+   */
+  open_page_in_outline (window, "01-basis/02-blokken.md");
+  wait.loads = 4;
+  wait_for (preview_loaded, &wait);
+  g_clear_pointer (&uri, g_free);
+  uri = helder_preview_get_uri (preview);
+  g_assert_nonnull (strstr (uri, "#page=01-basis%2F02-blokken"));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (window), "walk-module")),
+                                TRUE);
+  g_assert_true (helder_preview_get_walking (preview));
+  wait.loads = 5;
+  wait_for (preview_loaded, &wait);
+  g_clear_pointer (&uri, g_free);
+  uri = helder_preview_get_uri (preview);
+  g_assert_nonnull (strstr (uri, "#page=01-basis%2F01-welkom&y=0"));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nTerwijl je loopt.\n", -1);
+  helder_test_run_for (800);
+  g_assert_cmpuint (helder_preview_get_n_loads (preview), ==, 5);
+
+  helder_preview_set_walking (preview, FALSE);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (window),
+                                                                                "walk-module"))));
+  wait.loads = 6;
+  wait_for (preview_loaded, &wait);
+  g_clear_pointer (&uri, g_free);
+  uri = helder_preview_get_uri (preview);
+  g_assert_nonnull (strstr (uri, "#page=01-basis%2F02-blokken"));
+  g_clear_pointer (&changed, g_free);
+  changed = run_in_preview (GTK_WIDGET (window),
+                            "String(document.body.textContent.includes('Terwijl je loopt.'))");
+  g_assert_cmpstr (changed, ==, "true");
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
@@ -1218,17 +1272,7 @@ test_review (void)
   wait_for (page_shown, window);
 
   /* Module 2's second page carries the adviser's threads. */
-  {
-    HelderPage *page = helder_course_find_page (helder_window_get_course (window),
-                                                "02-praktijk/02-vragen-van-inwoners.md");
-    GtkWidget *outline = find_named (GTK_WIDGET (window), "outline");
-
-    for (GtkWidget *row = gtk_widget_get_first_child (outline); row != NULL;
-         row = gtk_widget_get_next_sibling (row))
-      if (g_object_get_data (G_OBJECT (row), "helder-page") == page)
-        g_signal_emit_by_name (outline, "row-activated", row);
-    g_assert_true (helder_window_get_page (window) == page);
-  }
+  open_page_in_outline (window, "02-praktijk/02-vragen-van-inwoners.md");
 
   pane = HELDER_REVIEW_PANE (find_named (GTK_WIDGET (window), "review-pane"));
   before = helder_review_pane_get_n_threads (pane);

@@ -38,6 +38,7 @@ struct _HelderPreview
   guint                n_loads;
   int                  scroll_y;
   guint                block_line;  /* the line of the block the editor's cursor is in */
+  gboolean             walking;     /* playing the module from its start, not following */
 
   GtkWidget           *box;
   GtkWidget           *scroller;
@@ -45,6 +46,14 @@ struct _HelderPreview
 };
 
 G_DEFINE_FINAL_TYPE (HelderPreview, helder_preview, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_WALKING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The web engine, opened with the first view; see helder-preview-engine.h. */
 static const HelderPreviewEngine *engine;
@@ -261,9 +270,13 @@ ensure_web_view (HelderPreview *self)
   return TRUE;
 }
 
+/* Loads the module's document at the page the editor shows and the
+ * place the reader was; when walking, at the module's first page, top.
+ */
 static void
 load (HelderPreview *self)
 {
+  HelderPage *page;
   g_autofree char *page_id = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *uri = NULL;
@@ -273,14 +286,16 @@ load (HelderPreview *self)
 
   if (!ensure_web_view (self))
     return;
+  page = self->walking && helder_module_get_n_pages (self->module) > 0
+           ? helder_module_get_page (self->module, 0) : self->page;
   page_id = g_strdup_printf ("%s/%s", helder_module_get_id (self->module),
-                             helder_page_get_id (self->page));
+                             helder_page_get_id (page));
   escaped = g_uri_escape_string (page_id, NULL, FALSE);
   /* A new query string on each load: WebKit must not take the old page
    * from its cache, and the hash brings the learner back to the same place.
    */
   uri = g_strdup_printf (PREVIEW_SCHEME "://course/index.html?load=%u#page=%s&y=%d",
-                         self->n_loads, escaped, self->scroll_y);
+                         self->n_loads, escaped, self->walking ? 0 : self->scroll_y);
   engine->load_uri (self->web_view, uri);
 }
 
@@ -304,7 +319,7 @@ helder_preview_refresh (HelderPreview *self)
   g_return_if_fail (HELDER_IS_PREVIEW (self));
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  if (self->page == NULL || self->web_view == NULL)
+  if (self->page == NULL || self->web_view == NULL || self->walking)
     return;
 
   engine->run_function (self->web_view, "return Math.round (window.scrollY);", NULL,
@@ -325,6 +340,9 @@ refresh_timeout_cb (gpointer user_data)
 static void
 page_text_changed_cb (HelderPreview *self)
 {
+  /* A walk is not interrupted by edits. */
+  if (self->walking)
+    return;
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
 }
@@ -335,10 +353,14 @@ helder_preview_show (HelderPreview *self,
                      HelderModule  *module,
                      HelderPage    *page)
 {
+  gboolean same_module;
+
   g_return_if_fail (HELDER_IS_PREVIEW (self));
   g_return_if_fail (HELDER_IS_COURSE (course));
   g_return_if_fail (HELDER_IS_MODULE (module));
   g_return_if_fail (HELDER_IS_PAGE (page));
+
+  same_module = self->module == module && self->course == course;
 
   if (self->page != NULL)
     g_signal_handlers_disconnect_by_func (self->page, page_text_changed_cb, self);
@@ -351,7 +373,9 @@ helder_preview_show (HelderPreview *self,
 
   g_signal_connect_object (page, "notify::text", G_CALLBACK (page_text_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  load (self);
+  /* A walk goes on while the author moves between the module's pages. */
+  if (!self->walking || !same_module)
+    load (self);
 }
 
 /**
@@ -370,7 +394,7 @@ helder_preview_follow_line (HelderPreview *self,
 
   g_return_if_fail (HELDER_IS_PREVIEW (self));
 
-  if (self->page == NULL)
+  if (self->page == NULL || self->walking)
     return;
 
   content = helder_page_get_content (self->page);
@@ -388,6 +412,41 @@ helder_preview_follow_line (HelderPreview *self,
 
   self->block_line = block_line;
   scroll_to_block (self);
+}
+
+/**
+ * helder_preview_set_walking:
+ * @walking: whether to play the module from its first page
+ *
+ * Walking, the preview plays the whole module from its first page as a
+ * learner would, and stops following the editor's edits and cursor so
+ * the walk is not interrupted. Stopping shows the editor's page again,
+ * with the edits made meanwhile.
+ */
+void
+helder_preview_set_walking (HelderPreview *self,
+                            gboolean       walking)
+{
+  g_return_if_fail (HELDER_IS_PREVIEW (self));
+
+  walking = !!walking;
+  if (self->walking == walking)
+    return;
+
+  self->walking = walking;
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->scroll_y = 0;
+  self->block_line = 0;
+  load (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALKING]);
+}
+
+gboolean
+helder_preview_get_walking (HelderPreview *self)
+{
+  g_return_val_if_fail (HELDER_IS_PREVIEW (self), FALSE);
+
+  return self->walking;
 }
 
 void
@@ -451,12 +510,51 @@ helder_preview_dispose (GObject *object)
 }
 
 static void
+helder_preview_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_WALKING:
+      g_value_set_boolean (value, helder_preview_get_walking (HELDER_PREVIEW (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+helder_preview_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_WALKING:
+      helder_preview_set_walking (HELDER_PREVIEW (object), g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 helder_preview_class_init (HelderPreviewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = helder_preview_dispose;
+  object_class->get_property = helder_preview_get_property;
+  object_class->set_property = helder_preview_set_property;
+
+  properties[PROP_WALKING] =
+    g_param_spec_boolean ("walking", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

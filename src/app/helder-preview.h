@@ -29,6 +29,9 @@ void     helder_preview_show       (HelderPreview       *self,
 void     helder_preview_refresh    (HelderPreview       *self);
 void     helder_preview_follow_line (HelderPreview      *self,
                                      guint               line);
+void     helder_preview_set_walking (HelderPreview      *self,
+                                     gboolean            walking);
+gboolean helder_preview_get_walking (HelderPreview      *self);
 void     helder_preview_set_device (HelderPreview       *self,
                                     HelderPreviewDevice  device);
 int      helder_preview_get_width  (HelderPreview       *self);

@@ -139,23 +139,6 @@ run_until (gboolean   *done,
     }
 }
 
-static gboolean
-set_flag_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, set_flag_cb, &done);
-  run_until (&done, "a pause", TIMEOUT_S);
-}
-
 /* Opens the course in a new window and shows its longest page in the
  * editor, as the author would by clicking it in the outline.
  */
@@ -185,7 +168,7 @@ open_long_page (const char *course_path)
   g_assert_nonnull (row);
   g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
   g_assert_true (helder_window_get_page (window) == page);
-  run_for (500);
+  helder_test_run_for (500);
 
   return window;
 }
@@ -315,7 +298,7 @@ bench_preview (HelderWindow *window)
   view = WEBKIT_WEB_VIEW (find_of_type (window, WEBKIT_TYPE_WEB_VIEW));
   g_signal_connect (view, "load-changed", G_CALLBACK (load_changed_cb), &load);
   run_until (&load.loaded, "the first preview", TIMEOUT_S);
-  run_for (500);
+  helder_test_run_for (500);
   move_cursor_to_end (buffer);
 
   for (guint i = 0; i < PREVIEW_EDITS; i++)
@@ -345,7 +328,7 @@ bench_preview (HelderWindow *window)
       g_array_append_val (renders, render);
       if (!preview_shows (view, expected))
         g_error ("The preview does not show the edit \"%s\"", expected);
-      run_for (200);
+      helder_test_run_for (200);
     }
 
   sort (totals);
@@ -450,7 +433,7 @@ type_and_measure (HelderWindow *window,
       g_string_append (keys, sentences[i]);
 
   show_side_pane (window, side_pane);
-  run_for (1000);
+  helder_test_run_for (1000);
 
   typing.buffer = helder_page_editor_get_buffer (editor);
   typing.keys = keys;
