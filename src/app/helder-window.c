@@ -536,15 +536,28 @@ side_back_clicked_cb (HelderWindow *self)
   adw_leaflet_navigate (self->page_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static void
+recovery_stored_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!helder_recovery_store_finish (result, &error))
+    g_warning ("Could not keep unsaved changes in the recovery file: %s", error->message);
+}
+
+/* The texts are taken here; the file is written (and synced to disk) in
+ * a thread, so that typing never waits for the disk.
+ */
 static gboolean
 store_recovery_cb (gpointer user_data)
 {
   HelderWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
 
   self->recovery_source = 0;
-  if (self->course != NULL && !helder_recovery_store (self->course, &error))
-    g_warning ("Could not keep unsaved changes in the recovery file: %s", error->message);
+  if (self->course != NULL)
+    helder_recovery_store_async (self->course, recovery_stored_cb, NULL);
 
   return G_SOURCE_REMOVE;
 }

@@ -33,24 +33,41 @@ helder_recovery_get_path (HelderCourse *course)
   return g_build_filename (g_get_user_state_dir (), "helder", "recovery", name, NULL);
 }
 
-gboolean
-helder_recovery_store (HelderCourse  *course,
-                       GError       **error)
+/* What a store writes: the recovery file's path and its text, or no text
+ * when no page has unsaved changes (the file is then removed). Writes may
+ * run in threads; each has a number, and one never overwrites what a
+ * later one (or a discard) wrote.
+ */
+typedef struct
+{
+  char    *path;
+  GBytes  *data;
+  guint64  sequence;
+} RecoveryWrite;
+
+static GMutex write_lock;
+static guint64 last_sequence;    /* the newest write or discard begun */
+static guint64 written_sequence; /* the newest write or discard done */
+
+static void
+recovery_write_free (RecoveryWrite *write)
+{
+  g_free (write->path);
+  g_clear_pointer (&write->data, g_bytes_unref);
+  g_free (write);
+}
+
+static RecoveryWrite *
+recovery_write_new (HelderCourse *course)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *absolute = NULL;
+  g_autofree char *absolute = g_canonicalize_filename (helder_course_get_path (course), NULL);
+  RecoveryWrite *write = g_new0 (RecoveryWrite, 1);
   guint n_pages = 0;
-  gsize length;
 
-  g_return_val_if_fail (HELDER_IS_COURSE (course), FALSE);
-
-  path = helder_recovery_get_path (course);
-  absolute = g_canonicalize_filename (helder_course_get_path (course), NULL);
+  write->path = helder_recovery_get_path (course);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "course");
@@ -80,28 +97,117 @@ helder_recovery_store (HelderCourse  *course,
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 
-  if (n_pages == 0)
+  if (n_pages > 0)
     {
-      g_unlink (path);
+      char *data;
+      gsize length;
+
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      data = json_generator_to_data (generator, &length);
+      write->data = g_bytes_new_take (data, length);
+    }
+
+  g_mutex_lock (&write_lock);
+  write->sequence = ++last_sequence;
+  g_mutex_unlock (&write_lock);
+
+  return write;
+}
+
+static gboolean
+recovery_write_run (RecoveryWrite  *write,
+                    GError        **error)
+{
+  g_autofree char *folder = g_path_get_dirname (write->path);
+  gboolean ok = TRUE;
+
+  g_mutex_lock (&write_lock);
+  if (write->sequence < written_sequence)
+    {
+      g_mutex_unlock (&write_lock);
       return TRUE;
     }
 
-  folder = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (folder, 0700) != 0)
+  if (write->data == NULL)
+    g_unlink (write->path);
+  else if (g_mkdir_with_parents (folder, 0700) != 0)
     {
       int saved = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                    "%s: %s", folder, g_strerror (saved));
-      return FALSE;
+      ok = FALSE;
     }
+  else
+    ok = g_file_set_contents_full (write->path, g_bytes_get_data (write->data, NULL),
+                                   g_bytes_get_size (write->data),
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  data = json_generator_to_data (generator, &length);
+  written_sequence = write->sequence;
+  g_mutex_unlock (&write_lock);
 
-  return g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                   error);
+  return ok;
+}
+
+gboolean
+helder_recovery_store (HelderCourse  *course,
+                       GError       **error)
+{
+  RecoveryWrite *write;
+  gboolean ok;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (course), FALSE);
+
+  write = recovery_write_new (course);
+  ok = recovery_write_run (write, error);
+  recovery_write_free (write);
+
+  return ok;
+}
+
+static void
+store_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (recovery_write_run (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * helder_recovery_store_async:
+ *
+ * Like helder_recovery_store(), but writes (and syncs) the file in a
+ * thread: the texts are taken now, so the caller may go on editing.
+ */
+void
+helder_recovery_store_async (HelderCourse        *course,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HELDER_IS_COURSE (course));
+
+  task = g_task_new (NULL, NULL, callback, user_data);
+  g_task_set_source_tag (task, helder_recovery_store_async);
+  g_task_set_task_data (task, recovery_write_new (course), (GDestroyNotify) recovery_write_free);
+  g_task_run_in_thread (task, store_thread);
+}
+
+gboolean
+helder_recovery_store_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -195,6 +301,10 @@ helder_recovery_discard (HelderCourse *course)
 
   g_return_if_fail (HELDER_IS_COURSE (course));
 
+  /* A write still running in a thread must not bring the file back. */
   path = helder_recovery_get_path (course);
+  g_mutex_lock (&write_lock);
+  written_sequence = ++last_sequence;
   g_unlink (path);
+  g_mutex_unlock (&write_lock);
 }

@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "helder-course.h"
 
 G_BEGIN_DECLS
@@ -17,6 +19,11 @@ G_BEGIN_DECLS
  */
 gboolean    helder_recovery_store   (HelderCourse  *course,
                                      GError       **error);
+void        helder_recovery_store_async  (HelderCourse        *course,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean    helder_recovery_store_finish (GAsyncResult        *result,
+                                          GError             **error);
 GHashTable *helder_recovery_find    (HelderCourse  *course);
 guint       helder_recovery_apply   (HelderCourse  *course,
                                      GHashTable    *texts);
