@@ -362,6 +362,7 @@ typedef struct
 {
   HelderPreview *preview;
   guint          loads;
+  guint          updates;
 } PreviewLoads;
 
 static gboolean
@@ -371,6 +372,14 @@ preview_loaded (gpointer data)
 
   return helder_preview_get_n_loads (wait->preview) >= wait->loads &&
          !helder_preview_is_loading (wait->preview);
+}
+
+static gboolean
+preview_updated (gpointer data)
+{
+  PreviewLoads *wait = data;
+
+  return helder_preview_get_n_updates (wait->preview) >= wait->updates;
 }
 
 static void
@@ -439,6 +448,7 @@ test_preview (void)
   g_autofree char *heading = NULL;
   g_autofree char *width = NULL;
   g_autofree char *changed = NULL;
+  g_autofree char *marker = NULL;
   g_autofree char *uri = NULL;
   HelderWindow *window;
   HelderPreview *preview;
@@ -473,12 +483,19 @@ test_preview (void)
                                              "desktop"));
   g_assert_cmpint (helder_preview_get_width (preview), ==, 1280);
 
-  /* An edit reaches the preview once typing pauses. */
+  /* An edit reaches the preview once typing pauses: the page is replaced
+   * in place, without reloading the document.
+   */
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
   gtk_text_buffer_get_end_iter (buffer, &end);
+  marker = run_in_preview (GTK_WIDGET (window), "String(window.helderMarker = 42)");
   gtk_text_buffer_insert (buffer, &end, "\nEen nieuwe zin voor de preview.\n", -1);
-  wait.loads = 2;
-  wait_for (preview_loaded, &wait);
+  wait.updates = 1;
+  wait_for (preview_updated, &wait);
+  g_assert_cmpuint (helder_preview_get_n_loads (preview), ==, 1);
+  g_clear_pointer (&marker, g_free);
+  marker = run_in_preview (GTK_WIDGET (window), "String(window.helderMarker)");
+  g_assert_cmpstr (marker, ==, "42");
   changed = run_in_preview (GTK_WIDGET (window),
                             "String(document.body.textContent.includes('Een nieuwe zin voor de preview.'))");
   g_assert_cmpstr (changed, ==, "true");
@@ -492,8 +509,8 @@ test_preview (void)
       gtk_text_buffer_get_end_iter (buffer, &end);
       gtk_text_buffer_insert (buffer, &end, paragraph, -1);
     }
-  wait.loads = 3;
-  wait_for (preview_loaded, &wait);
+  wait.updates = 2;
+  wait_for (preview_updated, &wait);
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
   wait_for (preview_scrolled_down, window);
@@ -502,7 +519,7 @@ test_preview (void)
    * editor alone; stopping shows the editor's page with its edits.
    */
   open_page_in_outline (window, "01-basis/02-blokken.md");
-  wait.loads = 4;
+  wait.loads = 2;
   wait_for (preview_loaded, &wait);
   g_clear_pointer (&uri, g_free);
   uri = helder_preview_get_uri (preview);
@@ -511,7 +528,7 @@ test_preview (void)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (window), "walk-module")),
                                 TRUE);
   g_assert_true (helder_preview_get_walking (preview));
-  wait.loads = 5;
+  wait.loads = 3;
   wait_for (preview_loaded, &wait);
   g_clear_pointer (&uri, g_free);
   uri = helder_preview_get_uri (preview);
@@ -521,12 +538,13 @@ test_preview (void)
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, "\nTerwijl je loopt.\n", -1);
   helder_test_run_for (800);
-  g_assert_cmpuint (helder_preview_get_n_loads (preview), ==, 5);
+  g_assert_cmpuint (helder_preview_get_n_loads (preview), ==, 3);
+  g_assert_cmpuint (helder_preview_get_n_updates (preview), ==, 2);
 
   helder_preview_set_walking (preview, FALSE);
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (window),
                                                                                 "walk-module"))));
-  wait.loads = 6;
+  wait.loads = 4;
   wait_for (preview_loaded, &wait);
   g_clear_pointer (&uri, g_free);
   uri = helder_preview_get_uri (preview);

@@ -364,13 +364,43 @@
     flashcards: setupFlashcards
   };
 
-  function start() {
-    document.documentElement.classList.add('helder-js');
-    Array.prototype.slice.call(document.querySelectorAll('[data-helder]')).forEach(function (block) {
+  function setupBlocks(root) {
+    Array.prototype.slice.call(root.querySelectorAll('[data-helder]')).forEach(function (block) {
       if (setups[block.dataset.helder]) setups[block.dataset.helder](block);
     });
     /* Last to first, so that each continue block hides only its own part. */
-    Array.prototype.slice.call(document.querySelectorAll('[data-helder="continue"]')).reverse().forEach(setupContinue);
+    Array.prototype.slice.call(root.querySelectorAll('[data-helder="continue"]')).reverse().forEach(setupContinue);
+  }
+
+  /* The author's preview puts a page it has edited in place of the old
+   * one: no reload, so nothing flickers or scrolls, and the answers given
+   * on the other pages stay. Returns false when there is no such page.
+   */
+  function replacePage(id, html) {
+    var index = pages.map(function (page) { return page.dataset.page; }).indexOf(id);
+    if (index < 0) return false;
+    var template = document.createElement('template');
+    template.innerHTML = html.trim();
+    var fresh = template.content.firstElementChild;
+    if (!fresh || fresh.dataset.page !== id) return false;
+
+    var oldQuestions = questions;
+    var oldAnswers = state.answers;
+    fresh.hidden = pages[index].hidden;
+    pages[index].parentNode.replaceChild(fresh, pages[index]);
+    pages[index] = fresh;
+    questions = Array.prototype.slice.call(document.querySelectorAll('form[data-helder="question"]'));
+    state.answers = questions.map(function (form) {
+      var old = oldQuestions.indexOf(form);
+      return old >= 0 ? oldAnswers[old] : null;
+    });
+    setupBlocks(fresh);
+    return true;
+  }
+
+  function start() {
+    document.documentElement.classList.add('helder-js');
+    setupBlocks(document);
     nav.hidden = false;
     var saved = player.tracker && player.tracker.start ? player.tracker.start() : null;
     var ids = pages.map(function (page) { return page.dataset.page; });
@@ -403,6 +433,7 @@
     currentPage: function () { return pages[state.current].dataset.page; },
     serialize: serialize,
     show: function (index) { show(index, true); },
+    replacePage: replacePage,
     on: function (listener) { listeners.push(listener); }
   };
   window.HelderPlayer = player;

@@ -36,6 +36,7 @@ struct _HelderPreview
   HelderPreviewDevice  device;
   guint                refresh_source;
   guint                n_loads;
+  guint                n_updates;   /* pages replaced in place */
   int                  scroll_y;
   guint                block_line;  /* the line of the block the editor's cursor is in */
   gboolean             walking;     /* playing the module from its start, not following */
@@ -310,20 +311,74 @@ scroll_read_cb (GtkWidget *view,
   load (self);
 }
 
-/* Reloads the document with the page's text as it is now, at the same
- * scroll position.
+/* Reloads the document at the same scroll position: when the page could
+ * not be replaced in place.
+ */
+static void
+reload (HelderPreview *self)
+{
+  engine->run_function (self->web_view, "return Math.round (window.scrollY);", NULL,
+                        scroll_read_cb, g_object_ref (self));
+}
+
+static void
+replaced_cb (GtkWidget *view,
+             double     value,
+             gpointer   user_data)
+{
+  g_autoptr(HelderPreview) self = user_data;
+
+  if (value == 1)
+    self->n_updates++;
+  else if (self->web_view != NULL)
+    reload (self);
+}
+
+/* The player replaces the edited page in the loaded document: the same
+ * renderer output as a reload gives, without reloading.
+ */
+static const char replace_page_script[] =
+  "return window.HelderPlayer && HelderPlayer.replacePage && "
+  "HelderPlayer.replacePage (id, html) ? 1 : 0;";
+
+/**
+ * helder_preview_refresh:
+ *
+ * Shows the page's text as it is now: the player puts the page, rendered
+ * again, in place of the old one, so nothing reloads, flickers or
+ * scrolls; when it cannot, the document is reloaded at the same place.
  */
 void
 helder_preview_refresh (HelderPreview *self)
 {
+  g_autoptr(HelderRenderer) renderer = NULL;
+  g_autoptr(GString) html = NULL;
+  g_autofree char *page_id = NULL;
+  GVariantDict arguments;
+
   g_return_if_fail (HELDER_IS_PREVIEW (self));
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->page == NULL || self->web_view == NULL || self->walking)
     return;
 
-  engine->run_function (self->web_view, "return Math.round (window.scrollY);", NULL,
-                        scroll_read_cb, g_object_ref (self));
+  if (engine->is_loading (self->web_view))
+    {
+      reload (self);
+      return;
+    }
+
+  renderer = helder_renderer_new (self->course);
+  html = g_string_new (NULL);
+  helder_renderer_set_source_lines (renderer, TRUE);
+  helder_renderer_render_page (renderer, self->module, self->page, html);
+  page_id = g_strdup_printf ("%s/%s", helder_module_get_id (self->module),
+                             helder_page_get_id (self->page));
+  g_variant_dict_init (&arguments, NULL);
+  g_variant_dict_insert (&arguments, "id", "s", page_id);
+  g_variant_dict_insert (&arguments, "html", "s", html->str);
+  engine->run_function (self->web_view, replace_page_script, g_variant_dict_end (&arguments),
+                        replaced_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -484,6 +539,15 @@ helder_preview_get_uri (HelderPreview *self)
   g_return_val_if_fail (HELDER_IS_PREVIEW (self), NULL);
 
   return self->web_view != NULL ? g_strdup (engine->get_uri (self->web_view)) : NULL;
+}
+
+/* How many pages were replaced in place, for tests and benchmarks. */
+guint
+helder_preview_get_n_updates (HelderPreview *self)
+{
+  g_return_val_if_fail (HELDER_IS_PREVIEW (self), 0);
+
+  return self->n_updates;
 }
 
 /* How many documents finished loading, for tests and benchmarks. */

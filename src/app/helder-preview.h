@@ -38,5 +38,6 @@ int      helder_preview_get_width  (HelderPreview       *self);
 gboolean helder_preview_is_loading (HelderPreview       *self);
 char    *helder_preview_get_uri    (HelderPreview       *self);
 guint    helder_preview_get_n_loads (HelderPreview      *self);
+guint    helder_preview_get_n_updates (HelderPreview    *self);
 
 G_END_DECLS
