@@ -49,6 +49,7 @@ struct _HelderWindow
   GPtrArray            *course_diagnostics; /* the last whole-course check */
   GCancellable         *course_check_cancellable;
   guint                 course_check_source;
+  guint                 findings_source;
   HelderOutlineUndo    *outline_undo;
   guint                 fold_source;
   GtkWidget            *back_button;

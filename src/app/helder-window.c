@@ -511,12 +511,30 @@ findings_scope_changed_cb (HelderWindow *self)
 /* Whole-course checks follow a few seconds after the page's own. */
 #define COURSE_CHECK_DELAY_SECONDS 3
 
-static void
-editor_diagnostics_changed_cb (HelderWindow *self)
+/* The findings list and the badges follow the underlines a little later:
+ * drawn in the same frame, new underlines and a new row of the list took
+ * longer than a keystroke may (docs/performance.md).
+ */
+#define FINDINGS_DELAY_MS 40
+
+static gboolean
+show_findings_timeout_cb (gpointer user_data)
 {
+  HelderWindow *self = user_data;
+
+  self->findings_source = 0;
   if (!helder_findings_pane_get_course_scope (self->findings))
     show_findings (self);
   update_badges (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+editor_diagnostics_changed_cb (HelderWindow *self)
+{
+  g_clear_handle_id (&self->findings_source, g_source_remove);
+  self->findings_source = g_timeout_add (FINDINGS_DELAY_MS, show_findings_timeout_cb, self);
 
   g_clear_handle_id (&self->course_check_source, g_source_remove);
   self->course_check_source = g_timeout_add_seconds (COURSE_CHECK_DELAY_SECONDS,
@@ -1409,6 +1427,7 @@ helder_window_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->recovery_source, g_source_remove);
   g_clear_handle_id (&self->course_check_source, g_source_remove);
+  g_clear_handle_id (&self->findings_source, g_source_remove);
   g_clear_handle_id (&self->fold_source, g_source_remove);
   g_clear_handle_id (&self->follow_source, g_source_remove);
   g_clear_pointer (&self->outline_undo, _helder_outline_undo_free);
