@@ -415,6 +415,52 @@ async function main() {
     await context.close();
   });
 
+  await test("the author's preview puts an edited page in place; the other pages' answers stay", async () => {
+    const dir = exportPackage(courseDir, 'web', 'web-replace');
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`file://${path.join(dir, 'index.html')}`);
+    await page.locator('.helder-nav:not([hidden])').waitFor();
+    const frame = page.mainFrame();
+    const pre = await page.evaluate(() => Array.prototype.findIndex.call(
+      document.querySelectorAll('.helder-page'),
+      (section) => section.querySelector('form[data-test="pre"]') !== null));
+    assert.ok(pre > 0, 'a page with the pre-test');
+    await page.evaluate((index) => HelderPlayer.show(index), pre);
+    await answerQuestions(frame, true);
+    const answered = await page.evaluate(() => HelderPlayer.testResult('pre'));
+    assert.ok(answered, 'the pre-test is answered');
+
+    /* Another page, edited: its new text shows, the answers stay. */
+    const replaced = await page.evaluate(() => {
+      const first = document.querySelector('.helder-page');
+      return HelderPlayer.replacePage(first.dataset.page,
+                                      first.outerHTML.replace('</h1>', ' (bewerkt)</h1>'));
+    });
+    assert.equal(replaced, true);
+    assert.match(await page.locator('.helder-page').first().locator('h1').textContent(), /\(bewerkt\)$/);
+    assert.deepEqual(await page.evaluate(() => HelderPlayer.testResult('pre')), answered);
+
+    /* The page with the test itself, edited: its questions start afresh
+     * and work as before. */
+    await page.evaluate((index) => {
+      const section = document.querySelectorAll('.helder-page')[index];
+      const fresh = section.cloneNode(true);
+      fresh.querySelectorAll('input').forEach((input) => { input.checked = false; });
+      fresh.querySelectorAll('.helder-feedback').forEach((region) => { region.textContent = ''; });
+      return HelderPlayer.replacePage(section.dataset.page, fresh.outerHTML);
+    }, pre);
+    assert.equal(await page.evaluate(() => HelderPlayer.testResult('pre')), null);
+    await answerQuestions(frame, true);
+    assert.ok(await page.evaluate(() => HelderPlayer.testResult('pre')), 'answered again');
+
+    assert.equal(await page.evaluate(() => HelderPlayer.replacePage('bestaat/niet', '<section></section>')), false);
+    assert.deepEqual(errors, [], 'no script errors');
+    await context.close();
+  });
+
   await test('keyboard alone: skip link first, every control reachable, no trap, focus on the new page', async () => {
     const dir = exportPackage(courseDir, 'web', 'web-keyboard');
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
