@@ -215,8 +215,7 @@ scroll_to_block (HelderPreview *self)
       engine->is_loading (self->web_view))
     return;
 
-  page_id = g_strdup_printf ("%s/%s", helder_module_get_id (self->module),
-                             helder_page_get_id (self->page));
+  page_id = helder_player_page_id (self->module, self->page);
   g_variant_dict_init (&arguments, NULL);
   g_variant_dict_insert (&arguments, "page", "s", page_id);
   g_variant_dict_insert (&arguments, "line", "u", self->block_line);
@@ -289,8 +288,7 @@ load (HelderPreview *self)
     return;
   page = self->walking && helder_module_get_n_pages (self->module) > 0
            ? helder_module_get_page (self->module, 0) : self->page;
-  page_id = g_strdup_printf ("%s/%s", helder_module_get_id (self->module),
-                             helder_page_get_id (page));
+  page_id = helder_player_page_id (self->module, page);
   escaped = g_uri_escape_string (page_id, NULL, FALSE);
   /* A new query string on each load: WebKit must not take the old page
    * from its cache, and the hash brings the learner back to the same place.
@@ -372,8 +370,7 @@ helder_preview_refresh (HelderPreview *self)
   html = g_string_new (NULL);
   helder_renderer_set_source_lines (renderer, TRUE);
   helder_renderer_render_page (renderer, self->module, self->page, html);
-  page_id = g_strdup_printf ("%s/%s", helder_module_get_id (self->module),
-                             helder_page_get_id (self->page));
+  page_id = helder_player_page_id (self->module, self->page);
   g_variant_dict_init (&arguments, NULL);
   g_variant_dict_insert (&arguments, "id", "s", page_id);
   g_variant_dict_insert (&arguments, "html", "s", html->str);

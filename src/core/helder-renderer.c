@@ -985,6 +985,22 @@ render_block (HelderRenderer    *self,
 }
 
 /**
+ * helder_player_page_id:
+ *
+ * Returns: (transfer full): the id the player knows @page by ("module/page"),
+ *   in the document's data-page attributes and in #page= links
+ */
+char *
+helder_player_page_id (HelderModule *module,
+                       HelderPage   *page)
+{
+  g_return_val_if_fail (HELDER_IS_MODULE (module), NULL);
+  g_return_val_if_fail (HELDER_IS_PAGE (page), NULL);
+
+  return g_strdup_printf ("%s/%s", helder_module_get_id (module), helder_page_get_id (page));
+}
+
+/**
  * helder_renderer_render_page:
  *
  * Appends one page as a <section> whose data attributes tell the player
@@ -1005,7 +1021,7 @@ helder_renderer_render_page (HelderRenderer *self,
   g_return_if_fail (HELDER_IS_PAGE (page));
 
   content = helder_page_get_content (page);
-  page_id = g_strdup_printf ("%s/%s", helder_module_get_id (module), helder_page_get_id (page));
+  page_id = helder_player_page_id (module, page);
 
   g_string_append (html, "<section class=\"helder-page\"");
   append_attribute (html, "data-page", page_id);

@@ -44,6 +44,8 @@ gboolean        helder_relative_path_is_safe    (const char      *path);
 
 GBytes         *helder_player_lookup_file       (const char      *name,
                                                  GError         **error);
+char           *helder_player_page_id           (HelderModule    *module,
+                                                 HelderPage      *page);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderRenderer, helder_renderer_free)
 
