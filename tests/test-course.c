@@ -312,18 +312,19 @@ test_read_with_edits (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(HelderCourse) course = helder_course_load (path, &error);
   g_autoptr(HelderCourse) copy = NULL;
-  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) texts = NULL;
   HelderJsonDocument *doc;
 
   g_assert_no_error (error);
-  helder_course_add_edited_settings (course, texts);
+  texts = helder_course_get_edited_texts (course);
   g_assert_cmpuint (g_hash_table_size (texts), ==, 0);
+  g_clear_pointer (&texts, g_hash_table_unref);
 
   doc = helder_course_get_document (course);
   helder_json_document_set_string (doc, helder_json_document_get_root (doc), "title",
                                    "Nog niet bewaard");
-  helder_course_add_edited_settings (course, texts);
-  g_hash_table_insert (texts, g_strdup ("01-basis/01-welkom.md"), g_strdup ("# Nieuw\n"));
+  helder_page_set_text (helder_course_find_page (course, "01-basis/01-welkom.md"), "# Nieuw\n", -1);
+  texts = helder_course_get_edited_texts (course);
   copy = helder_course_read (path, texts, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (helder_course_get_title (copy), ==, "Nog niet bewaard");

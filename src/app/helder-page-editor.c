@@ -400,10 +400,10 @@ check_in_thread (HelderPageEditor *self)
   check = g_new0 (PageCheck, 1);
   check->course_path = g_strdup (helder_course_get_path (self->course));
   check->file = g_strdup (helder_page_get_file (self->page));
-  check->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* The page's text as it is now, even when it equals the file's. */
+  check->texts = helder_course_get_edited_texts (self->course);
   g_hash_table_insert (check->texts, g_strdup (check->file),
                        g_strdup (helder_page_get_text (self->page)));
-  helder_course_add_edited_settings (self->course, check->texts);
 
   self->check_cancellable = g_cancellable_new ();
   task = g_task_new (NULL, self->check_cancellable, page_checked_cb, g_object_ref (self));

@@ -440,21 +440,7 @@ _helder_window_check_course (HelderWindow *self)
 
   check = g_new0 (CourseCheck, 1);
   check->path = g_strdup (helder_course_get_path (self->course));
-  check->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint m = 0; m < helder_course_get_n_modules (self->course); m++)
-    {
-      HelderModule *module = helder_course_get_module (self->course, m);
-
-      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
-        {
-          HelderPage *page = helder_module_get_page (module, p);
-
-          if (helder_page_get_modified (page))
-            g_hash_table_insert (check->texts, g_strdup (helder_page_get_file (page)),
-                                 g_strdup (helder_page_get_text (page)));
-        }
-    }
-  helder_course_add_edited_settings (self->course, check->texts);
+  check->texts = helder_course_get_edited_texts (self->course);
 
   g_cancellable_cancel (self->course_check_cancellable);
   g_clear_object (&self->course_check_cancellable);

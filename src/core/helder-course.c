@@ -663,27 +663,45 @@ helder_course_read (const char  *path,
 }
 
 /**
- * helder_course_add_edited_settings:
- * @texts: (element-type utf8 utf8): a table for helder_course_read()
+ * helder_course_get_edited_texts:
  *
- * Adds course.json as it is being edited to @texts, when it has changes
- * that are not saved yet (the thresholds of the checks, for instance).
+ * Returns: (transfer full) (element-type utf8 utf8): the table for
+ *   helder_course_read() that lays what is being edited over the disk:
+ *   each modified page's file → its text, and "course.json" → the course's
+ *   settings when they have changes not saved yet (the checks' thresholds,
+ *   for instance)
  */
-void
-helder_course_add_edited_settings (HelderCourse *self,
-                                   GHashTable   *texts)
+GHashTable *
+helder_course_get_edited_texts (HelderCourse *self)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  GHashTable *texts;
 
-  g_return_if_fail (HELDER_IS_COURSE (self));
-  g_return_if_fail (texts != NULL);
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
 
-  if (self->document == NULL || !helder_json_document_is_modified (self->document))
-    return;
+  texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint m = 0; m < helder_course_get_n_modules (self); m++)
+    {
+      HelderModule *module = helder_course_get_module (self, m);
 
-  bytes = helder_json_document_serialize (self->document);
-  g_hash_table_insert (texts, g_strdup ("course.json"),
-                       g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)));
+      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
+        {
+          HelderPage *page = helder_module_get_page (module, p);
+
+          if (helder_page_get_modified (page))
+            g_hash_table_insert (texts, g_strdup (helder_page_get_file (page)),
+                                 g_strdup (helder_page_get_text (page)));
+        }
+    }
+
+  if (self->document != NULL && helder_json_document_is_modified (self->document))
+    {
+      g_autoptr(GBytes) bytes = helder_json_document_serialize (self->document);
+
+      g_hash_table_insert (texts, g_strdup ("course.json"),
+                           g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)));
+    }
+
+  return texts;
 }
 
 static void
