@@ -442,24 +442,25 @@ build_modules_page (HelderCourseSettings *self)
 
 /* --- checks --- */
 
-typedef struct
+/* The rows of the thresholds, in the order of HelderCheckThreshold; their
+ * ranges come from the core, which checks course.json against them.
+ */
+static const struct
 {
   const char *name;
   const char *title;
   const char *subtitle;
-  guint       min;
-  guint       max;
-  gsize       offset; /* of the guint in HelderLanguageSettings */
-} Threshold;
-
-static const Threshold thresholds[] = {
-  { "sentence-warning-words", N_("Words in a Sentence for a Warning"),
-    N_("A longer sentence is underlined as a warning"), 5, 60,
-    G_STRUCT_OFFSET (HelderLanguageSettings, sentence_warning_words) },
-  { "sentence-error-words", N_("Words in a Sentence for an Error"),
-    N_("A longer sentence is an error that blocks the export"), 5, 80,
-    G_STRUCT_OFFSET (HelderLanguageSettings, sentence_error_words) },
+} threshold_rows[] = {
+  [HELDER_CHECK_SENTENCE_WARNING_WORDS] = { "sentence-warning-words",
+    N_("Words in a Sentence for a Warning"), N_("A longer sentence is underlined as a warning") },
+  [HELDER_CHECK_SENTENCE_ERROR_WORDS] = { "sentence-error-words",
+    N_("Words in a Sentence for an Error"),
+    N_("A longer sentence is an error that blocks the export") },
+  [HELDER_CHECK_PAGE_AVERAGE_WORDS] = { "page-average-words",
+    N_("Average Words per Sentence on a Page"), N_("A page with a higher average gets a hint") },
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (threshold_rows) == HELDER_N_CHECK_THRESHOLDS);
 
 static void
 write_checks (HelderCourseSettings *self)
@@ -471,18 +472,11 @@ static void
 threshold_changed_cb (GtkSpinButton        *spin,
                       HelderCourseSettings *self)
 {
-  const Threshold *threshold = g_object_get_data (G_OBJECT (spin), "helder-threshold");
+  HelderCheckThreshold threshold =
+    GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "helder-threshold"));
 
-  G_STRUCT_MEMBER (guint, &self->checks, threshold->offset) =
-    gtk_spin_button_get_value_as_int (spin);
-  write_checks (self);
-}
-
-static void
-page_average_changed_cb (GtkSpinButton        *spin,
-                         HelderCourseSettings *self)
-{
-  self->checks.page_average_words = gtk_spin_button_get_value_as_int (spin);
+  helder_language_settings_set_threshold (&self->checks, threshold,
+                                          gtk_spin_button_get_value_as_int (spin));
   write_checks (self);
 }
 
@@ -569,7 +563,6 @@ build_checks_page (HelderCourseSettings *self)
   AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   AdwPreferencesGroup *language = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *spelling = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
   const char * const *words = helder_course_get_words (self->course);
   GtkWidget *row;
   GtkWidget *toggle;
@@ -578,8 +571,7 @@ build_checks_page (HelderCourseSettings *self)
   /* Values out of range in course.json show as their defaults here; the
    * course's findings say what was wrong.
    */
-  helder_language_settings_read (&self->checks, helder_course_get_document (self->course),
-                                 problems);
+  helder_language_settings_read (&self->checks, helder_course_get_document (self->course), NULL);
 
   adw_preferences_page_set_name (page, "checks");
   adw_preferences_page_set_title (page, _("Checks"));
@@ -590,26 +582,21 @@ build_checks_page (HelderCourseSettings *self)
                                          _("Saved in the course, so the whole team and helder-cli "
                                            "find the same. B1 asks for sentences of at most 15 "
                                            "words and an average of at most 12."));
-  for (guint i = 0; i < G_N_ELEMENTS (thresholds); i++)
+  for (guint i = 0; i < HELDER_N_CHECK_THRESHOLDS; i++)
     {
-      GtkSpinButton *spin;
+      GtkWidget *spin;
+      guint min;
+      guint max;
 
-      row = spin_row (_(thresholds[i].title), _(thresholds[i].subtitle), thresholds[i].min,
-                      thresholds[i].max,
-                      G_STRUCT_MEMBER (guint, &self->checks, thresholds[i].offset));
+      helder_check_threshold_get_range (i, &min, &max);
+      row = spin_row (_(threshold_rows[i].title), _(threshold_rows[i].subtitle), min, max,
+                      helder_language_settings_get_threshold (&self->checks, i));
       spin = g_object_get_data (G_OBJECT (row), "helder-spin");
-      gtk_widget_set_name (GTK_WIDGET (spin), thresholds[i].name);
-      g_object_set_data (G_OBJECT (spin), "helder-threshold", (gpointer) &thresholds[i]);
+      gtk_widget_set_name (spin, threshold_rows[i].name);
+      g_object_set_data (G_OBJECT (spin), "helder-threshold", GUINT_TO_POINTER (i));
       g_signal_connect_object (spin, "value-changed", G_CALLBACK (threshold_changed_cb), self, 0);
       adw_preferences_group_add (language, row);
     }
-  row = spin_row (_("Average Words per Sentence on a Page"),
-                  _("A page with a higher average gets a hint"), 5, 40,
-                  self->checks.page_average_words);
-  gtk_widget_set_name (g_object_get_data (G_OBJECT (row), "helder-spin"), "page-average-words");
-  g_signal_connect_object (g_object_get_data (G_OBJECT (row), "helder-spin"), "value-changed",
-                           G_CALLBACK (page_average_changed_cb), self, 0);
-  adw_preferences_group_add (language, row);
   adw_preferences_page_add (page, language);
 
   adw_preferences_group_set_title (spelling, _("Spelling"));

@@ -77,6 +77,10 @@ add_diagnostic (HelderJsonDocument *self,
 {
   gsize start = 0;
 
+  /* A caller that only wants the values passes no array. */
+  if (diagnostics == NULL)
+    return;
+
   if (line > 0)
     start = helder_line_map_offset (self->lines, line, MAX (column, 1));
 

@@ -19,6 +19,11 @@ G_BEGIN_DECLS
  */
 typedef struct _HelderJsonDocument HelderJsonDocument;
 
+/* The getters report problems (a missing member, a wrong type, a value
+ * out of range) to @diagnostics, with their place; a caller that only
+ * wants the values may pass NULL.
+ */
+
 HelderJsonDocument *helder_json_document_parse        (const char         *file,
                                                        GBytes             *bytes,
                                                        GPtrArray          *diagnostics);

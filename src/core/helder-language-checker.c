@@ -418,14 +418,13 @@ helder_language_checker_for_course (HelderCourse *course)
   static const char key[] = "helder-language-checker";
   static GMutex lock;
   HelderLanguageChecker *checker;
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
   HelderLanguageSettings settings;
 
   g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
 
   /* Problems with the thresholds are the course check's to report. */
   if (helder_course_get_document (course) != NULL)
-    helder_language_settings_read (&settings, helder_course_get_document (course), problems);
+    helder_language_settings_read (&settings, helder_course_get_document (course), NULL);
   else
     helder_language_settings_init (&settings);
 

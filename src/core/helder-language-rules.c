@@ -187,10 +187,80 @@ helder_language_settings_init (HelderLanguageSettings *settings)
  */
 #define CHECKS_MEMBER "checks"
 
+static const struct
+{
+  const char *member;
+  guint       min;
+  guint       max;
+} check_thresholds[] = {
+  [HELDER_CHECK_SENTENCE_WARNING_WORDS] = { "sentence_warning_words", 5, 60 },
+  [HELDER_CHECK_SENTENCE_ERROR_WORDS] = { "sentence_error_words", 5, 80 },
+  [HELDER_CHECK_PAGE_AVERAGE_WORDS] = { "page_average_words", 5, 40 },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (check_thresholds) == HELDER_N_CHECK_THRESHOLDS);
+
+/* The values a course may give @threshold. */
+void
+helder_check_threshold_get_range (HelderCheckThreshold  threshold,
+                                  guint                *min,
+                                  guint                *max)
+{
+  g_return_if_fail (threshold < HELDER_N_CHECK_THRESHOLDS);
+
+  *min = check_thresholds[threshold].min;
+  *max = check_thresholds[threshold].max;
+}
+
+guint
+helder_language_settings_get_threshold (const HelderLanguageSettings *settings,
+                                        HelderCheckThreshold          threshold)
+{
+  g_return_val_if_fail (settings != NULL, 0);
+
+  switch (threshold)
+    {
+    case HELDER_CHECK_SENTENCE_WARNING_WORDS:
+      return settings->sentence_warning_words;
+    case HELDER_CHECK_SENTENCE_ERROR_WORDS:
+      return settings->sentence_error_words;
+    case HELDER_CHECK_PAGE_AVERAGE_WORDS:
+      return (guint) settings->page_average_words;
+    case HELDER_N_CHECK_THRESHOLDS:
+    default:
+      g_return_val_if_reached (0);
+    }
+}
+
+void
+helder_language_settings_set_threshold (HelderLanguageSettings *settings,
+                                        HelderCheckThreshold    threshold,
+                                        guint                   value)
+{
+  g_return_if_fail (settings != NULL);
+
+  switch (threshold)
+    {
+    case HELDER_CHECK_SENTENCE_WARNING_WORDS:
+      settings->sentence_warning_words = value;
+      break;
+    case HELDER_CHECK_SENTENCE_ERROR_WORDS:
+      settings->sentence_error_words = value;
+      break;
+    case HELDER_CHECK_PAGE_AVERAGE_WORDS:
+      settings->page_average_words = value;
+      break;
+    case HELDER_N_CHECK_THRESHOLDS:
+    default:
+      g_return_if_reached ();
+    }
+}
+
 /**
  * helder_language_settings_read:
  * @course_json: the course's course.json
- * @diagnostics: where problems with the "checks" object are reported
+ * @diagnostics: (nullable): where problems with the "checks" object are
+ *   reported
  *
  * Sets @settings to the defaults, then to what the course's "checks"
  * object asks for. A value out of range is reported and left at its
@@ -207,7 +277,6 @@ helder_language_settings_read (HelderLanguageSettings *settings,
 
   g_return_if_fail (settings != NULL);
   g_return_if_fail (course_json != NULL);
-  g_return_if_fail (diagnostics != NULL);
 
   helder_language_settings_init (settings);
   root = helder_json_document_get_root (course_json);
@@ -217,15 +286,11 @@ helder_language_settings_read (HelderLanguageSettings *settings,
   if (checks == NULL)
     return;
 
-  if (helder_json_document_get_int (course_json, diagnostics, checks, "sentence_warning_words",
-                                    FALSE, 5, 60, &number))
-    settings->sentence_warning_words = number;
-  if (helder_json_document_get_int (course_json, diagnostics, checks, "sentence_error_words",
-                                    FALSE, 5, 80, &number))
-    settings->sentence_error_words = number;
-  if (helder_json_document_get_int (course_json, diagnostics, checks, "page_average_words",
-                                    FALSE, 5, 40, &number))
-    settings->page_average_words = number;
+  for (guint i = 0; i < HELDER_N_CHECK_THRESHOLDS; i++)
+    if (helder_json_document_get_int (course_json, diagnostics, checks,
+                                      check_thresholds[i].member, FALSE, check_thresholds[i].min,
+                                      check_thresholds[i].max, &number))
+      helder_language_settings_set_threshold (settings, i, number);
   helder_json_document_get_boolean (course_json, diagnostics, checks, "spelling",
                                     &settings->spelling);
 
@@ -258,12 +323,9 @@ helder_language_settings_write (const HelderLanguageSettings *settings,
   checks = helder_json_document_ensure_object (course_json,
                                                helder_json_document_get_root (course_json),
                                                CHECKS_MEMBER);
-  helder_json_document_set_int (course_json, checks, "sentence_warning_words",
-                                settings->sentence_warning_words);
-  helder_json_document_set_int (course_json, checks, "sentence_error_words",
-                                settings->sentence_error_words);
-  helder_json_document_set_int (course_json, checks, "page_average_words",
-                                (gint64) settings->page_average_words);
+  for (guint i = 0; i < HELDER_N_CHECK_THRESHOLDS; i++)
+    helder_json_document_set_int (course_json, checks, check_thresholds[i].member,
+                                  helder_language_settings_get_threshold (settings, i));
   helder_json_document_set_boolean (course_json, checks, "spelling", settings->spelling);
 }
 

@@ -47,6 +47,25 @@ typedef struct
   guint                   prose_words;   /* words outside headings */
 } HelderLanguageFindings;
 
+/* The thresholds a course may set in course.json ("checks"), each a whole
+ * number within its range.
+ */
+typedef enum
+{
+  HELDER_CHECK_SENTENCE_WARNING_WORDS,
+  HELDER_CHECK_SENTENCE_ERROR_WORDS,
+  HELDER_CHECK_PAGE_AVERAGE_WORDS,
+  HELDER_N_CHECK_THRESHOLDS
+} HelderCheckThreshold;
+
+void  helder_check_threshold_get_range (HelderCheckThreshold        threshold,
+                                        guint                      *min,
+                                        guint                      *max);
+guint helder_language_settings_get_threshold (const HelderLanguageSettings *settings,
+                                              HelderCheckThreshold          threshold);
+void  helder_language_settings_set_threshold (HelderLanguageSettings       *settings,
+                                              HelderCheckThreshold          threshold,
+                                              guint                         value);
 void  helder_language_settings_init  (HelderLanguageSettings       *settings);
 void  helder_language_settings_read  (HelderLanguageSettings       *settings,
                                       HelderJsonDocument           *course_json,
