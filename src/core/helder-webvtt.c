@@ -517,6 +517,30 @@ parse_block (Parser      *parser,
   g_ptr_array_add (parser->vtt->cues, cue);
 }
 
+/* Begins reading @parser's text as @file: the result to fill, and the
+ * text's lines. %FALSE, with the problem reported as @rule, when the text
+ * is not UTF-8.
+ */
+static gboolean
+parser_begin (Parser     *parser,
+              const char *file,
+              gsize       length,
+              const char *rule,
+              const char *message)
+{
+  parser->vtt = webvtt_new (file);
+  if (!g_utf8_validate_len (parser->text, length, NULL))
+    {
+      g_ptr_array_add (parser->vtt->diagnostics,
+                       helder_diagnostic_new (file, 0, 0, 1, 1, HELDER_SEVERITY_ERROR, rule,
+                                              message));
+      return FALSE;
+    }
+
+  parser->lines = split_lines (parser->text, length);
+  return TRUE;
+}
+
 /**
  * helder_webvtt_parse:
  *
@@ -541,21 +565,11 @@ helder_webvtt_parse (const char *file,
   g_return_val_if_fail (file != NULL, NULL);
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
-  self = webvtt_new (file);
-  parser.vtt = self;
-
-  if (!g_utf8_validate_len (text, length, NULL))
-    {
-      g_ptr_array_add (self->diagnostics,
-                       helder_diagnostic_new (file, 0, 0, 1, 1, HELDER_SEVERITY_ERROR,
-                                              "webvtt-encoding",
-                                              _("the caption file is not valid UTF-8; save it "
-                                                "as UTF-8")));
-      return self;
-    }
-
-  lines = split_lines (text, length);
-  parser.lines = lines;
+  if (!parser_begin (&parser, file, length, "webvtt-encoding",
+                     _("the caption file is not valid UTF-8; save it as UTF-8")))
+    return parser.vtt;
+  self = parser.vtt;
+  lines = parser.lines;
 
   if (lines->len == 0 || !line_starts_block (&parser, 0, "WEBVTT"))
     {
@@ -997,20 +1011,11 @@ helder_webvtt_from_srt (const char *file,
                                     "([0-9]+):([0-9]{2}):([0-9]{2})[,.]([0-9]{3})(\\s.*)?$",
                                     G_REGEX_OPTIMIZE, 0, NULL));
 
-  self = webvtt_new (file);
-  parser.vtt = self;
-  if (!g_utf8_validate_len (text, length, NULL))
-    {
-      g_ptr_array_add (self->diagnostics,
-                       helder_diagnostic_new (file, 0, 0, 1, 1, HELDER_SEVERITY_ERROR,
-                                              "srt-encoding",
-                                              _("the SRT file is not valid UTF-8; save it as "
-                                                "UTF-8")));
-      return self;
-    }
-
-  lines = split_lines (text, length);
-  parser.lines = lines;
+  if (!parser_begin (&parser, file, length, "srt-encoding",
+                     _("the SRT file is not valid UTF-8; save it as UTF-8")))
+    return parser.vtt;
+  self = parser.vtt;
+  lines = parser.lines;
 
   while (i < lines->len)
     {
