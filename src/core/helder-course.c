@@ -1366,11 +1366,9 @@ helder_course_create (const char  *path,
 {
   g_autoptr(HelderSaveTransaction) transaction = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *base = NULL;
   g_autofree char *id = NULL;
-  g_autofree char *json = NULL;
   g_autofree char *course_json = NULL;
   g_autofree char *media = NULL;
   g_autoptr(GDir) dir = NULL;
@@ -1423,11 +1421,7 @@ helder_course_create (const char  *path,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json = json_generator_to_data (generator, NULL);
-  course_json = g_strconcat (json, "\n", NULL);
+  course_json = helder_json_to_text (root);
 
   media = g_build_filename (path, "media", NULL);
   if (g_mkdir_with_parents (media, 0755) != 0)

@@ -117,9 +117,7 @@ save (HelderIgnoreList  *self,
       GError           **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *data = NULL;
 
   json_builder_begin_object (builder);
@@ -144,11 +142,7 @@ save (HelderIgnoreList  *self,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
-  data = g_strconcat (text, "\n", NULL);
+  data = helder_json_to_text (root);
 
   return g_file_set_contents_full (self->path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
                                    error);

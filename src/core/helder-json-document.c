@@ -211,28 +211,44 @@ helder_json_document_is_modified (HelderJsonDocument *self)
   return self->modified;
 }
 
-/* The original bytes until something changed; then the tree, pretty
- * printed with two spaces as the course format's examples are.
+/**
+ * helder_json_to_text:
+ *
+ * Returns: (transfer full): @root as Helder writes its JSON files: pretty
+ *   printed with two spaces, as the course format's examples are, and
+ *   ending in a line break
+ */
+char *
+helder_json_to_text (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+
+  return g_strconcat (text, "\n", NULL);
+}
+
+/* The original bytes until something changed; then the tree as
+ * helder_json_to_text() writes it.
  */
 GBytes *
 helder_json_document_serialize (HelderJsonDocument *self)
 {
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autofree char *text = NULL;
-  gsize length;
+  char *text;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   if (!self->modified)
     return g_bytes_ref (self->bytes);
 
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, self->root);
-  text = json_generator_to_data (generator, &length);
-
-  return g_bytes_new_take (g_strconcat (text, "\n", NULL), length + 1);
+  text = helder_json_to_text (self->root);
+  return g_bytes_new_take (text, strlen (text));
 }
 
 /* @bytes were written to disk: they are the document's text from now on. */

@@ -101,6 +101,8 @@ void                helder_json_document_set_strings  (HelderJsonDocument *self,
                                                        const char         *member,
                                                        const char * const *values);
 
+char               *helder_json_to_text               (JsonNode           *root);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderJsonDocument, helder_json_document_free)
 
 G_END_DECLS

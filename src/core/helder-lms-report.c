@@ -1719,7 +1719,6 @@ helder_lms_report_save_mapping (HelderLmsReport  *self,
                                 GError          **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GList) headers = g_hash_table_get_keys (self->seen_headers);
   g_autofree char *text = NULL;
@@ -1738,16 +1737,9 @@ helder_lms_report_save_mapping (HelderLmsReport  *self,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
+  text = helder_json_to_text (root);
 
-  {
-    g_autofree char *with_newline = g_strconcat (text, "\n", NULL);
-
-    return g_file_set_contents (path, with_newline, -1, error);
-  }
+  return g_file_set_contents (path, text, -1, error);
 }
 
 /* Accessors. */

@@ -1118,14 +1118,12 @@ compare_pages (gconstpointer a,
 GBytes *
 helder_review_serialize (HelderReview *self)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   g_autoptr(GPtrArray) sorted = NULL;
   JsonObject *object = json_object_new ();
   JsonArray *threads = json_array_new ();
   JsonObject *pages = json_object_new ();
-  g_autofree char *text = NULL;
-  gsize length;
+  char *text;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -1148,12 +1146,8 @@ helder_review_serialize (HelderReview *self)
   add_unknown (object, self->unknown);
   json_node_take_object (root, object);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &length);
-
-  return g_bytes_new_take (g_strconcat (text, "\n", NULL), length + 1);
+  text = helder_json_to_text (root);
+  return g_bytes_new_take (text, strlen (text));
 }
 
 /**
