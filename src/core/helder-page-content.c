@@ -529,6 +529,33 @@ check_fields (Parser            *parser,
     }
 }
 
+/* Adds a field whose key and value stand at these places of @text (the
+ * page), on @line.
+ */
+static HelderField *
+add_field (GPtrArray  *fields,
+           const char *key,
+           const char *text,
+           gsize       key_start,
+           gsize       key_end,
+           gsize       value_start,
+           gsize       value_end,
+           guint       line)
+{
+  HelderField *field = helder_field_new (key, "");
+
+  g_free (field->value);
+  field->value = g_strndup (text + value_start, value_end - value_start);
+  field->key_range.start = key_start;
+  field->key_range.end = key_end;
+  field->value_range.start = value_start;
+  field->value_range.end = value_end;
+  field->line = line;
+  g_ptr_array_add (fields, field);
+
+  return field;
+}
+
 /* The runs of a multi-line value: after add_run() took the first line,
  * each continuation line is its own run in the same paragraph.
  */
@@ -735,7 +762,6 @@ parse_block_body (Parser      *parser,
             {
               gboolean correct = parser->text[rest + 1] != ' ';
               HelderField *mark = helder_field_new ("correct", correct ? "yes" : "no");
-              HelderField *answer;
               gsize text_start = rest + 3;
 
               mark->key_range.start = mark->value_range.start = rest;
@@ -745,15 +771,8 @@ parse_block_body (Parser      *parser,
 
               while (text_start < end && parser->text[text_start] == ' ')
                 text_start++;
-              answer = helder_field_new ("answer", "");
-              g_free (answer->value);
-              answer->value = g_strndup (parser->text + text_start, end - text_start);
-              answer->key_range.start = answer->key_range.end = text_start;
-              answer->value_range.start = text_start;
-              answer->value_range.end = end;
-              answer->line = line;
-              g_ptr_array_add (item->fields, answer);
-              last_field = answer;
+              last_field = add_field (item->fields, "answer", parser->text, text_start, text_start,
+                                      text_start, end, line);
               continue;
             }
 
@@ -764,15 +783,8 @@ parse_block_body (Parser      *parser,
             {
               g_autofree char *key = g_strndup (body, key_length);
 
-              last_field = helder_field_new (key, "");
-              g_free (last_field->value);
-              last_field->value = g_strndup (body + value_offset, body_length - value_offset);
-              last_field->key_range.start = pos;
-              last_field->key_range.end = pos + key_length;
-              last_field->value_range.start = pos + value_offset;
-              last_field->value_range.end = end;
-              last_field->line = line;
-              g_ptr_array_add (item->fields, last_field);
+              last_field = add_field (item->fields, key, parser->text, pos, pos + key_length,
+                                      pos + value_offset, end, line);
             }
           else
             report (parser, pos, end, HELDER_SEVERITY_ERROR, "format-line",
@@ -810,15 +822,8 @@ parse_block_body (Parser      *parser,
 
           if (target != NULL)
             {
-              last_field = helder_field_new (key, "");
-              g_free (last_field->value);
-              last_field->value = g_strndup (body + value_offset, body_length - value_offset);
-              last_field->key_range.start = pos;
-              last_field->key_range.end = pos + key_length;
-              last_field->value_range.start = pos + value_offset;
-              last_field->value_range.end = end;
-              last_field->line = line;
-              g_ptr_array_add (target, last_field);
+              last_field = add_field (target, key, parser->text, pos, pos + key_length,
+                                      pos + value_offset, end, line);
               continue;
             }
         }
