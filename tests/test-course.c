@@ -335,6 +335,29 @@ test_read_with_edits (void)
   helder_test_remove_tree (path);
 }
 
+/* The pages, module by module, as a learner meets them. */
+static void
+test_iter_pages (void)
+{
+  g_autofree char *path = helder_test_data_path ("course-valid");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (path, &error);
+  const char * const expected[] = {
+    "01-basis/01-welkom.md", "01-basis/02-blokken.md", "02-toets/01-toets.md"
+  };
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (HelderPageIter iter = helder_course_iter_pages (course); helder_page_iter_next (&iter);)
+    {
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (expected));
+      g_assert_cmpstr (helder_page_get_file (iter.page), ==, expected[n]);
+      g_assert_true (helder_module_get_page (iter.module, iter.page_index - 1) == iter.page);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+}
+
 static void
 test_structure (void)
 {
@@ -461,6 +484,7 @@ main (int   argc,
   g_test_add_func ("/course/dictionary-and-ignore", test_dictionary_and_ignore);
   g_test_add_func ("/course/structure", test_structure);
   g_test_add_func ("/course/read-with-edits", test_read_with_edits);
+  g_test_add_func ("/course/iter-pages", test_iter_pages);
 
   return g_test_run ();
 }

@@ -862,29 +862,25 @@ watch_pages (HelderWindow *self)
 {
   g_ptr_array_set_size (self->monitors, 0);
 
-  for (guint m = 0; m < helder_course_get_n_modules (self->course); m++)
+  for (HelderPageIter iter = helder_course_iter_pages (self->course);
+       helder_page_iter_next (&iter);)
     {
-      HelderModule *module = helder_course_get_module (self->course, m);
+      HelderPage *page = iter.page;
+      g_autofree char *path = g_build_filename (helder_course_get_path (self->course),
+                                                helder_page_get_file (page), NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      GFileMonitor *monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL,
+                                                   NULL);
 
-      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
-        {
-          HelderPage *page = helder_module_get_page (module, p);
-          g_autofree char *path = g_build_filename (helder_course_get_path (self->course),
-                                                    helder_page_get_file (page), NULL);
-          g_autoptr(GFile) file = g_file_new_for_path (path);
-          GFileMonitor *monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL,
-                                                       NULL);
+      if (monitor == NULL)
+        continue;
 
-          if (monitor == NULL)
-            continue;
-
-          g_object_set_data_full (G_OBJECT (monitor), "helder-page", g_object_ref (page),
-                                  g_object_unref);
-          g_object_set_data_full (G_OBJECT (monitor), "helder-file", g_object_ref (file),
-                                  g_object_unref);
-          g_signal_connect_object (monitor, "changed", G_CALLBACK (page_file_changed_cb), self, 0);
-          g_ptr_array_add (self->monitors, monitor);
-        }
+      g_object_set_data_full (G_OBJECT (monitor), "helder-page", g_object_ref (page),
+                              g_object_unref);
+      g_object_set_data_full (G_OBJECT (monitor), "helder-file", g_object_ref (file),
+                              g_object_unref);
+      g_signal_connect_object (monitor, "changed", G_CALLBACK (page_file_changed_cb), self, 0);
+      g_ptr_array_add (self->monitors, monitor);
     }
 }
 

@@ -93,13 +93,8 @@ helder_checks_run_course (HelderCourse *course)
 
   diagnostics = helder_course_validate (course);
 
-  for (guint m = 0; m < helder_course_get_n_modules (course); m++)
-    {
-      HelderModule *module = helder_course_get_module (course, m);
-
-      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
-        run_page_rules (course, helder_module_get_page (module, p), diagnostics);
-    }
+  for (HelderPageIter iter = helder_course_iter_pages (course); helder_page_iter_next (&iter);)
+    run_page_rules (course, iter.page, diagnostics);
 
   /* The rules that look at the course as a whole. */
   helder_a11y_check_course (course, diagnostics);

@@ -436,33 +436,28 @@ check_duplicate_ids (HelderCourse *self,
 {
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint m = 0; m < helder_course_get_n_modules (self); m++)
+  for (HelderPageIter iter = helder_course_iter_pages (self); helder_page_iter_next (&iter);)
     {
-      HelderModule *module = helder_course_get_module (self, m);
+      HelderPage *page = iter.page;
+      const HelderPageContent *content = helder_page_get_content (page);
 
-      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
+      for (guint b = 0; b < content->blocks->len; b++)
         {
-          HelderPage *page = helder_module_get_page (module, p);
-          const HelderPageContent *content = helder_page_get_content (page);
+          const HelderBlock *block = g_ptr_array_index (content->blocks, b);
+          const HelderField *id;
 
-          for (guint b = 0; b < content->blocks->len; b++)
+          if ((block->kind != HELDER_BLOCK_QUESTION && block->kind != HELDER_BLOCK_SURVEY) ||
+              (id = helder_block_get_field (block, "id")) == NULL || id->value[0] == '\0')
+            continue;
+
+          if (!g_hash_table_add (ids, id->value) && (only == NULL || only == page))
             {
-              const HelderBlock *block = g_ptr_array_index (content->blocks, b);
-              const HelderField *id;
+              g_autofree char *message =
+                g_strdup_printf (_("id \"%s\" is used twice in the course; give each graded "
+                                   "question and survey item its own id"), id->value);
 
-              if ((block->kind != HELDER_BLOCK_QUESTION && block->kind != HELDER_BLOCK_SURVEY) ||
-                  (id = helder_block_get_field (block, "id")) == NULL || id->value[0] == '\0')
-                continue;
-
-              if (!g_hash_table_add (ids, id->value) && (only == NULL || only == page))
-                {
-                  g_autofree char *message =
-                    g_strdup_printf (_("id \"%s\" is used twice in the course; give each graded "
-                                       "question and survey item its own id"), id->value);
-
-                  report_page (diagnostics, page, &id->value_range, "format-duplicate-id",
-                               message);
-                }
+              report_page (diagnostics, page, &id->value_range, "format-duplicate-id",
+                           message);
             }
         }
     }
@@ -507,18 +502,13 @@ helder_course_validate (HelderCourse *self)
   diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
   g_ptr_array_extend (diagnostics, self->diagnostics, (GCopyFunc) helder_diagnostic_ref, NULL);
 
-  for (guint m = 0; m < helder_course_get_n_modules (self); m++)
+  for (HelderPageIter iter = helder_course_iter_pages (self); helder_page_iter_next (&iter);)
     {
-      HelderModule *module = helder_course_get_module (self, m);
+      HelderPage *page = iter.page;
 
-      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
-        {
-          HelderPage *page = helder_module_get_page (module, p);
-
-          g_ptr_array_extend (diagnostics, helder_page_get_content (page)->diagnostics,
-                              (GCopyFunc) helder_diagnostic_ref, NULL);
-          check_page_files (self, page, diagnostics);
-        }
+      g_ptr_array_extend (diagnostics, helder_page_get_content (page)->diagnostics,
+                          (GCopyFunc) helder_diagnostic_ref, NULL);
+      check_page_files (self, page, diagnostics);
     }
 
   check_duplicate_ids (self, NULL, diagnostics);
@@ -679,18 +669,13 @@ helder_course_get_edited_texts (HelderCourse *self)
   g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
 
   texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint m = 0; m < helder_course_get_n_modules (self); m++)
+  for (HelderPageIter iter = helder_course_iter_pages (self); helder_page_iter_next (&iter);)
     {
-      HelderModule *module = helder_course_get_module (self, m);
+      HelderPage *page = iter.page;
 
-      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
-        {
-          HelderPage *page = helder_module_get_page (module, p);
-
-          if (helder_page_get_modified (page))
-            g_hash_table_insert (texts, g_strdup (helder_page_get_file (page)),
-                                 g_strdup (helder_page_get_text (page)));
-        }
+      if (helder_page_get_modified (page))
+        g_hash_table_insert (texts, g_strdup (helder_page_get_file (page)),
+                             g_strdup (helder_page_get_text (page)));
     }
 
   if (self->document != NULL && helder_json_document_is_modified (self->document))
@@ -885,6 +870,49 @@ helder_course_get_module (HelderCourse *self,
   return module;
 }
 
+/**
+ * helder_course_iter_pages:
+ *
+ * Returns: an iterator over the course's pages, module by module, in the
+ *   order a learner meets them:
+ *   |[
+ *   for (HelderPageIter iter = helder_course_iter_pages (course);
+ *        helder_page_iter_next (&iter);)
+ *     use (iter.module, iter.page);
+ *   ]|
+ */
+HelderPageIter
+helder_course_iter_pages (HelderCourse *self)
+{
+  HelderPageIter iter = { self, 0, 0, NULL, NULL };
+
+  return iter;
+}
+
+/* Moves @iter to the next page; %FALSE after the last one. */
+gboolean
+helder_page_iter_next (HelderPageIter *iter)
+{
+  g_return_val_if_fail (iter != NULL, FALSE);
+  g_return_val_if_fail (HELDER_IS_COURSE (iter->course), FALSE);
+
+  while (iter->module_index < helder_course_get_n_modules (iter->course))
+    {
+      iter->module = helder_course_get_module (iter->course, iter->module_index);
+      if (iter->page_index < helder_module_get_n_pages (iter->module))
+        {
+          iter->page = helder_module_get_page (iter->module, iter->page_index++);
+          return TRUE;
+        }
+      iter->module_index++;
+      iter->page_index = 0;
+    }
+
+  iter->module = NULL;
+  iter->page = NULL;
+  return FALSE;
+}
+
 HelderModule *
 helder_course_find_module (HelderCourse *self,
                            const char   *id)
@@ -913,17 +941,12 @@ helder_course_find_page (HelderCourse *self,
   g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
   g_return_val_if_fail (file != NULL, NULL);
 
-  for (guint m = 0; m < helder_course_get_n_modules (self); m++)
+  for (HelderPageIter iter = helder_course_iter_pages (self); helder_page_iter_next (&iter);)
     {
-      HelderModule *module = helder_course_get_module (self, m);
+      HelderPage *page = iter.page;
 
-      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
-        {
-          HelderPage *page = helder_module_get_page (module, p);
-
-          if (g_str_equal (helder_page_get_file (page), file))
-            return page;
-        }
+      if (g_str_equal (helder_page_get_file (page), file))
+        return page;
     }
 
   return NULL;

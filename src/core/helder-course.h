@@ -49,6 +49,18 @@ const char   *helder_course_get_description  (HelderCourse         *self);
 const char   *helder_course_get_language     (HelderCourse         *self);
 GListModel   *helder_course_get_modules      (HelderCourse         *self);
 guint         helder_course_get_n_modules    (HelderCourse         *self);
+/* The pages of a course, module by module; see helder_course_iter_pages(). */
+typedef struct
+{
+  HelderCourse *course;
+  guint         module_index;
+  guint         page_index;
+  HelderModule *module;
+  HelderPage   *page;
+} HelderPageIter;
+
+HelderPageIter helder_course_iter_pages      (HelderCourse         *self);
+gboolean      helder_page_iter_next          (HelderPageIter       *iter);
 HelderModule *helder_course_get_module       (HelderCourse         *self,
                                               guint                 position);
 HelderModule *helder_course_find_module      (HelderCourse         *self,

@@ -77,21 +77,16 @@ recovery_write_new (HelderCourse *course)
   json_builder_set_member_name (builder, "pages");
   json_builder_begin_object (builder);
 
-  for (guint m = 0; m < helder_course_get_n_modules (course); m++)
+  for (HelderPageIter iter = helder_course_iter_pages (course); helder_page_iter_next (&iter);)
     {
-      HelderModule *module = helder_course_get_module (course, m);
+      HelderPage *page = iter.page;
 
-      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
-        {
-          HelderPage *page = helder_module_get_page (module, p);
+      if (!helder_page_get_modified (page))
+        continue;
 
-          if (!helder_page_get_modified (page))
-            continue;
-
-          json_builder_set_member_name (builder, helder_page_get_file (page));
-          json_builder_add_string_value (builder, helder_page_get_text (page));
-          n_pages++;
-        }
+      json_builder_set_member_name (builder, helder_page_get_file (page));
+      json_builder_add_string_value (builder, helder_page_get_text (page));
+      n_pages++;
     }
 
   json_builder_end_object (builder);

@@ -26,14 +26,9 @@ page_order (HelderCourse *course)
   GHashTable *order = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = 0;
 
-  for (guint m = 0; m < helder_course_get_n_modules (course); m++)
-    {
-      HelderModule *module = helder_course_get_module (course, m);
-
-      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
-        g_hash_table_insert (order, (gpointer) helder_page_get_file (helder_module_get_page (module, p)),
-                             GUINT_TO_POINTER (++n));
-    }
+  for (HelderPageIter iter = helder_course_iter_pages (course); helder_page_iter_next (&iter);)
+    g_hash_table_insert (order, (gpointer) helder_page_get_file (iter.page),
+                         GUINT_TO_POINTER (++n));
   return order;
 }
 
@@ -230,60 +225,55 @@ helder_review_report_html (HelderCourse *course,
   append_escaped (out, title);
   g_string_append (out, "</h1>\n");
 
-  for (guint m = 0; m < helder_course_get_n_modules (course); m++)
+  for (HelderPageIter iter = helder_course_iter_pages (course); helder_page_iter_next (&iter);)
     {
-      HelderModule *module = helder_course_get_module (course, m);
+      HelderPage *page = iter.page;
+      const char *file = helder_page_get_file (page);
+      HelderReviewPage *entry = helder_review_find_page (review, file);
 
-      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
+      g_string_append (out, "<section>\n<h2>");
+      append_escaped (out, helder_page_get_title (page));
+      g_string_append (out, "</h2>\n<p class=\"meta\"><code>");
+      append_escaped (out, file);
+      g_string_append (out, "</code> · ");
+      g_string_append_printf (out, _("review round %u"), entry != NULL ? entry->round : 0);
+      g_string_append (out, "</p>\n<table><caption>");
+      append_escaped (out, _("State per role"));
+      g_string_append (out, "</caption><thead><tr><th scope=\"col\">");
+      append_escaped (out, _("Role"));
+      g_string_append (out, "</th><th scope=\"col\">");
+      append_escaped (out, _("State"));
+      g_string_append (out, "</th><th scope=\"col\">");
+      append_escaped (out, _("By"));
+      g_string_append (out, "</th></tr></thead><tbody>\n");
+      for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
         {
-          HelderPage *page = helder_module_get_page (module, p);
-          const char *file = helder_page_get_file (page);
-          HelderReviewPage *entry = helder_review_find_page (review, file);
+          g_autofree char *state = state_text (review, page, r);
 
-          g_string_append (out, "<section>\n<h2>");
-          append_escaped (out, helder_page_get_title (page));
-          g_string_append (out, "</h2>\n<p class=\"meta\"><code>");
-          append_escaped (out, file);
-          g_string_append (out, "</code> · ");
-          g_string_append_printf (out, _("review round %u"), entry != NULL ? entry->round : 0);
-          g_string_append (out, "</p>\n<table><caption>");
-          append_escaped (out, _("State per role"));
-          g_string_append (out, "</caption><thead><tr><th scope=\"col\">");
-          append_escaped (out, _("Role"));
-          g_string_append (out, "</th><th scope=\"col\">");
-          append_escaped (out, _("State"));
-          g_string_append (out, "</th><th scope=\"col\">");
-          append_escaped (out, _("By"));
-          g_string_append (out, "</th></tr></thead><tbody>\n");
-          for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
+          g_string_append (out, "<tr><th scope=\"row\">");
+          append_escaped (out, helder_review_role_to_label (r));
+          g_string_append (out, "</th><td>");
+          append_escaped (out, state);
+          g_string_append (out, "</td><td>");
+          if (entry != NULL && entry->roles[r].author != NULL)
             {
-              g_autofree char *state = state_text (review, page, r);
-
-              g_string_append (out, "<tr><th scope=\"row\">");
-              append_escaped (out, helder_review_role_to_label (r));
-              g_string_append (out, "</th><td>");
-              append_escaped (out, state);
-              g_string_append (out, "</td><td>");
-              if (entry != NULL && entry->roles[r].author != NULL)
-                {
-                  append_escaped (out, entry->roles[r].author);
-                  g_string_append (out, ", ");
-                  append_escaped (out, entry->roles[r].time);
-                }
-              g_string_append (out, "</td></tr>\n");
+              append_escaped (out, entry->roles[r].author);
+              g_string_append (out, ", ");
+              append_escaped (out, entry->roles[r].time);
             }
-          g_string_append (out, "</tbody></table>\n");
-
-          for (; next < places->len; next++)
-            {
-              const HelderReviewPlace *place = &g_array_index (places, HelderReviewPlace, next);
-
-              if (place->page != page)
-                break;
-              append_thread_html (out, place);
-            }
-          g_string_append (out, "</section>\n");
+          g_string_append (out, "</td></tr>\n");
         }
+      g_string_append (out, "</tbody></table>\n");
+
+      for (; next < places->len; next++)
+        {
+          const HelderReviewPlace *place = &g_array_index (places, HelderReviewPlace, next);
+
+          if (place->page != page)
+            break;
+          append_thread_html (out, place);
+        }
+      g_string_append (out, "</section>\n");
     }
 
   /* Threads on pages the course no longer has come last, never dropped. */
@@ -347,74 +337,69 @@ helder_review_report_csv (HelderCourse *course,
   g_assert (n == G_N_ELEMENTS (header));
   helder_csv_append_row (out, header, n);
 
-  for (guint m = 0; m < helder_course_get_n_modules (course); m++)
+  for (HelderPageIter iter = helder_course_iter_pages (course); helder_page_iter_next (&iter);)
     {
-      HelderModule *module = helder_course_get_module (course, m);
+      HelderPage *page = iter.page;
+      const char *file = helder_page_get_file (page);
+      HelderReviewPage *entry = helder_review_find_page (review, file);
+      g_autofree char *round = g_strdup_printf ("%u", entry != NULL ? entry->round : 0);
+      char *states[HELDER_N_REVIEW_ROLES] = { NULL };
+      gboolean any = FALSE;
 
-      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
+      for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
+        states[r] = state_text (review, page, r);
+
+      for (guint i = 0; i <= places->len; i++)
         {
-          HelderPage *page = helder_module_get_page (module, p);
-          const char *file = helder_page_get_file (page);
-          HelderReviewPage *entry = helder_review_find_page (review, file);
-          g_autofree char *round = g_strdup_printf ("%u", entry != NULL ? entry->round : 0);
-          char *states[HELDER_N_REVIEW_ROLES] = { NULL };
-          gboolean any = FALSE;
+          const HelderReviewPlace *place = i < places->len ? &g_array_index (places, HelderReviewPlace, i) : NULL;
+          g_autofree char *where = NULL;
 
-          for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
-            states[r] = state_text (review, page, r);
+          if (place != NULL && place->page != page)
+            continue;
+          if (place == NULL && any)
+            break;
+          if (place != NULL)
+            where = place_to_string (place);
+          any = TRUE;
 
-          for (guint i = 0; i <= places->len; i++)
+          for (guint c = 0; c < MAX (1u, place != NULL ? place->thread->comments->len : 1u); c++)
             {
-              const HelderReviewPlace *place = i < places->len ? &g_array_index (places, HelderReviewPlace, i) : NULL;
-              g_autofree char *where = NULL;
+              const HelderReviewComment *comment =
+                place != NULL && c < place->thread->comments->len
+                  ? g_ptr_array_index (place->thread->comments, c) : NULL;
+              const char *row[G_N_ELEMENTS (header)] = { NULL };
+              guint k = 0;
 
-              if (place != NULL && place->page != page)
-                continue;
-              if (place == NULL && any)
-                break;
+              row[k++] = file;
+              row[k++] = helder_page_get_title (page);
+              row[k++] = round;
+              for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
+                row[k++] = states[r];
               if (place != NULL)
-                where = place_to_string (place);
-              any = TRUE;
-
-              for (guint c = 0; c < MAX (1u, place != NULL ? place->thread->comments->len : 1u); c++)
                 {
-                  const HelderReviewComment *comment =
-                    place != NULL && c < place->thread->comments->len
-                      ? g_ptr_array_index (place->thread->comments, c) : NULL;
-                  const char *row[G_N_ELEMENTS (header)] = { NULL };
-                  guint k = 0;
-
-                  row[k++] = file;
-                  row[k++] = helder_page_get_title (page);
-                  row[k++] = round;
-                  for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
-                    row[k++] = states[r];
-                  if (place != NULL)
-                    {
-                      row[k++] = place->thread->id;
-                      row[k++] = helder_review_status_to_string (place->thread->status);
-                      row[k++] = where;
-                      row[k++] = place->thread->quote.exact;
-                      row[k++] = place->thread->suggestion;
-                    }
-                  else
-                    k += 5;
-                  if (comment != NULL)
-                    {
-                      row[k++] = comment->author;
-                      row[k++] = helder_review_role_to_string (comment->role);
-                      row[k++] = comment->time;
-                      row[k++] = comment->text;
-                    }
-                  helder_csv_append_row (out, row, G_N_ELEMENTS (row));
+                  row[k++] = place->thread->id;
+                  row[k++] = helder_review_status_to_string (place->thread->status);
+                  row[k++] = where;
+                  row[k++] = place->thread->quote.exact;
+                  row[k++] = place->thread->suggestion;
                 }
-              if (place == NULL)
-                break;
+              else
+                k += 5;
+              if (comment != NULL)
+                {
+                  row[k++] = comment->author;
+                  row[k++] = helder_review_role_to_string (comment->role);
+                  row[k++] = comment->time;
+                  row[k++] = comment->text;
+                }
+              helder_csv_append_row (out, row, G_N_ELEMENTS (row));
             }
-
-          for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
-            g_free (states[r]);
+          if (place == NULL)
+            break;
         }
+
+      for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
+        g_free (states[r]);
     }
 
   return g_string_free (out, FALSE);
