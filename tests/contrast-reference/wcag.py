@@ -1,6 +1,6 @@
 # wcag.py: an independent reference for the WCAG 2.x contrast ratio,
 # written from the WCAG 2.2 definitions of "relative luminance" and
-# "contrast ratio" only (no code shared with src/core/helder-contrast.c),
+# "contrast ratio" only (no code shared with src/core/a11y/helder-contrast.c),
 # so the tests can compare the two.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
