@@ -7,7 +7,7 @@
 
 #include <glib.h>
 
-#include "helder-block.h"
+#include "helder-range.h"
 
 G_BEGIN_DECLS
 

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "helder-range.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -30,12 +32,6 @@ typedef enum
   HELDER_BLOCK_CONTINUE,
   HELDER_N_BLOCK_KINDS
 } HelderBlockKind;
-
-typedef struct
-{
-  gsize start;
-  gsize end;
-} HelderRange;
 
 /* "key: value" in a Helder block. The value's continuation lines are
  * joined with single spaces; value_range spans them all in the source.
@@ -70,24 +66,6 @@ typedef struct
   GPtrArray       *fields;    /* of HelderField* */
   GPtrArray       *items;     /* of HelderBlockItem* */
 } HelderBlock;
-
-typedef enum
-{
-  HELDER_TEXT_PROSE,   /* a line of a paragraph or list item */
-  HELDER_TEXT_HEADING, /* a heading's text */
-  HELDER_TEXT_FIELD,   /* a prose value of a Helder block field */
-} HelderTextRole;
-
-/* A stretch of learner-facing text in the page source, at most one line
- * long. Runs with the same paragraph number belong to one paragraph, so a
- * sentence may continue from one run into the next.
- */
-typedef struct
-{
-  HelderRange    range;
-  guint          paragraph;
-  HelderTextRole role;
-} HelderTextRun;
 
 HelderBlock     *helder_block_new              (HelderBlockKind       kind);
 void             helder_block_free             (HelderBlock          *self);
