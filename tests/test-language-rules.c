@@ -36,9 +36,9 @@ run_rules (const char         *text,
   Result *result = g_new0 (Result, 1);
   g_autoptr(HelderTokens) tokens = NULL;
   g_autoptr(GHashTable) words = helder_language_course_words_new (course_words);
-  HelderLanguageSettings settings;
+  HelderCheckSettings settings;
 
-  helder_language_settings_init (&settings);
+  helder_check_settings_init (&settings);
   result->text = g_strdup (text);
   tokens = helder_tokens_new_from_plain (result->text, strlen (text));
   helder_language_rules_run (&settings, words, result->text, tokens, &result->findings);
@@ -367,8 +367,8 @@ test_course_thresholds (void)
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GPtrArray) unspelt = NULL;
-  HelderLanguageSettings settings;
-  HelderLanguageSettings read_back;
+  HelderCheckSettings settings;
+  HelderCheckSettings read_back;
   HelderPage *page;
 
   g_assert_no_error (error);
@@ -381,31 +381,31 @@ test_course_thresholds (void)
   g_assert_true (has_rule (before, "b1-sentence-long"));
   g_assert_true (has_rule (before, "spelling"));
 
-  helder_language_settings_read (&settings, helder_course_get_document (course), problems);
+  helder_check_settings_read (&settings, helder_course_get_document (course), problems);
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_cmpuint (settings.sentence_warning_words, ==, 15);
   settings.sentence_warning_words = 16;
   settings.sentence_error_words = 24;
   settings.page_average_words = 14;
-  helder_language_settings_write (&settings, helder_course_get_document (course));
+  helder_check_settings_write (&settings, helder_course_get_document (course));
 
   after = check_with_course (course, page);
   g_assert_false (has_rule (after, "b1-sentence-long"));
   g_assert_true (has_rule (after, "spelling"));
 
   settings.spelling = FALSE;
-  helder_language_settings_write (&settings, helder_course_get_document (course));
+  helder_check_settings_write (&settings, helder_course_get_document (course));
   unspelt = check_with_course (course, page);
   g_assert_false (has_rule (unspelt, "spelling"));
 
-  helder_language_settings_read (&read_back, helder_course_get_document (course), problems);
+  helder_check_settings_read (&read_back, helder_course_get_document (course), problems);
   g_assert_cmpuint (problems->len, ==, 0);
-  g_assert_true (helder_language_settings_equal (&settings, &read_back));
+  g_assert_true (helder_check_settings_equal (&settings, &read_back));
 
   /* An error threshold below the warning threshold is reported and raised. */
   settings.sentence_error_words = 10;
-  helder_language_settings_write (&settings, helder_course_get_document (course));
-  helder_language_settings_read (&read_back, helder_course_get_document (course), problems);
+  helder_check_settings_write (&settings, helder_course_get_document (course));
+  helder_check_settings_read (&read_back, helder_course_get_document (course), problems);
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_cmpuint (read_back.sentence_error_words, ==, 16);
 

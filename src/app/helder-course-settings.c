@@ -26,7 +26,7 @@ struct _HelderCourseSettings
 
   HelderCourse        *course;
   GtkWidget           *theme_rows[3];
-  HelderLanguageSettings checks;
+  HelderCheckSettings checks;
   AdwPreferencesGroup *dictionary;
 };
 
@@ -465,7 +465,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (threshold_rows) == HELDER_N_CHECK_THRESHOLDS);
 static void
 write_checks (HelderCourseSettings *self)
 {
-  helder_language_settings_write (&self->checks, helder_course_get_document (self->course));
+  helder_check_settings_write (&self->checks, helder_course_get_document (self->course));
 }
 
 static void
@@ -475,7 +475,7 @@ threshold_changed_cb (GtkSpinButton        *spin,
   HelderCheckThreshold threshold =
     GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "helder-threshold"));
 
-  helder_language_settings_set_threshold (&self->checks, threshold,
+  helder_check_settings_set_threshold (&self->checks, threshold,
                                           gtk_spin_button_get_value_as_int (spin));
   write_checks (self);
 }
@@ -571,7 +571,7 @@ build_checks_page (HelderCourseSettings *self)
   /* Values out of range in course.json show as their defaults here; the
    * course's findings say what was wrong.
    */
-  helder_language_settings_read (&self->checks, helder_course_get_document (self->course), NULL);
+  helder_check_settings_read (&self->checks, helder_course_get_document (self->course), NULL);
 
   adw_preferences_page_set_name (page, "checks");
   adw_preferences_page_set_title (page, _("Checks"));
@@ -590,7 +590,7 @@ build_checks_page (HelderCourseSettings *self)
 
       helder_check_threshold_get_range (i, &min, &max);
       row = spin_row (_(threshold_rows[i].title), _(threshold_rows[i].subtitle), min, max,
-                      helder_language_settings_get_threshold (&self->checks, i));
+                      helder_check_settings_get_threshold (&self->checks, i));
       spin = g_object_get_data (G_OBJECT (row), "helder-spin");
       gtk_widget_set_name (spin, threshold_rows[i].name);
       g_object_set_data (G_OBJECT (spin), "helder-threshold", GUINT_TO_POINTER (i));

@@ -105,7 +105,7 @@ helder_cli_readability (int    argc,
   g_autoptr(HelderTokens) tokens = NULL;
   g_autoptr(GHashTable) no_words = NULL;
   g_autofree char *text = NULL;
-  HelderLanguageSettings settings;
+  HelderCheckSettings settings;
   HelderLanguageFindings findings;
   HelderReadability scores;
   const char *invalid = NULL;
@@ -148,7 +148,7 @@ helder_cli_readability (int    argc,
       return HELDER_EXIT_UNUSABLE;
     }
 
-  helder_language_settings_init (&settings);
+  helder_check_settings_init (&settings);
   no_words = helder_language_course_words_new (NULL);
   tokens = helder_tokens_new_from_plain (text, length);
   helder_language_rules_run (&settings, no_words, text, tokens, &findings);

@@ -22,7 +22,7 @@ typedef struct
 
 struct _HelderLanguageChecker
 {
-  HelderLanguageSettings settings;
+  HelderCheckSettings settings;
   char                 **words;        /* the course words as given */
   GHashTable            *course_words; /* their lower-case set */
   GHashTable            *pages;        /* file → GHashTable (key → Paragraph*) */
@@ -45,7 +45,7 @@ paragraph_table_new (void)
 }
 
 HelderLanguageChecker *
-helder_language_checker_new (const HelderLanguageSettings *settings,
+helder_language_checker_new (const HelderCheckSettings *settings,
                              const char * const           *course_words)
 {
   HelderLanguageChecker *self = g_new0 (HelderLanguageChecker, 1);
@@ -53,7 +53,7 @@ helder_language_checker_new (const HelderLanguageSettings *settings,
   if (settings != NULL)
     self->settings = *settings;
   else
-    helder_language_settings_init (&self->settings);
+    helder_check_settings_init (&self->settings);
   self->pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) g_hash_table_unref);
   self->results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -105,13 +105,13 @@ helder_language_checker_set_words (HelderLanguageChecker *self,
 /* New thresholds, too, change what the rules say about every paragraph. */
 void
 helder_language_checker_set_settings (HelderLanguageChecker        *self,
-                                      const HelderLanguageSettings *settings)
+                                      const HelderCheckSettings *settings)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (settings != NULL);
 
   g_mutex_lock (&self->lock);
-  if (!helder_language_settings_equal (&self->settings, settings))
+  if (!helder_check_settings_equal (&self->settings, settings))
     {
       self->settings = *settings;
       g_hash_table_remove_all (self->pages);
@@ -418,15 +418,15 @@ helder_language_checker_for_course (HelderCourse *course)
   static const char key[] = "helder-language-checker";
   static GMutex lock;
   HelderLanguageChecker *checker;
-  HelderLanguageSettings settings;
+  HelderCheckSettings settings;
 
   g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
 
   /* Problems with the thresholds are the course check's to report. */
   if (helder_course_get_document (course) != NULL)
-    helder_language_settings_read (&settings, helder_course_get_document (course), NULL);
+    helder_check_settings_read (&settings, helder_course_get_document (course), NULL);
   else
-    helder_language_settings_init (&settings);
+    helder_check_settings_init (&settings);
 
   g_mutex_lock (&lock);
   checker = g_object_get_data (G_OBJECT (course), key);

@@ -18,13 +18,13 @@ G_BEGIN_DECLS
  */
 typedef struct _HelderLanguageChecker HelderLanguageChecker;
 
-HelderLanguageChecker *helder_language_checker_new        (const HelderLanguageSettings *settings,
+HelderLanguageChecker *helder_language_checker_new        (const HelderCheckSettings *settings,
                                                            const char * const           *course_words);
 void                   helder_language_checker_free       (HelderLanguageChecker        *self);
 void                   helder_language_checker_set_words  (HelderLanguageChecker        *self,
                                                            const char * const           *course_words);
 void                   helder_language_checker_set_settings (HelderLanguageChecker      *self,
-                                                           const HelderLanguageSettings *settings);
+                                                           const HelderCheckSettings *settings);
 GPtrArray             *helder_language_checker_check      (HelderLanguageChecker        *self,
                                                            const char                   *file,
                                                            const char                   *text,

@@ -161,194 +161,6 @@ get_data (void)
   return data;
 }
 
-void
-helder_language_settings_init (HelderLanguageSettings *settings)
-{
-  g_return_if_fail (settings != NULL);
-
-  *settings = (HelderLanguageSettings) {
-    .sentence_warning_words = 15,
-    .sentence_error_words = 20,
-    .page_average_words = 12.0,
-    .long_word_syllables = 3,
-    .long_word_common_rank = 5000,
-    .rare_word_rank = 20000,
-    .noun_phrase_words = 4,
-    .verb_bracket_words = 7,
-    .nominalisations = 2,
-    .reader_address_words = 40,
-    .spelling = TRUE,
-    .spelling_suggestions = FALSE,
-  };
-}
-
-/* The thresholds a course may set in its course.json, under "checks"
- * (docs/course-format.md); the others keep their defaults.
- */
-#define CHECKS_MEMBER "checks"
-
-static const struct
-{
-  const char *member;
-  guint       min;
-  guint       max;
-} check_thresholds[] = {
-  [HELDER_CHECK_SENTENCE_WARNING_WORDS] = { "sentence_warning_words", 5, 60 },
-  [HELDER_CHECK_SENTENCE_ERROR_WORDS] = { "sentence_error_words", 5, 80 },
-  [HELDER_CHECK_PAGE_AVERAGE_WORDS] = { "page_average_words", 5, 40 },
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (check_thresholds) == HELDER_N_CHECK_THRESHOLDS);
-
-/* The values a course may give @threshold. */
-void
-helder_check_threshold_get_range (HelderCheckThreshold  threshold,
-                                  guint                *min,
-                                  guint                *max)
-{
-  g_return_if_fail (threshold < HELDER_N_CHECK_THRESHOLDS);
-
-  *min = check_thresholds[threshold].min;
-  *max = check_thresholds[threshold].max;
-}
-
-guint
-helder_language_settings_get_threshold (const HelderLanguageSettings *settings,
-                                        HelderCheckThreshold          threshold)
-{
-  g_return_val_if_fail (settings != NULL, 0);
-
-  switch (threshold)
-    {
-    case HELDER_CHECK_SENTENCE_WARNING_WORDS:
-      return settings->sentence_warning_words;
-    case HELDER_CHECK_SENTENCE_ERROR_WORDS:
-      return settings->sentence_error_words;
-    case HELDER_CHECK_PAGE_AVERAGE_WORDS:
-      return (guint) settings->page_average_words;
-    case HELDER_N_CHECK_THRESHOLDS:
-    default:
-      g_return_val_if_reached (0);
-    }
-}
-
-void
-helder_language_settings_set_threshold (HelderLanguageSettings *settings,
-                                        HelderCheckThreshold    threshold,
-                                        guint                   value)
-{
-  g_return_if_fail (settings != NULL);
-
-  switch (threshold)
-    {
-    case HELDER_CHECK_SENTENCE_WARNING_WORDS:
-      settings->sentence_warning_words = value;
-      break;
-    case HELDER_CHECK_SENTENCE_ERROR_WORDS:
-      settings->sentence_error_words = value;
-      break;
-    case HELDER_CHECK_PAGE_AVERAGE_WORDS:
-      settings->page_average_words = value;
-      break;
-    case HELDER_N_CHECK_THRESHOLDS:
-    default:
-      g_return_if_reached ();
-    }
-}
-
-/**
- * helder_language_settings_read:
- * @course_json: the course's course.json
- * @diagnostics: (nullable): where problems with the "checks" object are
- *   reported
- *
- * Sets @settings to the defaults, then to what the course's "checks"
- * object asks for. A value out of range is reported and left at its
- * default.
- */
-void
-helder_language_settings_read (HelderLanguageSettings *settings,
-                               HelderJsonDocument     *course_json,
-                               GPtrArray              *diagnostics)
-{
-  JsonObject *root;
-  JsonObject *checks;
-  gint64 number;
-
-  g_return_if_fail (settings != NULL);
-  g_return_if_fail (course_json != NULL);
-
-  helder_language_settings_init (settings);
-  root = helder_json_document_get_root (course_json);
-  checks = root != NULL ? helder_json_document_get_object (course_json, diagnostics, root,
-                                                           CHECKS_MEMBER, FALSE)
-                        : NULL;
-  if (checks == NULL)
-    return;
-
-  for (guint i = 0; i < HELDER_N_CHECK_THRESHOLDS; i++)
-    if (helder_json_document_get_int (course_json, diagnostics, checks,
-                                      check_thresholds[i].member, FALSE, check_thresholds[i].min,
-                                      check_thresholds[i].max, &number))
-      helder_language_settings_set_threshold (settings, i, number);
-  helder_json_document_get_boolean (course_json, diagnostics, checks, "spelling",
-                                    &settings->spelling);
-
-  if (settings->sentence_error_words < settings->sentence_warning_words)
-    {
-      helder_json_document_report (course_json, diagnostics, checks, "sentence_error_words", -1,
-                                   HELDER_SEVERITY_WARNING, "format-range",
-                                   _("\"sentence_error_words\" is below "
-                                     "\"sentence_warning_words\"; every long sentence is then "
-                                     "an error: make it at least as large"));
-      settings->sentence_error_words = settings->sentence_warning_words;
-    }
-}
-
-/**
- * helder_language_settings_write:
- *
- * Writes the thresholds a course may set into the "checks" object of
- * @course_json, made when missing.
- */
-void
-helder_language_settings_write (const HelderLanguageSettings *settings,
-                                HelderJsonDocument           *course_json)
-{
-  JsonObject *checks;
-
-  g_return_if_fail (settings != NULL);
-  g_return_if_fail (course_json != NULL);
-
-  checks = helder_json_document_ensure_object (course_json,
-                                               helder_json_document_get_root (course_json),
-                                               CHECKS_MEMBER);
-  for (guint i = 0; i < HELDER_N_CHECK_THRESHOLDS; i++)
-    helder_json_document_set_int (course_json, checks, check_thresholds[i].member,
-                                  helder_language_settings_get_threshold (settings, i));
-  helder_json_document_set_boolean (course_json, checks, "spelling", settings->spelling);
-}
-
-gboolean
-helder_language_settings_equal (const HelderLanguageSettings *a,
-                                const HelderLanguageSettings *b)
-{
-  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
-
-  return a->sentence_warning_words == b->sentence_warning_words &&
-         a->sentence_error_words == b->sentence_error_words &&
-         a->page_average_words == b->page_average_words &&
-         a->long_word_syllables == b->long_word_syllables &&
-         a->long_word_common_rank == b->long_word_common_rank &&
-         a->rare_word_rank == b->rare_word_rank &&
-         a->noun_phrase_words == b->noun_phrase_words &&
-         a->verb_bracket_words == b->verb_bracket_words &&
-         a->nominalisations == b->nominalisations &&
-         a->reader_address_words == b->reader_address_words &&
-         !a->spelling == !b->spelling &&
-         !a->spelling_suggestions == !b->spelling_suggestions;
-}
-
 /**
  * helder_language_course_words_new:
  * @words: the entries of the course's words.txt
@@ -385,7 +197,7 @@ helder_language_findings_clear (HelderLanguageFindings *findings)
 /* The state of one run of the rules over a text. */
 typedef struct
 {
-  const HelderLanguageSettings *settings;
+  const HelderCheckSettings *settings;
   GHashTable                   *course_words;
   const char                   *text;
   const HelderTokens           *tokens;
@@ -1296,7 +1108,7 @@ check_sentence (Run                  *run,
  * Runs every sentence and word rule on @tokens, read from @text.
  */
 void
-helder_language_rules_run (const HelderLanguageSettings *settings,
+helder_language_rules_run (const HelderCheckSettings *settings,
                            GHashTable                   *course_words,
                            const char                   *text,
                            const HelderTokens           *tokens,

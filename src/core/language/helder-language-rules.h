@@ -8,33 +8,11 @@
 #include <glib.h>
 
 #include "helder-diagnostic.h"
-#include "helder-json-document.h"
+#include "helder-check-settings.h"
 #include "helder-readability.h"
 #include "helder-tokenizer.h"
 
 G_BEGIN_DECLS
-
-/* The thresholds of the B1 rules. helder_language_settings_init() sets
- * the defaults documented in docs/readability.md.
- */
-typedef struct
-{
-  guint    sentence_warning_words;  /* more words than this: warning (15) */
-  guint    sentence_error_words;    /* more words than this: error (20) */
-  double   page_average_words;      /* page average above this: hint (12) */
-  guint    long_word_syllables;     /* more syllables than this: long (3) */
-  guint    long_word_common_rank;   /* long words this frequent are known (5000) */
-  guint    rare_word_rank;          /* frequency rank above this: rare (20000) */
-  guint    noun_phrase_words;       /* more words inside a noun phrase: warning (4) */
-  guint    verb_bracket_words;      /* more words between verb parts: warning (7) */
-  guint    nominalisations;         /* this many in one sentence: hint (2) */
-  guint    reader_address_words;    /* pages with at least this many words need je/u (40) */
-  gboolean spelling;                /* check spelling (TRUE) */
-  gboolean spelling_suggestions;    /* ask hunspell for replacements while checking (FALSE):
-                                     * they cost far more than the check itself, so
-                                     * they are usually asked for one finding at a time
-                                     * with helder_language_add_spelling_suggestions() */
-} HelderLanguageSettings;
 
 /* What the rules found in one stretch of text. Diagnostics have an empty
  * file name and no line: the caller places them.
@@ -47,34 +25,7 @@ typedef struct
   guint                   prose_words;   /* words outside headings */
 } HelderLanguageFindings;
 
-/* The thresholds a course may set in course.json ("checks"), each a whole
- * number within its range.
- */
-typedef enum
-{
-  HELDER_CHECK_SENTENCE_WARNING_WORDS,
-  HELDER_CHECK_SENTENCE_ERROR_WORDS,
-  HELDER_CHECK_PAGE_AVERAGE_WORDS,
-  HELDER_N_CHECK_THRESHOLDS
-} HelderCheckThreshold;
-
-void  helder_check_threshold_get_range (HelderCheckThreshold        threshold,
-                                        guint                      *min,
-                                        guint                      *max);
-guint helder_language_settings_get_threshold (const HelderLanguageSettings *settings,
-                                              HelderCheckThreshold          threshold);
-void  helder_language_settings_set_threshold (HelderLanguageSettings       *settings,
-                                              HelderCheckThreshold          threshold,
-                                              guint                         value);
-void  helder_language_settings_init  (HelderLanguageSettings       *settings);
-void  helder_language_settings_read  (HelderLanguageSettings       *settings,
-                                      HelderJsonDocument           *course_json,
-                                      GPtrArray                    *diagnostics);
-void  helder_language_settings_write (const HelderLanguageSettings *settings,
-                                      HelderJsonDocument           *course_json);
-gboolean helder_language_settings_equal (const HelderLanguageSettings *a,
-                                         const HelderLanguageSettings *b);
-void  helder_language_rules_run      (const HelderLanguageSettings *settings,
+void  helder_language_rules_run      (const HelderCheckSettings *settings,
                                       GHashTable                   *course_words,
                                       const char                   *text,
                                       const HelderTokens           *tokens,

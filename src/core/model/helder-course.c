@@ -14,7 +14,7 @@
 
 #include "helder-colour.h"
 #include "helder-course.h"
-#include "helder-language-rules.h"
+#include "helder-check-settings.h"
 #include "helder-save-transaction.h"
 
 struct _HelderCourse
@@ -172,7 +172,7 @@ read_course_fields (HelderCourse *self,
   GPtrArray *diagnostics = self->diagnostics;
   HelderJsonDocument *doc = self->document;
   JsonObject *object;
-  HelderLanguageSettings checks;
+  HelderCheckSettings checks;
   const char *value;
   gint64 number;
   double real;
@@ -263,7 +263,7 @@ read_course_fields (HelderCourse *self,
   /* The thresholds of the checks: read here only to report problems;
    * the checker reads them itself (helder_language_checker_for_course).
    */
-  helder_language_settings_read (&checks, doc, diagnostics);
+  helder_check_settings_read (&checks, doc, diagnostics);
 
   if ((object = helder_json_document_get_object (doc, diagnostics, root, "kpi", FALSE)))
     {
