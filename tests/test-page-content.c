@@ -279,6 +279,116 @@ test_spec (void)
   g_assert_null (helder_block_spec_get (HELDER_BLOCK_TEXT)->fields[0].key);
 }
 
+static gboolean
+has_rule_at (const HelderPageContent *content,
+             const char              *rule,
+             guint                    line)
+{
+  for (guint i = 0; i < content->diagnostics->len; i++)
+    {
+      const HelderDiagnostic *d = g_ptr_array_index (content->diagnostics, i);
+
+      if (g_str_equal (d->rule, rule) && d->line == line)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_sources_block (void)
+{
+  const char *text =
+    "# Datums\n"
+    "\n"
+    "```sources\n"
+    "checked: 2026-12-04\n"
+    "- title: AI-verordening (EU) 2024/1689, artikel 4\n"
+    "  url: https://eur-lex.europa.eu/eli/reg/2024/1689/oj\n"
+    "- title: Een boek zonder adres\n"
+    "```\n";
+  const char *broken =
+    "# Datums\n"
+    "\n"
+    "```sources\n"
+    "checked: 4 december 2026\n"
+    "- title: Wet\n"
+    "  url: eur-lex.europa.eu\n"
+    "- title: Ander\n"
+    "  url: ftp://example.org/x\n"
+    "```\n"
+    "\n"
+    "```sources\n"
+    "checked: 2026-02-30\n"
+    "```\n"
+    "\n"
+    "```sources\n"
+    "- title: Zonder datum\n"
+    "```\n";
+  g_autoptr(HelderPageContent) content = parse (text);
+  g_autoptr(HelderPageContent) wrong = parse (broken);
+  const HelderBlock *block = find_block (content, HELDER_BLOCK_SOURCES);
+  g_autofree char *formatted = NULL;
+
+  g_assert_cmpuint (content->diagnostics->len, ==, 0);
+  g_assert_nonnull (block);
+  g_assert_cmpstr (helder_block_get_value (block, "checked"), ==, "2026-12-04");
+  g_assert_cmpuint (block->items->len, ==, 2);
+  g_assert_cmpstr (helder_block_item_get_value (g_ptr_array_index (block->items, 0), "url"), ==,
+                   "https://eur-lex.europa.eu/eli/reg/2024/1689/oj");
+  g_assert_null (helder_block_item_get_value (g_ptr_array_index (block->items, 1), "url"));
+  formatted = helder_block_format (block);
+  g_assert_cmpstr (formatted, ==, text + strlen ("# Datums\n\n"));
+
+  /* Each problem at its line: a date that is not YYYY-MM-DD, or does not
+   * exist; an address that is not http(s); no date; no items.
+   */
+  g_assert_true (has_rule_at (wrong, "format-field-value", 4));
+  g_assert_true (has_rule_at (wrong, "format-field-value", 6));
+  g_assert_true (has_rule_at (wrong, "format-field-value", 8));
+  g_assert_true (has_rule_at (wrong, "format-field-value", 12));
+  g_assert_true (has_rule_at (wrong, "format-items", 11));
+  g_assert_true (has_rule_at (wrong, "format-field-missing", 15));
+}
+
+static void
+test_goal_reference (void)
+{
+  const char *text =
+    "# Toets\n"
+    "\n"
+    "```question\n"
+    "id: pre-1\n"
+    "test: pre\n"
+    "goal: basiskennis\n"
+    "question: Wat is AI?\n"
+    "- [x] Een systeem dat leert\n"
+    "- [ ] Een printer\n"
+    "- [ ] Ik weet het niet\n"
+    "```\n"
+    "\n"
+    "```question\n"
+    "id: pre-2\n"
+    "test: pre\n"
+    "goal: 2 of 3\n"
+    "question: Wat is AI?\n"
+    "- [x] Een systeem dat leert\n"
+    "- [ ] Een printer\n"
+    "```\n";
+  g_autoptr(HelderPageContent) content = parse (text);
+
+  g_assert_true (helder_goal_reference_is_valid ("basiskennis"));
+  g_assert_true (helder_goal_reference_is_valid ("ai-verordening"));
+  g_assert_true (helder_goal_reference_is_valid ("12"));
+  g_assert_false (helder_goal_reference_is_valid ("0"));
+  g_assert_false (helder_goal_reference_is_valid ("-basis"));
+  g_assert_false (helder_goal_reference_is_valid ("2 of 3"));
+  g_assert_false (helder_goal_reference_is_valid (""));
+
+  g_assert_cmpuint (content->diagnostics->len, ==, 1);
+  g_assert_true (has_rule_at (content, "format-field-value", 16));
+}
+
 static void
 test_count_words (void)
 {
@@ -303,6 +413,8 @@ main (int   argc,
   g_test_add_func ("/page-content/count-words", test_count_words);
   g_test_add_func ("/page-content/format-round-trip", test_format_round_trip);
   g_test_add_func ("/page-content/spec", test_spec);
+  g_test_add_func ("/page-content/sources-block", test_sources_block);
+  g_test_add_func ("/page-content/goal-reference", test_goal_reference);
 
   return g_test_run ();
 }

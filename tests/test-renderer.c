@@ -105,6 +105,12 @@ test_every_block_kind (void)
     "<textarea",
     "<div class=\"helder-continue\" data-helder=\"continue\"><button type=\"button\">Verder</button>",
     "<pre><code class=\"language-python\">",
+    "<aside class=\"helder-sources\" data-helder=\"sources\"",
+    ">Bronnen</h2>",
+    "<li><a href=\"https://eur-lex.europa.eu/eli/reg/2024/1689/oj\">AI-verordening (EU) "
+      "2024/1689 &amp; de toelichting</a></li>",
+    "<li>Gesprek met de privacy-adviseur</li>",
+    "<p class=\"helder-sources-checked\">Gecontroleerd op 20 november 2026</p>",
     "style=\"--helder-accent: #7a3b8f\"",
     "<script src=\"lib/player.js\" defer></script>",
   };

@@ -18,6 +18,7 @@
 
 #include "helder-block-dialog.h"
 #include "helder-block-spec.h"
+#include "helder-date.h"
 #include "helder-page-content.h"
 #include "helder-webvtt.h"
 
@@ -67,6 +68,7 @@ helder_block_kind_get_label (HelderBlockKind kind)
     case HELDER_BLOCK_QUESTION: return _("Test Question");
     case HELDER_BLOCK_SURVEY: return _("Survey Item");
     case HELDER_BLOCK_CONTINUE: return _("Continue Divider");
+    case HELDER_BLOCK_SOURCES: return _("Sources");
     case HELDER_BLOCK_TEXT:
     case HELDER_BLOCK_HEADING:
     case HELDER_BLOCK_CODE:
@@ -103,7 +105,9 @@ field_label (const char *key)
     { "correct", N_("Correct") },
     { "id", N_("Id") },
     { "test", N_("Test") },
-    { "goal", N_("Learning goal (number)") },
+    { "goal", N_("Learning goal (its id in the course)") },
+    { "checked", N_("Facts checked on (year-month-day)") },
+    { "url", N_("Web address") },
     { "low", N_("Label for 1") },
     { "high", N_("Label for 5") },
     { "label", N_("Button label") },
@@ -132,6 +136,8 @@ item_label (HelderBlockKind kind)
       return _("Step");
     case HELDER_BLOCK_TABS:
       return _("Tab");
+    case HELDER_BLOCK_SOURCES:
+      return _("Source");
     case HELDER_BLOCK_ACCORDION:
     case HELDER_BLOCK_TEXT:
     case HELDER_BLOCK_HEADING:
@@ -601,7 +607,20 @@ helder_block_dialog_new (GtkWindow         *parent,
     {
       const char *value = block != NULL ? helder_block_get_value (block, spec->fields[i].key)
                                         : NULL;
-      GtkWidget *row = create_row (self, &spec->fields[i], value);
+      g_autofree char *today = NULL;
+      GtkWidget *row;
+
+      /* A new sources block is usually written the day the facts are checked. */
+      if (block == NULL && (spec->fields[i].flags & HELDER_FIELD_DATE))
+        {
+          GDate date;
+
+          helder_date_set_today (&date);
+          today = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date),
+                                   g_date_get_month (&date), g_date_get_day (&date));
+          value = today;
+        }
+      row = create_row (self, &spec->fields[i], value);
 
       adw_preferences_group_add (self->fields_group, row);
       g_ptr_array_add (self->field_rows, row);

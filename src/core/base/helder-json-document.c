@@ -530,6 +530,22 @@ helder_json_document_get_object (HelderJsonDocument *self,
   return node != NULL ? json_node_get_object (node) : NULL;
 }
 
+JsonArray *
+helder_json_document_get_array (HelderJsonDocument *self,
+                                GPtrArray          *diagnostics,
+                                JsonObject         *object,
+                                const char         *member,
+                                gboolean            required)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  node = get_member (self, diagnostics, object, member, required, holds_array, _("an array"));
+
+  return node != NULL ? json_node_get_array (node) : NULL;
+}
+
 /* Returns the array when it holds only strings; otherwise reports each
  * element that is not a string and returns NULL.
  */

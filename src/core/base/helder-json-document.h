@@ -75,6 +75,11 @@ JsonObject         *helder_json_document_get_object   (HelderJsonDocument *self,
                                                        JsonObject         *object,
                                                        const char         *member,
                                                        gboolean            required);
+JsonArray          *helder_json_document_get_array    (HelderJsonDocument *self,
+                                                       GPtrArray          *diagnostics,
+                                                       JsonObject         *object,
+                                                       const char         *member,
+                                                       gboolean            required);
 JsonArray          *helder_json_document_get_strings  (HelderJsonDocument *self,
                                                        GPtrArray          *diagnostics,
                                                        JsonObject         *object,

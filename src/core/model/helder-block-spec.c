@@ -103,6 +103,15 @@ static const HelderFieldSpec continue_fields[] = {
   { "label", HELDER_FIELD_PROSE, NULL },
   { NULL }
 };
+static const HelderFieldSpec sources_fields[] = {
+  { "checked", HELDER_FIELD_REQUIRED | HELDER_FIELD_DATE, NULL },
+  { NULL }
+};
+static const HelderFieldSpec source_item_fields[] = {
+  { "title", HELDER_FIELD_REQUIRED | HELDER_FIELD_PROSE, NULL },
+  { "url", HELDER_FIELD_URL, NULL },
+  { NULL }
+};
 static const HelderFieldSpec no_fields[] = {
   { NULL }
 };
@@ -120,6 +129,7 @@ static const HelderBlockSpec block_specs[HELDER_N_BLOCK_KINDS] = {
   [HELDER_BLOCK_QUESTION] = { question_fields, question_item_fields, 2 },
   [HELDER_BLOCK_SURVEY] = { survey_fields, no_fields, 0 },
   [HELDER_BLOCK_CONTINUE] = { continue_fields, no_fields, 0 },
+  [HELDER_BLOCK_SOURCES] = { sources_fields, source_item_fields, 1 },
 };
 
 static const HelderFieldSpec no_item_fields[] = {

@@ -17,8 +17,10 @@ typedef enum
   HELDER_FIELD_PATH     = 1 << 2, /* a file in the course; `values` lists the extensions */
   HELDER_FIELD_BOOL     = 1 << 3,
   HELDER_FIELD_ENUM     = 1 << 4, /* one of `values`, separated by | */
-  HELDER_FIELD_GOAL     = 1 << 5, /* a learning goal number, 1 to 9 */
+  HELDER_FIELD_GOAL     = 1 << 5, /* a course learning goal: its id, or its number */
   HELDER_FIELD_ID       = 1 << 6, /* an id, unique in the course */
+  HELDER_FIELD_DATE     = 1 << 7, /* a date, YYYY-MM-DD */
+  HELDER_FIELD_URL      = 1 << 8, /* an http or https address */
 } HelderFieldFlags;
 
 typedef struct

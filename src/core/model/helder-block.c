@@ -27,6 +27,7 @@ static const char * const kind_names[HELDER_N_BLOCK_KINDS] = {
   [HELDER_BLOCK_QUESTION] = "question",
   [HELDER_BLOCK_SURVEY] = "survey",
   [HELDER_BLOCK_CONTINUE] = "continue",
+  [HELDER_BLOCK_SOURCES] = "sources",
 };
 
 HelderField *
@@ -161,6 +162,7 @@ helder_block_kind_is_interaction (HelderBlockKind kind)
     case HELDER_BLOCK_VIDEO:
     case HELDER_BLOCK_AUDIO:
     case HELDER_BLOCK_CONTINUE:
+    case HELDER_BLOCK_SOURCES:
     case HELDER_N_BLOCK_KINDS:
     default:
       return FALSE;

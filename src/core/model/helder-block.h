@@ -30,6 +30,7 @@ typedef enum
   HELDER_BLOCK_QUESTION,
   HELDER_BLOCK_SURVEY,
   HELDER_BLOCK_CONTINUE,
+  HELDER_BLOCK_SOURCES,      /* where a page's facts come from, and when they were checked */
   HELDER_N_BLOCK_KINDS
 } HelderBlockKind;
 

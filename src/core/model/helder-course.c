@@ -27,6 +27,7 @@ struct _HelderCourse
   char               *description;
   char               *language;
   GStrv               words;
+  GPtrArray          *goals;       /* of HelderGoal* */
   HelderIgnoreList   *ignore_list;
   GListStore         *modules;
   GPtrArray          *diagnostics; /* of the course, module and word files */
@@ -56,6 +57,7 @@ helder_course_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->words, g_strfreev);
+  g_clear_pointer (&self->goals, g_ptr_array_unref);
   g_clear_pointer (&self->ignore_list, helder_ignore_list_free);
   g_clear_object (&self->modules);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
@@ -104,8 +106,17 @@ helder_course_class_init (HelderCourseClass *klass)
 }
 
 static void
+goal_free (HelderGoal *goal)
+{
+  g_free (goal->id);
+  g_free (goal->text);
+  g_free (goal);
+}
+
+static void
 helder_course_init (HelderCourse *self)
 {
+  self->goals = g_ptr_array_new_with_free_func ((GDestroyNotify) goal_free);
   self->modules = g_list_store_new (HELDER_TYPE_MODULE);
   self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
 }
@@ -274,6 +285,80 @@ read_course_fields (HelderCourse *self,
       for (guint i = 0; percentages[i] != NULL; i++)
         helder_json_document_get_number (doc, diagnostics, object, percentages[i], 0, 100, &real);
       helder_json_document_get_number (doc, diagnostics, object, "satisfaction", 1, 5, &real);
+    }
+}
+
+/* "goals": the course's learning goals, each { "id": ..., "text": ... }. */
+static void
+read_goals (HelderCourse *self,
+            JsonObject   *root)
+{
+  HelderJsonDocument *doc = self->document;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *goals;
+
+  if (!json_object_has_member (root, "goals"))
+    return;
+
+  goals = helder_json_document_get_array (doc, self->diagnostics, root, "goals", FALSE);
+  if (goals == NULL)
+    return;
+
+  for (guint i = 0; i < json_array_get_length (goals); i++)
+    {
+      JsonNode *node = json_array_get_element (goals, i);
+      JsonObject *object;
+      const char *id = NULL;
+      const char *text = NULL;
+      HelderGoal *goal;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          report_at (self, goals, NULL, i, HELDER_SEVERITY_ERROR, "format-field-type",
+                     _("a learning goal must be an object with \"id\" and \"text\""));
+          continue;
+        }
+      object = json_node_get_object (node);
+      if (!json_object_has_member (object, "id") || !json_object_has_member (object, "text"))
+        {
+          report_at (self, goals, NULL, i, HELDER_SEVERITY_ERROR, "format-field-missing",
+                     _("a learning goal needs an \"id\" and a \"text\"; add the one that is "
+                       "missing"));
+          continue;
+        }
+      helder_json_document_get_string (doc, self->diagnostics, object, "id", TRUE, &id);
+      helder_json_document_get_string (doc, self->diagnostics, object, "text", TRUE, &text);
+      if (id == NULL || text == NULL)
+        continue;
+
+      if (!g_ascii_isalpha (id[0]) || !helder_goal_reference_is_valid (id))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("\"%s\" is not a valid goal id; use letters, digits and -, "
+                               "starting with a letter"), id);
+
+          report_at (self, object, "id", -1, HELDER_SEVERITY_ERROR, "format-id", message);
+          continue;
+        }
+      if (!g_hash_table_add (seen, (gpointer) id))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("learning goal \"%s\" is listed twice; give each goal its own "
+                               "id"), id);
+
+          report_at (self, object, "id", -1, HELDER_SEVERITY_ERROR, "format-duplicate-id",
+                     message);
+          continue;
+        }
+      if (*text == '\0')
+        report_at (self, object, "text", -1, HELDER_SEVERITY_ERROR, "format-field-empty",
+                   _("the learning goal has no text; write what the learner can do after the "
+                     "course"));
+
+      goal = g_new0 (HelderGoal, 1);
+      goal->id = g_strdup (id);
+      goal->text = g_strdup (text);
+      g_ptr_array_add (self->goals, goal);
     }
 }
 
@@ -463,6 +548,41 @@ check_duplicate_ids (HelderCourse *self,
     }
 }
 
+/* A graded question's goal must be one of the course's goals. A course
+ * without goals (written before they existed) keeps its numbered goals.
+ */
+static void
+check_goals (HelderCourse *self,
+             HelderPage   *page,
+             GPtrArray    *diagnostics)
+{
+  const HelderPageContent *content = helder_page_get_content (page);
+
+  if (self->goals->len == 0)
+    return;
+
+  for (guint b = 0; b < content->blocks->len; b++)
+    {
+      const HelderBlock *block = g_ptr_array_index (content->blocks, b);
+      const HelderField *goal = helder_block_get_field (block, "goal");
+      g_autofree char *message = NULL;
+
+      if (block->kind != HELDER_BLOCK_QUESTION || goal == NULL ||
+          !helder_goal_reference_is_valid (goal->value) ||
+          helder_course_find_goal (self, goal->value, NULL) != NULL)
+        continue;
+
+      if (g_ascii_isdigit (goal->value[0]))
+        message = g_strdup_printf (_("the course has no learning goal number %s; it has %u. "
+                                     "Use the id of a goal in course.json"),
+                                   goal->value, self->goals->len);
+      else
+        message = g_strdup_printf (_("the course has no learning goal \"%s\"; use the id of a "
+                                     "goal in course.json, or add the goal there"), goal->value);
+      report_page (diagnostics, page, &goal->value_range, "format-goal", message);
+    }
+}
+
 /**
  * helder_course_validate_page:
  * @diagnostics: receives the problems
@@ -482,6 +602,7 @@ helder_course_validate_page (HelderCourse *self,
   g_ptr_array_extend (diagnostics, helder_page_get_content (page)->diagnostics,
                       (GCopyFunc) helder_diagnostic_ref, NULL);
   check_page_files (self, page, diagnostics);
+  check_goals (self, page, diagnostics);
   check_duplicate_ids (self, page, diagnostics);
 }
 
@@ -509,6 +630,7 @@ helder_course_validate (HelderCourse *self)
       g_ptr_array_extend (diagnostics, helder_page_get_content (page)->diagnostics,
                           (GCopyFunc) helder_diagnostic_ref, NULL);
       check_page_files (self, page, diagnostics);
+      check_goals (self, page, diagnostics);
     }
 
   check_duplicate_ids (self, NULL, diagnostics);
@@ -583,6 +705,7 @@ load (const char  *path,
       JsonObject *root = helder_json_document_get_root (self->document);
 
       read_course_fields (self, root);
+      read_goals (self, root);
       load_modules (self, root);
     }
 
@@ -1170,6 +1293,71 @@ helder_course_remove_word (HelderCourse  *self,
 }
 
 /* Returns: (transfer none): the findings the team chose to ignore */
+guint
+helder_course_get_n_goals (HelderCourse *self)
+{
+  g_return_val_if_fail (HELDER_IS_COURSE (self), 0);
+
+  return self->goals->len;
+}
+
+/**
+ * helder_course_get_goal:
+ *
+ * Returns: (transfer none): the learning goal at @position, counted from 0.
+ */
+const HelderGoal *
+helder_course_get_goal (HelderCourse *self,
+                        guint         position)
+{
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+  g_return_val_if_fail (position < self->goals->len, NULL);
+
+  return g_ptr_array_index (self->goals, position);
+}
+
+/**
+ * helder_course_find_goal:
+ * @reference: what a question's goal field says: a goal's id, or a
+ *   number N for the N-th goal
+ * @position: (out) (optional): the goal's position, counted from 0
+ *
+ * Returns: (transfer none) (nullable): the goal, or %NULL when the course
+ *   has no such goal.
+ */
+const HelderGoal *
+helder_course_find_goal (HelderCourse *self,
+                         const char   *reference,
+                         guint        *position)
+{
+  guint64 number;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+  g_return_val_if_fail (reference != NULL, NULL);
+
+  for (guint i = 0; i < self->goals->len; i++)
+    {
+      const HelderGoal *goal = g_ptr_array_index (self->goals, i);
+
+      if (g_str_equal (goal->id, reference))
+        {
+          if (position != NULL)
+            *position = i;
+          return goal;
+        }
+    }
+
+  if (self->goals->len > 0 &&
+      g_ascii_string_to_unsigned (reference, 10, 1, self->goals->len, &number, NULL))
+    {
+      if (position != NULL)
+        *position = number - 1;
+      return g_ptr_array_index (self->goals, number - 1);
+    }
+
+  return NULL;
+}
+
 HelderIgnoreList *
 helder_course_get_ignore_list (HelderCourse *self)
 {

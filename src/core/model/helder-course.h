@@ -23,6 +23,15 @@ typedef enum
 /* The newest course format this Helder reads and writes. */
 #define HELDER_COURSE_FORMAT 1
 
+/* A learning goal of the course (course.json "goals"): graded questions
+ * name it by its id, the KPI report shows its text.
+ */
+typedef struct
+{
+  char *id;
+  char *text;
+} HelderGoal;
+
 #define HELDER_TYPE_COURSE (helder_course_get_type ())
 
 G_DECLARE_FINAL_TYPE (HelderCourse, helder_course, HELDER, COURSE, GObject)
@@ -79,6 +88,12 @@ gboolean      helder_course_remove_word      (HelderCourse         *self,
                                               const char           *word,
                                               GError              **error);
 HelderIgnoreList *helder_course_get_ignore_list (HelderCourse      *self);
+guint         helder_course_get_n_goals      (HelderCourse         *self);
+const HelderGoal *helder_course_get_goal     (HelderCourse         *self,
+                                              guint                 position);
+const HelderGoal *helder_course_find_goal    (HelderCourse         *self,
+                                              const char           *reference,
+                                              guint                *position);
 HelderModule *helder_course_add_module       (HelderCourse         *self,
                                               const char           *id,
                                               const char           *title,

@@ -14,6 +14,7 @@
 
 #include "helder-diagnostic.h"
 #include "helder-block-spec.h"
+#include "helder-date.h"
 #include "helder-page-content.h"
 
 typedef struct
@@ -384,6 +385,45 @@ is_enum_value (const char *values,
   return g_strv_contains ((const char * const *) allowed, value);
 }
 
+/* Letters, digits, - and _. */
+static gboolean
+is_id_text (const char *value)
+{
+  for (const char *p = value; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * helder_goal_reference_is_valid:
+ *
+ * Returns: whether @value can name a course learning goal: a goal's id
+ *   (starting with a letter) or, as older courses write it, its number
+ *   from 1.
+ */
+gboolean
+helder_goal_reference_is_valid (const char *value)
+{
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (g_ascii_isdigit (value[0]))
+    return g_ascii_string_to_unsigned (value, 10, 1, 999, NULL, NULL);
+
+  return g_ascii_isalpha (value[0]) && is_id_text (value);
+}
+
+static gboolean
+is_web_address (const char *value)
+{
+  g_autoptr(GUri) uri = g_uri_parse (value, G_URI_FLAGS_NONE, NULL);
+
+  return uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0' &&
+         (g_str_equal (g_uri_get_scheme (uri), "http") ||
+          g_str_equal (g_uri_get_scheme (uri), "https"));
+}
+
 static gboolean
 path_is_inside (const char *path)
 {
@@ -427,24 +467,25 @@ check_field_value (Parser            *parser,
     }
   else if (spec->flags & HELDER_FIELD_GOAL)
     {
-      guint64 goal = 0;
-
-      if (!g_ascii_string_to_unsigned (field->value, 10, 1, 9, &goal, NULL))
-        message = g_strdup_printf (_("\"%s\" is not a learning goal number (1–9)"),
-                                   field->value);
+      /* Whether the goal exists is the course's to say
+       * (helder_course_validate_page); here only its form.
+       */
+      if (!helder_goal_reference_is_valid (field->value))
+        message = g_strdup_printf (_("\"%s\" is not a learning goal; write the id of one of "
+                                     "the course's goals, such as basiskennis"), field->value);
     }
   else if (spec->flags & HELDER_FIELD_ID)
     {
-      for (const char *p = field->value; *p != '\0'; p++)
-        {
-          if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
-            {
-              message = g_strdup_printf (_("\"%s\" is not a valid id; use letters, digits "
-                                           "and -"), field->value);
-              break;
-            }
-        }
+      if (!is_id_text (field->value))
+        message = g_strdup_printf (_("\"%s\" is not a valid id; use letters, digits "
+                                     "and -"), field->value);
     }
+  else if ((spec->flags & HELDER_FIELD_DATE) && !helder_date_parse_iso (field->value, NULL))
+    message = g_strdup_printf (_("\"%s\" is not a date; write it as year-month-day, for "
+                                 "example 2026-12-04"), field->value);
+  else if ((spec->flags & HELDER_FIELD_URL) && !is_web_address (field->value))
+    message = g_strdup_printf (_("\"%s\" is not a web address; write the whole address, "
+                                 "starting with https://"), field->value);
   else if (spec->flags & HELDER_FIELD_PATH)
     {
       const char *dot = strrchr (field->value, '.');
@@ -697,6 +738,7 @@ check_block (Parser      *parser,
     case HELDER_BLOCK_FLASHCARDS:
     case HELDER_BLOCK_STEPS:
     case HELDER_BLOCK_CONTINUE:
+    case HELDER_BLOCK_SOURCES:
     case HELDER_N_BLOCK_KINDS:
     default:
       break;

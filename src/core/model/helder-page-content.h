@@ -35,6 +35,7 @@ guint              helder_page_content_count_words (const HelderPageContent *sel
                                                     const char              *text);
 guint              helder_count_words        (const char        *text,
                                               gsize              length);
+gboolean           helder_goal_reference_is_valid (const char   *value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderPageContent, helder_page_content_free)
 

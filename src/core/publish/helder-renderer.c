@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "helder-colour.h"
+#include "helder-date.h"
 #include "helder-player-resources.h"
 #include "helder-renderer.h"
 
@@ -903,6 +904,56 @@ render_survey (HelderRenderer    *self,
                          "</form>\n");
 }
 
+/* The sources of a page's facts: a small list of links, and the day they
+ * were last checked written as a reader writes it.
+ */
+static void
+render_sources (HelderRenderer    *self,
+                const HelderBlock *block,
+                GString           *html)
+{
+  g_autofree char *id = next_id (self);
+  const char *checked_value = helder_block_get_value (block, "checked");
+  GDate checked;
+
+  g_string_append_printf (html, "<aside class=\"helder-sources\" data-helder=\"sources\" "
+                                "aria-labelledby=\"%s\">\n<h2 id=\"%s\">", id, id);
+  append_escaped (html, helder_renderer_get_label (self, "sources"));
+  g_string_append (html, "</h2>\n<ul>\n");
+  for (guint i = 0; i < block->items->len; i++)
+    {
+      const HelderBlockItem *item = g_ptr_array_index (block->items, i);
+      const char *url = helder_block_item_get_value (item, "url");
+
+      g_string_append (html, "<li>");
+      if (url != NULL && (g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")))
+        {
+          g_string_append (html, "<a");
+          append_attribute (html, "href", url);
+          g_string_append (html, ">");
+          append_escaped (html, helder_block_item_get_value (item, "title"));
+          g_string_append (html, "</a>");
+        }
+      else
+        append_escaped (html, helder_block_item_get_value (item, "title"));
+      g_string_append (html, "</li>\n");
+    }
+  g_string_append (html, "</ul>\n");
+
+  if (checked_value != NULL && helder_date_parse_iso (checked_value, &checked))
+    {
+      g_autofree char *day = helder_date_dup_long (&checked,
+                                                   helder_renderer_get_label (self, "months"));
+      g_autoptr(GString) line = g_string_new (helder_renderer_get_label (self, "sources_checked"));
+
+      g_string_replace (line, "{date}", day, 0);
+      g_string_append (html, "<p class=\"helder-sources-checked\">");
+      append_escaped (html, line->str);
+      g_string_append (html, "</p>\n");
+    }
+  g_string_append (html, "</aside>\n");
+}
+
 /* Gives the first element a block rendered to (from @start on) the
  * block's line in the page source: data-source-line="12".
  */
@@ -977,6 +1028,9 @@ render_block (HelderRenderer    *self,
                             ? helder_block_get_value (block, "label")
                             : helder_renderer_get_label (self, "continue"));
       g_string_append (html, "</button></div>\n");
+      break;
+    case HELDER_BLOCK_SOURCES:
+      render_sources (self, block, html);
       break;
     case HELDER_N_BLOCK_KINDS:
     default:
