@@ -15,6 +15,9 @@ CLI = os.environ["HELDER_CLI"]
 DATA = os.path.join(os.environ["G_TEST_SRCDIR"], "data")
 VALID = os.path.join(DATA, "course-valid")
 BROKEN = os.path.join(DATA, "broken")
+# The sample course as it was in November 2026, before its second edition:
+# the test-quality and dated-fact rules must find its known problems.
+FROZEN_SAMPLE = os.path.join(DATA, "sample-course-2026-11")
 
 tests = []
 
@@ -251,6 +254,43 @@ def check_filters():
         check(code == 2 and "no page" in err, f"exit {code}: {err}")
     finally:
         shutil.rmtree(os.path.dirname(course))
+
+
+def frozen_findings(*options):
+    code, out, err = run("check", "--json", *options, FROZEN_SAMPLE)
+    check(code == 0, f"exit {code}: {err}")
+    return json.loads(out)["diagnostics"]
+
+
+@test
+def check_finds_known_test_problems():
+    found = frozen_findings("--today", "2026-12-04")
+    longest = [d for d in found if d["rule"] == "test-longest-right"]
+    check(len(longest) >= 8 and all(d["severity"] == "warning" for d in longest), longest)
+    check("of the 16 test questions" in longest[0]["message"], longest[0])
+    copies = [(d["file"], d["line"]) for d in found if d["rule"] == "test-near-copy"]
+    check(copies == [("03-ethiek/06-natoets.md", 21)], copies)
+    copy = [d for d in found if d["rule"] == "test-near-copy"][0]
+    check("pre-2" in copy["message"], copy)
+    double = [(d["file"], d["line"]) for d in found if d["rule"] == "survey-double"]
+    check(double == [("03-ethiek/07-evaluatie.md", 10)], double)
+    untaught = [d["message"] for d in found if d["rule"] == "test-untaught-term"]
+    check(any("scheve" in m for m in untaught), untaught)
+
+
+@test
+def check_finds_passed_date_as_of_today():
+    found = frozen_findings("--today", "2026-12-04")
+    late = [d for d in found if d["rule"] == "facts-past-date"]
+    check([(d["file"], d["line"]) for d in late] == [("01-introductie/04-risicogroepen.md", 17)],
+          late)
+    check("2 augustus 2026" in late[0]["message"], late[0])
+    check(late[0]["suggestions"] == ["sinds 2 augustus 2026"], late[0])
+    # The day before, the date is still to come.
+    before = frozen_findings("--today", "2026-08-01")
+    check(not [d for d in before if d["rule"] == "facts-past-date"], before)
+    code, _, err = run("check", "--today", "4-12-2026", FROZEN_SAMPLE)
+    check(code == 2 and "not a date" in err, f"exit {code}: {err}")
 
 
 def main():

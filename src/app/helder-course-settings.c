@@ -458,7 +458,22 @@ static const struct
     N_("A longer sentence is an error that blocks the export") },
   [HELDER_CHECK_PAGE_AVERAGE_WORDS] = { "page-average-words",
     N_("Average Words per Sentence on a Page"), N_("A page with a higher average gets a hint") },
+  [HELDER_CHECK_LONGEST_ANSWER_PERCENT] = { "longest-answer-percent",
+    N_("Questions Whose Right Answer Is the Longest (Percent)"),
+    N_("Above this share, learners can guess by length: a warning") },
+  [HELDER_CHECK_NEAR_COPY_PERCENT] = { "near-copy-percent",
+    N_("Shared Words of a Pre-Test and Post-Test Question (Percent)"),
+    N_("Questions that share more are near copies: a warning") },
+  [HELDER_CHECK_GOAL_MIN_ITEMS] = { "goal-min-items",
+    N_("Questions per Learning Goal in Each Test"),
+    N_("Fewer questions cannot show knowledge growth well: a warning") },
+  [HELDER_CHECK_FACTS_VALID_DAYS] = { "facts-valid-days",
+    N_("Days a Fact Check Stays Valid"),
+    N_("A page whose sources were checked longer ago gets a warning") },
 };
+
+/* The thresholds from here on are those of the tests and the dated facts. */
+#define FIRST_TEST_THRESHOLD HELDER_CHECK_LONGEST_ANSWER_PERCENT
 
 G_STATIC_ASSERT (G_N_ELEMENTS (threshold_rows) == HELDER_N_CHECK_THRESHOLDS);
 
@@ -563,6 +578,7 @@ build_checks_page (HelderCourseSettings *self)
   AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   AdwPreferencesGroup *language = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *spelling = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *tests = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   const char * const *words = helder_course_get_words (self->course);
   GtkWidget *row;
   GtkWidget *toggle;
@@ -595,9 +611,15 @@ build_checks_page (HelderCourseSettings *self)
       gtk_widget_set_name (spin, threshold_rows[i].name);
       g_object_set_data (G_OBJECT (spin), "helder-threshold", GUINT_TO_POINTER (i));
       g_signal_connect_object (spin, "value-changed", G_CALLBACK (threshold_changed_cb), self, 0);
-      adw_preferences_group_add (language, row);
+      adw_preferences_group_add (i < FIRST_TEST_THRESHOLD ? language : tests, row);
     }
   adw_preferences_page_add (page, language);
+
+  adw_preferences_group_set_title (tests, _("Tests and Facts"));
+  adw_preferences_group_set_description (tests,
+                                         _("How strict the checks of the pre-test, the post-test "
+                                           "and the dates of facts are."));
+  adw_preferences_page_add (page, tests);
 
   adw_preferences_group_set_title (spelling, _("Spelling"));
   adw_preferences_group_set_description (spelling,

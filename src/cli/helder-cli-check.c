@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "helder-checks.h"
+#include "helder-date.h"
 #include "helder-language-rules.h"
 #include "helder-cli.h"
 #include "helder-language-checker.h"
@@ -159,12 +160,17 @@ helder_cli_check (int    argc,
   g_autoptr(GPtrArray) diagnostics = NULL;
   g_autofree char *module = NULL;
   g_autofree char *page = NULL;
+  g_autofree char *today_text = NULL;
   gboolean json = FALSE;
+  GDate today;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the findings as JSON"), NULL },
     { "module", 0, 0, G_OPTION_ARG_STRING, &module, N_("Only this module"), N_("ID") },
     { "page", 0, 0, G_OPTION_ARG_STRING, &page, N_("Only this page (module/page.md)"),
       N_("FILE") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
+      N_("Read the course's dates as if today were DATE (YYYY-MM-DD), for runs that must "
+         "give the same findings on any day"), N_("DATE") },
     { NULL }
   };
 
@@ -180,6 +186,17 @@ helder_cli_check (int    argc,
 
   if (!helder_cli_parse_options (context, &argc, &argv))
     return HELDER_EXIT_UNUSABLE;
+
+  if (today_text == NULL)
+    helder_date_set_today (&today);
+  else if (!helder_date_parse_iso (today_text, &today))
+    {
+      g_printerr ("helder-cli: ");
+      g_printerr (_("--today “%s” is not a date; write it as YYYY-MM-DD, for example 2026-12-04"),
+                  today_text);
+      g_printerr ("\n");
+      return HELDER_EXIT_UNUSABLE;
+    }
 
   course = helder_cli_load_course (argc, argv);
   if (course == NULL)
@@ -201,7 +218,7 @@ helder_cli_check (int    argc,
       return HELDER_EXIT_UNUSABLE;
     }
 
-  all = helder_checks_run_course (course);
+  all = helder_checks_run_course_on (course, &today);
   diagnostics = filter_diagnostics (all, module, page);
   if (json)
     print_json (course, diagnostics, module);

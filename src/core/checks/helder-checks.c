@@ -9,17 +9,39 @@
 
 #include "helder-a11y-rules.h"
 #include "helder-checks.h"
+#include "helder-date.h"
+#include "helder-dated-facts.h"
 #include "helder-language-checker.h"
 #include "helder-review.h"
+#include "helder-test-quality.h"
+
+/* The course's thresholds; a course.json that could not be read leaves
+ * the defaults.
+ */
+static void
+read_settings (HelderCourse        *course,
+               HelderCheckSettings *settings)
+{
+  HelderJsonDocument *document = helder_course_get_document (course);
+
+  if (document != NULL)
+    helder_check_settings_read (settings, document, NULL);
+  else
+    helder_check_settings_init (settings);
+}
 
 /* The rules that look at one page; each family of rules adds a line. */
 static void
-run_page_rules (HelderCourse *course,
-                HelderPage   *page,
-                GPtrArray    *diagnostics)
+run_page_rules (HelderCourse              *course,
+                HelderPage                *page,
+                const HelderCheckSettings *settings,
+                const GDate               *today,
+                GPtrArray                 *diagnostics)
 {
   helder_a11y_check_page (course, page, diagnostics);
   helder_language_check_page (course, page, diagnostics);
+  helder_test_quality_check_page (course, page, diagnostics);
+  helder_dated_facts_check_page (page, settings, today, diagnostics);
 }
 
 /* review.json is part of the course: a broken one is located like the
@@ -63,14 +85,18 @@ GPtrArray *
 helder_checks_run_page (HelderCourse *course,
                         HelderPage   *page)
 {
+  HelderCheckSettings settings;
   GPtrArray *diagnostics;
+  GDate today;
 
   g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
   g_return_val_if_fail (HELDER_IS_PAGE (page), NULL);
 
+  read_settings (course, &settings);
+  helder_date_set_today (&today);
   diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
   helder_course_validate_page (course, page, diagnostics);
-  run_page_rules (course, page, diagnostics);
+  run_page_rules (course, page, &settings, &today, diagnostics);
   drop_ignored (course, diagnostics);
   helder_diagnostics_sort (diagnostics);
 
@@ -82,22 +108,49 @@ helder_checks_run_page (HelderCourse *course,
  *
  * Returns: (transfer container) (element-type HelderDiagnostic): the
  *   format problems and the findings of every rule on every page and on
- *   the course as a whole, sorted by file and place.
+ *   the course as a whole, as of today, sorted by file and place.
  */
 GPtrArray *
 helder_checks_run_course (HelderCourse *course)
 {
-  GPtrArray *diagnostics;
+  GDate today;
 
   g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
 
+  helder_date_set_today (&today);
+
+  return helder_checks_run_course_on (course, &today);
+}
+
+/**
+ * helder_checks_run_course_on:
+ * @today: the day the dated-facts rules read the course's dates against
+ *
+ * Like helder_checks_run_course(), as if it were @today: for runs that
+ * must give the same findings on any day (helder-cli check --today).
+ *
+ * Returns: (transfer container) (element-type HelderDiagnostic): the
+ *   findings, sorted by file and place.
+ */
+GPtrArray *
+helder_checks_run_course_on (HelderCourse *course,
+                             const GDate  *today)
+{
+  HelderCheckSettings settings;
+  GPtrArray *diagnostics;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  read_settings (course, &settings);
   diagnostics = helder_course_validate (course);
 
   for (HelderPageIter iter = helder_course_iter_pages (course); helder_page_iter_next (&iter);)
-    run_page_rules (course, iter.page, diagnostics);
+    run_page_rules (course, iter.page, &settings, today, diagnostics);
 
   /* The rules that look at the course as a whole. */
   helder_a11y_check_course (course, diagnostics);
+  helder_test_quality_check_course (course, &settings, diagnostics);
   check_review_file (course, diagnostics);
   drop_ignored (course, diagnostics);
 

@@ -16,5 +16,7 @@ G_BEGIN_DECLS
 GPtrArray *helder_checks_run_page   (HelderCourse *course,
                                      HelderPage   *page);
 GPtrArray *helder_checks_run_course (HelderCourse *course);
+GPtrArray *helder_checks_run_course_on (HelderCourse *course,
+                                        const GDate  *today);
 
 G_END_DECLS

@@ -27,6 +27,10 @@ helder_check_settings_init (HelderCheckSettings *settings)
     .verb_bracket_words = 7,
     .nominalisations = 2,
     .reader_address_words = 40,
+    .longest_answer_percent = 40,
+    .near_copy_percent = 65,
+    .goal_min_items = 3,
+    .facts_valid_days = 365,
     .spelling = TRUE,
     .spelling_suggestions = FALSE,
   };
@@ -46,6 +50,10 @@ static const struct
   [HELDER_CHECK_SENTENCE_WARNING_WORDS] = { "sentence_warning_words", 5, 60 },
   [HELDER_CHECK_SENTENCE_ERROR_WORDS] = { "sentence_error_words", 5, 80 },
   [HELDER_CHECK_PAGE_AVERAGE_WORDS] = { "page_average_words", 5, 40 },
+  [HELDER_CHECK_LONGEST_ANSWER_PERCENT] = { "longest_answer_percent", 20, 100 },
+  [HELDER_CHECK_NEAR_COPY_PERCENT] = { "near_copy_percent", 30, 100 },
+  [HELDER_CHECK_GOAL_MIN_ITEMS] = { "goal_min_items", 1, 10 },
+  [HELDER_CHECK_FACTS_VALID_DAYS] = { "facts_valid_days", 30, 1825 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (check_thresholds) == HELDER_N_CHECK_THRESHOLDS);
@@ -76,6 +84,14 @@ helder_check_settings_get_threshold (const HelderCheckSettings *settings,
       return settings->sentence_error_words;
     case HELDER_CHECK_PAGE_AVERAGE_WORDS:
       return (guint) settings->page_average_words;
+    case HELDER_CHECK_LONGEST_ANSWER_PERCENT:
+      return settings->longest_answer_percent;
+    case HELDER_CHECK_NEAR_COPY_PERCENT:
+      return settings->near_copy_percent;
+    case HELDER_CHECK_GOAL_MIN_ITEMS:
+      return settings->goal_min_items;
+    case HELDER_CHECK_FACTS_VALID_DAYS:
+      return settings->facts_valid_days;
     case HELDER_N_CHECK_THRESHOLDS:
     default:
       g_return_val_if_reached (0);
@@ -99,6 +115,18 @@ helder_check_settings_set_threshold (HelderCheckSettings *settings,
       break;
     case HELDER_CHECK_PAGE_AVERAGE_WORDS:
       settings->page_average_words = value;
+      break;
+    case HELDER_CHECK_LONGEST_ANSWER_PERCENT:
+      settings->longest_answer_percent = value;
+      break;
+    case HELDER_CHECK_NEAR_COPY_PERCENT:
+      settings->near_copy_percent = value;
+      break;
+    case HELDER_CHECK_GOAL_MIN_ITEMS:
+      settings->goal_min_items = value;
+      break;
+    case HELDER_CHECK_FACTS_VALID_DAYS:
+      settings->facts_valid_days = value;
       break;
     case HELDER_N_CHECK_THRESHOLDS:
     default:
@@ -195,6 +223,10 @@ helder_check_settings_equal (const HelderCheckSettings *a,
          a->verb_bracket_words == b->verb_bracket_words &&
          a->nominalisations == b->nominalisations &&
          a->reader_address_words == b->reader_address_words &&
+         a->longest_answer_percent == b->longest_answer_percent &&
+         a->near_copy_percent == b->near_copy_percent &&
+         a->goal_min_items == b->goal_min_items &&
+         a->facts_valid_days == b->facts_valid_days &&
          !a->spelling == !b->spelling &&
          !a->spelling_suggestions == !b->spelling_suggestions;
 }

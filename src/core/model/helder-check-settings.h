@@ -30,6 +30,10 @@ typedef struct
   guint    verb_bracket_words;      /* more words between verb parts: warning (7) */
   guint    nominalisations;         /* this many in one sentence: hint (2) */
   guint    reader_address_words;    /* pages with at least this many words need je/u (40) */
+  guint    longest_answer_percent;  /* right answer longest in more % of questions: warning (40) */
+  guint    near_copy_percent;       /* pre/post items sharing this % of words: warning (65) */
+  guint    goal_min_items;          /* fewer items per goal in a test: warning (3) */
+  guint    facts_valid_days;        /* a sources block older than this: warning (365) */
   gboolean spelling;                /* check spelling (TRUE) */
   gboolean spelling_suggestions;    /* ask hunspell for replacements while checking (FALSE):
                                      * they cost far more than the check itself, so
@@ -45,6 +49,11 @@ typedef enum
   HELDER_CHECK_SENTENCE_WARNING_WORDS,
   HELDER_CHECK_SENTENCE_ERROR_WORDS,
   HELDER_CHECK_PAGE_AVERAGE_WORDS,
+  /* The test-quality and dated-facts rules (docs/test-quality.md). */
+  HELDER_CHECK_LONGEST_ANSWER_PERCENT,
+  HELDER_CHECK_NEAR_COPY_PERCENT,
+  HELDER_CHECK_GOAL_MIN_ITEMS,
+  HELDER_CHECK_FACTS_VALID_DAYS,
   HELDER_N_CHECK_THRESHOLDS
 } HelderCheckThreshold;
 
