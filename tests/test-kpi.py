@@ -114,7 +114,11 @@ def sample_course():
     check(len(report["knowledge_growth"]["questions"]) == 8, "eight pre/post pairs")
     check({i["id"] for i in report["satisfaction"]} ==
           {"tevreden-inhoud", "tevreden-relevantie", "tevreden-gebruiksgemak"}, report["satisfaction"])
-    check(all(g["text"] for g in report["knowledge_growth"]["goals"]), "goal texts from module.json")
+    with open(os.path.join(sample, "course.json"), encoding="utf-8") as f:
+        goals = json.load(f)["goals"]
+    reported = [(g["goal"], g["text"]) for g in report["knowledge_growth"]["goals"]]
+    check(reported == [(i + 1, g["text"]) for i, g in enumerate(goals)],
+          f"each goal is labelled with its text in course.json: {reported}")
     check("kpi-unknown" not in err, err)
 
 

@@ -408,6 +408,7 @@ add_module_name (HelderLmsReport *self,
 
 static void
 add_course_item (HelderLmsReport   *self,
+                 HelderCourse      *course,
                  const HelderBlock *block,
                  HelderModule      *module)
 {
@@ -435,11 +436,28 @@ add_course_item (HelderLmsReport   *self,
       g_free (item);
       return;
     }
-  item->goal = goal != NULL ? (guint) g_ascii_strtoull (goal, NULL, 10) : 0;
   item->text = g_strdup (helder_block_get_value (block, "question"));
   item->module = g_strdup (helder_module_get_id (module));
-  if (item->goal > 0 && goals != NULL && item->goal <= g_strv_length ((char **) goals))
-    item->goal_text = g_strdup (goals[item->goal - 1]);
+  /* The course's goals name the goal (course.json); a course without
+   * them numbers its goals after those of the question's module.
+   */
+  if (helder_course_get_n_goals (course) > 0)
+    {
+      const HelderGoal *found;
+      guint position;
+
+      if (goal != NULL && (found = helder_course_find_goal (course, goal, &position)) != NULL)
+        {
+          item->goal = position + 1;
+          item->goal_text = g_strdup (found->text);
+        }
+    }
+  else
+    {
+      item->goal = goal != NULL ? (guint) g_ascii_strtoull (goal, NULL, 10) : 0;
+      if (item->goal > 0 && goals != NULL && item->goal <= g_strv_length ((char **) goals))
+        item->goal_text = g_strdup (goals[item->goal - 1]);
+    }
   item->answers = g_array_new (FALSE, TRUE, 1);
   item->attempts = g_array_new (FALSE, TRUE, 1);
   g_ptr_array_add (self->items, item);
@@ -497,7 +515,7 @@ helder_lms_report_new (HelderCourse *course)
               const HelderBlock *block = g_ptr_array_index (content->blocks, b);
 
               if (block->kind == HELDER_BLOCK_QUESTION || block->kind == HELDER_BLOCK_SURVEY)
-                add_course_item (self, block, module);
+                add_course_item (self, course, block, module);
             }
         }
     }
