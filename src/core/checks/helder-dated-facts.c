@@ -165,17 +165,11 @@ report (HelderPage     *page,
         const char     *suggestion,
         GPtrArray      *diagnostics)
 {
-  const HelderPageContent *content = helder_page_get_content (page);
-  HelderDiagnostic *diagnostic;
-  guint line;
-  guint column;
+  HelderDiagnostic *diagnostic = helder_page_add_diagnostic (page, start, end, severity, rule,
+                                                             message, diagnostics);
 
-  helder_line_map_locate (content->lines, start, &line, &column);
-  diagnostic = helder_diagnostic_new (helder_page_get_file (page), start, end, line, column,
-                                      severity, rule, message);
   if (suggestion != NULL)
     helder_diagnostic_add_suggestion (diagnostic, suggestion);
-  g_ptr_array_add (diagnostics, diagnostic);
 }
 
 static void

@@ -168,17 +168,8 @@ report (HelderPage        *page,
         const char        *message,
         GPtrArray         *diagnostics)
 {
-  const HelderPageContent *content = helder_page_get_content (page);
-  HelderDiagnostic *diagnostic;
-  guint line;
-  guint column;
-
-  helder_line_map_locate (content->lines, range->start, &line, &column);
-  diagnostic = helder_diagnostic_new (helder_page_get_file (page), range->start, range->end, line,
-                                      column, severity, rule, message);
-  g_ptr_array_add (diagnostics, diagnostic);
-
-  return diagnostic;
+  return helder_page_add_diagnostic (page, range->start, range->end, severity, rule, message,
+                                     diagnostics);
 }
 
 /* Where to point at a block's field, or at the block's first line when

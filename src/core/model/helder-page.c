@@ -313,3 +313,39 @@ helder_page_mark_saved (HelderPage *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
     }
 }
+
+/**
+ * helder_page_add_diagnostic:
+ * @start: where the finding starts in the page's text, in bytes
+ * @end: where it ends
+ * @diagnostics: receives the finding
+ *
+ * Adds a finding on @self, located by line and column.
+ *
+ * Returns: (transfer none): the finding, to add suggestions to.
+ */
+HelderDiagnostic *
+helder_page_add_diagnostic (HelderPage     *self,
+                            gsize           start,
+                            gsize           end,
+                            HelderSeverity  severity,
+                            const char     *rule,
+                            const char     *message,
+                            GPtrArray      *diagnostics)
+{
+  const HelderPageContent *content;
+  HelderDiagnostic *diagnostic;
+  guint line;
+  guint column;
+
+  g_return_val_if_fail (HELDER_IS_PAGE (self), NULL);
+  g_return_val_if_fail (diagnostics != NULL, NULL);
+
+  content = helder_page_get_content (self);
+  helder_line_map_locate (content->lines, start, &line, &column);
+  diagnostic = helder_diagnostic_new (helder_page_get_file (self), start, MAX (start, end), line,
+                                      column, severity, rule, message);
+  g_ptr_array_add (diagnostics, diagnostic);
+
+  return diagnostic;
+}

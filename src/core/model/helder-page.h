@@ -7,6 +7,7 @@
 
 #include <glib-object.h>
 
+#include "helder-diagnostic.h"
 #include "helder-page-content.h"
 
 G_BEGIN_DECLS
@@ -33,5 +34,12 @@ void                     helder_page_mark_saved      (HelderPage *self);
 void                     helder_page_mark_new        (HelderPage *self);
 void                     helder_page_reload          (HelderPage *self,
                                                       GBytes     *bytes);
+HelderDiagnostic        *helder_page_add_diagnostic  (HelderPage     *self,
+                                                      gsize           start,
+                                                      gsize           end,
+                                                      HelderSeverity  severity,
+                                                      const char     *rule,
+                                                      const char     *message,
+                                                      GPtrArray      *diagnostics);
 
 G_END_DECLS
