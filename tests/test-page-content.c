@@ -337,6 +337,10 @@ test_sources_block (void)
   g_assert_cmpstr (helder_block_item_get_value (g_ptr_array_index (block->items, 0), "url"), ==,
                    "https://eur-lex.europa.eu/eli/reg/2024/1689/oj");
   g_assert_null (helder_block_item_get_value (g_ptr_array_index (block->items, 1), "url"));
+  /* Titles of sources are cited as they are: no text run for the language
+   * checks, only the page's heading.
+   */
+  g_assert_cmpuint (content->runs->len, ==, 1);
   formatted = helder_block_format (block);
   g_assert_cmpstr (formatted, ==, text + strlen ("# Datums\n\n"));
 

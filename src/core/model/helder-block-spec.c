@@ -108,7 +108,10 @@ static const HelderFieldSpec sources_fields[] = {
   { NULL }
 };
 static const HelderFieldSpec source_item_fields[] = {
-  { "title", HELDER_FIELD_REQUIRED | HELDER_FIELD_PROSE, NULL },
+  /* A source's name is cited as it is (a law, a report): the language
+   * checks do not read it.
+   */
+  { "title", HELDER_FIELD_REQUIRED, NULL },
   { "url", HELDER_FIELD_URL, NULL },
   { NULL }
 };
