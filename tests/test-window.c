@@ -1111,6 +1111,9 @@ test_course_settings (void)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (settings),
                                                           "sentence-error-words")), 30);
   gtk_switch_set_active (GTK_SWITCH (find_named (GTK_WIDGET (settings), "check-spelling")), FALSE);
+  /* The tests and the dated facts have their thresholds on the same page. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (settings),
+                                                          "facts-valid-days")), 180);
   new_word = find_named (GTK_WIDGET (settings), "new-word");
   gtk_editable_set_text (GTK_EDITABLE (new_word), "fietsplaan");
   g_signal_emit_by_name (new_word, "apply");
@@ -1154,6 +1157,7 @@ test_course_settings (void)
   g_assert_nonnull (strstr (json, "\"pass_mark\" : 80"));
   g_assert_nonnull (strstr (json, "\"sentence_warning_words\" : 20"));
   g_assert_nonnull (strstr (json, "\"spelling\" : false"));
+  g_assert_nonnull (strstr (json, "\"facts_valid_days\" : 180"));
   /* Fields Helder does not know survive. */
   g_assert_nonnull (strstr (json, "x-editor-note"));
 
