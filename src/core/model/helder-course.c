@@ -549,7 +549,8 @@ check_duplicate_ids (HelderCourse *self,
 }
 
 /* A graded question's goal must be one of the course's goals. A course
- * without goals (written before they existed) keeps its numbered goals.
+ * without goals (written before they existed) keeps its numbered goals,
+ * which count the goals of the question's module.
  */
 static void
 check_goals (HelderCourse *self,
@@ -557,9 +558,6 @@ check_goals (HelderCourse *self,
              GPtrArray    *diagnostics)
 {
   const HelderPageContent *content = helder_page_get_content (page);
-
-  if (self->goals->len == 0)
-    return;
 
   for (guint b = 0; b < content->blocks->len; b++)
     {
@@ -569,6 +567,7 @@ check_goals (HelderCourse *self,
 
       if (block->kind != HELDER_BLOCK_QUESTION || goal == NULL ||
           !helder_goal_reference_is_valid (goal->value) ||
+          (self->goals->len == 0 && g_ascii_isdigit (goal->value[0])) ||
           helder_course_find_goal (self, goal->value, NULL) != NULL)
         continue;
 
