@@ -1388,6 +1388,52 @@ test_widgets_finalize (void)
   g_assert_finalize_object (dialog);
 }
 
+/* A test question names a course learning goal chosen by its text; the
+ * block gets the goal's id, and a numbered goal shows as its goal.
+ */
+static void
+test_goal_row (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("HELDER_SOURCE_ROOT"), "content-samples",
+                                            "ai-bewustzijn", NULL);
+  g_autoptr(HelderCourse) course = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = NULL;
+  const HelderPageContent *content;
+  const HelderBlock *question = NULL;
+  HelderBlockDialog *dialog;
+  GtkWidget *row;
+
+  course = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  content = helder_page_get_content (helder_course_find_page (course,
+                                                              "01-introductie/00-voortoets.md"));
+  for (guint i = 0; i < content->blocks->len && question == NULL; i++)
+    if (((HelderBlock *) g_ptr_array_index (content->blocks, i))->kind == HELDER_BLOCK_QUESTION)
+      question = g_ptr_array_index (content->blocks, i);
+  g_assert_cmpstr (helder_block_get_value (question, "goal"), ==, "1");
+
+  dialog = helder_block_dialog_new (NULL, course, HELDER_BLOCK_QUESTION, question);
+  row = find_named (GTK_WIDGET (dialog), "field-goal");
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (row))),
+                   ==, helder_course_get_goal (course, 0)->text);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
+  source = helder_block_dialog_get_source (dialog);
+  g_assert_nonnull (strstr (source, "\ngoal: ai-verordening\n"));
+  g_clear_pointer (&source, g_free);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  source = helder_block_dialog_get_source (dialog);
+  g_assert_null (strstr (source, "goal:"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 static void
 test_sidebar_lists_pages (void)
 {
@@ -1450,6 +1496,7 @@ main (int   argc,
   g_test_add_func ("/window/edit-check-save", test_edit_check_save);
   g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/window/insert-and-edit-image", test_insert_and_edit_image);
+  g_test_add_func ("/window/goal-row", test_goal_row);
   g_test_add_func ("/window/find-and-replace", test_find_and_replace);
   g_test_add_func ("/window/preview", test_preview);
   g_test_add_func ("/window/preview-without-engine", test_preview_without_engine);

@@ -105,7 +105,7 @@ field_label (const char *key)
     { "correct", N_("Correct") },
     { "id", N_("Id") },
     { "test", N_("Test") },
-    { "goal", N_("Learning goal (its id in the course)") },
+    { "goal", N_("Learning goal") },
     { "checked", N_("Facts checked on (year-month-day)") },
     { "url", N_("Web address") },
     { "low", N_("Label for 1") },
@@ -169,6 +169,14 @@ row_value (GtkWidget *row)
 {
   if (ADW_IS_ENTRY_ROW (row))
     return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (ADW_IS_COMBO_ROW (row) && g_object_get_data (G_OBJECT (row), "helder-goal-ids") != NULL)
+    {
+      const char * const *ids = g_object_get_data (G_OBJECT (row), "helder-goal-ids");
+      guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+
+      return g_strdup (selected < g_strv_length ((char **) ids) ? ids[selected] : "");
+    }
 
   if (ADW_IS_COMBO_ROW (row))
     {
@@ -241,6 +249,51 @@ choose_file_clicked_cb (GtkButton *button,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The course's learning goals by their text; the block gets the goal's
+ * id. A goal the course does not know stays as it is written.
+ */
+static GtkWidget *
+create_goal_row (HelderBlockDialog *self,
+                 const char        *value)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GtkStringList) texts = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_combo_row_new ();
+  guint position = 0;
+  guint selected = 0;
+
+  g_strv_builder_add (ids, "");
+  gtk_string_list_append (texts, _("No learning goal"));
+  for (guint i = 0; i < helder_course_get_n_goals (self->course); i++)
+    {
+      const HelderGoal *goal = helder_course_get_goal (self->course, i);
+
+      g_strv_builder_add (ids, goal->id);
+      gtk_string_list_append (texts, goal->text);
+    }
+
+  if (value != NULL && *value != '\0')
+    {
+      if (helder_course_find_goal (self->course, value, &position) != NULL)
+        selected = position + 1;
+      else
+        {
+          g_strv_builder_add (ids, value);
+          gtk_string_list_append (texts, value);
+          selected = helder_course_get_n_goals (self->course) + 1;
+        }
+    }
+
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (texts));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  g_object_set_data_full (G_OBJECT (row), "helder-goal-ids", g_strv_builder_end (ids),
+                          (GDestroyNotify) g_strfreev);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (row_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return row;
+}
+
 static GtkWidget *
 create_row (HelderBlockDialog     *self,
             const HelderFieldSpec *spec,
@@ -267,6 +320,8 @@ create_row (HelderBlockDialog     *self,
       g_signal_connect_object (toggle, "notify::active", G_CALLBACK (row_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
+  else if ((spec->flags & HELDER_FIELD_GOAL) && helder_course_get_n_goals (self->course) > 0)
+    row = create_goal_row (self, value);
   else if (spec->flags & HELDER_FIELD_ENUM)
     {
       g_auto(GStrv) values = g_strsplit (spec->values, "|", -1);
