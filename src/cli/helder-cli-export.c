@@ -15,6 +15,7 @@
 #include "helder-cli.h"
 #include "helder-exporter.h"
 #include "helder-handout.h"
+#include "helder-tips-export.h"
 
 typedef struct
 {
@@ -87,6 +88,32 @@ export_handout (HelderCourse *course,
   return HELDER_EXIT_OK;
 }
 
+/* The tips of the week: a feed, e-mails and slides in @output. */
+static int
+export_tips (HelderCourse *course,
+             gboolean      force,
+             const char   *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  guint tips = 0;
+  gboolean drafted = FALSE;
+
+  if (!helder_tips_export (course, output, force, &problems, &tips, &drafted, &error))
+    {
+      if (problems != NULL)
+        helder_cli_print_diagnostics (problems, FALSE);
+      g_printerr ("helder-cli: %s\n", error->message);
+      return problems != NULL ? HELDER_EXIT_FINDINGS : HELDER_EXIT_UNUSABLE;
+    }
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s: %u tip\n", "%s: %u tips\n", tips), output, tips);
+  if (drafted)
+    g_printerr ("%s\n", _("The course has no tips.md: these tips were drafted from its “Wat kun "
+                          "jij doen?” callouts. Edit tips-draft.md and save it in the course as "
+                          "tips.md."));
+  return HELDER_EXIT_OK;
+}
+
 int
 helder_cli_export (int    argc,
                    char **argv)
@@ -104,7 +131,8 @@ helder_cli_export (int    argc,
   int status = HELDER_EXIT_OK;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("Package format: scorm12, scorm2004 or web; or pdf for a printable handout"),
+      N_("Package format: scorm12, scorm2004 or web; pdf for a printable handout; tips for "
+         "the tips of the week"),
       N_("FORMAT") },
     { "module", 'm', 0, G_OPTION_ARG_STRING, &module_id, N_("Export only this module"),
       N_("ID") },
@@ -132,9 +160,9 @@ helder_cli_export (int    argc,
 
   if (format_name == NULL
       || (!helder_export_format_from_string (format_name, &format)
-          && g_strcmp0 (format_name, "pdf") != 0))
+          && g_strcmp0 (format_name, "pdf") != 0 && g_strcmp0 (format_name, "tips") != 0))
     {
-      g_printerr ("helder-cli: %s\n", _("give --format scorm12, scorm2004, web or pdf"));
+      g_printerr ("helder-cli: %s\n", _("give --format scorm12, scorm2004, web, pdf or tips"));
       return HELDER_EXIT_UNUSABLE;
     }
   if (output == NULL)
@@ -164,6 +192,8 @@ helder_cli_export (int    argc,
         }
     }
 
+  if (g_strcmp0 (format_name, "tips") == 0)
+    return export_tips (course, force, output);
   if (g_strcmp0 (format_name, "pdf") == 0)
     return export_handout (course, module, !no_questions, output);
   if (whole || module != NULL)
