@@ -16,6 +16,7 @@
 #include "helder-language-rules.h"
 #include "helder-cli.h"
 #include "helder-language-checker.h"
+#include "helder-tip-checks.h"
 
 /* Keeps the findings of one module's folder or of one page file. */
 static GPtrArray *
@@ -158,6 +159,7 @@ helder_cli_check (int    argc,
   g_autoptr(HelderCourse) course = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *module = NULL;
   g_autofree char *page = NULL;
   g_autofree char *today_text = NULL;
@@ -219,6 +221,11 @@ helder_cli_check (int    argc,
     }
 
   all = helder_checks_run_course_on (course, &today);
+  if (!helder_tip_checks_run (course, all, &error))
+    {
+      g_printerr ("helder-cli: %s\n", error->message);
+      return HELDER_EXIT_UNUSABLE;
+    }
   diagnostics = filter_diagnostics (all, module, page);
   if (json)
     print_json (course, diagnostics, module);

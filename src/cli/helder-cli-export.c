@@ -14,6 +14,8 @@
 
 #include "helder-cli.h"
 #include "helder-exporter.h"
+#include "helder-handout.h"
+#include "helder-tips-export.h"
 
 typedef struct
 {
@@ -63,6 +65,55 @@ export_one (HelderCourse       *course,
          ? HELDER_EXIT_FINDINGS : HELDER_EXIT_UNUSABLE;
 }
 
+/* A PDF handout of one module, or of the whole course. */
+static int
+export_handout (HelderCourse *course,
+                HelderModule *module,
+                gboolean      questions,
+                const char   *output)
+{
+  g_autoptr(GError) error = NULL;
+  HelderHandoutOptions options;
+  guint pages = 0;
+
+  helder_handout_options_init (&options);
+  options.questions = questions;
+  if (!helder_handout_write (course, module, &options, output, &pages, &error))
+    {
+      g_printerr ("helder-cli: %s\n", error->message);
+      return HELDER_EXIT_UNUSABLE;
+    }
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s: %u page\n", "%s: %u pages\n", pages), output,
+              pages);
+  return HELDER_EXIT_OK;
+}
+
+/* The tips of the week: a feed, e-mails and slides in @output. */
+static int
+export_tips (HelderCourse *course,
+             gboolean      force,
+             const char   *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  guint tips = 0;
+  gboolean drafted = FALSE;
+
+  if (!helder_tips_export (course, output, force, &problems, &tips, &drafted, &error))
+    {
+      if (problems != NULL)
+        helder_cli_print_diagnostics (problems, FALSE);
+      g_printerr ("helder-cli: %s\n", error->message);
+      return problems != NULL ? HELDER_EXIT_FINDINGS : HELDER_EXIT_UNUSABLE;
+    }
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s: %u tip\n", "%s: %u tips\n", tips), output, tips);
+  if (drafted)
+    g_printerr ("%s\n", _("The course has no tips.md: these tips were drafted from its “Wat kun "
+                          "jij doen?” callouts. Edit tips-draft.md and save it in the course as "
+                          "tips.md."));
+  return HELDER_EXIT_OK;
+}
+
 int
 helder_cli_export (int    argc,
                    char **argv)
@@ -74,18 +125,23 @@ helder_cli_export (int    argc,
   g_autofree char *output = NULL;
   gboolean whole = FALSE;
   gboolean force = FALSE;
+  gboolean no_questions = FALSE;
   HelderExportFormat format;
   HelderModule *module = NULL;
   int status = HELDER_EXIT_OK;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("Package format: scorm12, scorm2004 or web"), N_("FORMAT") },
+      N_("Package format: scorm12, scorm2004 or web; pdf for a printable handout; tips for "
+         "the tips of the week"),
+      N_("FORMAT") },
     { "module", 'm', 0, G_OPTION_ARG_STRING, &module_id, N_("Export only this module"),
       N_("ID") },
     { "course", 'c', 0, G_OPTION_ARG_NONE, &whole, N_("Export the whole course as one package"),
       NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Export even when the checks report errors"),
       NULL },
+    { "no-questions", 0, 0, G_OPTION_ARG_NONE, &no_questions,
+      N_("Leave knowledge checks, tests and surveys out of a PDF handout"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The ZIP file (with --module or --course) or the folder for one ZIP per module"),
       N_("PATH") },
@@ -102,9 +158,11 @@ helder_cli_export (int    argc,
   if (!helder_cli_parse_options (context, &argc, &argv))
     return HELDER_EXIT_UNUSABLE;
 
-  if (format_name == NULL || !helder_export_format_from_string (format_name, &format))
+  if (format_name == NULL
+      || (!helder_export_format_from_string (format_name, &format)
+          && g_strcmp0 (format_name, "pdf") != 0 && g_strcmp0 (format_name, "tips") != 0))
     {
-      g_printerr ("helder-cli: %s\n", _("give --format scorm12, scorm2004 or web"));
+      g_printerr ("helder-cli: %s\n", _("give --format scorm12, scorm2004, web, pdf or tips"));
       return HELDER_EXIT_UNUSABLE;
     }
   if (output == NULL)
@@ -134,6 +192,10 @@ helder_cli_export (int    argc,
         }
     }
 
+  if (g_strcmp0 (format_name, "tips") == 0)
+    return export_tips (course, force, output);
+  if (g_strcmp0 (format_name, "pdf") == 0)
+    return export_handout (course, module, !no_questions, output);
   if (whole || module != NULL)
     return export_one (course, format, module, force, output);
 
