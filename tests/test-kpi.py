@@ -111,7 +111,7 @@ def sample_course():
                                 "--growth", "40")
     report, err = kpi_json(folder, "progress.csv", "answers.csv")
     check_kpis(report, expected, tolerance_growth=4.0)
-    check(len(report["knowledge_growth"]["questions"]) == 8, "eight pre/post pairs")
+    check(len(report["knowledge_growth"]["questions"]) == 12, "twelve pre/post pairs")
     check({i["id"] for i in report["satisfaction"]} ==
           {"tevreden-inhoud", "tevreden-relevantie", "tevreden-gebruiksgemak"}, report["satisfaction"])
     with open(os.path.join(sample, "course.json"), encoding="utf-8") as f:

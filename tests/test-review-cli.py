@@ -48,7 +48,8 @@ adviser = [t for t in data["threads"] if t["comments"][0]["role"] == "communicat
            and t["page"].startswith("02-praktijk/")]
 ok(len(adviser) >= 3, "sample: threads by the communications adviser on module 2", adviser)
 ok(any(t["suggestion"] for t in adviser), "sample: one thread suggests new wording")
-ok(all(not t["orphaned"] and t["line"] > 0 for t in data["threads"]), "sample: every thread anchored")
+ok(all(not t["orphaned"] and t["line"] > 0 for t in data["threads"] if t["status"] == "open"),
+   "sample: every open thread anchored")
 page = [p for p in data["pages"] if p["page"] == P1][0]
 ok(page["roles"]["communications-adviser"]["state"] == "approved" and
    page["roles"]["communications-adviser"]["current"] and

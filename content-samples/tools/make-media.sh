@@ -14,4 +14,5 @@ for tool in espeak-ng ffmpeg rsvg-convert python3; do
 done
 python3 "$here/build-media.py" "$here/narration/wat-is-ai.txt" "$course" --video
 python3 "$here/build-media.py" "$here/narration/dilemma-chatbot.txt" "$course" --audio
+python3 "$here/build-media.py" "$here/narration/rotterdam-risicomodel.txt" "$course" --audio
 du -sh "$course" | sed 's/^/course size: /'
