@@ -21,6 +21,7 @@
 #include <pango/pangocairo.h>
 
 #include "helder-colour.h"
+#include "helder-date.h"
 #include "helder-handout.h"
 #include "helder-renderer.h"
 
@@ -963,6 +964,47 @@ show_callout (Handout           *self,
   space (self, 6);
 }
 
+/* Where the page's facts come from, and when they were checked. */
+static void
+show_sources (Handout           *self,
+              const HelderBlock *block)
+{
+  const char *checked_value = helder_block_get_value (block, "checked");
+  Style heading = body_style;
+  Style small = body_style;
+  GDate checked;
+
+  heading.bold = TRUE;
+  heading.tag = "H3";
+  small.size = BODY_SIZE - 1.5;
+  space (self, 6);
+  need (self, 40);
+  show_text (self, helder_renderer_get_label (self->renderer, "sources"), &heading);
+  for (guint i = 0; i < block->items->len; i++)
+    {
+      const HelderBlockItem *item = g_ptr_array_index (block->items, i);
+      const char *title = helder_block_item_get_value (item, "title");
+      const char *url = helder_block_item_get_value (item, "url");
+      g_autofree char *line = url != NULL ? g_strdup_printf ("%s (%s)", title, url)
+                                          : g_strdup (title);
+
+      show_text (self, line, &small);
+    }
+  if (checked_value != NULL && helder_date_parse_iso (checked_value, &checked))
+    {
+      g_autofree char *day = helder_date_dup_long (&checked,
+                                                   helder_renderer_get_label (self->renderer,
+                                                                              "months"));
+      g_autoptr(GString) line = g_string_new (helder_renderer_get_label (self->renderer,
+                                                                         "sources_checked"));
+
+      g_string_replace (line, "{date}", day, 0);
+      small.italic = TRUE;
+      show_text (self, line->str, &small);
+    }
+  space (self, 6);
+}
+
 static void
 show_block (Handout           *self,
             HelderPage        *page,
@@ -1009,6 +1051,9 @@ show_block (Handout           *self,
       break;
     case HELDER_BLOCK_SURVEY:
       show_survey (self, block);
+      break;
+    case HELDER_BLOCK_SOURCES:
+      show_sources (self, block);
       break;
     case HELDER_BLOCK_CONTINUE:
     case HELDER_N_BLOCK_KINDS:
