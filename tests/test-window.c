@@ -1411,7 +1411,7 @@ test_goal_row (void)
   for (guint i = 0; i < content->blocks->len && question == NULL; i++)
     if (((HelderBlock *) g_ptr_array_index (content->blocks, i))->kind == HELDER_BLOCK_QUESTION)
       question = g_ptr_array_index (content->blocks, i);
-  g_assert_cmpstr (helder_block_get_value (question, "goal"), ==, "1");
+  g_assert_cmpstr (helder_block_get_value (question, "goal"), ==, "basiskennis");
 
   dialog = helder_block_dialog_new (NULL, course, HELDER_BLOCK_QUESTION, question);
   row = find_named (GTK_WIDGET (dialog), "field-goal");
