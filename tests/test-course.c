@@ -243,7 +243,7 @@ test_dictionary_and_ignore (void)
   HelderDiagnostic *spelling;
   HelderDiagnostic *hint;
 
-  helder_page_set_text (page, "# Welkom\n\nJe leidinggevende helpt je met de fietsplaan.\n", -1);
+  helder_page_set_text (page, "# Welkom\n\nJe gehandicaptenparkeerkaart helpt je met de fietsplaan.\n", -1);
   g_assert_true (helder_course_save (course, &error));
   before = helder_checks_run_page (course, page);
   spelling = find_rule (before, "spelling");

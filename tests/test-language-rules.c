@@ -132,6 +132,17 @@ test_long_word (void)
   /* Short, and long but very common. */
   assert_none ("De fiets is rood.", "b1-long-word");
   assert_none ("Je krijgt informatie over de gemeente.", "b1-long-word");
+  /* Everyday words, and compounds of short familiar words (issue 19). */
+  assert_none ("Je leidinggevende wil de ondertitels samenvatten.", "b1-long-word");
+  assert_none ("Het computerprogramma zet de lantaarnpalen aan.", "b1-long-word");
+  assert_none ("Vooroordelen kunnen in uitkeringen terechtkomen.", "b1-long-word");
+  {
+    /* A compound stays long when a part is long or the whole is very long. */
+    g_autoptr(Result) compound = run_rules ("Vraag een gehandicaptenparkeerkaart aan.", NULL);
+    g_autofree char *long_compound = covered (compound, only (compound, "b1-long-word"));
+
+    g_assert_cmpstr (long_compound, ==, "gehandicaptenparkeerkaart");
+  }
 }
 
 static void
@@ -143,6 +154,9 @@ test_rare_word (void)
   g_assert_cmpstr (word, ==, "epistemologie");
   /* Common words, their inflections and compounds of common words. */
   assert_none ("In het museum stonden oude huizen, een cursuspagina en huisdeuren.", "b1-rare-word");
+  /* A form is as familiar as its stem: omgevingen, vertalingen. */
+  assert_none ("De vertalingen passen in alle omgevingen en organisaties.", "b1-rare-word");
+  assert_none ("Je leidinggevende zet de lantaarnpalen aan.", "b1-rare-word");
 }
 
 static void
@@ -150,7 +164,7 @@ test_passive (void)
 {
   g_autoptr(Result) main_clause = run_rules ("De brief wordt door de medewerker verstuurd.", NULL);
   g_autoptr(Result) sub_clause = run_rules ("Ik weet dat de brief morgen verstuurd wordt.", NULL);
-  g_autoptr(Result) state = run_rules ("De deur van het gebouw is gesloten.", NULL);
+  g_autoptr(Result) state = run_rules ("De brief is gisteren door de medewerker verstuurd.", NULL);
   g_autofree char *passive = covered (main_clause, only (main_clause, "b1-passive"));
 
   g_assert_cmpstr (passive, ==, "wordt door de medewerker verstuurd");
@@ -163,6 +177,10 @@ test_passive (void)
   assert_none ("Hij is gisteren naar huis gegaan.", "b1-passive-zijn");
   assert_none ("Je bent de brief vergeten.", "b1-passive-zijn");
   assert_none ("Dat is het belangrijkst.", "b1-passive-zijn");
+  /* A state, not an action (issue 19). */
+  assert_none ("De deur van het gebouw is gesloten.", "b1-passive-zijn");
+  assert_none ("Deze AI is sinds 2 februari 2025 verboden.", "b1-passive-zijn");
+  assert_none ("Ook verboden is AI die emoties herkent.", "b1-passive-zijn");
 }
 
 static void

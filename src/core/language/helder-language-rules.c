@@ -39,6 +39,18 @@ static const char * const zijn_perfects[] = {
   "veranderd", "verhuisd", "overleden", "meegegaan", "weggegaan", NULL
 };
 
+/* Participles that after "zijn" name a state, not an action (de deur is
+ * gesloten, AI is verboden): no passive, unless "door" says who acted.
+ */
+static const char * const state_participles[] = {
+  "aangesloten", "bedoeld", "begrepen", "bekend", "beperkt", "beschikbaar", "bestemd",
+  "betrokken", "bezet", "bezorgd", "gebaseerd", "gebonden", "gedwongen", "geïnteresseerd",
+  "geopend", "gericht", "gesloten", "geregeld", "gevestigd", "gewend", "gewenst", "getrouwd",
+  "ingewikkeld", "inbegrepen", "opgelucht", "toegestaan", "uitgesloten", "verbaasd",
+  "verboden", "verbonden", "verdeeld", "vereist", "verliefd", "verplicht", "verrast",
+  "verwacht", "verzekerd", NULL
+};
+
 /* Words that look like participles (ge…d/t/en) but are not. */
 static const char * const not_participles[] = {
   "gebied", "gebieden", "gebit", "gebouwen", "gedachten", "gedicht", "geld", "gemeenten",
@@ -85,7 +97,7 @@ typedef struct
 
 typedef struct
 {
-  GHashTable *ranks;        /* word → rank (GUINT) */
+  GHashTable *zipf;         /* word → Zipf frequency in hundredths (GUINT) */
   GHashTable *bureaucratic; /* first word → GPtrArray of Bureaucratic* */
 } LanguageData;
 
@@ -111,12 +123,12 @@ get_data (void)
   if (g_once_init_enter (&data))
     {
       LanguageData *self = g_new0 (LanguageData, 1);
-      g_autoptr(GBytes) ranks = helder_dictionaries_load_list ("frequency.txt");
+      g_autoptr(GBytes) frequencies = helder_dictionaries_load_list ("frequency.txt");
       g_autoptr(GBytes) phrases = helder_dictionaries_load_list ("bureaucratic.txt");
       g_auto(GStrv) lines = NULL;
 
-      self->ranks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      lines = g_strsplit (g_bytes_get_data (ranks, NULL), "\n", -1);
+      self->zipf = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      lines = g_strsplit (g_bytes_get_data (frequencies, NULL), "\n", -1);
       for (guint i = 0; lines[i] != NULL; i++)
         {
           char *tab = strchr (lines[i], '\t');
@@ -124,8 +136,9 @@ get_data (void)
           if (is_comment_or_empty (lines[i]) || tab == NULL)
             continue;
           *tab = '\0';
-          g_hash_table_insert (self->ranks, g_strdup (lines[i]),
-                               GUINT_TO_POINTER ((guint) g_ascii_strtoull (tab + 1, NULL, 10)));
+          g_hash_table_insert (self->zipf, g_strdup (lines[i]),
+                               GUINT_TO_POINTER ((guint) (g_ascii_strtod (tab + 1, NULL) * 100.0 +
+                                                          0.5)));
         }
       g_strfreev (lines);
 
@@ -348,45 +361,34 @@ check_spelling (Run  *run,
     }
 }
 
+/* Zipf values are kept as hundredths; 0 means "not in the list". */
 static guint
-rank_of (const char *word)
+zipf_of (const char *word)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (get_data ()->ranks, word));
+  return GPOINTER_TO_UINT (g_hash_table_lookup (get_data ()->zipf, word));
 }
 
-/* The better of two ranks, where 0 means "not in the list". */
-static guint
-better_rank (guint a,
-             guint b)
-{
-  return a == 0 ? b : b == 0 ? a : MIN (a, b);
-}
-
-/* How common a word is for a reader: its own rank, or that of its stem
- * (bruggen → brug) or its form without an ending (grotere → groter), or,
- * for a compound of two listed words, the rank of the rarer part
- * (cursus + pagina). 0 when none of these is listed.
+/* How familiar a word is to a reader: the better of its own frequency and
+ * that of its stem (bruggen → brug, selecteer → selecteren), as a reader
+ * who knows one form knows the others; else that of its form without an
+ * ending (grotere → groter). 0 when none of these is listed.
  */
 static guint
-compute_rank (const char *word)
+compute_own_zipf (const char *word)
 {
   static const char * const endings[] = { "s", "'s", "en", "e", "je", "tje", "jes", "tjes",
                                           "er", "ste", "t", "de", "te", NULL };
   gsize length = strlen (word);
-  guint rank = rank_of (word);
-  g_autoptr(GPtrArray) stems = NULL;
+  guint zipf = zipf_of (word);
+  g_autoptr(GPtrArray) stems = helder_spelling_stems (word);
 
-  if (rank > 0)
-    return rank;
-
-  stems = helder_spelling_stems (word);
   for (guint s = 0; s < stems->len; s++)
     {
       const char *stem = g_ptr_array_index (stems, s);
       g_autofree char *infinitive = g_strconcat (stem, "en", NULL);
       gsize n = strlen (stem);
 
-      rank = better_rank (rank, better_rank (rank_of (stem), rank_of (infinitive)));
+      zipf = MAX (zipf, MAX (zipf_of (stem), zipf_of (infinitive)));
       /* selecteer → selecteren: a doubled vowel before the last consonant
        * is written single before -en.
        */
@@ -395,11 +397,11 @@ compute_rank (const char *word)
           g_autofree char *single = g_strdup_printf ("%.*s%cen", (int) (n - 2), stem,
                                                      stem[n - 1]);
 
-          rank = better_rank (rank, rank_of (single));
+          zipf = MAX (zipf, zipf_of (single));
         }
     }
-  if (rank > 0)
-    return rank;
+  if (zipf > 0)
+    return zipf;
 
   for (guint e = 0; endings[e] != NULL; e++)
     {
@@ -409,81 +411,97 @@ compute_rank (const char *word)
         {
           g_autofree char *stem = g_strndup (word, length - n);
 
-          rank = better_rank (rank, rank_of (stem));
+          zipf = MAX (zipf, zipf_of (stem));
         }
     }
-  if (rank > 0)
-    return rank;
+
+  return zipf;
+}
+
+/* The familiarity of a word and, when it reads best as a compound of two
+ * listed words (cursus + pagina, arbeid-s-markt), where its head starts.
+ */
+typedef struct
+{
+  guint zipf;  /* hundredths; for a compound, that of its rarer part */
+  guint split; /* byte offset of the head of the compound, or 0 */
+} Familiarity;
+
+static Familiarity
+compute_familiarity (const char *word)
+{
+  gsize length = strlen (word);
+  Familiarity best = { compute_own_zipf (word), 0 };
 
   for (gsize split = 3; split + 3 <= length; split++)
     {
       g_autofree char *first = NULL;
-      guint head_rank;
-      guint first_rank;
+      guint head;
+      guint part;
 
       if ((word[split] & 0xC0) == 0x80)
         continue;
-      head_rank = rank_of (word + split);
-      if (head_rank == 0)
+      head = zipf_of (word + split);
+      if (head == 0)
         {
           g_autoptr(GPtrArray) head_stems = helder_spelling_stems (word + split);
 
           for (guint s = 0; s < head_stems->len; s++)
-            head_rank = better_rank (head_rank, rank_of (g_ptr_array_index (head_stems, s)));
-          if (head_rank == 0)
+            head = MAX (head, zipf_of (g_ptr_array_index (head_stems, s)));
+          if (head == 0)
             continue;
         }
       first = g_strndup (word, split);
-      first_rank = rank_of (first);
+      part = zipf_of (first);
       /* A linking s or e between the parts: arbeid-s-markt. */
-      if (first_rank == 0 && split > 3 && (word[split - 1] == 's' || word[split - 1] == 'e'))
+      if (part == 0 && split > 3 && (word[split - 1] == 's' || word[split - 1] == 'e'))
         {
           g_autofree char *shorter = g_strndup (word, split - 1);
 
-          first_rank = rank_of (shorter);
+          part = zipf_of (shorter);
         }
-      if (first_rank > 0)
-        rank = better_rank (rank, MAX (head_rank, first_rank));
+      if (part > 0 && MIN (head, part) > best.zipf)
+        best = (Familiarity) { MIN (head, part), split };
     }
 
-  return rank;
+  return best;
 }
 
-static guint
-effective_rank (const char *word)
+static Familiarity
+familiarity (const char *word)
 {
   static GHashTable *cache = NULL;
   static GMutex lock;
   gpointer cached;
-  guint rank;
+  Familiarity found;
 
   g_mutex_lock (&lock);
   if (cache == NULL)
-    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (g_hash_table_lookup_extended (cache, word, NULL, &cached))
     {
+      found = *(Familiarity *) cached;
       g_mutex_unlock (&lock);
-      return GPOINTER_TO_UINT (cached);
+      return found;
     }
   g_mutex_unlock (&lock);
 
-  rank = compute_rank (word);
+  found = compute_familiarity (word);
 
   g_mutex_lock (&lock);
-  g_hash_table_insert (cache, g_strdup (word), GUINT_TO_POINTER (rank));
+  g_hash_table_insert (cache, g_strdup (word), g_memdup2 (&found, sizeof found));
   g_mutex_unlock (&lock);
 
-  return rank;
+  return found;
 }
 
 static gboolean
-is_common (Run        *run,
-           const char *word,
-           guint       band)
+is_familiar (const char *word,
+             double      zipf)
 {
-  guint rank = effective_rank (word);
+  guint found = familiarity (word).zipf;
 
-  return rank > 0 && rank <= band;
+  return found > 0 && found >= (guint) (zipf * 100.0 + 0.5);
 }
 
 static gboolean
@@ -502,13 +520,40 @@ is_rare (Run  *run,
 
       for (guint p = 0; parts[p] != NULL; p++)
         if (g_utf8_strlen (parts[p], -1) >= 4 &&
-            !is_common (run, parts[p], run->settings->rare_word_rank) &&
+            !is_familiar (parts[p], run->settings->rare_word_zipf) &&
             !g_hash_table_contains (run->course_words, parts[p]))
           return TRUE;
       return FALSE;
     }
 
-  return !is_common (run, word, run->settings->rare_word_rank);
+  return !is_familiar (word, run->settings->rare_word_zipf);
+}
+
+/* A long word is one a reader has to work through: more syllables than
+ * the limit, unless the word is very common (informatie), or a compound
+ * of familiar parts that are short themselves (computer-programma) and
+ * not too long together.
+ */
+static gboolean
+is_long (Run   *run,
+         guint  i,
+         guint  syllables)
+{
+  const char *word = run->lower[i];
+  Familiarity found;
+
+  if (syllables <= run->settings->long_word_syllables || is_course_word (run, i) ||
+      is_name (run, i))
+    return FALSE;
+
+  found = familiarity (word);
+  if (found.split == 0)
+    return !is_familiar (word, run->settings->long_word_known_zipf);
+
+  return syllables > run->settings->long_compound_syllables ||
+         found.zipf < (guint) (run->settings->rare_word_zipf * 100.0 + 0.5) ||
+         helder_syllables_count (word, found.split) > run->settings->long_word_syllables ||
+         helder_syllables_count (word + found.split, -1) > run->settings->long_word_syllables;
 }
 
 static void
@@ -524,8 +569,7 @@ check_word (Run      *run,
   check_spelling (run, i);
   rare = is_rare (run, i);
 
-  if (syllables > run->settings->long_word_syllables && !is_course_word (run, i) &&
-      !is_name (run, i) && !is_common (run, run->lower[i], run->settings->long_word_common_rank))
+  if (is_long (run, i, syllables))
     {
       g_autofree char *word = token_text (run, i);
       g_autofree char *message =
@@ -760,6 +804,18 @@ last_word (Run  *run,
   return b;
 }
 
+static gboolean
+clause_has (Run        *run,
+            guint       clause_first,
+            guint       clause_last,
+            const char *word)
+{
+  for (guint j = clause_first; j <= clause_last; j++)
+    if (run->lower[j] != NULL && g_str_equal (run->lower[j], word))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 add_passive (Run            *run,
              guint           a,
@@ -827,6 +883,8 @@ check_passives (Run  *run,
           found = TRUE;
         }
       else if (zijn && !in_list (zijn_perfects, run->lower[participle]) &&
+               !(in_list (state_participles, run->lower[participle]) &&
+                 !clause_has (run, clause_first, clause_last, "door")) &&
                !(i > first && in_list (prepositions, run->lower[i - 1])))
         add_passive (run, i, participle, HELDER_SEVERITY_HINT, "b1-passive-zijn");
     }

@@ -21,8 +21,9 @@ helder_check_settings_init (HelderCheckSettings *settings)
     .sentence_error_words = 20,
     .page_average_words = 12.0,
     .long_word_syllables = 3,
-    .long_word_common_rank = 5000,
-    .rare_word_rank = 20000,
+    .long_word_known_zipf = 3.3,
+    .rare_word_zipf = 3.0,
+    .long_compound_syllables = 6,
     .noun_phrase_words = 4,
     .verb_bracket_words = 7,
     .nominalisations = 2,
@@ -189,8 +190,9 @@ helder_check_settings_equal (const HelderCheckSettings *a,
          a->sentence_error_words == b->sentence_error_words &&
          a->page_average_words == b->page_average_words &&
          a->long_word_syllables == b->long_word_syllables &&
-         a->long_word_common_rank == b->long_word_common_rank &&
-         a->rare_word_rank == b->rare_word_rank &&
+         a->long_word_known_zipf == b->long_word_known_zipf &&
+         a->rare_word_zipf == b->rare_word_zipf &&
+         a->long_compound_syllables == b->long_compound_syllables &&
          a->noun_phrase_words == b->noun_phrase_words &&
          a->verb_bracket_words == b->verb_bracket_words &&
          a->nominalisations == b->nominalisations &&
