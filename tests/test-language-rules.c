@@ -117,17 +117,49 @@ test_sentence_length (void)
   }
 }
 
+/* A quotation is exempt as a block: at most one finding per passage. */
+static void
+test_quotation (void)
+{
+  g_autoptr(Result) inline_quote =
+    run_rules ("De wet zegt: „een aansprakelijkheidsverzekering wordt door de verzekeraar "
+               "verstrekt indien de epistemologie van de aanvrager dat vereist.” Lees het rustig.",
+               NULL);
+  g_autoptr(Result) block =
+    run_rules ("> De aansprakelijkheidsverzekering wordt door de verzekeraar verstrekt indien de "
+               "aanvrager dat wil, en de epistemologie van de aanvraag en de beoordeling van de "
+               "vraag is zorgvuldig gedaan. Een tweede lange zin van de wet wordt ook door de "
+               "verzekeraar met veel zorg en aandacht voor alle mensen in het land bepaald.",
+               NULL);
+  g_autoptr(Result) callout =
+    run_rules ("> [!TIP]\n> Neem je identiteitsbewijs mee.", NULL);
+  const char * const rules[] = { "b1-long-word", "b1-rare-word", "b1-passive",
+                                 "b1-bureaucratic", "b1-impersonal", "b1-nominalisation", NULL };
+
+  for (guint r = 0; rules[r] != NULL; r++)
+    {
+      g_autoptr(GPtrArray) in_line = with_rule (inline_quote, rules[r]);
+      g_autoptr(GPtrArray) in_block = with_rule (block, rules[r]);
+
+      g_assert_cmpuint (in_line->len, ==, 0);
+      g_assert_cmpuint (in_block->len, ==, 0);
+    }
+  /* Two long quoted sentences, one hint. */
+  g_assert_cmpint (only (block, "b1-sentence-long")->severity, ==, HELDER_SEVERITY_HINT);
+  /* A callout is the author's own text. */
+  only (callout, "b1-long-word");
+}
+
 static void
 test_long_word (void)
 {
-  g_autoptr(Result) result = run_rules ("De aansprakelijkheidsverzekering is duur.", NULL);
-  g_autoptr(Result) course = run_rules ("De aansprakelijkheidsverzekering is duur.",
-                                        (const char * const[]) { "aansprakelijkheidsverzekering",
-                                                                 NULL });
+  g_autoptr(Result) result = run_rules ("Neem je identiteitsbewijs mee.", NULL);
+  g_autoptr(Result) course = run_rules ("Neem je identiteitsbewijs mee.",
+                                        (const char * const[]) { "identiteitsbewijs", NULL });
   g_autofree char *word = covered (result, only (result, "b1-long-word"));
   g_autoptr(GPtrArray) none = with_rule (course, "b1-long-word");
 
-  g_assert_cmpstr (word, ==, "aansprakelijkheidsverzekering");
+  g_assert_cmpstr (word, ==, "identiteitsbewijs");
   g_assert_cmpuint (none->len, ==, 0);
   /* Short, and long but very common. */
   assert_none ("De fiets is rood.", "b1-long-word");
@@ -137,12 +169,16 @@ test_long_word (void)
   assert_none ("Het computerprogramma zet de lantaarnpalen aan.", "b1-long-word");
   assert_none ("Vooroordelen kunnen in uitkeringen terechtkomen.", "b1-long-word");
   {
-    /* A compound stays long when a part is long or the whole is very long. */
+    /* A long compound of rare parts gets one finding, the rare one. */
     g_autoptr(Result) compound = run_rules ("Vraag een gehandicaptenparkeerkaart aan.", NULL);
-    g_autofree char *long_compound = covered (compound, only (compound, "b1-long-word"));
+    g_autofree char *rare = covered (compound, only (compound, "b1-rare-word"));
+    g_autoptr(GPtrArray) not_long = with_rule (compound, "b1-long-word");
 
-    g_assert_cmpstr (long_compound, ==, "gehandicaptenparkeerkaart");
+    g_assert_cmpstr (rare, ==, "gehandicaptenparkeerkaart");
+    g_assert_cmpuint (not_long->len, ==, 0);
   }
+  /* Hyphenated: each part on its own. */
+  assert_none ("De AI-oplossingen werken.", "b1-long-word");
 }
 
 static void
@@ -464,6 +500,7 @@ main (int   argc,
 
   g_test_add_func ("/language/sentence-length", test_sentence_length);
   g_test_add_func ("/language/long-word", test_long_word);
+  g_test_add_func ("/language/quotation", test_quotation);
   g_test_add_func ("/language/rare-word", test_rare_word);
   g_test_add_func ("/language/passive", test_passive);
   g_test_add_func ("/language/nominalisation", test_nominalisation);

@@ -58,11 +58,18 @@ static const char * const not_participles[] = {
   "geluid", "getuigen", "geleden", "gelijkheid", "beter", "bedrijven", "verhalen", NULL
 };
 
-/* Separable particles before the "ge" of a participle (aangepast). */
+/* Separable particles before the "ge" of a participle (aangepast), and
+ * in front of words (intypen).
+ */
 static const char * const particles[] = {
   "aan", "af", "bij", "door", "in", "los", "mee", "na", "neer", "om", "op", "over",
   "rond", "samen", "tegen", "terug", "toe", "uit", "vast", "voor", "vrij", "weg", NULL
 };
+
+/* Prefixes that make a familiar word into another one a reader knows
+ * (on-herkenbaar); with the particles above.
+ */
+static const char * const word_prefixes[] = { "on", NULL };
 
 /* Finite verbs that open a verb bracket; the clause's last word closes it. */
 static const char * const bracket_openers[] = {
@@ -217,6 +224,8 @@ typedef struct
   HelderLanguageFindings       *findings;
   char                        **lower;       /* per token: lower-case text, words only */
   gboolean                     *misspelled;  /* per token */
+  guint                        *quoted;      /* per token: its quoted passage (1, 2, …), or 0 */
+  guint                         reported_passage; /* the last passage with a quotation hint */
 } Run;
 
 static const HelderToken *
@@ -283,8 +292,19 @@ is_name (Run  *run,
 {
   const HelderToken *token = token_at (run, i);
 
-  return (token->flags & HELDER_TOKEN_ALL_CAPS) ||
-         ((token->flags & HELDER_TOKEN_CAPITALISED) && !(token->flags & HELDER_TOKEN_FIRST));
+  if (token->flags & HELDER_TOKEN_ALL_CAPS)
+    return TRUE;
+  if (!(token->flags & HELDER_TOKEN_CAPITALISED))
+    return FALSE;
+  if (!(token->flags & HELDER_TOKEN_FIRST))
+    return TRUE;
+
+  /* At the start of a sentence: a word the dictionary knows only with a
+   * capital (Mila, Utrecht).
+   */
+  return helder_spelling_is_available () && run->lower[i] != NULL &&
+         !helder_spelling_check_dutch (run->lower[i], -1) &&
+         helder_spelling_check_dutch (run->text + token->start, token->end - token->start);
 }
 
 static gboolean
@@ -294,6 +314,24 @@ has_digit (const char *word)
     if (g_ascii_isdigit (*p))
       return TRUE;
   return FALSE;
+}
+
+/* The familiarity of a word and, when it reads best as a compound of two
+ * listed words (cursus + pagina, arbeid-s-markt) or of a particle and a
+ * listed word (in-typt), where its head starts.
+ */
+typedef struct
+{
+  guint zipf;  /* hundredths of a Zipf value; for a compound, that of its rarer part */
+  guint split; /* byte offset of the head of the compound, or 0 */
+} Familiarity;
+
+static Familiarity familiarity (const char *word);
+
+static guint
+zipf_hundredths (double zipf)
+{
+  return (guint) (zipf * 100.0 + 0.5);
 }
 
 /* A word is spelled right when hunspell knows it as written, or each part
@@ -310,7 +348,15 @@ spelled_right (Run        *run,
   if (helder_spelling_check (word, length))
     return TRUE;
   if (memchr (word, '-', length) == NULL)
-    return FALSE;
+    {
+      /* Dutch writes compounds as one word, and no dictionary holds them
+       * all: two familiar words joined (nep-video, vak-mens) are right.
+       */
+      g_autofree char *lower = g_utf8_strdown (word, length);
+      Familiarity found = familiarity (lower);
+
+      return found.split >= 3 && found.zipf >= zipf_hundredths (run->settings->rare_word_zipf);
+    }
 
   while (p < end)
     {
@@ -418,20 +464,31 @@ compute_own_zipf (const char *word)
   return zipf;
 }
 
-/* The familiarity of a word and, when it reads best as a compound of two
- * listed words (cursus + pagina, arbeid-s-markt), where its head starts.
- */
-typedef struct
-{
-  guint zipf;  /* hundredths; for a compound, that of its rarer part */
-  guint split; /* byte offset of the head of the compound, or 0 */
-} Familiarity;
-
 static Familiarity
 compute_familiarity (const char *word)
 {
   gsize length = strlen (word);
   Familiarity best = { compute_own_zipf (word), 0 };
+
+  /* A separable particle or "on" in front of a familiar word: in-typt,
+   * on-herkenbaar. The particle itself is always familiar.
+   */
+  for (guint l = 0; l < 2; l++)
+    {
+      const char * const *prefixes = l == 0 ? particles : word_prefixes;
+
+      for (guint p = 0; prefixes[p] != NULL; p++)
+        {
+          gsize n = strlen (prefixes[p]);
+          guint rest;
+
+          if (length < n + 4 || !g_str_has_prefix (word, prefixes[p]))
+            continue;
+          rest = compute_own_zipf (word + n);
+          if (rest > best.zipf)
+            best = (Familiarity) { rest, n };
+        }
+    }
 
   for (gsize split = 3; split + 3 <= length; split++)
     {
@@ -501,7 +558,7 @@ is_familiar (const char *word,
 {
   guint found = familiarity (word).zipf;
 
-  return found > 0 && found >= (guint) (zipf * 100.0 + 0.5);
+  return found > 0 && found >= zipf_hundredths (zipf);
 }
 
 static gboolean
@@ -546,12 +603,24 @@ is_long (Run   *run,
       is_name (run, i))
     return FALSE;
 
+  if (strchr (word, '-') != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (word, "-", -1);
+
+      for (guint p = 0; parts[p] != NULL; p++)
+        if (helder_syllables_count (parts[p], -1) > run->settings->long_word_syllables &&
+            !g_hash_table_contains (run->course_words, parts[p]) &&
+            !is_familiar (parts[p], run->settings->long_word_known_zipf))
+          return TRUE;
+      return FALSE;
+    }
+
   found = familiarity (word);
   if (found.split == 0)
     return !is_familiar (word, run->settings->long_word_known_zipf);
 
   return syllables > run->settings->long_compound_syllables ||
-         found.zipf < (guint) (run->settings->rare_word_zipf * 100.0 + 0.5) ||
+         found.zipf < zipf_hundredths (run->settings->rare_word_zipf) ||
          helder_syllables_count (word, found.split) > run->settings->long_word_syllables ||
          helder_syllables_count (word + found.split, -1) > run->settings->long_word_syllables;
 }
@@ -569,7 +638,8 @@ check_word (Run      *run,
   check_spelling (run, i);
   rare = is_rare (run, i);
 
-  if (is_long (run, i, syllables))
+  /* A rare word that is also long gets one finding: the rare one. */
+  if (!rare && is_long (run, i, syllables) && run->quoted[i] == 0)
     {
       g_autofree char *word = token_text (run, i);
       g_autofree char *message =
@@ -583,7 +653,7 @@ check_word (Run      *run,
       add (run, token->start, token->end, HELDER_SEVERITY_HINT, "b1-long-word", message);
     }
 
-  if (rare)
+  if (rare && run->quoted[i] == 0)
     {
       g_autofree char *word = token_text (run, i);
       g_autofree char *message =
@@ -1071,34 +1141,106 @@ check_impersonal (Run  *run,
     }
 }
 
-/* A sentence whose long part is a quotation (after „ “ or ") quotes
- * someone else, a law or a person: the author cannot shorten it, only
- * explain it.
+/* Whether the paragraph that starts at @offset is inside a block quote
+ * ("> "), but not a callout ("> [!TIP]"), whose text is the author's own.
  */
 static gboolean
-is_quotation (Run                  *run,
-              const HelderSentence *sentence)
+in_block_quote (const char *text,
+                gsize       offset)
 {
-  static const char * const marks[] = { "„", "“", "\"", "«", NULL };
-  gsize from = sentence->start >= 4 ? sentence->start - 4 : 0;
-  gsize opening = G_MAXSIZE;
-  guint quoted = 0;
+  gsize line = offset;
+  const char *p;
 
-  for (guint m = 0; marks[m] != NULL; m++)
-    {
-      const char *found = g_strstr_len (run->text + from, sentence->end - from, marks[m]);
-
-      if (found != NULL)
-        opening = MIN (opening, (gsize) (found - run->text));
-    }
-  if (opening == G_MAXSIZE)
+  while (line > 0 && text[line - 1] != '\n')
+    line--;
+  p = text + line;
+  while (*p == ' ')
+    p++;
+  if (*p != '>')
     return FALSE;
 
-  for (guint i = sentence->first_token; i < sentence->first_token + sentence->n_tokens; i++)
-    if (token_at (run, i)->start > opening && helder_token_is_word (token_at (run, i)))
-      quoted++;
+  /* Up to the quote's first line: a callout names its type there. */
+  while (line > 0)
+    {
+      gsize previous = line - 1;
 
-  return quoted > run->settings->sentence_warning_words;
+      while (previous > 0 && text[previous - 1] != '\n')
+        previous--;
+      p = text + previous;
+      while (*p == ' ')
+        p++;
+      if (*p != '>')
+        break;
+      line = previous;
+    }
+  p = text + line;
+  while (*p == ' ' || *p == '>')
+    p++;
+
+  return !g_str_has_prefix (p, "[!");
+}
+
+/* Marks each token inside a quotation with its passage number: text
+ * between „ or “ and ”, between « and », between straight double quotes,
+ * or the whole paragraph in a block quote. A quotation is someone else's
+ * text (a law, a person): the author cannot rewrite it, only explain it.
+ */
+static void
+mark_quotations (Run *run)
+{
+  guint n = run->tokens->tokens->len;
+  gboolean block = n > 0 && in_block_quote (run->text, token_at (run, 0)->start);
+  gboolean inside = FALSE;
+  guint passage = 0;
+  gsize gap = n > 0 ? token_at (run, 0)->start : 0;
+
+  /* A mark right before the first token (a line that opens with „). */
+  while (gap > 0 && run->text[gap - 1] != '\n' && run->text[gap - 1] != ':' &&
+         run->text[gap - 1] != ' ')
+    gap--;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const HelderToken *token = token_at (run, i);
+
+      for (const char *p = run->text + gap; p < run->text + token->start;
+           p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (!inside && (c == 0x201E || c == 0x201C || c == 0x00AB || c == '"'))
+            {
+              inside = TRUE;
+              passage++;
+            }
+          else if (inside && (c == 0x201D || c == 0x00BB || c == '"'))
+            inside = FALSE;
+        }
+      gap = token->end;
+
+      if (block)
+        run->quoted[i] = 1;
+      else if (inside)
+        run->quoted[i] = passage;
+    }
+}
+
+/* The passage of a sentence that is mostly quoted, or 0. */
+static guint
+quoted_passage (Run                  *run,
+                const HelderSentence *sentence)
+{
+  guint quoted = 0;
+  guint passage = 0;
+
+  for (guint i = sentence->first_token; i < sentence->first_token + sentence->n_tokens; i++)
+    if (run->quoted[i] != 0 && helder_token_is_word (token_at (run, i)))
+      {
+        quoted++;
+        passage = run->quoted[i];
+      }
+
+  return 2 * quoted > sentence->n_words ? passage : 0;
 }
 
 static void
@@ -1108,15 +1250,23 @@ check_sentence (Run                  *run,
   guint first = sentence->first_token;
   guint last = first + sentence->n_tokens;
   HelderReadabilityCounts *counts = &run->findings->counts;
+  guint passage = quoted_passage (run, sentence);
 
-  if (sentence->n_words > run->settings->sentence_warning_words && is_quotation (run, sentence))
+  if (passage != 0)
     {
-      g_autofree char *message =
-        g_strdup_printf (_("quotation of %u words; a quotation cannot be shortened, so explain "
-                           "it in short sentences of your own"), sentence->n_words);
+      /* One hint per quoted passage, not one per rule and sentence. */
+      if (sentence->n_words > run->settings->sentence_warning_words &&
+          passage != run->reported_passage)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("quotation of %u words; a quotation cannot be shortened, so "
+                               "explain it in short sentences of your own"),
+                             sentence->n_words);
 
-      add (run, sentence->start, sentence->end, HELDER_SEVERITY_HINT, "b1-sentence-long",
-           message);
+          add (run, sentence->start, sentence->end, HELDER_SEVERITY_HINT, "b1-sentence-long",
+               message);
+          run->reported_passage = passage;
+        }
     }
   else if (sentence->n_words > run->settings->sentence_warning_words)
     {
@@ -1137,17 +1287,23 @@ check_sentence (Run                  *run,
         run->findings->address_words++;
       if (is_checked_word (run, i))
         check_word (run, i, sentence->role != HELDER_TEXT_HEADING);
+      if (run->quoted[i] != 0)
+        continue;
       check_impersonal (run, i);
       /* No phrase starts inside another one. */
       if (i >= phrase_end)
         phrase_end = i + check_bureaucratic (run, i, last);
     }
 
-  if (check_passives (run, first, last) && sentence->role != HELDER_TEXT_HEADING)
-    counts->passives++;
-  check_nominalisations (run, first, last);
-  check_noun_phrases (run, first, last);
-  check_verb_brackets (run, first, last);
+  /* The author cannot rewrite a quotation: no style findings inside it. */
+  if (passage == 0)
+    {
+      if (check_passives (run, first, last) && sentence->role != HELDER_TEXT_HEADING)
+        counts->passives++;
+      check_nominalisations (run, first, last);
+      check_noun_phrases (run, first, last);
+      check_verb_brackets (run, first, last);
+    }
 
   if (sentence->role != HELDER_TEXT_HEADING)
     {
@@ -1172,7 +1328,7 @@ helder_language_rules_run (const HelderCheckSettings *settings,
                            const HelderTokens           *tokens,
                            HelderLanguageFindings       *findings)
 {
-  Run run = { settings, course_words, text, tokens, findings, NULL, NULL };
+  Run run = { settings, course_words, text, tokens, findings, NULL, NULL, NULL, 0 };
   guint n = tokens->tokens->len;
 
   g_return_if_fail (settings != NULL);
@@ -1184,6 +1340,7 @@ helder_language_rules_run (const HelderCheckSettings *settings,
 
   run.lower = g_new0 (char *, n + 1);
   run.misspelled = g_new0 (gboolean, n + 1);
+  run.quoted = g_new0 (guint, n + 1);
   for (guint i = 0; i < n; i++)
     {
       const HelderToken *token = token_at (&run, i);
@@ -1192,6 +1349,7 @@ helder_language_rules_run (const HelderCheckSettings *settings,
         run.lower[i] = g_utf8_strdown (text + token->start, token->end - token->start);
     }
 
+  mark_quotations (&run);
   for (guint s = 0; s < tokens->sentences->len; s++)
     check_sentence (&run, &g_array_index (tokens->sentences, HelderSentence, s));
 
@@ -1200,6 +1358,7 @@ helder_language_rules_run (const HelderCheckSettings *settings,
     g_free (run.lower[i]);
   g_free (run.lower);
   g_free (run.misspelled);
+  g_free (run.quoted);
 }
 
 /**
