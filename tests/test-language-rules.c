@@ -279,6 +279,40 @@ test_bureaucratic (void)
 }
 
 static void
+test_jargon (void)
+{
+  g_autoptr(Result) english = run_rules ("Let op automation bias bij elke tool.", NULL);
+  g_autoptr(GPtrArray) terms = with_rule (english, "b1-jargon");
+  HelderDiagnostic *tool;
+  g_autofree char *fixed = NULL;
+
+  g_assert_cmpuint (terms->len, ==, 2);
+  g_assert_cmpstr (((HelderDiagnostic *) g_ptr_array_index (terms, 0))->suggestions->pdata[0], ==,
+                   "blind vertrouwen in de computer");
+  tool = g_ptr_array_index (terms, 1);
+  fixed = helder_text_apply_suggestion (english->text, tool, 0);
+  g_assert_cmpstr (fixed, ==, "Let op automation bias bij elke hulpmiddel.");
+  /* A listed term is not also "not a common word". */
+  assert_none ("Let op automation bias bij elke tool.", "b1-rare-word");
+  assert_none ("Let op het vooroordeel bij elk hulpmiddel.", "b1-jargon");
+}
+
+static void
+test_abbreviation (void)
+{
+  g_autoptr(Result) result = run_rules ("De AVG beschermt je gegevens.", NULL);
+  HelderDiagnostic *d = only (result, "b1-abbreviation");
+  g_autofree char *fixed = helder_text_apply_suggestion (result->text, d, 0);
+
+  g_assert_cmpstr (fixed, ==,
+                   "De Algemene verordening gegevensbescherming (AVG) beschermt je gegevens.");
+  g_assert_cmpstr (helder_language_abbreviation_full_form ("BSN"), ==, "burgerservicenummer");
+  g_assert_null (helder_language_abbreviation_full_form ("avg"));
+  /* Only as written: "avg" is no abbreviation. */
+  assert_none ("Het avg-bestand is groot.", "b1-abbreviation");
+}
+
+static void
 test_impersonal (void)
 {
   g_autoptr(Result) result = run_rules ("Men kan hier parkeren.", NULL);
@@ -364,6 +398,25 @@ test_page_rules (void)
   g_assert_false (has_rule (found_b, "b1-reader-address"));
   g_assert_false (has_rule (found_a, "b1-page-average"));
   g_assert_true (has_rule (found_c, "b1-page-average"));
+
+  {
+    /* An abbreviation: once per page, and not when the page writes it out. */
+    const char *bare = "# Privacy\n\nDe AVG geldt voor jou. De AVG is streng.\n";
+    const char *explained = "# De Algemene verordening gegevensbescherming\n\nDe AVG geldt "
+                            "voor jou.\n";
+    g_autoptr(HelderPageContent) d = parse (bare);
+    g_autoptr(HelderPageContent) e = parse (explained);
+    g_autoptr(GPtrArray) found_d = helder_language_checker_check (checker, "d.md", bare, d, NULL);
+    g_autoptr(GPtrArray) found_e = helder_language_checker_check (checker, "e.md", explained, e,
+                                                                  NULL);
+    guint n = 0;
+
+    for (guint i = 0; i < found_d->len; i++)
+      n += g_str_equal (((HelderDiagnostic *) g_ptr_array_index (found_d, i))->rule,
+                        "b1-abbreviation");
+    g_assert_cmpuint (n, ==, 1);
+    g_assert_false (has_rule (found_e, "b1-abbreviation"));
+  }
 }
 
 /* The editor's path: an edit of one character changes exactly the
@@ -508,6 +561,8 @@ main (int   argc,
   g_test_add_func ("/language/verb-bracket", test_verb_bracket);
   g_test_add_func ("/language/bureaucratic", test_bureaucratic);
   g_test_add_func ("/language/impersonal", test_impersonal);
+  g_test_add_func ("/language/jargon", test_jargon);
+  g_test_add_func ("/language/abbreviation", test_abbreviation);
   g_test_add_func ("/language/spelling", test_spelling);
   g_test_add_func ("/language/page-rules", test_page_rules);
   g_test_add_func ("/language/recheck", test_recheck);

@@ -147,8 +147,8 @@ check_paragraph (HelderLanguageChecker *self,
   return paragraph;
 }
 
-/* A reader learns a long or rare word once it is explained: only its
- * first use on a page is reported.
+/* A reader learns a long or rare word, a term or an abbreviation once it
+ * is explained: only its first use on a page is reported.
  */
 static gboolean
 is_repeated_word (const HelderDiagnostic *relative,
@@ -159,12 +159,42 @@ is_repeated_word (const HelderDiagnostic *relative,
   g_autofree char *word = NULL;
 
   if (!g_str_equal (relative->rule, "b1-long-word") &&
-      !g_str_equal (relative->rule, "b1-rare-word"))
+      !g_str_equal (relative->rule, "b1-rare-word") &&
+      !g_str_equal (relative->rule, "b1-jargon") &&
+      !g_str_equal (relative->rule, "b1-abbreviation"))
     return FALSE;
 
   word = g_strdup_printf ("%s:%.*s", relative->rule, (int) (relative->end - relative->start),
                           text + base + relative->start);
   return !g_hash_table_add (seen, g_utf8_strdown (word, -1));
+}
+
+/* An abbreviation whose full form the page gives anywhere (in a heading,
+ * or before the abbreviation in brackets) needs no finding.
+ */
+static gboolean
+is_written_out (const HelderDiagnostic  *relative,
+                const char              *text,
+                gsize                    base,
+                char                   **lower_text)
+{
+  g_autofree char *abbreviation = NULL;
+  g_autofree char *full = NULL;
+  const char *full_form;
+
+  if (!g_str_equal (relative->rule, "b1-abbreviation"))
+    return FALSE;
+
+  abbreviation = g_strndup (text + base + relative->start, relative->end - relative->start);
+  full_form = helder_language_abbreviation_full_form (abbreviation);
+  if (full_form == NULL)
+    return FALSE;
+  /* Lower-cased once per page, and only for pages with abbreviations. */
+  if (*lower_text == NULL)
+    *lower_text = g_utf8_strdown (text, -1);
+  full = g_utf8_strdown (full_form, -1);
+
+  return strstr (*lower_text, full) != NULL;
 }
 
 static void
@@ -255,6 +285,7 @@ check_locked (HelderLanguageChecker   *self,
   GHashTable *fresh = paragraph_table_new ();
   const GArray *runs = content->runs;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *lower_text = NULL;
   HelderReadabilityCounts sum = { 0 };
   guint prose_words = 0;
   guint address_words = 0;
@@ -293,7 +324,8 @@ check_locked (HelderLanguageChecker   *self,
         {
           const HelderDiagnostic *relative = g_ptr_array_index (paragraph->findings.diagnostics, d);
 
-          if (!is_repeated_word (relative, text, first->range.start, seen))
+          if (!is_repeated_word (relative, text, first->range.start, seen) &&
+              !is_written_out (relative, text, first->range.start, &lower_text))
             place (out, relative, file, first->range.start, content);
         }
       helder_readability_counts_add (&sum, &paragraph->findings.counts);

@@ -96,22 +96,33 @@ static const char * const impersonal_words[] = {
   "men", "aanvrager", "aanvragers", "belanghebbende", "belanghebbenden", NULL
 };
 
-typedef struct
+/* The three lists of words with a plainer alternative, and their rules. */
+typedef enum
 {
-  char  **words;        /* the phrase, one lower-case word each */
-  char  **alternatives;
-} Bureaucratic;
+  PHRASE_BUREAUCRATIC, /* formal language: b1-bureaucratic */
+  PHRASE_JARGON,       /* English and specialist terms: b1-jargon */
+  PHRASE_ABBREVIATION, /* abbreviations to write out: b1-abbreviation */
+} PhraseKind;
 
 typedef struct
 {
-  GHashTable *zipf;         /* word → Zipf frequency in hundredths (GUINT) */
-  GHashTable *bureaucratic; /* first word → GPtrArray of Bureaucratic* */
+  PhraseKind kind;
+  char     **words;        /* the phrase, one lower-case word each */
+  char      *written;      /* an abbreviation as it is written (AVG, KvK) */
+  char     **alternatives; /* empty for a term that needs explaining */
+} Phrase;
+
+typedef struct
+{
+  GHashTable *zipf;    /* word → Zipf frequency in hundredths (GUINT) */
+  GHashTable *phrases; /* first lower-case word → GPtrArray of Phrase* */
 } LanguageData;
 
 static void
-bureaucratic_free (Bureaucratic *entry)
+phrase_free (Phrase *entry)
 {
   g_strfreev (entry->words);
+  g_free (entry->written);
   g_strfreev (entry->alternatives);
   g_free (entry);
 }
@@ -120,6 +131,44 @@ static gboolean
 is_comment_or_empty (const char *line)
 {
   return line[0] == '\0' || line[0] == '#';
+}
+
+/* Reads one list of `phrase<TAB>alternative|alternative` lines. */
+static void
+load_phrases (GHashTable *phrases,
+              const char *list,
+              PhraseKind  kind)
+{
+  g_autoptr(GBytes) bytes = helder_dictionaries_load_list (list);
+  g_auto(GStrv) lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) columns = NULL;
+      g_autofree char *lower = NULL;
+      Phrase *entry;
+      GPtrArray *entries;
+
+      if (is_comment_or_empty (lines[i]))
+        continue;
+      columns = g_strsplit (lines[i], "\t", 2);
+      if (columns[1] == NULL)
+        continue;
+      lower = g_utf8_strdown (columns[0], -1);
+      entry = g_new0 (Phrase, 1);
+      entry->kind = kind;
+      entry->words = g_strsplit (lower, " ", -1);
+      entry->written = kind == PHRASE_ABBREVIATION ? g_strdup (columns[0]) : NULL;
+      entry->alternatives = columns[1][0] != '\0' ? g_strsplit (columns[1], "|", -1)
+                                                  : g_new0 (char *, 1);
+      entries = g_hash_table_lookup (phrases, entry->words[0]);
+      if (entries == NULL)
+        {
+          entries = g_ptr_array_new_with_free_func ((GDestroyNotify) phrase_free);
+          g_hash_table_insert (phrases, g_strdup (entry->words[0]), entries);
+        }
+      g_ptr_array_add (entries, entry);
+    }
 }
 
 static const LanguageData *
@@ -131,7 +180,6 @@ get_data (void)
     {
       LanguageData *self = g_new0 (LanguageData, 1);
       g_autoptr(GBytes) frequencies = helder_dictionaries_load_list ("frequency.txt");
-      g_autoptr(GBytes) phrases = helder_dictionaries_load_list ("bureaucratic.txt");
       g_auto(GStrv) lines = NULL;
 
       self->zipf = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -147,33 +195,12 @@ get_data (void)
                                GUINT_TO_POINTER ((guint) (g_ascii_strtod (tab + 1, NULL) * 100.0 +
                                                           0.5)));
         }
-      g_strfreev (lines);
 
-      self->bureaucratic = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                  (GDestroyNotify) g_ptr_array_unref);
-      lines = g_strsplit (g_bytes_get_data (phrases, NULL), "\n", -1);
-      for (guint i = 0; lines[i] != NULL; i++)
-        {
-          g_auto(GStrv) columns = NULL;
-          Bureaucratic *entry;
-          GPtrArray *list;
-
-          if (is_comment_or_empty (lines[i]))
-            continue;
-          columns = g_strsplit (lines[i], "\t", 2);
-          if (columns[1] == NULL)
-            continue;
-          entry = g_new0 (Bureaucratic, 1);
-          entry->words = g_strsplit (columns[0], " ", -1);
-          entry->alternatives = g_strsplit (columns[1], "|", -1);
-          list = g_hash_table_lookup (self->bureaucratic, entry->words[0]);
-          if (list == NULL)
-            {
-              list = g_ptr_array_new_with_free_func ((GDestroyNotify) bureaucratic_free);
-              g_hash_table_insert (self->bureaucratic, g_strdup (entry->words[0]), list);
-            }
-          g_ptr_array_add (list, entry);
-        }
+      self->phrases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_ptr_array_unref);
+      load_phrases (self->phrases, "bureaucratic.txt", PHRASE_BUREAUCRATIC);
+      load_phrases (self->phrases, "jargon.txt", PHRASE_JARGON);
+      load_phrases (self->phrases, "abbreviations.txt", PHRASE_ABBREVIATION);
 
       g_once_init_leave (&data, self);
     }
@@ -628,7 +655,8 @@ is_long (Run   *run,
 static void
 check_word (Run      *run,
             guint     i,
-            gboolean  counted)
+            gboolean  counted,
+            gboolean  listed_term)
 {
   const HelderToken *token = token_at (run, i);
   HelderReadabilityCounts *counts = &run->findings->counts;
@@ -639,7 +667,7 @@ check_word (Run      *run,
   rare = is_rare (run, i);
 
   /* A rare word that is also long gets one finding: the rare one. */
-  if (!rare && is_long (run, i, syllables) && run->quoted[i] == 0)
+  if (!rare && is_long (run, i, syllables) && run->quoted[i] == 0 && !listed_term)
     {
       g_autofree char *word = token_text (run, i);
       g_autofree char *message =
@@ -653,7 +681,7 @@ check_word (Run      *run,
       add (run, token->start, token->end, HELDER_SEVERITY_HINT, "b1-long-word", message);
     }
 
-  if (rare && run->quoted[i] == 0)
+  if (rare && run->quoted[i] == 0 && !listed_term)
     {
       g_autofree char *word = token_text (run, i);
       g_autofree char *message =
@@ -690,20 +718,70 @@ match_case (const char *alternative,
   return g_strconcat (buffer, g_utf8_next_char (alternative), NULL);
 }
 
-/* Returns the number of tokens matched at @i, or 0. */
-static guint
-check_bureaucratic (Run  *run,
-                    guint i,
-                    guint last)
+/* Whether @entry matches the tokens from @i on, within the sentence. */
+static gboolean
+phrase_matches (Run          *run,
+                const Phrase *entry,
+                guint         i,
+                guint         last)
 {
-  GPtrArray *entries = g_hash_table_lookup (get_data ()->bureaucratic, run->lower[i]);
-  const Bureaucratic *best = NULL;
+  guint n = g_strv_length (entry->words);
+
+  if (i + n > last)
+    return FALSE;
+  /* An abbreviation is matched as written: AVG, not "avg". */
+  if (entry->written != NULL &&
+      strncmp (run->text + token_at (run, i)->start, entry->written,
+               token_at (run, i)->end - token_at (run, i)->start) != 0)
+    return FALSE;
+  for (guint w = 1; w < n; w++)
+    if (run->lower[i + w] == NULL || !g_str_equal (run->lower[i + w], entry->words[w]))
+      return FALSE;
+
+  return TRUE;
+}
+
+static char *
+phrase_message (const Phrase *entry,
+                const char   *phrase)
+{
+  switch (entry->kind)
+    {
+    case PHRASE_BUREAUCRATIC:
+      return g_strdup_printf (_("“%s” is formal, official language; write “%s”"),
+                              phrase, entry->alternatives[0]);
+    case PHRASE_JARGON:
+      if (entry->alternatives[0] == NULL)
+        return g_strdup_printf (_("“%s” is a specialist term; explain it the first time you "
+                                  "use it"), phrase);
+      return g_strdup_printf (_("“%s” is English or a specialist term; write “%s”, or explain "
+                                "it the first time you use it"), phrase, entry->alternatives[0]);
+    case PHRASE_ABBREVIATION:
+      return g_strdup_printf (_("write “%s” out the first time on a page: “%s (%s)”"),
+                              phrase, entry->alternatives[0], phrase);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* Formal words, jargon and abbreviations with their plainer form. Returns
+ * the number of tokens matched at @i, or 0; @kind says which list matched.
+ */
+static guint
+check_phrase (Run        *run,
+              guint       i,
+              guint       last,
+              PhraseKind *kind)
+{
+  GPtrArray *entries = g_hash_table_lookup (get_data ()->phrases, run->lower[i]);
+  const Phrase *best = NULL;
   guint best_length = 0;
   g_autofree char *phrase = NULL;
   g_autofree char *message = NULL;
   HelderDiagnostic *diagnostic;
   const HelderToken *first;
   const HelderToken *end;
+  gboolean capital;
 
   if (entries == NULL)
     return 0;
@@ -711,13 +789,10 @@ check_bureaucratic (Run  *run,
   /* The longest phrase that matches wins: "ten behoeve van" over "ten". */
   for (guint e = 0; e < entries->len; e++)
     {
-      const Bureaucratic *entry = g_ptr_array_index (entries, e);
+      const Phrase *entry = g_ptr_array_index (entries, e);
       guint n = g_strv_length (entry->words);
-      gboolean match = i + n <= last;
 
-      for (guint w = 1; match && w < n; w++)
-        match = run->lower[i + w] != NULL && g_str_equal (run->lower[i + w], entry->words[w]);
-      if (match && n > best_length)
+      if (n > best_length && phrase_matches (run, entry, i, last))
         {
           best = entry;
           best_length = n;
@@ -730,19 +805,55 @@ check_bureaucratic (Run  *run,
   first = token_at (run, i);
   end = token_at (run, i + best_length - 1);
   phrase = g_strndup (run->text + first->start, end->end - first->start);
-  message = g_strdup_printf (_("“%s” is formal, official language; write “%s”"),
-                             phrase, best->alternatives[0]);
-  diagnostic = add (run, first->start, end->end, HELDER_SEVERITY_WARNING, "b1-bureaucratic",
+  message = phrase_message (best, phrase);
+  diagnostic = add (run, first->start, end->end,
+                    best->kind == PHRASE_BUREAUCRATIC ? HELDER_SEVERITY_WARNING
+                                                      : HELDER_SEVERITY_HINT,
+                    best->kind == PHRASE_BUREAUCRATIC ? "b1-bureaucratic" :
+                    best->kind == PHRASE_JARGON ? "b1-jargon" : "b1-abbreviation",
                     message);
+  capital = (first->flags & HELDER_TOKEN_CAPITALISED) != 0;
   for (guint a = 0; best->alternatives[a] != NULL; a++)
     {
-      g_autofree char *suggestion =
-        match_case (best->alternatives[a], (first->flags & HELDER_TOKEN_CAPITALISED) != 0);
+      g_autofree char *suggestion = NULL;
 
+      if (best->kind == PHRASE_ABBREVIATION)
+        suggestion = g_strdup_printf ("%s (%s)", best->alternatives[a], phrase);
+      else
+        suggestion = match_case (best->alternatives[a], capital);
       helder_diagnostic_add_suggestion (diagnostic, suggestion);
     }
 
+  *kind = best->kind;
   return best_length;
+}
+
+/**
+ * helder_language_abbreviation_full_form:
+ * @abbreviation: an abbreviation as written (AVG)
+ *
+ * Returns: (transfer none) (nullable): its full form from Helder's list
+ *   of abbreviations, or %NULL when it is not listed
+ */
+const char *
+helder_language_abbreviation_full_form (const char *abbreviation)
+{
+  g_autofree char *lower = NULL;
+  GPtrArray *entries;
+
+  g_return_val_if_fail (abbreviation != NULL, NULL);
+
+  lower = g_utf8_strdown (abbreviation, -1);
+  entries = g_hash_table_lookup (get_data ()->phrases, lower);
+  for (guint e = 0; entries != NULL && e < entries->len; e++)
+    {
+      const Phrase *entry = g_ptr_array_index (entries, e);
+
+      if (entry->kind == PHRASE_ABBREVIATION && g_str_equal (entry->written, abbreviation))
+        return entry->alternatives[0];
+    }
+
+  return NULL;
 }
 
 /* Strong participles with be-, ver-, ont- or her- (ge- ones are found by
@@ -1279,20 +1390,28 @@ check_sentence (Run                  *run,
            error ? HELDER_SEVERITY_ERROR : HELDER_SEVERITY_WARNING, "b1-sentence-long", message);
     }
 
-  for (guint i = first, phrase_end = first; i < last; i++)
+  for (guint i = first, phrase_end = first, term_end = first; i < last; i++)
     {
+      PhraseKind kind = PHRASE_BUREAUCRATIC;
+
       if (run->lower[i] == NULL)
         continue;
       if (in_list (address_words, run->lower[i]))
         run->findings->address_words++;
-      if (is_checked_word (run, i))
-        check_word (run, i, sentence->role != HELDER_TEXT_HEADING);
-      if (run->quoted[i] != 0)
-        continue;
-      check_impersonal (run, i);
       /* No phrase starts inside another one. */
-      if (i >= phrase_end)
-        phrase_end = i + check_bureaucratic (run, i, last);
+      if (i >= phrase_end && run->quoted[i] == 0)
+        {
+          guint n = check_phrase (run, i, last, &kind);
+
+          phrase_end = i + n;
+          if (n > 0 && kind != PHRASE_BUREAUCRATIC)
+            term_end = phrase_end;
+        }
+      /* A listed term says more than "not a common word". */
+      if (is_checked_word (run, i))
+        check_word (run, i, sentence->role != HELDER_TEXT_HEADING, i < term_end);
+      if (run->quoted[i] == 0)
+        check_impersonal (run, i);
     }
 
   /* The author cannot rewrite a quotation: no style findings inside it. */
