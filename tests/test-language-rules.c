@@ -150,6 +150,31 @@ test_quotation (void)
   only (callout, "b1-long-word");
 }
 
+/* A long sentence gets a split into two sentences, applied in one step. */
+static void
+test_sentence_split (void)
+{
+  g_autoptr(Result) conjunction =
+    run_rules ("Je vraagt de uitkering aan bij de balie van de gemeente in de stad, en daarna "
+               "stuurt de gemeente je binnen twee weken een brief.", NULL);
+  g_autoptr(Result) relative =
+    run_rules ("De medewerker helpt vandaag alle inwoners van de gemeente bij de balie, die het "
+               "formulier voor de aanvraag niet goed hebben ingevuld.", NULL);
+  g_autoptr(Result) no_split =
+    run_rules ("Je vraagt de uitkering aan bij de balie van de gemeente in de stad en daarna "
+               "stuurt de gemeente je binnen twee weken een brief.", NULL);
+  HelderDiagnostic *a = only (conjunction, "b1-sentence-long");
+  HelderDiagnostic *b = only (relative, "b1-sentence-long");
+  g_autofree char *split_a = helder_text_apply_suggestion (conjunction->text, a, 0);
+  g_autofree char *split_b = helder_text_apply_suggestion (relative->text, b, 0);
+
+  g_assert_cmpstr (split_a, ==, "Je vraagt de uitkering aan bij de balie van de gemeente in de "
+                   "stad. Daarna stuurt de gemeente je binnen twee weken een brief.");
+  g_assert_cmpstr (split_b, ==, "De medewerker helpt vandaag alle inwoners van de gemeente bij "
+                   "de balie. Die hebben het formulier voor de aanvraag niet goed ingevuld.");
+  g_assert_cmpuint (only (no_split, "b1-sentence-long")->suggestions->len, ==, 0);
+}
+
 static void
 test_long_word (void)
 {
@@ -554,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/language/sentence-length", test_sentence_length);
   g_test_add_func ("/language/long-word", test_long_word);
   g_test_add_func ("/language/quotation", test_quotation);
+  g_test_add_func ("/language/sentence-split", test_sentence_split);
   g_test_add_func ("/language/rare-word", test_rare_word);
   g_test_add_func ("/language/passive", test_passive);
   g_test_add_func ("/language/nominalisation", test_nominalisation);

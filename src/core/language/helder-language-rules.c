@@ -1354,6 +1354,155 @@ quoted_passage (Run                  *run,
   return 2 * quoted > sentence->n_words ? passage : 0;
 }
 
+/* Coordinating conjunctions a long sentence can be split at, after a
+ * comma; "en" is dropped, the others open the second sentence.
+ */
+static const char * const split_conjunctions[] = { "en", "maar", "dus", "of", NULL };
+static const char * const relative_pronouns[] = { "die", "dat", "waar", NULL };
+
+static guint
+words_between (Run   *run,
+               guint  from,
+               guint  to)
+{
+  guint n = 0;
+
+  for (guint j = from; j < to; j++)
+    n += helder_token_is_word (token_at (run, j));
+  return n;
+}
+
+/* Appends @text[@from, @to) with the first letter in upper case. */
+static void
+append_capitalised (GString    *out,
+                    const char *text,
+                    gsize       from,
+                    gsize       to)
+{
+  g_autofree char *part = g_strndup (text + from, to - from);
+  g_autofree char *capital = match_case (part, TRUE);
+
+  g_string_append (out, capital);
+}
+
+/* The second sentence made of a relative clause at the end of the
+ * sentence: its finite verb, last or next to last, moves up to the main
+ * clause's place (die het formulier heeft ingevuld → Die heeft het
+ * formulier ingevuld). NULL when the verb is not found.
+ */
+static char *
+relative_to_main_clause (Run   *run,
+                         guint  pronoun,
+                         guint  last,
+                         gsize  end)
+{
+  guint words[2] = { G_MAXUINT, G_MAXUINT };
+  guint n = 0;
+  guint verb = G_MAXUINT;
+  GString *out;
+
+  for (guint j = last; j-- > pronoun + 1 && n < 2;)
+    if (helder_token_is_word (token_at (run, j)))
+      words[n++] = j;
+  for (guint w = 0; w < n && verb == G_MAXUINT; w++)
+    if (in_list (bracket_openers, run->lower[words[w]]))
+      verb = words[w];
+  if (verb == G_MAXUINT || verb == pronoun + 1)
+    return NULL;
+
+  out = g_string_new (NULL);
+  append_capitalised (out, run->text, token_at (run, pronoun)->start,
+                      token_at (run, pronoun)->end);
+  g_string_append_c (out, ' ');
+  g_string_append_len (out, run->text + token_at (run, verb)->start,
+                       token_at (run, verb)->end - token_at (run, verb)->start);
+  g_string_append_c (out, ' ');
+  g_string_append_len (out, run->text + token_at (run, pronoun + 1)->start,
+                       token_at (run, verb - 1)->end - token_at (run, pronoun + 1)->start);
+  g_string_append_len (out, run->text + token_at (run, verb)->end,
+                       end - token_at (run, verb)->end);
+
+  return g_string_free (out, FALSE);
+}
+
+/* A long sentence split in two at a comma before a coordinating
+ * conjunction or a relative clause, both parts of at least four words,
+ * the split nearest the middle. Returns (transfer full) the two sentences
+ * that replace the sentence, or NULL when there is no such split or the
+ * sentence runs over more than one line.
+ */
+static char *
+split_sentence (Run                  *run,
+                const HelderSentence *sentence)
+{
+  guint first = sentence->first_token;
+  guint last = first + sentence->n_tokens;
+  guint best = G_MAXUINT;
+  guint best_distance = G_MAXUINT;
+  g_autofree char *second = NULL;
+  GString *out;
+
+  if (memchr (run->text + sentence->start, '\n', sentence->end - sentence->start) != NULL)
+    return NULL;
+
+  for (guint i = first + 1; i + 1 < last; i++)
+    {
+      const HelderToken *comma = token_at (run, i - 1);
+      guint before;
+      guint after;
+      guint distance;
+
+      if (comma->kind != HELDER_TOKEN_PUNCTUATION || run->text[comma->start] != ',' ||
+          !(in_list (split_conjunctions, run->lower[i]) ||
+            in_list (relative_pronouns, run->lower[i])))
+        continue;
+      before = words_between (run, first, i);
+      after = words_between (run, i, last);
+      if (before < 4 || after < 5)
+        continue;
+      /* A relative clause must run to the end of the sentence. */
+      if (in_list (relative_pronouns, run->lower[i]))
+        {
+          g_autofree char *main_clause = NULL;
+          gboolean comma_after = FALSE;
+
+          for (guint j = i + 1; j < last; j++)
+            comma_after |= token_at (run, j)->kind == HELDER_TOKEN_PUNCTUATION &&
+                           run->text[token_at (run, j)->start] == ',';
+          main_clause = comma_after ? NULL
+                                    : relative_to_main_clause (run, i, last, sentence->end);
+          if (main_clause == NULL)
+            continue;
+        }
+      distance = before > after ? before - after : after - before;
+      if (distance < best_distance)
+        {
+          best = i;
+          best_distance = distance;
+        }
+    }
+
+  if (best == G_MAXUINT)
+    return NULL;
+
+  out = g_string_new_len (run->text + sentence->start,
+                          token_at (run, best - 1)->start - sentence->start);
+  g_string_append (out, ". ");
+  if (in_list (relative_pronouns, run->lower[best]))
+    {
+      second = relative_to_main_clause (run, best, last, sentence->end);
+      g_string_append (out, second);
+    }
+  else
+    {
+      guint from = g_str_equal (run->lower[best], "en") ? best + 1 : best;
+
+      append_capitalised (out, run->text, token_at (run, from)->start, sentence->end);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static void
 check_sentence (Run                  *run,
                 const HelderSentence *sentence)
@@ -1386,8 +1535,14 @@ check_sentence (Run                  *run,
         g_strdup_printf (_("sentence of %u words; split it into sentences of at most %u "
                            "words"), sentence->n_words, run->settings->sentence_warning_words);
 
-      add (run, sentence->start, sentence->end,
-           error ? HELDER_SEVERITY_ERROR : HELDER_SEVERITY_WARNING, "b1-sentence-long", message);
+      HelderDiagnostic *diagnostic =
+        add (run, sentence->start, sentence->end,
+             error ? HELDER_SEVERITY_ERROR : HELDER_SEVERITY_WARNING, "b1-sentence-long",
+             message);
+      g_autofree char *split = split_sentence (run, sentence);
+
+      if (split != NULL)
+        helder_diagnostic_add_suggestion (diagnostic, split);
     }
 
   for (guint i = first, phrase_end = first, term_end = first; i < last; i++)
