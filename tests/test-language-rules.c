@@ -548,19 +548,29 @@ test_course_thresholds (void)
 static void
 test_scores (void)
 {
+  /* 100 words in 10 sentences; 40 content words of mean Zipf 5.0 in 20
+   * clauses.
+   */
   HelderReadabilityCounts counts = { .words = 100, .sentences = 10, .letter_words = 100,
-                                     .syllables = 150 };
+                                     .syllables = 150, .content_words = 40,
+                                     .content_zipf = 40 * 500, .clauses = 20 };
   HelderReadability r;
 
   helder_readability_compute (&counts, &r);
   g_assert_cmpfloat_with_epsilon (r.flesch_douma, 82.04, 0.001);
   g_assert_cmpfloat_with_epsilon (r.average_sentence_length, 10.0, 0.001);
-  g_assert_cmpfloat_with_epsilon (r.difficulty, 0.4 * 100 * (90 - 82.04) / 60 + 0.2 * 25, 0.001);
+  g_assert_cmpfloat_with_epsilon (r.content_word_frequency, 5.0, 0.001);
+  g_assert_cmpfloat_with_epsilon (r.content_words_per_clause, 2.0, 0.001);
+  /* LiNT: 100 - (3.204 + 15.845 freq + 13.096 × 0.5 - 1.331 × 0.5 × 10 - 3.829 cwpc) */
+  g_assert_cmpfloat_with_epsilon (r.difficulty,
+                                  100 - (3.204 + 15.845 * 5 + 6.548 - 6.655 - 7.658), 0.001);
   g_assert_cmpint (r.level, ==, HELDER_LEVEL_B1);
 
+  /* Long sentences of rare words, many per clause. */
   counts = (HelderReadabilityCounts) { .words = 250, .sentences = 10, .letter_words = 250,
                                        .syllables = 500, .long_words = 50, .rare_words = 25,
-                                       .passives = 5 };
+                                       .passives = 5, .content_words = 150,
+                                       .content_zipf = 150 * 350, .clauses = 15 };
   helder_readability_compute (&counts, &r);
   g_assert_cmpint (r.level, ==, HELDER_LEVEL_C1);
   g_assert_cmpfloat_with_epsilon (r.passives_per_100_sentences, 50.0, 0.001);

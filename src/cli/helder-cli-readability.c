@@ -43,6 +43,11 @@ helder_cli_add_readability_json (JsonBuilder             *builder,
     { "long_words", r->counts.long_words },
     { "rare_words", r->counts.rare_words },
     { "passives", r->counts.passives },
+    { "content_words", r->counts.content_words },
+    { "content_zipf", r->counts.content_zipf },
+    { "clauses", r->counts.clauses },
+    { "nominalisations", r->counts.nominalisations },
+    { "formal_phrases", r->counts.formal_phrases },
   };
   const struct { const char *name; double value; } figures[] = {
     { "average_sentence_length", r->average_sentence_length },
@@ -51,6 +56,8 @@ helder_cli_add_readability_json (JsonBuilder             *builder,
     { "long_word_percent", r->long_word_percent },
     { "rare_word_percent", r->rare_word_percent },
     { "passives_per_100_sentences", r->passives_per_100_sentences },
+    { "content_word_frequency", r->content_word_frequency },
+    { "content_words_per_clause", r->content_words_per_clause },
     { "difficulty", r->difficulty },
   };
 
@@ -102,11 +109,7 @@ helder_cli_readability (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(HelderTokens) tokens = NULL;
-  g_autoptr(GHashTable) no_words = NULL;
   g_autofree char *text = NULL;
-  HelderCheckSettings settings;
-  HelderLanguageFindings findings;
   HelderReadability scores;
   const char *invalid = NULL;
   gboolean json = FALSE;
@@ -148,12 +151,7 @@ helder_cli_readability (int    argc,
       return HELDER_EXIT_UNUSABLE;
     }
 
-  helder_check_settings_init (&settings);
-  no_words = helder_language_course_words_new (NULL);
-  tokens = helder_tokens_new_from_plain (text, length);
-  helder_language_rules_run (&settings, no_words, text, tokens, &findings);
-  helder_readability_compute (&findings.counts, &scores);
-  helder_language_findings_clear (&findings);
+  helder_language_readability_of_plain_text (text, length, &scores);
 
   if (json)
     {

@@ -91,6 +91,35 @@ static const char * const prepositions[] = {
   "tegen", "tijdens", "tot", "uit", "van", "vanuit", "via", "voor", "volgens", "zonder", NULL
 };
 
+/* Function words: the closed classes (articles, pronouns, prepositions,
+ * conjunctions, auxiliaries and common adverbs). The other words are
+ * content words, whose familiarity the difficulty score uses (as LiNT).
+ */
+static const char * const function_words[] = {
+  "aan", "af", "al", "alle", "als", "bij", "ben", "bent", "daar", "dan", "dat", "de", "deze",
+  "die", "dit", "door", "drie", "een", "en", "er", "geen", "had", "hadden", "heb", "hebben",
+  "hebt", "heeft", "hem", "het", "hier", "hij", "hoe", "hun", "ik", "in", "is", "ja", "je",
+  "jij", "jou", "jouw", "jullie", "kan", "kon", "kun", "kunnen", "kunt", "maar", "me", "met",
+  "mij", "mijn", "moet", "moeten", "na", "naar", "nee", "niet", "niets", "nog", "nu", "of",
+  "om", "omdat", "ons", "onze", "ook", "op", "over", "te", "tegen", "toen", "tot", "twee", "u",
+  "uit", "uw", "van", "veel", "voor", "waar", "wanneer", "want", "was", "wat", "we", "wel",
+  "welke", "werd", "werden", "wie", "wij", "wil", "wilt", "word", "worden", "wordt", "zal",
+  "ze", "zich", "zij", "zijn", "zo", "zou", "zouden", "zullen", "zult", "dus", "terwijl",
+  "hun", "haar", "jezelf", "zelf", "iets", "iemand", "ieder", "elke", "elk", "meer", "minder",
+  "waren", "mag", "mogen", "mocht", "moest", "moesten", "wilde", "wilden", "kon", "konden",
+  "hebben", "één", "tijdens", "sinds", "via", "zonder", "onder", "boven", "tussen", "binnen",
+  "buiten", "volgens", "vanaf", "nadat", "voordat", "toch", "dus", "daarom", "zoals", NULL
+};
+
+/* Words that open a clause of their own after a comma (clauses are what
+ * LiNT counts content words per; without a parser, these mark them).
+ */
+static const char * const clause_openers[] = {
+  "dat", "die", "omdat", "als", "wanneer", "indien", "terwijl", "nadat", "voordat", "zodat",
+  "hoewel", "waardoor", "waarbij", "waarin", "waarmee", "welke", "wat", "waar", "en", "maar",
+  "want", "dus", "of", "tenzij", "mits", "zodra", "totdat", NULL
+};
+
 /* Words that stand for the reader without addressing them. */
 static const char * const impersonal_words[] = {
   "men", "aanvrager", "aanvragers", "belanghebbende", "belanghebbenden", NULL
@@ -693,6 +722,18 @@ check_word (Run      *run,
 
   if (!counted)
     return;
+  if (!in_list (function_words, run->lower[i]))
+    {
+      guint zipf = familiarity (run->lower[i]).zipf;
+
+      /* An unlisted word counts as very rare (Zipf 1); course terms and
+       * names as ordinary (Zipf 4): the reader has them explained.
+       */
+      if (is_course_word (run, i) || is_name (run, i))
+        zipf = MAX (zipf, 400);
+      counts->content_words++;
+      counts->content_zipf += zipf > 0 ? MIN (zipf, 700) : 100;
+    }
   counts->letter_words++;
   counts->syllables += syllables;
   if (syllables > run->settings->long_word_syllables)
@@ -824,6 +865,8 @@ check_phrase (Run        *run,
       helder_diagnostic_add_suggestion (diagnostic, suggestion);
     }
 
+  if (best->kind == PHRASE_BUREAUCRATIC)
+    run->findings->counts.formal_phrases++;
   *kind = best->kind;
   return best_length;
 }
@@ -1118,6 +1161,7 @@ check_nominalisations (Run  *run,
       to = at;
     }
 
+  run->findings->counts.nominalisations += n;
   if (n >= run->settings->nominalisations && n > 0)
     {
       g_autofree char *message =
@@ -1503,6 +1547,30 @@ split_sentence (Run                  *run,
   return g_string_free (out, FALSE);
 }
 
+/* The clauses of a sentence: one, plus one for every clause opener
+ * after a comma or as the sentence's first word.
+ */
+static guint
+count_clauses (Run   *run,
+               guint  first,
+               guint  last)
+{
+  guint clauses = 1;
+
+  for (guint i = first + 1; i < last; i++)
+    {
+      const HelderToken *before = token_at (run, i - 1);
+
+      if (in_list (clause_openers, run->lower[i]) && before->kind == HELDER_TOKEN_PUNCTUATION &&
+          run->text[before->start] == ',')
+        clauses++;
+    }
+  if (in_list (clause_openers, run->lower[first]) && !in_list (split_conjunctions, run->lower[first]))
+    clauses++;
+
+  return clauses;
+}
+
 static void
 check_sentence (Run                  *run,
                 const HelderSentence *sentence)
@@ -1581,6 +1649,7 @@ check_sentence (Run                  *run,
 
   if (sentence->role != HELDER_TEXT_HEADING)
     {
+      counts->clauses += count_clauses (run, first, last);
       counts->words += sentence->n_words;
       counts->sentences++;
       run->findings->prose_words += sentence->n_words;
@@ -1633,6 +1702,34 @@ helder_language_rules_run (const HelderCheckSettings *settings,
   g_free (run.lower);
   g_free (run.misspelled);
   g_free (run.quoted);
+}
+
+/**
+ * helder_language_readability_of_plain_text:
+ * @text: plain UTF-8 text, paragraphs separated by empty lines
+ * @out: (out caller-allocates): the scores
+ *
+ * The scores of a text with the default thresholds and no course words:
+ * what `helder-cli readability` prints.
+ */
+void
+helder_language_readability_of_plain_text (const char        *text,
+                                           gsize              length,
+                                           HelderReadability *out)
+{
+  g_autoptr(GHashTable) no_words = helder_language_course_words_new (NULL);
+  g_autoptr(HelderTokens) tokens = NULL;
+  HelderCheckSettings settings;
+  HelderLanguageFindings findings;
+
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (out != NULL);
+
+  helder_check_settings_init (&settings);
+  tokens = helder_tokens_new_from_plain (text, length);
+  helder_language_rules_run (&settings, no_words, text, tokens, &findings);
+  helder_readability_compute (&findings.counts, out);
+  helder_language_findings_clear (&findings);
 }
 
 /**
