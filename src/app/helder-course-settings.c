@@ -458,6 +458,12 @@ static const struct
     N_("A longer sentence is an error that blocks the export") },
   [HELDER_CHECK_PAGE_AVERAGE_WORDS] = { "page-average-words",
     N_("Average Words per Sentence on a Page"), N_("A page with a higher average gets a hint") },
+  [HELDER_CHECK_LONG_WORD_SYLLABLES] = { "long-word-syllables",
+    N_("Syllables in a Long Word"),
+    N_("A word with more syllables gets a hint, unless readers know it well") },
+  [HELDER_CHECK_LONG_COMPOUND_SYLLABLES] = { "long-compound-syllables",
+    N_("Syllables in a Long Compound"),
+    N_("A compound of short, familiar words gets a hint only above this") },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (threshold_rows) == HELDER_N_CHECK_THRESHOLDS);

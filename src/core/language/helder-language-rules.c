@@ -145,6 +145,7 @@ typedef struct
 {
   GHashTable *zipf;    /* word → Zipf frequency in hundredths (GUINT) */
   GHashTable *phrases; /* first lower-case word → GPtrArray of Phrase* */
+  GHashTable *function_words; /* set of function_words[] */
 } LanguageData;
 
 static void
@@ -231,6 +232,11 @@ get_data (void)
       load_phrases (self->phrases, "jargon.txt", PHRASE_JARGON);
       load_phrases (self->phrases, "abbreviations.txt", PHRASE_ABBREVIATION);
 
+      /* Looked up for every word: a set rather than a list. */
+      self->function_words = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; function_words[i] != NULL; i++)
+        g_hash_table_add (self->function_words, (gpointer) function_words[i]);
+
       g_once_init_leave (&data, self);
     }
 
@@ -281,6 +287,7 @@ typedef struct
   char                        **lower;       /* per token: lower-case text, words only */
   gboolean                     *misspelled;  /* per token */
   guint                        *quoted;      /* per token: its quoted passage (1, 2, …), or 0 */
+  guint8                       *names;       /* per token: 0 not known yet, 1 no name, 2 name */
   guint                         reported_passage; /* the last passage with a quotation hint */
 } Run;
 
@@ -356,11 +363,14 @@ is_name (Run  *run,
     return TRUE;
 
   /* At the start of a sentence: a word the dictionary knows only with a
-   * capital (Mila, Utrecht).
+   * capital (Mila, Utrecht). Asked once per token.
    */
-  return helder_spelling_is_available () && run->lower[i] != NULL &&
-         !helder_spelling_check_dutch (run->lower[i], -1) &&
-         helder_spelling_check_dutch (run->text + token->start, token->end - token->start);
+  if (run->names[i] == 0)
+    run->names[i] = helder_spelling_is_available () && run->lower[i] != NULL &&
+                    !helder_spelling_check_dutch (run->lower[i], -1) &&
+                    helder_spelling_check_dutch (run->text + token->start,
+                                                 token->end - token->start) ? 2 : 1;
+  return run->names[i] == 2;
 }
 
 static gboolean
@@ -546,6 +556,10 @@ compute_familiarity (const char *word)
         }
     }
 
+  /* Cheap lookups first: the first part, then the head as written, and
+   * only then the head's stems (a dictionary call), and only for splits
+   * that could beat what was found.
+   */
   for (gsize split = 3; split + 3 <= length; split++)
     {
       g_autofree char *first = NULL;
@@ -554,6 +568,17 @@ compute_familiarity (const char *word)
 
       if ((word[split] & 0xC0) == 0x80)
         continue;
+      first = g_strndup (word, split);
+      part = zipf_of (first);
+      /* A linking s or e between the parts: arbeid-s-markt. */
+      if (part == 0 && split > 3 && (word[split - 1] == 's' || word[split - 1] == 'e'))
+        {
+          first[split - 1] = '\0';
+          part = zipf_of (first);
+        }
+      if (part <= best.zipf)
+        continue;
+
       head = zipf_of (word + split);
       if (head == 0)
         {
@@ -561,19 +586,8 @@ compute_familiarity (const char *word)
 
           for (guint s = 0; s < head_stems->len; s++)
             head = MAX (head, zipf_of (g_ptr_array_index (head_stems, s)));
-          if (head == 0)
-            continue;
         }
-      first = g_strndup (word, split);
-      part = zipf_of (first);
-      /* A linking s or e between the parts: arbeid-s-markt. */
-      if (part == 0 && split > 3 && (word[split - 1] == 's' || word[split - 1] == 'e'))
-        {
-          g_autofree char *shorter = g_strndup (word, split - 1);
-
-          part = zipf_of (shorter);
-        }
-      if (part > 0 && MIN (head, part) > best.zipf)
+      if (MIN (head, part) > best.zipf)
         best = (Familiarity) { MIN (head, part), split };
     }
 
@@ -722,7 +736,7 @@ check_word (Run      *run,
 
   if (!counted)
     return;
-  if (!in_list (function_words, run->lower[i]))
+  if (!g_hash_table_contains (get_data ()->function_words, run->lower[i]))
     {
       guint zipf = familiarity (run->lower[i]).zipf;
 
@@ -1561,8 +1575,8 @@ count_clauses (Run   *run,
     {
       const HelderToken *before = token_at (run, i - 1);
 
-      if (in_list (clause_openers, run->lower[i]) && before->kind == HELDER_TOKEN_PUNCTUATION &&
-          run->text[before->start] == ',')
+      if (before->kind == HELDER_TOKEN_PUNCTUATION && run->text[before->start] == ',' &&
+          in_list (clause_openers, run->lower[i]))
         clauses++;
     }
   if (in_list (clause_openers, run->lower[first]) && !in_list (split_conjunctions, run->lower[first]))
@@ -1671,7 +1685,7 @@ helder_language_rules_run (const HelderCheckSettings *settings,
                            const HelderTokens           *tokens,
                            HelderLanguageFindings       *findings)
 {
-  Run run = { settings, course_words, text, tokens, findings, NULL, NULL, NULL, 0 };
+  Run run = { settings, course_words, text, tokens, findings, NULL, NULL, NULL, NULL, 0 };
   guint n = tokens->tokens->len;
 
   g_return_if_fail (settings != NULL);
@@ -1684,6 +1698,7 @@ helder_language_rules_run (const HelderCheckSettings *settings,
   run.lower = g_new0 (char *, n + 1);
   run.misspelled = g_new0 (gboolean, n + 1);
   run.quoted = g_new0 (guint, n + 1);
+  run.names = g_new0 (guint8, n + 1);
   for (guint i = 0; i < n; i++)
     {
       const HelderToken *token = token_at (&run, i);
@@ -1702,6 +1717,7 @@ helder_language_rules_run (const HelderCheckSettings *settings,
   g_free (run.lower);
   g_free (run.misspelled);
   g_free (run.quoted);
+  g_free (run.names);
 }
 
 /**

@@ -47,6 +47,8 @@ static const struct
   [HELDER_CHECK_SENTENCE_WARNING_WORDS] = { "sentence_warning_words", 5, 60 },
   [HELDER_CHECK_SENTENCE_ERROR_WORDS] = { "sentence_error_words", 5, 80 },
   [HELDER_CHECK_PAGE_AVERAGE_WORDS] = { "page_average_words", 5, 40 },
+  [HELDER_CHECK_LONG_WORD_SYLLABLES] = { "long_word_syllables", 2, 8 },
+  [HELDER_CHECK_LONG_COMPOUND_SYLLABLES] = { "long_compound_syllables", 3, 12 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (check_thresholds) == HELDER_N_CHECK_THRESHOLDS);
@@ -77,6 +79,10 @@ helder_check_settings_get_threshold (const HelderCheckSettings *settings,
       return settings->sentence_error_words;
     case HELDER_CHECK_PAGE_AVERAGE_WORDS:
       return (guint) settings->page_average_words;
+    case HELDER_CHECK_LONG_WORD_SYLLABLES:
+      return settings->long_word_syllables;
+    case HELDER_CHECK_LONG_COMPOUND_SYLLABLES:
+      return settings->long_compound_syllables;
     case HELDER_N_CHECK_THRESHOLDS:
     default:
       g_return_val_if_reached (0);
@@ -100,6 +106,12 @@ helder_check_settings_set_threshold (HelderCheckSettings *settings,
       break;
     case HELDER_CHECK_PAGE_AVERAGE_WORDS:
       settings->page_average_words = value;
+      break;
+    case HELDER_CHECK_LONG_WORD_SYLLABLES:
+      settings->long_word_syllables = value;
+      break;
+    case HELDER_CHECK_LONG_COMPOUND_SYLLABLES:
+      settings->long_compound_syllables = value;
       break;
     case HELDER_N_CHECK_THRESHOLDS:
     default:
