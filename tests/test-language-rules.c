@@ -616,6 +616,25 @@ test_course_thresholds (void)
   helder_test_remove_tree (path);
 }
 
+/* The counts behind the LiNT-based score: content words (not de, bij,
+ * en, ik), their familiarity, and clauses opened after a comma.
+ */
+static void
+test_lint_counts (void)
+{
+  g_autoptr(Result) result = run_rules ("Ik werk bij de gemeente, en ik help inwoners.", NULL);
+  g_autoptr(Result) rare = run_rules ("Ik werk bij de epistemologie.", NULL);
+  const HelderReadabilityCounts *c = &result->findings.counts;
+
+  g_assert_cmpuint (c->content_words, ==, 4);
+  g_assert_cmpuint (c->clauses, ==, 2);
+  g_assert_cmpuint (c->sentences, ==, 1);
+  /* Everyday words are well above Zipf 3; an unlisted one counts as 1. */
+  g_assert_cmpuint (c->content_zipf, >, 4 * 300);
+  g_assert_cmpuint (rare->findings.counts.content_words, ==, 2);
+  g_assert_cmpuint (rare->findings.counts.content_zipf, <, c->content_zipf / 2);
+}
+
 static void
 test_scores (void)
 {
@@ -675,6 +694,7 @@ main (int   argc,
   g_test_add_func ("/language/page-rules", test_page_rules);
   g_test_add_func ("/language/recheck", test_recheck);
   g_test_add_func ("/language/scores", test_scores);
+  g_test_add_func ("/language/lint-counts", test_lint_counts);
   g_test_add_func ("/language/course-thresholds", test_course_thresholds);
 
   return g_test_run ();

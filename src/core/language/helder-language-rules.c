@@ -1310,6 +1310,31 @@ check_impersonal (Run  *run,
     }
 }
 
+/* The offset of the start of the line that holds @offset. */
+static gsize
+line_start (const char *text,
+            gsize       offset)
+{
+  while (offset > 0 && text[offset - 1] != '\n')
+    offset--;
+  return offset;
+}
+
+/* The text of the line at @line after its indentation and, when
+ * @quote_marks, its block quote marks.
+ */
+static const char *
+line_content (const char *text,
+              gsize       line,
+              gboolean    quote_marks)
+{
+  const char *p = text + line;
+
+  while (*p == ' ' || (quote_marks && *p == '>'))
+    p++;
+  return p;
+}
+
 /* Whether the paragraph that starts at @offset is inside a block quote
  * ("> "), but not a callout ("> [!TIP]"), whose text is the author's own.
  */
@@ -1317,36 +1342,16 @@ static gboolean
 in_block_quote (const char *text,
                 gsize       offset)
 {
-  gsize line = offset;
-  const char *p;
+  gsize line = line_start (text, offset);
 
-  while (line > 0 && text[line - 1] != '\n')
-    line--;
-  p = text + line;
-  while (*p == ' ')
-    p++;
-  if (*p != '>')
+  if (*line_content (text, line, FALSE) != '>')
     return FALSE;
 
   /* Up to the quote's first line: a callout names its type there. */
-  while (line > 0)
-    {
-      gsize previous = line - 1;
+  while (line > 0 && *line_content (text, line_start (text, line - 1), FALSE) == '>')
+    line = line_start (text, line - 1);
 
-      while (previous > 0 && text[previous - 1] != '\n')
-        previous--;
-      p = text + previous;
-      while (*p == ' ')
-        p++;
-      if (*p != '>')
-        break;
-      line = previous;
-    }
-  p = text + line;
-  while (*p == ' ' || *p == '>')
-    p++;
-
-  return !g_str_has_prefix (p, "[!");
+  return !g_str_has_prefix (line_content (text, line, TRUE), "[!");
 }
 
 /* Marks each token inside a quotation with its passage number: text
