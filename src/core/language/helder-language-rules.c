@@ -473,7 +473,12 @@ check_spelling (Run  *run,
     }
 }
 
-/* Zipf values are kept as hundredths; 0 means "not in the list". */
+/* Zipf values are kept as hundredths; 0 means "not in the list". A word
+ * this frequent is familiar under any threshold the rules use: its stems
+ * and parts need not be looked up (a dictionary call each).
+ */
+#define CLEARLY_FAMILIAR 400
+
 static guint
 zipf_of (const char *word)
 {
@@ -492,7 +497,12 @@ compute_own_zipf (const char *word)
                                           "er", "ste", "t", "de", "te", NULL };
   gsize length = strlen (word);
   guint zipf = zipf_of (word);
-  g_autoptr(GPtrArray) stems = helder_spelling_stems (word);
+  g_autoptr(GPtrArray) stems = NULL;
+
+  if (zipf >= CLEARLY_FAMILIAR)
+    return zipf;
+
+  stems = helder_spelling_stems (word);
 
   for (guint s = 0; s < stems->len; s++)
     {
@@ -535,6 +545,9 @@ compute_familiarity (const char *word)
 {
   gsize length = strlen (word);
   Familiarity best = { compute_own_zipf (word), 0 };
+
+  if (best.zipf >= CLEARLY_FAMILIAR)
+    return best;
 
   /* A separable particle or "on" in front of a familiar word: in-typt,
    * on-herkenbaar. The particle itself is always familiar.
