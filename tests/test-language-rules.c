@@ -430,6 +430,14 @@ test_spelling (void)
   /* Dutch, English terms, acronyms, numbers, code and addresses. */
   assert_none ("Je gebruikt een laptop en software van de AVG in 2024. Zie `fooBar` en "
                "https://example.nl.", "spelling");
+  /* A compound of two familiar words that no dictionary lists. */
+  assert_none ("Een nepvideo is gevaarlijk als de vakmens niet oplet.", "spelling");
+  {
+    /* A typo in a compound is still one. */
+    g_autoptr(Result) typo = run_rules ("De gemeeentehuis is open.", NULL);
+
+    only (typo, "spelling");
+  }
 }
 
 static HelderPageContent *
