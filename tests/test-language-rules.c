@@ -643,6 +643,49 @@ test_lint_counts (void)
   g_assert_cmpuint (rare->findings.counts.content_zipf, <, c->content_zipf / 2);
 }
 
+static gboolean
+page_has_rule (HelderCourse *course,
+               HelderPage   *page,
+               const char   *rule)
+{
+  g_autoptr(GPtrArray) found =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+
+  helder_language_check_page (course, page, found);
+  return has_rule (found, rule);
+}
+
+/* An abbreviation is written out at its first use in a module. */
+static void
+test_abbreviation_in_module (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (path, &error);
+  HelderPage *first;
+  HelderPage *second;
+  HelderPage *other_module;
+
+  g_assert_no_error (error);
+  first = helder_course_find_page (course, "01-basis/01-welkom.md");
+  second = helder_course_find_page (course, "01-basis/02-blokken.md");
+  other_module = helder_course_find_page (course, "02-toets/01-toets.md");
+  helder_page_set_text (first, "# Welkom\n\nDe AVG beschermt je gegevens.\n", -1);
+  helder_page_set_text (second, "# Blokken\n\nDe AVG geldt ook hier.\n", -1);
+  helder_page_set_text (other_module, "# Toets\n\nWat zegt de AVG?\n", -1);
+
+  g_assert_true (page_has_rule (course, first, "b1-abbreviation"));
+  g_assert_false (page_has_rule (course, second, "b1-abbreviation"));
+  g_assert_true (page_has_rule (course, other_module, "b1-abbreviation"));
+
+  /* Without the first use, the second page is the first. */
+  helder_page_set_text (first, "# Welkom\n\nJe gegevens zijn beschermd.\n", -1);
+  g_assert_true (page_has_rule (course, second, "b1-abbreviation"));
+
+  g_clear_object (&course);
+  helder_test_remove_tree (path);
+}
+
 static void
 test_scores (void)
 {
@@ -703,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/language/recheck", test_recheck);
   g_test_add_func ("/language/scores", test_scores);
   g_test_add_func ("/language/lint-counts", test_lint_counts);
+  g_test_add_func ("/language/abbreviation-in-module", test_abbreviation_in_module);
   g_test_add_func ("/language/course-thresholds", test_course_thresholds);
 
   return g_test_run ();
