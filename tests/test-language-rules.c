@@ -218,6 +218,10 @@ test_rare_word (void)
   /* A form is as familiar as its stem: omgevingen, vertalingen. */
   assert_none ("De vertalingen passen in alle omgevingen en organisaties.", "b1-rare-word");
   assert_none ("Je leidinggevende zet de lantaarnpalen aan.", "b1-rare-word");
+  /* A noun in -ing is as familiar as its verb, scheve as scheef. */
+  assert_none ("De verstoppingen in de buis zijn scheve stukken.", "b1-rare-word");
+  /* A name at the start of a sentence. */
+  assert_none ("Utrecht ligt in het midden van het land.", "b1-rare-word");
 }
 
 /* The word hints against 150 words of the sample course labelled by hand

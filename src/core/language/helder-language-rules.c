@@ -362,14 +362,14 @@ is_name (Run  *run,
   if (!(token->flags & HELDER_TOKEN_FIRST))
     return TRUE;
 
-  /* At the start of a sentence: a word the dictionary knows only with a
+  /* At the start of a sentence: a word the dictionaries know only with a
    * capital (Mila, Utrecht). Asked once per token.
    */
   if (run->names[i] == 0)
     run->names[i] = helder_spelling_is_available () && run->lower[i] != NULL &&
                     !helder_spelling_check_dutch (run->lower[i], -1) &&
-                    helder_spelling_check_dutch (run->text + token->start,
-                                                 token->end - token->start) ? 2 : 1;
+                    helder_spelling_check (run->text + token->start,
+                                           token->end - token->start) ? 2 : 1;
   return run->names[i] == 2;
 }
 
@@ -485,6 +485,44 @@ zipf_of (const char *word)
   return GPOINTER_TO_UINT (g_hash_table_lookup (get_data ()->zipf, word));
 }
 
+/* The frequency of a word a reader knows this one from: the verb of a
+ * noun in -ing (verstopping → verstoppen, vertalingen → vertalen), and the
+ * base form of an adjective whose f or s became v or z (scheve → scheef,
+ * boze → boos). 0 when there is none.
+ */
+static guint
+related_zipf (const char *word,
+              gsize       length)
+{
+  static const struct { const char *ending; const char *base; } bases[] = {
+    { "ingen", "en" }, { "ing", "en" }, { "ve", "f" }, { "ze", "s" },
+  };
+
+  for (guint b = 0; b < G_N_ELEMENTS (bases); b++)
+    {
+      gsize n = strlen (bases[b].ending);
+      g_autofree char *base = NULL;
+      g_autofree char *long_vowel = NULL;
+
+      if (length < n + 3 || !g_str_has_suffix (word, bases[b].ending))
+        continue;
+      base = g_strdup_printf ("%.*s%s", (int) (length - n), word, bases[b].base);
+      if (zipf_of (base) > 0)
+        return zipf_of (base);
+      /* sche-ve → scheef: an open syllable's single vowel is written double. */
+      if (bases[b].base[0] != 'e' && strchr ("aeou", word[length - n - 1]) != NULL &&
+          strchr ("aeiou", word[length - n - 2]) == NULL)
+        {
+          long_vowel = g_strdup_printf ("%.*s%c%s", (int) (length - n), word,
+                                        word[length - n - 1], bases[b].base);
+          if (zipf_of (long_vowel) > 0)
+            return zipf_of (long_vowel);
+        }
+    }
+
+  return 0;
+}
+
 /* How familiar a word is to a reader: the better of its own frequency and
  * that of its stem (bruggen → brug, selecteer → selecteren), as a reader
  * who knows one form knows the others; else that of its form without an
@@ -522,6 +560,7 @@ compute_own_zipf (const char *word)
           zipf = MAX (zipf, zipf_of (single));
         }
     }
+  zipf = MAX (zipf, related_zipf (word, length));
   if (zipf > 0)
     return zipf;
 
