@@ -169,6 +169,20 @@ is_repeated_word (const HelderDiagnostic *relative,
   return !g_hash_table_add (seen, g_utf8_strdown (word, -1));
 }
 
+/* The full form of the abbreviation at @text[@start, @end), in lower
+ * case (transfer full), or NULL when it is not listed.
+ */
+static char *
+dup_lower_full_form (const char *text,
+                     gsize       start,
+                     gsize       end)
+{
+  g_autofree char *abbreviation = g_strndup (text + start, end - start);
+  const char *full_form = helder_language_abbreviation_full_form (abbreviation);
+
+  return full_form != NULL ? g_utf8_strdown (full_form, -1) : NULL;
+}
+
 /* An abbreviation whose full form the page gives anywhere (in a heading,
  * or before the abbreviation in brackets) needs no finding.
  */
@@ -178,21 +192,17 @@ is_written_out (const HelderDiagnostic  *relative,
                 gsize                    base,
                 char                   **lower_text)
 {
-  g_autofree char *abbreviation = NULL;
   g_autofree char *full = NULL;
-  const char *full_form;
 
   if (!g_str_equal (relative->rule, "b1-abbreviation"))
     return FALSE;
 
-  abbreviation = g_strndup (text + base + relative->start, relative->end - relative->start);
-  full_form = helder_language_abbreviation_full_form (abbreviation);
-  if (full_form == NULL)
+  full = dup_lower_full_form (text, base + relative->start, base + relative->end);
+  if (full == NULL)
     return FALSE;
   /* Lower-cased once per page, and only for pages with abbreviations. */
   if (*lower_text == NULL)
     *lower_text = g_utf8_strdown (text, -1);
-  full = g_utf8_strdown (full_form, -1);
 
   return strstr (*lower_text, full) != NULL;
 }
@@ -550,14 +560,12 @@ met_earlier_in_module (const HelderDiagnostic *d,
 {
   g_autofree char *abbreviation = NULL;
   g_autofree char *full = NULL;
-  const char *full_form;
 
   if (earlier == NULL || !g_str_equal (d->rule, "b1-abbreviation"))
     return FALSE;
 
   abbreviation = g_strndup (text + d->start, d->end - d->start);
-  full_form = helder_language_abbreviation_full_form (abbreviation);
-  full = full_form != NULL ? g_utf8_strdown (full_form, -1) : NULL;
+  full = dup_lower_full_form (text, d->start, d->end);
   for (guint i = 0; i < earlier->len; i++)
     {
       const char *other = helder_page_get_text (g_ptr_array_index (earlier, i));
