@@ -29,6 +29,9 @@ helder_cli_print_readability (const char              *title,
            _("Flesch-Douma"), r->flesch_douma, _("long words"), r->long_word_percent,
            _("rare words"), r->rare_word_percent,
            _("passives per 100 sentences"), r->passives_per_100_sentences);
+  g_print ("  %s %.2f, %s %.1f\n",
+           _("familiarity of content words (Zipf)"), r->content_word_frequency,
+           _("content words per clause"), r->content_words_per_clause);
 }
 
 void
