@@ -18,6 +18,7 @@ BROKEN = os.path.join(DATA, "broken")
 # The sample course as it was in November 2026, before its second edition:
 # the test-quality and dated-fact rules must find its known problems.
 FROZEN_SAMPLE = os.path.join(DATA, "sample-course-2026-11")
+SAMPLE = os.path.join(os.environ["G_TEST_SRCDIR"], "..", "content-samples", "ai-bewustzijn")
 
 tests = []
 
@@ -291,6 +292,45 @@ def check_finds_passed_date_as_of_today():
     check(not [d for d in before if d["rule"] == "facts-past-date"], before)
     code, _, err = run("check", "--today", "4-12-2026", FROZEN_SAMPLE)
     check(code == 2 and "not a date" in err, f"exit {code}: {err}")
+
+
+# The sample course's findings when its words.txt had 57 entries (issue 19).
+SAMPLE_FINDINGS_WITH_57_WORDS = 75
+
+
+@test
+def sample_course_findings_are_worth_acting_on():
+    """Issue 19: course terms only in words.txt, fewer findings, and the
+    known false alarms gone while the real problems are found."""
+    with open(os.path.join(SAMPLE, "words.txt"), encoding="utf-8") as f:
+        words = [w.strip() for w in f if w.strip() and not w.startswith("#")]
+    check(len(words) <= 15, f"words.txt has {len(words)} entries")
+
+    code, out, err = run("check", "--json", SAMPLE)
+    check(code == 0, f"exit {code}: {err}")
+    found = json.loads(out)["diagnostics"]
+    print(f"# sample course: {len(found)} findings with {len(words)} course terms "
+          f"(was {SAMPLE_FINDINGS_WITH_57_WORDS} with 57)")
+    check(len(found) < SAMPLE_FINDINGS_WITH_57_WORDS, f"{len(found)} findings")
+
+    flagged = {}
+    for d in found:
+        path = os.path.join(SAMPLE, d["file"])
+        with open(path, "rb") as f:
+            text = f.read()
+        quoted = text[d["start"]:d["end"]].decode("utf-8").lower()
+        flagged.setdefault(quoted, set()).add(d["rule"])
+
+    for everyday in ("leidinggevende", "samenvatten", "computerprogramma", "uitkeringen",
+                     "lantaarnpalen", "terechtkomen", "vooroordelen", "ondertitels"):
+        check(everyday not in flagged, f"{everyday}: {flagged.get(everyday)}")
+    for term in ("bias", "automation bias", "human in the loop", "privacy officer",
+                 "risicomodel", "ciso", "avg", "gehandicaptenparkeerkaart"):
+        check(term in flagged, f"{term} not flagged")
+    passives = [q for q, rules in flagged.items() if "b1-passive-zijn" in rules and "verboden" in q]
+    check(not passives, f"state passives flagged: {passives}")
+    legal = [d for d in found if d["file"].endswith("02-wat-is-ai.md") and d["line"] == 41]
+    check(len(legal) == 1, f"{len(legal)} findings on the quoted legal definition")
 
 
 def main():

@@ -86,18 +86,31 @@ about_action (GSimpleAction *action,
   GtkApplication *app = user_data;
   const char *developers[] = { "The Helder developers", NULL };
 
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", _("Helder"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Write, check, review and publish accessible e-learning "
-                                       "in plain Dutch"),
-                         "developer-name", _("The Helder developers"),
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "website", "https://github.com/helderapp/helder",
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  GtkWidget *about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                                   "transient-for", gtk_application_get_active_window (app),
+                                   "application-name", _("Helder"),
+                                   "application-icon", APP_ID,
+                                   "version", PACKAGE_VERSION,
+                                   "comments", _("Write, check, review and publish accessible "
+                                                 "e-learning in plain Dutch"),
+                                   "developer-name", _("The Helder developers"),
+                                   "developers", developers,
+                                   "license-type", GTK_LICENSE_GPL_3_0,
+                                   "website", "https://github.com/helderapp/helder",
+                                   "translator-credits", _("translator-credits"),
+                                   NULL);
+
+  /* The word frequencies the language checks ship carry their own licence
+   * (data/lang/nl/README.md).
+   */
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Dutch word frequencies"),
+                                      "OpenSubtitles 2018 (OPUS, Lison & Tiedemann 2016), "
+                                      "counted by Hermit Dave's FrequencyWords",
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Shared under the Creative Commons Attribution-"
+                                        "ShareAlike 4.0 licence: "
+                                        "https://creativecommons.org/licenses/by-sa/4.0/"));
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void

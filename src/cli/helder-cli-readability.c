@@ -29,6 +29,9 @@ helder_cli_print_readability (const char              *title,
            _("Flesch-Douma"), r->flesch_douma, _("long words"), r->long_word_percent,
            _("rare words"), r->rare_word_percent,
            _("passives per 100 sentences"), r->passives_per_100_sentences);
+  g_print ("  %s %.2f, %s %.1f\n",
+           _("familiarity of content words (Zipf)"), r->content_word_frequency,
+           _("content words per clause"), r->content_words_per_clause);
 }
 
 void
@@ -43,6 +46,11 @@ helder_cli_add_readability_json (JsonBuilder             *builder,
     { "long_words", r->counts.long_words },
     { "rare_words", r->counts.rare_words },
     { "passives", r->counts.passives },
+    { "content_words", r->counts.content_words },
+    { "content_zipf", r->counts.content_zipf },
+    { "clauses", r->counts.clauses },
+    { "nominalisations", r->counts.nominalisations },
+    { "formal_phrases", r->counts.formal_phrases },
   };
   const struct { const char *name; double value; } figures[] = {
     { "average_sentence_length", r->average_sentence_length },
@@ -51,6 +59,8 @@ helder_cli_add_readability_json (JsonBuilder             *builder,
     { "long_word_percent", r->long_word_percent },
     { "rare_word_percent", r->rare_word_percent },
     { "passives_per_100_sentences", r->passives_per_100_sentences },
+    { "content_word_frequency", r->content_word_frequency },
+    { "content_words_per_clause", r->content_words_per_clause },
     { "difficulty", r->difficulty },
   };
 
@@ -102,11 +112,7 @@ helder_cli_readability (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(HelderTokens) tokens = NULL;
-  g_autoptr(GHashTable) no_words = NULL;
   g_autofree char *text = NULL;
-  HelderCheckSettings settings;
-  HelderLanguageFindings findings;
   HelderReadability scores;
   const char *invalid = NULL;
   gboolean json = FALSE;
@@ -148,12 +154,7 @@ helder_cli_readability (int    argc,
       return HELDER_EXIT_UNUSABLE;
     }
 
-  helder_check_settings_init (&settings);
-  no_words = helder_language_course_words_new (NULL);
-  tokens = helder_tokens_new_from_plain (text, length);
-  helder_language_rules_run (&settings, no_words, text, tokens, &findings);
-  helder_readability_compute (&findings.counts, &scores);
-  helder_language_findings_clear (&findings);
+  helder_language_readability_of_plain_text (text, length, &scores);
 
   if (json)
     {

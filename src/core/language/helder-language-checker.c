@@ -147,8 +147,8 @@ check_paragraph (HelderLanguageChecker *self,
   return paragraph;
 }
 
-/* A reader learns a long or rare word once it is explained: only its
- * first use on a page is reported.
+/* A reader learns a long or rare word, a term or an abbreviation once it
+ * is explained: only its first use on a page is reported.
  */
 static gboolean
 is_repeated_word (const HelderDiagnostic *relative,
@@ -159,12 +159,52 @@ is_repeated_word (const HelderDiagnostic *relative,
   g_autofree char *word = NULL;
 
   if (!g_str_equal (relative->rule, "b1-long-word") &&
-      !g_str_equal (relative->rule, "b1-rare-word"))
+      !g_str_equal (relative->rule, "b1-rare-word") &&
+      !g_str_equal (relative->rule, "b1-jargon") &&
+      !g_str_equal (relative->rule, "b1-abbreviation"))
     return FALSE;
 
   word = g_strdup_printf ("%s:%.*s", relative->rule, (int) (relative->end - relative->start),
                           text + base + relative->start);
   return !g_hash_table_add (seen, g_utf8_strdown (word, -1));
+}
+
+/* The full form of the abbreviation at @text[@start, @end), in lower
+ * case (transfer full), or NULL when it is not listed.
+ */
+static char *
+dup_lower_full_form (const char *text,
+                     gsize       start,
+                     gsize       end)
+{
+  g_autofree char *abbreviation = g_strndup (text + start, end - start);
+  const char *full_form = helder_language_abbreviation_full_form (abbreviation);
+
+  return full_form != NULL ? g_utf8_strdown (full_form, -1) : NULL;
+}
+
+/* An abbreviation whose full form the page gives anywhere (in a heading,
+ * or before the abbreviation in brackets) needs no finding.
+ */
+static gboolean
+is_written_out (const HelderDiagnostic  *relative,
+                const char              *text,
+                gsize                    base,
+                char                   **lower_text)
+{
+  g_autofree char *full = NULL;
+
+  if (!g_str_equal (relative->rule, "b1-abbreviation"))
+    return FALSE;
+
+  full = dup_lower_full_form (text, base + relative->start, base + relative->end);
+  if (full == NULL)
+    return FALSE;
+  /* Lower-cased once per page, and only for pages with abbreviations. */
+  if (*lower_text == NULL)
+    *lower_text = g_utf8_strdown (text, -1);
+
+  return strstr (*lower_text, full) != NULL;
 }
 
 static void
@@ -255,6 +295,7 @@ check_locked (HelderLanguageChecker   *self,
   GHashTable *fresh = paragraph_table_new ();
   const GArray *runs = content->runs;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *lower_text = NULL;
   HelderReadabilityCounts sum = { 0 };
   guint prose_words = 0;
   guint address_words = 0;
@@ -293,7 +334,8 @@ check_locked (HelderLanguageChecker   *self,
         {
           const HelderDiagnostic *relative = g_ptr_array_index (paragraph->findings.diagnostics, d);
 
-          if (!is_repeated_word (relative, text, first->range.start, seen))
+          if (!is_repeated_word (relative, text, first->range.start, seen) &&
+              !is_written_out (relative, text, first->range.start, &lower_text))
             place (out, relative, file, first->range.start, content);
         }
       helder_readability_counts_add (&sum, &paragraph->findings.counts);
@@ -468,16 +510,101 @@ helder_language_count_page (HelderCourse            *course,
   found = check_with_course_checker (course, page, counts);
 }
 
+/* Whether @word occurs in @text as a word of its own, as written. */
+static gboolean
+contains_word (const char *text,
+               const char *word)
+{
+  gsize n = strlen (word);
+
+  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + 1, word))
+    if ((p == text || !g_ascii_isalnum (p[-1])) && !g_ascii_isalnum (p[n]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The pages before @page in its module (transfer container), or NULL
+ * when @page is the first or not in @course.
+ */
+static GPtrArray *
+earlier_pages_in_module (HelderCourse *course,
+                         HelderPage   *page)
+{
+  HelderPageIter iter = helder_course_iter_pages (course);
+  g_autoptr(GPtrArray) earlier = g_ptr_array_new ();
+  HelderModule *module = NULL;
+
+  while (helder_page_iter_next (&iter))
+    {
+      if (iter.module != module)
+        {
+          module = iter.module;
+          g_ptr_array_set_size (earlier, 0);
+        }
+      if (iter.page == page)
+        return earlier->len > 0 ? g_steal_pointer (&earlier) : NULL;
+      g_ptr_array_add (earlier, iter.page);
+    }
+
+  return NULL;
+}
+
+/* An abbreviation is written out at its first use in a module: when an
+ * earlier page of the module used it or gave its full form, a learner who
+ * follows the module has met it.
+ */
+static gboolean
+met_earlier_in_module (const HelderDiagnostic *d,
+                       const char             *text,
+                       GPtrArray              *earlier)
+{
+  g_autofree char *abbreviation = NULL;
+  g_autofree char *full = NULL;
+
+  if (earlier == NULL || !g_str_equal (d->rule, "b1-abbreviation"))
+    return FALSE;
+
+  abbreviation = g_strndup (text + d->start, d->end - d->start);
+  full = dup_lower_full_form (text, d->start, d->end);
+  for (guint i = 0; i < earlier->len; i++)
+    {
+      const char *other = helder_page_get_text (g_ptr_array_index (earlier, i));
+      g_autofree char *lower = NULL;
+
+      if (contains_word (other, abbreviation))
+        return TRUE;
+      lower = full != NULL ? g_utf8_strdown (other, -1) : NULL;
+      if (lower != NULL && strstr (lower, full) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 void
 helder_language_check_page (HelderCourse *course,
                             HelderPage   *page,
                             GPtrArray    *diagnostics)
 {
   g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) earlier = NULL;
+  gboolean looked = FALSE;
 
   g_return_if_fail (HELDER_IS_PAGE (page));
   g_return_if_fail (diagnostics != NULL);
 
   found = check_with_course_checker (course, page, NULL);
-  g_ptr_array_extend (diagnostics, found, (GCopyFunc) helder_diagnostic_ref, NULL);
+  for (guint i = 0; i < found->len; i++)
+    {
+      HelderDiagnostic *d = g_ptr_array_index (found, i);
+
+      /* The module's other pages are only looked at for abbreviations. */
+      if (!looked && g_str_equal (d->rule, "b1-abbreviation"))
+        {
+          earlier = earlier_pages_in_module (course, page);
+          looked = TRUE;
+        }
+      if (!met_earlier_in_module (d, helder_page_get_text (page), earlier))
+        g_ptr_array_add (diagnostics, helder_diagnostic_ref (d));
+    }
 }

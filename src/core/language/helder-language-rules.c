@@ -39,6 +39,18 @@ static const char * const zijn_perfects[] = {
   "veranderd", "verhuisd", "overleden", "meegegaan", "weggegaan", NULL
 };
 
+/* Participles that after "zijn" name a state, not an action (de deur is
+ * gesloten, AI is verboden): no passive, unless "door" says who acted.
+ */
+static const char * const state_participles[] = {
+  "aangesloten", "bedoeld", "begrepen", "bekend", "beperkt", "beschikbaar", "bestemd",
+  "betrokken", "bezet", "bezorgd", "gebaseerd", "gebonden", "gedwongen", "geïnteresseerd",
+  "geopend", "gericht", "gesloten", "geregeld", "gevestigd", "gewend", "gewenst", "getrouwd",
+  "ingewikkeld", "inbegrepen", "opgelucht", "toegestaan", "uitgesloten", "verbaasd",
+  "verboden", "verbonden", "verdeeld", "vereist", "verliefd", "verplicht", "verrast",
+  "verwacht", "verzekerd", NULL
+};
+
 /* Words that look like participles (ge…d/t/en) but are not. */
 static const char * const not_participles[] = {
   "gebied", "gebieden", "gebit", "gebouwen", "gedachten", "gedicht", "geld", "gemeenten",
@@ -46,11 +58,18 @@ static const char * const not_participles[] = {
   "geluid", "getuigen", "geleden", "gelijkheid", "beter", "bedrijven", "verhalen", NULL
 };
 
-/* Separable particles before the "ge" of a participle (aangepast). */
+/* Separable particles before the "ge" of a participle (aangepast), and
+ * in front of words (intypen).
+ */
 static const char * const particles[] = {
   "aan", "af", "bij", "door", "in", "los", "mee", "na", "neer", "om", "op", "over",
   "rond", "samen", "tegen", "terug", "toe", "uit", "vast", "voor", "vrij", "weg", NULL
 };
+
+/* Prefixes that make a familiar word into another one a reader knows
+ * (on-herkenbaar); with the particles above.
+ */
+static const char * const word_prefixes[] = { "on", NULL };
 
 /* Finite verbs that open a verb bracket; the clause's last word closes it. */
 static const char * const bracket_openers[] = {
@@ -72,27 +91,68 @@ static const char * const prepositions[] = {
   "tegen", "tijdens", "tot", "uit", "van", "vanuit", "via", "voor", "volgens", "zonder", NULL
 };
 
+/* Function words: the closed classes (articles, pronouns, prepositions,
+ * conjunctions, auxiliaries and common adverbs). The other words are
+ * content words, whose familiarity the difficulty score uses (as LiNT).
+ */
+static const char * const function_words[] = {
+  "aan", "af", "al", "alle", "als", "bij", "ben", "bent", "daar", "dan", "dat", "de", "deze",
+  "die", "dit", "door", "drie", "een", "en", "er", "geen", "had", "hadden", "heb", "hebben",
+  "hebt", "heeft", "hem", "het", "hier", "hij", "hoe", "hun", "ik", "in", "is", "ja", "je",
+  "jij", "jou", "jouw", "jullie", "kan", "kon", "kun", "kunnen", "kunt", "maar", "me", "met",
+  "mij", "mijn", "moet", "moeten", "na", "naar", "nee", "niet", "niets", "nog", "nu", "of",
+  "om", "omdat", "ons", "onze", "ook", "op", "over", "te", "tegen", "toen", "tot", "twee", "u",
+  "uit", "uw", "van", "veel", "voor", "waar", "wanneer", "want", "was", "wat", "we", "wel",
+  "welke", "werd", "werden", "wie", "wij", "wil", "wilt", "word", "worden", "wordt", "zal",
+  "ze", "zich", "zij", "zijn", "zo", "zou", "zouden", "zullen", "zult", "dus", "terwijl",
+  "hun", "haar", "jezelf", "zelf", "iets", "iemand", "ieder", "elke", "elk", "meer", "minder",
+  "waren", "mag", "mogen", "mocht", "moest", "moesten", "wilde", "wilden", "kon", "konden",
+  "hebben", "één", "tijdens", "sinds", "via", "zonder", "onder", "boven", "tussen", "binnen",
+  "buiten", "volgens", "vanaf", "nadat", "voordat", "toch", "dus", "daarom", "zoals", NULL
+};
+
+/* Words that open a clause of their own after a comma (clauses are what
+ * LiNT counts content words per; without a parser, these mark them).
+ */
+static const char * const clause_openers[] = {
+  "dat", "die", "omdat", "als", "wanneer", "indien", "terwijl", "nadat", "voordat", "zodat",
+  "hoewel", "waardoor", "waarbij", "waarin", "waarmee", "welke", "wat", "waar", "en", "maar",
+  "want", "dus", "of", "tenzij", "mits", "zodra", "totdat", NULL
+};
+
 /* Words that stand for the reader without addressing them. */
 static const char * const impersonal_words[] = {
   "men", "aanvrager", "aanvragers", "belanghebbende", "belanghebbenden", NULL
 };
 
-typedef struct
+/* The three lists of words with a plainer alternative, and their rules. */
+typedef enum
 {
-  char  **words;        /* the phrase, one lower-case word each */
-  char  **alternatives;
-} Bureaucratic;
+  PHRASE_BUREAUCRATIC, /* formal language: b1-bureaucratic */
+  PHRASE_JARGON,       /* English and specialist terms: b1-jargon */
+  PHRASE_ABBREVIATION, /* abbreviations to write out: b1-abbreviation */
+} PhraseKind;
 
 typedef struct
 {
-  GHashTable *ranks;        /* word → rank (GUINT) */
-  GHashTable *bureaucratic; /* first word → GPtrArray of Bureaucratic* */
+  PhraseKind kind;
+  char     **words;        /* the phrase, one lower-case word each */
+  char      *written;      /* an abbreviation as it is written (AVG, KvK) */
+  char     **alternatives; /* empty for a term that needs explaining */
+} Phrase;
+
+typedef struct
+{
+  GHashTable *zipf;    /* word → Zipf frequency in hundredths (GUINT) */
+  GHashTable *phrases; /* first lower-case word → GPtrArray of Phrase* */
+  GHashTable *function_words; /* set of function_words[] */
 } LanguageData;
 
 static void
-bureaucratic_free (Bureaucratic *entry)
+phrase_free (Phrase *entry)
 {
   g_strfreev (entry->words);
+  g_free (entry->written);
   g_strfreev (entry->alternatives);
   g_free (entry);
 }
@@ -103,6 +163,44 @@ is_comment_or_empty (const char *line)
   return line[0] == '\0' || line[0] == '#';
 }
 
+/* Reads one list of `phrase<TAB>alternative|alternative` lines. */
+static void
+load_phrases (GHashTable *phrases,
+              const char *list,
+              PhraseKind  kind)
+{
+  g_autoptr(GBytes) bytes = helder_dictionaries_load_list (list);
+  g_auto(GStrv) lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) columns = NULL;
+      g_autofree char *lower = NULL;
+      Phrase *entry;
+      GPtrArray *entries;
+
+      if (is_comment_or_empty (lines[i]))
+        continue;
+      columns = g_strsplit (lines[i], "\t", 2);
+      if (columns[1] == NULL)
+        continue;
+      lower = g_utf8_strdown (columns[0], -1);
+      entry = g_new0 (Phrase, 1);
+      entry->kind = kind;
+      entry->words = g_strsplit (lower, " ", -1);
+      entry->written = kind == PHRASE_ABBREVIATION ? g_strdup (columns[0]) : NULL;
+      entry->alternatives = columns[1][0] != '\0' ? g_strsplit (columns[1], "|", -1)
+                                                  : g_new0 (char *, 1);
+      entries = g_hash_table_lookup (phrases, entry->words[0]);
+      if (entries == NULL)
+        {
+          entries = g_ptr_array_new_with_free_func ((GDestroyNotify) phrase_free);
+          g_hash_table_insert (phrases, g_strdup (entry->words[0]), entries);
+        }
+      g_ptr_array_add (entries, entry);
+    }
+}
+
 static const LanguageData *
 get_data (void)
 {
@@ -111,12 +209,11 @@ get_data (void)
   if (g_once_init_enter (&data))
     {
       LanguageData *self = g_new0 (LanguageData, 1);
-      g_autoptr(GBytes) ranks = helder_dictionaries_load_list ("frequency.txt");
-      g_autoptr(GBytes) phrases = helder_dictionaries_load_list ("bureaucratic.txt");
+      g_autoptr(GBytes) frequencies = helder_dictionaries_load_list ("frequency.txt");
       g_auto(GStrv) lines = NULL;
 
-      self->ranks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      lines = g_strsplit (g_bytes_get_data (ranks, NULL), "\n", -1);
+      self->zipf = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      lines = g_strsplit (g_bytes_get_data (frequencies, NULL), "\n", -1);
       for (guint i = 0; lines[i] != NULL; i++)
         {
           char *tab = strchr (lines[i], '\t');
@@ -124,36 +221,21 @@ get_data (void)
           if (is_comment_or_empty (lines[i]) || tab == NULL)
             continue;
           *tab = '\0';
-          g_hash_table_insert (self->ranks, g_strdup (lines[i]),
-                               GUINT_TO_POINTER ((guint) g_ascii_strtoull (tab + 1, NULL, 10)));
+          g_hash_table_insert (self->zipf, g_strdup (lines[i]),
+                               GUINT_TO_POINTER ((guint) (g_ascii_strtod (tab + 1, NULL) * 100.0 +
+                                                          0.5)));
         }
-      g_strfreev (lines);
 
-      self->bureaucratic = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                  (GDestroyNotify) g_ptr_array_unref);
-      lines = g_strsplit (g_bytes_get_data (phrases, NULL), "\n", -1);
-      for (guint i = 0; lines[i] != NULL; i++)
-        {
-          g_auto(GStrv) columns = NULL;
-          Bureaucratic *entry;
-          GPtrArray *list;
+      self->phrases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_ptr_array_unref);
+      load_phrases (self->phrases, "bureaucratic.txt", PHRASE_BUREAUCRATIC);
+      load_phrases (self->phrases, "jargon.txt", PHRASE_JARGON);
+      load_phrases (self->phrases, "abbreviations.txt", PHRASE_ABBREVIATION);
 
-          if (is_comment_or_empty (lines[i]))
-            continue;
-          columns = g_strsplit (lines[i], "\t", 2);
-          if (columns[1] == NULL)
-            continue;
-          entry = g_new0 (Bureaucratic, 1);
-          entry->words = g_strsplit (columns[0], " ", -1);
-          entry->alternatives = g_strsplit (columns[1], "|", -1);
-          list = g_hash_table_lookup (self->bureaucratic, entry->words[0]);
-          if (list == NULL)
-            {
-              list = g_ptr_array_new_with_free_func ((GDestroyNotify) bureaucratic_free);
-              g_hash_table_insert (self->bureaucratic, g_strdup (entry->words[0]), list);
-            }
-          g_ptr_array_add (list, entry);
-        }
+      /* Looked up for every word: a set rather than a list. */
+      self->function_words = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; function_words[i] != NULL; i++)
+        g_hash_table_add (self->function_words, (gpointer) function_words[i]);
 
       g_once_init_leave (&data, self);
     }
@@ -204,6 +286,9 @@ typedef struct
   HelderLanguageFindings       *findings;
   char                        **lower;       /* per token: lower-case text, words only */
   gboolean                     *misspelled;  /* per token */
+  guint                        *quoted;      /* per token: its quoted passage (1, 2, …), or 0 */
+  guint8                       *names;       /* per token: 0 not known yet, 1 no name, 2 name */
+  guint                         reported_passage; /* the last passage with a quotation hint */
 } Run;
 
 static const HelderToken *
@@ -270,8 +355,22 @@ is_name (Run  *run,
 {
   const HelderToken *token = token_at (run, i);
 
-  return (token->flags & HELDER_TOKEN_ALL_CAPS) ||
-         ((token->flags & HELDER_TOKEN_CAPITALISED) && !(token->flags & HELDER_TOKEN_FIRST));
+  if (token->flags & HELDER_TOKEN_ALL_CAPS)
+    return TRUE;
+  if (!(token->flags & HELDER_TOKEN_CAPITALISED))
+    return FALSE;
+  if (!(token->flags & HELDER_TOKEN_FIRST))
+    return TRUE;
+
+  /* At the start of a sentence: a word the dictionaries know only with a
+   * capital (Mila, Utrecht). Asked once per token.
+   */
+  if (run->names[i] == 0)
+    run->names[i] = helder_spelling_is_available () && run->lower[i] != NULL &&
+                    !helder_spelling_check_dutch (run->lower[i], -1) &&
+                    helder_spelling_check (run->text + token->start,
+                                           token->end - token->start) ? 2 : 1;
+  return run->names[i] == 2;
 }
 
 static gboolean
@@ -281,6 +380,24 @@ has_digit (const char *word)
     if (g_ascii_isdigit (*p))
       return TRUE;
   return FALSE;
+}
+
+/* The familiarity of a word and, when it reads best as a compound of two
+ * listed words (cursus + pagina, arbeid-s-markt) or of a particle and a
+ * listed word (in-typt), where its head starts.
+ */
+typedef struct
+{
+  guint zipf;  /* hundredths of a Zipf value; for a compound, that of its rarer part */
+  guint split; /* byte offset of the head of the compound, or 0 */
+} Familiarity;
+
+static Familiarity familiarity (const char *word);
+
+static guint
+zipf_hundredths (double zipf)
+{
+  return (guint) (zipf * 100.0 + 0.5);
 }
 
 /* A word is spelled right when hunspell knows it as written, or each part
@@ -297,7 +414,15 @@ spelled_right (Run        *run,
   if (helder_spelling_check (word, length))
     return TRUE;
   if (memchr (word, '-', length) == NULL)
-    return FALSE;
+    {
+      /* Dutch writes compounds as one word, and no dictionary holds them
+       * all: two familiar words joined (nep-video, vak-mens) are right.
+       */
+      g_autofree char *lower = g_utf8_strdown (word, length);
+      Familiarity found = familiarity (lower);
+
+      return found.split >= 3 && found.zipf >= zipf_hundredths (run->settings->rare_word_zipf);
+    }
 
   while (p < end)
     {
@@ -348,45 +473,82 @@ check_spelling (Run  *run,
     }
 }
 
+/* Zipf values are kept as hundredths; 0 means "not in the list". A word
+ * this frequent is familiar under any threshold the rules use: its stems
+ * and parts need not be looked up (a dictionary call each).
+ */
+#define CLEARLY_FAMILIAR 400
+
 static guint
-rank_of (const char *word)
+zipf_of (const char *word)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (get_data ()->ranks, word));
+  return GPOINTER_TO_UINT (g_hash_table_lookup (get_data ()->zipf, word));
 }
 
-/* The better of two ranks, where 0 means "not in the list". */
-static guint
-better_rank (guint a,
-             guint b)
-{
-  return a == 0 ? b : b == 0 ? a : MIN (a, b);
-}
-
-/* How common a word is for a reader: its own rank, or that of its stem
- * (bruggen → brug) or its form without an ending (grotere → groter), or,
- * for a compound of two listed words, the rank of the rarer part
- * (cursus + pagina). 0 when none of these is listed.
+/* The frequency of a word a reader knows this one from: the verb of a
+ * noun in -ing (verstopping → verstoppen, vertalingen → vertalen), and the
+ * base form of an adjective whose f or s became v or z (scheve → scheef,
+ * boze → boos). 0 when there is none.
  */
 static guint
-compute_rank (const char *word)
+related_zipf (const char *word,
+              gsize       length)
+{
+  static const struct { const char *ending; const char *base; } bases[] = {
+    { "ingen", "en" }, { "ing", "en" }, { "ve", "f" }, { "ze", "s" },
+  };
+
+  for (guint b = 0; b < G_N_ELEMENTS (bases); b++)
+    {
+      gsize n = strlen (bases[b].ending);
+      g_autofree char *base = NULL;
+      g_autofree char *long_vowel = NULL;
+
+      if (length < n + 3 || !g_str_has_suffix (word, bases[b].ending))
+        continue;
+      base = g_strdup_printf ("%.*s%s", (int) (length - n), word, bases[b].base);
+      if (zipf_of (base) > 0)
+        return zipf_of (base);
+      /* sche-ve → scheef: an open syllable's single vowel is written double. */
+      if (bases[b].base[0] != 'e' && strchr ("aeou", word[length - n - 1]) != NULL &&
+          strchr ("aeiou", word[length - n - 2]) == NULL)
+        {
+          long_vowel = g_strdup_printf ("%.*s%c%s", (int) (length - n), word,
+                                        word[length - n - 1], bases[b].base);
+          if (zipf_of (long_vowel) > 0)
+            return zipf_of (long_vowel);
+        }
+    }
+
+  return 0;
+}
+
+/* How familiar a word is to a reader: the better of its own frequency and
+ * that of its stem (bruggen → brug, selecteer → selecteren), as a reader
+ * who knows one form knows the others; else that of its form without an
+ * ending (grotere → groter). 0 when none of these is listed.
+ */
+static guint
+compute_own_zipf (const char *word)
 {
   static const char * const endings[] = { "s", "'s", "en", "e", "je", "tje", "jes", "tjes",
                                           "er", "ste", "t", "de", "te", NULL };
   gsize length = strlen (word);
-  guint rank = rank_of (word);
+  guint zipf = zipf_of (word);
   g_autoptr(GPtrArray) stems = NULL;
 
-  if (rank > 0)
-    return rank;
+  if (zipf >= CLEARLY_FAMILIAR)
+    return zipf;
 
   stems = helder_spelling_stems (word);
+
   for (guint s = 0; s < stems->len; s++)
     {
       const char *stem = g_ptr_array_index (stems, s);
       g_autofree char *infinitive = g_strconcat (stem, "en", NULL);
       gsize n = strlen (stem);
 
-      rank = better_rank (rank, better_rank (rank_of (stem), rank_of (infinitive)));
+      zipf = MAX (zipf, MAX (zipf_of (stem), zipf_of (infinitive)));
       /* selecteer → selecteren: a doubled vowel before the last consonant
        * is written single before -en.
        */
@@ -395,11 +557,12 @@ compute_rank (const char *word)
           g_autofree char *single = g_strdup_printf ("%.*s%cen", (int) (n - 2), stem,
                                                      stem[n - 1]);
 
-          rank = better_rank (rank, rank_of (single));
+          zipf = MAX (zipf, zipf_of (single));
         }
     }
-  if (rank > 0)
-    return rank;
+  zipf = MAX (zipf, related_zipf (word, length));
+  if (zipf > 0)
+    return zipf;
 
   for (guint e = 0; endings[e] != NULL; e++)
     {
@@ -409,81 +572,115 @@ compute_rank (const char *word)
         {
           g_autofree char *stem = g_strndup (word, length - n);
 
-          rank = better_rank (rank, rank_of (stem));
+          zipf = MAX (zipf, zipf_of (stem));
         }
     }
-  if (rank > 0)
-    return rank;
 
+  return zipf;
+}
+
+static Familiarity
+compute_familiarity (const char *word)
+{
+  gsize length = strlen (word);
+  Familiarity best = { compute_own_zipf (word), 0 };
+
+  if (best.zipf >= CLEARLY_FAMILIAR)
+    return best;
+
+  /* A separable particle or "on" in front of a familiar word: in-typt,
+   * on-herkenbaar. The particle itself is always familiar.
+   */
+  for (guint l = 0; l < 2; l++)
+    {
+      const char * const *prefixes = l == 0 ? particles : word_prefixes;
+
+      for (guint p = 0; prefixes[p] != NULL; p++)
+        {
+          gsize n = strlen (prefixes[p]);
+          guint rest;
+
+          if (length < n + 4 || !g_str_has_prefix (word, prefixes[p]))
+            continue;
+          rest = compute_own_zipf (word + n);
+          if (rest > best.zipf)
+            best = (Familiarity) { rest, n };
+        }
+    }
+
+  /* Cheap lookups first: the first part, then the head as written, and
+   * only then the head's stems (a dictionary call), and only for splits
+   * that could beat what was found.
+   */
   for (gsize split = 3; split + 3 <= length; split++)
     {
       g_autofree char *first = NULL;
-      guint head_rank;
-      guint first_rank;
+      guint head;
+      guint part;
 
       if ((word[split] & 0xC0) == 0x80)
         continue;
-      head_rank = rank_of (word + split);
-      if (head_rank == 0)
+      first = g_strndup (word, split);
+      part = zipf_of (first);
+      /* A linking s or e between the parts: arbeid-s-markt. */
+      if (part == 0 && split > 3 && (word[split - 1] == 's' || word[split - 1] == 'e'))
+        {
+          first[split - 1] = '\0';
+          part = zipf_of (first);
+        }
+      if (part <= best.zipf)
+        continue;
+
+      head = zipf_of (word + split);
+      if (head == 0)
         {
           g_autoptr(GPtrArray) head_stems = helder_spelling_stems (word + split);
 
           for (guint s = 0; s < head_stems->len; s++)
-            head_rank = better_rank (head_rank, rank_of (g_ptr_array_index (head_stems, s)));
-          if (head_rank == 0)
-            continue;
+            head = MAX (head, zipf_of (g_ptr_array_index (head_stems, s)));
         }
-      first = g_strndup (word, split);
-      first_rank = rank_of (first);
-      /* A linking s or e between the parts: arbeid-s-markt. */
-      if (first_rank == 0 && split > 3 && (word[split - 1] == 's' || word[split - 1] == 'e'))
-        {
-          g_autofree char *shorter = g_strndup (word, split - 1);
-
-          first_rank = rank_of (shorter);
-        }
-      if (first_rank > 0)
-        rank = better_rank (rank, MAX (head_rank, first_rank));
+      if (MIN (head, part) > best.zipf)
+        best = (Familiarity) { MIN (head, part), split };
     }
 
-  return rank;
+  return best;
 }
 
-static guint
-effective_rank (const char *word)
+static Familiarity
+familiarity (const char *word)
 {
   static GHashTable *cache = NULL;
   static GMutex lock;
   gpointer cached;
-  guint rank;
+  Familiarity found;
 
   g_mutex_lock (&lock);
   if (cache == NULL)
-    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (g_hash_table_lookup_extended (cache, word, NULL, &cached))
     {
+      found = *(Familiarity *) cached;
       g_mutex_unlock (&lock);
-      return GPOINTER_TO_UINT (cached);
+      return found;
     }
   g_mutex_unlock (&lock);
 
-  rank = compute_rank (word);
+  found = compute_familiarity (word);
 
   g_mutex_lock (&lock);
-  g_hash_table_insert (cache, g_strdup (word), GUINT_TO_POINTER (rank));
+  g_hash_table_insert (cache, g_strdup (word), g_memdup2 (&found, sizeof found));
   g_mutex_unlock (&lock);
 
-  return rank;
+  return found;
 }
 
 static gboolean
-is_common (Run        *run,
-           const char *word,
-           guint       band)
+is_familiar (const char *word,
+             double      zipf)
 {
-  guint rank = effective_rank (word);
+  guint found = familiarity (word).zipf;
 
-  return rank > 0 && rank <= band;
+  return found > 0 && found >= zipf_hundredths (zipf);
 }
 
 static gboolean
@@ -502,19 +699,59 @@ is_rare (Run  *run,
 
       for (guint p = 0; parts[p] != NULL; p++)
         if (g_utf8_strlen (parts[p], -1) >= 4 &&
-            !is_common (run, parts[p], run->settings->rare_word_rank) &&
+            !is_familiar (parts[p], run->settings->rare_word_zipf) &&
             !g_hash_table_contains (run->course_words, parts[p]))
           return TRUE;
       return FALSE;
     }
 
-  return !is_common (run, word, run->settings->rare_word_rank);
+  return !is_familiar (word, run->settings->rare_word_zipf);
+}
+
+/* A long word is one a reader has to work through: more syllables than
+ * the limit, unless the word is very common (informatie), or a compound
+ * of familiar parts that are short themselves (computer-programma) and
+ * not too long together.
+ */
+static gboolean
+is_long (Run   *run,
+         guint  i,
+         guint  syllables)
+{
+  const char *word = run->lower[i];
+  Familiarity found;
+
+  if (syllables <= run->settings->long_word_syllables || is_course_word (run, i) ||
+      is_name (run, i))
+    return FALSE;
+
+  if (strchr (word, '-') != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (word, "-", -1);
+
+      for (guint p = 0; parts[p] != NULL; p++)
+        if (helder_syllables_count (parts[p], -1) > run->settings->long_word_syllables &&
+            !g_hash_table_contains (run->course_words, parts[p]) &&
+            !is_familiar (parts[p], run->settings->long_word_known_zipf))
+          return TRUE;
+      return FALSE;
+    }
+
+  found = familiarity (word);
+  if (found.split == 0)
+    return !is_familiar (word, run->settings->long_word_known_zipf);
+
+  return syllables > run->settings->long_compound_syllables ||
+         found.zipf < zipf_hundredths (run->settings->rare_word_zipf) ||
+         helder_syllables_count (word, found.split) > run->settings->long_word_syllables ||
+         helder_syllables_count (word + found.split, -1) > run->settings->long_word_syllables;
 }
 
 static void
 check_word (Run      *run,
             guint     i,
-            gboolean  counted)
+            gboolean  counted,
+            gboolean  listed_term)
 {
   const HelderToken *token = token_at (run, i);
   HelderReadabilityCounts *counts = &run->findings->counts;
@@ -524,8 +761,8 @@ check_word (Run      *run,
   check_spelling (run, i);
   rare = is_rare (run, i);
 
-  if (syllables > run->settings->long_word_syllables && !is_course_word (run, i) &&
-      !is_name (run, i) && !is_common (run, run->lower[i], run->settings->long_word_common_rank))
+  /* A rare word that is also long gets one finding: the rare one. */
+  if (!rare && is_long (run, i, syllables) && run->quoted[i] == 0 && !listed_term)
     {
       g_autofree char *word = token_text (run, i);
       g_autofree char *message =
@@ -539,7 +776,7 @@ check_word (Run      *run,
       add (run, token->start, token->end, HELDER_SEVERITY_HINT, "b1-long-word", message);
     }
 
-  if (rare)
+  if (rare && run->quoted[i] == 0 && !listed_term)
     {
       g_autofree char *word = token_text (run, i);
       g_autofree char *message =
@@ -551,6 +788,18 @@ check_word (Run      *run,
 
   if (!counted)
     return;
+  if (!g_hash_table_contains (get_data ()->function_words, run->lower[i]))
+    {
+      guint zipf = familiarity (run->lower[i]).zipf;
+
+      /* An unlisted word counts as very rare (Zipf 1); course terms and
+       * names as ordinary (Zipf 4): the reader has them explained.
+       */
+      if (is_course_word (run, i) || is_name (run, i))
+        zipf = MAX (zipf, 400);
+      counts->content_words++;
+      counts->content_zipf += zipf > 0 ? MIN (zipf, 700) : 100;
+    }
   counts->letter_words++;
   counts->syllables += syllables;
   if (syllables > run->settings->long_word_syllables)
@@ -576,20 +825,70 @@ match_case (const char *alternative,
   return g_strconcat (buffer, g_utf8_next_char (alternative), NULL);
 }
 
-/* Returns the number of tokens matched at @i, or 0. */
-static guint
-check_bureaucratic (Run  *run,
-                    guint i,
-                    guint last)
+/* Whether @entry matches the tokens from @i on, within the sentence. */
+static gboolean
+phrase_matches (Run          *run,
+                const Phrase *entry,
+                guint         i,
+                guint         last)
 {
-  GPtrArray *entries = g_hash_table_lookup (get_data ()->bureaucratic, run->lower[i]);
-  const Bureaucratic *best = NULL;
+  guint n = g_strv_length (entry->words);
+
+  if (i + n > last)
+    return FALSE;
+  /* An abbreviation is matched as written: AVG, not "avg". */
+  if (entry->written != NULL &&
+      strncmp (run->text + token_at (run, i)->start, entry->written,
+               token_at (run, i)->end - token_at (run, i)->start) != 0)
+    return FALSE;
+  for (guint w = 1; w < n; w++)
+    if (run->lower[i + w] == NULL || !g_str_equal (run->lower[i + w], entry->words[w]))
+      return FALSE;
+
+  return TRUE;
+}
+
+static char *
+phrase_message (const Phrase *entry,
+                const char   *phrase)
+{
+  switch (entry->kind)
+    {
+    case PHRASE_BUREAUCRATIC:
+      return g_strdup_printf (_("“%s” is formal, official language; write “%s”"),
+                              phrase, entry->alternatives[0]);
+    case PHRASE_JARGON:
+      if (entry->alternatives[0] == NULL)
+        return g_strdup_printf (_("“%s” is a specialist term; explain it the first time you "
+                                  "use it"), phrase);
+      return g_strdup_printf (_("“%s” is English or a specialist term; write “%s”, or explain "
+                                "it the first time you use it"), phrase, entry->alternatives[0]);
+    case PHRASE_ABBREVIATION:
+      return g_strdup_printf (_("write “%s” out the first time on a page: “%s (%s)”"),
+                              phrase, entry->alternatives[0], phrase);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* Formal words, jargon and abbreviations with their plainer form. Returns
+ * the number of tokens matched at @i, or 0; @kind says which list matched.
+ */
+static guint
+check_phrase (Run        *run,
+              guint       i,
+              guint       last,
+              PhraseKind *kind)
+{
+  GPtrArray *entries = g_hash_table_lookup (get_data ()->phrases, run->lower[i]);
+  const Phrase *best = NULL;
   guint best_length = 0;
   g_autofree char *phrase = NULL;
   g_autofree char *message = NULL;
   HelderDiagnostic *diagnostic;
   const HelderToken *first;
   const HelderToken *end;
+  gboolean capital;
 
   if (entries == NULL)
     return 0;
@@ -597,13 +896,10 @@ check_bureaucratic (Run  *run,
   /* The longest phrase that matches wins: "ten behoeve van" over "ten". */
   for (guint e = 0; e < entries->len; e++)
     {
-      const Bureaucratic *entry = g_ptr_array_index (entries, e);
+      const Phrase *entry = g_ptr_array_index (entries, e);
       guint n = g_strv_length (entry->words);
-      gboolean match = i + n <= last;
 
-      for (guint w = 1; match && w < n; w++)
-        match = run->lower[i + w] != NULL && g_str_equal (run->lower[i + w], entry->words[w]);
-      if (match && n > best_length)
+      if (n > best_length && phrase_matches (run, entry, i, last))
         {
           best = entry;
           best_length = n;
@@ -616,19 +912,57 @@ check_bureaucratic (Run  *run,
   first = token_at (run, i);
   end = token_at (run, i + best_length - 1);
   phrase = g_strndup (run->text + first->start, end->end - first->start);
-  message = g_strdup_printf (_("“%s” is formal, official language; write “%s”"),
-                             phrase, best->alternatives[0]);
-  diagnostic = add (run, first->start, end->end, HELDER_SEVERITY_WARNING, "b1-bureaucratic",
+  message = phrase_message (best, phrase);
+  diagnostic = add (run, first->start, end->end,
+                    best->kind == PHRASE_BUREAUCRATIC ? HELDER_SEVERITY_WARNING
+                                                      : HELDER_SEVERITY_HINT,
+                    best->kind == PHRASE_BUREAUCRATIC ? "b1-bureaucratic" :
+                    best->kind == PHRASE_JARGON ? "b1-jargon" : "b1-abbreviation",
                     message);
+  capital = (first->flags & HELDER_TOKEN_CAPITALISED) != 0;
   for (guint a = 0; best->alternatives[a] != NULL; a++)
     {
-      g_autofree char *suggestion =
-        match_case (best->alternatives[a], (first->flags & HELDER_TOKEN_CAPITALISED) != 0);
+      g_autofree char *suggestion = NULL;
 
+      if (best->kind == PHRASE_ABBREVIATION)
+        suggestion = g_strdup_printf ("%s (%s)", best->alternatives[a], phrase);
+      else
+        suggestion = match_case (best->alternatives[a], capital);
       helder_diagnostic_add_suggestion (diagnostic, suggestion);
     }
 
+  if (best->kind == PHRASE_BUREAUCRATIC)
+    run->findings->counts.formal_phrases++;
+  *kind = best->kind;
   return best_length;
+}
+
+/**
+ * helder_language_abbreviation_full_form:
+ * @abbreviation: an abbreviation as written (AVG)
+ *
+ * Returns: (transfer none) (nullable): its full form from Helder's list
+ *   of abbreviations, or %NULL when it is not listed
+ */
+const char *
+helder_language_abbreviation_full_form (const char *abbreviation)
+{
+  g_autofree char *lower = NULL;
+  GPtrArray *entries;
+
+  g_return_val_if_fail (abbreviation != NULL, NULL);
+
+  lower = g_utf8_strdown (abbreviation, -1);
+  entries = g_hash_table_lookup (get_data ()->phrases, lower);
+  for (guint e = 0; entries != NULL && e < entries->len; e++)
+    {
+      const Phrase *entry = g_ptr_array_index (entries, e);
+
+      if (entry->kind == PHRASE_ABBREVIATION && g_str_equal (entry->written, abbreviation))
+        return entry->alternatives[0];
+    }
+
+  return NULL;
 }
 
 /* Strong participles with be-, ver-, ont- or her- (ge- ones are found by
@@ -760,6 +1094,18 @@ last_word (Run  *run,
   return b;
 }
 
+static gboolean
+clause_has (Run        *run,
+            guint       clause_first,
+            guint       clause_last,
+            const char *word)
+{
+  for (guint j = clause_first; j <= clause_last; j++)
+    if (run->lower[j] != NULL && g_str_equal (run->lower[j], word))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 add_passive (Run            *run,
              guint           a,
@@ -827,6 +1173,8 @@ check_passives (Run  *run,
           found = TRUE;
         }
       else if (zijn && !in_list (zijn_perfects, run->lower[participle]) &&
+               !(in_list (state_participles, run->lower[participle]) &&
+                 !clause_has (run, clause_first, clause_last, "door")) &&
                !(i > first && in_list (prepositions, run->lower[i - 1])))
         add_passive (run, i, participle, HELDER_SEVERITY_HINT, "b1-passive-zijn");
     }
@@ -879,6 +1227,7 @@ check_nominalisations (Run  *run,
       to = at;
     }
 
+  run->findings->counts.nominalisations += n;
   if (n >= run->settings->nominalisations && n > 0)
     {
       g_autofree char *message =
@@ -1013,34 +1362,284 @@ check_impersonal (Run  *run,
     }
 }
 
-/* A sentence whose long part is a quotation (after „ “ or ") quotes
- * someone else, a law or a person: the author cannot shorten it, only
- * explain it.
+/* The offset of the start of the line that holds @offset. */
+static gsize
+line_start (const char *text,
+            gsize       offset)
+{
+  while (offset > 0 && text[offset - 1] != '\n')
+    offset--;
+  return offset;
+}
+
+/* The text of the line at @line after its indentation and, when
+ * @quote_marks, its block quote marks.
+ */
+static const char *
+line_content (const char *text,
+              gsize       line,
+              gboolean    quote_marks)
+{
+  const char *p = text + line;
+
+  while (*p == ' ' || (quote_marks && *p == '>'))
+    p++;
+  return p;
+}
+
+/* Whether the paragraph that starts at @offset is inside a block quote
+ * ("> "), but not a callout ("> [!TIP]"), whose text is the author's own.
  */
 static gboolean
-is_quotation (Run                  *run,
-              const HelderSentence *sentence)
+in_block_quote (const char *text,
+                gsize       offset)
 {
-  static const char * const marks[] = { "„", "“", "\"", "«", NULL };
-  gsize from = sentence->start >= 4 ? sentence->start - 4 : 0;
-  gsize opening = G_MAXSIZE;
-  guint quoted = 0;
+  gsize line = line_start (text, offset);
 
-  for (guint m = 0; marks[m] != NULL; m++)
-    {
-      const char *found = g_strstr_len (run->text + from, sentence->end - from, marks[m]);
-
-      if (found != NULL)
-        opening = MIN (opening, (gsize) (found - run->text));
-    }
-  if (opening == G_MAXSIZE)
+  if (*line_content (text, line, FALSE) != '>')
     return FALSE;
 
-  for (guint i = sentence->first_token; i < sentence->first_token + sentence->n_tokens; i++)
-    if (token_at (run, i)->start > opening && helder_token_is_word (token_at (run, i)))
-      quoted++;
+  /* Up to the quote's first line: a callout names its type there. */
+  while (line > 0 && *line_content (text, line_start (text, line - 1), FALSE) == '>')
+    line = line_start (text, line - 1);
 
-  return quoted > run->settings->sentence_warning_words;
+  return !g_str_has_prefix (line_content (text, line, TRUE), "[!");
+}
+
+/* Marks each token inside a quotation with its passage number: text
+ * between „ or “ and ”, between « and », between straight double quotes,
+ * or the whole paragraph in a block quote. A quotation is someone else's
+ * text (a law, a person): the author cannot rewrite it, only explain it.
+ */
+static void
+mark_quotations (Run *run)
+{
+  guint n = run->tokens->tokens->len;
+  gboolean block = n > 0 && in_block_quote (run->text, token_at (run, 0)->start);
+  gboolean inside = FALSE;
+  guint passage = 0;
+  gsize gap = n > 0 ? token_at (run, 0)->start : 0;
+
+  /* A mark right before the first token (a line that opens with „). */
+  while (gap > 0 && run->text[gap - 1] != '\n' && run->text[gap - 1] != ':' &&
+         run->text[gap - 1] != ' ')
+    gap--;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const HelderToken *token = token_at (run, i);
+
+      for (const char *p = run->text + gap; p < run->text + token->start;
+           p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (!inside && (c == 0x201E || c == 0x201C || c == 0x00AB || c == '"'))
+            {
+              inside = TRUE;
+              passage++;
+            }
+          else if (inside && (c == 0x201D || c == 0x00BB || c == '"'))
+            inside = FALSE;
+        }
+      gap = token->end;
+
+      if (block)
+        run->quoted[i] = 1;
+      else if (inside)
+        run->quoted[i] = passage;
+    }
+}
+
+/* The passage of a sentence that is mostly quoted, or 0. */
+static guint
+quoted_passage (Run                  *run,
+                const HelderSentence *sentence)
+{
+  guint quoted = 0;
+  guint passage = 0;
+
+  for (guint i = sentence->first_token; i < sentence->first_token + sentence->n_tokens; i++)
+    if (run->quoted[i] != 0 && helder_token_is_word (token_at (run, i)))
+      {
+        quoted++;
+        passage = run->quoted[i];
+      }
+
+  return 2 * quoted > sentence->n_words ? passage : 0;
+}
+
+/* Coordinating conjunctions a long sentence can be split at, after a
+ * comma; "en" is dropped, the others open the second sentence.
+ */
+static const char * const split_conjunctions[] = { "en", "maar", "dus", "of", NULL };
+static const char * const relative_pronouns[] = { "die", "dat", "waar", NULL };
+
+static guint
+words_between (Run   *run,
+               guint  from,
+               guint  to)
+{
+  guint n = 0;
+
+  for (guint j = from; j < to; j++)
+    n += helder_token_is_word (token_at (run, j));
+  return n;
+}
+
+/* Appends @text[@from, @to) with the first letter in upper case. */
+static void
+append_capitalised (GString    *out,
+                    const char *text,
+                    gsize       from,
+                    gsize       to)
+{
+  g_autofree char *part = g_strndup (text + from, to - from);
+  g_autofree char *capital = match_case (part, TRUE);
+
+  g_string_append (out, capital);
+}
+
+/* The second sentence made of a relative clause at the end of the
+ * sentence: its finite verb, last or next to last, moves up to the main
+ * clause's place (die het formulier heeft ingevuld → Die heeft het
+ * formulier ingevuld). NULL when the verb is not found.
+ */
+static char *
+relative_to_main_clause (Run   *run,
+                         guint  pronoun,
+                         guint  last,
+                         gsize  end)
+{
+  guint words[2] = { G_MAXUINT, G_MAXUINT };
+  guint n = 0;
+  guint verb = G_MAXUINT;
+  GString *out;
+
+  for (guint j = last; j-- > pronoun + 1 && n < 2;)
+    if (helder_token_is_word (token_at (run, j)))
+      words[n++] = j;
+  for (guint w = 0; w < n && verb == G_MAXUINT; w++)
+    if (in_list (bracket_openers, run->lower[words[w]]))
+      verb = words[w];
+  if (verb == G_MAXUINT || verb == pronoun + 1)
+    return NULL;
+
+  out = g_string_new (NULL);
+  append_capitalised (out, run->text, token_at (run, pronoun)->start,
+                      token_at (run, pronoun)->end);
+  g_string_append_c (out, ' ');
+  g_string_append_len (out, run->text + token_at (run, verb)->start,
+                       token_at (run, verb)->end - token_at (run, verb)->start);
+  g_string_append_c (out, ' ');
+  g_string_append_len (out, run->text + token_at (run, pronoun + 1)->start,
+                       token_at (run, verb - 1)->end - token_at (run, pronoun + 1)->start);
+  g_string_append_len (out, run->text + token_at (run, verb)->end,
+                       end - token_at (run, verb)->end);
+
+  return g_string_free (out, FALSE);
+}
+
+/* A long sentence split in two at a comma before a coordinating
+ * conjunction or a relative clause, both parts of at least four words,
+ * the split nearest the middle. Returns (transfer full) the two sentences
+ * that replace the sentence, or NULL when there is no such split or the
+ * sentence runs over more than one line.
+ */
+static char *
+split_sentence (Run                  *run,
+                const HelderSentence *sentence)
+{
+  guint first = sentence->first_token;
+  guint last = first + sentence->n_tokens;
+  guint best = G_MAXUINT;
+  guint best_distance = G_MAXUINT;
+  g_autofree char *second = NULL;
+  GString *out;
+
+  if (memchr (run->text + sentence->start, '\n', sentence->end - sentence->start) != NULL)
+    return NULL;
+
+  for (guint i = first + 1; i + 1 < last; i++)
+    {
+      const HelderToken *comma = token_at (run, i - 1);
+      guint before;
+      guint after;
+      guint distance;
+
+      if (comma->kind != HELDER_TOKEN_PUNCTUATION || run->text[comma->start] != ',' ||
+          !(in_list (split_conjunctions, run->lower[i]) ||
+            in_list (relative_pronouns, run->lower[i])))
+        continue;
+      before = words_between (run, first, i);
+      after = words_between (run, i, last);
+      if (before < 4 || after < 5)
+        continue;
+      /* A relative clause must run to the end of the sentence. */
+      if (in_list (relative_pronouns, run->lower[i]))
+        {
+          g_autofree char *main_clause = NULL;
+          gboolean comma_after = FALSE;
+
+          for (guint j = i + 1; j < last; j++)
+            comma_after |= token_at (run, j)->kind == HELDER_TOKEN_PUNCTUATION &&
+                           run->text[token_at (run, j)->start] == ',';
+          main_clause = comma_after ? NULL
+                                    : relative_to_main_clause (run, i, last, sentence->end);
+          if (main_clause == NULL)
+            continue;
+        }
+      distance = before > after ? before - after : after - before;
+      if (distance < best_distance)
+        {
+          best = i;
+          best_distance = distance;
+        }
+    }
+
+  if (best == G_MAXUINT)
+    return NULL;
+
+  out = g_string_new_len (run->text + sentence->start,
+                          token_at (run, best - 1)->start - sentence->start);
+  g_string_append (out, ". ");
+  if (in_list (relative_pronouns, run->lower[best]))
+    {
+      second = relative_to_main_clause (run, best, last, sentence->end);
+      g_string_append (out, second);
+    }
+  else
+    {
+      guint from = g_str_equal (run->lower[best], "en") ? best + 1 : best;
+
+      append_capitalised (out, run->text, token_at (run, from)->start, sentence->end);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The clauses of a sentence: one, plus one for every clause opener
+ * after a comma or as the sentence's first word.
+ */
+static guint
+count_clauses (Run   *run,
+               guint  first,
+               guint  last)
+{
+  guint clauses = 1;
+
+  for (guint i = first + 1; i < last; i++)
+    {
+      const HelderToken *before = token_at (run, i - 1);
+
+      if (before->kind == HELDER_TOKEN_PUNCTUATION && run->text[before->start] == ',' &&
+          in_list (clause_openers, run->lower[i]))
+        clauses++;
+    }
+  if (in_list (clause_openers, run->lower[first]) && !in_list (split_conjunctions, run->lower[first]))
+    clauses++;
+
+  return clauses;
 }
 
 static void
@@ -1050,15 +1649,23 @@ check_sentence (Run                  *run,
   guint first = sentence->first_token;
   guint last = first + sentence->n_tokens;
   HelderReadabilityCounts *counts = &run->findings->counts;
+  guint passage = quoted_passage (run, sentence);
 
-  if (sentence->n_words > run->settings->sentence_warning_words && is_quotation (run, sentence))
+  if (passage != 0)
     {
-      g_autofree char *message =
-        g_strdup_printf (_("quotation of %u words; a quotation cannot be shortened, so explain "
-                           "it in short sentences of your own"), sentence->n_words);
+      /* One hint per quoted passage, not one per rule and sentence. */
+      if (sentence->n_words > run->settings->sentence_warning_words &&
+          passage != run->reported_passage)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("quotation of %u words; a quotation cannot be shortened, so "
+                               "explain it in short sentences of your own"),
+                             sentence->n_words);
 
-      add (run, sentence->start, sentence->end, HELDER_SEVERITY_HINT, "b1-sentence-long",
-           message);
+          add (run, sentence->start, sentence->end, HELDER_SEVERITY_HINT, "b1-sentence-long",
+               message);
+          run->reported_passage = passage;
+        }
     }
   else if (sentence->n_words > run->settings->sentence_warning_words)
     {
@@ -1067,32 +1674,53 @@ check_sentence (Run                  *run,
         g_strdup_printf (_("sentence of %u words; split it into sentences of at most %u "
                            "words"), sentence->n_words, run->settings->sentence_warning_words);
 
-      add (run, sentence->start, sentence->end,
-           error ? HELDER_SEVERITY_ERROR : HELDER_SEVERITY_WARNING, "b1-sentence-long", message);
+      HelderDiagnostic *diagnostic =
+        add (run, sentence->start, sentence->end,
+             error ? HELDER_SEVERITY_ERROR : HELDER_SEVERITY_WARNING, "b1-sentence-long",
+             message);
+      g_autofree char *split = split_sentence (run, sentence);
+
+      if (split != NULL)
+        helder_diagnostic_add_suggestion (diagnostic, split);
     }
 
-  for (guint i = first, phrase_end = first; i < last; i++)
+  for (guint i = first, phrase_end = first, term_end = first; i < last; i++)
     {
+      PhraseKind kind = PHRASE_BUREAUCRATIC;
+
       if (run->lower[i] == NULL)
         continue;
       if (in_list (address_words, run->lower[i]))
         run->findings->address_words++;
-      if (is_checked_word (run, i))
-        check_word (run, i, sentence->role != HELDER_TEXT_HEADING);
-      check_impersonal (run, i);
       /* No phrase starts inside another one. */
-      if (i >= phrase_end)
-        phrase_end = i + check_bureaucratic (run, i, last);
+      if (i >= phrase_end && run->quoted[i] == 0)
+        {
+          guint n = check_phrase (run, i, last, &kind);
+
+          phrase_end = i + n;
+          if (n > 0 && kind != PHRASE_BUREAUCRATIC)
+            term_end = phrase_end;
+        }
+      /* A listed term says more than "not a common word". */
+      if (is_checked_word (run, i))
+        check_word (run, i, sentence->role != HELDER_TEXT_HEADING, i < term_end);
+      if (run->quoted[i] == 0)
+        check_impersonal (run, i);
     }
 
-  if (check_passives (run, first, last) && sentence->role != HELDER_TEXT_HEADING)
-    counts->passives++;
-  check_nominalisations (run, first, last);
-  check_noun_phrases (run, first, last);
-  check_verb_brackets (run, first, last);
+  /* The author cannot rewrite a quotation: no style findings inside it. */
+  if (passage == 0)
+    {
+      if (check_passives (run, first, last) && sentence->role != HELDER_TEXT_HEADING)
+        counts->passives++;
+      check_nominalisations (run, first, last);
+      check_noun_phrases (run, first, last);
+      check_verb_brackets (run, first, last);
+    }
 
   if (sentence->role != HELDER_TEXT_HEADING)
     {
+      counts->clauses += count_clauses (run, first, last);
       counts->words += sentence->n_words;
       counts->sentences++;
       run->findings->prose_words += sentence->n_words;
@@ -1114,7 +1742,7 @@ helder_language_rules_run (const HelderCheckSettings *settings,
                            const HelderTokens           *tokens,
                            HelderLanguageFindings       *findings)
 {
-  Run run = { settings, course_words, text, tokens, findings, NULL, NULL };
+  Run run = { settings, course_words, text, tokens, findings, NULL, NULL, NULL, NULL, 0 };
   guint n = tokens->tokens->len;
 
   g_return_if_fail (settings != NULL);
@@ -1126,6 +1754,8 @@ helder_language_rules_run (const HelderCheckSettings *settings,
 
   run.lower = g_new0 (char *, n + 1);
   run.misspelled = g_new0 (gboolean, n + 1);
+  run.quoted = g_new0 (guint, n + 1);
+  run.names = g_new0 (guint8, n + 1);
   for (guint i = 0; i < n; i++)
     {
       const HelderToken *token = token_at (&run, i);
@@ -1134,6 +1764,7 @@ helder_language_rules_run (const HelderCheckSettings *settings,
         run.lower[i] = g_utf8_strdown (text + token->start, token->end - token->start);
     }
 
+  mark_quotations (&run);
   for (guint s = 0; s < tokens->sentences->len; s++)
     check_sentence (&run, &g_array_index (tokens->sentences, HelderSentence, s));
 
@@ -1142,6 +1773,36 @@ helder_language_rules_run (const HelderCheckSettings *settings,
     g_free (run.lower[i]);
   g_free (run.lower);
   g_free (run.misspelled);
+  g_free (run.quoted);
+  g_free (run.names);
+}
+
+/**
+ * helder_language_readability_of_plain_text:
+ * @text: plain UTF-8 text, paragraphs separated by empty lines
+ * @out: (out caller-allocates): the scores
+ *
+ * The scores of a text with the default thresholds and no course words:
+ * what `helder-cli readability` prints.
+ */
+void
+helder_language_readability_of_plain_text (const char        *text,
+                                           gsize              length,
+                                           HelderReadability *out)
+{
+  g_autoptr(GHashTable) no_words = helder_language_course_words_new (NULL);
+  g_autoptr(HelderTokens) tokens = NULL;
+  HelderCheckSettings settings;
+  HelderLanguageFindings findings;
+
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (out != NULL);
+
+  helder_check_settings_init (&settings);
+  tokens = helder_tokens_new_from_plain (text, length);
+  helder_language_rules_run (&settings, no_words, text, tokens, &findings);
+  helder_readability_compute (&findings.counts, out);
+  helder_language_findings_clear (&findings);
 }
 
 /**

@@ -34,6 +34,10 @@ void  helder_language_findings_clear (HelderLanguageFindings       *findings);
 GHashTable *helder_language_course_words_new (const char * const   *words);
 gboolean helder_language_add_spelling_suggestions (HelderDiagnostic *diagnostic,
                                                    const char       *text);
+void  helder_language_readability_of_plain_text (const char        *text,
+                                                 gsize              length,
+                                                 HelderReadability *out);
+const char *helder_language_abbreviation_full_form (const char *abbreviation);
 char *helder_text_apply_suggestion   (const char                   *text,
                                       const HelderDiagnostic       *diagnostic,
                                       guint                         suggestion);

@@ -11,27 +11,32 @@
 
 #include "helder-readability.h"
 
-/* Each part of the difficulty score is a figure mapped linearly from an
- * easy anchor (0) to a hard anchor (100), clamped, then weighted. The
- * anchors put the B1 targets (Flesch-Douma 65, 12 words per sentence,
- * 8% long words, 8% rare words, 20 passives per 100 sentences) near 40.
- * docs/readability.md explains the choice and its limits.
+/* The difficulty score follows the LiNT readability model (Pander Maat,
+ * Kleijn & Frissen 2023) with its published weights:
+ *
+ *   comprehension = 3.204 + 15.845 freq + 13.096 concrete - 1.331 sdl - 3.829 cwpc
+ *   difficulty    = 100 - comprehension, clamped to 0..100
+ *
+ * freq is the mean Zipf value of the content words (subtitle frequencies,
+ * as LiNT's SUBTLEX-NL), cwpc the content words per clause. Two inputs
+ * need a parser or a licensed word list that Helder cannot ship, so they
+ * are estimated: the longest dependency of a sentence (sdl) as a fixed
+ * share of its length, and the share of concrete nouns as its typical
+ * value. docs/readability.md gives the calibration and its limits.
  */
-static const struct
-{
-  double easy;
-  double hard;
-  double weight;
-} parts[] = {
-  { 90.0, 30.0, 0.40 }, /* Flesch-Douma: higher is easier */
-  { 5.0, 25.0, 0.20 },  /* average sentence length */
-  { 0.0, 20.0, 0.15 },  /* % long words */
-  { 0.0, 20.0, 0.15 },  /* % rare words */
-  { 0.0, 50.0, 0.10 },  /* passives per 100 sentences */
-};
+#define LINT_CONSTANT        3.204
+#define LINT_FREQUENCY       15.845
+#define LINT_CONCRETE        13.096
+#define LINT_DEPENDENCY      1.331
+#define LINT_CONTENT_WORDS   3.829
+#define CONCRETE_SHARE       0.5  /* no open list of concrete nouns: the typical share */
+#define DEPENDENCY_PER_WORD  0.5  /* longest dependency ≈ half the sentence length */
+#define UNKNOWN_FREQUENCY    5.0  /* a text without content words: everyday */
 
-/* Upper limits of the bands on the difficulty score. */
-#define B1_MAX_DIFFICULTY 45.0
+/* Upper limits of the bands on the difficulty score: LiNT's levels 1–2
+ * (up to 46, read well by about 70% of adults) and 3 (up to 60).
+ */
+#define B1_MAX_DIFFICULTY 46.0
 #define B2_MAX_DIFFICULTY 60.0
 
 void
@@ -45,15 +50,11 @@ helder_readability_counts_add (HelderReadabilityCounts       *sum,
   sum->long_words += part->long_words;
   sum->rare_words += part->rare_words;
   sum->passives += part->passives;
-}
-
-static double
-scale (double value,
-       guint  part)
-{
-  double position = (value - parts[part].easy) / (parts[part].hard - parts[part].easy);
-
-  return CLAMP (position, 0.0, 1.0) * 100.0;
+  sum->content_words += part->content_words;
+  sum->content_zipf += part->content_zipf;
+  sum->clauses += part->clauses;
+  sum->nominalisations += part->nominalisations;
+  sum->formal_phrases += part->formal_phrases;
 }
 
 void
@@ -61,7 +62,7 @@ helder_readability_compute (const HelderReadabilityCounts *counts,
                             HelderReadability             *out)
 {
   const HelderReadabilityCounts *c = counts;
-  double figures[G_N_ELEMENTS (parts)];
+  double comprehension;
 
   g_return_if_fail (counts != NULL);
   g_return_if_fail (out != NULL);
@@ -80,17 +81,18 @@ helder_readability_compute (const HelderReadabilityCounts *counts,
       out->long_word_percent = 100.0 * c->long_words / c->letter_words;
       out->rare_word_percent = 100.0 * c->rare_words / c->letter_words;
     }
+  out->content_word_frequency = c->content_words > 0
+                                  ? c->content_zipf / 100.0 / c->content_words
+                                  : UNKNOWN_FREQUENCY;
+  out->content_words_per_clause = c->clauses > 0 ? (double) c->content_words / c->clauses : 0.0;
   out->flesch_douma = 206.84 - 77.0 * out->syllables_per_word -
                       0.93 * out->average_sentence_length;
 
-  figures[0] = out->flesch_douma;
-  figures[1] = out->average_sentence_length;
-  figures[2] = out->long_word_percent;
-  figures[3] = out->rare_word_percent;
-  figures[4] = out->passives_per_100_sentences;
-
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    out->difficulty += parts[i].weight * scale (figures[i], i);
+  comprehension = LINT_CONSTANT + LINT_FREQUENCY * out->content_word_frequency +
+                  LINT_CONCRETE * CONCRETE_SHARE -
+                  LINT_DEPENDENCY * DEPENDENCY_PER_WORD * out->average_sentence_length -
+                  LINT_CONTENT_WORDS * out->content_words_per_clause;
+  out->difficulty = CLAMP (100.0 - comprehension, 0.0, 100.0);
 
   if (c->letter_words == 0)
     out->difficulty = 0.0;

@@ -19,6 +19,11 @@ typedef struct
   guint long_words;    /* letter words with more syllables than the long-word setting */
   guint rare_words;    /* letter words outside the common band of the frequency list */
   guint passives;      /* sentences with a passive (worden + participle) */
+  guint content_words; /* letter words that are not function words (de, en, is, …) */
+  guint content_zipf;  /* their familiarity added up, in hundredths of a Zipf value */
+  guint clauses;       /* sentences plus the clauses that conjunctions open */
+  guint nominalisations; /* nouns made from verbs */
+  guint formal_phrases;  /* bureaucratic words and phrases */
 } HelderReadabilityCounts;
 
 typedef enum
@@ -38,7 +43,9 @@ typedef struct
   double      long_word_percent;
   double      rare_word_percent;
   double      passives_per_100_sentences;
-  double      difficulty;              /* 0 (easy) to 100 (hard) */
+  double      content_word_frequency;  /* mean Zipf value of the content words */
+  double      content_words_per_clause;
+  double      difficulty;              /* 0 (easy) to 100 (hard): LiNT-based */
   HelderLevel level;
 } HelderReadability;
 

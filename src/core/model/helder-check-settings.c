@@ -21,8 +21,9 @@ helder_check_settings_init (HelderCheckSettings *settings)
     .sentence_error_words = 20,
     .page_average_words = 12.0,
     .long_word_syllables = 3,
-    .long_word_common_rank = 5000,
-    .rare_word_rank = 20000,
+    .long_word_known_zipf = 3.3,
+    .rare_word_zipf = 3.0,
+    .long_compound_syllables = 6,
     .noun_phrase_words = 4,
     .verb_bracket_words = 7,
     .nominalisations = 2,
@@ -50,6 +51,8 @@ static const struct
   [HELDER_CHECK_SENTENCE_WARNING_WORDS] = { "sentence_warning_words", 5, 60 },
   [HELDER_CHECK_SENTENCE_ERROR_WORDS] = { "sentence_error_words", 5, 80 },
   [HELDER_CHECK_PAGE_AVERAGE_WORDS] = { "page_average_words", 5, 40 },
+  [HELDER_CHECK_LONG_WORD_SYLLABLES] = { "long_word_syllables", 2, 8 },
+  [HELDER_CHECK_LONG_COMPOUND_SYLLABLES] = { "long_compound_syllables", 3, 12 },
   [HELDER_CHECK_LONGEST_ANSWER_PERCENT] = { "longest_answer_percent", 20, 100 },
   [HELDER_CHECK_NEAR_COPY_PERCENT] = { "near_copy_percent", 30, 100 },
   [HELDER_CHECK_GOAL_MIN_ITEMS] = { "goal_min_items", 1, 10 },
@@ -84,6 +87,10 @@ helder_check_settings_get_threshold (const HelderCheckSettings *settings,
       return settings->sentence_error_words;
     case HELDER_CHECK_PAGE_AVERAGE_WORDS:
       return (guint) settings->page_average_words;
+    case HELDER_CHECK_LONG_WORD_SYLLABLES:
+      return settings->long_word_syllables;
+    case HELDER_CHECK_LONG_COMPOUND_SYLLABLES:
+      return settings->long_compound_syllables;
     case HELDER_CHECK_LONGEST_ANSWER_PERCENT:
       return settings->longest_answer_percent;
     case HELDER_CHECK_NEAR_COPY_PERCENT:
@@ -115,6 +122,12 @@ helder_check_settings_set_threshold (HelderCheckSettings *settings,
       break;
     case HELDER_CHECK_PAGE_AVERAGE_WORDS:
       settings->page_average_words = value;
+      break;
+    case HELDER_CHECK_LONG_WORD_SYLLABLES:
+      settings->long_word_syllables = value;
+      break;
+    case HELDER_CHECK_LONG_COMPOUND_SYLLABLES:
+      settings->long_compound_syllables = value;
       break;
     case HELDER_CHECK_LONGEST_ANSWER_PERCENT:
       settings->longest_answer_percent = value;
@@ -217,8 +230,9 @@ helder_check_settings_equal (const HelderCheckSettings *a,
          a->sentence_error_words == b->sentence_error_words &&
          a->page_average_words == b->page_average_words &&
          a->long_word_syllables == b->long_word_syllables &&
-         a->long_word_common_rank == b->long_word_common_rank &&
-         a->rare_word_rank == b->rare_word_rank &&
+         a->long_word_known_zipf == b->long_word_known_zipf &&
+         a->rare_word_zipf == b->rare_word_zipf &&
+         a->long_compound_syllables == b->long_compound_syllables &&
          a->noun_phrase_words == b->noun_phrase_words &&
          a->verb_bracket_words == b->verb_bracket_words &&
          a->nominalisations == b->nominalisations &&

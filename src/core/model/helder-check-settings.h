@@ -24,8 +24,10 @@ typedef struct
   guint    sentence_error_words;    /* more words than this: error (20) */
   double   page_average_words;      /* page average above this: hint (12) */
   guint    long_word_syllables;     /* more syllables than this: long (3) */
-  guint    long_word_common_rank;   /* long words this frequent are known (5000) */
-  guint    rare_word_rank;          /* frequency rank above this: rare (20000) */
+  double   long_word_known_zipf;    /* long words at least this frequent are known (3.3) */
+  double   rare_word_zipf;          /* Zipf frequency below this: rare (3.0) */
+  guint    long_compound_syllables; /* a compound of short, familiar words is long
+                                     * only above this many syllables (6) */
   guint    noun_phrase_words;       /* more words inside a noun phrase: warning (4) */
   guint    verb_bracket_words;      /* more words between verb parts: warning (7) */
   guint    nominalisations;         /* this many in one sentence: hint (2) */
@@ -49,6 +51,8 @@ typedef enum
   HELDER_CHECK_SENTENCE_WARNING_WORDS,
   HELDER_CHECK_SENTENCE_ERROR_WORDS,
   HELDER_CHECK_PAGE_AVERAGE_WORDS,
+  HELDER_CHECK_LONG_WORD_SYLLABLES,
+  HELDER_CHECK_LONG_COMPOUND_SYLLABLES,
   /* The test-quality and dated-facts rules (docs/test-quality.md). */
   HELDER_CHECK_LONGEST_ANSWER_PERCENT,
   HELDER_CHECK_NEAR_COPY_PERCENT,
