@@ -181,9 +181,9 @@ open_zip (HelderArchive             *self,
       if (zip_stat_index (self->zip, i, ZIP_FL_ENC_GUESS, &stat) != 0 || stat.name == NULL)
         {
           g_set_error (error, HELDER_ARCHIVE_ERROR, HELDER_ARCHIVE_ERROR_BROKEN,
-                       _("Entry %" G_GINT64_FORMAT " of “%s” cannot be read: %s. Download "
-                         "the package again."),
-                       (gint64) i + 1, self->path, zip_strerror (self->zip));
+                       _("Entry %u of “%s” cannot be read: %s. Download the package "
+                         "again."),
+                       (guint) i + 1, self->path, zip_strerror (self->zip));
           return FALSE;
         }
       name = stat.name;

@@ -459,9 +459,9 @@ import_media_object (Import     *import,
     }
   if (first != NULL)
     {
-      add_note (import, _("The file “%s” is not in the package; the "
-                                              "block refers to it, so add it to media/."),
-                              first);
+      add_note (import, _("The file “%s” is not in the package, so this part could not be "
+                          "imported: add the file to the course and rebuild it."),
+            first);
     }
   return NULL;
 }
