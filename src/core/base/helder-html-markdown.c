@@ -238,29 +238,28 @@ para_ends_in_space (Ctx *ctx)
          || ctx->para->str[ctx->para->len - 1] == '\n';
 }
 
-/* Appends one visible character (UTF-8, @len bytes), escaped. */
-static void
-append_char (Ctx        *ctx,
-             const char *c,
-             gsize       len,
-             const char *rest)
+const char *
+helder_commonmark_escape_char (GString    *out,
+                               const char *p)
 {
-  sync_marks (ctx);
+  const char *next = g_utf8_next_char (p);
 
-  if (len == 1 && strchr ("\\*_`[]<>", *c) != NULL)
-    g_string_append_c (ctx->para, '\\');
-  else if (len == 1 && *c == '&')
+  if (strchr ("\\*_`[]<>", *p) != NULL && *p != '\0')
+    g_string_append_c (out, '\\');
+  else if (*p == '&')
     {
       /* Only "&name;" and "&#123;" would read as a character reference. */
-      const char *p = rest;
+      const char *q = next;
 
-      while (g_ascii_isalnum (*p) || *p == '#')
-        p++;
-      if (p > rest && *p == ';')
-        g_string_append_c (ctx->para, '\\');
+      while (g_ascii_isalnum (*q) || *q == '#')
+        q++;
+      if (q > next && *q == ';')
+        g_string_append_c (out, '\\');
     }
 
-  g_string_append_len (ctx->para, c, len);
+  g_string_append_len (out, p, next - p);
+
+  return next;
 }
 
 static void
@@ -287,7 +286,10 @@ append_text (Ctx        *ctx,
       else if (is_space (*p) || c == 0x00A0)
         append_space (ctx);
       else
-        append_char (ctx, p, g_utf8_next_char (p) - p, g_utf8_next_char (p));
+        {
+          sync_marks (ctx);
+          helder_commonmark_escape_char (ctx->para, p);
+        }
     }
 }
 
@@ -314,9 +316,6 @@ append_code (Ctx     *ctx,
 {
   g_autofree char *content = (char *) xmlNodeGetContent (node);
   g_autoptr(GString) code = g_string_new (NULL);
-  guint longest = 0;
-  guint run = 0;
-  g_autofree char *fence = NULL;
 
   for (const char *p = content; p != NULL && *p != '\0'; p++)
     {
@@ -324,13 +323,10 @@ append_code (Ctx     *ctx,
         {
           if (code->len > 0 && code->str[code->len - 1] != ' ')
             g_string_append_c (code, ' ');
-          run = 0;
           continue;
         }
 
       g_string_append_c (code, *p);
-      run = *p == '`' ? run + 1 : 0;
-      longest = MAX (longest, run);
     }
 
   while (code->len > 0 && code->str[code->len - 1] == ' ')
@@ -341,12 +337,32 @@ append_code (Ctx     *ctx,
     return;
 
   sync_marks (ctx);
+  helder_commonmark_append_code_span (ctx->para, code->str);
+}
+
+void
+helder_commonmark_append_code_span (GString    *out,
+                                    const char *code)
+{
+  g_autofree char *fence = NULL;
+  guint longest = 0;
+  guint run = 0;
+  gsize len = strlen (code);
+
+  g_return_if_fail (len > 0);
+
+  for (const char *p = code; *p != '\0'; p++)
+    {
+      run = *p == '`' ? run + 1 : 0;
+      longest = MAX (longest, run);
+    }
+
   fence = g_strnfill (longest + 1, '`');
   /* A code span that starts or ends with a backtick needs a space inside. */
-  if (code->str[0] == '`' || code->str[code->len - 1] == '`')
-    g_string_append_printf (ctx->para, "%s %s %s", fence, code->str, fence);
+  if (code[0] == '`' || code[len - 1] == '`')
+    g_string_append_printf (out, "%s %s %s", fence, code, fence);
   else
-    g_string_append_printf (ctx->para, "%s%s%s", fence, code->str, fence);
+    g_string_append_printf (out, "%s%s%s", fence, code, fence);
 }
 
 /* Prefix of a line: "> " for a quote, an item's marker on its first line
@@ -390,14 +406,13 @@ is_list_marker_start (const char *line)
   return p > line && p - line < 10 && (*p == '.' || *p == ')');
 }
 
-/* Escapes what would make a line's start read as syntax. */
-static void
-append_line_text (GString    *out,
-                  const char *line,
-                  gsize       len,
-                  guint       heading)
+void
+helder_commonmark_append_line (GString    *out,
+                               const char *line,
+                               gsize       len,
+                               gboolean    heading)
 {
-  if (heading == 0 && (*line == '#' || *line == '=' || (*line == '-' && len > 0)))
+  if (!heading && (*line == '#' || *line == '=' || (*line == '-' && len > 0)))
     {
       if (*line == '-' && !is_list_marker_start (line)
           && !(len >= 3 && line[1] == '-' && line[2] == '-'))
@@ -407,7 +422,7 @@ append_line_text (GString    *out,
         }
       g_string_append_c (out, '\\');
     }
-  else if (heading == 0 && is_list_marker_start (line) && g_ascii_isdigit (*line))
+  else if (!heading && is_list_marker_start (line) && g_ascii_isdigit (*line))
     {
       const char *p = line;
 
@@ -424,7 +439,7 @@ append_line_text (GString    *out,
   for (gsize i = 0; i < len; i++)
     {
       /* A heading's closing "#"s would be taken away. */
-      if (heading > 0 && line[i] == '#')
+      if (heading && line[i] == '#')
         g_string_append_c (out, '\\');
       g_string_append_c (out, line[i]);
     }
@@ -503,7 +518,7 @@ flush (Ctx   *ctx,
       for (guint i = 0; i < heading; i++)
         g_string_append_c (ctx->out, '#');
       g_string_append_c (ctx->out, ' ');
-      append_line_text (ctx->out, flat, strlen (flat), heading);
+      helder_commonmark_append_line (ctx->out, flat, strlen (flat), TRUE);
       g_string_append_c (ctx->out, '\n');
     }
   else
@@ -512,7 +527,7 @@ flush (Ctx   *ctx,
       for (guint i = 0; lines[i] != NULL; i++)
         {
           append_prefix (ctx, ctx->out, ctx->containers->len, FALSE);
-          append_line_text (ctx->out, lines[i], strlen (lines[i]), 0);
+          helder_commonmark_append_line (ctx->out, lines[i], strlen (lines[i]), FALSE);
           g_string_append_c (ctx->out, '\n');
         }
     }

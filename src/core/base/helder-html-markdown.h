@@ -33,4 +33,44 @@ char *helder_html_to_commonmark (const char *html,
                                  gssize      length,
                                  GPtrArray  *dropped);
 
+/* Helpers for every writer of CommonMark text. */
+
+/* helder_commonmark_escape_char:
+ * @out: where the character goes
+ * @p: a UTF-8 character in a nul-terminated text
+ *
+ * Appends the character at @p, with a backslash before it when CommonMark
+ * would read it as inline syntax: \\ * _ ` [ ] < > and an & that starts a
+ * character reference.
+ *
+ * Returns: (transfer none): the character after it, in the same text
+ */
+const char *helder_commonmark_escape_char (GString    *out,
+                                           const char *p);
+
+/* helder_commonmark_append_line:
+ * @out: where the line goes
+ * @line: (array length=length): one line of inline CommonMark, already
+ *   escaped with helder_commonmark_escape_char()
+ * @heading: TRUE when the line is a heading's text
+ *
+ * Appends @line and escapes what would make its start read as block
+ * syntax ("#", ">", "- ", "+ ", "1.", "=" or "---"); in a heading, every
+ * "#", since closing ones would be taken away.
+ */
+void        helder_commonmark_append_line (GString    *out,
+                                           const char *line,
+                                           gsize       length,
+                                           gboolean    heading);
+
+/* helder_commonmark_append_code_span:
+ * @out: where the code span goes
+ * @code: the code, not empty, on one line
+ *
+ * Appends @code between enough backticks, with spaces inside when it
+ * starts or ends with a backtick.
+ */
+void        helder_commonmark_append_code_span (GString    *out,
+                                                const char *code);
+
 G_END_DECLS
