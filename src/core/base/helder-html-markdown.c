@@ -679,28 +679,26 @@ is_http_link (const char *href)
          || g_ascii_strncasecmp (href, "mailto:", 7) == 0;
 }
 
-/* A link destination with no spaces, brackets or parentheses to confuse
- * the reader.
- */
-static char *
-dup_link_destination (const char *href)
+void
+helder_commonmark_append_link_destination (GString    *out,
+                                           const char *url)
 {
-  GString *url = g_string_new (NULL);
+  const char *end = url + strlen (url);
 
-  for (const char *p = href; *p != '\0'; p++)
+  while (end > url && is_space (end[-1]))
+    end--;
+  while (url < end && is_space (*url))
+    url++;
+
+  for (const char *p = url; p < end; p++)
     {
-      if (is_space (*p))
-        {
-          if (url->len > 0 && p[1] != '\0')
-            g_string_append (url, "%20");
-        }
-      else if (strchr ("()<>\\`", *p) != NULL || (guchar) *p < 0x20)
-        g_string_append_printf (url, "%%%02X", (guchar) *p);
+      if (*p == ' ')
+        g_string_append (out, "%20");
+      else if (strchr ("()<>\\`", *p) != NULL || (guchar) *p <= 0x20)
+        g_string_append_printf (out, "%%%02X", (guchar) *p);
       else
-        g_string_append_c (url, *p);
+        g_string_append_c (out, *p);
     }
-
-  return g_string_free (url, FALSE);
 }
 
 static const char * const dropped_silently[] = {
@@ -751,7 +749,7 @@ walk_link (Ctx     *ctx,
            xmlNode *node)
 {
   g_autofree char *href = (char *) xmlGetProp (node, (const xmlChar *) "href");
-  g_autofree char *url = NULL;
+  g_autoptr(GString) url = NULL;
   const char *outer_url = ctx->want_url;
 
   if (href == NULL || !is_http_link (g_strstrip (href)) || ctx->want[MARK_LINK] > 0)
@@ -760,8 +758,9 @@ walk_link (Ctx     *ctx,
       return;
     }
 
-  url = dup_link_destination (href);
-  ctx->want_url = url;
+  url = g_string_new (NULL);
+  helder_commonmark_append_link_destination (url, href);
+  ctx->want_url = url->str;
   ctx->want[MARK_LINK]++;
   walk_children (ctx, node);
   ctx->want[MARK_LINK]--;

@@ -73,4 +73,15 @@ void        helder_commonmark_append_line (GString    *out,
 void        helder_commonmark_append_code_span (GString    *out,
                                                 const char *code);
 
+/* helder_commonmark_append_link_destination:
+ * @out: where the destination goes
+ * @url: a link target
+ *
+ * Appends @url as a link destination, percent-encoding the spaces,
+ * brackets, parentheses and control characters a reader could take for
+ * the end of the link.
+ */
+void        helder_commonmark_append_link_destination (GString    *out,
+                                                       const char *url);
+
 G_END_DECLS
