@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <cmark.h>
+
 #include "helder-block-edit.h"
 #include "helder-diagnostic.h"
 #include "helder-rich-text.h"
@@ -124,6 +126,8 @@ test_identity (void)
   g_autoptr(GPtrArray) pages = valid_pages ();
   guint n_pages = 0;
   guint n_fields = 0;
+  guint n_rich = 0;
+  guint n_source = 0;
 
   for (guint p = 0; p < pages->len; p++)
     {
@@ -150,6 +154,27 @@ test_identity (void)
                                                                        &error);
 
               g_assert_true ((rich != NULL) != (error != NULL));
+
+              /* Written back in the canonical form, it shows the same. */
+              if (rich != NULL)
+                {
+                  g_autofree char *source = g_strndup (text + block->range.start,
+                                                       block->range.end - block->range.start);
+                  g_autofree char *written = helder_rich_text_dup_commonmark (rich);
+                  g_autofree char *shown = cmark_markdown_to_html (source, strlen (source), CMARK_OPT_DEFAULT);
+                  g_autofree char *shown_again = cmark_markdown_to_html (written, strlen (written), CMARK_OPT_DEFAULT);
+
+                  /* A hard-wrapped line is read as one: a soft break and a
+                   * space show alike.
+                   */
+                  g_strdelimit (shown, "\n", ' ');
+                  g_strdelimit (shown_again, "\n", ' ');
+                  g_test_message ("%s line %u", path, block->line);
+                  g_assert_cmpstr (shown_again, ==, shown);
+                  n_rich++;
+                }
+              else
+                n_source++;
               continue;
             }
 
@@ -200,6 +225,9 @@ test_identity (void)
             }
         }
     }
+
+  g_test_message ("%u pages, %u fields set, %u text blocks as rich text, %u as source",
+                  n_pages, n_fields, n_rich, n_source);
 
   /* The sample course alone has more than twenty pages. */
   g_assert_cmpuint (n_pages, >=, 20);

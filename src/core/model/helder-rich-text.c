@@ -269,8 +269,9 @@ read_blocks (Reader     *reader,
             return FALSE;
           break;
         case CMARK_NODE_LIST:
-          /* Two lists in a row would be written back as one. */
-          if (previous == CMARK_NODE_LIST)
+          /* Two lists of one kind in a row would be written back as one. */
+          if (previous == CMARK_NODE_LIST
+              && cmark_node_get_list_type (cmark_node_previous (node)) == cmark_node_get_list_type (node))
             return unsupported (reader, node, _("two lists in a row"));
           if (!read_list (reader, node, 1))
             return FALSE;
