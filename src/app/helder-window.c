@@ -1533,6 +1533,7 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.kpi", NULL, kpi_action);
   _helder_window_outline_class_init (widget_class);
+  _helder_window_import_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);

@@ -27,6 +27,7 @@ static const Command commands[] = {
   { "info", helder_cli_info, N_("Show modules, pages, blocks, words and minutes") },
   { "contrast", helder_cli_contrast, N_("Show the WCAG contrast of two colours") },
   { "export", helder_cli_export, N_("Export SCORM 1.2, SCORM 2004 or web packages") },
+  { "import", helder_cli_import, N_("Make a course of an Articulate Rise 360 export") },
   { "kpi", helder_cli_kpi, N_("Show the KPIs from the learning platform's reports") },
   { "readability", helder_cli_readability, N_("Show the readability scores of a plain text") },
   { "review", helder_cli_review, N_("Show or record the review: threads, page states per role") },

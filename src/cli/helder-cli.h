@@ -27,6 +27,8 @@ int           helder_cli_contrast      (int          argc,
                                         char       **argv);
 int           helder_cli_export        (int          argc,
                                         char       **argv);
+int           helder_cli_import        (int          argc,
+                                        char       **argv);
 int           helder_cli_kpi           (int          argc,
                                         char       **argv);
 int           helder_cli_readability   (int          argc,

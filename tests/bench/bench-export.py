@@ -10,10 +10,11 @@
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib import run  # noqa: E402
 
 VIDEOS = 20
 
@@ -47,31 +48,6 @@ def make_course(root, megabytes):
                     % (i, name, i))
     with open(os.path.join(root, 'm', 'module.json'), 'w') as f:
         json.dump({'title': 'Films', 'pages': pages}, f)
-
-
-def run(command, cwd=None):
-    """Wall time and peak RSS (kB) of one child process.
-
-    The peak is the kernel's high-water mark (VmHWM) of the child itself,
-    read while it runs: ru_maxrss would also count this Python process,
-    whose memory the child inherits until it calls exec.
-    """
-    start = time.monotonic()
-    child = subprocess.Popen(command, cwd=cwd)
-    peak = 0
-    while child.poll() is None:
-        try:
-            with open('/proc/%d/status' % child.pid) as f:
-                for line in f:
-                    if line.startswith('VmHWM:'):
-                        peak = max(peak, int(line.split()[1]))
-        except (FileNotFoundError, ProcessLookupError, ValueError):
-            pass
-        time.sleep(0.005)
-    elapsed = time.monotonic() - start
-    if child.returncode != 0:
-        sys.exit('%s failed' % ' '.join(command))
-    return elapsed, peak
 
 
 def main():

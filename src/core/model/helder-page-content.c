@@ -973,8 +973,17 @@ parse_callout (Parser      *parser,
     block->title = *g_strstrip (title) != '\0' ? g_strdup (title) : NULL;
   }
 
-  if (!g_strv_contains ((const char * const[]) { "ACTION", "TIP", "NOTE", "WARNING", NULL },
-                        block->info))
+  if (strcmp (block->info, "IMPORT") == 0)
+    {
+      /* A note an import left where it could not bring a block over; it
+       * stays a finding until someone rebuilds the block.
+       */
+      report (parser, line_start, line_end, HELDER_SEVERITY_WARNING, "import-leftover",
+              _("this part could not be imported as it was; rebuild it with a block from "
+                "the + menu, then remove this note"));
+    }
+  else if (!g_strv_contains ((const char * const[]) { "ACTION", "TIP", "NOTE", "WARNING", NULL },
+                             block->info))
     {
       g_autofree char *message =
         g_strdup_printf (_("unknown callout type \"%s\"; use ACTION, TIP, NOTE or WARNING"),

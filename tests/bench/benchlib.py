@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""What the benchmarks share: timing a child process and reading its peak memory."""
+
+import subprocess
+import sys
+import time
+
+
+def run(command, cwd=None):
+    """Wall time and peak RSS (kB) of one child process.
+
+    The peak is the kernel's high-water mark (VmHWM) of the child itself,
+    read while it runs: ru_maxrss would also count this Python process,
+    whose memory the child inherits until it calls exec.
+    """
+    start = time.monotonic()
+    child = subprocess.Popen(command, cwd=cwd)
+    peak = 0
+    while child.poll() is None:
+        try:
+            with open('/proc/%d/status' % child.pid) as f:
+                for line in f:
+                    if line.startswith('VmHWM:'):
+                        peak = max(peak, int(line.split()[1]))
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            pass
+        time.sleep(0.005)
+    elapsed = time.monotonic() - start
+    if child.returncode != 0:
+        sys.exit('%s failed' % ' '.join(command))
+    return elapsed, peak
