@@ -6,7 +6,7 @@ import sys
 import time
 
 
-def run(command, cwd=None):
+def run(command, cwd=None, quiet=False):
     """Wall time and peak RSS (kB) of one child process.
 
     The peak is the kernel's high-water mark (VmHWM) of the child itself,
@@ -14,7 +14,8 @@ def run(command, cwd=None):
     whose memory the child inherits until it calls exec.
     """
     start = time.monotonic()
-    child = subprocess.Popen(command, cwd=cwd)
+    output = subprocess.DEVNULL if quiet else None
+    child = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=output)
     peak = 0
     while child.poll() is None:
         try:
