@@ -264,49 +264,57 @@ parse (const char *text)
   return content;
 }
 
+/* Sets a field on the test page and checks what it wrote there. */
+static char *
+set_field_checked (HelderPageContent *content,
+                   guint              block,
+                   int                item,
+                   const char        *key,
+                   const char        *value,
+                   const char        *expected)
+{
+  g_autoptr(HelderTextEdit) edit = helder_block_edit_set_field (page, strlen (page), nth_block (content, block),
+                                                                item, key, value);
+  char *result = apply_checked (page, edit);
+
+  g_test_message ("%s", result);
+  g_assert_nonnull (strstr (result, expected));
+  assert_only_block_changed (page, result, nth_block (content, block));
+
+  return result;
+}
+
 static void
 test_set_field (void)
 {
   g_autoptr(HelderPageContent) content = parse (page);
-  g_autoptr(HelderTextEdit) edit = NULL;
   g_autoptr(HelderPageContent) after = NULL;
-  g_autofree char *result = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *decorative = NULL;
+  g_autofree char *lines = NULL;
+  g_autofree char *removed = NULL;
+  g_autofree char *answer = NULL;
 
-  /* A missing field goes in its documented place: caption after alt. */
-  edit = helder_block_edit_set_field (page, strlen (page), nth_block (content, 3), -1, "caption", "Onderschrift");
-  result = apply_checked (page, edit);
-  g_assert_nonnull (strstr (result, "alt: Een plaatje\ncaption: Onderschrift\n```\n"));
-  g_clear_pointer (&edit, helder_text_edit_free);
-  g_clear_pointer (&result, g_free);
-
-  /* decorative comes before caption and after alt. */
-  edit = helder_block_edit_set_field (page, strlen (page), nth_block (content, 3), -1, "decorative", "yes");
-  result = apply_checked (page, edit);
-  g_assert_nonnull (strstr (result, "alt: Een plaatje\ndecorative: yes\n"));
-  g_clear_pointer (&edit, helder_text_edit_free);
-  g_clear_pointer (&result, g_free);
+  /* A missing field goes in its documented place: caption after alt,
+   * decorative between them.
+   */
+  caption = set_field_checked (content, 3, -1, "caption", "Onderschrift",
+                               "alt: Een plaatje\ncaption: Onderschrift\n```\n");
+  decorative = set_field_checked (content, 3, -1, "decorative", "yes",
+                                  "alt: Een plaatje\ndecorative: yes\n");
 
   /* Several lines become continuation lines; they read back joined. */
-  edit = helder_block_edit_set_field (page, strlen (page), nth_block (content, 2), 2, "feedback", "Nee.\nEen mens is geen AI.");
-  result = apply_checked (page, edit);
-  g_assert_nonnull (strstr (result, "  feedback: Nee.\n    Een mens is geen AI.\n```"));
-  after = parse (result);
+  lines = set_field_checked (content, 2, 2, "feedback", "Nee.\nEen mens is geen AI.",
+                             "  feedback: Nee.\n    Een mens is geen AI.\n```");
+  after = parse (lines);
   g_assert_cmpstr (helder_block_item_get_value (g_ptr_array_index (nth_block (after, 2)->items, 2), "feedback"),
                    ==, "Nee. Een mens is geen AI.");
-  g_clear_pointer (&edit, helder_text_edit_free);
-  g_clear_pointer (&result, g_free);
 
-  /* A new item field. */
-  edit = helder_block_edit_set_field (page, strlen (page), nth_block (content, 2), 1, "feedback", NULL);
-  result = apply_checked (page, edit);
-  g_assert_nonnull (strstr (result, "- [ ] Een robot\n- [ ] Een mens"));
-  g_clear_pointer (&edit, helder_text_edit_free);
-  g_clear_pointer (&result, g_free);
+  /* Removing an item field takes its line. */
+  removed = set_field_checked (content, 2, 1, "feedback", NULL, "- [ ] Een robot\n- [ ] Een mens");
 
   /* The answer text of the shorthand. */
-  edit = helder_block_edit_set_field (page, strlen (page), nth_block (content, 2), 1, "answer", "Een auto");
-  result = apply_checked (page, edit);
-  g_assert_nonnull (strstr (result, "- [ ] Een auto\n  feedback: Nee.\n"));
+  answer = set_field_checked (content, 2, 1, "answer", "Een auto", "- [ ] Een auto\n  feedback: Nee.\n");
 }
 
 static void

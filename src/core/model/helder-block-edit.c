@@ -467,6 +467,35 @@ swap_edit (const char *text,
   return helder_text_edit_new (a_start, b_end, out->str);
 }
 
+/* Where a block or an item lies, in whole lines. */
+typedef void (*LinesFunc) (const char    *text,
+                           gsize          length,
+                           gconstpointer  thing,
+                           gsize         *start,
+                           gsize         *end);
+
+/* Moves things->pdata[@index] past its neighbour, up or @down. */
+static HelderTextEdit *
+move_past_neighbour (const char *text,
+                     gsize       length,
+                     GPtrArray  *things,
+                     guint       index,
+                     gboolean    down,
+                     LinesFunc   lines)
+{
+  gsize a_start, a_end, b_start, b_end;
+  guint first;
+
+  if (down ? index + 1 >= things->len : index == 0)
+    return NULL;
+
+  first = down ? index : index - 1;
+  lines (text, length, g_ptr_array_index (things, first), &a_start, &a_end);
+  lines (text, length, g_ptr_array_index (things, first + 1), &b_start, &b_end);
+
+  return swap_edit (text, a_start, a_end, b_start, b_end);
+}
+
 HelderTextEdit *
 helder_block_edit_move_item (const char        *text,
                              gsize              length,
@@ -474,20 +503,10 @@ helder_block_edit_move_item (const char        *text,
                              guint              item,
                              gboolean           down)
 {
-  gsize a_start, a_end, b_start, b_end;
-  guint first;
-
   g_return_val_if_fail (block != NULL, NULL);
   g_return_val_if_fail (item < block->items->len, NULL);
 
-  if (down ? item + 1 >= block->items->len : item == 0)
-    return NULL;
-
-  first = down ? item : item - 1;
-  item_lines (text, length, g_ptr_array_index (block->items, first), &a_start, &a_end);
-  item_lines (text, length, g_ptr_array_index (block->items, first + 1), &b_start, &b_end);
-
-  return swap_edit (text, a_start, a_end, b_start, b_end);
+  return move_past_neighbour (text, length, block->items, item, down, (LinesFunc) item_lines);
 }
 
 static const char *
@@ -822,20 +841,10 @@ helder_block_edit_move (const char              *text,
                         guint                    index,
                         gboolean                 down)
 {
-  gsize a_start, a_end, b_start, b_end;
-  guint first;
-
   g_return_val_if_fail (content != NULL, NULL);
   g_return_val_if_fail (index < content->blocks->len, NULL);
 
-  if (down ? index + 1 >= content->blocks->len : index == 0)
-    return NULL;
-
-  first = down ? index : index - 1;
-  block_lines (text, length, g_ptr_array_index (content->blocks, first), &a_start, &a_end);
-  block_lines (text, length, g_ptr_array_index (content->blocks, first + 1), &b_start, &b_end);
-
-  return swap_edit (text, a_start, a_end, b_start, b_end);
+  return move_past_neighbour (text, length, content->blocks, index, down, (LinesFunc) block_lines);
 }
 
 HelderTextEdit *
