@@ -128,6 +128,7 @@ test_identity (void)
   guint n_fields = 0;
   guint n_rich = 0;
   guint n_source = 0;
+  guint n_callouts = 0;
 
   for (guint p = 0; p < pages->len; p++)
     {
@@ -175,6 +176,24 @@ test_identity (void)
                 }
               else
                 n_source++;
+              continue;
+            }
+
+          /* A callout written back from its parts is the same callout. */
+          if (block->kind == HELDER_BLOCK_CALLOUT)
+            {
+              g_autofree char *body = helder_block_dup_callout_body (text, length, block);
+              g_autoptr(HelderTextEdit) edit = helder_block_edit_set_callout (text, length, block, block->info,
+                                                                              block->title, body);
+              g_autofree char *result = apply_checked (text, edit);
+              g_autoptr(HelderPageContent) reparsed = helder_page_content_parse (path, result, strlen (result));
+              HelderBlock *again = nth_block (reparsed, b);
+              g_autofree char *body_again = helder_block_dup_callout_body (result, strlen (result), again);
+
+              g_test_message ("%s line %u", path, block->line);
+              g_assert_cmpstr (result, ==, text);
+              g_assert_cmpstr (body_again, ==, body);
+              n_callouts++;
               continue;
             }
 
@@ -226,8 +245,9 @@ test_identity (void)
         }
     }
 
-  g_test_message ("%u pages, %u fields set, %u text blocks as rich text, %u as source",
-                  n_pages, n_fields, n_rich, n_source);
+  g_test_message ("%u pages, %u fields set, %u text blocks as rich text, %u as source, %u callouts",
+                  n_pages, n_fields, n_rich, n_source, n_callouts);
+  g_assert_cmpuint (n_callouts, >=, 4);
 
   /* The sample course alone has more than twenty pages. */
   g_assert_cmpuint (n_pages, >=, 20);
@@ -484,6 +504,23 @@ test_insert_templates (void)
 }
 
 static void
+test_callout (void)
+{
+  const char *text = "Voor.\n\n> [!TIP] Oud\n> Eerste regel\nlui vervolg\n>\n> - punt\n\nNa.\n";
+  g_autoptr(HelderPageContent) content = parse (text);
+  HelderBlock *callout = nth_block (content, 1);
+  g_autofree char *body = helder_block_dup_callout_body (text, strlen (text), callout);
+  g_autoptr(HelderTextEdit) edit = NULL;
+  g_autofree char *result = NULL;
+
+  g_assert_cmpstr (body, ==, "Eerste regel\nlui vervolg\n\n- punt\n");
+
+  edit = helder_block_edit_set_callout (text, strlen (text), callout, "WARNING", NULL, "Pas **op**.\n\n- een\n");
+  result = apply_checked (text, edit);
+  g_assert_cmpstr (result, ==, "Voor.\n\n> [!WARNING]\n> Pas **op**.\n>\n> - een\n\nNa.\n");
+}
+
+static void
 test_new_id (void)
 {
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -530,6 +567,7 @@ main (int   argc,
   g_test_add_func ("/block-edit/correct", test_correct);
   g_test_add_func ("/block-edit/blocks", test_blocks);
   g_test_add_func ("/block-edit/insert-templates", test_insert_templates);
+  g_test_add_func ("/block-edit/callout", test_callout);
   g_test_add_func ("/block-edit/new-id", test_new_id);
   g_test_add_func ("/block-edit/duplicate-question", test_duplicate_question);
 

@@ -834,6 +834,81 @@ helder_block_edit_replace (const char        *text,
   return helder_text_edit_new (start, end, replacement);
 }
 
+char *
+helder_block_dup_callout_body (const char        *text,
+                               gsize              length,
+                               const HelderBlock *block)
+{
+  GString *body = g_string_new (NULL);
+  gsize start, end, pos;
+
+  g_return_val_if_fail (block != NULL && block->kind == HELDER_BLOCK_CALLOUT, NULL);
+
+  block_lines (text, length, block, &start, &end);
+  pos = line_after (text, length, start);
+
+  while (pos < end)
+    {
+      gsize next = line_after (text, length, pos);
+      gsize from = pos;
+      guint spaces = 0;
+
+      /* Up to three spaces, ">" and one space are the quote's, not the text's. */
+      while (from < next && text[from] == ' ' && spaces < 3)
+        from++, spaces++;
+      if (from < next && text[from] == '>')
+        {
+          from++;
+          if (from < next && text[from] == ' ')
+            from++;
+        }
+      else
+        from = pos;
+
+      g_string_append_len (body, text + from, next - from);
+      pos = next;
+    }
+
+  if (body->len > 0 && body->str[body->len - 1] != '\n')
+    g_string_append_c (body, '\n');
+
+  return g_string_free (body, FALSE);
+}
+
+HelderTextEdit *
+helder_block_edit_set_callout (const char        *text,
+                               gsize              length,
+                               const HelderBlock *block,
+                               const char        *type,
+                               const char        *title,
+                               const char        *body)
+{
+  g_autoptr(GString) source = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (block != NULL && block->kind == HELDER_BLOCK_CALLOUT, NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+  g_return_val_if_fail (body != NULL, NULL);
+
+  g_string_append_printf (source, "> [!%s]", type);
+  if (title != NULL && *title != '\0')
+    {
+      g_autofree char *one_line = g_strdelimit (g_strdup (title), "\r\n", ' ');
+
+      g_string_append_printf (source, " %s", g_strstrip (one_line));
+    }
+  g_string_append_c (source, '\n');
+
+  trimmed = g_strdup (body);
+  g_strchomp (trimmed);
+  lines = g_strsplit (trimmed, "\n", -1);
+  for (guint i = 0; *trimmed != '\0' && lines[i] != NULL; i++)
+    g_string_append_printf (source, "%s%s\n", *lines[i] != '\0' ? "> " : ">", lines[i]);
+
+  return helder_block_edit_replace (text, length, block, source->str);
+}
+
 HelderTextEdit *
 helder_block_edit_move (const char              *text,
                         gsize                    length,
