@@ -330,6 +330,14 @@ test_set_field (void)
   g_assert_cmpstr (helder_block_item_get_value (g_ptr_array_index (nth_block (after, 2)->items, 2), "feedback"),
                    ==, "Nee. Een mens is geen AI.");
 
+  /* A block field's text lines cannot close the block. */
+  g_clear_pointer (&lines, g_free);
+  lines = set_field_checked (content, 3, -1, "alt", "Een plaatje\n```\nmet code", "alt: Een plaatje\n    ```\n    met code\n```\n");
+  g_clear_pointer (&after, helder_page_content_free);
+  after = parse (lines);
+  g_assert_cmpuint (after->blocks->len, ==, 4);
+  g_assert_cmpstr (helder_block_get_value (nth_block (after, 3), "alt"), ==, "Een plaatje ``` met code");
+
   /* Removing an item field takes its line. */
   removed = set_field_checked (content, 2, 1, "feedback", NULL, "- [ ] Een robot\n- [ ] Een mens");
 

@@ -280,11 +280,10 @@ change_field (GArray            *changes,
   GPtrArray *fields = item != NULL ? item->fields : block->fields;
   const HelderFieldSpec *specs = item != NULL ? spec->item_fields : spec->fields;
   const HelderField *field = find_field (fields, key);
-  const char *indent = item != NULL ? "    " : "  ";
   g_autoptr(GString) formatted = g_string_new (NULL);
 
   if (value != NULL)
-    helder_field_value_format (formatted, value, indent);
+    helder_field_value_format (formatted, value);
 
   if (field != NULL && is_shorthand (field) && g_str_equal (key, "correct"))
     {
