@@ -34,6 +34,16 @@ apply_checked (const char           *text,
   return result;
 }
 
+/* apply_checked() for an edit it then frees. */
+static char *
+apply_owned (const char     *text,
+             HelderTextEdit *edit)
+{
+  g_autoptr(HelderTextEdit) owned = edit;
+
+  return apply_checked (text, owned);
+}
+
 static gboolean
 has_errors (const HelderPageContent *content)
 {
@@ -351,37 +361,25 @@ test_items (void)
   g_autoptr(HelderPageContent) content = parse (page);
   HelderBlock *check = nth_block (content, 2);
   const char *answer[] = { "answer", "Een plant", "correct", "no", "feedback", "Nee.", NULL };
-  g_autoptr(HelderTextEdit) edit = NULL;
-  g_autofree char *result = NULL;
-  g_autoptr(HelderPageContent) after = NULL;
+  gsize length = strlen (page);
+  g_autofree char *appended = apply_owned (page, helder_block_edit_add_item (page, length, check, 99, answer));
+  g_autofree char *first = apply_owned (page, helder_block_edit_add_item (page, length, check, 0, answer));
+  g_autofree char *removed = apply_owned (page, helder_block_edit_remove_item (page, length, check, 2));
+  g_autofree char *moved = apply_owned (page, helder_block_edit_move_item (page, length, check, 2, FALSE));
+  g_autoptr(HelderPageContent) after = parse (appended);
 
-  edit = helder_block_edit_add_item (page, strlen (page), check, 99, answer);
-  result = apply_checked (page, edit);
-  g_assert_nonnull (strstr (result, "    dat niet.\n- [ ] Een plant\n  feedback: Nee.\n```"));
-  after = parse (result);
+  g_assert_nonnull (strstr (appended, "    dat niet.\n- [ ] Een plant\n  feedback: Nee.\n```"));
   g_assert_cmpuint (nth_block (after, 2)->items->len, ==, 4);
-  assert_only_block_changed (page, result, check);
-  g_clear_pointer (&edit, helder_text_edit_free);
-  g_clear_pointer (&result, g_free);
+  assert_only_block_changed (page, appended, check);
 
-  edit = helder_block_edit_add_item (page, strlen (page), check, 0, answer);
-  result = apply_checked (page, edit);
-  g_assert_nonnull (strstr (result, "question: Wat is AI?\n- [ ] Een plant\n  feedback: Nee.\n- [x]"));
-  g_clear_pointer (&edit, helder_text_edit_free);
-  g_clear_pointer (&result, g_free);
+  g_assert_nonnull (strstr (first, "question: Wat is AI?\n- [ ] Een plant\n  feedback: Nee.\n- [x]"));
 
-  edit = helder_block_edit_remove_item (page, strlen (page), check, 2);
-  result = apply_checked (page, edit);
-  g_assert_null (strstr (result, "mens"));
-  g_assert_nonnull (strstr (result, "  feedback: Nee.\n```"));
-  g_clear_pointer (&edit, helder_text_edit_free);
-  g_clear_pointer (&result, g_free);
+  g_assert_null (strstr (removed, "mens"));
+  g_assert_nonnull (strstr (removed, "  feedback: Nee.\n```"));
 
-  g_assert_null (helder_block_edit_move_item (page, strlen (page), check, 0, FALSE));
-  g_assert_null (helder_block_edit_move_item (page, strlen (page), check, 2, TRUE));
-  edit = helder_block_edit_move_item (page, strlen (page), check, 2, FALSE);
-  result = apply_checked (page, edit);
-  g_assert_nonnull (strstr (result, "- [ ] Een mens\n  feedback: Nee,\n    dat niet.\n- [ ] Een robot\n  feedback: Nee.\n```"));
+  g_assert_null (helder_block_edit_move_item (page, length, check, 0, FALSE));
+  g_assert_null (helder_block_edit_move_item (page, length, check, 2, TRUE));
+  g_assert_nonnull (strstr (moved, "- [ ] Een mens\n  feedback: Nee,\n    dat niet.\n- [ ] Een robot\n  feedback: Nee.\n```"));
 }
 
 static guint
@@ -445,39 +443,23 @@ static void
 test_blocks (void)
 {
   g_autoptr(HelderPageContent) content = parse (page);
-  g_autoptr(HelderTextEdit) edit = NULL;
-  g_autofree char *result = NULL;
+  gsize length = strlen (page);
+  g_autofree char *moved = apply_owned (page, helder_block_edit_move (page, length, content, 3, FALSE));
+  g_autofree char *deleted = apply_owned (page, helder_block_edit_delete (page, length, content, 1));
+  g_autofree char *deleted_last = apply_owned (page, helder_block_edit_delete (page, length, content, 3));
+  g_autofree char *copied = apply_owned (page, helder_block_edit_duplicate (page, length, nth_block (content, 1), NULL));
+  g_autofree char *replaced = apply_owned (page, helder_block_edit_replace (page, length, nth_block (content, 1),
+                                                                            "Nieuwe **tekst**.\n\n- een\n"));
 
-  /* Move the image up past the check: one edit spanning both. */
-  g_assert_null (helder_block_edit_move (page, strlen (page), content, 3, TRUE));
-  edit = helder_block_edit_move (page, strlen (page), content, 3, FALSE);
-  result = apply_checked (page, edit);
-  g_assert_true (g_str_has_prefix (result, "# Toets\n\nEerste alinea.\n\n```image\n"));
-  g_assert_true (g_str_has_suffix (result, "    dat niet.\n```\n"));
-  g_clear_pointer (&edit, helder_text_edit_free);
-  g_clear_pointer (&result, g_free);
+  /* Moving the image up past the check is one edit spanning both. */
+  g_assert_null (helder_block_edit_move (page, length, content, 3, TRUE));
+  g_assert_true (g_str_has_prefix (moved, "# Toets\n\nEerste alinea.\n\n```image\n"));
+  g_assert_true (g_str_has_suffix (moved, "    dat niet.\n```\n"));
 
-  edit = helder_block_edit_delete (page, strlen (page), content, 1);
-  result = apply_checked (page, edit);
-  g_assert_true (g_str_has_prefix (result, "# Toets\n\n```check\n"));
-  g_clear_pointer (&edit, helder_text_edit_free);
-  g_clear_pointer (&result, g_free);
-
-  edit = helder_block_edit_delete (page, strlen (page), content, 3);
-  result = apply_checked (page, edit);
-  g_assert_true (g_str_has_suffix (result, "    dat niet.\n```\n"));
-  g_clear_pointer (&edit, helder_text_edit_free);
-  g_clear_pointer (&result, g_free);
-
-  edit = helder_block_edit_duplicate (page, strlen (page), nth_block (content, 1), NULL);
-  result = apply_checked (page, edit);
-  g_assert_true (g_str_has_prefix (result, "# Toets\n\nEerste alinea.\n\nEerste alinea.\n\n```check"));
-  g_clear_pointer (&edit, helder_text_edit_free);
-  g_clear_pointer (&result, g_free);
-
-  edit = helder_block_edit_replace (page, strlen (page), nth_block (content, 1), "Nieuwe **tekst**.\n\n- een\n");
-  result = apply_checked (page, edit);
-  g_assert_true (g_str_has_prefix (result, "# Toets\n\nNieuwe **tekst**.\n\n- een\n\n```check"));
+  g_assert_true (g_str_has_prefix (deleted, "# Toets\n\n```check\n"));
+  g_assert_true (g_str_has_suffix (deleted_last, "    dat niet.\n```\n"));
+  g_assert_true (g_str_has_prefix (copied, "# Toets\n\nEerste alinea.\n\nEerste alinea.\n\n```check"));
+  g_assert_true (g_str_has_prefix (replaced, "# Toets\n\nNieuwe **tekst**.\n\n- een\n\n```check"));
 }
 
 static void
