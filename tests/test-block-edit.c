@@ -510,6 +510,29 @@ test_callout (void)
   g_assert_cmpstr (result, ==, "Voor.\n\n> [!WARNING]\n> Pas **op**.\n>\n> - een\n\nNa.\n");
 }
 
+/* A page written with CR LF stays so. */
+static void
+test_crlf (void)
+{
+  const char *text = "Tekst.\r\n\r\n```image\r\nsrc: media/a.png\r\nalt: Oud\r\n```\r\n";
+  g_autoptr(HelderPageContent) content = parse (text);
+  gsize length = strlen (text);
+  g_autofree char *caption = apply_owned (text, helder_block_edit_set_field (text, length, nth_block (content, 1), -1,
+                                                                             "caption", "Een\nonderschrift"));
+  g_autofree char *inserted = apply_owned (text, helder_block_edit_insert (text, length, 0,
+                                                                           HELDER_TEMPLATE_BULLETS, NULL));
+  g_autofree char *moved = apply_owned (text, helder_block_edit_move (text, length, content, 1, FALSE));
+  g_autofree char *deleted = apply_owned (text, helder_block_edit_delete (text, length, content, 0));
+  g_autofree char *deleted_last = apply_owned (text, helder_block_edit_delete (text, length, content, 1));
+
+  g_assert_cmpstr (caption, ==, "Tekst.\r\n\r\n```image\r\nsrc: media/a.png\r\nalt: Oud\r\n"
+                                "caption: Een\r\n    onderschrift\r\n```\r\n");
+  g_assert_true (g_str_has_prefix (inserted, "- First point\r\n- Second point\r\n\r\nTekst.\r\n"));
+  g_assert_cmpstr (moved, ==, "```image\r\nsrc: media/a.png\r\nalt: Oud\r\n```\r\n\r\nTekst.\r\n");
+  g_assert_cmpstr (deleted, ==, "```image\r\nsrc: media/a.png\r\nalt: Oud\r\n```\r\n");
+  g_assert_cmpstr (deleted_last, ==, "Tekst.\r\n");
+}
+
 static void
 test_new_id (void)
 {
@@ -558,6 +581,7 @@ main (int   argc,
   g_test_add_func ("/block-edit/blocks", test_blocks);
   g_test_add_func ("/block-edit/insert-templates", test_insert_templates);
   g_test_add_func ("/block-edit/callout", test_callout);
+  g_test_add_func ("/block-edit/crlf", test_crlf);
   g_test_add_func ("/block-edit/new-id", test_new_id);
   g_test_add_func ("/block-edit/duplicate-question", test_duplicate_question);
 
