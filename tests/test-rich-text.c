@@ -183,11 +183,17 @@ test_editor_runs (void)
   g_ptr_array_add (p->runs, helder_rich_run_new ("2024. Een jaar", 0, NULL));
   g_ptr_array_add (text->paragraphs, p);
 
+  p = helder_rich_paragraph_new (HELDER_PARAGRAPH_HEADING, 2);
+  g_ptr_array_add (p->runs, helder_rich_run_new ("Een\nkop", 0, NULL));
+  g_ptr_array_add (text->paragraphs, p);
+
   written = helder_rich_text_dup_commonmark (text);
   g_assert_cmpstr (written, ==,
                    "Dit is **vet *en vet-schuin*** met [een link](https://x.nl/a%20%28b%29) **en** [**vet**](https://y.nl).\n"
                    "\n"
-                   "1. 2024\\. Een jaar\n");
+                   "1. 2024\\. Een jaar\n"
+                   "\n"
+                   "## Een kop\n");
 }
 
 /* What the paste converter writes reads as rich text, and writes back

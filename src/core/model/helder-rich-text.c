@@ -547,7 +547,11 @@ helder_rich_text_dup_commonmark (const HelderRichText *self)
             for (guint j = 0; j < level; j++)
               g_string_append_c (first, '#');
             g_string_append_c (first, ' ');
-            g_strdelimit (body, "\n", ' ');
+            /* A heading is one line: its breaks become spaces. */
+            lines = g_strsplit (body, "\\\n", -1);
+            g_free (body);
+            body = g_strjoinv (" ", lines);
+            g_clear_pointer (&lines, g_strfreev);
           }
           break;
         case HELDER_PARAGRAPH_QUOTE:
