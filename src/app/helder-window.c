@@ -343,7 +343,9 @@ page_scores (HelderWindow *self)
   HelderReadabilityCounts counts = { 0 };
   HelderReadability scores;
 
-  helder_language_count_page (self->course, self->page, &counts);
+  /* The editor has just checked the page: its checker counts from memory. */
+  helder_language_count_page (helder_page_editor_get_language_checker (self->editor),
+                              self->page, &counts);
   if (counts.words == 0)
     return NULL;
 

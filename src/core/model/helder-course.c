@@ -261,7 +261,7 @@ read_course_fields (HelderCourse *self,
     }
 
   /* The thresholds of the checks: read here only to report problems;
-   * the checker reads them itself (helder_language_checker_for_course).
+   * the language checker follows them (helder_language_checker_follow_course).
    */
   helder_check_settings_read (&checks, doc, diagnostics);
 
