@@ -316,7 +316,7 @@ test_read_with_edits (void)
   HelderJsonDocument *doc;
 
   g_assert_no_error (error);
-  texts = helder_course_get_edited_texts (course);
+  texts = helder_course_dup_edited_texts (course);
   g_assert_cmpuint (g_hash_table_size (texts), ==, 0);
   g_clear_pointer (&texts, g_hash_table_unref);
 
@@ -324,7 +324,7 @@ test_read_with_edits (void)
   helder_json_document_set_string (doc, helder_json_document_get_root (doc), "title",
                                    "Nog niet bewaard");
   helder_page_set_text (helder_course_find_page (course, "01-basis/01-welkom.md"), "# Nieuw\n", -1);
-  texts = helder_course_get_edited_texts (course);
+  texts = helder_course_dup_edited_texts (course);
   copy = helder_course_read (path, texts, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (helder_course_get_title (copy), ==, "Nog niet bewaard");

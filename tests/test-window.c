@@ -467,7 +467,7 @@ test_preview (void)
   wait.preview = preview;
   wait.loads = 1;
   wait_for (preview_loaded, &wait);
-  uri = helder_preview_get_uri (preview);
+  uri = helder_preview_dup_uri (preview);
   g_assert_nonnull (strstr (uri, "#page=01-basis%2F01-welkom"));
   heading = run_in_preview (GTK_WIDGET (window),
                             "document.querySelector('.helder-page:not([hidden]) h1').textContent");
@@ -522,7 +522,7 @@ test_preview (void)
   wait.loads = 2;
   wait_for (preview_loaded, &wait);
   g_clear_pointer (&uri, g_free);
-  uri = helder_preview_get_uri (preview);
+  uri = helder_preview_dup_uri (preview);
   g_assert_nonnull (strstr (uri, "#page=01-basis%2F02-blokken"));
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (window), "walk-module")),
@@ -531,7 +531,7 @@ test_preview (void)
   wait.loads = 3;
   wait_for (preview_loaded, &wait);
   g_clear_pointer (&uri, g_free);
-  uri = helder_preview_get_uri (preview);
+  uri = helder_preview_dup_uri (preview);
   g_assert_nonnull (strstr (uri, "#page=01-basis%2F01-welkom&y=0"));
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
@@ -547,7 +547,7 @@ test_preview (void)
   wait.loads = 4;
   wait_for (preview_loaded, &wait);
   g_clear_pointer (&uri, g_free);
-  uri = helder_preview_get_uri (preview);
+  uri = helder_preview_dup_uri (preview);
   g_assert_nonnull (strstr (uri, "#page=01-basis%2F02-blokken"));
   g_clear_pointer (&changed, g_free);
   changed = run_in_preview (GTK_WIDGET (window),
@@ -590,7 +590,7 @@ test_preview_without_engine (void)
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (message)),
                             "Reinstall Helder"));
-  g_assert_null (helder_preview_get_uri (preview));
+  g_assert_null (helder_preview_dup_uri (preview));
   g_assert_false (helder_preview_is_loading (preview));
 
   gtk_window_destroy (GTK_WINDOW (window));

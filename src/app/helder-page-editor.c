@@ -406,7 +406,7 @@ check_in_thread (HelderPageEditor *self)
   check->course_path = g_strdup (helder_course_get_path (self->course));
   check->file = g_strdup (helder_page_get_file (self->page));
   /* The page's text as it is now, even when it equals the file's. */
-  check->texts = helder_course_get_edited_texts (self->course);
+  check->texts = helder_course_dup_edited_texts (self->course);
   g_hash_table_insert (check->texts, g_strdup (check->file),
                        g_strdup (helder_page_get_text (self->page)));
   helder_language_checker_follow_course (self->checker, self->course);

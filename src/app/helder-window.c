@@ -442,7 +442,7 @@ _helder_window_check_course (HelderWindow *self)
 
   check = g_new0 (CourseCheck, 1);
   check->path = g_strdup (helder_course_get_path (self->course));
-  check->texts = helder_course_get_edited_texts (self->course);
+  check->texts = helder_course_dup_edited_texts (self->course);
 
   g_cancellable_cancel (self->course_check_cancellable);
   g_clear_object (&self->course_check_cancellable);
@@ -1128,7 +1128,7 @@ static void
 block_inserted_cb (HelderBlockDialog *dialog,
                    HelderWindow      *self)
 {
-  g_autofree char *source = helder_block_dialog_get_source (dialog);
+  g_autofree char *source = helder_block_dialog_dup_source (dialog);
 
   helder_page_editor_insert_block (self->editor, source);
 }
@@ -1184,7 +1184,7 @@ block_edited_cb (HelderBlockDialog *dialog,
                  HelderWindow      *self)
 {
   BlockEdit *edit = g_object_get_data (G_OBJECT (dialog), "helder-edit");
-  g_autofree char *source = helder_block_dialog_get_source (dialog);
+  g_autofree char *source = helder_block_dialog_dup_source (dialog);
 
   helder_page_editor_replace (self->editor, &edit->range, source);
 }

@@ -653,7 +653,7 @@ helder_course_read (const char  *path,
 }
 
 /**
- * helder_course_get_edited_texts:
+ * helder_course_dup_edited_texts:
  *
  * Returns: (transfer full) (element-type utf8 utf8): the table for
  *   helder_course_read() that lays what is being edited over the disk:
@@ -662,7 +662,7 @@ helder_course_read (const char  *path,
  *   for instance)
  */
 GHashTable *
-helder_course_get_edited_texts (HelderCourse *self)
+helder_course_dup_edited_texts (HelderCourse *self)
 {
   GHashTable *texts;
 

@@ -41,7 +41,7 @@ HelderCourse *helder_course_load_finish      (GAsyncResult         *result,
                                               GError              **error);
 gboolean      helder_course_save             (HelderCourse         *self,
                                               GError              **error);
-GHashTable   *helder_course_get_edited_texts (HelderCourse        *self);
+GHashTable   *helder_course_dup_edited_texts (HelderCourse        *self);
 const char   *helder_course_get_path         (HelderCourse         *self);
 const char   *helder_course_get_id           (HelderCourse         *self);
 const char   *helder_course_get_title        (HelderCourse         *self);

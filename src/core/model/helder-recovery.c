@@ -15,10 +15,10 @@
 #include "helder-recovery.h"
 
 /* One file per course folder, named after a hash of its absolute path so
- * two courses never share one.
+ * two courses never share one. Returns: (transfer full): the path.
  */
 char *
-helder_recovery_get_path (HelderCourse *course)
+helder_recovery_dup_path (HelderCourse *course)
 {
   g_autofree char *absolute = NULL;
   g_autofree char *hash = NULL;
@@ -67,7 +67,7 @@ recovery_write_new (HelderCourse *course)
   RecoveryWrite *write = g_new0 (RecoveryWrite, 1);
   guint n_pages = 0;
 
-  write->path = helder_recovery_get_path (course);
+  write->path = helder_recovery_dup_path (course);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "course");
@@ -224,7 +224,7 @@ helder_recovery_find (HelderCourse *course)
 
   g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
 
-  path = helder_recovery_get_path (course);
+  path = helder_recovery_dup_path (course);
   if (!json_parser_load_from_file (parser, path, NULL))
     return NULL;
 
@@ -297,7 +297,7 @@ helder_recovery_discard (HelderCourse *course)
   g_return_if_fail (HELDER_IS_COURSE (course));
 
   /* A write still running in a thread must not bring the file back. */
-  path = helder_recovery_get_path (course);
+  path = helder_recovery_dup_path (course);
   g_mutex_lock (&write_lock);
   written_sequence = ++last_sequence;
   g_unlink (path);

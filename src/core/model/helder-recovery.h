@@ -28,6 +28,6 @@ GHashTable *helder_recovery_find    (HelderCourse  *course);
 guint       helder_recovery_apply   (HelderCourse  *course,
                                      GHashTable    *texts);
 void        helder_recovery_discard (HelderCourse  *course);
-char       *helder_recovery_get_path (HelderCourse *course);
+char       *helder_recovery_dup_path (HelderCourse *course);
 
 G_END_DECLS

@@ -198,7 +198,7 @@ gboolean            helder_review_approval_is_current (HelderReview       *self,
                                                        const char         *page,
                                                        HelderReviewRole    role,
                                                        const char         *page_text);
-char               *helder_review_get_approved_text   (HelderReview       *self,
+char               *helder_review_dup_approved_text   (HelderReview       *self,
                                                        const char         *course_path,
                                                        const char         *page,
                                                        GError            **error);
