@@ -633,47 +633,49 @@ helder_webvtt_format_time (gint64 time,
   return g_strdup_printf ("%02d:%02d%c%03d", minutes, seconds, separator, millis);
 }
 
+/* If @p starts with a character reference WebVTT defines (&amp; &lt; &gt;
+ * &nbsp; &lrm; &rlm;), appends the text it stands for to @out and returns
+ * its length; otherwise returns 0.
+ */
+static gsize
+decode_reference (const char *p,
+                  GString    *out)
+{
+  static const struct { const char *reference; const char *text; } references[] = {
+    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&nbsp;", "\xc2\xa0" },
+    { "&lrm;", "" }, { "&rlm;", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+    if (g_str_has_prefix (p, references[i].reference))
+      {
+        g_string_append (out, references[i].text);
+        return strlen (references[i].reference);
+      }
+
+  return 0;
+}
+
 /* The text a viewer reads: tags (<v Anna>, <i>, <00:01.000>) removed,
  * character references decoded.
  */
 char *
 helder_webvtt_cue_plain_text (const HelderCue *cue)
 {
-  static const struct { const char *reference; const char *text; } references[] = {
-    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&nbsp;", "\xc2\xa0" },
-    { "&lrm;", "" }, { "&rlm;", "" },
-  };
   GString *out = g_string_new (NULL);
 
   g_return_val_if_fail (cue != NULL, NULL);
 
   for (const char *p = cue->text; *p != '\0'; p++)
     {
-      if (*p == '<')
-        {
-          const char *close = strchr (p, '>');
+      gsize reference;
 
-          if (close != NULL)
-            {
-              p = close;
-              continue;
-            }
-        }
-      if (*p == '&')
-        {
-          gboolean decoded = FALSE;
-
-          for (guint i = 0; i < G_N_ELEMENTS (references) && !decoded; i++)
-            if (g_str_has_prefix (p, references[i].reference))
-              {
-                g_string_append (out, references[i].text);
-                p += strlen (references[i].reference) - 1;
-                decoded = TRUE;
-              }
-          if (decoded)
-            continue;
-        }
-      g_string_append_c (out, *p);
+      if (*p == '<' && strchr (p, '>') != NULL)
+        p = strchr (p, '>');
+      else if (*p == '&' && (reference = decode_reference (p, out)) > 0)
+        p += reference - 1;
+      else
+        g_string_append_c (out, *p);
     }
 
   return g_string_free (out, FALSE);
@@ -908,6 +910,7 @@ webvtt_text_to_srt (const char *text)
   for (const char *p = text; *p != '\0'; p++)
     {
       gsize tag = shared_tag_length (p);
+      gsize reference;
 
       if (tag > 0)
         {
@@ -916,21 +919,8 @@ webvtt_text_to_srt (const char *text)
         }
       else if (*p == '<' && strchr (p, '>') != NULL)
         p = strchr (p, '>');
-      else if (g_str_has_prefix (p, "&amp;"))
-        {
-          g_string_append_c (out, '&');
-          p += 4;
-        }
-      else if (g_str_has_prefix (p, "&lt;"))
-        {
-          g_string_append_c (out, '<');
-          p += 3;
-        }
-      else if (g_str_has_prefix (p, "&gt;"))
-        {
-          g_string_append_c (out, '>');
-          p += 3;
-        }
+      else if (*p == '&' && (reference = decode_reference (p, out)) > 0)
+        p += reference - 1;
       else
         g_string_append_c (out, *p);
     }
