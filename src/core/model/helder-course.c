@@ -227,12 +227,7 @@ read_course_fields (HelderCourse *self,
 
   if (helder_json_document_get_string (doc, diagnostics, root, "language", TRUE, &value))
     {
-      static GRegex *tag = NULL;
-
-      if (g_once_init_enter (&tag))
-        g_once_init_leave (&tag, g_regex_new ("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", 0, 0, NULL));
-
-      if (!g_regex_match (tag, value, 0, NULL))
+      if (!helder_course_is_language_tag (value))
         {
           g_autofree char *message =
             g_strdup_printf (_("\"%s\" is not a language tag; write for example \"nl\""), value);
@@ -593,6 +588,49 @@ load (const char  *path,
   self->ignore_list = helder_ignore_list_load (path, self->diagnostics);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * helder_course_is_language_tag:
+ *
+ * Returns: whether @text has the form course.json's "language" takes: a
+ *   language code of two or three lower-case letters, then optional
+ *   subtags ("nl", "nl-BE", "fy-NL").
+ */
+gboolean
+helder_course_is_language_tag (const char *text)
+{
+  static GRegex *tag = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (g_once_init_enter (&tag))
+    g_once_init_leave (&tag, g_regex_new ("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", 0, 0, NULL));
+
+  return g_regex_match (tag, text, 0, NULL);
+}
+
+/**
+ * helder_course_get_default_theme_colour:
+ * @member: "accent", "text" or "background"
+ *
+ * Returns: (transfer none) (nullable): the colour, as #rrggbb, a course
+ *   without that "theme" member uses, or %NULL for another member
+ */
+const char *
+helder_course_get_default_theme_colour (const char *member)
+{
+  static const struct { const char *member; const char *colour; } defaults[] = {
+    { "accent", "#1d5f8a" }, { "text", "#1a1a1a" }, { "background", "#ffffff" },
+  };
+
+  g_return_val_if_fail (member != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
+    if (g_str_equal (member, defaults[i].member))
+      return defaults[i].colour;
+
+  return NULL;
 }
 
 /**

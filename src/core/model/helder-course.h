@@ -28,6 +28,8 @@ typedef enum
 G_DECLARE_FINAL_TYPE (HelderCourse, helder_course, HELDER, COURSE, GObject)
 
 GQuark        helder_course_error_quark      (void);
+gboolean      helder_course_is_language_tag  (const char           *text);
+const char   *helder_course_get_default_theme_colour (const char   *member);
 HelderCourse *helder_course_load             (const char           *path,
                                               GError              **error);
 HelderCourse *helder_course_read             (const char           *path,
