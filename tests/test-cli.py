@@ -253,6 +253,26 @@ def check_filters():
         shutil.rmtree(os.path.dirname(course))
 
 
+@test
+def export_hint_is_the_clis():
+    """The core says what is wrong; only the CLI names its own option."""
+    tmp = tempfile.mkdtemp(prefix="helder-cli-")
+    course = os.path.join(tmp, "course")
+    shutil.copytree(VALID, course)
+    with open(os.path.join(course, "01-basis", "01-welkom.md"), "w", encoding="utf-8") as f:
+        f.write("# Fout\n\n```check\nquestion: Wat?\n- [ ] Een\n  feedback: Nee.\n"
+                "- [ ] Twee\n  feedback: Nee.\n```\n")
+    try:
+        code, _, err = run("export", "--format", "scorm12", "--course", "-o", os.path.join(tmp, "uit.zip"), course)
+        lines = [line for line in err.splitlines() if line.startswith("helder-cli: ")]
+        check(code == 1, f"exit {code}: {err}")
+        check(len(lines) == 2 and "the checks found" in lines[0] and "--force" not in lines[0],
+              err)
+        check("--force" in lines[1], err)
+    finally:
+        shutil.rmtree(tmp)
+
+
 def main():
     print(f"1..{len(tests)}")
     failed = 0

@@ -607,10 +607,9 @@ helder_export_package (HelderCourse          *course,
         {
           g_set_error (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_CHECKS,
                        g_dngettext (GETTEXT_PACKAGE,
-                                    "the checks found %u error; fix it, or export anyway with "
-                                    "--force",
-                                    "the checks found %u errors; fix them, or export anyway with "
-                                    "--force", found->len),
+                                    "the checks found %u error; fix it before you export",
+                                    "the checks found %u errors; fix them before you export",
+                                    found->len),
                        found->len);
           if (problems != NULL)
             *problems = g_steal_pointer (&found);
