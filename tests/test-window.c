@@ -1384,6 +1384,43 @@ test_widgets_finalize (void)
   g_assert_finalize_object (dialog);
 }
 
+/* Ctrl+S, Ctrl+E and Shift+Ctrl+E are registered once, as application
+ * accels: the window binds none of their actions itself.
+ */
+static void
+test_shortcuts_once (void)
+{
+  HelderWindow *window = helder_window_new (NULL);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  guint bound = 0;
+
+  g_object_ref_sink (window);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          const char *name = GTK_IS_NAMED_ACTION (action)
+                               ? gtk_named_action_get_action_name (GTK_NAMED_ACTION (action))
+                               : NULL;
+
+          if (g_strcmp0 (name, "win.save") == 0 || g_strcmp0 (name, "win.export") == 0 ||
+              g_strcmp0 (name, "win.edit-block") == 0)
+            bound++;
+        }
+    }
+  g_assert_cmpuint (bound, ==, 0);
+
+  g_clear_object (&controllers);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 static void
 test_sidebar_lists_pages (void)
 {
@@ -1458,6 +1495,7 @@ main (int   argc,
   g_test_add_func ("/window/recent-and-preferences", test_recent_and_preferences);
   g_test_add_func ("/window/review", test_review);
   g_test_add_func ("/window/widgets-finalize", test_widgets_finalize);
+  g_test_add_func ("/window/shortcuts-once", test_shortcuts_once);
 
   return g_test_run ();
 }
