@@ -1,5 +1,8 @@
 /* helder-checks.h
  *
+ * The one entry point that runs every check family (format, accessibility,
+ * language, review file) on a page or a course.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

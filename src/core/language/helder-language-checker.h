@@ -1,5 +1,8 @@
 /* helder-language-checker.h
  *
+ * HelderLanguageChecker: runs the B1 language rules on pages and remembers
+ * each paragraph's result, so a re-check after an edit is fast.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -1,5 +1,9 @@
 /* helder-course.h
  *
+ * HelderCourse: a course folder (course.json, its modules and pages,
+ * words.txt, ignored.json) loaded, validated, edited and saved. Main thread
+ * only (see below).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -24,6 +28,14 @@ typedef enum
 #define HELDER_COURSE_FORMAT 1
 
 #define HELDER_TYPE_COURSE (helder_course_get_type ())
+
+/* The threading rule: a HelderCourse and everything it owns (its modules,
+ * pages, page contents, JSON documents and ignore list) are used on the
+ * main thread only; none of them locks. Work in another thread uses a copy
+ * taken on the main thread: helder_course_read() with the unsaved texts
+ * from helder_course_dup_edited_texts(), read in the thread and used by it
+ * alone. Functions that are safe in any thread say so.
+ */
 
 G_DECLARE_FINAL_TYPE (HelderCourse, helder_course, HELDER, COURSE, GObject)
 

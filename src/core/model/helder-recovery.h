@@ -1,5 +1,8 @@
 /* helder-recovery.h
  *
+ * Keeps unsaved edits outside the course folder, so a crash loses nothing,
+ * and offers them back when the course is opened again.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -1,5 +1,8 @@
 /* helder-review.h
  *
+ * HelderReview: review.json, the team's comment threads anchored to text and
+ * the sign-offs per page and role, with merging of concurrent edits.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
