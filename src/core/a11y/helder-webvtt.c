@@ -656,29 +656,18 @@ decode_reference (const char *p,
   return 0;
 }
 
+static char *decode_cue_text (const char *text,
+                              gboolean    keep_shared_tags);
+
 /* The text a viewer reads: tags (<v Anna>, <i>, <00:01.000>) removed,
  * character references decoded.
  */
 char *
 helder_webvtt_cue_plain_text (const HelderCue *cue)
 {
-  GString *out = g_string_new (NULL);
-
   g_return_val_if_fail (cue != NULL, NULL);
 
-  for (const char *p = cue->text; *p != '\0'; p++)
-    {
-      gsize reference;
-
-      if (*p == '<' && strchr (p, '>') != NULL)
-        p = strchr (p, '>');
-      else if (*p == '&' && (reference = decode_reference (p, out)) > 0)
-        p += reference - 1;
-      else
-        g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
+  return decode_cue_text (cue->text, FALSE);
 }
 
 /* All cue text, one cue per line: what a transcript should cover. */
@@ -899,17 +888,18 @@ srt_text_to_webvtt (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* WebVTT cue text as SRT: the shared tags kept, other tags dropped,
- * character references decoded.
+/* Cue text with its tags dropped (with @keep_shared_tags, all but the
+ * tags SRT shares, for SRT) and its character references decoded.
  */
 static char *
-webvtt_text_to_srt (const char *text)
+decode_cue_text (const char *text,
+                 gboolean    keep_shared_tags)
 {
   GString *out = g_string_new (NULL);
 
   for (const char *p = text; *p != '\0'; p++)
     {
-      gsize tag = shared_tag_length (p);
+      gsize tag = keep_shared_tags ? shared_tag_length (p) : 0;
       gsize reference;
 
       if (tag > 0)
@@ -940,7 +930,7 @@ helder_webvtt_to_srt (HelderWebVtt *self)
       const HelderCue *cue = g_ptr_array_index (self->cues, i);
       g_autofree char *start = helder_webvtt_format_time (cue->start, ',');
       g_autofree char *end = helder_webvtt_format_time (cue->end, ',');
-      g_autofree char *text = webvtt_text_to_srt (cue->text);
+      g_autofree char *text = decode_cue_text (cue->text, TRUE);
 
       if (i > 0)
         g_string_append_c (out, '\n');
