@@ -11,18 +11,13 @@ import subprocess
 import sys
 import tempfile
 
+import taplib
+from taplib import check, test
+
 CLI = os.environ["HELDER_CLI"]
 DATA = os.path.join(os.environ["G_TEST_SRCDIR"], "data")
 VALID = os.path.join(DATA, "course-valid")
 BROKEN = os.path.join(DATA, "broken")
-
-tests = []
-
-
-def test(fn):
-    tests.append(fn)
-    return fn
-
 
 def run(*args):
     proc = subprocess.run([CLI, *args], capture_output=True, text=True, timeout=60)
@@ -42,11 +37,6 @@ def broken_course(case):
     for name in expect.get("delete", []):
         os.unlink(os.path.join(course, name))
     return course, expect
-
-
-def check(condition, what):
-    if not condition:
-        raise AssertionError(what)
 
 
 DIAGNOSTIC = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|hint): "
@@ -277,20 +267,5 @@ def export_hint_is_the_clis():
         shutil.rmtree(tmp)
 
 
-def main():
-    print(f"1..{len(tests)}")
-    failed = 0
-    for number, fn in enumerate(tests, 1):
-        try:
-            fn()
-            print(f"ok {number} - {fn.__name__}")
-        except Exception as e:  # noqa: BLE001 - every failure is reported
-            failed += 1
-            print(f"not ok {number} - {fn.__name__}")
-            for line in str(e).splitlines() or [type(e).__name__]:
-                print(f"# {line}")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(taplib.main())
