@@ -49,6 +49,7 @@ cue_free (HelderCue *cue)
   g_free (cue);
 }
 
+/* Frees @self, its cues and its diagnostics. */
 void
 helder_webvtt_free (HelderWebVtt *self)
 {
@@ -811,6 +812,7 @@ helder_webvtt_check_quality (HelderWebVtt                  *self,
     }
 }
 
+/* Returns: (transfer full): the cues as a WebVTT file. */
 char *
 helder_webvtt_to_string (HelderWebVtt *self)
 {
@@ -918,6 +920,9 @@ decode_cue_text (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* Returns: (transfer full): the cues as an SRT file, shared tags kept and
+ * character references decoded.
+ */
 char *
 helder_webvtt_to_srt (HelderWebVtt *self)
 {

@@ -44,6 +44,9 @@ paragraph_table_new (void)
                                 (GDestroyNotify) paragraph_free);
 }
 
+/* Returns: (transfer full): a checker with @settings (NULL for the
+ * defaults) and the course words @course_words (nullable).
+ */
 HelderLanguageChecker *
 helder_language_checker_new (const HelderCheckSettings *settings,
                              const char * const           *course_words)
@@ -108,6 +111,9 @@ checker_clear (HelderLanguageChecker *self)
   g_mutex_clear (&self->lock);
 }
 
+/* Drops one reference; the last one frees the checker and what it
+ * remembers.
+ */
 void
 helder_language_checker_unref (HelderLanguageChecker *self)
 {

@@ -34,6 +34,7 @@ static const struct
 #define B1_MAX_DIFFICULTY 45.0
 #define B2_MAX_DIFFICULTY 60.0
 
+/* Adds @more to @sum. */
 void
 helder_readability_counts_add (HelderReadabilityCounts       *sum,
                                const HelderReadabilityCounts *part)
@@ -56,6 +57,7 @@ scale (double value,
   return CLAMP (position, 0.0, 1.0) * 100.0;
 }
 
+/* Computes the scores of @counts into @scores. */
 void
 helder_readability_compute (const HelderReadabilityCounts *counts,
                             HelderReadability             *out)
@@ -103,6 +105,7 @@ helder_readability_compute (const HelderReadabilityCounts *counts,
     out->level = HELDER_LEVEL_C1;
 }
 
+/* Returns: (transfer none): a translated name of @level for people. */
 const char *
 helder_level_to_label (HelderLevel level)
 {

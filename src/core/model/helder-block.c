@@ -29,6 +29,7 @@ static const char * const kind_names[HELDER_N_BLOCK_KINDS] = {
   [HELDER_BLOCK_CONTINUE] = "continue",
 };
 
+/* Returns: (transfer full): a field @key with @value, both copied. */
 HelderField *
 helder_field_new (const char *key,
                   const char *value)
@@ -41,6 +42,7 @@ helder_field_new (const char *key,
   return self;
 }
 
+/* Frees @self. */
 void
 helder_field_free (HelderField *self)
 {
@@ -52,6 +54,7 @@ helder_field_free (HelderField *self)
   g_free (self);
 }
 
+/* Returns: (transfer full): an empty item. */
 HelderBlockItem *
 helder_block_item_new (void)
 {
@@ -62,6 +65,7 @@ helder_block_item_new (void)
   return self;
 }
 
+/* Frees @self and its fields. */
 void
 helder_block_item_free (HelderBlockItem *self)
 {
@@ -72,6 +76,7 @@ helder_block_item_free (HelderBlockItem *self)
   g_free (self);
 }
 
+/* Returns: (transfer full): an empty block of @kind. */
 HelderBlock *
 helder_block_new (HelderBlockKind kind)
 {
@@ -87,6 +92,7 @@ helder_block_new (HelderBlockKind kind)
   return self;
 }
 
+/* Frees @self, its fields and its items. */
 void
 helder_block_free (HelderBlock *self)
 {
@@ -100,6 +106,7 @@ helder_block_free (HelderBlock *self)
   g_free (self);
 }
 
+/* Returns: (transfer none): the name of @kind in the page source, static. */
 const char *
 helder_block_kind_to_string (HelderBlockKind kind)
 {
@@ -130,6 +137,7 @@ helder_block_kind_from_string (const char      *name,
   return FALSE;
 }
 
+/* Whether @kind is written as a fenced Helder block. */
 gboolean
 helder_block_kind_is_fenced (HelderBlockKind kind)
 {
@@ -183,6 +191,7 @@ find_field (GPtrArray  *fields,
   return NULL;
 }
 
+/* Returns: (transfer none) (nullable): the field @key of @self, or NULL. */
 const HelderField *
 helder_block_get_field (const HelderBlock *self,
                         const char        *key)
@@ -193,6 +202,9 @@ helder_block_get_field (const HelderBlock *self,
   return find_field (self->fields, key);
 }
 
+/* Returns: (transfer none) (nullable): the value of the field @key, owned
+ * by @self, or NULL.
+ */
 const char *
 helder_block_get_value (const HelderBlock *self,
                         const char        *key)
@@ -202,6 +214,7 @@ helder_block_get_value (const HelderBlock *self,
   return field != NULL ? field->value : NULL;
 }
 
+/* Returns: (transfer none) (nullable): the field @key of @self, or NULL. */
 const HelderField *
 helder_block_item_get_field (const HelderBlockItem *self,
                              const char            *key)
@@ -212,6 +225,9 @@ helder_block_item_get_field (const HelderBlockItem *self,
   return find_field (self->fields, key);
 }
 
+/* Returns: (transfer none) (nullable): the value of the field @key, owned
+ * by @self, or NULL.
+ */
 const char *
 helder_block_item_get_value (const HelderBlockItem *self,
                              const char            *key)
@@ -221,6 +237,7 @@ helder_block_item_get_value (const HelderBlockItem *self,
   return field != NULL ? field->value : NULL;
 }
 
+/* Whether a boolean field's value means yes. */
 gboolean
 helder_value_is_yes (const char *value)
 {

@@ -742,6 +742,9 @@ load_thread (GTask        *task,
     g_task_return_pointer (task, course, g_object_unref);
 }
 
+/* Loads the course at @path in a thread; finish with
+ * helder_course_load_finish() on the main thread.
+ */
 void
 helder_course_load_async (const char          *path,
                           GCancellable        *cancellable,
@@ -758,6 +761,9 @@ helder_course_load_async (const char          *path,
   g_task_run_in_thread (task, load_thread);
 }
 
+/* Returns: (transfer full) (nullable): the course, or NULL with @error
+ * set.
+ */
 HelderCourse *
 helder_course_load_finish (GAsyncResult  *result,
                            GError       **error)
@@ -839,6 +845,7 @@ helder_course_save (HelderCourse  *self,
   return TRUE;
 }
 
+/* Returns: (transfer none): the course folder, owned by @self. */
 const char *
 helder_course_get_path (HelderCourse *self)
 {
@@ -847,6 +854,9 @@ helder_course_get_path (HelderCourse *self)
   return self->path;
 }
 
+/* Returns: (transfer none): the course id from course.json, owned by
+ * @self.
+ */
 const char *
 helder_course_get_id (HelderCourse *self)
 {
@@ -855,6 +865,7 @@ helder_course_get_id (HelderCourse *self)
   return self->id;
 }
 
+/* Returns: (transfer none): the course title, owned by @self. */
 const char *
 helder_course_get_title (HelderCourse *self)
 {
@@ -863,6 +874,9 @@ helder_course_get_title (HelderCourse *self)
   return self->title;
 }
 
+/* Returns: (transfer none) (nullable): the course description, owned by
+ * @self.
+ */
 const char *
 helder_course_get_description (HelderCourse *self)
 {
@@ -871,6 +885,9 @@ helder_course_get_description (HelderCourse *self)
   return self->description;
 }
 
+/* Returns: (transfer none) (nullable): the language tag of course.json,
+ * owned by @self.
+ */
 const char *
 helder_course_get_language (HelderCourse *self)
 {
@@ -879,6 +896,9 @@ helder_course_get_language (HelderCourse *self)
   return self->language;
 }
 
+/* Returns: (transfer none): the modules, a GListModel of HelderModule
+ * owned by @self.
+ */
 GListModel *
 helder_course_get_modules (HelderCourse *self)
 {
@@ -887,6 +907,7 @@ helder_course_get_modules (HelderCourse *self)
   return G_LIST_MODEL (self->modules);
 }
 
+/* The number of modules. */
 guint
 helder_course_get_n_modules (HelderCourse *self)
 {
@@ -951,6 +972,7 @@ helder_page_iter_next (HelderPageIter *iter)
   return FALSE;
 }
 
+/* Returns: (transfer none) (nullable): the module with @id, or NULL. */
 HelderModule *
 helder_course_find_module (HelderCourse *self,
                            const char   *id)
@@ -1216,6 +1238,9 @@ helder_course_get_ignore_list (HelderCourse *self)
   return self->ignore_list;
 }
 
+/* Returns: (transfer none): the course's own words (words.txt), owned by
+ * @self.
+ */
 const char * const *
 helder_course_get_words (HelderCourse *self)
 {
@@ -1224,6 +1249,7 @@ helder_course_get_words (HelderCourse *self)
   return (const char * const *) self->words;
 }
 
+/* Whether anything in the course has unsaved changes. */
 gboolean
 helder_course_get_modified (HelderCourse *self)
 {
@@ -1366,6 +1392,7 @@ helder_course_remove_module (HelderCourse *self,
   write_module_order (self);
 }
 
+/* Moves @module to @position; the change is saved with the course. */
 void
 helder_course_move_module (HelderCourse *self,
                            HelderModule *module,
@@ -1510,6 +1537,7 @@ helder_course_create (const char  *path,
   return helder_course_load (path, error);
 }
 
+/* Sets the course title in course.json; saved with the course. */
 void
 helder_course_set_title (HelderCourse *self,
                          const char   *title)

@@ -196,6 +196,9 @@ helder_recovery_store_async (HelderCourse        *course,
   g_task_run_in_thread (task, store_thread);
 }
 
+/* Finishes helder_recovery_store_async(); FALSE with @error set when the
+ * file could not be written.
+ */
 gboolean
 helder_recovery_store_finish (GAsyncResult  *result,
                               GError       **error)
@@ -289,6 +292,7 @@ helder_recovery_apply (HelderCourse *course,
   return n;
 }
 
+/* Removes the course's recovery file: its edits were saved or thrown away. */
 void
 helder_recovery_discard (HelderCourse *course)
 {

@@ -44,6 +44,9 @@ entry_free (Entry *entry)
   g_free (entry);
 }
 
+/* Sets @format to the one named @name (scorm12, scorm2004, web); FALSE
+ * for another name.
+ */
 gboolean
 helder_export_format_from_string (const char         *name,
                                   HelderExportFormat *format)
