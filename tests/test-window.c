@@ -85,6 +85,17 @@ wait_for (gboolean (*condition) (gpointer),
   g_assert_true (condition (data));
 }
 
+/* Closes @window and checks that nothing keeps it alive. */
+static void
+close_and_finalize (gpointer window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (window);
+}
+
 static gboolean
 page_shown (gpointer data)
 {
@@ -161,9 +172,7 @@ test_edit_check_save (void)
                                                                                   "01-basis/01-welkom.md")),
                                    added));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  close_and_finalize (window);
   helder_test_remove_tree (path);
 }
 
@@ -229,9 +238,7 @@ test_changed_on_disk (void)
   g_assert_true (g_str_has_suffix (helder_page_get_text (shown), "Mijn zin.\n"));
   g_assert_true (helder_page_get_modified (shown));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  close_and_finalize (window);
   helder_test_remove_tree (path);
 }
 
@@ -320,9 +327,7 @@ test_insert_and_edit_image (void)
   g_assert_null (strstr (text, "alt: Een blauwe cirkel met een witte letter H.\n```"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  close_and_finalize (window);
   helder_test_remove_tree (path);
 }
 
@@ -352,9 +357,7 @@ test_find_and_replace (void)
   g_assert_true (g_str_has_prefix (helder_page_get_text (helder_window_get_page (window)),
                                    "# Welkom\n\nFijn dat jij er bent."));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  close_and_finalize (window);
   helder_test_remove_tree (path);
 }
 
@@ -554,9 +557,7 @@ test_preview (void)
                             "String(document.body.textContent.includes('Terwijl je loopt.'))");
   g_assert_cmpstr (changed, ==, "true");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  close_and_finalize (window);
   helder_test_remove_tree (path);
 }
 
@@ -593,9 +594,7 @@ test_preview_without_engine (void)
   g_assert_null (helder_preview_dup_uri (preview));
   g_assert_false (helder_preview_is_loading (preview));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  close_and_finalize (window);
   helder_test_remove_tree (path);
 }
 
@@ -659,9 +658,7 @@ test_export (void)
   /* The first local header (30 bytes) is followed by its name. */
   g_assert_true (memcmp (zip + 30, "imsmanifest.xml", 15) == 0);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  close_and_finalize (window);
   helder_test_remove_tree (path);
   helder_test_remove_tree (target_dir);
 }
@@ -716,9 +713,7 @@ test_kpi_dashboard (void)
   stack = gtk_widget_get_ancestor (find_named (GTK_WIDGET (window), "kpi-view"), GTK_TYPE_STACK);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "dashboard");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  close_and_finalize (window);
   helder_test_remove_tree (out);
 }
 
@@ -891,9 +886,7 @@ test_findings_as_you_type (void)
    */
   g_assert_true (word_has_tag (buffer, "helderdoos", "helder-warning"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  close_and_finalize (window);
   helder_test_remove_tree (tmp);
 }
 
@@ -956,9 +949,7 @@ test_course_findings (void)
   g_object_get (gtk_widget_get_first_child (list), "subtitle", &subtitle, NULL);
   g_assert_nonnull (strstr (subtitle, "01-basis/02-blokken.md"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  close_and_finalize (window);
   helder_test_remove_tree (path);
 }
 
@@ -1034,9 +1025,7 @@ test_course_structure (void)
     g_assert_false (helder_diagnostics_have_errors (problems));
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  close_and_finalize (window);
   helder_test_remove_tree (path);
 }
 
@@ -1125,9 +1114,7 @@ test_course_settings (void)
                                    "kapotwoord"));
   g_assert_null (find_named (GTK_WIDGET (settings), "remove-word-kapotwoord"));
 
-  gtk_window_destroy (GTK_WINDOW (settings));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  close_and_finalize (settings);
 
   /* A sentence of sixteen words is no longer long; the check in the
    * background, which reads the course from disk, knows that too.
@@ -1157,9 +1144,7 @@ test_course_settings (void)
   /* Fields Helder does not know survive. */
   g_assert_nonnull (strstr (json, "x-editor-note"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  close_and_finalize (window);
   helder_test_remove_tree (path);
 }
 
@@ -1183,7 +1168,7 @@ test_recent_and_preferences (void)
   gtk_window_present (GTK_WINDOW (window));
   helder_window_open_course (window, folder);
   wait_for (page_shown, window);
-  gtk_window_destroy (GTK_WINDOW (window));
+  close_and_finalize (window);
 
   window = helder_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
@@ -1217,7 +1202,7 @@ test_recent_and_preferences (void)
   g_assert_nonnull (course_settings);
   g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (course_settings)),
                    ==, "checks");
-  gtk_window_destroy (GTK_WINDOW (course_settings));
+  close_and_finalize (course_settings);
 
   /* Without a course, there are no checks to lead to. */
   {
@@ -1225,13 +1210,11 @@ test_recent_and_preferences (void)
     HelderPreferences *without = helder_preferences_new (GTK_WINDOW (empty));
 
     g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (without), "course-checks")));
-    gtk_window_destroy (GTK_WINDOW (without));
-    gtk_window_destroy (GTK_WINDOW (empty));
+    close_and_finalize (without);
+    close_and_finalize (empty);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  close_and_finalize (window);
   helder_test_remove_tree (path);
 }
 
@@ -1346,9 +1329,7 @@ test_review (void)
     g_assert_true (found);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  close_and_finalize (window);
   helder_test_remove_tree (tmp);
 }
 
@@ -1466,9 +1447,7 @@ test_sidebar_lists_pages (void)
   g_assert_cmpstr (shown, ==, helder_page_get_text (helder_window_get_page (window)));
   g_assert_true (g_str_has_prefix (shown, "# Welkom"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  close_and_finalize (window);
 }
 
 int
