@@ -14,6 +14,8 @@ import os
 import re
 import sys
 
+import taplib
+
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORE = os.path.join(TOP, "src", "core")
 
@@ -71,15 +73,9 @@ def main():
                         problems.append(
                             f"{rel}:{number}: {layer}/ includes {target}/{header}, "
                             "a layer it may not depend on")
-    print("1..2")
-    print(f"ok 1 - read {checked} files of src/core and src/kpi")
-    if problems:
-        print("not ok 2 - the layer rule holds")
-        for p in problems:
-            print("# " + p)
-        return 1
-    print("ok 2 - the layer rule holds")
-    return 0
+    taplib.ok(checked > 0, f"read {checked} files of src/core and src/kpi")
+    taplib.ok(not problems, "the layer rule holds", "\n".join(problems))
+    return taplib.main()
 
 
 if __name__ == "__main__":

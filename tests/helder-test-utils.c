@@ -18,6 +18,21 @@ helder_test_data_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
 }
 
+/* Returns: (transfer full): the test course tests/data/@name, loaded in
+ * place (for tests that only read it).
+ */
+HelderCourse *
+helder_test_load_course (const char *name)
+{
+  g_autofree char *path = helder_test_data_path (name);
+  g_autoptr(GError) error = NULL;
+  HelderCourse *course = helder_course_load (path, &error);
+
+  g_assert_no_error (error);
+
+  return course;
+}
+
 void
 helder_test_copy_tree (const char *from,
                        const char *to)

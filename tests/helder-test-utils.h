@@ -7,12 +7,15 @@
 
 #include <glib.h>
 
+#include "helder-course.h"
+
 G_BEGIN_DECLS
 
 char *helder_test_copy_course  (const char *name);
 void  helder_test_copy_tree    (const char *from,
                                 const char *to);
 char *helder_test_data_path    (const char *name);
+HelderCourse *helder_test_load_course (const char *name);
 void  helder_test_write_file   (const char *folder,
                                 const char *file,
                                 const char *contents);

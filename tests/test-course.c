@@ -316,7 +316,7 @@ test_read_with_edits (void)
   HelderJsonDocument *doc;
 
   g_assert_no_error (error);
-  texts = helder_course_get_edited_texts (course);
+  texts = helder_course_dup_edited_texts (course);
   g_assert_cmpuint (g_hash_table_size (texts), ==, 0);
   g_clear_pointer (&texts, g_hash_table_unref);
 
@@ -324,7 +324,7 @@ test_read_with_edits (void)
   helder_json_document_set_string (doc, helder_json_document_get_root (doc), "title",
                                    "Nog niet bewaard");
   helder_page_set_text (helder_course_find_page (course, "01-basis/01-welkom.md"), "# Nieuw\n", -1);
-  texts = helder_course_get_edited_texts (course);
+  texts = helder_course_dup_edited_texts (course);
   copy = helder_course_read (path, texts, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (helder_course_get_title (copy), ==, "Nog niet bewaard");
@@ -468,6 +468,26 @@ test_load_async (void)
   g_assert_cmpuint (helder_course_get_n_modules (course), ==, 2);
 }
 
+/* One rule for a language tag and one set of theme defaults, shared by
+ * the course check, the a11y check and the course settings.
+ */
+static void
+test_language_tag_and_theme (void)
+{
+  const char *good[] = { "nl", "nl-BE", "fy-NL", "nds", "en-GB-oxendict" };
+  const char *bad[] = { "", "NL", "n", "dutch", "nl_BE", "nl-", "nl-B" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    g_assert_true (helder_course_is_language_tag (good[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_false (helder_course_is_language_tag (bad[i]));
+
+  g_assert_cmpstr (helder_course_get_default_theme_colour ("accent"), ==, "#1d5f8a");
+  g_assert_cmpstr (helder_course_get_default_theme_colour ("text"), ==, "#1a1a1a");
+  g_assert_cmpstr (helder_course_get_default_theme_colour ("background"), ==, "#ffffff");
+  g_assert_null (helder_course_get_default_theme_colour ("border"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +505,7 @@ main (int   argc,
   g_test_add_func ("/course/structure", test_structure);
   g_test_add_func ("/course/read-with-edits", test_read_with_edits);
   g_test_add_func ("/course/iter-pages", test_iter_pages);
+  g_test_add_func ("/course/language-tag-and-theme", test_language_tag_and_theme);
 
   return g_test_run ();
 }

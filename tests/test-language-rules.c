@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "helder-checks.h"
 #include "helder-language-checker.h"
 #include "helder-language-rules.h"
 #include "helder-readability.h"
@@ -544,10 +545,12 @@ test_recheck (void)
 }
 
 static GPtrArray *
-check_with_course (HelderCourse *course,
-                   HelderPage   *page)
+check_with_course (HelderLanguageChecker *checker,
+                   HelderCourse          *course,
+                   HelderPage            *page)
 {
-  return helder_language_checker_check (helder_language_checker_for_course (course),
+  helder_language_checker_follow_course (checker, course);
+  return helder_language_checker_check (checker,
                                         helder_page_get_file (page), helder_page_get_text (page),
                                         helder_page_get_content (page), NULL);
 }
@@ -561,6 +564,7 @@ test_course_thresholds (void)
   g_autofree char *path = helder_test_copy_course ("course-valid");
   g_autoptr(GError) error = NULL;
   g_autoptr(HelderCourse) course = helder_course_load (path, &error);
+  g_autoptr(HelderLanguageChecker) checker = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
@@ -575,7 +579,8 @@ test_course_thresholds (void)
   helder_page_set_text (page, "# Welkom\n\nDit is een zin van zestien woorden die net iets te "
                         "lang is voor een lezer. Hier staat een fuot.\n", -1);
 
-  before = check_with_course (course, page);
+  checker = helder_language_checker_new_for_course (course);
+  before = check_with_course (checker, course, page);
   g_assert_true (has_rule (before, "b1-sentence-long"));
   g_assert_true (has_rule (before, "spelling"));
 
@@ -587,13 +592,13 @@ test_course_thresholds (void)
   settings.page_average_words = 14;
   helder_check_settings_write (&settings, helder_course_get_document (course));
 
-  after = check_with_course (course, page);
+  after = check_with_course (checker, course, page);
   g_assert_false (has_rule (after, "b1-sentence-long"));
   g_assert_true (has_rule (after, "spelling"));
 
   settings.spelling = FALSE;
   helder_check_settings_write (&settings, helder_course_get_document (course));
-  unspelt = check_with_course (course, page);
+  unspelt = check_with_course (checker, course, page);
   g_assert_false (has_rule (unspelt, "spelling"));
 
   helder_check_settings_read (&read_back, helder_course_get_document (course), problems);
@@ -654,8 +659,9 @@ page_has_rule (HelderCourse *course,
 {
   g_autoptr(GPtrArray) found =
     g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  g_autoptr(HelderLanguageChecker) checker = helder_language_checker_new_for_course (course);
 
-  helder_language_check_page (course, page, found);
+  helder_language_check_page (course, checker, page, found);
   return has_rule (found, rule);
 }
 
@@ -688,6 +694,36 @@ test_abbreviation_in_module (void)
 
   g_clear_object (&course);
   helder_test_remove_tree (path);
+}
+
+/* The checks hang nothing on the course: whoever checks again and again
+ * keeps a checker and passes it, and the scores are then counted from
+ * what the checks remembered.
+ */
+static void
+test_checker_owner (void)
+{
+  g_autoptr(HelderCourse) course = helder_test_load_course ("course-valid");
+  HelderPage *page = helder_course_find_page (course, "01-basis/02-blokken.md");
+  g_autoptr(GPtrArray) own = helder_checks_run_course (course);
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(HelderLanguageChecker) checker = NULL;
+  g_autoptr(HelderLanguageChecker) fresh = NULL;
+  HelderReadabilityCounts remembered;
+  HelderReadabilityCounts counted;
+
+  g_assert_null (g_object_get_data (G_OBJECT (course), "helder-language-checker"));
+
+  checker = helder_language_checker_new_for_course (course);
+  kept = helder_checks_run_course_with_checker (course, checker, NULL);
+  g_assert_cmpuint (kept->len, ==, own->len);
+  helder_language_count_page (checker, page, &remembered);
+
+  fresh = helder_language_checker_new_for_course (course);
+  helder_language_count_page (fresh, page, &counted);
+  g_assert_cmpuint (remembered.words, >, 0);
+  g_assert_cmpuint (remembered.words, ==, counted.words);
+  g_assert_cmpuint (remembered.sentences, ==, counted.sentences);
 }
 
 static void
@@ -752,6 +788,7 @@ main (int   argc,
   g_test_add_func ("/language/lint-counts", test_lint_counts);
   g_test_add_func ("/language/abbreviation-in-module", test_abbreviation_in_module);
   g_test_add_func ("/language/course-thresholds", test_course_thresholds);
+  g_test_add_func ("/language/checker-owner", test_checker_owner);
 
   return g_test_run ();
 }

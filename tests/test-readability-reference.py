@@ -16,11 +16,12 @@ import re
 import subprocess
 import sys
 
+import taplib
+
 try:
     import pyphen
 except ImportError:
-    print("1..0 # SKIP python3-pyphen is not installed")
-    sys.exit(0)
+    taplib.skip_all("python3-pyphen is not installed")
 
 CLI = os.environ["HELDER_CLI"]
 DATA = os.path.join(os.environ.get("G_TEST_SRCDIR", os.path.dirname(__file__)), "data", "lang")
@@ -95,9 +96,6 @@ def within(ours, theirs, fraction):
 
 
 texts = sorted(glob.glob(os.path.join(DATA, "*.txt")))
-print(f"1..{len(texts) * 4}")
-number = 0
-failed = False
 for path in texts:
     with open(path, encoding="utf-8") as f:
         reference = analyse(f.read())
@@ -106,15 +104,10 @@ for path in texts:
     helder = json.loads(out)
     name = os.path.basename(path)
     for key, tolerance in (("words", 0.02), ("sentences", 0.02), ("syllables", 0.02)):
-        number += 1
-        good = within(helder[key], reference[key], tolerance)
-        failed |= not good
-        print(f"{'ok' if good else 'not ok'} {number} - {name} {key}: "
-              f"helder {helder[key]}, reference {reference[key]}")
-    number += 1
-    good = abs(helder["flesch_douma"] - reference["flesch_douma"]) <= 2.0
-    failed |= not good
-    print(f"{'ok' if good else 'not ok'} {number} - {name} Flesch-Douma: "
-          f"helder {helder['flesch_douma']:.1f}, reference {reference['flesch_douma']:.1f}")
+        taplib.ok(within(helder[key], reference[key], tolerance),
+                  f"{name} {key}: helder {helder[key]}, reference {reference[key]}")
+    taplib.ok(abs(helder["flesch_douma"] - reference["flesch_douma"]) <= 2.0,
+              f"{name} Flesch-Douma: helder {helder['flesch_douma']:.1f}, "
+              f"reference {reference['flesch_douma']:.1f}")
 
-sys.exit(1 if failed else 0)
+sys.exit(taplib.main())

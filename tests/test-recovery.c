@@ -24,7 +24,7 @@ test_store_find_apply (void)
   /* Nothing modified: no recovery file. */
   g_assert_true (helder_recovery_store (course, &error));
   g_assert_no_error (error);
-  recovery = helder_recovery_get_path (course);
+  recovery = helder_recovery_dup_path (course);
   g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
 
   helder_page_set_text (helder_course_find_page (course, "01-basis/01-welkom.md"), unsaved, -1);
@@ -92,7 +92,7 @@ test_store_in_thread (void)
   guint done = 0;
 
   g_assert_no_error (error);
-  recovery = helder_recovery_get_path (course);
+  recovery = helder_recovery_dup_path (course);
   page = helder_course_find_page (course, "01-basis/01-welkom.md");
 
   for (guint i = 1; i <= 8; i++)

@@ -13,20 +13,17 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
+
+import taplib
+from taplib import ok
 
 CLI = os.environ.get("HELDER_CLI", "helder-cli")
 ROOT = os.environ.get("HELDER_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), ".."))
 SAMPLE = os.path.join(ROOT, "content-samples", "ai-bewustzijn")
 P1 = "02-praktijk/01-ai-in-de-gemeente.md"
 P2 = "02-praktijk/02-vragen-van-inwoners.md"
-
-results = []
-
-
-def ok(cond, name, detail=""):
-    results.append((bool(cond), name, detail))
-
 
 def run(*args):
     return subprocess.run([CLI, *args], capture_output=True, text=True)
@@ -145,9 +142,4 @@ with open(os.path.join(course, "review.json"), encoding="utf-8") as f:
 
 shutil.rmtree(tmp)
 
-print("1..%d" % len(results))
-for i, (good, name, detail) in enumerate(results, 1):
-    print("%s %d - %s" % ("ok" if good else "not ok", i, name))
-    if not good:
-        for line in str(detail).splitlines():
-            print("# " + line)
+sys.exit(taplib.main())

@@ -352,7 +352,7 @@ test_approved_text_and_diff (void)
 
   reread = helder_review_load (course, diagnostics);
   g_assert_cmpuint (diagnostics->len, ==, 0);
-  approved = helder_review_get_approved_text (reread, course, PAGE, &error);
+  approved = helder_review_dup_approved_text (reread, course, PAGE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (approved, ==, page_text);
   g_assert_true (helder_review_approval_is_current (reread, PAGE, ADVISER, page_text));
@@ -369,7 +369,7 @@ test_approved_text_and_diff (void)
   /* A tampered approved text is refused. */
   g_assert_true (g_file_set_contents (file, "iets anders", -1, NULL));
   g_clear_pointer (&approved, g_free);
-  approved = helder_review_get_approved_text (reread, course, PAGE, &error);
+  approved = helder_review_dup_approved_text (reread, course, PAGE, &error);
   g_assert_null (approved);
   g_assert_error (error, HELDER_REVIEW_ERROR, HELDER_REVIEW_ERROR_NO_APPROVAL);
 

@@ -182,6 +182,20 @@ test_srt_round_trip (void)
   g_assert_cmpstr (back, ==, srt);
 }
 
+/* The plain text and the SRT decode the same character references. */
+static void
+test_references (void)
+{
+  const char *text = "WEBVTT\n\n00:01.000 --> 00:03.000\n"
+                     "a&amp;b&lt;c&gt;d&nbsp;e&lrm;f&rlm;g &copy;\n";
+  g_autoptr(HelderWebVtt) vtt = helder_webvtt_parse ("x.vtt", text, strlen (text));
+  g_autofree char *plain = helder_webvtt_cue_plain_text (g_ptr_array_index (vtt->cues, 0));
+  g_autofree char *as_srt = helder_webvtt_to_srt (vtt);
+
+  g_assert_cmpstr (plain, ==, "a&b<c>d\xc2\xa0" "efg &copy;");
+  g_assert_cmpstr (as_srt, ==, "1\n00:00:01,000 --> 00:00:03,000\na&b<c>d\xc2\xa0" "efg &copy;\n");
+}
+
 static void
 test_srt_problems (void)
 {
@@ -270,6 +284,7 @@ main (int   argc,
   g_test_add_func ("/webvtt/cue-values", test_cue_values);
   g_test_add_func ("/webvtt/srt-round-trip", test_srt_round_trip);
   g_test_add_func ("/webvtt/srt-problems", test_srt_problems);
+  g_test_add_func ("/webvtt/references", test_references);
   g_test_add_func ("/webvtt/quality", test_quality);
 
   return g_test_run ();

@@ -464,13 +464,13 @@ append_fields (GPtrArray *rows,
 }
 
 /**
- * helder_block_dialog_get_source:
+ * helder_block_dialog_dup_source:
  *
  * Returns: (transfer full): the block as the form describes it, as page
  *   source ending with a newline.
  */
 char *
-helder_block_dialog_get_source (HelderBlockDialog *self)
+helder_block_dialog_dup_source (HelderBlockDialog *self)
 {
   GString *out;
 
@@ -500,7 +500,7 @@ helder_block_dialog_get_problems (HelderBlockDialog *self)
 static void
 update_problems (HelderBlockDialog *self)
 {
-  g_autofree char *source = helder_block_dialog_get_source (self);
+  g_autofree char *source = helder_block_dialog_dup_source (self);
   g_autoptr(HelderPageContent) content = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 

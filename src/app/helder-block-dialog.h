@@ -19,7 +19,7 @@ HelderBlockDialog *helder_block_dialog_new        (GtkWindow         *parent,
                                                    HelderCourse      *course,
                                                    HelderBlockKind    kind,
                                                    const HelderBlock *block);
-char              *helder_block_dialog_get_source (HelderBlockDialog *self);
+char              *helder_block_dialog_dup_source (HelderBlockDialog *self);
 GPtrArray         *helder_block_dialog_get_problems (HelderBlockDialog *self);
 const char        *helder_block_kind_get_label    (HelderBlockKind    kind);
 

@@ -33,7 +33,6 @@ struct _HelderCourseSettings
 G_DEFINE_FINAL_TYPE (HelderCourseSettings, helder_course_settings, ADW_TYPE_PREFERENCES_WINDOW)
 
 static const char * const theme_members[] = { "accent", "text", "background" };
-static const char * const theme_defaults[] = { "#1d5f8a", "#1a1a1a", "#ffffff" };
 
 static JsonObject *
 course_root (HelderCourseSettings *self)
@@ -50,7 +49,7 @@ theme_colour (HelderCourseSettings *self,
                         ? json_object_get_string_member_with_default (theme, theme_members[i], NULL)
                         : NULL;
 
-  return value != NULL ? value : theme_defaults[i];
+  return value != NULL ? value : helder_course_get_default_theme_colour (theme_members[i]);
 }
 
 /* "7.2:1, passes AA" next to a colour: against the course's background,
@@ -156,14 +155,9 @@ static void
 language_changed_cb (GtkEditable          *row,
                      HelderCourseSettings *self)
 {
-  static GRegex *tag = NULL;
   const char *text = gtk_editable_get_text (row);
-  gboolean valid;
+  gboolean valid = helder_course_is_language_tag (text);
 
-  if (g_once_init_enter (&tag))
-    g_once_init_leave (&tag, g_regex_new ("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", 0, 0, NULL));
-
-  valid = g_regex_match (tag, text, 0, NULL);
   mark_valid (GTK_WIDGET (row), valid);
   if (valid)
     helder_json_document_set_string (helder_course_get_document (self->course), course_root (self),

@@ -30,6 +30,7 @@ struct _HelderPageEditor
   GtkWidget      parent_instance;
 
   HelderCourse  *course;
+  HelderLanguageChecker *checker; /* remembers the course's paragraphs between checks */
   HelderPage    *page;
   GPtrArray     *diagnostics;
   guint          check_source;
@@ -313,7 +314,9 @@ helder_page_editor_check_now (HelderPageEditor *self)
     return;
 
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
-  self->diagnostics = helder_checks_run_page (self->course, self->page);
+  helder_language_checker_follow_course (self->checker, self->course);
+  self->diagnostics = helder_checks_run_page_with_checker (self->course, self->page,
+                                                           self->checker);
   apply_diagnostics (self);
 }
 
@@ -327,11 +330,13 @@ typedef struct
   char       *course_path;
   char       *file;
   GHashTable *texts; /* file → the text as typed */
+  HelderLanguageChecker *checker; /* the editor's, so only changed paragraphs are analysed */
 } PageCheck;
 
 static void
 page_check_free (PageCheck *check)
 {
+  helder_language_checker_unref (check->checker);
   g_free (check->course_path);
   g_free (check->file);
   g_hash_table_unref (check->texts);
@@ -355,7 +360,7 @@ page_check_thread (GTask        *task,
       return;
     }
 
-  g_task_return_pointer (task, helder_checks_run_page (copy, page),
+  g_task_return_pointer (task, helder_checks_run_page_with_checker (copy, page, check->checker),
                          (GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -401,9 +406,11 @@ check_in_thread (HelderPageEditor *self)
   check->course_path = g_strdup (helder_course_get_path (self->course));
   check->file = g_strdup (helder_page_get_file (self->page));
   /* The page's text as it is now, even when it equals the file's. */
-  check->texts = helder_course_get_edited_texts (self->course);
+  check->texts = helder_course_dup_edited_texts (self->course);
   g_hash_table_insert (check->texts, g_strdup (check->file),
                        g_strdup (helder_page_get_text (self->page)));
+  helder_language_checker_follow_course (self->checker, self->course);
+  check->checker = helder_language_checker_ref (self->checker);
 
   self->check_cancellable = g_cancellable_new ();
   task = g_task_new (NULL, self->check_cancellable, page_checked_cb, g_object_ref (self));
@@ -1019,7 +1026,11 @@ helder_page_editor_set_page (HelderPageEditor *self,
   g_return_if_fail (HELDER_IS_COURSE (course));
   g_return_if_fail (HELDER_IS_PAGE (page));
 
-  g_set_object (&self->course, course);
+  if (g_set_object (&self->course, course))
+    {
+      g_clear_pointer (&self->checker, helder_language_checker_unref);
+      self->checker = helder_language_checker_new_for_course (course);
+    }
   g_set_object (&self->page, page);
 
   buffer = helder_page_editor_get_buffer (self);
@@ -1043,6 +1054,21 @@ helder_page_editor_get_page (HelderPageEditor *self)
   g_return_val_if_fail (HELDER_IS_PAGE_EDITOR (self), NULL);
 
   return self->page;
+}
+
+/**
+ * helder_page_editor_get_language_checker:
+ *
+ * Returns: (transfer none) (nullable): the language checker that
+ *   remembers the paragraphs of the course's pages the editor checked, or
+ *   %NULL before a page is set
+ */
+HelderLanguageChecker *
+helder_page_editor_get_language_checker (HelderPageEditor *self)
+{
+  g_return_val_if_fail (HELDER_IS_PAGE_EDITOR (self), NULL);
+
+  return self->checker;
 }
 
 /* Returns: (transfer none) (element-type HelderDiagnostic) */
@@ -1071,6 +1097,7 @@ helder_page_editor_finalize (GObject *object)
   HelderPageEditor *self = (HelderPageEditor *) object;
 
   g_clear_object (&self->course);
+  g_clear_pointer (&self->checker, helder_language_checker_unref);
   g_clear_object (&self->page);
   g_clear_object (&self->fix_menu);
   g_clear_object (&self->search);

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "helder-course.h"
+#include "helder-language-checker.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,7 @@ void          helder_page_editor_set_page        (HelderPageEditor       *self,
                                                   HelderCourse           *course,
                                                   HelderPage             *page);
 HelderPage   *helder_page_editor_get_page        (HelderPageEditor       *self);
+HelderLanguageChecker *helder_page_editor_get_language_checker (HelderPageEditor *self);
 GPtrArray    *helder_page_editor_get_diagnostics (HelderPageEditor       *self);
 void          helder_page_editor_check_now       (HelderPageEditor       *self);
 void          helder_page_editor_select          (HelderPageEditor       *self,

@@ -530,8 +530,9 @@ helder_preview_is_loading (HelderPreview *self)
   return self->web_view != NULL && engine->is_loading (self->web_view);
 }
 
+/* Returns: (transfer full) (nullable): the address of the document shown */
 char *
-helder_preview_get_uri (HelderPreview *self)
+helder_preview_dup_uri (HelderPreview *self)
 {
   g_return_val_if_fail (HELDER_IS_PREVIEW (self), NULL);
 

@@ -36,7 +36,7 @@ void     helder_preview_set_device (HelderPreview       *self,
                                     HelderPreviewDevice  device);
 int      helder_preview_get_width  (HelderPreview       *self);
 gboolean helder_preview_is_loading (HelderPreview       *self);
-char    *helder_preview_get_uri    (HelderPreview       *self);
+char    *helder_preview_dup_uri    (HelderPreview       *self);
 guint    helder_preview_get_n_loads (HelderPreview      *self);
 guint    helder_preview_get_n_updates (HelderPreview    *self);
 

@@ -152,7 +152,7 @@ static void
 diff_clicked_cb (HelderReviewPane *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *approved = helder_review_get_approved_text (self->review,
+  g_autofree char *approved = helder_review_dup_approved_text (self->review,
                                                                helder_course_get_path (self->course),
                                                                helder_page_get_file (self->page),
                                                                &error);

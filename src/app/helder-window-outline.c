@@ -1,6 +1,7 @@
 /* helder-window-outline.c
  *
- * The course's structure from the outline: new courses, modules and
+ * The outline of the window: its rows (built here, one per module and
+ * page) and the course's structure from it: new courses, modules and
  * pages; moving, renaming and removing them, with Undo in the toast.
  * Nothing is deleted from disk: a removed page or module only leaves the
  * course's lists, and comes back with Undo.
@@ -14,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "helder-colour.h"
 #include "helder-course-settings.h"
 #include "helder-window-private.h"
 
@@ -537,9 +539,9 @@ drop_cb (GtkDropTarget *target,
 }
 
 /* Called for each page row the outline makes. */
-void
-_helder_window_outline_add_row (HelderWindow *self,
-                                GtkWidget    *row)
+/* Rows move by drag and drop. */
+static void
+add_drag_and_drop (GtkWidget *row)
 {
   GtkDragSource *source = gtk_drag_source_new ();
   GtkDropTarget *target = gtk_drop_target_new (HELDER_TYPE_PAGE, GDK_ACTION_MOVE);
@@ -549,6 +551,150 @@ _helder_window_outline_add_row (HelderWindow *self,
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), row);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+}
+
+static void
+outline_row_activated_cb (HelderWindow  *self,
+                          GtkListBoxRow *row)
+{
+  HelderPage *page = g_object_get_data (G_OBJECT (row), "helder-page");
+
+  if (page == NULL)
+    return;
+
+  _helder_window_show_page (self, page);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static GtkWidget *
+create_module_row (HelderModule *module)
+{
+  g_autofree char *markup = NULL;
+  g_autofree char *colour = NULL;
+  g_autofree char *title = g_markup_escape_text (helder_module_get_title (module), -1);
+  HelderColour parsed;
+  GtkWidget *label;
+  GtkWidget *row;
+
+  /* The colour went through the colour parser, so only #rrggbb reaches
+   * the markup.
+   */
+  if (helder_module_get_colour (module) != NULL &&
+      helder_colour_parse (helder_module_get_colour (module), &parsed, NULL))
+    colour = helder_colour_to_string (&parsed);
+
+  if (colour != NULL)
+    markup = g_strdup_printf ("<span foreground=\"%s\">●</span>  <b>%s</b>", colour, title);
+  else
+    markup = g_strdup_printf ("<b>%s</b>", title);
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 4);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "heading");
+  g_object_set_data_full (G_OBJECT (row), "helder-module", g_object_ref (module), g_object_unref);
+
+  return row;
+}
+
+static GtkWidget *
+create_page_row (HelderPage *page)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *review_badge;
+  GtkWidget *badge;
+  GtkWidget *box;
+  GtkWidget *row;
+
+  /* The row follows the page's title as the author edits its heading. */
+  g_object_bind_property (page, "title", label, "label", G_BINDING_SYNC_CREATE);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+
+  /* How many errors and warnings the page has, filled in by the checks. */
+  badge = gtk_label_new (NULL);
+  gtk_widget_add_css_class (badge, "dim-label");
+  gtk_widget_add_css_class (badge, "caption");
+  gtk_widget_add_css_class (badge, "numeric");
+
+  review_badge = gtk_label_new (NULL);
+  gtk_widget_add_css_class (review_badge, "dim-label");
+  gtk_widget_add_css_class (review_badge, "caption");
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), review_badge);
+  gtk_box_append (GTK_BOX (box), badge);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, helder_page_get_file (page));
+  g_object_set_data_full (G_OBJECT (row), "helder-page", g_object_ref (page), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "helder-badge", badge);
+  g_object_set_data (G_OBJECT (row), "helder-review-badge", review_badge);
+
+  return row;
+}
+
+/* Fills the outline and shows @select, or the first page. */
+void
+_helder_window_fill_outline (HelderWindow *self,
+                             HelderPage   *select)
+{
+  GtkWidget *child;
+  GtkListBoxRow *first_page = NULL;
+  GtkListBoxRow *selected = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline))) != NULL)
+    gtk_list_box_remove (self->outline, child);
+
+  for (guint m = 0; m < helder_course_get_n_modules (self->course); m++)
+    {
+      HelderModule *module = helder_course_get_module (self->course, m);
+
+      gtk_list_box_append (self->outline, create_module_row (module));
+
+      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
+        {
+          HelderPage *page = helder_module_get_page (module, p);
+          GtkWidget *row = create_page_row (page);
+
+          _helder_window_track_page (self, page);
+          add_drag_and_drop (row);
+          gtk_list_box_append (self->outline, row);
+          if (first_page == NULL)
+            first_page = GTK_LIST_BOX_ROW (row);
+          if (page == select)
+            selected = GTK_LIST_BOX_ROW (row);
+        }
+    }
+
+  if (selected == NULL)
+    selected = first_page;
+
+  if (selected != NULL)
+    {
+      gtk_list_box_select_row (self->outline, selected);
+      _helder_window_show_page (self, g_object_get_data (G_OBJECT (selected), "helder-page"));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Pages"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("This course has no pages that could be read."));
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    }
 }
 
 void
@@ -573,6 +719,7 @@ _helder_window_outline_init (HelderWindow *self)
 void
 _helder_window_outline_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_bind_template_callback (widget_class, outline_row_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.new-course", NULL, new_course_action);
   gtk_widget_class_install_action (widget_class, "win.new-page", NULL, new_page_action);
   gtk_widget_class_install_action (widget_class, "win.new-module", NULL, new_module_action);

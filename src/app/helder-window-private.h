@@ -83,7 +83,5 @@ void          _helder_window_choose_folder  (HelderWindow           *self,
 void          _helder_window_outline_class_init (GtkWidgetClass *widget_class);
 void          _helder_window_import_class_init (GtkWidgetClass *widget_class);
 void          _helder_window_outline_init   (HelderWindow *self);
-void          _helder_window_outline_add_row (HelderWindow *self,
-                                              GtkWidget    *row);
 
 G_END_DECLS

@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "helder-checks.h"
-#include "helder-colour.h"
 #include "helder-block-dialog.h"
 #include "helder-block-spec.h"
 #include "helder-export-dialog.h"
@@ -343,7 +342,9 @@ page_scores (HelderWindow *self)
   HelderReadabilityCounts counts = { 0 };
   HelderReadability scores;
 
-  helder_language_count_page (self->course, self->page, &counts);
+  /* The editor has just checked the page: its checker counts from memory. */
+  helder_language_count_page (helder_page_editor_get_language_checker (self->editor),
+                              self->page, &counts);
   if (counts.words == 0)
     return NULL;
 
@@ -440,7 +441,7 @@ _helder_window_check_course (HelderWindow *self)
 
   check = g_new0 (CourseCheck, 1);
   check->path = g_strdup (helder_course_get_path (self->course));
-  check->texts = helder_course_get_edited_texts (self->course);
+  check->texts = helder_course_dup_edited_texts (self->course);
 
   g_cancellable_cancel (self->course_check_cancellable);
   g_clear_object (&self->course_check_cancellable);
@@ -581,104 +582,9 @@ page_modified_cb (HelderWindow *self)
 }
 
 static void
-outline_row_activated_cb (HelderWindow  *self,
-                          GtkListBoxRow *row)
-{
-  HelderPage *page = g_object_get_data (G_OBJECT (row), "helder-page");
-
-  if (page == NULL)
-    return;
-
-  _helder_window_show_page (self, page);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-static void
 back_clicked_cb (HelderWindow *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static GtkWidget *
-create_module_row (HelderModule *module)
-{
-  g_autofree char *markup = NULL;
-  g_autofree char *colour = NULL;
-  g_autofree char *title = g_markup_escape_text (helder_module_get_title (module), -1);
-  HelderColour parsed;
-  GtkWidget *label;
-  GtkWidget *row;
-
-  /* The colour went through the colour parser, so only #rrggbb reaches
-   * the markup.
-   */
-  if (helder_module_get_colour (module) != NULL &&
-      helder_colour_parse (helder_module_get_colour (module), &parsed, NULL))
-    colour = helder_colour_to_string (&parsed);
-
-  if (colour != NULL)
-    markup = g_strdup_printf ("<span foreground=\"%s\">●</span>  <b>%s</b>", colour, title);
-  else
-    markup = g_strdup_printf ("<b>%s</b>", title);
-
-  label = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 4);
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_add_css_class (row, "heading");
-  g_object_set_data_full (G_OBJECT (row), "helder-module", g_object_ref (module), g_object_unref);
-
-  return row;
-}
-
-static GtkWidget *
-create_page_row (HelderWindow *self,
-                 HelderPage   *page)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *review_badge;
-  GtkWidget *badge;
-  GtkWidget *box;
-  GtkWidget *row;
-
-  /* The row follows the page's title as the author edits its heading. */
-  g_object_bind_property (page, "title", label, "label", G_BINDING_SYNC_CREATE);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-
-  /* How many errors and warnings the page has, filled in by the checks. */
-  badge = gtk_label_new (NULL);
-  gtk_widget_add_css_class (badge, "dim-label");
-  gtk_widget_add_css_class (badge, "caption");
-  gtk_widget_add_css_class (badge, "numeric");
-
-  review_badge = gtk_label_new (NULL);
-  gtk_widget_add_css_class (review_badge, "dim-label");
-  gtk_widget_add_css_class (review_badge, "caption");
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), review_badge);
-  gtk_box_append (GTK_BOX (box), badge);
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, helder_page_get_file (page));
-  g_object_set_data_full (G_OBJECT (row), "helder-page", g_object_ref (page), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "helder-badge", badge);
-  g_object_set_data (G_OBJECT (row), "helder-review-badge", review_badge);
-
-  return row;
 }
 
 /* The window follows each page's changes: the title's unsaved mark and
@@ -696,56 +602,6 @@ _helder_window_track_page (HelderWindow *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "notify::text", G_CALLBACK (page_text_changed_cb), self,
                            G_CONNECT_SWAPPED);
-}
-
-/* Fills the outline and shows @select, or the first page. */
-void
-_helder_window_fill_outline (HelderWindow *self,
-              HelderPage   *select)
-{
-  GtkWidget *child;
-  GtkListBoxRow *first_page = NULL;
-  GtkListBoxRow *selected = NULL;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline))) != NULL)
-    gtk_list_box_remove (self->outline, child);
-
-  for (guint m = 0; m < helder_course_get_n_modules (self->course); m++)
-    {
-      HelderModule *module = helder_course_get_module (self->course, m);
-
-      gtk_list_box_append (self->outline, create_module_row (module));
-
-      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
-        {
-          HelderPage *page = helder_module_get_page (module, p);
-          GtkWidget *row = create_page_row (self, page);
-
-          _helder_window_track_page (self, page);
-          _helder_window_outline_add_row (self, row);
-          gtk_list_box_append (self->outline, row);
-          if (first_page == NULL)
-            first_page = GTK_LIST_BOX_ROW (row);
-          if (page == select)
-            selected = GTK_LIST_BOX_ROW (row);
-        }
-    }
-
-  if (selected == NULL)
-    selected = first_page;
-
-  if (selected != NULL)
-    {
-      gtk_list_box_select_row (self->outline, selected);
-      _helder_window_show_page (self, g_object_get_data (G_OBJECT (selected), "helder-page"));
-    }
-  else
-    {
-      adw_status_page_set_title (self->empty_page, _("No Pages"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("This course has no pages that could be read."));
-      gtk_stack_set_visible_child_name (self->content_stack, "empty");
-    }
 }
 
 static void
@@ -1126,7 +982,7 @@ static void
 block_inserted_cb (HelderBlockDialog *dialog,
                    HelderWindow      *self)
 {
-  g_autofree char *source = helder_block_dialog_get_source (dialog);
+  g_autofree char *source = helder_block_dialog_dup_source (dialog);
 
   helder_page_editor_insert_block (self->editor, source);
 }
@@ -1182,7 +1038,7 @@ block_edited_cb (HelderBlockDialog *dialog,
                  HelderWindow      *self)
 {
   BlockEdit *edit = g_object_get_data (G_OBJECT (dialog), "helder-edit");
-  g_autofree char *source = helder_block_dialog_get_source (dialog);
+  g_autofree char *source = helder_block_dialog_dup_source (dialog);
 
   helder_page_editor_replace (self->editor, &edit->range, source);
 }
@@ -1517,7 +1373,6 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, changed_label);
   gtk_widget_class_bind_template_callback (widget_class, keep_mine_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, reload_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, outline_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_diagnostics_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, diagnostic_activated_cb);
@@ -1535,11 +1390,9 @@ helder_window_class_init (HelderWindowClass *klass)
   _helder_window_outline_class_init (widget_class);
   _helder_window_import_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
-                                       "win.edit-block", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  /* Ctrl+S, Ctrl+E and Shift+Ctrl+E are the application's accels
+   * (helder-application.c), so menus and the shortcuts window show them.
+   */
 }
 
 static void

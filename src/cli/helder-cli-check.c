@@ -43,9 +43,10 @@ filter_diagnostics (GPtrArray  *diagnostics,
 
 /* The readability of one module, or of the whole course for NULL. */
 static void
-compute_scores (HelderCourse      *course,
-                HelderModule      *module,
-                HelderReadability *scores)
+compute_scores (HelderCourse          *course,
+                HelderLanguageChecker *checker,
+                HelderModule          *module,
+                HelderReadability     *scores)
 {
   HelderReadabilityCounts sum = { 0 };
 
@@ -59,7 +60,7 @@ compute_scores (HelderCourse      *course,
         {
           HelderReadabilityCounts counts;
 
-          helder_language_count_page (course, helder_module_get_page (each, p), &counts);
+          helder_language_count_page (checker, helder_module_get_page (each, p), &counts);
           helder_readability_counts_add (&sum, &counts);
         }
     }
@@ -68,8 +69,9 @@ compute_scores (HelderCourse      *course,
 }
 
 static void
-print_summary (HelderCourse *course,
-               const char   *only_module)
+print_summary (HelderCourse          *course,
+               HelderLanguageChecker *checker,
+               const char            *only_module)
 {
   HelderReadability scores;
 
@@ -81,7 +83,7 @@ print_summary (HelderCourse *course,
 
       if (only_module != NULL && !g_str_equal (only_module, helder_module_get_id (module)))
         continue;
-      compute_scores (course, module, &scores);
+      compute_scores (course, checker, module, &scores);
       title = g_strdup_printf ("%s (%s)", helder_module_get_id (module),
                                helder_module_get_title (module));
       helder_cli_print_readability (title, &scores);
@@ -89,15 +91,16 @@ print_summary (HelderCourse *course,
 
   if (only_module == NULL)
     {
-      compute_scores (course, NULL, &scores);
+      compute_scores (course, checker, NULL, &scores);
       helder_cli_print_readability (_("Course"), &scores);
     }
 }
 
 static void
-print_json (HelderCourse *course,
-            GPtrArray    *diagnostics,
-            const char   *only_module)
+print_json (HelderCourse          *course,
+            HelderLanguageChecker *checker,
+            GPtrArray             *diagnostics,
+            const char            *only_module)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -127,7 +130,7 @@ print_json (HelderCourse *course,
 
       if (only_module != NULL && !g_str_equal (only_module, helder_module_get_id (module)))
         continue;
-      compute_scores (course, module, &scores);
+      compute_scores (course, checker, module, &scores);
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
       json_builder_add_string_value (builder, helder_module_get_id (module));
@@ -139,7 +142,7 @@ print_json (HelderCourse *course,
     }
   json_builder_end_array (builder);
 
-  compute_scores (course, NULL, &scores);
+  compute_scores (course, checker, NULL, &scores);
   json_builder_set_member_name (builder, "course");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "readability");
@@ -157,6 +160,7 @@ helder_cli_check (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HelderCourse) course = NULL;
+  g_autoptr(HelderLanguageChecker) checker = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) diagnostics = NULL;
   g_autoptr(GError) error = NULL;
@@ -220,7 +224,11 @@ helder_cli_check (int    argc,
       return HELDER_EXIT_UNUSABLE;
     }
 
-  all = helder_checks_run_course_on (course, &today);
+  /* One checker for the checks and the scores: the scores are then
+   * counted from what the checks remembered.
+   */
+  checker = helder_language_checker_new_for_course (course);
+  all = helder_checks_run_course_with_checker (course, checker, &today);
   if (!helder_tip_checks_run (course, all, &error))
     {
       g_printerr ("helder-cli: %s\n", error->message);
@@ -228,12 +236,12 @@ helder_cli_check (int    argc,
     }
   diagnostics = filter_diagnostics (all, module, page);
   if (json)
-    print_json (course, diagnostics, module);
+    print_json (course, checker, diagnostics, module);
   else
     {
       helder_cli_print_diagnostics (diagnostics, FALSE);
       if (page == NULL)
-        print_summary (course, module);
+        print_summary (course, checker, module);
     }
 
   return helder_diagnostics_have_errors (diagnostics) ? HELDER_EXIT_FINDINGS : HELDER_EXIT_OK;

@@ -59,6 +59,9 @@ export_one (HelderCourse       *course,
   if (problems != NULL)
     helder_cli_print_diagnostics (problems, FALSE);
   g_printerr ("helder-cli: %s\n", error->message);
+  /* The core leaves the options out: the app has its own switch. */
+  if (g_error_matches (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_CHECKS))
+    g_printerr ("helder-cli: %s\n", _("to export anyway, add --force"));
 
   return g_error_matches (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_CHECKS)
          || g_error_matches (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_MEDIA)

@@ -24,6 +24,7 @@ helder_json_add_string (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* Adds the member @name with the integer @value. */
 void
 helder_json_add_int (JsonBuilder *builder,
                      const char  *name,
@@ -36,6 +37,7 @@ helder_json_add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
+/* Adds the member @name with the boolean @value. */
 void
 helder_json_add_bool (JsonBuilder *builder,
                       const char  *name,

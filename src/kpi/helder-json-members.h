@@ -1,5 +1,8 @@
 /* helder-json-members.h
  *
+ * Small helpers that add one member to a JSON object in one call, for the
+ * CLI's and the reports' JSON.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

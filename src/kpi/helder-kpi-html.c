@@ -534,6 +534,7 @@ write_inputs (GString         *out,
     }
 }
 
+/* Returns: (transfer full): the KPI report as a self-contained HTML page. */
 char *
 helder_kpi_result_to_html (const HelderKpiResult *result,
                            HelderLmsReport       *report)

@@ -1,5 +1,8 @@
 /* helder-kpi-html.h
  *
+ * The KPI report: a self-contained, accessible HTML page of a course's KPIs
+ * for the programme manager.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

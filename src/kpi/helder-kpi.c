@@ -34,6 +34,7 @@ static const char * const kind_names[HELDER_N_KPIS] = {
 
 static const double default_targets[HELDER_N_KPIS] = { 70, 70, 4.0, 30, 40 };
 
+/* Returns: (transfer none): the name of @kind in course.json, static. */
 const char *
 helder_kpi_kind_to_string (HelderKpiKind kind)
 {
@@ -42,6 +43,7 @@ helder_kpi_kind_to_string (HelderKpiKind kind)
   return kind_names[kind];
 }
 
+/* Returns: (transfer none): a translated name of @kind for people. */
 const char *
 helder_kpi_kind_to_label (HelderKpiKind kind)
 {
@@ -63,6 +65,7 @@ helder_kpi_kind_to_label (HelderKpiKind kind)
     }
 }
 
+/* Returns: (transfer full): @value of a KPI of @kind as people read it. */
 char *
 helder_kpi_format_value (HelderKpiKind kind,
                          double        value)
@@ -74,6 +77,7 @@ helder_kpi_format_value (HelderKpiKind kind,
   return g_strdup_printf ("%.0f%%", value);
 }
 
+/* Returns: (transfer none): the name of @status in JSON, static. */
 const char *
 helder_kpi_status_to_string (HelderKpiStatus status)
 {
@@ -92,6 +96,7 @@ helder_kpi_status_to_string (HelderKpiStatus status)
     }
 }
 
+/* Returns: (transfer none): a translated name of @status for people. */
 const char *
 helder_kpi_status_to_label (HelderKpiStatus status)
 {
@@ -110,6 +115,9 @@ helder_kpi_status_to_label (HelderKpiStatus status)
     }
 }
 
+/* Returns: (transfer full) (nullable): the day number @day as a date, or
+ * NULL for an unknown day.
+ */
 char *
 helder_kpi_format_day (guint32 day)
 {
@@ -192,6 +200,7 @@ growth_free (HelderKpiGrowth *growth)
   g_free (growth);
 }
 
+/* Frees @self. */
 void
 helder_kpi_result_free (HelderKpiResult *self)
 {
@@ -651,6 +660,7 @@ compute_growth (HelderKpiResult *self,
               total_pre > 0 ? people : 0, HELDER_KPI_MINIMUM_GROUP);
 }
 
+/* Returns: (transfer full): the KPIs of @course from @report with @settings. */
 HelderKpiResult *
 helder_kpi_compute (HelderLmsReport         *report,
                     HelderCourse            *course,
@@ -819,6 +829,7 @@ add_growths (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* Returns: (transfer full): the KPIs as JSON, for helder-cli kpi --json. */
 JsonNode *
 helder_kpi_result_to_json (const HelderKpiResult *self,
                            HelderLmsReport       *report)

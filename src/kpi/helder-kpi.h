@@ -1,5 +1,9 @@
 /* helder-kpi.h
  *
+ * The KPIs of a course from LMS reports: participation, completion, scores,
+ * goals, per department and team, never for groups small enough to point at
+ * a person.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

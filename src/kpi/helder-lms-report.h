@@ -1,5 +1,8 @@
 /* helder-lms-report.h
  *
+ * HelderLmsReport: reads LMS exports (CSV and xAPI) and maps their columns
+ * to learners, modules and questions.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

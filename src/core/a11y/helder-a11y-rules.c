@@ -552,9 +552,10 @@ check_contrast (HelderCourse *course,
   HelderThemeColours theme;
   const char * const variables[] = { "text", "background", "accent" };
 
-  helder_colour_parse ("#1a1a1a", &theme.text, NULL);
-  helder_colour_parse ("#ffffff", &theme.background, NULL);
-  helder_colour_parse ("#1d5f8a", &theme.accent, NULL);
+  helder_colour_parse (helder_course_get_default_theme_colour ("text"), &theme.text, NULL);
+  helder_colour_parse (helder_course_get_default_theme_colour ("background"), &theme.background,
+                       NULL);
+  helder_colour_parse (helder_course_get_default_theme_colour ("accent"), &theme.accent, NULL);
 
   if (root != NULL && json_object_has_member (root, "theme") &&
       JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "theme")))

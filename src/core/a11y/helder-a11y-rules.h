@@ -1,5 +1,9 @@
 /* helder-a11y-rules.h
  *
+ * The accessibility checks (WCAG 2.2 AA and EN 301 549) on pages and on the
+ * whole course: alt text, headings, links, media with captions and
+ * transcripts, theme contrast. helder-checks.c runs them.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

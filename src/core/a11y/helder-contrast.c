@@ -89,6 +89,7 @@ linear_to_channel (double value)
   return value <= 0.0031308 ? value * 12.92 : 1.055 * pow (value, 1.0 / 2.4) - 0.055;
 }
 
+/* The WCAG relative luminance of @colour, from 0 (black) to 1 (white). */
 double
 helder_colour_relative_luminance (const HelderColour *colour)
 {
@@ -135,6 +136,7 @@ helder_contrast_required (HelderContrastUse   use,
     }
 }
 
+/* Returns: (transfer none): a translated name of @use for people. */
 const char *
 helder_contrast_use_to_label (HelderContrastUse use)
 {
@@ -151,6 +153,9 @@ helder_contrast_use_to_label (HelderContrastUse use)
     }
 }
 
+/* Returns: (transfer none): the WCAG success criterion @use is checked
+ * against, e.g. "1.4.3".
+ */
 const char *
 helder_contrast_use_criterion (HelderContrastUse use)
 {
@@ -341,6 +346,9 @@ helder_player_colour_is_themed (const char *colour,
   return strncmp (colour, variable, length) == 0 && g_str_equal (colour + length, ")");
 }
 
+/* Resolves @colour (a colour, or a var(--helder-...) of the theme) against
+ * @theme into @resolved; FALSE when it cannot.
+ */
 gboolean
 helder_player_colour_resolve (const char               *colour,
                               const HelderThemeColours *theme,

@@ -1,5 +1,8 @@
 /* helder-contrast.h
  *
+ * WCAG contrast: the ratio of two colours, and the colour pairs of a course
+ * theme with the threshold each use needs.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -49,6 +49,7 @@ cue_free (HelderCue *cue)
   g_free (cue);
 }
 
+/* Frees @self, its cues and its diagnostics. */
 void
 helder_webvtt_free (HelderWebVtt *self)
 {
@@ -633,50 +634,41 @@ helder_webvtt_format_time (gint64 time,
   return g_strdup_printf ("%02d:%02d%c%03d", minutes, seconds, separator, millis);
 }
 
+/* If @p starts with a character reference WebVTT defines (&amp; &lt; &gt;
+ * &nbsp; &lrm; &rlm;), appends the text it stands for to @out and returns
+ * its length; otherwise returns 0.
+ */
+static gsize
+decode_reference (const char *p,
+                  GString    *out)
+{
+  static const struct { const char *reference; const char *text; } references[] = {
+    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&nbsp;", "\xc2\xa0" },
+    { "&lrm;", "" }, { "&rlm;", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+    if (g_str_has_prefix (p, references[i].reference))
+      {
+        g_string_append (out, references[i].text);
+        return strlen (references[i].reference);
+      }
+
+  return 0;
+}
+
+static char *decode_cue_text (const char *text,
+                              gboolean    keep_shared_tags);
+
 /* The text a viewer reads: tags (<v Anna>, <i>, <00:01.000>) removed,
  * character references decoded.
  */
 char *
 helder_webvtt_cue_plain_text (const HelderCue *cue)
 {
-  static const struct { const char *reference; const char *text; } references[] = {
-    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&nbsp;", "\xc2\xa0" },
-    { "&lrm;", "" }, { "&rlm;", "" },
-  };
-  GString *out = g_string_new (NULL);
-
   g_return_val_if_fail (cue != NULL, NULL);
 
-  for (const char *p = cue->text; *p != '\0'; p++)
-    {
-      if (*p == '<')
-        {
-          const char *close = strchr (p, '>');
-
-          if (close != NULL)
-            {
-              p = close;
-              continue;
-            }
-        }
-      if (*p == '&')
-        {
-          gboolean decoded = FALSE;
-
-          for (guint i = 0; i < G_N_ELEMENTS (references) && !decoded; i++)
-            if (g_str_has_prefix (p, references[i].reference))
-              {
-                g_string_append (out, references[i].text);
-                p += strlen (references[i].reference) - 1;
-                decoded = TRUE;
-              }
-          if (decoded)
-            continue;
-        }
-      g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
+  return decode_cue_text (cue->text, FALSE);
 }
 
 /* All cue text, one cue per line: what a transcript should cover. */
@@ -820,6 +812,7 @@ helder_webvtt_check_quality (HelderWebVtt                  *self,
     }
 }
 
+/* Returns: (transfer full): the cues as a WebVTT file. */
 char *
 helder_webvtt_to_string (HelderWebVtt *self)
 {
@@ -897,17 +890,19 @@ srt_text_to_webvtt (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* WebVTT cue text as SRT: the shared tags kept, other tags dropped,
- * character references decoded.
+/* Cue text with its tags dropped (with @keep_shared_tags, all but the
+ * tags SRT shares, for SRT) and its character references decoded.
  */
 static char *
-webvtt_text_to_srt (const char *text)
+decode_cue_text (const char *text,
+                 gboolean    keep_shared_tags)
 {
   GString *out = g_string_new (NULL);
 
   for (const char *p = text; *p != '\0'; p++)
     {
-      gsize tag = shared_tag_length (p);
+      gsize tag = keep_shared_tags ? shared_tag_length (p) : 0;
+      gsize reference;
 
       if (tag > 0)
         {
@@ -916,21 +911,8 @@ webvtt_text_to_srt (const char *text)
         }
       else if (*p == '<' && strchr (p, '>') != NULL)
         p = strchr (p, '>');
-      else if (g_str_has_prefix (p, "&amp;"))
-        {
-          g_string_append_c (out, '&');
-          p += 4;
-        }
-      else if (g_str_has_prefix (p, "&lt;"))
-        {
-          g_string_append_c (out, '<');
-          p += 3;
-        }
-      else if (g_str_has_prefix (p, "&gt;"))
-        {
-          g_string_append_c (out, '>');
-          p += 3;
-        }
+      else if (*p == '&' && (reference = decode_reference (p, out)) > 0)
+        p += reference - 1;
       else
         g_string_append_c (out, *p);
     }
@@ -938,6 +920,9 @@ webvtt_text_to_srt (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Returns: (transfer full): the cues as an SRT file, shared tags kept and
+ * character references decoded.
+ */
 char *
 helder_webvtt_to_srt (HelderWebVtt *self)
 {
@@ -950,7 +935,7 @@ helder_webvtt_to_srt (HelderWebVtt *self)
       const HelderCue *cue = g_ptr_array_index (self->cues, i);
       g_autofree char *start = helder_webvtt_format_time (cue->start, ',');
       g_autofree char *end = helder_webvtt_format_time (cue->end, ',');
-      g_autofree char *text = webvtt_text_to_srt (cue->text);
+      g_autofree char *text = decode_cue_text (cue->text, TRUE);
 
       if (i > 0)
         g_string_append_c (out, '\n');

@@ -1,5 +1,8 @@
 /* helder-webvtt.h
  *
+ * Caption files: parses and checks WebVTT, imports SRT, writes WebVTT and
+ * SRT, and gives the plain text a viewer reads.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

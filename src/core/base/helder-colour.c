@@ -309,6 +309,9 @@ parse_rgb (const char    *text,
   return TRUE;
 }
 
+/* Parses @text into @colour; FALSE with a message for a person in @error
+ * when it is not a colour the course format accepts.
+ */
 gboolean
 helder_colour_parse (const char    *text,
                      HelderColour  *colour,
@@ -355,6 +358,7 @@ helder_colour_parse (const char    *text,
   return TRUE;
 }
 
+/* Returns: (transfer full): @colour as #rrggbb. */
 char *
 helder_colour_to_string (const HelderColour *colour)
 {

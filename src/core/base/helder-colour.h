@@ -1,5 +1,8 @@
 /* helder-colour.h
  *
+ * Colours as the course format writes them (#rrggbb): parsing, formatting
+ * and relative luminance.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

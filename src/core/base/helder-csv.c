@@ -171,6 +171,10 @@ to_utf8 (const char    *data,
   return g_string_free (out, FALSE);
 }
 
+/* Reads CSV from @data (@length bytes), calling @func once per non-empty
+ * record and filling @info; FALSE with a message for a person in @error
+ * when it cannot be read.
+ */
 gboolean
 helder_csv_read_bytes (const char        *data,
                        gsize              length,
@@ -259,6 +263,7 @@ helder_csv_read_bytes (const char        *data,
   return TRUE;
 }
 
+/* Like helder_csv_read_bytes() on the file at @path. */
 gboolean
 helder_csv_read_file (const char        *path,
                       HelderCsvRowFunc   func,

@@ -1,5 +1,8 @@
 /* helder-csv.h
  *
+ * Reads CSV files record by record (libcsv), with the line each record
+ * starts on, for the LMS reports.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -14,6 +14,7 @@
 G_DEFINE_BOXED_TYPE (HelderDiagnostic, helder_diagnostic,
                      helder_diagnostic_ref, helder_diagnostic_unref)
 
+/* Returns: (transfer full): a new finding; the strings are copied. */
 HelderDiagnostic *
 helder_diagnostic_new (const char     *file,
                        gsize           start,
@@ -46,6 +47,7 @@ helder_diagnostic_new (const char     *file,
   return self;
 }
 
+/* Returns: (transfer full): @self, with one more reference. */
 HelderDiagnostic *
 helder_diagnostic_ref (HelderDiagnostic *self)
 {
@@ -55,6 +57,7 @@ helder_diagnostic_ref (HelderDiagnostic *self)
   return self;
 }
 
+/* Drops one reference; the last one frees @self. */
 void
 helder_diagnostic_unref (HelderDiagnostic *self)
 {
@@ -70,6 +73,7 @@ helder_diagnostic_unref (HelderDiagnostic *self)
     }
 }
 
+/* Adds a replacement the author may choose (copied). */
 void
 helder_diagnostic_add_suggestion (HelderDiagnostic *self,
                                   const char       *suggestion)
@@ -80,6 +84,7 @@ helder_diagnostic_add_suggestion (HelderDiagnostic *self,
   g_ptr_array_add (self->suggestions, g_strdup (suggestion));
 }
 
+/* Returns: (transfer none): "error", "warning" or "hint". */
 const char *
 helder_severity_to_string (HelderSeverity severity)
 {
@@ -135,6 +140,9 @@ helder_diagnostic_to_string (const HelderDiagnostic *self)
                           self->message, self->rule);
 }
 
+/* Orders findings by file, then by place, then by rule: a GCompareFunc for
+ * pointers to findings.
+ */
 int
 helder_diagnostic_compare (const HelderDiagnostic *a,
                            const HelderDiagnostic *b)
@@ -160,6 +168,7 @@ compare_indirect (gconstpointer a,
                                     *(HelderDiagnostic * const *) b);
 }
 
+/* Sorts @diagnostics in place with helder_diagnostic_compare(). */
 void
 helder_diagnostics_sort (GPtrArray *diagnostics)
 {
@@ -168,6 +177,7 @@ helder_diagnostics_sort (GPtrArray *diagnostics)
   g_ptr_array_sort (diagnostics, compare_indirect);
 }
 
+/* Whether @diagnostics holds at least one error. */
 gboolean
 helder_diagnostics_have_errors (GPtrArray *diagnostics)
 {

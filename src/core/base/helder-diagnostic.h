@@ -1,5 +1,8 @@
 /* helder-diagnostic.h
  *
+ * HelderDiagnostic: one finding of a check or of the loader, with its place,
+ * rule, severity, message and suggestions. Every layer reports through it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -173,6 +173,7 @@ helder_json_document_parse (const char *file,
   return g_steal_pointer (&self);
 }
 
+/* Frees @self and its tree. */
 void
 helder_json_document_free (HelderJsonDocument *self)
 {
@@ -187,6 +188,7 @@ helder_json_document_free (HelderJsonDocument *self)
   g_free (self);
 }
 
+/* Returns: (transfer none): the file name findings in this document carry. */
 const char *
 helder_json_document_get_file (HelderJsonDocument *self)
 {
@@ -195,6 +197,9 @@ helder_json_document_get_file (HelderJsonDocument *self)
   return self->file;
 }
 
+/* Returns: (transfer none) (nullable): the root object, or NULL when the
+ * file is not a JSON object.
+ */
 JsonObject *
 helder_json_document_get_root (HelderJsonDocument *self)
 {
@@ -203,6 +208,7 @@ helder_json_document_get_root (HelderJsonDocument *self)
   return json_node_get_object (self->root);
 }
 
+/* Whether a value was changed since the document was read or written. */
 gboolean
 helder_json_document_is_modified (HelderJsonDocument *self)
 {
@@ -398,6 +404,10 @@ get_member (HelderJsonDocument *self,
   return node;
 }
 
+/* Reads the string member @member of @object into @value (owned by the
+ * document); reports a missing required or wrongly typed member, located,
+ * in @diagnostics.
+ */
 gboolean
 helder_json_document_get_string (HelderJsonDocument *self,
                                  GPtrArray          *diagnostics,
@@ -420,6 +430,10 @@ helder_json_document_get_string (HelderJsonDocument *self,
   return TRUE;
 }
 
+/* Reads the integer member @member of @object within the range given into
+ * @value; reports a missing required, wrongly typed or out-of-range
+ * member, located, in @diagnostics.
+ */
 gboolean
 helder_json_document_get_int (HelderJsonDocument *self,
                               GPtrArray          *diagnostics,
@@ -458,6 +472,7 @@ helder_json_document_get_int (HelderJsonDocument *self,
   return TRUE;
 }
 
+/* Like helder_json_document_get_int() for a number with a fraction. */
 gboolean
 helder_json_document_get_number (HelderJsonDocument *self,
                                  GPtrArray          *diagnostics,
@@ -493,6 +508,7 @@ helder_json_document_get_number (HelderJsonDocument *self,
   return TRUE;
 }
 
+/* Like helder_json_document_get_int() for true or false. */
 gboolean
 helder_json_document_get_boolean (HelderJsonDocument *self,
                                   GPtrArray          *diagnostics,
@@ -514,6 +530,10 @@ helder_json_document_get_boolean (HelderJsonDocument *self,
   return TRUE;
 }
 
+/* Returns: (transfer none) (nullable): the object member @member of @object,
+ * or NULL (a missing required member or a wrong type is reported in
+ * @diagnostics).
+ */
 JsonObject *
 helder_json_document_get_object (HelderJsonDocument *self,
                                  GPtrArray          *diagnostics,
@@ -586,6 +606,9 @@ helder_json_document_get_strings (HelderJsonDocument *self,
   return ok ? array : NULL;
 }
 
+/* Sets the string member @member of @object (NULL removes it) and marks the
+ * document modified.
+ */
 void
 helder_json_document_set_string (HelderJsonDocument *self,
                                  JsonObject         *object,
@@ -613,6 +636,9 @@ helder_json_document_set_string (HelderJsonDocument *self,
   self->modified = TRUE;
 }
 
+/* Sets the member @member of @object to an array of @strings and marks the
+ * document modified.
+ */
 void
 helder_json_document_set_strings (HelderJsonDocument *self,
                                   JsonObject         *object,
@@ -655,6 +681,9 @@ set_value (HelderJsonDocument *self,
   self->modified = TRUE;
 }
 
+/* Sets the integer member @member of @object and marks the document
+ * modified.
+ */
 void
 helder_json_document_set_int (HelderJsonDocument *self,
                               JsonObject         *object,
@@ -668,6 +697,9 @@ helder_json_document_set_int (HelderJsonDocument *self,
   set_value (self, object, member, json_node_init_int (json_node_alloc (), value));
 }
 
+/* Sets the boolean member @member of @object and marks the document
+ * modified.
+ */
 void
 helder_json_document_set_boolean (HelderJsonDocument *self,
                                   JsonObject         *object,

@@ -1,5 +1,9 @@
 /* helder-json-document.h
  *
+ * HelderJsonDocument: a JSON file of the course that keeps its bytes and the
+ * line and column of every member, so problems are located and unchanged
+ * files are written back byte for byte.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -45,6 +45,7 @@ helder_line_map_new (const char *text,
   return self;
 }
 
+/* Frees @self. */
 void
 helder_line_map_free (HelderLineMap *self)
 {
@@ -55,6 +56,7 @@ helder_line_map_free (HelderLineMap *self)
   g_free (self);
 }
 
+/* The number of lines of the text. */
 guint
 helder_line_map_get_n_lines (const HelderLineMap *self)
 {
@@ -63,6 +65,7 @@ helder_line_map_get_n_lines (const HelderLineMap *self)
   return self->starts->len;
 }
 
+/* The byte offset where the 1-based @line starts. */
 gsize
 helder_line_map_line_start (const HelderLineMap *self,
                             guint                line)
@@ -100,6 +103,7 @@ helder_line_map_line_end (const HelderLineMap *self,
   return end;
 }
 
+/* The 1-based line and character column of the byte @offset. */
 void
 helder_line_map_locate (const HelderLineMap *self,
                         gsize                offset,

@@ -1,5 +1,7 @@
 /* helder-line-map.h
  *
+ * HelderLineMap: byte offsets to 1-based lines and columns and back.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -1,5 +1,8 @@
 /* helder-media.h
  *
+ * Media files: their kind by extension and their duration (GStreamer's
+ * discoverer), for the media checks and the export.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

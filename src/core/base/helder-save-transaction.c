@@ -22,6 +22,7 @@ struct _HelderSaveTransaction
   GPtrArray *bytes; /* of GBytes*, in the same order */
 };
 
+/* Returns: (transfer full): an empty transaction for the folder @root. */
 HelderSaveTransaction *
 helder_save_transaction_new (const char *root)
 {
@@ -37,6 +38,7 @@ helder_save_transaction_new (const char *root)
   return self;
 }
 
+/* Frees @self; files not committed are left alone. */
 void
 helder_save_transaction_free (HelderSaveTransaction *self)
 {
@@ -49,6 +51,9 @@ helder_save_transaction_free (HelderSaveTransaction *self)
   g_free (self);
 }
 
+/* Adds @bytes as the new contents of @file (relative to the folder);
+ * nothing is written before commit.
+ */
 void
 helder_save_transaction_add (HelderSaveTransaction *self,
                              const char            *file,
@@ -63,6 +68,7 @@ helder_save_transaction_add (HelderSaveTransaction *self,
   g_ptr_array_add (self->bytes, g_bytes_ref (bytes));
 }
 
+/* How many files the transaction holds. */
 guint
 helder_save_transaction_get_n_files (HelderSaveTransaction *self)
 {
@@ -131,6 +137,9 @@ roll_forward (const char  *root,
   return TRUE;
 }
 
+/* Writes every file all or nothing; FALSE with a message for a person in
+ * @error, and the folder as it was.
+ */
 gboolean
 helder_save_transaction_commit (HelderSaveTransaction  *self,
                                 GError                **error)
@@ -212,6 +221,9 @@ remove_leftovers (const char *folder)
     }
 }
 
+/* Finishes or undoes a save a crash interrupted in @root; FALSE with
+ * @error set when it cannot.
+ */
 gboolean
 helder_save_transaction_recover (const char  *root,
                                  GError     **error)

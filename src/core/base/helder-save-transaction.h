@@ -1,5 +1,8 @@
 /* helder-save-transaction.h
  *
+ * HelderSaveTransaction: saves several files of a course folder all or
+ * nothing, with a journal that survives a crash.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

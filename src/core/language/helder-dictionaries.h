@@ -1,5 +1,8 @@
 /* helder-dictionaries.h
  *
+ * Finds the system's hunspell and hyphen dictionaries and loads the built-in
+ * Dutch word lists.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -44,11 +44,14 @@ paragraph_table_new (void)
                                 (GDestroyNotify) paragraph_free);
 }
 
+/* Returns: (transfer full): a checker with @settings (NULL for the
+ * defaults) and the course words @course_words (nullable).
+ */
 HelderLanguageChecker *
 helder_language_checker_new (const HelderCheckSettings *settings,
                              const char * const           *course_words)
 {
-  HelderLanguageChecker *self = g_new0 (HelderLanguageChecker, 1);
+  HelderLanguageChecker *self = g_atomic_rc_box_new0 (HelderLanguageChecker);
 
   if (settings != NULL)
     self->settings = *settings;
@@ -64,18 +67,58 @@ helder_language_checker_new (const HelderCheckSettings *settings,
   return self;
 }
 
-void
-helder_language_checker_free (HelderLanguageChecker *self)
+/**
+ * helder_language_checker_new_for_course:
+ *
+ * Must be called on the main thread (it reads @course).
+ *
+ * Returns: (transfer full): a checker with the words.txt and the
+ *   thresholds of @course
+ */
+HelderLanguageChecker *
+helder_language_checker_new_for_course (HelderCourse *course)
 {
-  if (self == NULL)
-    return;
+  HelderLanguageChecker *self;
 
+  g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
+
+  self = helder_language_checker_new (NULL, NULL);
+  helder_language_checker_follow_course (self, course);
+
+  return self;
+}
+
+/**
+ * helder_language_checker_ref:
+ *
+ * Returns: (transfer full): @self, with one more reference
+ */
+HelderLanguageChecker *
+helder_language_checker_ref (HelderLanguageChecker *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+checker_clear (HelderLanguageChecker *self)
+{
   g_strfreev (self->words);
   g_clear_pointer (&self->course_words, g_hash_table_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->results, g_hash_table_unref);
   g_mutex_clear (&self->lock);
-  g_free (self);
+}
+
+/* Drops one reference; the last one frees the checker and what it
+ * remembers.
+ */
+void
+helder_language_checker_unref (HelderLanguageChecker *self)
+{
+  if (self != NULL)
+    g_atomic_rc_box_release_full (self, (GDestroyNotify) checker_clear);
 }
 
 /* New course words change what the rules say about every paragraph. */
@@ -449,20 +492,20 @@ helder_language_checker_recheck (HelderLanguageChecker    *self,
 }
 
 /**
- * helder_language_checker_for_course:
+ * helder_language_checker_follow_course:
  *
- * Returns: (transfer none): the checker kept with @course, with its
- *   current words.txt and the thresholds of its course.json
+ * Takes the current words.txt and the thresholds of @course's course.json
+ * (on the main thread, like everything that reads the course); the
+ * paragraphs they change are checked again on the next check.
  */
-HelderLanguageChecker *
-helder_language_checker_for_course (HelderCourse *course)
+void
+helder_language_checker_follow_course (HelderLanguageChecker *self,
+                                       HelderCourse          *course)
 {
-  static const char key[] = "helder-language-checker";
-  static GMutex lock;
-  HelderLanguageChecker *checker;
   HelderCheckSettings settings;
 
-  g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (HELDER_IS_COURSE (course));
 
   /* Problems with the thresholds are the course check's to report. */
   if (helder_course_get_document (course) != NULL)
@@ -470,44 +513,35 @@ helder_language_checker_for_course (HelderCourse *course)
   else
     helder_check_settings_init (&settings);
 
-  g_mutex_lock (&lock);
-  checker = g_object_get_data (G_OBJECT (course), key);
-  if (checker == NULL)
-    {
-      checker = helder_language_checker_new (&settings, helder_course_get_words (course));
-      g_object_set_data_full (G_OBJECT (course), key, checker,
-                              (GDestroyNotify) helder_language_checker_free);
-    }
-  g_mutex_unlock (&lock);
-
-  helder_language_checker_set_words (checker, helder_course_get_words (course));
-  helder_language_checker_set_settings (checker, &settings);
-
-  return checker;
+  helder_language_checker_set_words (self, helder_course_get_words (course));
+  helder_language_checker_set_settings (self, &settings);
 }
 
 static GPtrArray *
-check_with_course_checker (HelderCourse            *course,
-                           HelderPage              *page,
-                           HelderReadabilityCounts *counts)
+check_page (HelderLanguageChecker   *checker,
+            HelderPage              *page,
+            HelderReadabilityCounts *counts)
 {
-  return helder_language_checker_check (helder_language_checker_for_course (course),
-                                        helder_page_get_file (page),
+  return helder_language_checker_check (checker, helder_page_get_file (page),
                                         helder_page_get_text (page),
                                         helder_page_get_content (page), counts);
 }
 
+/* The page's readability counts; for a page checked before, from the
+ * checker's memory.
+ */
 void
-helder_language_count_page (HelderCourse            *course,
+helder_language_count_page (HelderLanguageChecker   *checker,
                             HelderPage              *page,
                             HelderReadabilityCounts *counts)
 {
   g_autoptr(GPtrArray) found = NULL;
 
+  g_return_if_fail (checker != NULL);
   g_return_if_fail (HELDER_IS_PAGE (page));
   g_return_if_fail (counts != NULL);
 
-  found = check_with_course_checker (course, page, counts);
+  found = check_page (checker, page, counts);
 }
 
 /* Whether @word occurs in @text as a word of its own, as written. */
@@ -581,19 +615,26 @@ met_earlier_in_module (const HelderDiagnostic *d,
   return FALSE;
 }
 
+/* Adds the language findings on @page of @course to @diagnostics; an
+ * abbreviation already met on an earlier page of the module is not
+ * reported again.
+ */
 void
-helder_language_check_page (HelderCourse *course,
-                            HelderPage   *page,
-                            GPtrArray    *diagnostics)
+helder_language_check_page (HelderCourse          *course,
+                            HelderLanguageChecker *checker,
+                            HelderPage            *page,
+                            GPtrArray             *diagnostics)
 {
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GPtrArray) earlier = NULL;
   gboolean looked = FALSE;
 
+  g_return_if_fail (HELDER_IS_COURSE (course));
+  g_return_if_fail (checker != NULL);
   g_return_if_fail (HELDER_IS_PAGE (page));
   g_return_if_fail (diagnostics != NULL);
 
-  found = check_with_course_checker (course, page, NULL);
+  found = check_page (checker, page, NULL);
   for (guint i = 0; i < found->len; i++)
     {
       HelderDiagnostic *d = g_ptr_array_index (found, i);

@@ -269,6 +269,7 @@ helder_language_course_words_new (const char * const *words)
   return set;
 }
 
+/* Frees what @findings holds, not @findings itself. */
 void
 helder_language_findings_clear (HelderLanguageFindings *findings)
 {

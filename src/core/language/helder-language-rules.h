@@ -1,5 +1,9 @@
 /* helder-language-rules.h
  *
+ * The Dutch B1 language rules on a stretch of text: sentence length, long
+ * and rare words, passive voice, nominalisations, bureaucratic words,
+ * spelling.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -39,6 +39,7 @@
 #define B1_MAX_DIFFICULTY 46.0
 #define B2_MAX_DIFFICULTY 60.0
 
+/* Adds @more to @sum. */
 void
 helder_readability_counts_add (HelderReadabilityCounts       *sum,
                                const HelderReadabilityCounts *part)
@@ -57,6 +58,7 @@ helder_readability_counts_add (HelderReadabilityCounts       *sum,
   sum->formal_phrases += part->formal_phrases;
 }
 
+/* Computes the scores of @counts into @scores. */
 void
 helder_readability_compute (const HelderReadabilityCounts *counts,
                             HelderReadability             *out)
@@ -105,6 +107,7 @@ helder_readability_compute (const HelderReadabilityCounts *counts,
     out->level = HELDER_LEVEL_C1;
 }
 
+/* Returns: (transfer none): a translated name of @level for people. */
 const char *
 helder_level_to_label (HelderLevel level)
 {

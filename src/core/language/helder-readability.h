@@ -1,5 +1,8 @@
 /* helder-readability.h
  *
+ * Readability: counts of words, sentences and syllables, and the scores
+ * (Flesch-Douma, level band) computed from them.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -116,6 +116,9 @@ helder_spelling_check (const char *word,
   return (lookup (word, length) & (KNOWN_DUTCH | KNOWN_ENGLISH)) != 0;
 }
 
+/* Whether @word is spelled right in Dutch (or is an English term Dutch
+ * texts use). Safe in any thread.
+ */
 gboolean
 helder_spelling_check_dutch (const char *word,
                              gssize      length)

@@ -1,5 +1,8 @@
 /* helder-spelling.h
  *
+ * Spelling with hunspell (Dutch, plus American English for loanwords),
+ * cached per word and safe in any thread.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -72,6 +72,7 @@ get_counter (void)
   return counter;
 }
 
+/* Whether the Dutch hyphenation patterns are installed. */
 gboolean
 helder_syllables_have_patterns (void)
 {

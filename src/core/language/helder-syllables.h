@@ -1,5 +1,8 @@
 /* helder-syllables.h
  *
+ * Syllable counts of Dutch words with libhyphen's patterns, for the
+ * readability scores.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -349,6 +349,7 @@ close_sentence (HelderTokens   *self,
   sentence->n_words = 0;
 }
 
+/* Whether @token is a word (not a number or punctuation). */
 gboolean
 helder_token_is_word (const HelderToken *token)
 {
@@ -452,6 +453,9 @@ helder_plain_text_runs (const char *text,
   return runs;
 }
 
+/* Returns: (transfer full): the sentences and words of the plain text
+ * @text.
+ */
 HelderTokens *
 helder_tokens_new_from_plain (const char *text,
                               gsize       length)
@@ -461,6 +465,7 @@ helder_tokens_new_from_plain (const char *text,
   return helder_tokens_new_from_runs (text, runs);
 }
 
+/* Frees @self. */
 void
 helder_tokens_free (HelderTokens *self)
 {

@@ -1,5 +1,8 @@
 /* helder-tokenizer.h
  *
+ * Splits learner-facing text into sentences and words, with their byte
+ * ranges.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -139,6 +139,7 @@ static const HelderFieldSpec no_item_fields[] = {
   { NULL }
 };
 
+/* Returns: (transfer none): the spec of @kind, static. */
 const HelderBlockSpec *
 helder_block_spec_get (HelderBlockKind kind)
 {
@@ -152,6 +153,9 @@ helder_block_spec_get (HelderBlockKind kind)
   return &block_specs[kind];
 }
 
+/* Returns: (transfer none) (nullable): the spec of @key in @specs, or
+ * NULL.
+ */
 const HelderFieldSpec *
 helder_field_spec_find (const HelderFieldSpec *specs,
                         const char            *key)

@@ -1,5 +1,8 @@
 /* helder-block-spec.h
  *
+ * The fields each block kind has and what they may hold; the parser, the
+ * block dialog and the checks all read blocks through this spec.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -30,6 +30,7 @@ static const char * const kind_names[HELDER_N_BLOCK_KINDS] = {
   [HELDER_BLOCK_SOURCES] = "sources",
 };
 
+/* Returns: (transfer full): a field @key with @value, both copied. */
 HelderField *
 helder_field_new (const char *key,
                   const char *value)
@@ -42,6 +43,7 @@ helder_field_new (const char *key,
   return self;
 }
 
+/* Frees @self. */
 void
 helder_field_free (HelderField *self)
 {
@@ -53,6 +55,7 @@ helder_field_free (HelderField *self)
   g_free (self);
 }
 
+/* Returns: (transfer full): an empty item. */
 HelderBlockItem *
 helder_block_item_new (void)
 {
@@ -63,6 +66,7 @@ helder_block_item_new (void)
   return self;
 }
 
+/* Frees @self and its fields. */
 void
 helder_block_item_free (HelderBlockItem *self)
 {
@@ -73,6 +77,7 @@ helder_block_item_free (HelderBlockItem *self)
   g_free (self);
 }
 
+/* Returns: (transfer full): an empty block of @kind. */
 HelderBlock *
 helder_block_new (HelderBlockKind kind)
 {
@@ -88,6 +93,7 @@ helder_block_new (HelderBlockKind kind)
   return self;
 }
 
+/* Frees @self, its fields and its items. */
 void
 helder_block_free (HelderBlock *self)
 {
@@ -101,6 +107,7 @@ helder_block_free (HelderBlock *self)
   g_free (self);
 }
 
+/* Returns: (transfer none): the name of @kind in the page source, static. */
 const char *
 helder_block_kind_to_string (HelderBlockKind kind)
 {
@@ -131,6 +138,7 @@ helder_block_kind_from_string (const char      *name,
   return FALSE;
 }
 
+/* Whether @kind is written as a fenced Helder block. */
 gboolean
 helder_block_kind_is_fenced (HelderBlockKind kind)
 {
@@ -185,6 +193,7 @@ find_field (GPtrArray  *fields,
   return NULL;
 }
 
+/* Returns: (transfer none) (nullable): the field @key of @self, or NULL. */
 const HelderField *
 helder_block_get_field (const HelderBlock *self,
                         const char        *key)
@@ -195,6 +204,9 @@ helder_block_get_field (const HelderBlock *self,
   return find_field (self->fields, key);
 }
 
+/* Returns: (transfer none) (nullable): the value of the field @key, owned
+ * by @self, or NULL.
+ */
 const char *
 helder_block_get_value (const HelderBlock *self,
                         const char        *key)
@@ -204,6 +216,7 @@ helder_block_get_value (const HelderBlock *self,
   return field != NULL ? field->value : NULL;
 }
 
+/* Returns: (transfer none) (nullable): the field @key of @self, or NULL. */
 const HelderField *
 helder_block_item_get_field (const HelderBlockItem *self,
                              const char            *key)
@@ -214,6 +227,9 @@ helder_block_item_get_field (const HelderBlockItem *self,
   return find_field (self->fields, key);
 }
 
+/* Returns: (transfer none) (nullable): the value of the field @key, owned
+ * by @self, or NULL.
+ */
 const char *
 helder_block_item_get_value (const HelderBlockItem *self,
                              const char            *key)
@@ -223,6 +239,7 @@ helder_block_item_get_value (const HelderBlockItem *self,
   return field != NULL ? field->value : NULL;
 }
 
+/* Whether a boolean field's value means yes. */
 gboolean
 helder_value_is_yes (const char *value)
 {

@@ -1,5 +1,8 @@
 /* helder-block.h
  *
+ * HelderBlock: one block of a page (text, heading, callout, image, video,
+ * check, ...), its fields and its items.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

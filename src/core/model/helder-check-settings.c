@@ -11,6 +11,7 @@
 
 #include "helder-check-settings.h"
 
+/* Sets @self to the defaults documented in docs/readability.md. */
 void
 helder_check_settings_init (HelderCheckSettings *settings)
 {
@@ -73,6 +74,7 @@ helder_check_threshold_get_range (HelderCheckThreshold  threshold,
   *max = check_thresholds[threshold].max;
 }
 
+/* The value of @threshold in @self. */
 guint
 helder_check_settings_get_threshold (const HelderCheckSettings *settings,
                                         HelderCheckThreshold          threshold)
@@ -105,6 +107,7 @@ helder_check_settings_get_threshold (const HelderCheckSettings *settings,
     }
 }
 
+/* Sets @threshold in @self to @value. */
 void
 helder_check_settings_set_threshold (HelderCheckSettings *settings,
                                         HelderCheckThreshold    threshold,
@@ -220,6 +223,7 @@ helder_check_settings_write (const HelderCheckSettings *settings,
   helder_json_document_set_boolean (course_json, checks, "spelling", settings->spelling);
 }
 
+/* Whether @a and @b hold the same thresholds. */
 gboolean
 helder_check_settings_equal (const HelderCheckSettings *a,
                                 const HelderCheckSettings *b)

@@ -238,12 +238,7 @@ read_course_fields (HelderCourse *self,
 
   if (helder_json_document_get_string (doc, diagnostics, root, "language", TRUE, &value))
     {
-      static GRegex *tag = NULL;
-
-      if (g_once_init_enter (&tag))
-        g_once_init_leave (&tag, g_regex_new ("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", 0, 0, NULL));
-
-      if (!g_regex_match (tag, value, 0, NULL))
+      if (!helder_course_is_language_tag (value))
         {
           g_autofree char *message =
             g_strdup_printf (_("\"%s\" is not a language tag; write for example \"nl\""), value);
@@ -272,7 +267,7 @@ read_course_fields (HelderCourse *self,
     }
 
   /* The thresholds of the checks: read here only to report problems;
-   * the checker reads them itself (helder_language_checker_for_course).
+   * the language checker follows them (helder_language_checker_follow_course).
    */
   helder_check_settings_read (&checks, doc, diagnostics);
 
@@ -718,6 +713,49 @@ load (const char  *path,
 }
 
 /**
+ * helder_course_is_language_tag:
+ *
+ * Returns: whether @text has the form course.json's "language" takes: a
+ *   language code of two or three lower-case letters, then optional
+ *   subtags ("nl", "nl-BE", "fy-NL").
+ */
+gboolean
+helder_course_is_language_tag (const char *text)
+{
+  static GRegex *tag = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (g_once_init_enter (&tag))
+    g_once_init_leave (&tag, g_regex_new ("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", 0, 0, NULL));
+
+  return g_regex_match (tag, text, 0, NULL);
+}
+
+/**
+ * helder_course_get_default_theme_colour:
+ * @member: "accent", "text" or "background"
+ *
+ * Returns: (transfer none) (nullable): the colour, as #rrggbb, a course
+ *   without that "theme" member uses, or %NULL for another member
+ */
+const char *
+helder_course_get_default_theme_colour (const char *member)
+{
+  static const struct { const char *member; const char *colour; } defaults[] = {
+    { "accent", "#1d5f8a" }, { "text", "#1a1a1a" }, { "background", "#ffffff" },
+  };
+
+  g_return_val_if_fail (member != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
+    if (g_str_equal (member, defaults[i].member))
+      return defaults[i].colour;
+
+  return NULL;
+}
+
+/**
  * helder_course_load:
  * @path: a course folder
  *
@@ -775,7 +813,7 @@ helder_course_read (const char  *path,
 }
 
 /**
- * helder_course_get_edited_texts:
+ * helder_course_dup_edited_texts:
  *
  * Returns: (transfer full) (element-type utf8 utf8): the table for
  *   helder_course_read() that lays what is being edited over the disk:
@@ -784,7 +822,7 @@ helder_course_read (const char  *path,
  *   for instance)
  */
 GHashTable *
-helder_course_get_edited_texts (HelderCourse *self)
+helder_course_dup_edited_texts (HelderCourse *self)
 {
   GHashTable *texts;
 
@@ -826,6 +864,9 @@ load_thread (GTask        *task,
     g_task_return_pointer (task, course, g_object_unref);
 }
 
+/* Loads the course at @path in a thread; finish with
+ * helder_course_load_finish() on the main thread.
+ */
 void
 helder_course_load_async (const char          *path,
                           GCancellable        *cancellable,
@@ -842,6 +883,9 @@ helder_course_load_async (const char          *path,
   g_task_run_in_thread (task, load_thread);
 }
 
+/* Returns: (transfer full) (nullable): the course, or NULL with @error
+ * set.
+ */
 HelderCourse *
 helder_course_load_finish (GAsyncResult  *result,
                            GError       **error)
@@ -923,6 +967,7 @@ helder_course_save (HelderCourse  *self,
   return TRUE;
 }
 
+/* Returns: (transfer none): the course folder, owned by @self. */
 const char *
 helder_course_get_path (HelderCourse *self)
 {
@@ -931,6 +976,9 @@ helder_course_get_path (HelderCourse *self)
   return self->path;
 }
 
+/* Returns: (transfer none): the course id from course.json, owned by
+ * @self.
+ */
 const char *
 helder_course_get_id (HelderCourse *self)
 {
@@ -939,6 +987,7 @@ helder_course_get_id (HelderCourse *self)
   return self->id;
 }
 
+/* Returns: (transfer none): the course title, owned by @self. */
 const char *
 helder_course_get_title (HelderCourse *self)
 {
@@ -947,6 +996,9 @@ helder_course_get_title (HelderCourse *self)
   return self->title;
 }
 
+/* Returns: (transfer none) (nullable): the course description, owned by
+ * @self.
+ */
 const char *
 helder_course_get_description (HelderCourse *self)
 {
@@ -955,6 +1007,9 @@ helder_course_get_description (HelderCourse *self)
   return self->description;
 }
 
+/* Returns: (transfer none) (nullable): the language tag of course.json,
+ * owned by @self.
+ */
 const char *
 helder_course_get_language (HelderCourse *self)
 {
@@ -963,6 +1018,9 @@ helder_course_get_language (HelderCourse *self)
   return self->language;
 }
 
+/* Returns: (transfer none): the modules, a GListModel of HelderModule
+ * owned by @self.
+ */
 GListModel *
 helder_course_get_modules (HelderCourse *self)
 {
@@ -971,6 +1029,7 @@ helder_course_get_modules (HelderCourse *self)
   return G_LIST_MODEL (self->modules);
 }
 
+/* The number of modules. */
 guint
 helder_course_get_n_modules (HelderCourse *self)
 {
@@ -1035,6 +1094,7 @@ helder_page_iter_next (HelderPageIter *iter)
   return FALSE;
 }
 
+/* Returns: (transfer none) (nullable): the module with @id, or NULL. */
 HelderModule *
 helder_course_find_module (HelderCourse *self,
                            const char   *id)
@@ -1365,6 +1425,9 @@ helder_course_get_ignore_list (HelderCourse *self)
   return self->ignore_list;
 }
 
+/* Returns: (transfer none): the course's own words (words.txt), owned by
+ * @self.
+ */
 const char * const *
 helder_course_get_words (HelderCourse *self)
 {
@@ -1373,6 +1436,7 @@ helder_course_get_words (HelderCourse *self)
   return (const char * const *) self->words;
 }
 
+/* Whether anything in the course has unsaved changes. */
 gboolean
 helder_course_get_modified (HelderCourse *self)
 {
@@ -1515,6 +1579,7 @@ helder_course_remove_module (HelderCourse *self,
   write_module_order (self);
 }
 
+/* Moves @module to @position; the change is saved with the course. */
 void
 helder_course_move_module (HelderCourse *self,
                            HelderModule *module,
@@ -1659,6 +1724,7 @@ helder_course_create (const char  *path,
   return helder_course_load (path, error);
 }
 
+/* Sets the course title in course.json; saved with the course. */
 void
 helder_course_set_title (HelderCourse *self,
                          const char   *title)

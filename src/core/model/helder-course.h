@@ -1,5 +1,9 @@
 /* helder-course.h
  *
+ * HelderCourse: a course folder (course.json, its modules and pages,
+ * words.txt, ignored.json) loaded, validated, edited and saved. Main thread
+ * only (see below).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -34,9 +38,19 @@ typedef struct
 
 #define HELDER_TYPE_COURSE (helder_course_get_type ())
 
+/* The threading rule: a HelderCourse and everything it owns (its modules,
+ * pages, page contents, JSON documents and ignore list) are used on the
+ * main thread only; none of them locks. Work in another thread uses a copy
+ * taken on the main thread: helder_course_read() with the unsaved texts
+ * from helder_course_dup_edited_texts(), read in the thread and used by it
+ * alone. Functions that are safe in any thread say so.
+ */
+
 G_DECLARE_FINAL_TYPE (HelderCourse, helder_course, HELDER, COURSE, GObject)
 
 GQuark        helder_course_error_quark      (void);
+gboolean      helder_course_is_language_tag  (const char           *text);
+const char   *helder_course_get_default_theme_colour (const char   *member);
 HelderCourse *helder_course_load             (const char           *path,
                                               GError              **error);
 HelderCourse *helder_course_read             (const char           *path,
@@ -50,7 +64,7 @@ HelderCourse *helder_course_load_finish      (GAsyncResult         *result,
                                               GError              **error);
 gboolean      helder_course_save             (HelderCourse         *self,
                                               GError              **error);
-GHashTable   *helder_course_get_edited_texts (HelderCourse        *self);
+GHashTable   *helder_course_dup_edited_texts (HelderCourse        *self);
 const char   *helder_course_get_path         (HelderCourse         *self);
 const char   *helder_course_get_id           (HelderCourse         *self);
 const char   *helder_course_get_title        (HelderCourse         *self);

@@ -100,6 +100,7 @@ helder_ignore_list_load (const char *course_path,
   return self;
 }
 
+/* Frees @self. */
 void
 helder_ignore_list_free (HelderIgnoreList *self)
 {
@@ -176,6 +177,9 @@ helder_ignore_list_add (HelderIgnoreList        *self,
   return save (self, error);
 }
 
+/* Whether @diagnostic, on a page whose text is @page_text, is one the
+ * team ignored.
+ */
 gboolean
 helder_ignore_list_matches (HelderIgnoreList       *self,
                             const HelderDiagnostic *diagnostic,
@@ -197,6 +201,7 @@ helder_ignore_list_matches (HelderIgnoreList       *self,
   return g_hash_table_contains (self->keys, key);
 }
 
+/* The number of ignored findings. */
 guint
 helder_ignore_list_get_n_entries (HelderIgnoreList *self)
 {

@@ -1,5 +1,7 @@
 /* helder-ignore-list.h
  *
+ * HelderIgnoreList: the findings the team chose to ignore (ignored.json).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

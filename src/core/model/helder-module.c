@@ -304,6 +304,9 @@ helder_module_load (const char *root,
   return g_steal_pointer (&self);
 }
 
+/* Returns: (transfer none): the module id (its folder name), owned by
+ * @self.
+ */
 const char *
 helder_module_get_id (HelderModule *self)
 {
@@ -312,6 +315,7 @@ helder_module_get_id (HelderModule *self)
   return self->id;
 }
 
+/* Returns: (transfer none): the module title, owned by @self. */
 const char *
 helder_module_get_title (HelderModule *self)
 {
@@ -320,6 +324,9 @@ helder_module_get_title (HelderModule *self)
   return self->title;
 }
 
+/* Returns: (transfer none) (nullable): the module colour as written in
+ * module.json, owned by @self.
+ */
 const char *
 helder_module_get_colour (HelderModule *self)
 {
@@ -328,6 +335,7 @@ helder_module_get_colour (HelderModule *self)
   return self->colour;
 }
 
+/* The study time module.json gives, in minutes, or 0. */
 guint
 helder_module_get_minutes (HelderModule *self)
 {
@@ -336,6 +344,7 @@ helder_module_get_minutes (HelderModule *self)
   return self->minutes;
 }
 
+/* Returns: (transfer none): the learning goals, owned by @self. */
 const char * const *
 helder_module_get_goals (HelderModule *self)
 {
@@ -344,6 +353,9 @@ helder_module_get_goals (HelderModule *self)
   return (const char * const *) self->goals;
 }
 
+/* Returns: (transfer none): the pages, a GListModel of HelderPage owned by
+ * @self.
+ */
 GListModel *
 helder_module_get_pages (HelderModule *self)
 {
@@ -352,6 +364,7 @@ helder_module_get_pages (HelderModule *self)
   return G_LIST_MODEL (self->pages);
 }
 
+/* The number of pages. */
 guint
 helder_module_get_n_pages (HelderModule *self)
 {
@@ -373,6 +386,7 @@ helder_module_get_page (HelderModule *self,
   return page;
 }
 
+/* The number of words on the module's pages. */
 guint
 helder_module_get_word_count (HelderModule *self)
 {
@@ -411,6 +425,7 @@ helder_module_estimate_minutes (HelderModule *self)
          interactions * MINUTES_PER_INTERACTION;
 }
 
+/* Returns: (transfer none): module.json, owned by @self. */
 HelderJsonDocument *
 helder_module_get_document (HelderModule *self)
 {
@@ -479,6 +494,7 @@ helder_module_new (const char *id,
   return g_steal_pointer (&self);
 }
 
+/* Sets the module title in module.json; saved with the course. */
 void
 helder_module_set_title (HelderModule *self,
                          const char   *title)
@@ -496,6 +512,9 @@ helder_module_set_title (HelderModule *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
+/* Returns: (transfer none) (nullable): the page with file name @file, or
+ * NULL.
+ */
 int
 helder_module_find_page (HelderModule *self,
                          HelderPage   *page)
@@ -607,6 +626,7 @@ helder_module_remove_page (HelderModule *self,
   write_page_order (self);
 }
 
+/* Moves @page to @position; saved with the course. */
 void
 helder_module_move_page (HelderModule *self,
                          HelderPage   *page,
@@ -652,6 +672,7 @@ helder_module_set_colour (HelderModule *self,
   return TRUE;
 }
 
+/* Sets the study time in module.json; saved with the course. */
 void
 helder_module_set_minutes (HelderModule *self,
                            guint         minutes)

@@ -1,5 +1,7 @@
 /* helder-module.h
  *
+ * HelderModule: one module of a course (module.json and its pages).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

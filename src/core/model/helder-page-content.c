@@ -1100,6 +1100,9 @@ parse_code_block (Parser      *parser,
     }
 }
 
+/* Returns: (transfer full): the parsed form of the page source @text of
+ * @length bytes; problems are in its diagnostics, located in @file.
+ */
 HelderPageContent *
 helder_page_content_parse (const char *file,
                            const char *text,
@@ -1208,6 +1211,7 @@ helder_page_content_parse (const char *file,
   return g_steal_pointer (&self);
 }
 
+/* Frees @self. */
 void
 helder_page_content_free (HelderPageContent *self)
 {
@@ -1274,6 +1278,7 @@ helder_count_words (const char *text,
   return n;
 }
 
+/* The number of learner-facing words. */
 guint
 helder_page_content_count_words (const HelderPageContent *self,
                                  const char              *text)

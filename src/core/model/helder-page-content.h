@@ -1,5 +1,8 @@
 /* helder-page-content.h
  *
+ * HelderPageContent: the parsed form of one page (blocks, images, learner-
+ * facing text runs, syntax problems).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

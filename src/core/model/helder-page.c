@@ -165,6 +165,9 @@ helder_page_new (const char *file,
   return self;
 }
 
+/* Returns: (transfer none): the page file relative to the course folder,
+ * owned by @self.
+ */
 const char *
 helder_page_get_file (HelderPage *self)
 {
@@ -173,6 +176,7 @@ helder_page_get_file (HelderPage *self)
   return self->file;
 }
 
+/* Returns: (transfer none): the page id, owned by @self. */
 const char *
 helder_page_get_id (HelderPage *self)
 {
@@ -190,6 +194,9 @@ helder_page_get_title (HelderPage *self)
   return self->content->title != NULL ? self->content->title : self->id;
 }
 
+/* Returns: (transfer none): the page source as edited, NUL-terminated,
+ * owned by @self until the text changes.
+ */
 const char *
 helder_page_get_text (HelderPage *self)
 {
@@ -198,6 +205,7 @@ helder_page_get_text (HelderPage *self)
   return g_bytes_get_data (self->text, NULL);
 }
 
+/* The length of the page source in bytes. */
 gsize
 helder_page_get_length (HelderPage *self)
 {
@@ -206,6 +214,9 @@ helder_page_get_length (HelderPage *self)
   return g_bytes_get_size (self->text) - 1;
 }
 
+/* Replaces the page source (@length -1 for NUL-terminated) and parses it
+ * again.
+ */
 void
 helder_page_set_text (HelderPage *self,
                       const char *text,
@@ -238,6 +249,9 @@ helder_page_set_text (HelderPage *self,
     }
 }
 
+/* Returns: (transfer none): the parsed page, owned by @self until the text
+ * changes.
+ */
 const HelderPageContent *
 helder_page_get_content (HelderPage *self)
 {
@@ -246,6 +260,7 @@ helder_page_get_content (HelderPage *self)
   return self->content;
 }
 
+/* The number of learner-facing words. */
 guint
 helder_page_get_word_count (HelderPage *self)
 {
@@ -254,6 +269,7 @@ helder_page_get_word_count (HelderPage *self)
   return self->word_count;
 }
 
+/* Whether the text differs from the file. */
 gboolean
 helder_page_get_modified (HelderPage *self)
 {
@@ -302,6 +318,7 @@ helder_page_mark_new (HelderPage *self)
     }
 }
 
+/* Records that the text is now the file's. */
 void
 helder_page_mark_saved (HelderPage *self)
 {

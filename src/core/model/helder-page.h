@@ -1,5 +1,7 @@
 /* helder-page.h
  *
+ * HelderPage: one page of a module, its text and its parsed content.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -15,10 +15,10 @@
 #include "helder-recovery.h"
 
 /* One file per course folder, named after a hash of its absolute path so
- * two courses never share one.
+ * two courses never share one. Returns: (transfer full): the path.
  */
 char *
-helder_recovery_get_path (HelderCourse *course)
+helder_recovery_dup_path (HelderCourse *course)
 {
   g_autofree char *absolute = NULL;
   g_autofree char *hash = NULL;
@@ -67,7 +67,7 @@ recovery_write_new (HelderCourse *course)
   RecoveryWrite *write = g_new0 (RecoveryWrite, 1);
   guint n_pages = 0;
 
-  write->path = helder_recovery_get_path (course);
+  write->path = helder_recovery_dup_path (course);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "course");
@@ -196,6 +196,9 @@ helder_recovery_store_async (HelderCourse        *course,
   g_task_run_in_thread (task, store_thread);
 }
 
+/* Finishes helder_recovery_store_async(); FALSE with @error set when the
+ * file could not be written.
+ */
 gboolean
 helder_recovery_store_finish (GAsyncResult  *result,
                               GError       **error)
@@ -224,7 +227,7 @@ helder_recovery_find (HelderCourse *course)
 
   g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
 
-  path = helder_recovery_get_path (course);
+  path = helder_recovery_dup_path (course);
   if (!json_parser_load_from_file (parser, path, NULL))
     return NULL;
 
@@ -289,6 +292,7 @@ helder_recovery_apply (HelderCourse *course,
   return n;
 }
 
+/* Removes the course's recovery file: its edits were saved or thrown away. */
 void
 helder_recovery_discard (HelderCourse *course)
 {
@@ -297,7 +301,7 @@ helder_recovery_discard (HelderCourse *course)
   g_return_if_fail (HELDER_IS_COURSE (course));
 
   /* A write still running in a thread must not bring the file back. */
-  path = helder_recovery_get_path (course);
+  path = helder_recovery_dup_path (course);
   g_mutex_lock (&write_lock);
   written_sequence = ++last_sequence;
   g_unlink (path);

@@ -1,5 +1,8 @@
 /* helder-recovery.h
  *
+ * Keeps unsaved edits outside the course folder, so a crash loses nothing,
+ * and offers them back when the course is opened again.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -28,6 +31,6 @@ GHashTable *helder_recovery_find    (HelderCourse  *course);
 guint       helder_recovery_apply   (HelderCourse  *course,
                                      GHashTable    *texts);
 void        helder_recovery_discard (HelderCourse  *course);
-char       *helder_recovery_get_path (HelderCourse *course);
+char       *helder_recovery_dup_path (HelderCourse *course);
 
 G_END_DECLS

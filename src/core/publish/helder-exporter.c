@@ -44,6 +44,9 @@ entry_free (Entry *entry)
   g_free (entry);
 }
 
+/* Sets @format to the one named @name (scorm12, scorm2004, web); FALSE
+ * for another name.
+ */
 gboolean
 helder_export_format_from_string (const char         *name,
                                   HelderExportFormat *format)
@@ -607,10 +610,9 @@ helder_export_package (HelderCourse          *course,
         {
           g_set_error (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_CHECKS,
                        g_dngettext (GETTEXT_PACKAGE,
-                                    "the checks found %u error; fix it, or export anyway with "
-                                    "--force",
-                                    "the checks found %u errors; fix them, or export anyway with "
-                                    "--force", found->len),
+                                    "the checks found %u error; fix it before you export",
+                                    "the checks found %u errors; fix them before you export",
+                                    found->len),
                        found->len);
           if (problems != NULL)
             *problems = g_steal_pointer (&found);

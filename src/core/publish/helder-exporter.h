@@ -1,5 +1,8 @@
 /* helder-exporter.h
  *
+ * Exports a course or a module as a SCORM 1.2, SCORM 2004 or web package (a
+ * ZIP file).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -78,6 +78,7 @@ load_labels (const char *language)
   return g_steal_pointer (&parser);
 }
 
+/* Returns: (transfer full): a renderer for @course. */
 HelderRenderer *
 helder_renderer_new (HelderCourse *course)
 {
@@ -115,6 +116,7 @@ helder_renderer_set_source_lines (HelderRenderer *self,
   self->source_lines = source_lines;
 }
 
+/* Frees @self. */
 void
 helder_renderer_free (HelderRenderer *self)
 {
@@ -148,6 +150,9 @@ helder_renderer_get_problems (HelderRenderer *self)
   return self->problems;
 }
 
+/* Returns: (transfer none): the player label @key in the course language,
+ * owned by @self.
+ */
 const char *
 helder_renderer_get_label (HelderRenderer *self,
                            const char     *key)

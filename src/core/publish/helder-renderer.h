@@ -1,5 +1,8 @@
 /* helder-renderer.h
  *
+ * HelderRenderer: turns pages into accessible HTML for the learner player;
+ * the preview and every export use it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -1,5 +1,8 @@
 /* helder-review-report.h
  *
+ * The review report: an HTML page of a course's review threads and sign-offs
+ * for the people who were not in the app.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

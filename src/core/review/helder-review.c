@@ -1643,7 +1643,7 @@ helder_review_approval_is_current (HelderReview     *self,
 }
 
 /**
- * helder_review_get_approved_text:
+ * helder_review_dup_approved_text:
  *
  * The page's text as it was last approved (by any role), from
  * review/approved/ in the course folder, checked against the hash in
@@ -1652,7 +1652,7 @@ helder_review_approval_is_current (HelderReview     *self,
  * Returns: (transfer full): the text, or %NULL with @error set.
  */
 char *
-helder_review_get_approved_text (HelderReview  *self,
+helder_review_dup_approved_text (HelderReview  *self,
                                  const char    *course_path,
                                  const char    *page,
                                  GError       **error)

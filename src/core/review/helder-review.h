@@ -1,5 +1,8 @@
 /* helder-review.h
  *
+ * HelderReview: review.json, the team's comment threads anchored to text and
+ * the sign-offs per page and role, with merging of concurrent edits.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -198,7 +201,7 @@ gboolean            helder_review_approval_is_current (HelderReview       *self,
                                                        const char         *page,
                                                        HelderReviewRole    role,
                                                        const char         *page_text);
-char               *helder_review_get_approved_text   (HelderReview       *self,
+char               *helder_review_dup_approved_text   (HelderReview       *self,
                                                        const char         *course_path,
                                                        const char         *page,
                                                        GError            **error);

@@ -73,6 +73,7 @@ helder_text_quote_init_from_range (HelderTextQuote *quote,
   quote->hint = range.start;
 }
 
+/* Frees what @quote holds, not @quote itself. */
 void
 helder_text_quote_clear (HelderTextQuote *quote)
 {
@@ -82,6 +83,7 @@ helder_text_quote_clear (HelderTextQuote *quote)
   quote->hint = 0;
 }
 
+/* Copies @from into @to. */
 void
 helder_text_quote_copy (HelderTextQuote       *to,
                         const HelderTextQuote *from)

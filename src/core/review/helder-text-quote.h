@@ -1,5 +1,8 @@
 /* helder-text-quote.h
  *
+ * HelderTextQuote: anchors a passage by its text and context, so a comment
+ * finds its passage again after edits.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

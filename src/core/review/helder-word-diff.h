@@ -1,5 +1,8 @@
 /* helder-word-diff.h
  *
+ * Word-level differences between two versions of a text, for the review pane
+ * and the report.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -1,0 +1,147 @@
+/* helder-ui-test-utils.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gtksourceview/gtksource.h>
+
+#include "helder-page-editor.h"
+#include "helder-ui-test-utils.h"
+
+GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+void
+wait_for (gboolean (*condition) (gpointer),
+          gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (condition (data));
+}
+
+/* Closes @window and checks that nothing keeps it alive. Work the window
+ * started (a check in a thread, a timeout) may hold it until it ends, so
+ * the main loop runs until the window is gone: a window something keeps
+ * alive for good makes the test time out.
+ */
+void
+close_and_finalize (gpointer window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_atomic_int_get ((int *) &G_OBJECT (window)->ref_count) > 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_finalize_object (window);
+}
+
+gboolean
+page_shown (gpointer data)
+{
+  return helder_window_get_page (data) != NULL;
+}
+
+/* Opens the page of @file, as a click on its row in the outline does. */
+void
+open_page_in_outline (HelderWindow *window,
+                      const char   *file)
+{
+  HelderPage *page = helder_course_find_page (helder_window_get_course (window), file);
+  GtkWidget *outline = find_named (GTK_WIDGET (window), "outline");
+
+  g_assert_nonnull (page);
+  for (GtkWidget *row = gtk_widget_get_first_child (outline); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "helder-page") == page)
+      g_signal_emit_by_name (outline, "row-activated", row);
+  g_assert_true (helder_window_get_page (window) == page);
+}
+
+HelderDiagnostic *
+finding_with_rule (GtkWidget  *window,
+                   const char *rule)
+{
+  HelderPageEditor *editor = HELDER_PAGE_EDITOR (find_named (window, "editor"));
+  GPtrArray *diagnostics = helder_page_editor_get_diagnostics (editor);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      HelderDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if (g_str_equal (d->rule, rule))
+        return d;
+    }
+
+  return NULL;
+}
+
+gboolean
+has_long_sentence (gpointer data)
+{
+  return finding_with_rule (data, "b1-sentence-long") != NULL;
+}
+
+/* Returns: (transfer none) (nullable): the visible toplevel window of
+ * @type, such as a dialog the window opened.
+ */
+gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* Returns: (transfer none): a new window, shown, with the course in
+ * @folder open at its first page.
+ */
+HelderWindow *
+open_window (GFile *folder)
+{
+  HelderWindow *window = helder_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+
+  return window;
+}
+
+/* What every UI test's main() starts with. */
+void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  gtk_source_init ();
+}

@@ -1,0 +1,27 @@
+/* helder-ui-test-utils.h
+ *
+ * Helpers the UI tests share: finding widgets, waiting for a condition,
+ * opening pages and closing windows.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "helder-course-settings.h"
+#include "helder-window.h"
+
+G_BEGIN_DECLS
+
+GtkWidget * find_named (GtkWidget *root, const char *name);
+void wait_for (gboolean (*condition) (gpointer), gpointer data);
+void close_and_finalize (gpointer window);
+gboolean page_shown (gpointer data);
+void open_page_in_outline (HelderWindow *window, const char *file);
+HelderDiagnostic * finding_with_rule (GtkWidget *window, const char *rule);
+gboolean has_long_sentence (gpointer data);
+gpointer find_toplevel (GType type);
+HelderWindow * open_window (GFile *folder);
+void ui_test_init (int *argc, char ***argv);
+
+G_END_DECLS

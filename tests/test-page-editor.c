@@ -1,0 +1,345 @@
+/* test-page-editor.c
+ *
+ * The page editor in the window: blocks, find and replace, findings as
+ * you type.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gtksourceview/gtksource.h>
+#include <webkit/webkit.h>
+
+#include "helder-application.h"
+#include "helder-block-dialog.h"
+#include "helder-checks.h"
+#include "helder-findings-pane.h"
+#include "helder-course-settings.h"
+#include "helder-export-dialog.h"
+#include "helder-kpi-view.h"
+#include "helder-kpi-window.h"
+#include "helder-page-editor.h"
+#include "helder-preferences.h"
+#include "helder-preview.h"
+#include "helder-review-pane.h"
+#include "helder-test-utils.h"
+#include "helder-ui-test-utils.h"
+#include "helder-window.h"
+
+static void
+set_field (HelderBlockDialog *dialog,
+           const char        *key,
+           const char        *value)
+{
+  g_autofree char *name = g_strconcat ("field-", key, NULL);
+  GtkWidget *row = find_named (GTK_WIDGET (dialog), name);
+
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), value);
+}
+
+static void
+test_insert_and_edit_image (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  HelderWindow *window;
+  HelderBlockDialog *dialog;
+  GtkWidget *done;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  const char *text;
+  const char *block;
+
+  window = open_window (folder);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-block", "s",
+                                             "image"));
+  dialog = find_toplevel (HELDER_TYPE_BLOCK_DIALOG);
+  g_assert_nonnull (dialog);
+  done = find_named (GTK_WIDGET (dialog), "done");
+
+  /* Without alt text the form will not insert the image. */
+  set_field (dialog, "src", "media/logo.png");
+  g_assert_false (gtk_widget_get_sensitive (done));
+  g_assert_cmpuint (helder_block_dialog_get_problems (dialog)->len, ==, 1);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog),
+                                                                       "problems"))),
+                            "image has no alt text"));
+
+  set_field (dialog, "alt", "Een blauwe cirkel met een witte letter H.");
+  g_assert_true (gtk_widget_get_sensitive (done));
+  g_signal_emit_by_name (done, "clicked");
+
+  text = helder_page_get_text (helder_window_get_page (window));
+  block = strstr (text, "```image\nsrc: media/logo.png\nalt: Een blauwe cirkel met een witte "
+                        "letter H.\n```\n");
+  g_assert_nonnull (block);
+
+  /* The same form edits the block under the cursor. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter,
+                                      (int) g_utf8_pointer_to_offset (text, block) + 4);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-block", NULL));
+  dialog = find_toplevel (HELDER_TYPE_BLOCK_DIALOG);
+  g_assert_nonnull (dialog);
+  set_field (dialog, "alt", "Het logo: een witte H in een blauwe cirkel.");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "done"), "clicked");
+
+  text = helder_page_get_text (helder_window_get_page (window));
+  g_assert_nonnull (strstr (text, "alt: Het logo: een witte H in een blauwe cirkel.\n"));
+  g_assert_null (strstr (text, "alt: Een blauwe cirkel met een witte letter H.\n```"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  close_and_finalize (window);
+  helder_test_remove_tree (path);
+}
+
+static void
+test_find_and_replace (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  HelderWindow *window;
+  GtkWidget *editor;
+
+  window = open_window (folder);
+
+  editor = find_named (GTK_WIDGET (window), "editor");
+  g_assert_true (gtk_widget_activate_action (editor, "editor.replace", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (editor, "search")), "je");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (editor, "replace")), "jij");
+  /* The search runs in idle steps; let it count the matches. */
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.find-next", NULL));
+
+  g_signal_emit_by_name (find_named (editor, "replace"), "activate");
+  g_assert_true (g_str_has_prefix (helder_page_get_text (helder_window_get_page (window)),
+                                   "# Welkom\n\nFijn dat jij er bent."));
+
+  close_and_finalize (window);
+  helder_test_remove_tree (path);
+}
+
+static void
+replace_first (GtkTextBuffer *buffer,
+               const char    *text,
+               const char    *replacement)
+{
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, text, 0, &start, &end, NULL));
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, replacement, -1);
+}
+
+static gboolean
+has_no_long_sentence_error (gpointer data)
+{
+  HelderPageEditor *editor = HELDER_PAGE_EDITOR (find_named (data, "editor"));
+  GPtrArray *diagnostics = helder_page_editor_get_diagnostics (editor);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      HelderDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if (g_str_equal (d->rule, "b1-sentence-long") && d->severity == HELDER_SEVERITY_ERROR)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Puts the cursor inside @d, as clicking into the word would. */
+static void
+put_cursor_in (GtkWidget              *window,
+               const HelderDiagnostic *d)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (window, "page-text")));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line_index (buffer, &iter, d->line - 1, 0);
+  gtk_text_iter_forward_chars (&iter, d->column);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+/* The content expert's day: type a long sentence, see the finding, fix a
+ * bureaucratic word with its suggestion, and add a course term to the
+ * course dictionary, all from the editor's menu.
+ */
+/* Whether the first @word of the page text has the underline @tag_name. */
+static gboolean
+word_has_tag (GtkTextBuffer *buffer,
+              const char    *word,
+              const char    *tag_name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter start;
+  GtkTextIter match;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_nonnull (tag);
+  g_assert_true (gtk_text_iter_forward_search (&start, word, 0, &match, NULL, NULL));
+
+  return gtk_text_iter_has_tag (&match, tag);
+}
+
+static void
+test_findings_as_you_type (void)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("HELDER_SOURCE_ROOT"), "content-samples",
+                                              "ai-bewustzijn", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("helder-typing-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmp, "ai-bewustzijn", NULL);
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *words_path = g_build_filename (path, "words.txt", NULL);
+  GtkWidget *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  HelderWindow *window;
+  HelderDiagnostic *d;
+  const char *sentence =
+    "\nIndien je vragen hebt over de nieuwe regels voor het werken met slimme computers in "
+    "het gemeentehuis kun je altijd bij het team van de afdeling terecht voor extra uitleg "
+    "over de heldoriet.\n";
+
+  helder_test_copy_tree (sample, path);
+  folder = g_file_new_for_path (path);
+  window = open_window (folder);
+  editor = find_named (GTK_WIDGET (window), "editor");
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, sentence, -1);
+  wait_for (has_long_sentence, window);
+
+  d = finding_with_rule (GTK_WIDGET (window), "b1-sentence-long");
+  g_assert_cmpint (d->severity, ==, HELDER_SEVERITY_ERROR);
+  g_assert_true (word_has_tag (buffer, "gemeentehuis", "helder-error"));
+  g_assert_true (word_has_tag (buffer, "Indien", "helder-warning"));
+
+  /* One click replaces "Indien" by its plain alternative. */
+  d = finding_with_rule (GTK_WIDGET (window), "b1-bureaucratic");
+  g_assert_nonnull (d);
+  put_cursor_in (GTK_WIDGET (window), d);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.apply-suggestion", "u", 0));
+  g_assert_nonnull (strstr (helder_page_get_text (helder_window_get_page (window)),
+                            "\nAls je vragen hebt"));
+  g_assert_null (finding_with_rule (GTK_WIDGET (window), "b1-bureaucratic"));
+  g_assert_true (word_has_tag (buffer, "gemeentehuis", "helder-error"));
+
+  /* Split in two, the sentence is no longer an error: its underline
+   * goes from the text that stays.
+   */
+  replace_first (buffer, " in het gemeentehuis", ". In het gemeentehuis");
+  wait_for (has_no_long_sentence_error, window);
+  g_assert_false (word_has_tag (buffer, "slimme computers", "helder-error"));
+
+  /* A course term goes into words.txt; the finding goes. */
+  d = finding_with_rule (GTK_WIDGET (window), "spelling");
+  g_assert_nonnull (d);
+  put_cursor_in (GTK_WIDGET (window), d);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.add-word", NULL));
+  g_assert_null (finding_with_rule (GTK_WIDGET (window), "spelling"));
+  g_assert_true (g_file_get_contents (words_path, &words, NULL, NULL));
+  g_assert_true (g_str_has_suffix (words, "heldoriet\n"));
+  /* The second half of the sentence is still long: its underline stays on
+   * the word that is no longer misspelt.
+   */
+  g_assert_true (word_has_tag (buffer, "heldoriet", "helder-warning"));
+
+  close_and_finalize (window);
+  helder_test_remove_tree (tmp);
+}
+
+/* The editor on its own, with a page, finalizes. */
+static void
+test_page_editor_finalize (void)
+{
+  g_autoptr(HelderCourse) course = helder_test_load_course ("course-valid");
+  GtkWidget *editor = g_object_ref_sink (g_object_new (HELDER_TYPE_PAGE_EDITOR, NULL));
+
+  helder_page_editor_set_page (HELDER_PAGE_EDITOR (editor), course,
+                               helder_course_find_page (course, "01-basis/02-blokken.md"));
+  g_assert_finalize_object (editor);
+}
+
+/* The block dialog on its own finalizes once closed. */
+static void
+test_block_dialog_finalize (void)
+{
+  g_autoptr(HelderCourse) course = helder_test_load_course ("course-valid");
+  HelderBlockDialog *dialog = helder_block_dialog_new (NULL, course, HELDER_BLOCK_CHECK, NULL);
+
+  close_and_finalize (dialog);
+}
+
+/* A test question names a course learning goal chosen by its text; the
+ * block gets the goal's id, and a numbered goal shows as its goal.
+ */
+static void
+test_goal_row (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("HELDER_SOURCE_ROOT"), "content-samples",
+                                            "ai-bewustzijn", NULL);
+  g_autoptr(HelderCourse) course = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = NULL;
+  const HelderPageContent *content;
+  const HelderBlock *question = NULL;
+  HelderBlockDialog *dialog;
+  GtkWidget *row;
+
+  course = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  content = helder_page_get_content (helder_course_find_page (course,
+                                                              "01-introductie/00-voortoets.md"));
+  for (guint i = 0; i < content->blocks->len && question == NULL; i++)
+    if (((HelderBlock *) g_ptr_array_index (content->blocks, i))->kind == HELDER_BLOCK_QUESTION)
+      question = g_ptr_array_index (content->blocks, i);
+  g_assert_cmpstr (helder_block_get_value (question, "goal"), ==, "basiskennis");
+
+  dialog = helder_block_dialog_new (NULL, course, HELDER_BLOCK_QUESTION, question);
+  row = find_named (GTK_WIDGET (dialog), "field-goal");
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (row))),
+                   ==, helder_course_get_goal (course, 0)->text);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
+  source = helder_block_dialog_dup_source (dialog);
+  g_assert_nonnull (strstr (source, "\ngoal: ai-verordening\n"));
+  g_clear_pointer (&source, g_free);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  source = helder_block_dialog_dup_source (dialog);
+  g_assert_null (strstr (source, "goal:"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/page-editor/insert-and-edit-image", test_insert_and_edit_image);
+  g_test_add_func ("/page-editor/find-and-replace", test_find_and_replace);
+  g_test_add_func ("/page-editor/findings-as-you-type", test_findings_as_you_type);
+  g_test_add_func ("/page-editor/finalize", test_page_editor_finalize);
+  g_test_add_func ("/block-dialog/finalize", test_block_dialog_finalize);
+  g_test_add_func ("/block-dialog/goal-row", test_goal_row);
+
+  return g_test_run ();
+}

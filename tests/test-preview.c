@@ -1,0 +1,275 @@
+/* test-preview.c
+ *
+ * The learner preview in the window, with and without the web engine.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gtksourceview/gtksource.h>
+#include <webkit/webkit.h>
+
+#include "helder-application.h"
+#include "helder-block-dialog.h"
+#include "helder-checks.h"
+#include "helder-findings-pane.h"
+#include "helder-course-settings.h"
+#include "helder-export-dialog.h"
+#include "helder-kpi-view.h"
+#include "helder-kpi-window.h"
+#include "helder-page-editor.h"
+#include "helder-preferences.h"
+#include "helder-preview.h"
+#include "helder-review-pane.h"
+#include "helder-test-utils.h"
+#include "helder-ui-test-utils.h"
+#include "helder-window.h"
+
+typedef struct
+{
+  HelderPreview *preview;
+  guint          loads;
+  guint          updates;
+} PreviewLoads;
+
+static gboolean
+preview_loaded (gpointer data)
+{
+  PreviewLoads *wait = data;
+
+  return helder_preview_get_n_loads (wait->preview) >= wait->loads &&
+         !helder_preview_is_loading (wait->preview);
+}
+
+static gboolean
+preview_updated (gpointer data)
+{
+  PreviewLoads *wait = data;
+
+  return helder_preview_get_n_updates (wait->preview) >= wait->updates;
+}
+
+static void
+script_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  char **out = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source),
+                                                                          result, &error);
+
+  g_assert_no_error (error);
+  *out = jsc_value_to_string (value);
+}
+
+static gboolean
+string_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/* Runs @script in the preview's page and returns its value as a string. */
+static char *
+run_in_preview (GtkWidget  *window,
+                const char *script)
+{
+  WebKitWebView *view = WEBKIT_WEB_VIEW (find_named (window, "preview-web-view"));
+  char *out = NULL;
+
+  webkit_web_view_evaluate_javascript (view, script, -1, NULL, NULL, NULL, script_done_cb, &out);
+  wait_for (string_set, &out);
+
+  return out;
+}
+
+/* True once the preview's document has scrolled down: it is asked again
+ * on every call, so wait_for polls it.
+ */
+static gboolean
+preview_scrolled_down (gpointer data)
+{
+  g_autofree char *scrolled = run_in_preview (data, "String(window.scrollY > 0)");
+
+  return g_str_equal (scrolled, "true");
+}
+
+/* Opens the Preview tab of the side pane, as a click on it does. */
+static HelderPreview *
+show_preview (HelderWindow *window)
+{
+  GtkWidget *preview = find_named (GTK_WIDGET (window), "preview");
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (preview,
+                                                                                  ADW_TYPE_VIEW_STACK)),
+                                         "preview");
+
+  return HELDER_PREVIEW (preview);
+}
+
+static void
+test_preview (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autofree char *heading = NULL;
+  g_autofree char *width = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *marker = NULL;
+  g_autofree char *uri = NULL;
+  HelderWindow *window;
+  HelderPreview *preview;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  PreviewLoads wait;
+
+  window = helder_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+
+  /* Opening the Preview tab shows the page the editor shows. */
+  preview = show_preview (window);
+  wait.preview = preview;
+  wait.loads = 1;
+  wait_for (preview_loaded, &wait);
+  uri = helder_preview_dup_uri (preview);
+  g_assert_nonnull (strstr (uri, "#page=01-basis%2F01-welkom"));
+  heading = run_in_preview (GTK_WIDGET (window),
+                            "document.querySelector('.helder-page:not([hidden]) h1').textContent");
+  g_assert_cmpstr (heading, ==, "Welkom");
+
+  /* At phone width the learner's screen is 360 pixels wide. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preview-device", "s",
+                                             "phone"));
+  g_assert_cmpint (helder_preview_get_width (preview), ==, 360);
+  width = run_in_preview (GTK_WIDGET (window), "String(window.innerWidth)");
+  g_assert_cmpstr (width, ==, "360");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preview-device", "s",
+                                             "desktop"));
+  g_assert_cmpint (helder_preview_get_width (preview), ==, 1280);
+
+  /* An edit reaches the preview once typing pauses: the page is replaced
+   * in place, without reloading the document.
+   */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  marker = run_in_preview (GTK_WIDGET (window), "String(window.helderMarker = 42)");
+  gtk_text_buffer_insert (buffer, &end, "\nEen nieuwe zin voor de preview.\n", -1);
+  wait.updates = 1;
+  wait_for (preview_updated, &wait);
+  g_assert_cmpuint (helder_preview_get_n_loads (preview), ==, 1);
+  g_clear_pointer (&marker, g_free);
+  marker = run_in_preview (GTK_WIDGET (window), "String(window.helderMarker)");
+  g_assert_cmpstr (marker, ==, "42");
+  changed = run_in_preview (GTK_WIDGET (window),
+                            "String(document.body.textContent.includes('Een nieuwe zin voor de preview.'))");
+  g_assert_cmpstr (changed, ==, "true");
+
+  /* The preview follows the cursor to the block it is in. */
+  g_assert_false (preview_scrolled_down (window));
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *paragraph = g_strdup_printf ("\nAlinea %u van een lange pagina.\n", i);
+
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, paragraph, -1);
+    }
+  wait.updates = 2;
+  wait_for (preview_updated, &wait);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  wait_for (preview_scrolled_down, window);
+
+  /* Walking the module plays it from its first page and leaves the
+   * editor alone; stopping shows the editor's page with its edits.
+   */
+  open_page_in_outline (window, "01-basis/02-blokken.md");
+  wait.loads = 2;
+  wait_for (preview_loaded, &wait);
+  g_clear_pointer (&uri, g_free);
+  uri = helder_preview_dup_uri (preview);
+  g_assert_nonnull (strstr (uri, "#page=01-basis%2F02-blokken"));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (window), "walk-module")),
+                                TRUE);
+  g_assert_true (helder_preview_get_walking (preview));
+  wait.loads = 3;
+  wait_for (preview_loaded, &wait);
+  g_clear_pointer (&uri, g_free);
+  uri = helder_preview_dup_uri (preview);
+  g_assert_nonnull (strstr (uri, "#page=01-basis%2F01-welkom&y=0"));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nTerwijl je loopt.\n", -1);
+  helder_test_run_for (800);
+  g_assert_cmpuint (helder_preview_get_n_loads (preview), ==, 3);
+  g_assert_cmpuint (helder_preview_get_n_updates (preview), ==, 2);
+
+  helder_preview_set_walking (preview, FALSE);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (window),
+                                                                                "walk-module"))));
+  wait.loads = 4;
+  wait_for (preview_loaded, &wait);
+  g_clear_pointer (&uri, g_free);
+  uri = helder_preview_dup_uri (preview);
+  g_assert_nonnull (strstr (uri, "#page=01-basis%2F02-blokken"));
+  g_clear_pointer (&changed, g_free);
+  changed = run_in_preview (GTK_WIDGET (window),
+                            "String(document.body.textContent.includes('Terwijl je loopt.'))");
+  g_assert_cmpstr (changed, ==, "true");
+
+  close_and_finalize (window);
+  helder_test_remove_tree (path);
+}
+
+/* Without its web engine module the preview says so, in its place. */
+static void
+test_preview_without_engine (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) folder = NULL;
+  HelderWindow *window;
+  HelderPreview *preview;
+  GtkWidget *message;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  path = helder_test_copy_course ("course-valid");
+  folder = g_file_new_for_path (path);
+  g_setenv ("HELDER_MODULE_DIR", path, TRUE);
+  window = open_window (folder);
+
+  preview = show_preview (window);
+  message = find_named (GTK_WIDGET (preview), "preview-unavailable");
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (message)),
+                            "Reinstall Helder"));
+  g_assert_null (helder_preview_dup_uri (preview));
+  g_assert_false (helder_preview_is_loading (preview));
+
+  close_and_finalize (window);
+  helder_test_remove_tree (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/preview/preview", test_preview);
+  g_test_add_func ("/preview/preview-without-engine", test_preview_without_engine);
+
+  return g_test_run ();
+}

@@ -1,0 +1,152 @@
+/* test-review-pane.c
+ *
+ * The review pane: threads, replies and sign-offs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gtksourceview/gtksource.h>
+#include <webkit/webkit.h>
+
+#include "helder-application.h"
+#include "helder-block-dialog.h"
+#include "helder-checks.h"
+#include "helder-findings-pane.h"
+#include "helder-course-settings.h"
+#include "helder-export-dialog.h"
+#include "helder-kpi-view.h"
+#include "helder-kpi-window.h"
+#include "helder-page-editor.h"
+#include "helder-preferences.h"
+#include "helder-preview.h"
+#include "helder-review-pane.h"
+#include "helder-test-utils.h"
+#include "helder-ui-test-utils.h"
+#include "helder-window.h"
+
+static GtkWidget *
+find_button_with_label (GtkWidget  *root,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The communications adviser's review: comment on a passage in review
+ * mode, resolve it, approve the page; review.json keeps it all.
+ */
+static void
+test_review (void)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("HELDER_SOURCE_ROOT"), "content-samples",
+                                              "ai-bewustzijn", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("helder-review-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmp, "ai-bewustzijn", NULL);
+  g_autofree char *review_path = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  HelderReviewPane *pane;
+  HelderWindow *window;
+  GtkWidget *threads;
+  GtkWidget *card;
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  GtkTextIter end;
+  guint before;
+
+  helder_test_copy_tree (sample, path);
+  folder = g_file_new_for_path (path);
+  review_path = g_build_filename (path, "review.json", NULL);
+  g_settings_set_string (settings, "reviewer-name", "Sanne de Vries");
+  g_settings_set_string (settings, "reviewer-role", "communications-adviser");
+
+  window = open_window (folder);
+
+  /* Module 2's second page carries the adviser's threads. */
+  open_page_in_outline (window, "02-praktijk/02-vragen-van-inwoners.md");
+
+  pane = HELDER_REVIEW_PANE (find_named (GTK_WIDGET (window), "review-pane"));
+  before = helder_review_pane_get_n_threads (pane);
+  g_assert_cmpuint (before, >=, 1);
+
+  /* Review mode: read-only text, the review pane in front. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-mode", NULL));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window),
+                                                                         "page-text"))));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+  gtk_text_buffer_get_iter_at_line (buffer, &start, 2);
+  end = start;
+  gtk_text_iter_forward_word_ends (&end, 3);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (pane), "comment")),
+                         "Kan dit korter?");
+  g_assert_true (gtk_widget_get_sensitive (find_named (GTK_WIDGET (pane), "add-comment")));
+  g_signal_emit_by_name (find_named (GTK_WIDGET (pane), "add-comment"), "clicked");
+  g_assert_cmpuint (helder_review_pane_get_n_threads (pane), ==, before + 1);
+
+  g_assert_true (g_file_get_contents (review_path, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "Kan dit korter?"));
+  g_assert_nonnull (strstr (json, "Sanne de Vries"));
+  g_clear_pointer (&json, g_free);
+
+  /* Resolve the new thread: it is the one with the new comment. */
+  threads = find_named (GTK_WIDGET (pane), "threads");
+  for (card = gtk_widget_get_first_child (threads); card != NULL; card = gtk_widget_get_next_sibling (card))
+    {
+      HelderReviewThread *thread = g_object_get_data (G_OBJECT (card), "helder-thread");
+      const HelderReviewComment *first = g_ptr_array_index (thread->comments, 0);
+
+      if (g_str_equal (first->text, "Kan dit korter?"))
+        break;
+    }
+  g_assert_nonnull (card);
+  g_signal_emit_by_name (find_button_with_label (card, "_Resolve"), "clicked");
+  g_assert_true (g_file_get_contents (review_path, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "resolved"));
+
+  /* Approve the page as the adviser; the outline shows it. */
+  g_signal_emit_by_name (find_named (GTK_WIDGET (pane), "approve"), "clicked");
+  {
+    GtkWidget *outline = find_named (GTK_WIDGET (window), "outline");
+    gboolean found = FALSE;
+
+    for (GtkWidget *row = gtk_widget_get_first_child (outline); row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      if (g_object_get_data (G_OBJECT (row), "helder-page") == helder_window_get_page (window))
+        found = strstr (gtk_label_get_text (g_object_get_data (G_OBJECT (row),
+                                                               "helder-review-badge")), "✓") != NULL;
+    g_assert_true (found);
+  }
+
+  close_and_finalize (window);
+  helder_test_remove_tree (tmp);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/review-pane/review", test_review);
+
+  return g_test_run ();
+}
