@@ -111,6 +111,9 @@ helder_json_document_parse (const char *file,
   self->bytes = g_bytes_ref (bytes);
   self->locations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   data = g_bytes_get_data (bytes, &length);
+  /* Empty bytes may have no data at all; json-glib wants some. */
+  if (data == NULL)
+    data = "";
   self->lines = helder_line_map_new (data, length);
 
   if (!g_utf8_validate (data, length, NULL))
