@@ -19,6 +19,8 @@
  */
 #define FUZZ_SEPARATOR "\n=====\n"
 
+int LLVMFuzzerInitialize   (int           *argc,
+                            char        ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
 
