@@ -591,8 +591,11 @@ helder_json_document_set_string (HelderJsonDocument *self,
     }
   else
     {
-      if (g_strcmp0 (json_object_get_string_member_with_default (object, member, NULL),
-                     value) == 0)
+      JsonNode *old = json_object_get_member (object, member);
+
+      /* The member may hold anything; only the same string is no change. */
+      if (old != NULL && json_node_get_value_type (old) == G_TYPE_STRING
+          && g_strcmp0 (json_node_get_string (old), value) == 0)
         return;
       json_object_set_string_member (object, member, value);
     }
