@@ -62,6 +62,28 @@ helder_test_copy_course (const char *name)
   return target;
 }
 
+/* The course in @path, which must load. */
+HelderCourse *
+helder_test_load_course (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  HelderCourse *course = helder_course_load (path, &error);
+
+  g_assert_no_error (error);
+  return course;
+}
+
+/* A fresh, empty temporary folder. */
+char *
+helder_test_make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("helder-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
 void
 helder_test_write_file (const char *folder,
                         const char *file,

@@ -7,9 +7,13 @@
 
 #include <glib.h>
 
+#include "helder-course.h"
+
 G_BEGIN_DECLS
 
 char *helder_test_copy_course  (const char *name);
+HelderCourse *helder_test_load_course (const char *path);
+char *helder_test_make_temp_dir (void);
 void  helder_test_copy_tree    (const char *from,
                                 const char *to);
 char *helder_test_data_path    (const char *name);

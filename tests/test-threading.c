@@ -22,26 +22,6 @@
 #include "helder-exporter.h"
 #include "helder-test-utils.h"
 
-static HelderCourse *
-load_course (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  HelderCourse *course = helder_course_load (path, &error);
-
-  g_assert_no_error (error);
-  return course;
-}
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("helder-threading-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
 /* What an async call delivered, and on which thread. */
 typedef struct
 {
@@ -99,7 +79,7 @@ static void
 test_checks_async (void)
 {
   g_autofree char *path = helder_test_copy_course ("export/course");
-  g_autoptr(HelderCourse) course = load_course (path);
+  g_autoptr(HelderCourse) course = helder_test_load_course (path);
   g_autoptr(GPtrArray) sync = helder_checks_run_course (course);
   g_autoptr(GPtrArray) async = NULL;
   g_autoptr(GPtrArray) page_findings = NULL;
@@ -139,9 +119,9 @@ static void
 test_cancelled (void)
 {
   g_autofree char *path = helder_test_copy_course ("export/course");
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = helder_test_make_temp_dir ();
   g_autofree char *output = g_build_filename (dir, "pakket.zip", NULL);
-  g_autoptr(HelderCourse) course = load_course (path);
+  g_autoptr(HelderCourse) course = helder_test_load_course (path);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) course_error = NULL;
   g_autoptr(GError) page_error = NULL;
@@ -190,9 +170,9 @@ static void
 test_export_checks_once (void)
 {
   g_autofree char *path = helder_test_copy_course ("export/course");
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = helder_test_make_temp_dir ();
   g_autofree char *folder = g_build_filename (dir, "pakketten", NULL);
-  g_autoptr(HelderCourse) course = load_course (path);
+  g_autoptr(HelderCourse) course = helder_test_load_course (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_auto(Outcome) export = { g_thread_self () };
@@ -311,8 +291,8 @@ static void
 test_export_while_files_change (void)
 {
   g_autofree char *path = helder_test_copy_course ("export/course");
-  g_autofree char *dir = make_temp_dir ();
-  g_autoptr(HelderCourse) course = load_course (path);
+  g_autofree char *dir = helder_test_make_temp_dir ();
+  g_autoptr(HelderCourse) course = helder_test_load_course (path);
   Writer writer = { path, 0, 0 };
   GThread *thread;
   guint exported = 0;
@@ -388,7 +368,7 @@ test_guard (void)
   if (g_test_subprocess ())
     {
       g_autofree char *path = helder_test_data_path ("export/course");
-      g_autoptr(HelderCourse) course = load_course (path);
+      g_autoptr(HelderCourse) course = helder_test_load_course (path);
 
       g_thread_join (g_thread_new ("other", use_course_thread, course));
       return;

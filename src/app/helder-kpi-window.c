@@ -66,17 +66,13 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   LoadJob *job = task_data;
-  g_autoptr(HelderCourse) course = NULL;
+  g_autoptr(HelderCourse) course = helder_course_snapshot_read_in_task (job->snapshot, task);
   g_autofree char *mapping = NULL;
   HelderKpiSettings settings;
   GError *error = NULL;
 
-  course = helder_course_snapshot_read (job->snapshot, &error);
   if (course == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return;
 
   mapping = helder_lms_report_mapping_path (course);
   job->report = helder_lms_report_new (course);

@@ -174,19 +174,12 @@ check_thread (GTask        *task,
               GCancellable *cancellable)
 {
   CheckJob *job = task_data;
-  g_autoptr(HelderCourse) copy = NULL;
+  g_autoptr(HelderCourse) copy = helder_course_snapshot_read_in_task (job->snapshot, task);
   GError *error = NULL;
   GPtrArray *diagnostics;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  copy = helder_course_snapshot_read (job->snapshot, &error);
   if (copy == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return;
 
   if (job->file != NULL)
     {

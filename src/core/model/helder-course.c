@@ -813,6 +813,35 @@ helder_course_snapshot_read (const HelderCourseSnapshot  *snapshot,
   return helder_course_read (snapshot->path, snapshot->texts, error);
 }
 
+/**
+ * helder_course_snapshot_read_in_task:
+ *
+ * The start of a thread that works on a copy: reads @snapshot unless
+ * @task was cancelled already.
+ *
+ * Returns: (transfer full) (nullable): the copy, or %NULL when @task has
+ *   returned its error (cancelled, or the course cannot be read)
+ */
+HelderCourse *
+helder_course_snapshot_read_in_task (const HelderCourseSnapshot *snapshot,
+                                     GTask                      *task)
+{
+  GError *error = NULL;
+  HelderCourse *copy;
+
+  g_return_val_if_fail (snapshot != NULL, NULL);
+  g_return_val_if_fail (G_IS_TASK (task), NULL);
+
+  if (g_task_return_error_if_cancelled (task))
+    return NULL;
+
+  copy = helder_course_snapshot_read (snapshot, &error);
+  if (copy == NULL)
+    g_task_return_error (task, error);
+
+  return copy;
+}
+
 void
 helder_course_snapshot_free (HelderCourseSnapshot *snapshot)
 {

@@ -129,6 +129,8 @@ void          helder_course_snapshot_set_text (HelderCourseSnapshot       *snaps
 const char   *helder_course_snapshot_get_path (const HelderCourseSnapshot *snapshot);
 HelderCourse *helder_course_snapshot_read     (const HelderCourseSnapshot *snapshot,
                                                GError                    **error);
+HelderCourse *helder_course_snapshot_read_in_task (const HelderCourseSnapshot *snapshot,
+                                                  GTask                      *task);
 void          helder_course_snapshot_free     (HelderCourseSnapshot       *snapshot);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderCourseSnapshot, helder_course_snapshot_free)

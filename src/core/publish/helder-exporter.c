@@ -861,19 +861,12 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ExportJob *job = task_data;
-  g_autoptr(HelderCourse) copy = NULL;
+  g_autoptr(HelderCourse) copy = helder_course_snapshot_read_in_task (job->snapshot, task);
   GError *error = NULL;
   guint n;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  copy = helder_course_snapshot_read (job->snapshot, &error);
   if (copy == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return;
 
   n = helder_export_run (copy, &job->options, export_progress_cb, job->progress, cancellable,
                          &job->problems, &error);
