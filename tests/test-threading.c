@@ -232,9 +232,9 @@ typedef struct
 
 static const char * const versions[] = {
   "# Tekst\n\nDit is de eerste versie van de pagina.\n",
-  "# Tekst\n\n```image\nsrc: ../media/weg.png\nalt: Weg\n```\n\nEen [link](#nergens).\n",
+  "# Tekst\n\n```image\nsrc: media/vierkant.png\nalt: Een blauw vierkant\n```\n\nEen zin.\n",
   "",
-  "---\n: kapot\n```quiz\n",
+  "# Tekst\n\nEen [link](#nergens) en ```quiz\n",
 };
 
 static gpointer
