@@ -9,6 +9,7 @@
 #pragma once
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -58,19 +59,44 @@ fuzz_split (const uint8_t *data,
   return parts;
 }
 
-/* A folder of this process, made once and emptied by the caller. */
+static inline void
+fuzz_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        fuzz_remove_tree (child);
+      }
+  g_remove (path);
+}
+
+static char *fuzz_folder_path;
+
+static inline void
+fuzz_folder_remove (void)
+{
+  fuzz_remove_tree (fuzz_folder_path);
+}
+
+/* A folder of this process for the files an input stands for, made once
+ * and removed when the process exits.
+ */
 static inline const char *
 fuzz_folder (void)
 {
-  static char *folder;
-
-  if (folder == NULL)
+  if (fuzz_folder_path == NULL)
     {
-      folder = g_dir_make_tmp ("helder-fuzz-XXXXXX", NULL);
-      g_assert (folder != NULL);
+      fuzz_folder_path = g_dir_make_tmp ("helder-fuzz-XXXXXX", NULL);
+      g_assert (fuzz_folder_path != NULL);
+      atexit (fuzz_folder_remove);
     }
 
-  return folder;
+  return fuzz_folder_path;
 }
 
 static inline void
