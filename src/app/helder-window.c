@@ -383,6 +383,7 @@ course_checked_cb (GObject      *source,
   if (diagnostics == NULL)
     return;
 
+  g_clear_object (&self->course_check_cancellable);
   g_clear_pointer (&self->course_diagnostics, g_ptr_array_unref);
   self->course_diagnostics = diagnostics;
   update_badges (self);
@@ -1248,8 +1249,13 @@ export_action (GtkWidget  *widget,
   if (self->course == NULL)
     return;
 
+  /* The latest course check serves the export when no edit came after
+   * it; otherwise the dialog checks the course again in the background.
+   */
   dialog = helder_export_dialog_new (GTK_WINDOW (self), self->course,
-                                     self->course_diagnostics);
+                                     self->course_check_source == 0
+                                     && self->course_check_cancellable == NULL
+                                     ? self->course_diagnostics : NULL);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
   g_signal_connect_object (dialog, "go-to", G_CALLBACK (export_go_to_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
