@@ -24,7 +24,9 @@ helder_test_data_path (const char *name)
 HelderCourse *
 helder_test_load_course (const char *name)
 {
-  g_autofree char *path = helder_test_data_path (name);
+  /* A course of tests/data by its name, or any folder by its full path. */
+  g_autofree char *path = g_path_is_absolute (name) ? g_strdup (name)
+                                                    : helder_test_data_path (name);
   g_autoptr(GError) error = NULL;
   HelderCourse *course = helder_course_load (path, &error);
 
@@ -75,6 +77,17 @@ helder_test_copy_course (const char *name)
   helder_test_copy_tree (source, target);
 
   return target;
+}
+
+/* A fresh, empty temporary folder. */
+char *
+helder_test_make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("helder-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
 }
 
 void

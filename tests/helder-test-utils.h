@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 char *helder_test_copy_course  (const char *name);
+char *helder_test_make_temp_dir (void);
 void  helder_test_copy_tree    (const char *from,
                                 const char *to);
 char *helder_test_data_path    (const char *name);

@@ -14,23 +14,14 @@
 
 #include "helder-exporter.h"
 #include "helder-renderer.h"
-
-static HelderCourse *
-load_course (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  HelderCourse *course = helder_course_load (path, &error);
-
-  g_assert_no_error (error);
-  return course;
-}
+#include "helder-test-utils.h"
 
 static HelderCourse *
 load_test_course (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "export", "course", NULL);
 
-  return load_course (path);
+  return helder_test_load_course (path);
 }
 
 /* A one-page course in @folder with @page as its only page. */
@@ -51,17 +42,7 @@ write_course (const char *folder,
     "{\"title\": \"M\", \"pages\": [\"p.md\"]}", -1, NULL));
   g_assert_true (g_file_set_contents (page_md, page, -1, NULL));
 
-  return load_course (folder);
-}
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("helder-export-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
+  return helder_test_load_course (folder);
 }
 
 static void
@@ -133,7 +114,7 @@ static void
 test_scorm12_layout (void)
 {
   g_autoptr(HelderCourse) course = load_test_course ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = helder_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "pakket.zip", NULL);
   zip_t *archive = export_and_open (course, HELDER_EXPORT_SCORM12, NULL, path);
   g_autofree char *manifest = read_entry (archive, "imsmanifest.xml");
@@ -205,7 +186,7 @@ static void
 test_scorm2004_manifest (void)
 {
   g_autoptr(HelderCourse) course = load_test_course ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = helder_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "pakket.zip", NULL);
   HelderModule *module = helder_course_find_module (course, "02-toets");
   zip_t *archive = export_and_open (course, HELDER_EXPORT_SCORM2004, module, path);
@@ -233,7 +214,7 @@ static void
 test_web_layout (void)
 {
   g_autoptr(HelderCourse) course = load_test_course ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = helder_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "web.zip", NULL);
   zip_t *archive = export_and_open (course, HELDER_EXPORT_WEB, NULL, path);
 
@@ -249,7 +230,7 @@ test_web_layout (void)
 static void
 test_refuses_errors (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = helder_test_make_temp_dir ();
   g_autofree char *folder = g_build_filename (dir, "cursus", NULL);
   g_autofree char *path = g_build_filename (dir, "uit.zip", NULL);
   g_autoptr(HelderCourse) course = write_course (folder,
@@ -277,7 +258,7 @@ test_refuses_errors (void)
 static void
 test_refuses_paths_outside (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = helder_test_make_temp_dir ();
   g_autofree char *folder = g_build_filename (dir, "cursus", NULL);
   g_autofree char *media = g_build_filename (folder, "media", NULL);
   g_autofree char *outside = g_build_filename (dir, "geheim.png", NULL);
@@ -328,7 +309,7 @@ static void
 test_atomic_output (void)
 {
   g_autoptr(HelderCourse) course = load_test_course ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = helder_test_make_temp_dir ();
   g_autofree char *folder = g_build_filename (dir, "kapot", NULL);
   g_autofree char *path = g_build_filename (dir, "pakket.zip", NULL);
   g_autofree char *contents = NULL;
@@ -383,7 +364,7 @@ static void
 test_progress (void)
 {
   g_autoptr(HelderCourse) course = load_test_course ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = helder_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "pakket.zip", NULL);
   g_autoptr(GError) error = NULL;
   double last = 0;

@@ -618,14 +618,14 @@ test_course_thresholds (void)
     g_autoptr(GPtrArray) long_after = NULL;
 
     helder_page_set_text (page, "# Welkom\n\nNeem je identiteitsbewijs mee.\n", -1);
-    long_before = check_with_course (course, page);
+    long_before = check_with_course (checker, course, page);
     g_assert_true (has_rule (long_before, "b1-long-word"));
     settings.sentence_error_words = 24;
     settings.long_word_syllables = 6;
     helder_check_settings_write (&settings, helder_course_get_document (course));
     helder_check_settings_read (&read_back, helder_course_get_document (course), problems);
     g_assert_cmpuint (read_back.long_word_syllables, ==, 6);
-    long_after = check_with_course (course, page);
+    long_after = check_with_course (checker, course, page);
     g_assert_false (has_rule (long_after, "b1-long-word"));
   }
 

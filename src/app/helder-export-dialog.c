@@ -1,8 +1,10 @@
 /* helder-export-dialog.c
  *
  * Export from the app: format, one package per module or one for the
- * course, destination; the export runs in a thread with a progress bar,
- * and errors the checks found are listed with a way to each of them.
+ * course, destination; the export runs in a thread with a progress bar
+ * (helder_export_async()), and errors the checks found are listed with a
+ * way to each of them. The findings are the window's latest course check
+ * when there is one, and the export reuses them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,8 +12,6 @@
 #define G_LOG_DOMAIN "helder-export-dialog"
 
 #include "config.h"
-
-#include <errno.h>
 
 #include <glib/gi18n.h>
 
@@ -31,6 +31,8 @@ struct _HelderExportDialog
   AdwWindow        parent_instance;
 
   HelderCourse    *course;
+  GPtrArray       *findings;     /* the latest course check, or NULL until it is done */
+  GCancellable    *check_cancellable;
   GFile           *output;
   gboolean         output_chosen;
   GCancellable    *cancellable;
@@ -190,7 +192,7 @@ problem_activated_cb (HelderExportDialog *self,
 static void
 list_errors (HelderExportDialog *self)
 {
-  g_autoptr(GPtrArray) diagnostics = helder_checks_run_course (self->course);
+  GPtrArray *diagnostics = self->findings;
   guint shown = 0;
 
   for (guint i = 0; i < diagnostics->len; i++)
@@ -225,115 +227,31 @@ list_errors (HelderExportDialog *self)
   gtk_widget_set_visible (self->problems_group, shown > 0);
 }
 
-typedef struct
-{
-  HelderExportFormat  format;
-  gboolean            force;
-  int                 only_module;   /* -1: every module, -2: the whole course */
-  char               *output;
-  guint               done;
-  guint               total;
-  HelderExportDialog *dialog;        /* for progress only, touched on the main thread */
-} ExportJob;
-
 static void
-export_job_free (ExportJob *job)
+course_checked_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  g_free (job->output);
-  g_clear_object (&job->dialog);
-  g_free (job);
-}
+  g_autoptr(HelderExportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *findings = helder_checks_run_course_finish (result, &error);
 
-typedef struct
-{
-  HelderExportDialog *dialog;
-  double              fraction;
-} ProgressUpdate;
+  /* Without findings the export checks the course itself. */
+  if (findings == NULL)
+    return;
 
-static gboolean
-show_progress_cb (gpointer user_data)
-{
-  ProgressUpdate *update = user_data;
-
-  gtk_progress_bar_set_fraction (update->dialog->progress, update->fraction);
-  g_object_unref (update->dialog);
-  g_free (update);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Called in the export thread: the bar is updated on the main thread. */
-static void
-job_progress_cb (double   fraction,
-                 gpointer user_data)
-{
-  ExportJob *job = user_data;
-  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
-
-  update->dialog = g_object_ref (job->dialog);
-  update->fraction = (job->done + fraction) / job->total;
-  g_idle_add (show_progress_cb, update);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = findings;
+  list_errors (self);
 }
 
 static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+show_progress_cb (double   fraction,
+                  gpointer user_data)
 {
-  HelderCourse *course = source_object;
-  ExportJob *job = task_data;
-  GError *error = NULL;
+  HelderExportDialog *self = user_data;
 
-  if (job->only_module != -1)
-    {
-      HelderModule *module = job->only_module >= 0
-                               ? helder_course_get_module (course, job->only_module) : NULL;
-
-      job->total = 1;
-      if (!helder_export_package (course, job->format, module, job->force, job->output,
-                                  job_progress_cb, job, NULL, &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      g_task_return_int (task, 1);
-      return;
-    }
-
-  if (g_mkdir_with_parents (job->output, 0755) != 0)
-    {
-      int saved = errno;
-
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved),
-                               _("Could not make the folder %s: %s"), job->output,
-                               g_strerror (saved));
-      return;
-    }
-
-  job->total = helder_course_get_n_modules (course);
-  for (job->done = 0; job->done < job->total; job->done++)
-    {
-      HelderModule *module = helder_course_get_module (course, job->done);
-      g_autofree char *name = helder_export_module_file_name (module);
-      g_autofree char *path = g_build_filename (job->output, name, NULL);
-
-      if (g_cancellable_is_cancelled (cancellable))
-        {
-          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
-                                   _("The export was stopped"));
-          return;
-        }
-
-      if (!helder_export_package (course, job->format, module, job->force, path,
-                                  job_progress_cb, job, NULL, &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-    }
-
-  g_task_return_int (task, job->total);
+  gtk_progress_bar_set_fraction (self->progress, fraction);
 }
 
 static void
@@ -354,11 +272,11 @@ exported_cb (GObject      *source,
 {
   g_autoptr(HelderExportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  gssize n = g_task_propagate_int (G_TASK (result), &error);
+  guint n = helder_export_finish (result, NULL, &error);
 
   set_busy (self, FALSE);
 
-  if (n < 0)
+  if (error != NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
@@ -372,31 +290,32 @@ exported_cb (GObject      *source,
 void
 helder_export_dialog_start (HelderExportDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
-  ExportJob *job;
+  g_autofree char *output = NULL;
+  HelderExportOptions options = { 0 };
   guint scope;
 
   g_return_if_fail (HELDER_IS_EXPORT_DIALOG (self));
 
   scope = adw_combo_row_get_selected (self->scope_row);
-  job = g_new0 (ExportJob, 1);
-  job->format = formats[adw_combo_row_get_selected (self->format_row)];
-  job->force = gtk_switch_get_active (self->force_switch);
-  job->only_module = scope == SCOPE_PER_MODULE ? -1
-                     : scope == SCOPE_COURSE ? -2
-                     : (int) (scope - SCOPE_FIRST_MODULE);
-  job->output = g_file_get_path (self->output);
-  job->dialog = g_object_ref (self);
+  output = g_file_get_path (self->output);
+  options.format = formats[adw_combo_row_get_selected (self->format_row)];
+  options.scope = scope == SCOPE_PER_MODULE ? HELDER_EXPORT_SCOPE_EACH_MODULE
+                  : scope == SCOPE_COURSE ? HELDER_EXPORT_SCOPE_COURSE
+                  : HELDER_EXPORT_SCOPE_MODULE;
+  if (scope >= SCOPE_FIRST_MODULE)
+    options.module_id = helder_module_get_id (helder_course_get_module (self->course,
+                                                                        scope - SCOPE_FIRST_MODULE));
+  options.force = gtk_switch_get_active (self->force_switch);
+  options.output = output;
+  options.findings = self->findings;
 
   set_busy (self, TRUE);
   gtk_progress_bar_set_fraction (self->progress, 0);
 
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self->course, self->cancellable, exported_cb, g_object_ref (self));
-  g_task_set_source_tag (task, helder_export_dialog_start);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  helder_export_async (self->course, &options, show_progress_cb, self, self->cancellable,
+                       exported_cb, g_object_ref (self));
 }
 
 static void
@@ -419,6 +338,9 @@ helder_export_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_object (&self->course);
   g_clear_object (&self->output);
 
@@ -467,9 +389,15 @@ helder_export_dialog_init (HelderExportDialog *self)
                            self, G_CONNECT_SWAPPED);
 }
 
+/**
+ * helder_export_dialog_new:
+ * @findings: (nullable): the course's latest check (helder_checks_run_course()),
+ *   or %NULL to check the course in the background
+ */
 HelderExportDialog *
 helder_export_dialog_new (GtkWindow    *parent,
-                          HelderCourse *course)
+                          HelderCourse *course,
+                          GPtrArray    *findings)
 {
   HelderExportDialog *self;
   g_autoptr(GtkStringList) scopes = NULL;
@@ -492,7 +420,18 @@ helder_export_dialog_new (GtkWindow    *parent,
     }
   adw_combo_row_set_model (self->scope_row, G_LIST_MODEL (scopes));
 
-  list_errors (self);
+  if (findings != NULL)
+    {
+      self->findings = g_ptr_array_ref (findings);
+      list_errors (self);
+    }
+  else
+    {
+      gtk_widget_set_visible (self->problems_group, FALSE);
+      self->check_cancellable = g_cancellable_new ();
+      helder_checks_run_course_async (course, NULL, NULL, self->check_cancellable,
+                                      course_checked_cb, g_object_ref (self));
+    }
   suggest_output (self);
 
   return self;

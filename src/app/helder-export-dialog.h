@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HelderExportDialog, helder_export_dialog, HELDER, EXPORT_DIALOG, AdwWindow)
 
 HelderExportDialog *helder_export_dialog_new         (GtkWindow          *parent,
-                                                      HelderCourse       *course);
+                                                      HelderCourse       *course,
+                                                      GPtrArray          *findings);
 void                helder_export_dialog_set_output  (HelderExportDialog *self,
                                                       GFile              *output);
 void                helder_export_dialog_start       (HelderExportDialog *self);

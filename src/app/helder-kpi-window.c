@@ -2,7 +2,8 @@
  *
  * The programme manager's view: open the LMS's own reports (and the
  * organisation file) and see each KPI against its target. Reading a
- * million rows takes a moment, so it runs in a thread.
+ * million rows takes a moment, so it runs in a thread, on a copy of the
+ * course of its own (see helder-course.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,6 +41,7 @@ G_DEFINE_FINAL_TYPE (HelderKpiWindow, helder_kpi_window, ADW_TYPE_WINDOW)
 
 typedef struct
 {
+  HelderCourseSnapshot *snapshot;
   GStrv            reports;
   char            *organisation;
   HelderLmsReport *report;
@@ -49,6 +51,7 @@ typedef struct
 static void
 load_job_free (LoadJob *job)
 {
+  helder_course_snapshot_free (job->snapshot);
   g_strfreev (job->reports);
   g_free (job->organisation);
   g_clear_pointer (&job->report, helder_lms_report_free);
@@ -62,12 +65,16 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  HelderCourse *course = source_object;
   LoadJob *job = task_data;
-  g_autofree char *mapping = helder_lms_report_mapping_path (course);
+  g_autoptr(HelderCourse) course = helder_course_snapshot_read_in_task (job->snapshot, task);
+  g_autofree char *mapping = NULL;
   HelderKpiSettings settings;
   GError *error = NULL;
 
+  if (course == NULL)
+    return;
+
+  mapping = helder_lms_report_mapping_path (course);
   job->report = helder_lms_report_new (course);
 
   if ((g_file_test (mapping, G_FILE_TEST_EXISTS) &&
@@ -165,6 +172,7 @@ helder_kpi_window_load_reports (HelderKpiWindow *self,
     }
 
   job = g_new0 (LoadJob, 1);
+  job->snapshot = helder_course_dup_snapshot (self->course);
   job->reports = g_strdupv (reports);
   job->organisation = g_strdup (organisation);
 
@@ -174,7 +182,7 @@ helder_kpi_window_load_reports (HelderKpiWindow *self,
   self->loading = TRUE;
   gtk_spinner_set_spinning (self->spinner, TRUE);
 
-  task = g_task_new (self->course, self->cancellable, loaded_cb, g_object_ref (self));
+  task = g_task_new (NULL, self->cancellable, loaded_cb, g_object_ref (self));
   g_task_set_source_tag (task, helder_kpi_window_load_reports);
   g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
   g_task_run_in_thread (task, load_thread);

@@ -320,67 +320,21 @@ helder_page_editor_check_now (HelderPageEditor *self)
   apply_diagnostics (self);
 }
 
-/* The page as it was when typing paused, checked in a thread on a course
- * of its own read from disk with the text laid over it (like the
- * whole-course check), so the live course is never touched off the main
- * thread.
- */
-typedef struct
-{
-  char       *course_path;
-  char       *file;
-  GHashTable *texts; /* file → the text as typed */
-  HelderLanguageChecker *checker; /* the editor's, so only changed paragraphs are analysed */
-} PageCheck;
-
-static void
-page_check_free (PageCheck *check)
-{
-  helder_language_checker_unref (check->checker);
-  g_free (check->course_path);
-  g_free (check->file);
-  g_hash_table_unref (check->texts);
-  g_free (check);
-}
-
-static void
-page_check_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  PageCheck *check = task_data;
-  g_autoptr(HelderCourse) copy = helder_course_read (check->course_path, check->texts, NULL);
-  HelderPage *page = copy != NULL ? helder_course_find_page (copy, check->file) : NULL;
-
-  /* A page that is not on disk yet is checked on the main thread. */
-  if (page == NULL)
-    {
-      g_task_return_pointer (task, NULL, NULL);
-      return;
-    }
-
-  g_task_return_pointer (task, helder_checks_run_page_with_checker (copy, page, check->checker),
-                         (GDestroyNotify) g_ptr_array_unref);
-}
-
 static void
 page_checked_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   g_autoptr(HelderPageEditor) self = user_data;
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-  GPtrArray *diagnostics = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *diagnostics = helder_checks_run_page_finish (result, &error);
 
   /* Cancelled: the text or the page changed since; a newer check follows. */
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      g_clear_pointer (&diagnostics, g_ptr_array_unref);
-      return;
-    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   g_clear_object (&self->check_cancellable);
 
+  /* A page that is not on disk yet is checked here. */
   if (diagnostics == NULL)
     {
       helder_page_editor_check_now (self);
@@ -392,31 +346,19 @@ page_checked_cb (GObject      *source,
   apply_diagnostics (self);
 }
 
+/* The page as it was when typing paused, checked in a thread on a copy
+ * of the course, so the live course is never touched off the main thread.
+ */
 static void
 check_in_thread (HelderPageEditor *self)
 {
-  g_autoptr(GTask) task = NULL;
-  PageCheck *check;
-
   cancel_check (self);
   if (self->page == NULL)
     return;
 
-  check = g_new0 (PageCheck, 1);
-  check->course_path = g_strdup (helder_course_get_path (self->course));
-  check->file = g_strdup (helder_page_get_file (self->page));
-  /* The page's text as it is now, even when it equals the file's. */
-  check->texts = helder_course_dup_edited_texts (self->course);
-  g_hash_table_insert (check->texts, g_strdup (check->file),
-                       g_strdup (helder_page_get_text (self->page)));
-  helder_language_checker_follow_course (self->checker, self->course);
-  check->checker = helder_language_checker_ref (self->checker);
-
   self->check_cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->check_cancellable, page_checked_cb, g_object_ref (self));
-  g_task_set_source_tag (task, check_in_thread);
-  g_task_set_task_data (task, check, (GDestroyNotify) page_check_free);
-  g_task_run_in_thread (task, page_check_thread);
+  helder_checks_run_page_async (self->course, self->page, self->check_cancellable,
+                                page_checked_cb, g_object_ref (self));
 }
 
 static gboolean

@@ -47,7 +47,7 @@ struct _HelderWindow
 
   GPtrArray            *monitors;        /* of GFileMonitor, one per page file */
   GPtrArray            *course_diagnostics; /* the last whole-course check */
-  GCancellable         *course_check_cancellable;
+  GCancellable         *course_check_cancellable; /* while a course check runs */
   guint                 course_check_source;
   guint                 findings_source;
   HelderOutlineUndo    *outline_undo;

@@ -373,55 +373,18 @@ show_findings (HelderWindow *self)
     }
 }
 
-typedef struct
-{
-  char       *path;
-  GHashTable *texts; /* page file → its text as edited */
-} CourseCheck;
-
-static void
-course_check_free (CourseCheck *check)
-{
-  g_free (check->path);
-  g_hash_table_unref (check->texts);
-  g_free (check);
-}
-
-/* The whole course is checked in a thread on a copy of its own, loaded
- * from disk with the unsaved page texts laid over it, so the author can
- * go on typing meanwhile.
- */
-static void
-course_check_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  CourseCheck *check = task_data;
-  g_autoptr(HelderCourse) copy = NULL;
-  GError *error = NULL;
-
-  copy = helder_course_read (check->path, check->texts, &error);
-  if (copy == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_pointer (task, helder_checks_run_course (copy), (GDestroyNotify) g_ptr_array_unref);
-}
-
 static void
 course_checked_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
   g_autoptr(HelderWindow) self = user_data;
-  GPtrArray *diagnostics = g_task_propagate_pointer (G_TASK (result), NULL);
+  GPtrArray *diagnostics = helder_checks_run_course_finish (result, NULL);
 
   if (diagnostics == NULL)
     return;
 
+  g_clear_object (&self->course_check_cancellable);
   g_clear_pointer (&self->course_diagnostics, g_ptr_array_unref);
   self->course_diagnostics = diagnostics;
   update_badges (self);
@@ -429,28 +392,22 @@ course_checked_cb (GObject      *source,
     show_findings (self);
 }
 
+/* The whole course is checked in a thread on a copy of its own, so the
+ * author can go on typing meanwhile.
+ */
 void
 _helder_window_check_course (HelderWindow *self)
 {
-  g_autoptr(GTask) task = NULL;
-  CourseCheck *check;
-
   g_clear_handle_id (&self->course_check_source, g_source_remove);
   if (self->course == NULL)
     return;
-
-  check = g_new0 (CourseCheck, 1);
-  check->path = g_strdup (helder_course_get_path (self->course));
-  check->texts = helder_course_dup_edited_texts (self->course);
 
   g_cancellable_cancel (self->course_check_cancellable);
   g_clear_object (&self->course_check_cancellable);
   self->course_check_cancellable = g_cancellable_new ();
 
-  task = g_task_new (NULL, self->course_check_cancellable, course_checked_cb, g_object_ref (self));
-  g_task_set_source_tag (task, _helder_window_check_course);
-  g_task_set_task_data (task, check, (GDestroyNotify) course_check_free);
-  g_task_run_in_thread (task, course_check_thread);
+  helder_checks_run_course_async (self->course, NULL, NULL, self->course_check_cancellable,
+                                  course_checked_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -1148,7 +1105,13 @@ export_action (GtkWidget  *widget,
   if (self->course == NULL)
     return;
 
-  dialog = helder_export_dialog_new (GTK_WINDOW (self), self->course);
+  /* The latest course check serves the export when no edit came after
+   * it; otherwise the dialog checks the course again in the background.
+   */
+  dialog = helder_export_dialog_new (GTK_WINDOW (self), self->course,
+                                     self->course_check_source == 0
+                                     && self->course_check_cancellable == NULL
+                                     ? self->course_diagnostics : NULL);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
   g_signal_connect_object (dialog, "go-to", G_CALLBACK (export_go_to_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

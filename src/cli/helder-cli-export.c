@@ -39,35 +39,6 @@ progress_cb (double   fraction,
     g_printerr ("\n");
 }
 
-static int
-export_one (HelderCourse       *course,
-            HelderExportFormat  format,
-            HelderModule       *module,
-            gboolean            force,
-            const char         *output)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *name = g_path_get_basename (output);
-  Progress progress = { name, -1 };
-  gboolean terminal = isatty (STDERR_FILENO);
-
-  if (helder_export_package (course, format, module, force, output,
-                             terminal ? progress_cb : NULL, &progress, &problems, &error))
-    return HELDER_EXIT_OK;
-
-  if (problems != NULL)
-    helder_cli_print_diagnostics (problems, FALSE);
-  g_printerr ("helder-cli: %s\n", error->message);
-  /* The core leaves the options out: the app has its own switch. */
-  if (g_error_matches (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_CHECKS))
-    g_printerr ("helder-cli: %s\n", _("to export anyway, add --force"));
-
-  return g_error_matches (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_CHECKS)
-         || g_error_matches (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_MEDIA)
-         ? HELDER_EXIT_FINDINGS : HELDER_EXIT_UNUSABLE;
-}
-
 /* A PDF handout of one module, or of the whole course. */
 static int
 export_handout (HelderCourse *course,
@@ -130,8 +101,11 @@ helder_cli_export (int    argc,
   gboolean force = FALSE;
   gboolean no_questions = FALSE;
   HelderExportFormat format;
-  HelderModule *module = NULL;
-  int status = HELDER_EXIT_OK;
+  HelderExportOptions options = { 0 };
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  Progress progress = { NULL, -1 };
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       N_("Package format: scorm12, scorm2004 or web; pdf for a printable handout; tips for "
@@ -178,46 +152,51 @@ helder_cli_export (int    argc,
       g_printerr ("helder-cli: %s\n", _("give --module or --course, not both"));
       return HELDER_EXIT_UNUSABLE;
     }
+  name = g_path_get_basename (output);
+  progress.name = name;
 
   course = helder_cli_load_course (argc, argv);
   if (course == NULL)
     return HELDER_EXIT_UNUSABLE;
 
-  if (module_id != NULL)
+  if (g_strcmp0 (format_name, "tips") == 0)
+    return export_tips (course, force, output);
+  if (g_strcmp0 (format_name, "pdf") == 0)
     {
-      module = helder_course_find_module (course, module_id);
-      if (module == NULL)
+      HelderModule *module = NULL;
+
+      if (module_id != NULL && (module = helder_course_find_module (course, module_id)) == NULL)
         {
           g_printerr ("helder-cli: ");
           g_printerr (_("the course has no module “%s”"), module_id);
           g_printerr ("\n");
           return HELDER_EXIT_UNUSABLE;
         }
+      return export_handout (course, module, !no_questions, output);
     }
 
-  if (g_strcmp0 (format_name, "tips") == 0)
-    return export_tips (course, force, output);
-  if (g_strcmp0 (format_name, "pdf") == 0)
-    return export_handout (course, module, !no_questions, output);
-  if (whole || module != NULL)
-    return export_one (course, format, module, force, output);
+  options.format = format;
+  options.scope = module_id != NULL ? HELDER_EXPORT_SCOPE_MODULE
+                  : whole ? HELDER_EXPORT_SCOPE_COURSE
+                  : HELDER_EXPORT_SCOPE_EACH_MODULE;
+  options.module_id = module_id;
+  options.force = force;
+  options.output = output;
 
-  if (g_mkdir_with_parents (output, 0755) != 0)
-    {
-      g_printerr ("helder-cli: ");
-      g_printerr (_("cannot create the folder “%s”: %s"), output, g_strerror (errno));
-      g_printerr ("\n");
-      return HELDER_EXIT_UNUSABLE;
-    }
+  if (helder_export_run (course, &options, isatty (STDERR_FILENO) ? progress_cb : NULL, &progress,
+                         NULL, &problems, &error) > 0)
+    return HELDER_EXIT_OK;
 
-  for (guint i = 0; i < helder_course_get_n_modules (course); i++)
-    {
-      HelderModule *each = helder_course_get_module (course, i);
-      g_autofree char *file = helder_export_module_file_name (each);
-      g_autofree char *path = g_build_filename (output, file, NULL);
+  if (problems != NULL)
+    helder_cli_print_diagnostics (problems, FALSE);
+  if (error == NULL)
+    return HELDER_EXIT_OK;
+  g_printerr ("helder-cli: %s\n", error->message);
+  /* The core leaves the options out: the app has its own switch. */
+  if (g_error_matches (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_CHECKS))
+    g_printerr ("helder-cli: %s\n", _("to export anyway, add --force"));
 
-      status = MAX (status, export_one (course, format, each, force, path));
-    }
-
-  return status;
+  return g_error_matches (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_CHECKS)
+         || g_error_matches (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_MEDIA)
+         ? HELDER_EXIT_FINDINGS : HELDER_EXIT_UNUSABLE;
 }

@@ -547,7 +547,8 @@ check_contrast (HelderCourse *course,
                 GPtrArray    *diagnostics)
 {
   HelderJsonDocument *document = helder_course_get_document (course);
-  JsonObject *root = helder_json_document_get_root (document);
+  /* No document when course.json could not be read at all. */
+  JsonObject *root = document != NULL ? helder_json_document_get_root (document) : NULL;
   JsonObject *theme_object = NULL;
   HelderThemeColours theme;
   const char * const variables[] = { "text", "background", "accent" };

@@ -959,7 +959,8 @@ parse_srt_time (GMatchInfo *match,
 
       parts[i] = g_ascii_strtoll (digits, NULL, 10);
     }
-  if (parts[1] > 59 || parts[2] > 59)
+  /* Any number of hours matches; more than a year's worth is no time. */
+  if (parts[0] > 24 * 366 || parts[1] > 59 || parts[2] > 59)
     return FALSE;
 
   *time = ((parts[0] * 60 + parts[1]) * 60 + parts[2]) * 1000 + parts[3];

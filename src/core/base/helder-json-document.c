@@ -111,6 +111,9 @@ helder_json_document_parse (const char *file,
   self->bytes = g_bytes_ref (bytes);
   self->locations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   data = g_bytes_get_data (bytes, &length);
+  /* Empty bytes may have no data at all; json-glib wants some. */
+  if (data == NULL)
+    data = "";
   self->lines = helder_line_map_new (data, length);
 
   if (!g_utf8_validate (data, length, NULL))
@@ -627,8 +630,11 @@ helder_json_document_set_string (HelderJsonDocument *self,
     }
   else
     {
-      if (g_strcmp0 (json_object_get_string_member_with_default (object, member, NULL),
-                     value) == 0)
+      JsonNode *old = json_object_get_member (object, member);
+
+      /* The member may hold anything; only the same string is no change. */
+      if (old != NULL && json_node_get_value_type (old) == G_TYPE_STRING
+          && g_strcmp0 (json_node_get_string (old), value) == 0)
         return;
       json_object_set_string_member (object, member, value);
     }

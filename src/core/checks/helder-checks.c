@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "helder-a11y-rules.h"
 #include "helder-checks.h"
 #include "helder-date.h"
@@ -133,6 +135,64 @@ helder_checks_run_page_with_checker (HelderCourse          *course,
   return diagnostics;
 }
 
+/* How many whole-course checks this process ran (see
+ * helder_checks_get_n_course_runs()).
+ */
+static guint n_course_runs;
+
+/* The whole-course check; %NULL with @error set when @cancellable is
+ * cancelled between two pages.
+ */
+static GPtrArray *
+run_course (HelderCourse          *course,
+            HelderLanguageChecker *checker,
+            const GDate           *today,
+            HelderProgress        *progress,
+            GCancellable          *cancellable,
+            GError               **error)
+{
+  g_autoptr(HelderLanguageChecker) language = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  HelderCheckSettings settings;
+  guint n_pages = 0;
+  guint done = 0;
+  GDate now;
+
+  if (today == NULL)
+    {
+      helder_date_set_today (&now);
+      today = &now;
+    }
+  g_atomic_int_inc (&n_course_runs);
+  language = dup_checker (course, checker);
+  read_settings (course, &settings);
+  diagnostics = helder_course_validate (course);
+
+  for (guint i = 0; i < helder_course_get_n_modules (course); i++)
+    n_pages += helder_module_get_n_pages (helder_course_get_module (course, i));
+
+  for (HelderPageIter iter = helder_course_iter_pages (course); helder_page_iter_next (&iter);)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      run_page_rules (course, iter.page, language, &settings, today, diagnostics);
+      if (progress != NULL)
+        helder_progress_report (progress, (double) ++done / (n_pages + 1));
+    }
+
+  /* The rules that look at the course as a whole. */
+  helder_a11y_check_course (course, diagnostics);
+  helder_test_quality_check_course (course, &settings, diagnostics);
+  check_review_file (course, diagnostics);
+  drop_ignored (course, diagnostics);
+
+  helder_diagnostics_sort (diagnostics);
+  if (progress != NULL)
+    helder_progress_report (progress, 1.0);
+
+  return g_steal_pointer (&diagnostics);
+}
+
 /**
  * helder_checks_run_course:
  *
@@ -146,7 +206,9 @@ helder_checks_run_page_with_checker (HelderCourse          *course,
 GPtrArray *
 helder_checks_run_course (HelderCourse *course)
 {
-  return helder_checks_run_course_with_checker (course, NULL, NULL);
+  g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
+
+  return run_course (course, NULL, NULL, NULL, NULL, NULL);
 }
 
 /**
@@ -163,9 +225,10 @@ GPtrArray *
 helder_checks_run_course_on (HelderCourse *course,
                              const GDate  *today)
 {
+  g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
-  return helder_checks_run_course_with_checker (course, NULL, today);
+  return run_course (course, NULL, today, NULL, NULL, NULL);
 }
 
 /**
@@ -184,32 +247,178 @@ helder_checks_run_course_with_checker (HelderCourse          *course,
                                        HelderLanguageChecker *checker,
                                        const GDate           *today)
 {
-  g_autoptr(HelderLanguageChecker) language = NULL;
-  HelderCheckSettings settings;
-  GPtrArray *diagnostics;
-  GDate now;
-
   g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
 
-  if (today == NULL)
+  return run_course (course, checker, today, NULL, NULL, NULL);
+}
+
+/**
+ * helder_checks_get_n_course_runs:
+ *
+ * Returns: how many whole-course checks this process has run, in any
+ *   thread: for tests and debugging, to see work is not repeated.
+ */
+guint
+helder_checks_get_n_course_runs (void)
+{
+  return g_atomic_int_get (&n_course_runs);
+}
+
+typedef struct
+{
+  HelderCourseSnapshot *snapshot;
+  char                 *file;     /* the page, for a page check */
+  HelderProgress       *progress; /* for a course check */
+} CheckJob;
+
+static void
+check_job_free (CheckJob *job)
+{
+  helder_course_snapshot_free (job->snapshot);
+  g_free (job->file);
+  g_clear_pointer (&job->progress, helder_progress_unref);
+  g_free (job);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CheckJob *job = task_data;
+  g_autoptr(HelderCourse) copy = helder_course_snapshot_read_in_task (job->snapshot, task);
+  GError *error = NULL;
+  GPtrArray *diagnostics;
+
+  if (copy == NULL)
+    return;
+
+  if (job->file != NULL)
     {
-      helder_date_set_today (&now);
-      today = &now;
+      HelderPage *page = helder_course_find_page (copy, job->file);
+
+      if (page == NULL)
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                   _("“%s” is not in the course folder yet; save the course "
+                                     "and check again"), job->file);
+          return;
+        }
+      diagnostics = helder_checks_run_page (copy, page);
     }
-  language = dup_checker (course, checker);
-  read_settings (course, &settings);
-  diagnostics = helder_course_validate (course);
+  else
+    {
+      diagnostics = run_course (copy, NULL, NULL, job->progress, cancellable, &error);
+      if (diagnostics == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
 
-  for (HelderPageIter iter = helder_course_iter_pages (course); helder_page_iter_next (&iter);)
-    run_page_rules (course, iter.page, language, &settings, today, diagnostics);
+  g_task_return_pointer (task, diagnostics, (GDestroyNotify) g_ptr_array_unref);
+}
 
-  /* The rules that look at the course as a whole. */
-  helder_a11y_check_course (course, diagnostics);
-  helder_test_quality_check_course (course, &settings, diagnostics);
-  check_review_file (course, diagnostics);
-  drop_ignored (course, diagnostics);
+static void
+start_check (CheckJob            *job,
+             gpointer             source_tag,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
-  helder_diagnostics_sort (diagnostics);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, (GDestroyNotify) check_job_free);
+  g_task_run_in_thread (task, check_thread);
+}
 
-  return diagnostics;
+/**
+ * helder_checks_run_page_async:
+ *
+ * Checks @page as it is now, with its text as typed, like
+ * helder_checks_run_page() but in a thread. A page that is not on disk
+ * yet fails with %G_IO_ERROR_NOT_FOUND: check it with
+ * helder_checks_run_page().
+ */
+void
+helder_checks_run_page_async (HelderCourse        *course,
+                              HelderPage          *page,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  CheckJob *job;
+
+  g_return_if_fail (HELDER_IS_COURSE (course));
+  g_return_if_fail (HELDER_IS_PAGE (page));
+
+  job = g_new0 (CheckJob, 1);
+  job->file = g_strdup (helder_page_get_file (page));
+  job->snapshot = helder_course_dup_snapshot (course);
+  /* The page's text as it is now, even when it equals the file's. */
+  helder_course_snapshot_set_text (job->snapshot, job->file, helder_page_get_text (page));
+  start_check (job, helder_checks_run_page_async, cancellable, callback, user_data);
+}
+
+/**
+ * helder_checks_run_page_finish:
+ *
+ * Returns: (transfer container) (element-type HelderDiagnostic): as
+ *   helder_checks_run_page(), or %NULL with @error set
+ */
+GPtrArray *
+helder_checks_run_page_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == helder_checks_run_page_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * helder_checks_run_course_async:
+ * @progress: (nullable): called in the calling thread's main context with
+ *   the part of the pages checked, before @callback
+ *
+ * Checks the course as it is being edited, like
+ * helder_checks_run_course() but in a thread.
+ */
+void
+helder_checks_run_course_async (HelderCourse        *course,
+                                HelderProgressFunc   progress,
+                                gpointer             progress_data,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  CheckJob *job;
+
+  g_return_if_fail (HELDER_IS_COURSE (course));
+
+  job = g_new0 (CheckJob, 1);
+  job->progress = helder_progress_new (progress, progress_data);
+  job->snapshot = helder_course_dup_snapshot (course);
+  start_check (job, helder_checks_run_course_async, cancellable, callback, user_data);
+}
+
+/**
+ * helder_checks_run_course_finish:
+ *
+ * Returns: (transfer container) (element-type HelderDiagnostic): as
+ *   helder_checks_run_course(), or %NULL with @error set (also
+ *   %G_IO_ERROR_CANCELLED)
+ */
+GPtrArray *
+helder_checks_run_course_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == helder_checks_run_course_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

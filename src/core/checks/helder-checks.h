@@ -10,6 +10,7 @@
 
 #include "helder-course.h"
 #include "helder-language-checker.h"
+#include "helder-progress.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +34,27 @@ GPtrArray *helder_checks_run_course_on           (HelderCourse          *course,
 GPtrArray *helder_checks_run_course_with_checker (HelderCourse          *course,
                                                   HelderLanguageChecker *checker,
                                                   const GDate           *today);
+
+/* The same checks in a thread, on a private copy of the course as it is
+ * being edited (see helder-course.h); callbacks and progress arrive in
+ * the calling thread's main context.
+ */
+void       helder_checks_run_page_async    (HelderCourse        *course,
+                                            HelderPage          *page,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+GPtrArray *helder_checks_run_page_finish   (GAsyncResult        *result,
+                                            GError             **error);
+void       helder_checks_run_course_async  (HelderCourse        *course,
+                                            HelderProgressFunc   progress,
+                                            gpointer             progress_data,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+GPtrArray *helder_checks_run_course_finish (GAsyncResult        *result,
+                                            GError             **error);
+
+guint      helder_checks_get_n_course_runs (void);
 
 G_END_DECLS

@@ -32,7 +32,12 @@ struct _HelderCourse
   GListStore         *modules;
   GPtrArray          *diagnostics; /* of the course, module and word files */
   HelderJsonDocument *document;
+  GThread            *owner;       /* the only thread that may use the course */
 };
+
+/* The threading rule's guard (see helder-course.h): one pointer compare. */
+#define return_if_other_thread(self, val) \
+  g_return_val_if_fail ((self)->owner == g_thread_self (), val)
 
 G_DEFINE_FINAL_TYPE (HelderCourse, helder_course, G_TYPE_OBJECT)
 G_DEFINE_QUARK (helder-course-error-quark, helder_course_error)
@@ -117,6 +122,7 @@ static void
 helder_course_init (HelderCourse *self)
 {
   self->goals = g_ptr_array_new_with_free_func ((GDestroyNotify) goal_free);
+  self->owner = g_thread_self ();
   self->modules = g_list_store_new (HELDER_TYPE_MODULE);
   self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
 }
@@ -613,6 +619,7 @@ helder_course_validate (HelderCourse *self)
   GPtrArray *diagnostics;
 
   g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+  return_if_other_thread (self, NULL);
 
   diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
   g_ptr_array_extend (diagnostics, self->diagnostics, (GCopyFunc) helder_diagnostic_ref, NULL);
@@ -827,6 +834,7 @@ helder_course_dup_edited_texts (HelderCourse *self)
   GHashTable *texts;
 
   g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+  return_if_other_thread (self, NULL);
 
   texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (HelderPageIter iter = helder_course_iter_pages (self); helder_page_iter_next (&iter);)
@@ -890,9 +898,125 @@ HelderCourse *
 helder_course_load_finish (GAsyncResult  *result,
                            GError       **error)
 {
+  HelderCourse *course;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  /* Loaded in a thread, handed over to the caller's. */
+  course = g_task_propagate_pointer (G_TASK (result), error);
+  if (course != NULL)
+    course->owner = g_thread_self ();
+
+  return course;
+}
+
+struct _HelderCourseSnapshot
+{
+  char       *path;
+  GHashTable *texts; /* see helder_course_dup_edited_texts() */
+};
+
+/**
+ * helder_course_dup_snapshot:
+ *
+ * Takes, on the course's own thread, what helder_course_snapshot_read()
+ * needs to make a private copy of the course as it is being edited in
+ * another thread.
+ *
+ * Returns: (transfer full): the snapshot; free it with
+ *   helder_course_snapshot_free()
+ */
+HelderCourseSnapshot *
+helder_course_dup_snapshot (HelderCourse *self)
+{
+  HelderCourseSnapshot *snapshot;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+
+  snapshot = g_new0 (HelderCourseSnapshot, 1);
+  snapshot->path = g_strdup (self->path);
+  snapshot->texts = helder_course_dup_edited_texts (self);
+
+  return snapshot;
+}
+
+/* Lays @text over page @file in the copy, also when the page has no
+ * unsaved changes.
+ */
+void
+helder_course_snapshot_set_text (HelderCourseSnapshot *snapshot,
+                                 const char           *file,
+                                 const char           *text)
+{
+  g_return_if_fail (snapshot != NULL);
+  g_return_if_fail (file != NULL && text != NULL);
+
+  g_hash_table_insert (snapshot->texts, g_strdup (file), g_strdup (text));
+}
+
+const char *
+helder_course_snapshot_get_path (const HelderCourseSnapshot *snapshot)
+{
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  return snapshot->path;
+}
+
+/**
+ * helder_course_snapshot_read:
+ *
+ * Reads @snapshot into a course of the calling thread's own (see
+ * helder_course_read()); any thread may call it.
+ *
+ * Returns: (transfer full): the course, or %NULL with @error set
+ */
+HelderCourse *
+helder_course_snapshot_read (const HelderCourseSnapshot  *snapshot,
+                             GError                     **error)
+{
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  return helder_course_read (snapshot->path, snapshot->texts, error);
+}
+
+/**
+ * helder_course_snapshot_read_in_task:
+ *
+ * The start of a thread that works on a copy: reads @snapshot unless
+ * @task was cancelled already.
+ *
+ * Returns: (transfer full) (nullable): the copy, or %NULL when @task has
+ *   returned its error (cancelled, or the course cannot be read)
+ */
+HelderCourse *
+helder_course_snapshot_read_in_task (const HelderCourseSnapshot *snapshot,
+                                     GTask                      *task)
+{
+  GError *error = NULL;
+  HelderCourse *copy;
+
+  g_return_val_if_fail (snapshot != NULL, NULL);
+  g_return_val_if_fail (G_IS_TASK (task), NULL);
+
+  if (g_task_return_error_if_cancelled (task))
+    return NULL;
+
+  copy = helder_course_snapshot_read (snapshot, &error);
+  if (copy == NULL)
+    g_task_return_error (task, error);
+
+  return copy;
+}
+
+void
+helder_course_snapshot_free (HelderCourseSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+
+  g_free (snapshot->path);
+  g_hash_table_unref (snapshot->texts);
+  g_free (snapshot);
 }
 
 /**
@@ -912,6 +1036,7 @@ helder_course_save (HelderCourse  *self,
   g_autoptr(GPtrArray) saved_bytes = NULL;
 
   g_return_val_if_fail (HELDER_IS_COURSE (self), FALSE);
+  return_if_other_thread (self, FALSE);
 
   transaction = helder_save_transaction_new (self->path);
   saved_pages = g_ptr_array_new ();
@@ -1025,6 +1150,7 @@ GListModel *
 helder_course_get_modules (HelderCourse *self)
 {
   g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+  return_if_other_thread (self, NULL);
 
   return G_LIST_MODEL (self->modules);
 }
@@ -1034,6 +1160,7 @@ guint
 helder_course_get_n_modules (HelderCourse *self)
 {
   g_return_val_if_fail (HELDER_IS_COURSE (self), 0);
+  return_if_other_thread (self, 0);
 
   return g_list_model_get_n_items (G_LIST_MODEL (self->modules));
 }
@@ -1046,6 +1173,7 @@ helder_course_get_module (HelderCourse *self,
   g_autoptr(HelderModule) module = NULL;
 
   g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+  return_if_other_thread (self, NULL);
 
   module = g_list_model_get_item (G_LIST_MODEL (self->modules), position);
   return module;

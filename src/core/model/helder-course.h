@@ -16,6 +16,20 @@
 
 G_BEGIN_DECLS
 
+/* A course folder as an object: the course's settings, its modules and
+ * their pages, the team's word list and ignored findings.
+ *
+ * Threading rule: a HelderCourse, and everything it owns (modules, pages,
+ * JSON documents), is used only on the thread that made it: the main
+ * thread for the course that is open. Work in another thread (checks,
+ * exports, reports) uses a copy of its own: take a snapshot on the main
+ * thread with helder_course_dup_snapshot() and read it into a private
+ * course in the thread with helder_course_snapshot_read(). The entry
+ * points a thread could reach the course through (its modules, pages,
+ * saving, validating) say so with a critical warning when called from
+ * another thread.
+ */
+
 #define HELDER_COURSE_ERROR (helder_course_error_quark ())
 
 typedef enum
@@ -131,5 +145,23 @@ char         *helder_course_import_media     (HelderCourse         *self,
                                               GError              **error);
 gboolean      helder_course_get_modified     (HelderCourse         *self);
 HelderJsonDocument *helder_course_get_document (HelderCourse       *self);
+
+/* What a private copy of an open course needs: its folder and the texts
+ * being edited; safe to hand to another thread.
+ */
+typedef struct _HelderCourseSnapshot HelderCourseSnapshot;
+
+HelderCourseSnapshot *helder_course_dup_snapshot   (HelderCourse               *self);
+void          helder_course_snapshot_set_text (HelderCourseSnapshot       *snapshot,
+                                               const char                 *file,
+                                               const char                 *text);
+const char   *helder_course_snapshot_get_path (const HelderCourseSnapshot *snapshot);
+HelderCourse *helder_course_snapshot_read     (const HelderCourseSnapshot *snapshot,
+                                               GError                    **error);
+HelderCourse *helder_course_snapshot_read_in_task (const HelderCourseSnapshot *snapshot,
+                                                  GTask                      *task);
+void          helder_course_snapshot_free     (HelderCourseSnapshot       *snapshot);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderCourseSnapshot, helder_course_snapshot_free)
 
 G_END_DECLS

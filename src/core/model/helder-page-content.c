@@ -157,7 +157,8 @@ add_inline_images (Parser     *parser,
       if (cmark_node_get_type (node) == CMARK_NODE_HTML_INLINE)
         {
           const char *html = cmark_node_get_literal (node);
-          const char *at = g_strstr_len (parser->text + start, end - start, html);
+          const char *at = start < end ? g_strstr_len (parser->text + start, end - start, html)
+                                       : NULL;
           gsize html_start = at != NULL ? (gsize) (at - parser->text) : start;
 
           report (parser, html_start, html_start + strlen (html), HELDER_SEVERITY_WARNING,
@@ -175,7 +176,7 @@ add_inline_images (Parser     *parser,
       /* cmark gives no positions for inline nodes: find the image's mark in
        * the paragraph, after the previous one.
        */
-      found = g_strstr_len (parser->text + cursor, end - cursor, "![");
+      found = cursor < end ? g_strstr_len (parser->text + cursor, end - cursor, "![") : NULL;
       if (found != NULL)
         {
           const char *close = g_strstr_len (found, parser->text + end - found, "](");

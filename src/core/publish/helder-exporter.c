@@ -324,14 +324,13 @@ build_metadata (HelderCourse       *course,
   return g_string_free (g_steal_pointer (&xml), FALSE);
 }
 
-/* The checks' errors that concern this package: the course files and,
- * for one module, that module's folder.
+/* The errors among @all (the course's findings) that concern a package:
+ * the course files and, for one module, that module's folder.
  */
 static GPtrArray *
-blocking_errors (HelderCourse *course,
+blocking_errors (GPtrArray    *all,
                  HelderModule *module)
 {
-  g_autoptr(GPtrArray) all = helder_checks_run_course (course);
   GPtrArray *errors = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
   g_autofree char *prefix = module != NULL ? g_strconcat (helder_module_get_id (module), "/", NULL)
                                            : NULL;
@@ -494,6 +493,7 @@ typedef struct
 {
   HelderExportProgress progress;
   gpointer             user_data;
+  GCancellable        *cancellable;
 } ProgressClosure;
 
 static void
@@ -506,14 +506,25 @@ progress_cb (zip_t  *archive,
   closure->progress (fraction, closure->user_data);
 }
 
+/* libzip asks between blocks; non-zero stops the writing. */
+static int
+cancel_cb (zip_t *archive,
+           void  *user_data)
+{
+  ProgressClosure *closure = user_data;
+
+  return g_cancellable_is_cancelled (closure->cancellable);
+}
+
 static gboolean
 write_zip (GPtrArray             *entries,
            const char            *path,
            HelderExportProgress   progress,
            gpointer               user_data,
+           GCancellable          *cancellable,
            GError               **error)
 {
-  ProgressClosure closure = { progress, user_data };
+  ProgressClosure closure = { progress, user_data, cancellable };
   zip_error_t zip_error;
   zip_t *archive;
   int code = 0;
@@ -559,9 +570,16 @@ write_zip (GPtrArray             *entries,
 
   if (progress != NULL)
     zip_register_progress_callback_with_state (archive, 0.01, progress_cb, NULL, &closure);
+  if (cancellable != NULL)
+    zip_register_cancel_callback_with_state (archive, cancel_cb, NULL, &closure);
 
   if (zip_close (archive) < 0)
     {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          zip_discard (archive);
+          return FALSE;
+        }
       g_set_error (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_WRITE,
                    _("cannot write “%s”: %s"), path, zip_strerror (archive));
       zip_discard (archive);
@@ -571,26 +589,17 @@ write_zip (GPtrArray             *entries,
   return TRUE;
 }
 
-/**
- * helder_export_package:
- * @module: (nullable): the module to export, or %NULL for the whole course
- * @force: export even when the checks report errors
- * @output: the ZIP file to write; it is replaced only once complete
- * @problems: (out) (optional) (transfer full): the findings that stopped
- *   the export, when there are any
- *
- * Writes one SCORM 1.2, SCORM 2004 4th edition or web package.
- */
-gboolean
-helder_export_package (HelderCourse          *course,
-                       HelderExportFormat     format,
-                       HelderModule          *module,
-                       gboolean               force,
-                       const char            *output,
-                       HelderExportProgress   progress,
-                       gpointer               user_data,
-                       GPtrArray            **problems,
-                       GError               **error)
+/* Writes one package; @output is replaced only once it is complete. */
+static gboolean
+write_package (HelderCourse          *course,
+               HelderExportFormat     format,
+               HelderModule          *module,
+               const char            *output,
+               HelderExportProgress   progress,
+               gpointer               user_data,
+               GCancellable          *cancellable,
+               GPtrArray            **problems,
+               GError               **error)
 {
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GPtrArray) entries = NULL;
@@ -598,28 +607,6 @@ helder_export_package (HelderCourse          *course,
   g_autofree char *base = NULL;
   g_autofree char *template = NULL;
   int fd;
-
-  g_return_val_if_fail (HELDER_IS_COURSE (course), FALSE);
-  g_return_val_if_fail (module == NULL || HELDER_IS_MODULE (module), FALSE);
-  g_return_val_if_fail (output != NULL, FALSE);
-
-  if (!force)
-    {
-      found = blocking_errors (course, module);
-      if (found->len > 0)
-        {
-          g_set_error (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_CHECKS,
-                       g_dngettext (GETTEXT_PACKAGE,
-                                    "the checks found %u error; fix it before you export",
-                                    "the checks found %u errors; fix them before you export",
-                                    found->len),
-                       found->len);
-          if (problems != NULL)
-            *problems = g_steal_pointer (&found);
-          return FALSE;
-        }
-      g_clear_pointer (&found, g_ptr_array_unref);
-    }
 
   entries = collect_entries (course, format, module, &found, error);
   if (entries == NULL)
@@ -648,7 +635,7 @@ helder_export_package (HelderCourse          *course,
     }
   g_close (fd, NULL);
 
-  if (!write_zip (entries, template, progress, user_data, error))
+  if (!write_zip (entries, template, progress, user_data, cancellable, error))
     {
       g_unlink (template);
       return FALSE;
@@ -665,6 +652,297 @@ helder_export_package (HelderCourse          *course,
     }
 
   return TRUE;
+}
+
+/* Spreads one package's progress over its share of the export. */
+typedef struct
+{
+  HelderExportProgress progress;
+  gpointer             user_data;
+  guint                done;
+  guint                total;
+} RunProgress;
+
+static void
+run_progress_cb (double   fraction,
+                 gpointer user_data)
+{
+  RunProgress *run = user_data;
+
+  run->progress ((run->done + fraction) / run->total, run->user_data);
+}
+
+static gboolean
+refuse_errors (GPtrArray  *errors,
+               GPtrArray **problems,
+               GError    **error)
+{
+  if (errors->len == 0)
+    return FALSE;
+
+  g_set_error (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_CHECKS,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "the checks found %u error; fix it before you export",
+                            "the checks found %u errors; fix them before you export",
+                            errors->len),
+               errors->len);
+  if (problems != NULL)
+    *problems = g_ptr_array_ref (errors);
+
+  return TRUE;
+}
+
+/**
+ * helder_export_run:
+ * @options: what to export where; @options->findings, when given, are
+ *   the course's findings from helder_checks_run_course() on the same
+ *   texts, so the export does not check the course again
+ * @progress: (nullable): called with the part of the whole export done
+ * @problems: (out) (optional) (transfer full): the findings that stopped
+ *   the export, when there are any
+ *
+ * Writes the packages @options asks for: the course is checked once (or
+ * not at all with @options->findings), and nothing is written when the
+ * checks report errors in what would be exported, unless @options->force.
+ * One package per module goes into the folder @options->output, named by
+ * helder_export_module_file_name(); a package already written stays
+ * when a later one fails.
+ *
+ * Returns: how many packages were written; 0 with @error set on failure
+ */
+guint
+helder_export_run (HelderCourse               *course,
+                   const HelderExportOptions  *options,
+                   HelderExportProgress        progress,
+                   gpointer                    user_data,
+                   GCancellable               *cancellable,
+                   GPtrArray                 **problems,
+                   GError                    **error)
+{
+  g_autoptr(GPtrArray) modules = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) all = NULL;
+  RunProgress run = { progress, user_data, 0, 1 };
+  HelderModule *module = NULL;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (course), 0);
+  g_return_val_if_fail (options != NULL && options->output != NULL, 0);
+  g_return_val_if_fail (options->scope != HELDER_EXPORT_SCOPE_MODULE
+                        || options->module_id != NULL, 0);
+
+  if (options->scope == HELDER_EXPORT_SCOPE_MODULE)
+    {
+      module = helder_course_find_module (course, options->module_id);
+      if (module == NULL)
+        {
+          g_set_error (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_MODULE,
+                       _("the course has no module “%s”"), options->module_id);
+          return 0;
+        }
+    }
+
+  if (!options->force)
+    {
+      g_autoptr(GPtrArray) errors = NULL;
+
+      if (options->findings != NULL)
+        all = g_ptr_array_ref (options->findings);
+      else
+        all = helder_checks_run_course (course);
+      errors = blocking_errors (all, module);
+      if (refuse_errors (errors, problems, error))
+        return 0;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return 0;
+
+  if (options->scope != HELDER_EXPORT_SCOPE_EACH_MODULE)
+    return write_package (course, options->format, module, options->output,
+                          progress != NULL ? run_progress_cb : NULL, &run, cancellable,
+                          problems, error) ? 1 : 0;
+
+  if (g_mkdir_with_parents (options->output, 0755) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_WRITE,
+                   _("cannot create the folder “%s”: %s"), options->output,
+                   g_strerror (saved));
+      return 0;
+    }
+
+  /* The list first: nothing of the course is read twice. */
+  for (guint i = 0; i < helder_course_get_n_modules (course); i++)
+    g_ptr_array_add (modules, g_object_ref (helder_course_get_module (course, i)));
+  run.total = MAX (modules->len, 1);
+
+  for (run.done = 0; run.done < modules->len; run.done++)
+    {
+      HelderModule *each = g_ptr_array_index (modules, run.done);
+      g_autofree char *name = helder_export_module_file_name (each);
+      g_autofree char *path = g_build_filename (options->output, name, NULL);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || !write_package (course, options->format, each, path,
+                             progress != NULL ? run_progress_cb : NULL, &run, cancellable,
+                             problems, error))
+        return 0;
+    }
+
+  return modules->len;
+}
+
+/**
+ * helder_export_package:
+ * @module: (nullable): the module to export, or %NULL for the whole course
+ * @force: export even when the checks report errors
+ * @output: the ZIP file to write; it is replaced only once complete
+ * @problems: (out) (optional) (transfer full): the findings that stopped
+ *   the export, when there are any
+ *
+ * Writes one SCORM 1.2, SCORM 2004 4th edition or web package; see
+ * helder_export_run().
+ */
+gboolean
+helder_export_package (HelderCourse          *course,
+                       HelderExportFormat     format,
+                       HelderModule          *module,
+                       gboolean               force,
+                       const char            *output,
+                       HelderExportProgress   progress,
+                       gpointer               user_data,
+                       GPtrArray            **problems,
+                       GError               **error)
+{
+  HelderExportOptions options = {
+    .format = format,
+    .scope = module != NULL ? HELDER_EXPORT_SCOPE_MODULE : HELDER_EXPORT_SCOPE_COURSE,
+    .module_id = module != NULL ? helder_module_get_id (module) : NULL,
+    .force = force,
+    .output = output,
+  };
+
+  g_return_val_if_fail (HELDER_IS_COURSE (course), FALSE);
+  g_return_val_if_fail (module == NULL || HELDER_IS_MODULE (module), FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
+
+  return helder_export_run (course, &options, progress, user_data, NULL, problems, error) > 0;
+}
+
+typedef struct
+{
+  HelderCourseSnapshot *snapshot;
+  HelderExportOptions   options;
+  HelderProgress       *progress;
+  GPtrArray            *problems;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  helder_course_snapshot_free (job->snapshot);
+  g_free ((char *) job->options.module_id);
+  g_free ((char *) job->options.output);
+  g_clear_pointer (&job->options.findings, g_ptr_array_unref);
+  helder_progress_unref (job->progress);
+  g_clear_pointer (&job->problems, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+export_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  helder_progress_report (user_data, fraction);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(HelderCourse) copy = helder_course_snapshot_read_in_task (job->snapshot, task);
+  GError *error = NULL;
+  guint n;
+
+  if (copy == NULL)
+    return;
+
+  n = helder_export_run (copy, &job->options, export_progress_cb, job->progress, cancellable,
+                         &job->problems, &error);
+  if (n == 0 && error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, n);
+}
+
+/**
+ * helder_export_async:
+ * @course: the open course; the export works on a private copy of it as
+ *   it is being edited, taken now
+ * @options: as for helder_export_run(); copied
+ * @progress: (nullable): called in the calling thread's main context with
+ *   the part done, before @callback
+ *
+ * helder_export_run() in a thread.
+ */
+void
+helder_export_async (HelderCourse               *course,
+                     const HelderExportOptions  *options,
+                     HelderProgressFunc          progress,
+                     gpointer                    progress_data,
+                     GCancellable               *cancellable,
+                     GAsyncReadyCallback         callback,
+                     gpointer                    user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (HELDER_IS_COURSE (course));
+  g_return_if_fail (options != NULL && options->output != NULL);
+
+  job = g_new0 (ExportJob, 1);
+  job->snapshot = helder_course_dup_snapshot (course);
+  job->options = *options;
+  job->options.module_id = g_strdup (options->module_id);
+  job->options.output = g_strdup (options->output);
+  if (options->findings != NULL)
+    job->options.findings = g_ptr_array_copy (options->findings,
+                                              (GCopyFunc) helder_diagnostic_ref, NULL);
+  job->progress = helder_progress_new (progress, progress_data);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, helder_export_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/**
+ * helder_export_finish:
+ * @problems: (out) (optional) (transfer full): as for helder_export_run()
+ *
+ * Returns: how many packages were written; 0 with @error set on failure
+ *   (also %G_IO_ERROR_CANCELLED)
+ */
+guint
+helder_export_finish (GAsyncResult  *result,
+                      GPtrArray    **problems,
+                      GError       **error)
+{
+  ExportJob *job;
+  gssize n;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), 0);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == helder_export_async, 0);
+
+  job = g_task_get_task_data (G_TASK (result));
+  n = g_task_propagate_int (G_TASK (result), error);
+  if (problems != NULL && job->problems != NULL)
+    *problems = g_steal_pointer (&job->problems);
+
+  return n > 0 ? n : 0;
 }
 
 /* The file of one module's package when every module gets its own: named

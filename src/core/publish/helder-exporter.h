@@ -9,6 +9,7 @@
 #pragma once
 
 #include "helder-course.h"
+#include "helder-progress.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,7 @@ typedef enum
   HELDER_EXPORT_ERROR_MEDIA,  /* media is missing or lies outside the course folder */
   HELDER_EXPORT_ERROR_PATH,   /* an entry name would escape the package root */
   HELDER_EXPORT_ERROR_WRITE,  /* the ZIP file could not be written */
+  HELDER_EXPORT_ERROR_MODULE, /* the course has no such module */
 } HelderExportError;
 
 typedef enum
@@ -28,6 +30,23 @@ typedef enum
   HELDER_EXPORT_SCORM2004,
   HELDER_EXPORT_WEB,
 } HelderExportFormat;
+
+typedef enum
+{
+  HELDER_EXPORT_SCOPE_EACH_MODULE, /* one package per module, in a folder */
+  HELDER_EXPORT_SCOPE_COURSE,      /* one package for the whole course */
+  HELDER_EXPORT_SCOPE_MODULE,      /* one package for one module */
+} HelderExportScope;
+
+typedef struct
+{
+  HelderExportFormat  format;
+  HelderExportScope   scope;
+  const char         *module_id; /* for HELDER_EXPORT_SCOPE_MODULE */
+  gboolean            force;     /* export even when the checks report errors */
+  const char         *output;    /* the ZIP file, or the folder for one per module */
+  GPtrArray          *findings;  /* (nullable): the course's latest check, reused */
+} HelderExportOptions;
 
 /* Called while the ZIP is written, with the part done from 0 to 1. */
 typedef void (*HelderExportProgress) (double   fraction,
@@ -45,6 +64,24 @@ gboolean    helder_export_package            (HelderCourse         *course,
                                               gpointer              user_data,
                                               GPtrArray           **problems,
                                               GError              **error);
+
+guint       helder_export_run                (HelderCourse               *course,
+                                              const HelderExportOptions  *options,
+                                              HelderExportProgress        progress,
+                                              gpointer                    user_data,
+                                              GCancellable               *cancellable,
+                                              GPtrArray                 **problems,
+                                              GError                    **error);
+void        helder_export_async              (HelderCourse               *course,
+                                              const HelderExportOptions  *options,
+                                              HelderProgressFunc          progress,
+                                              gpointer                    progress_data,
+                                              GCancellable               *cancellable,
+                                              GAsyncReadyCallback         callback,
+                                              gpointer                    user_data);
+guint       helder_export_finish             (GAsyncResult               *result,
+                                              GPtrArray                 **problems,
+                                              GError                    **error);
 
 char       *helder_export_module_file_name   (HelderModule         *module);
 

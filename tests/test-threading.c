@@ -1,0 +1,427 @@
+/* test-threading.c
+ *
+ * The threading rule (helder-course.h): the course is used on its own
+ * thread only; checks and exports in a thread work on a copy, deliver
+ * progress and results on the main thread, honour cancellation, and
+ * survive the course's files changing under them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-threading"
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "helder-checks.h"
+#include "helder-exporter.h"
+#include "helder-test-utils.h"
+
+/* What an async call delivered, and on which thread. */
+typedef struct
+{
+  GThread      *main_thread;
+  GAsyncResult *result;
+  guint         n_progress;
+  double        last_fraction;
+  gboolean      progress_after_result;
+} Outcome;
+
+static void
+outcome_clear (Outcome *outcome)
+{
+  g_clear_object (&outcome->result);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Outcome, outcome_clear)
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  Outcome *outcome = user_data;
+
+  g_assert_true (g_thread_self () == outcome->main_thread);
+  g_assert_cmpfloat (fraction, >=, outcome->last_fraction);
+  if (outcome->result != NULL)
+    outcome->progress_after_result = TRUE;
+  outcome->last_fraction = fraction;
+  outcome->n_progress++;
+}
+
+static void
+done_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Outcome *outcome = user_data;
+
+  g_assert_true (g_thread_self () == outcome->main_thread);
+  outcome->result = g_object_ref (result);
+}
+
+static void
+wait_for_result (Outcome *outcome)
+{
+  while (outcome->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  /* Whatever was still queued is dispatched now, to catch late progress. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_checks_async (void)
+{
+  g_autofree char *path = helder_test_copy_course ("export/course");
+  g_autoptr(HelderCourse) course = helder_test_load_course (path);
+  g_autoptr(GPtrArray) sync = helder_checks_run_course (course);
+  g_autoptr(GPtrArray) async = NULL;
+  g_autoptr(GPtrArray) page_findings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Outcome) course_check = { g_thread_self () };
+  g_auto(Outcome) page_check = { g_thread_self () };
+  HelderPage *page = helder_course_find_page (course, "01-basis/01-tekst.md");
+
+  helder_checks_run_course_async (course, progress_cb, &course_check, NULL, done_cb,
+                                  &course_check);
+  wait_for_result (&course_check);
+  async = helder_checks_run_course_finish (course_check.result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (async->len, ==, sync->len);
+  g_assert_cmpuint (course_check.n_progress, >, 1);
+  g_assert_cmpfloat (course_check.last_fraction, ==, 1.0);
+  g_assert_false (course_check.progress_after_result);
+
+  /* The page check sees the text as typed, not the file. */
+  g_assert_nonnull (page);
+  helder_page_set_text (page, "# Tekst\n\nDit is een zin met een fuot.\n", -1);
+  helder_checks_run_page_async (course, page, NULL, done_cb, &page_check);
+  wait_for_result (&page_check);
+  page_findings = helder_checks_run_page_finish (page_check.result, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) expected = helder_checks_run_page (course, page);
+
+    g_assert_cmpuint (page_findings->len, ==, expected->len);
+    g_assert_cmpuint (page_findings->len, >, 0);
+  }
+
+  helder_test_remove_tree (path);
+}
+
+static void
+test_cancelled (void)
+{
+  g_autofree char *path = helder_test_copy_course ("export/course");
+  g_autofree char *dir = helder_test_make_temp_dir ();
+  g_autofree char *output = g_build_filename (dir, "pakket.zip", NULL);
+  g_autoptr(HelderCourse) course = helder_test_load_course (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) course_error = NULL;
+  g_autoptr(GError) page_error = NULL;
+  g_autoptr(GError) export_error = NULL;
+  g_auto(Outcome) course_check = { g_thread_self () };
+  g_auto(Outcome) page_check = { g_thread_self () };
+  g_auto(Outcome) export = { g_thread_self () };
+  HelderExportOptions options = {
+    .format = HELDER_EXPORT_WEB,
+    .scope = HELDER_EXPORT_SCOPE_COURSE,
+    .output = output,
+  };
+
+  g_cancellable_cancel (cancellable);
+  helder_checks_run_course_async (course, progress_cb, &course_check, cancellable, done_cb,
+                                  &course_check);
+  helder_checks_run_page_async (course, helder_course_find_page (course, "01-basis/01-tekst.md"),
+                                cancellable, done_cb, &page_check);
+  helder_export_async (course, &options, progress_cb, &export, cancellable, done_cb, &export);
+  wait_for_result (&course_check);
+  wait_for_result (&page_check);
+  wait_for_result (&export);
+
+  g_assert_null (helder_checks_run_course_finish (course_check.result, &course_error));
+  g_assert_error (course_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (helder_checks_run_page_finish (page_check.result, &page_error));
+  g_assert_error (page_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (helder_export_finish (export.result, NULL, &export_error), ==, 0);
+  g_assert_error (export_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  /* A cancelled export writes nothing, not even a temporary file. */
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+
+    g_assert_null (g_dir_read_name (folder));
+  }
+
+  helder_test_remove_tree (path);
+  helder_test_remove_tree (dir);
+}
+
+/* An export of every module checks the course once, and not at all when
+ * it is handed the findings of a check that was already made.
+ */
+static void
+test_export_checks_once (void)
+{
+  g_autofree char *path = helder_test_copy_course ("export/course");
+  g_autofree char *dir = helder_test_make_temp_dir ();
+  g_autofree char *folder = g_build_filename (dir, "pakketten", NULL);
+  g_autoptr(HelderCourse) course = helder_test_load_course (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_auto(Outcome) export = { g_thread_self () };
+  HelderExportOptions options = {
+    .format = HELDER_EXPORT_SCORM12,
+    .scope = HELDER_EXPORT_SCOPE_EACH_MODULE,
+    .output = folder,
+  };
+  guint before;
+
+  g_assert_cmpuint (helder_course_get_n_modules (course), ==, 2);
+
+  before = helder_checks_get_n_course_runs ();
+  g_assert_cmpuint (helder_export_run (course, &options, NULL, NULL, NULL, NULL, &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_cmpuint (helder_checks_get_n_course_runs () - before, ==, 1);
+
+  /* Through the thread: progress over both packages, still one check. */
+  before = helder_checks_get_n_course_runs ();
+  helder_export_async (course, &options, progress_cb, &export, NULL, done_cb, &export);
+  wait_for_result (&export);
+  g_assert_cmpuint (helder_export_finish (export.result, NULL, &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_cmpuint (helder_checks_get_n_course_runs () - before, ==, 1);
+  g_assert_cmpfloat (export.last_fraction, ==, 1.0);
+  g_assert_false (export.progress_after_result);
+
+  /* With the findings of the window's latest check: none. */
+  findings = helder_checks_run_course (course);
+  options.findings = findings;
+  before = helder_checks_get_n_course_runs ();
+  g_assert_cmpuint (helder_export_run (course, &options, NULL, NULL, NULL, NULL, &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_cmpuint (helder_checks_get_n_course_runs (), ==, before);
+
+  for (guint i = 0; i < helder_course_get_n_modules (course); i++)
+    {
+      g_autofree char *name = helder_export_module_file_name (helder_course_get_module (course, i));
+      g_autofree char *zip = g_build_filename (folder, name, NULL);
+
+      g_assert_true (g_file_test (zip, G_FILE_TEST_IS_REGULAR));
+    }
+
+  helder_test_remove_tree (path);
+  helder_test_remove_tree (dir);
+}
+
+/* A thread that rewrites page files in place (not atomically, so readers
+ * see half-written files too) until told to stop.
+ */
+typedef struct
+{
+  char     *course;
+  gint      stop;
+  guint     rewrites;
+} Writer;
+
+static const char * const versions[] = {
+  "# Tekst\n\nDit is de eerste versie van de pagina.\n",
+  "# Tekst\n\n```image\nsrc: media/vierkant.png\nalt: Een blauw vierkant\n```\n\nEen zin.\n",
+  "",
+  "# Tekst\n\nEen [link](#nergens) en ```quiz\n",
+};
+
+static gpointer
+writer_thread (gpointer user_data)
+{
+  Writer *writer = user_data;
+  const char *pages[] = { "01-basis/01-tekst.md", "02-toets/01-voortoets.md",
+                          "01-basis/module.json" };
+
+  while (!g_atomic_int_get (&writer->stop))
+    {
+      const char *version = versions[writer->rewrites % G_N_ELEMENTS (versions)];
+      const char *page = pages[writer->rewrites % G_N_ELEMENTS (pages)];
+      g_autofree char *file = g_build_filename (writer->course, page, NULL);
+      gsize length = strlen (version);
+      int fd;
+
+      /* module.json is only ever truncated and put back whole. */
+      if (g_str_has_suffix (page, ".json"))
+        {
+          g_autofree char *saved = NULL;
+          gsize saved_length;
+
+          if (g_file_get_contents (file, &saved, &saved_length, NULL))
+            {
+              fd = g_open (file, O_WRONLY | O_TRUNC, 0);
+              g_assert_cmpint (fd, >=, 0);
+              g_assert_cmpint (write (fd, saved, saved_length), ==, (gssize) saved_length);
+              g_close (fd, NULL);
+            }
+        }
+      else
+        {
+          fd = g_open (file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+          g_assert_cmpint (fd, >=, 0);
+          /* In two halves, so a reader may find the first alone. */
+          g_assert_cmpint (write (fd, version, length / 2), ==, (gssize) (length / 2));
+          g_assert_cmpint (write (fd, version + length / 2, length - length / 2), ==,
+                           (gssize) (length - length / 2));
+          g_close (fd, NULL);
+        }
+      writer->rewrites++;
+    }
+
+  return NULL;
+}
+
+/* Exports run while another thread rewrites the course's files and the
+ * main thread reloads the open course's pages, as the file monitor does:
+ * the export reads its own copy, so nothing it reads is freed under it.
+ * Under AddressSanitizer (.ci/run) a use of the live course would show.
+ */
+static void
+test_export_while_files_change (void)
+{
+  g_autofree char *path = helder_test_copy_course ("export/course");
+  g_autofree char *dir = helder_test_make_temp_dir ();
+  g_autoptr(HelderCourse) course = helder_test_load_course (path);
+  Writer writer = { path, 0, 0 };
+  GThread *thread;
+  guint exported = 0;
+  guint reloads = 0;
+
+  thread = g_thread_new ("writer", writer_thread, &writer);
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("pakket-%u%s", i, i % 3 == 0 ? "" : ".zip");
+      g_autofree char *output = g_build_filename (dir, name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_auto(Outcome) export = { g_thread_self () };
+      HelderExportOptions options = {
+        .format = (HelderExportFormat) (i % 3),
+        .scope = i % 3 == 0 ? HELDER_EXPORT_SCOPE_EACH_MODULE
+                 : i % 3 == 1 ? HELDER_EXPORT_SCOPE_COURSE : HELDER_EXPORT_SCOPE_MODULE,
+        .module_id = "02-toets",
+        .force = i % 2 == 0,
+        .output = output,
+      };
+
+      helder_export_async (course, &options, progress_cb, &export, NULL, done_cb, &export);
+      /* Meanwhile the open course changes on the main thread. */
+      while (export.result == NULL)
+        {
+          HelderPageIter iter = helder_course_iter_pages (course);
+          const char *text = versions[reloads % G_N_ELEMENTS (versions)];
+          g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+
+          for (guint skip = reloads % 6; helder_page_iter_next (&iter) && skip > 0; skip--)
+            ;
+          if (iter.page != NULL)
+            {
+              if (reloads % 2 == 0)
+                helder_page_reload (iter.page, bytes);
+              else
+                helder_page_set_text (iter.page, text, -1);
+            }
+          reloads++;
+          g_main_context_iteration (NULL, FALSE);
+        }
+      wait_for_result (&export);
+
+      /* Either packages or a located error; never a crash. */
+      if (helder_export_finish (export.result, NULL, &error) > 0)
+        exported++;
+      else
+        g_assert_nonnull (error);
+    }
+
+  g_atomic_int_set (&writer.stop, 1);
+  g_thread_join (thread);
+  g_test_message ("%u of 12 exports written, %u rewrites, %u reloads", exported,
+                  writer.rewrites, reloads);
+
+  helder_test_remove_tree (path);
+  helder_test_remove_tree (dir);
+}
+
+static gpointer
+use_course_thread (gpointer course)
+{
+  return GUINT_TO_POINTER (helder_course_get_n_modules (course));
+}
+
+/* Using the open course from another thread is a programming error that
+ * the guard reports.
+ */
+static void
+test_guard (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *path = helder_test_data_path ("export/course");
+      g_autoptr(HelderCourse) course = helder_test_load_course (path);
+
+      g_thread_join (g_thread_new ("other", use_course_thread, course));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*CRITICAL*helder_course_get_n_modules*owner*");
+}
+
+/* A course loaded in a thread belongs to the thread that finishes the
+ * load, and a copy read in a thread to that thread.
+ */
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  HelderCourse **course = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *course = helder_course_load_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_owner_hand_over (void)
+{
+  g_autofree char *path = helder_test_data_path ("export/course");
+  g_autoptr(HelderCourse) course = NULL;
+  g_autoptr(HelderCourseSnapshot) snapshot = NULL;
+
+  helder_course_load_async (path, NULL, load_done_cb, &course);
+  while (course == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (helder_course_get_n_modules (course), ==, 2);
+
+  snapshot = helder_course_dup_snapshot (course);
+  g_assert_cmpstr (helder_course_snapshot_get_path (snapshot), ==, path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/threading/checks-async", test_checks_async);
+  g_test_add_func ("/threading/cancelled", test_cancelled);
+  g_test_add_func ("/threading/export-checks-once", test_export_checks_once);
+  g_test_add_func ("/threading/export-while-files-change", test_export_while_files_change);
+  g_test_add_func ("/threading/guard", test_guard);
+  g_test_add_func ("/threading/owner-hand-over", test_owner_hand_over);
+
+  return g_test_run ();
+}
