@@ -14,6 +14,7 @@
 
 #include "helder-diagnostic.h"
 #include "helder-block-spec.h"
+#include "helder-course-path.h"
 #include "helder-page-content.h"
 
 typedef struct
@@ -384,22 +385,6 @@ is_enum_value (const char *values,
   return g_strv_contains ((const char * const *) allowed, value);
 }
 
-static gboolean
-path_is_inside (const char *path)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (path[0] == '/' || path[0] == '\\' || strchr (path, ':') != NULL)
-    return FALSE;
-
-  parts = g_strsplit_set (path, "/\\", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (g_str_equal (parts[i], ".."))
-      return FALSE;
-
-  return TRUE;
-}
-
 static void
 check_field_value (Parser            *parser,
                    const HelderBlock *block,
@@ -450,7 +435,7 @@ check_field_value (Parser            *parser,
       const char *dot = strrchr (field->value, '.');
       g_autofree char *extension = dot != NULL ? g_ascii_strdown (dot + 1, -1) : NULL;
 
-      if (!path_is_inside (field->value))
+      if (helder_course_path_check (NULL, field->value, NULL) != HELDER_COURSE_PATH_INSIDE)
         {
           message = g_strdup_printf (_("path \"%s\" leaves the course folder; copy the file "
                                        "into media/ and use that path"), field->value);

@@ -16,6 +16,7 @@
 #include <zip.h>
 
 #include "helder-checks.h"
+#include "helder-course-path.h"
 #include "helder-exporter.h"
 #include "helder-renderer.h"
 #include "helder-scorm-resources.h"
@@ -465,7 +466,7 @@ check_entry_names (GPtrArray  *entries,
       const Entry *entry = g_ptr_array_index (entries, i);
       char *folded;
 
-      if (!helder_relative_path_is_safe (entry->name))
+      if (helder_course_path_check (NULL, entry->name, NULL) != HELDER_COURSE_PATH_INSIDE)
         {
           g_set_error (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_PATH,
                        _("“%s” would be unpacked outside the package; rename the file so its "

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "helder-course-path.h"
 #include "helder-json-document.h"
 #include "helder-line-map.h"
 #include "helder-review.h"
@@ -140,8 +141,7 @@ helder_review_compare_times (const char *a,
 gboolean
 helder_review_page_path_is_safe (const char *page)
 {
-  return page != NULL && page[0] != '\0' && page[0] != '/' && strstr (page, "..") == NULL &&
-         strchr (page, '\\') == NULL && strchr (page, '\n') == NULL;
+  return helder_course_path_check (NULL, page, NULL) == HELDER_COURSE_PATH_INSIDE;
 }
 
 /* Comments, threads, pages */
