@@ -157,7 +157,7 @@ helder_cli_kpi (int    argc,
       return HELDER_EXIT_UNUSABLE;
     }
 
-  course = helder_cli_load_course (argc, argv);
+  course = helder_cli_load_course (argc, argv, save_mapping);
   if (course == NULL)
     return HELDER_EXIT_UNUSABLE;
 

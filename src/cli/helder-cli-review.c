@@ -413,7 +413,7 @@ helder_cli_review (int    argc,
       return HELDER_EXIT_UNUSABLE;
     }
 
-  course = helder_cli_load_course (argc, argv);
+  course = helder_cli_load_course (argc, argv, n_steps == 1);
   if (course == NULL)
     return HELDER_EXIT_UNUSABLE;
 
@@ -464,7 +464,7 @@ helder_cli_review_report (int    argc,
       return HELDER_EXIT_UNUSABLE;
     }
 
-  course = helder_cli_load_course (argc, argv);
+  course = helder_cli_load_course (argc, argv, FALSE);
   if (course == NULL)
     return HELDER_EXIT_UNUSABLE;
   review = load_review (course);

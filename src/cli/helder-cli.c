@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "helder-cli.h"
+#include "helder-save-transaction.h"
 
 typedef struct
 {
@@ -66,11 +67,14 @@ helder_cli_parse_options (GOptionContext   *context,
 }
 
 /* Loads the one course folder left in argv after the options; prints why
- * and returns NULL when there is none.
+ * and returns NULL when there is none. Only a command that may write into
+ * the course (@may_write) finishes an interrupted save; the others leave
+ * the folder exactly as it is and say how to finish it.
  */
 HelderCourse *
-helder_cli_load_course (int    argc,
-                        char **argv)
+helder_cli_load_course (int        argc,
+                        char     **argv,
+                        gboolean   may_write)
 {
   g_autoptr(GError) error = NULL;
   HelderCourse *course;
@@ -81,9 +85,17 @@ helder_cli_load_course (int    argc,
       return NULL;
     }
 
-  course = helder_course_load (argv[1], &error);
+  if (may_write)
+    course = helder_course_load (argv[1], &error);
+  else
+    course = helder_course_read (argv[1], NULL, &error);
   if (course == NULL)
     g_printerr ("helder-cli: %s\n", error->message);
+  else if (!may_write && helder_save_transaction_is_interrupted (argv[1]))
+    g_printerr ("helder-cli: %s\n",
+                _("a save of this course was interrupted, so this shows the course as it was "
+                  "before that save; open the course in Helder, or run a helder-cli command "
+                  "that changes it (such as review --add-comment), to finish the save"));
 
   return course;
 }
