@@ -20,6 +20,7 @@
 #include "helder-cli.h"
 #include "helder-json-members.h"
 #include "helder-review-report.h"
+#include "helder-team-lock.h"
 
 static HelderReview *
 load_review (HelderCourse *course)
@@ -369,6 +370,8 @@ helder_cli_review (int    argc,
   g_autoptr(HelderCourse) course = NULL;
   g_autoptr(HelderReview) review = NULL;
   g_autoptr(GArray) places = NULL;
+  g_autoptr(HelderTeamLock) lock = NULL;
+  g_autoptr(GError) error = NULL;
   g_auto(Step) step = { 0 };
   gboolean json = FALSE;
   guint n_steps;
@@ -416,6 +419,19 @@ helder_cli_review (int    argc,
   course = helder_cli_load_course (argc, argv, n_steps == 1);
   if (course == NULL)
     return HELDER_EXIT_UNUSABLE;
+
+  /* A step reads review.json, changes it and writes it back while holding
+   * the course's lock, so parallel writers never lose each other's steps.
+   */
+  if (n_steps == 1)
+    {
+      lock = helder_team_lock_acquire (helder_course_get_path (course), &error);
+      if (lock == NULL)
+        {
+          print_error (error->message);
+          return HELDER_EXIT_UNUSABLE;
+        }
+    }
 
   review = load_review (course);
   if (helder_review_is_broken (review))

@@ -18,6 +18,7 @@
 
 #include "helder-course-path.h"
 #include "helder-save-transaction.h"
+#include "helder-team-lock.h"
 
 struct _HelderSaveTransaction
 {
@@ -222,12 +223,18 @@ helder_save_transaction_commit (HelderSaveTransaction  *self,
   g_autofree char *pending = NULL;
   g_autoptr(GString) names = NULL;
   g_autoptr(GBytes) journal_bytes = NULL;
+  g_autoptr(HelderTeamLock) lock = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (self->files->len == 0)
     return TRUE;
+
+  /* One save at a time in a folder: the journals have fixed names. */
+  lock = helder_team_lock_acquire (self->root, error);
+  if (lock == NULL)
+    return FALSE;
 
   names = g_string_new (NULL);
   for (guint i = 0; i < self->files->len; i++)
@@ -322,8 +329,19 @@ helder_save_transaction_recover (const char  *root,
 {
   g_autofree char *text = NULL;
   g_autofree char *pending_text = NULL;
+  g_autoptr(HelderTeamLock) lock = NULL;
 
   g_return_val_if_fail (root != NULL, FALSE);
+
+  /* A pending journal may be a save another process is making right now:
+   * wait for it to finish first.
+   */
+  if (!helder_save_transaction_is_interrupted (root) &&
+      !is_own_file (root, HELDER_SAVE_PENDING_JOURNAL))
+    return TRUE;
+  lock = helder_team_lock_acquire (root, error);
+  if (lock == NULL)
+    return FALSE;
 
   text = read_journal (root, HELDER_SAVE_JOURNAL);
   pending_text = read_journal (root, HELDER_SAVE_PENDING_JOURNAL);
