@@ -352,6 +352,21 @@ test_atomic_output (void)
                                            NULL, NULL, &error));
     g_assert_error (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_WRITE);
   }
+
+  /* The package never replaces a file of the course, nor a folder. */
+  {
+    g_autofree char *inside = g_build_filename (helder_course_get_path (course), "course.json",
+                                                NULL);
+
+    g_clear_error (&error);
+    g_assert_false (helder_export_package (course, HELDER_EXPORT_WEB, NULL, FALSE, inside, NULL,
+                                           NULL, NULL, &error));
+    g_assert_error (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_WRITE);
+    g_clear_error (&error);
+    g_assert_false (helder_export_package (course, HELDER_EXPORT_WEB, NULL, FALSE, dir, NULL,
+                                           NULL, NULL, &error));
+    g_assert_error (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_WRITE);
+  }
   remove_tree (dir);
 }
 

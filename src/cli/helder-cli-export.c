@@ -14,6 +14,7 @@
 
 #include "helder-cli.h"
 #include "helder-exporter.h"
+#include "helder-output.h"
 
 typedef struct
 {
@@ -69,6 +70,7 @@ helder_cli_export (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HelderCourse) course = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *module_id = NULL;
   g_autofree char *output = NULL;
@@ -137,6 +139,11 @@ helder_cli_export (int    argc,
   if (whole || module != NULL)
     return export_one (course, format, module, force, output);
 
+  if (!helder_output_check (output, helder_course_get_path (course), TRUE, &error))
+    {
+      g_printerr ("helder-cli: %s\n", error->message);
+      return HELDER_EXIT_UNUSABLE;
+    }
   if (g_mkdir_with_parents (output, 0755) != 0)
     {
       g_printerr ("helder-cli: ");

@@ -19,6 +19,7 @@
 
 #include "helder-cli.h"
 #include "helder-json-members.h"
+#include "helder-output.h"
 #include "helder-review-report.h"
 #include "helder-team-lock.h"
 
@@ -489,7 +490,7 @@ helder_cli_review_report (int    argc,
 
   report = g_str_equal (format, "html") ? helder_review_report_html (course, review)
                                         : helder_review_report_csv (course, review);
-  if (!g_file_set_contents_full (output, report, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+  if (!helder_output_write (output, helder_course_get_path (course), report, -1, &error))
     {
       print_error (error->message);
       return HELDER_EXIT_UNUSABLE;

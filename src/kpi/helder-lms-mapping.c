@@ -17,6 +17,7 @@
 
 #include "helder-json-members.h"
 #include "helder-lms-report-private.h"
+#include "helder-output.h"
 
 /* The mapping file. */
 
@@ -112,5 +113,5 @@ helder_lms_report_save_mapping (HelderLmsReport  *self,
   root = json_builder_get_root (builder);
   text = helder_json_to_text (root);
 
-  return g_file_set_contents (path, text, -1, error);
+  return helder_output_write (path, NULL, text, -1, error);
 }

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "helder-course-path.h"
+#include "helder-output.h"
 #include "helder-save-transaction.h"
 #include "helder-team-lock.h"
 
@@ -75,9 +76,6 @@ helder_save_transaction_get_n_files (HelderSaveTransaction *self)
   return self->files->len;
 }
 
-/* Writes @bytes to @path, which must not exist as a link, and syncs it.
- * Only names of our own (NAME.helder-new, the journals) are written so.
- */
 static gboolean
 write_durably (const char  *path,
                GBytes      *bytes,
@@ -85,36 +83,8 @@ write_durably (const char  *path,
 {
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
-  int fd = open (path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
-  int saved = 0;
 
-  if (fd < 0)
-    saved = errno;
-  while (fd >= 0 && saved == 0 && length > 0)
-    {
-      gssize written = write (fd, data, length);
-
-      if (written < 0 && errno != EINTR)
-        saved = errno;
-      else if (written > 0)
-        {
-          data += written;
-          length -= written;
-        }
-    }
-  if (fd >= 0 && saved == 0 && fsync (fd) != 0)
-    saved = errno;
-  if (fd >= 0 && close (fd) != 0 && saved == 0)
-    saved = errno;
-
-  if (saved != 0)
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not write %s: %s; check that the folder may be written to"), path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return helder_output_write_synced (path, data != NULL ? data : "", length, error);
 }
 
 /* Whether @name (relative to @root) is a regular file of our own: not a

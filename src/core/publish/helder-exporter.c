@@ -18,6 +18,7 @@
 #include "helder-checks.h"
 #include "helder-course-path.h"
 #include "helder-exporter.h"
+#include "helder-output.h"
 #include "helder-renderer.h"
 #include "helder-scorm-resources.h"
 
@@ -569,11 +570,23 @@ write_zip (GPtrArray             *entries,
   return TRUE;
 }
 
+/* Where the package goes is the export's own write problem. */
+static gboolean
+export_write_error (GError **error,
+                    GError  *output_error)
+{
+  g_set_error_literal (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_WRITE,
+                       output_error->message);
+  return FALSE;
+}
+
 /**
  * helder_export_package:
  * @module: (nullable): the module to export, or %NULL for the whole course
  * @force: export even when the checks report errors
- * @output: the ZIP file to write; it is replaced only once complete
+ * @output: the ZIP file to write; it is replaced only once complete, and
+ *   refused (%HELDER_EXPORT_ERROR_WRITE) when it is inside the course folder,
+ *   a folder, or not a regular file
  * @problems: (out) (optional) (transfer full): the findings that stopped
  *   the export, when there are any
  *
@@ -592,14 +605,15 @@ helder_export_package (HelderCourse          *course,
 {
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GPtrArray) entries = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *template = NULL;
-  int fd;
+  g_autoptr(GError) output_error = NULL;
 
   g_return_val_if_fail (HELDER_IS_COURSE (course), FALSE);
   g_return_val_if_fail (module == NULL || HELDER_IS_MODULE (module), FALSE);
   g_return_val_if_fail (output != NULL, FALSE);
+
+  if (!helder_output_check (output, helder_course_get_path (course), FALSE, &output_error))
+    return export_write_error (error, output_error);
 
   if (!force)
     {
@@ -633,19 +647,9 @@ helder_export_package (HelderCourse          *course,
   /* Written next to the target and renamed over it when complete, so the
    * target path never holds a half-written package.
    */
-  folder = g_path_get_dirname (output);
-  base = g_path_get_basename (output);
-  template = g_strdup_printf ("%s/.%s-XXXXXX", folder, base);
-  fd = g_mkstemp_full (template, O_RDWR, 0644);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_WRITE,
-                   _("cannot create a file in “%s”: %s"), folder, g_strerror (saved));
-      return FALSE;
-    }
-  g_close (fd, NULL);
+  template = helder_output_dup_temp (output, &output_error);
+  if (template == NULL)
+    return export_write_error (error, output_error);
 
   if (!write_zip (entries, template, progress, user_data, error))
     {
@@ -653,16 +657,8 @@ helder_export_package (HelderCourse          *course,
       return FALSE;
     }
 
-  if (g_chmod (template, 0644) != 0 || g_rename (template, output) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_WRITE,
-                   _("cannot write “%s”: %s"), output, g_strerror (saved));
-      g_unlink (template);
-      return FALSE;
-    }
-
+  if (!helder_output_commit (template, output, &output_error))
+    return export_write_error (error, output_error);
   return TRUE;
 }
 
