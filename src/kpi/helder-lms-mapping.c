@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "helder-json-document.h"
 #include "helder-json-members.h"
 #include "helder-lms-report-private.h"
 #include "helder-output.h"
@@ -42,7 +43,7 @@ helder_lms_report_load_mapping (HelderLmsReport  *self,
   JsonNode *root;
   g_autoptr(GList) members = NULL;
 
-  if (!json_parser_load_from_file (parser, path, error))
+  if (!helder_json_parser_load_file (parser, path, error))
     {
       g_prefix_error (error, "%s: ", path);
       return FALSE;

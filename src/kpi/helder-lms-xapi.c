@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "helder-json-document.h"
 #include "helder-lms-report-private.h"
 
 /* xAPI statements. */
@@ -152,9 +153,9 @@ helder_lms_report_load_xapi (HelderLmsReport  *self,
   JsonNode *root;
   JsonArray *statements = NULL;
 
-  if (!json_parser_load_from_mapped_file (parser, path, error))
+  if (!helder_json_parser_load_file (parser, path, error))
     {
-      /* json-glib's message already names the file, line and column. */
+      /* The message already names the file, line and column. */
       g_prefix_error (error, _("not valid JSON: "));
       return FALSE;
     }

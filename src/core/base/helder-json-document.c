@@ -90,6 +90,94 @@ add_diagnostic (HelderJsonDocument *self,
                                           severity, rule, message));
 }
 
+/**
+ * helder_json_find_too_deep:
+ * @offset: (out): where the first array or object too deep starts
+ *
+ * json-glib's parser recurses once per level, so a document nested tens
+ * of thousands of levels deep overflows the stack. Every JSON text is
+ * scanned with this first: no file Helder reads needs more than
+ * %HELDER_JSON_MAX_DEPTH levels.
+ *
+ * Returns: whether @data nests arrays and objects deeper than
+ *   %HELDER_JSON_MAX_DEPTH
+ */
+gboolean
+helder_json_find_too_deep (const char *data,
+                           gsize       length,
+                           gsize      *offset)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > HELDER_JSON_MAX_DEPTH)
+            {
+              *offset = i;
+              return TRUE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return FALSE;
+}
+
+/**
+ * helder_json_parser_load_file:
+ *
+ * Loads the JSON file @path into @parser, refusing first, with the file,
+ * line and column, a document nested too deeply for json-glib (see
+ * helder_json_find_too_deep()).
+ */
+gboolean
+helder_json_parser_load_file (JsonParser  *parser,
+                              const char  *path,
+                              GError     **error)
+{
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, error);
+  const char *data;
+  gsize length;
+  gsize offset;
+
+  if (file == NULL)
+    return FALSE;
+
+  data = g_mapped_file_get_contents (file);
+  length = g_mapped_file_get_length (file);
+  if (helder_json_find_too_deep (data, length, &offset))
+    {
+      g_autoptr(HelderLineMap) lines = helder_line_map_new (data, length);
+      guint line;
+      guint column;
+
+      helder_line_map_locate (lines, offset, &line, &column);
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                   _("%s:%u:%u: the JSON is nested more than %u levels deep, which no file "
+                     "Helder reads needs; check the program that wrote the file"),
+                   path, line, column, HELDER_JSON_MAX_DEPTH);
+      return FALSE;
+    }
+
+  /* From the file, so json-glib's messages name it. */
+  return json_parser_load_from_mapped_file (parser, path, error);
+}
+
 /* Returns NULL (and adds an error) when the bytes are not a JSON object. */
 HelderJsonDocument *
 helder_json_document_parse (const char *file,
@@ -119,6 +207,25 @@ helder_json_document_parse (const char *file,
                       _("file is not valid UTF-8; save it as UTF-8"));
       return NULL;
     }
+
+  {
+    gsize offset;
+
+    if (helder_json_find_too_deep (data, length, &offset))
+      {
+        g_autofree char *message =
+          g_strdup_printf (_("%s is nested more than %u levels deep, which no Helder file "
+                             "needs; check the program that wrote the file"),
+                           file, HELDER_JSON_MAX_DEPTH);
+        guint line;
+        guint column;
+
+        helder_line_map_locate (self->lines, offset, &line, &column);
+        add_diagnostic (self, diagnostics, line, column, HELDER_SEVERITY_ERROR, "format-json",
+                        message);
+        return NULL;
+      }
+  }
 
   parser = json_parser_new ();
   g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member_cb), self);
