@@ -367,6 +367,27 @@ def deep_json_is_refused_with_a_location():
           f"mapping: exit {code}: {err[:500]}")
 
 
+# Finding 9 ---------------------------------------------------------------
+
+@test
+def wrong_types_and_encodings_get_located_messages():
+    tmp, course = copy_course()
+    write(os.path.join(course, "ignored.json"),
+          '{"ignored": [5, {"file": 3, "rule": ["x"], "text": {}}, "x"]}')
+    code, out, err = run("validate", course)
+    check(code == 0, f"exit {code}: {out}{err}")
+    check(len(re.findall(r"^ignored\.json:1:\d+: warning: ", out, re.M)) == 3, out)
+    write(os.path.join(course, "ignored.json"), '{"ignored": {"file": "x"}}')
+    code, out, err = run("validate", course)
+    check(code == 0 and re.search(r"^ignored\.json:1:\d+: warning: ", out, re.M), out + err)
+    with open(os.path.join(course, "course.json"), "rb") as f:
+        data = f.read()
+    with open(os.path.join(course, "course.json"), "wb") as f:
+        f.write(data.replace(b"Kleine cursus", b"Kleine caf\xe9", 1))
+    code, out, err = run("validate", course)
+    check(code == 1 and re.search(r"^course\.json:4:\d+: error: .*UTF-8", out, re.M), out + err)
+
+
 def main():
     print(f"1..{len(tests)}")
     failed = 0

@@ -201,12 +201,21 @@ helder_json_document_parse (const char *file,
   data = g_bytes_get_data (bytes, &length);
   self->lines = helder_line_map_new (data, length);
 
-  if (!g_utf8_validate (data, length, NULL))
-    {
-      add_diagnostic (self, diagnostics, 0, 0, HELDER_SEVERITY_ERROR, "format-encoding",
-                      _("file is not valid UTF-8; save it as UTF-8"));
-      return NULL;
-    }
+  {
+    const char *end;
+
+    if (!g_utf8_validate (data, length, &end))
+      {
+        guint line;
+        guint column;
+
+        /* At the first byte that is not UTF-8. */
+        helder_line_map_locate (self->lines, end - data, &line, &column);
+        add_diagnostic (self, diagnostics, line, column, HELDER_SEVERITY_ERROR, "format-encoding",
+                        _("file is not valid UTF-8; save it as UTF-8"));
+        return NULL;
+      }
+  }
 
   {
     gsize offset;

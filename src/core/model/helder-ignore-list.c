@@ -43,6 +43,19 @@ add_key (HelderIgnoreList *self,
     g_ptr_array_add (self->entries, key);
 }
 
+/* A member that holds a string, or %NULL (also for one of another type). */
+static const char *
+string_member (JsonObject *entry,
+               const char *member)
+{
+  JsonNode *node = entry != NULL ? json_object_get_member (entry, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 /**
  * helder_ignore_list_load:
  * @diagnostics: receives the problems of a broken ignored.json
@@ -70,26 +83,38 @@ helder_ignore_list_load (const char *course_path,
       g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), length);
       g_autoptr(HelderJsonDocument) doc = helder_json_document_parse (HELDER_IGNORE_FILE, bytes,
                                                                        diagnostics);
+      JsonObject *root;
+      JsonNode *node;
       JsonArray *ignored;
 
       if (doc == NULL)
         return self;
 
-      ignored = json_object_get_array_member (helder_json_document_get_root (doc), "ignored");
+      root = helder_json_document_get_root (doc);
+      node = json_object_get_member (root, "ignored");
+      if (node != NULL && !JSON_NODE_HOLDS_ARRAY (node))
+        {
+          helder_json_document_report (doc, diagnostics, root, "ignored", -1,
+                                       HELDER_SEVERITY_WARNING, "format-type",
+                                       _("\"ignored\" must be a list of findings; the ignored "
+                                         "findings are left out"));
+          return self;
+        }
+      ignored = node != NULL ? json_node_get_array (node) : NULL;
       for (guint i = 0; ignored != NULL && i < json_array_get_length (ignored); i++)
         {
-          JsonNode *node = json_array_get_element (ignored, i);
-          JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-          const char *file = entry ? json_object_get_string_member_with_default (entry, "file", NULL) : NULL;
-          const char *rule = entry ? json_object_get_string_member_with_default (entry, "rule", NULL) : NULL;
-          const char *text = entry ? json_object_get_string_member_with_default (entry, "text", NULL) : NULL;
+          JsonNode *element = json_array_get_element (ignored, i);
+          JsonObject *entry = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+          const char *file = string_member (entry, "file");
+          const char *rule = string_member (entry, "rule");
+          const char *text = string_member (entry, "text");
 
           if (file == NULL || rule == NULL || text == NULL)
             {
               helder_json_document_report (doc, diagnostics, ignored, NULL, i,
                                            HELDER_SEVERITY_WARNING, "format-field-missing",
                                            _("an ignored finding needs \"file\", \"rule\" and "
-                                             "\"text\"; it is left out"));
+                                             "\"text\", each a text; it is left out"));
               continue;
             }
 
