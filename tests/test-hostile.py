@@ -388,6 +388,35 @@ def wrong_types_and_encodings_get_located_messages():
     check(code == 1 and re.search(r"^course\.json:4:\d+: error: .*UTF-8", out, re.M), out + err)
 
 
+# Finding 10 --------------------------------------------------------------
+
+@test
+def terminal_gets_no_control_characters():
+    import pty
+    tmp, course = copy_course(SAMPLE)
+    review = json.loads(read(os.path.join(course, "review.json")))
+    review["threads"][0]["comments"][0]["text"] = "\x1b]0;gehackt\x07\x1b[2J\u009b31m"
+    write(os.path.join(course, "review.json"), json.dumps(review))
+    controller, terminal = pty.openpty()
+    proc = subprocess.Popen([CLI, "review", course], stdout=terminal, stderr=terminal)
+    os.close(terminal)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    proc.wait(timeout=60)
+    os.close(controller)
+    check(proc.returncode == 0, f"exit {proc.returncode}: {output[-500:]}")
+    check(b"gehackt" in output, "the comment is not shown")
+    check(b"\x1b" not in output and b"\x07" not in output and b"\xc2\x9b" not in output,
+          f"control characters reached the terminal: {output[-300:]!r}")
+
+
 def main():
     print(f"1..{len(tests)}")
     failed = 0

@@ -9,6 +9,8 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 
@@ -167,6 +169,54 @@ helder_cli_print_diagnostics (GPtrArray *diagnostics,
     }
 }
 
+/* Text from course files and review.json reaches the terminal; its control
+ * characters (an escape sequence could rewrite the screen or the window
+ * title) are shown as U+FFFD instead. Lines and tabs stay.
+ */
+static void
+write_printable (FILE       *stream,
+                 const char *text)
+{
+  g_autoptr(GString) out = NULL;
+
+  if (!isatty (fileno (stream)))
+    {
+      fputs (text, stream);
+      return;
+    }
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_unichar (out, 0xfffd);
+          p++;
+          continue;
+        }
+      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f))
+        g_string_append_unichar (out, 0xfffd);
+      else
+        g_string_append_unichar (out, c);
+      p = g_utf8_next_char (p);
+    }
+  fputs (out->str, stream);
+}
+
+static void
+print_cb (const char *text)
+{
+  write_printable (stdout, text);
+}
+
+static void
+printerr_cb (const char *text)
+{
+  write_printable (stderr, text);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -182,6 +232,8 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("helder-cli");
+  g_set_print_handler (print_cb);
+  g_set_printerr_handler (printerr_cb);
 
   if (argc < 2)
     {
