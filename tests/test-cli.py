@@ -11,17 +11,13 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from taptest import check, run_tests, test  # noqa: E402
+
 CLI = os.environ["HELDER_CLI"]
 DATA = os.path.join(os.environ["G_TEST_SRCDIR"], "data")
 VALID = os.path.join(DATA, "course-valid")
 BROKEN = os.path.join(DATA, "broken")
-
-tests = []
-
-
-def test(fn):
-    tests.append(fn)
-    return fn
 
 
 def run(*args):
@@ -42,11 +38,6 @@ def broken_course(case):
     for name in expect.get("delete", []):
         os.unlink(os.path.join(course, name))
     return course, expect
-
-
-def check(condition, what):
-    if not condition:
-        raise AssertionError(what)
 
 
 DIAGNOSTIC = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|hint): "
@@ -253,20 +244,5 @@ def check_filters():
         shutil.rmtree(os.path.dirname(course))
 
 
-def main():
-    print(f"1..{len(tests)}")
-    failed = 0
-    for number, fn in enumerate(tests, 1):
-        try:
-            fn()
-            print(f"ok {number} - {fn.__name__}")
-        except Exception as e:  # noqa: BLE001 - every failure is reported
-            failed += 1
-            print(f"not ok {number} - {fn.__name__}")
-            for line in str(e).splitlines() or [type(e).__name__]:
-                print(f"# {line}")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_tests())

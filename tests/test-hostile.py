@@ -16,23 +16,15 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from taptest import check, run_tests, test  # noqa: E402
+
 CLI = os.environ["HELDER_CLI"]
 SRCDIR = os.environ["G_TEST_SRCDIR"]
 VALID = os.path.join(SRCDIR, "data", "course-valid")
 SAMPLE = os.path.join(SRCDIR, "..", "content-samples", "ai-bewustzijn")
 GENERATOR = os.path.join(SRCDIR, "tools", "generate-lms.py")
 
-tests = []
-
-
-def test(fn):
-    tests.append(fn)
-    return fn
-
-
-def check(condition, what):
-    if not condition:
-        raise AssertionError(what)
 
 
 def run(*args, cwd=None):
@@ -185,6 +177,13 @@ def hostile_course():
     return tmp, course, outside
 
 
+def interrupt_save(course, journal):
+    """A save of course.json that was committed but not finished."""
+    write(os.path.join(course, "course.json.helder-new"), read(os.path.join(course, "course.json"))
+          .replace("\"title\"", "\"x-new\": 1, \"title\"", 1))
+    write(os.path.join(course, ".helder-save-journal"), journal)
+
+
 READ_ONLY = [
     ("validate",),
     ("check",),
@@ -221,9 +220,7 @@ def read_only_commands_leave_the_folder_alone():
 @test
 def read_only_commands_leave_a_stale_journal_alone():
     tmp, course, _ = hostile_course()
-    write(os.path.join(course, "course.json.helder-new"), read(os.path.join(course, "course.json"))
-          .replace("\"title\"", "\"x-new\": 1, \"title\"", 1))
-    write(os.path.join(course, ".helder-save-journal"), "course.json\n")
+    interrupt_save(course, "course.json\n")
     for args in read_only_commands(tmp):
         before = folder_hash(course)
         _, _, err = run(*args[:1], course, *args[1:])
@@ -235,9 +232,7 @@ def read_only_commands_leave_a_stale_journal_alone():
 @test
 def recovery_touches_only_what_it_made():
     tmp, course, outside = hostile_course()
-    write(os.path.join(course, "course.json.helder-new"), read(os.path.join(course, "course.json"))
-          .replace("\"title\"", "\"x-new\": 1, \"title\"", 1))
-    write(os.path.join(course, ".helder-save-journal"), "course.json\ngedeeld/keep\n")
+    interrupt_save(course, "course.json\ngedeeld/keep\n")
     code, _, err = run("review", course, "--add-comment", "01-introductie/01-welkom.md",
                        "--quote", "x", "--text", "x", "--author", "T", "--role", "didactics-lead")
     check("x-new" in read(os.path.join(course, "course.json")), "the interrupted save was not finished")
@@ -417,20 +412,5 @@ def terminal_gets_no_control_characters():
           f"control characters reached the terminal: {output[-300:]!r}")
 
 
-def main():
-    print(f"1..{len(tests)}")
-    failed = 0
-    for number, fn in enumerate(tests, 1):
-        try:
-            fn()
-            print(f"ok {number} - {fn.__name__}")
-        except Exception as e:  # noqa: BLE001 - every failure is reported
-            failed += 1
-            print(f"not ok {number} - {fn.__name__}")
-            for line in str(e).splitlines() or [type(e).__name__]:
-                print(f"# {line}")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_tests())

@@ -11,21 +11,13 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from taptest import check, run_tests, test  # noqa: E402
+
 CLI = os.environ["HELDER_CLI"]
 GENERATOR = os.path.join(os.environ["G_TEST_SRCDIR"], "tools", "generate-lms.py")
 
-tests = []
 scratch = tempfile.mkdtemp(prefix="helder-kpi-")
-
-
-def test(fn):
-    tests.append(fn)
-    return fn
-
-
-def check(condition, what):
-    if not condition:
-        raise AssertionError(what)
 
 
 def generate(name, *args):
@@ -228,19 +220,9 @@ def mapping_file_is_saved_and_used():
 
 
 def main():
-    print(f"1..{len(tests)}")
-    failed = 0
-    for number, fn in enumerate(tests, 1):
-        try:
-            fn()
-            print(f"ok {number} - {fn.__name__}")
-        except Exception as error:  # report every failure, then go on
-            failed += 1
-            print(f"not ok {number} - {fn.__name__}")
-            for line in str(error).splitlines():
-                print(f"# {line}")
+    status = run_tests()
     shutil.rmtree(scratch, ignore_errors=True)
-    return 1 if failed else 0
+    return status
 
 
 if __name__ == "__main__":

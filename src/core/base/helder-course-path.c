@@ -82,7 +82,6 @@ helder_course_path_check (const char  *root,
                           char       **resolved)
 {
   g_autofree char *real_root = NULL;
-  g_autofree char *joined = NULL;
   g_auto(GStrv) parts = NULL;
   g_autoptr(GString) prefix = NULL;
 
