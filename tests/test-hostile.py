@@ -386,6 +386,17 @@ def wrong_types_and_encodings_get_located_messages():
 # Finding 10 --------------------------------------------------------------
 
 @test
+def repeated_json_members_are_reported():
+    tmp, course = copy_course()
+    path = os.path.join(course, "course.json")
+    write(path, read(path).replace('"title": "Kleine cursus",',
+                                   '"title": "Kleine cursus",\n  "title": "Andere titel",', 1))
+    code, out, err = run("validate", course)
+    check(code == 0, f"exit {code}: {out}{err}")
+    check(re.search(r"^course\.json:5:\d+: warning: .*title.*twice", out, re.M), out + err)
+
+
+@test
 def terminal_gets_no_control_characters():
     import pty
     tmp, course = copy_course(SAMPLE)

@@ -19,8 +19,24 @@ struct _HelderJsonDocument
   JsonNode      *root;
   HelderLineMap *lines;
   GHashTable    *locations; /* "%p/member" or "%p#index" → packed line/column */
+  GPtrArray     *repeated;  /* of RepeatedMember*, while parsing */
   gboolean       modified;
 };
+
+/* A member written twice in one object: json-glib keeps the last. */
+typedef struct
+{
+  char  *member;
+  guint  line;
+  guint  column;
+} RepeatedMember;
+
+static void
+repeated_member_free (RepeatedMember *repeated)
+{
+  g_free (repeated->member);
+  g_free (repeated);
+}
 
 #define PACK_LOCATION(line, column) ((((guint64) (line)) << 32) | (guint32) (column))
 
@@ -54,7 +70,19 @@ on_object_member_cb (JsonParser *parser,
                      const char *member,
                      gpointer    user_data)
 {
-  remember_location (user_data, parser, location_key (object, member, -1));
+  HelderJsonDocument *self = user_data;
+  char *key = location_key (object, member, -1);
+
+  if (g_hash_table_contains (self->locations, key))
+    {
+      RepeatedMember *repeated = g_new0 (RepeatedMember, 1);
+
+      repeated->member = g_strdup (member);
+      repeated->line = json_parser_get_current_line (parser);
+      repeated->column = json_parser_get_current_pos (parser);
+      g_ptr_array_add (self->repeated, repeated);
+    }
+  remember_location (self, parser, key);
 }
 
 static void
@@ -198,6 +226,7 @@ helder_json_document_parse (const char *file,
   self->file = g_strdup (file);
   self->bytes = g_bytes_ref (bytes);
   self->locations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->repeated = g_ptr_array_new_with_free_func ((GDestroyNotify) repeated_member_free);
   data = g_bytes_get_data (bytes, &length);
   self->lines = helder_line_map_new (data, length);
 
@@ -283,6 +312,17 @@ helder_json_document_parse (const char *file,
       return NULL;
     }
 
+  for (guint i = 0; i < self->repeated->len; i++)
+    {
+      const RepeatedMember *repeated = g_ptr_array_index (self->repeated, i);
+      g_autofree char *message =
+        g_strdup_printf (_("\"%s\" is written twice in the same place; Helder uses this "
+                           "last one, so remove the other"), repeated->member);
+
+      add_diagnostic (self, diagnostics, MAX (repeated->line, 1), MAX (repeated->column, 1),
+                      HELDER_SEVERITY_WARNING, "format-duplicate-key", message);
+    }
+
   /* Stealing the root keeps the containers the locations are keyed by. */
   self->root = json_parser_steal_root (parser);
 
@@ -298,6 +338,7 @@ helder_json_document_free (HelderJsonDocument *self)
   g_clear_pointer (&self->root, json_node_unref);
   g_clear_pointer (&self->lines, helder_line_map_free);
   g_clear_pointer (&self->locations, g_hash_table_unref);
+  g_clear_pointer (&self->repeated, g_ptr_array_unref);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_free (self->file);
   g_free (self);
