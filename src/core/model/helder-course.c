@@ -16,7 +16,9 @@
 #include "helder-course.h"
 #include "helder-course-path.h"
 #include "helder-check-settings.h"
+#include "helder-output.h"
 #include "helder-save-transaction.h"
+#include "helder-team-lock.h"
 
 struct _HelderCourse
 {
@@ -1109,6 +1111,7 @@ helder_course_add_word (HelderCourse  *self,
   g_autofree char *trimmed = NULL;
   g_autoptr(GString) text = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(HelderTeamLock) lock = NULL;
 
   g_return_val_if_fail (HELDER_IS_COURSE (self), FALSE);
   g_return_val_if_fail (word != NULL, FALSE);
@@ -1124,6 +1127,12 @@ helder_course_add_word (HelderCourse  *self,
   if (g_strv_contains ((const char * const *) self->words, trimmed))
     return TRUE;
 
+  /* Read again and written under the course's lock, so two people adding
+   * a word at once keep both.
+   */
+  lock = helder_team_lock_acquire (self->path, error);
+  if (lock == NULL)
+    return FALSE;
   path = g_build_filename (self->path, "words.txt", NULL);
   text = g_string_new (NULL);
   if (g_file_get_contents (path, &data, NULL, NULL))
@@ -1134,8 +1143,7 @@ helder_course_add_word (HelderCourse  *self,
     }
   g_string_append_printf (text, "%s\n", trimmed);
 
-  if (!g_file_set_contents_full (path, text->str, text->len, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0644, error))
+  if (!helder_output_write (path, NULL, text->str, text->len, error))
     return FALSE;
 
   builder = g_strv_builder_new ();

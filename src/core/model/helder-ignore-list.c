@@ -12,6 +12,8 @@
 
 #include "helder-ignore-list.h"
 #include "helder-json-document.h"
+#include "helder-output.h"
+#include "helder-team-lock.h"
 
 struct _HelderIgnoreList
 {
@@ -35,12 +37,20 @@ diagnostic_text (const HelderDiagnostic *d,
   return g_strndup (page_text + d->start, d->end - d->start);
 }
 
+/* Takes @key. A key already there is kept (adding it again would free the
+ * one the entries point to).
+ */
 static void
 add_key (HelderIgnoreList *self,
          char             *key)
 {
-  if (g_hash_table_add (self->keys, key))
-    g_ptr_array_add (self->entries, key);
+  if (g_hash_table_contains (self->keys, key))
+    {
+      g_free (key);
+      return;
+    }
+  g_hash_table_add (self->keys, key);
+  g_ptr_array_add (self->entries, key);
 }
 
 /* A member that holds a string, or %NULL (also for one of another type). */
@@ -169,8 +179,7 @@ save (HelderIgnoreList  *self,
   root = json_builder_get_root (builder);
   data = helder_json_to_text (root);
 
-  return g_file_set_contents_full (self->path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
-                                   error);
+  return helder_output_write (self->path, NULL, data, -1, error);
 }
 
 /* Ignores @diagnostic (where it is, and wherever the same words get the
@@ -183,6 +192,8 @@ helder_ignore_list_add (HelderIgnoreList        *self,
                         GError                 **error)
 {
   g_autofree char *text = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(HelderTeamLock) lock = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (diagnostic != NULL, FALSE);
@@ -194,6 +205,22 @@ helder_ignore_list_add (HelderIgnoreList        *self,
                    _("errors cannot be ignored: learners would see them; fix the error"));
       return FALSE;
     }
+
+  /* Under the course's lock: what others ignored since this list was
+   * read is read again and kept.
+   */
+  folder = g_path_get_dirname (self->path);
+  lock = helder_team_lock_acquire (folder, error);
+  if (lock == NULL)
+    return FALSE;
+  {
+    g_autoptr(GPtrArray) ignored = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+    HelderIgnoreList *on_disk = helder_ignore_list_load (folder, ignored);
+
+    for (guint i = 0; i < on_disk->entries->len; i++)
+      add_key (self, g_strdup (g_ptr_array_index (on_disk->entries, i)));
+    helder_ignore_list_free (on_disk);
+  }
 
   text = diagnostic_text (diagnostic, page_text);
   add_key (self, make_key (diagnostic->file, diagnostic->rule, text));
