@@ -23,6 +23,7 @@ BROKEN = os.path.join(DATA, "broken")
 FROZEN_SAMPLE = os.path.join(DATA, "sample-course-2026-11")
 SAMPLE = os.path.join(os.environ["G_TEST_SRCDIR"], "..", "content-samples", "ai-bewustzijn")
 
+
 def run(*args):
     proc = subprocess.run([CLI, *args], capture_output=True, text=True, timeout=60)
     return proc.returncode, proc.stdout, proc.stderr

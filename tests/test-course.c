@@ -288,6 +288,29 @@ test_dictionary_and_ignore (void)
   g_assert_null (find_rule (again, "spelling"));
   g_assert_null (find_rule (again, "b1-rare-word"));
 
+  /* Two team members ignore a finding each, from copies loaded before the
+   * other's: ignored.json keeps both.
+   */
+  {
+    g_autoptr(HelderDiagnostic) first =
+      helder_diagnostic_new ("01-basis/01-welkom.md", 0, 2, 1, 1, HELDER_SEVERITY_WARNING,
+                             "b1-first", "x");
+    g_autoptr(HelderDiagnostic) second =
+      helder_diagnostic_new ("01-basis/01-welkom.md", 0, 2, 1, 1, HELDER_SEVERITY_WARNING,
+                             "b1-second", "x");
+    g_autoptr(HelderCourse) third = NULL;
+
+    g_assert_true (helder_ignore_list_add (helder_course_get_ignore_list (reloaded), first,
+                                           helder_page_get_text (page), &error));
+    g_assert_true (helder_ignore_list_add (helder_course_get_ignore_list (course), second,
+                                           helder_page_get_text (page), &error));
+    g_assert_no_error (error);
+    third = helder_course_load (path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (helder_ignore_list_get_n_entries (helder_course_get_ignore_list (third)),
+                      ==, 3);
+  }
+
   /* Errors reach learners: they cannot be ignored. */
   {
     g_autoptr(HelderDiagnostic) error_finding =

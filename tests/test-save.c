@@ -245,7 +245,10 @@ test_recover_rolls_forward (void)
   g_autofree char *path = make_course ();
   g_autofree char *journal = g_build_filename (path, HELDER_SAVE_JOURNAL, NULL);
   g_autofree char *fresh = g_build_filename (path, "m0/p0.md" HELDER_SAVE_SUFFIX, NULL);
+  g_autofree char *pending = g_build_filename (path, HELDER_SAVE_PENDING_JOURNAL, NULL);
   g_autofree char *stray = g_build_filename (path, "m1/p1.md" HELDER_SAVE_SUFFIX, NULL);
+  g_autofree char *unrelated = g_build_filename (path, "m1/p2.md" HELDER_SAVE_SUFFIX, NULL);
+  g_autofree char *lookalike = g_build_filename (path, "m1/notities.helder-newsletter.md", NULL);
   g_autofree char *target = g_build_filename (path, "m0/p0.md", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
@@ -253,8 +256,12 @@ test_recover_rolls_forward (void)
   /* A committed save (journal written) that died before its renames. */
   g_assert_true (g_file_set_contents (fresh, "# Nieuw\n", -1, NULL));
   g_assert_true (g_file_set_contents (journal, "m0/p0.md\n", -1, NULL));
-  /* A new file that was never committed. */
+  /* A new file that was never committed, named in the pending journal. */
   g_assert_true (g_file_set_contents (stray, "# Half\n", -1, NULL));
+  g_assert_true (g_file_set_contents (pending, "m1/p1.md\n", -1, NULL));
+  /* Files no save of ours recorded stay, whatever their names. */
+  g_assert_true (g_file_set_contents (unrelated, "# Iemand anders\n", -1, NULL));
+  g_assert_true (g_file_set_contents (lookalike, "notities", -1, NULL));
 
   g_assert_true (helder_save_transaction_recover (path, &error));
   g_assert_no_error (error);
@@ -263,6 +270,9 @@ test_recover_rolls_forward (void)
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (stray, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (pending, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (unrelated, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (lookalike, G_FILE_TEST_EXISTS));
 
   helder_test_remove_tree (path);
 }

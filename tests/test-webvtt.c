@@ -196,6 +196,24 @@ test_references (void)
   g_assert_cmpstr (as_srt, ==, "1\n00:00:01,000 --> 00:00:03,000\na&b<c>d\xc2\xa0" "efg &copy;\n");
 }
 
+/* Hours beyond any video are refused, not multiplied past the end of a
+ * 64-bit number (signed overflow).
+ */
+static void
+test_srt_huge_hours (void)
+{
+  const char *text = "1\n99999999999999999999:00:00,000 --> 99999999999999999999:00:01,000\nNooit.\n\n"
+                     "2\n00:00:01,000 --> 00:00:02,000\nWel.\n";
+  g_autoptr(HelderWebVtt) imported = helder_webvtt_from_srt ("x.srt", text, strlen (text));
+  const HelderDiagnostic *d;
+
+  g_assert_cmpuint (imported->diagnostics->len, ==, 1);
+  d = g_ptr_array_index (imported->diagnostics, 0);
+  g_assert_cmpstr (d->rule, ==, "srt-timing");
+  g_assert_cmpuint (d->line, ==, 2);
+  g_assert_nonnull (strstr (d->message, "hours"));
+}
+
 static void
 test_srt_problems (void)
 {
@@ -285,6 +303,7 @@ main (int   argc,
   g_test_add_func ("/webvtt/srt-round-trip", test_srt_round_trip);
   g_test_add_func ("/webvtt/srt-problems", test_srt_problems);
   g_test_add_func ("/webvtt/references", test_references);
+  g_test_add_func ("/webvtt/srt-huge-hours", test_srt_huge_hours);
   g_test_add_func ("/webvtt/quality", test_quality);
 
   return g_test_run ();

@@ -414,8 +414,15 @@
      * #page=ID&y=PIXELS to come back to the same place after a reload.
      */
     var wanted = /^#page=([^&]+)(?:&y=(\d+))?$/.exec(window.location.hash);
-    if (wanted && ids.indexOf(decodeURIComponent(wanted[1])) >= 0) {
-      index = ids.indexOf(decodeURIComponent(wanted[1]));
+    var wantedId = null;
+    /* A malformed link ("%E0%A4%A") opens the first page, like an unknown id. */
+    try {
+      wantedId = wanted ? decodeURIComponent(wanted[1]) : null;
+    } catch (e) {
+      wanted = null;
+    }
+    if (wantedId !== null && ids.indexOf(wantedId) >= 0) {
+      index = ids.indexOf(wantedId);
     }
     show(index, false);
     /* At once, not smoothly: a reload must look as if nothing moved. */

@@ -17,6 +17,7 @@
 #include <gmodule.h>
 
 #include "helder-block.h"
+#include "helder-course-path.h"
 #include "helder-preview.h"
 #include "helder-preview-engine.h"
 #include "helder-renderer.h"
@@ -89,6 +90,7 @@ serve_cb (HelderPreviewRequest *request,
   HelderPreview *self = g_object_get_data (G_OBJECT (view), "helder-preview");
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *file_path = NULL;
 
   while (path != NULL && path[0] == '/')
     path++;
@@ -113,10 +115,9 @@ serve_cb (HelderPreviewRequest *request,
     }
   else if (g_str_has_prefix (path, HELDER_PLAYER_DIR "/"))
     bytes = helder_player_lookup_file (path + strlen (HELDER_PLAYER_DIR "/"), &error);
-  else if (helder_relative_path_is_safe (path))
+  else if (helder_course_path_check (helder_course_get_path (self->course), path, &file_path) ==
+           HELDER_COURSE_PATH_INSIDE)
     {
-      g_autofree char *file_path = g_build_filename (helder_course_get_path (self->course), path,
-                                                     NULL);
       g_autoptr(GFile) file = g_file_new_for_path (file_path);
 
       bytes = g_file_load_bytes (file, NULL, NULL, &error);

@@ -204,7 +204,7 @@ helder_cli_check (int    argc,
       return HELDER_EXIT_UNUSABLE;
     }
 
-  course = helder_cli_load_course (argc, argv);
+  course = helder_cli_load_course (argc, argv, FALSE);
   if (course == NULL)
     return HELDER_EXIT_UNUSABLE;
 

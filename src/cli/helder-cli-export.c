@@ -16,6 +16,7 @@
 #include "helder-exporter.h"
 #include "helder-handout.h"
 #include "helder-tips-export.h"
+#include "helder-output.h"
 
 typedef struct
 {
@@ -94,6 +95,7 @@ helder_cli_export (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HelderCourse) course = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *module_id = NULL;
   g_autofree char *output = NULL;
@@ -103,7 +105,6 @@ helder_cli_export (int    argc,
   HelderExportFormat format;
   HelderExportOptions options = { 0 };
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   Progress progress = { NULL, -1 };
   const GOptionEntry entries[] = {
@@ -155,7 +156,7 @@ helder_cli_export (int    argc,
   name = g_path_get_basename (output);
   progress.name = name;
 
-  course = helder_cli_load_course (argc, argv);
+  course = helder_cli_load_course (argc, argv, FALSE);
   if (course == NULL)
     return HELDER_EXIT_UNUSABLE;
 
@@ -183,6 +184,13 @@ helder_cli_export (int    argc,
   options.force = force;
   options.output = output;
 
+  /* Each module into its own ZIP: the folder must be a safe place too. */
+  if (options.scope == HELDER_EXPORT_SCOPE_EACH_MODULE
+      && !helder_output_check (output, helder_course_get_path (course), TRUE, &error))
+    {
+      g_printerr ("helder-cli: %s\n", error->message);
+      return HELDER_EXIT_UNUSABLE;
+    }
   if (helder_export_run (course, &options, isatty (STDERR_FILENO) ? progress_cb : NULL, &progress,
                          NULL, &problems, &error) > 0)
     return HELDER_EXIT_OK;

@@ -18,6 +18,8 @@
 #include "helder-kpi-html.h"
 #include "helder-kpi.h"
 #include "helder-lms-report.h"
+#include "helder-output.h"
+#include "helder-team-lock.h"
 
 static gboolean
 parse_day_option (const char *name,
@@ -106,6 +108,7 @@ helder_cli_kpi (int    argc,
   g_autofree char *as_of = NULL;
   g_autofree char *output = NULL;
   g_autofree char *mapping_path = NULL;
+  g_autoptr(HelderTeamLock) lock = NULL;
   HelderKpiSettings settings;
   gboolean json = FALSE;
   gboolean html = FALSE;
@@ -157,9 +160,22 @@ helder_cli_kpi (int    argc,
       return HELDER_EXIT_UNUSABLE;
     }
 
-  course = helder_cli_load_course (argc, argv);
+  course = helder_cli_load_course (argc, argv, save_mapping);
   if (course == NULL)
     return HELDER_EXIT_UNUSABLE;
+
+  /* The mapping is read, extended and written back under the course's
+   * lock, so two runs never lose each other's columns.
+   */
+  if (save_mapping)
+    {
+      lock = helder_team_lock_acquire (helder_course_get_path (course), &error);
+      if (lock == NULL)
+        {
+          g_printerr ("helder-cli: %s\n", error->message);
+          return HELDER_EXIT_UNUSABLE;
+        }
+    }
 
   helder_kpi_settings_init (&settings, course);
   if (headcount > 0)
@@ -237,7 +253,7 @@ helder_cli_kpi (int    argc,
 
       if (output == NULL)
         g_print ("%s\n", text);
-      else if (!g_file_set_contents (output, text, -1, &error))
+      else if (!helder_output_write (output, helder_course_get_path (course), text, -1, &error))
         {
           g_printerr ("helder-cli: %s\n", error->message);
           return HELDER_EXIT_UNUSABLE;

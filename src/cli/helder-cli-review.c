@@ -19,7 +19,9 @@
 
 #include "helder-cli.h"
 #include "helder-json-members.h"
+#include "helder-output.h"
 #include "helder-review-report.h"
+#include "helder-team-lock.h"
 
 static HelderReview *
 load_review (HelderCourse *course)
@@ -369,6 +371,8 @@ helder_cli_review (int    argc,
   g_autoptr(HelderCourse) course = NULL;
   g_autoptr(HelderReview) review = NULL;
   g_autoptr(GArray) places = NULL;
+  g_autoptr(HelderTeamLock) lock = NULL;
+  g_autoptr(GError) error = NULL;
   g_auto(Step) step = { 0 };
   gboolean json = FALSE;
   guint n_steps;
@@ -413,9 +417,22 @@ helder_cli_review (int    argc,
       return HELDER_EXIT_UNUSABLE;
     }
 
-  course = helder_cli_load_course (argc, argv);
+  course = helder_cli_load_course (argc, argv, n_steps == 1);
   if (course == NULL)
     return HELDER_EXIT_UNUSABLE;
+
+  /* A step reads review.json, changes it and writes it back while holding
+   * the course's lock, so parallel writers never lose each other's steps.
+   */
+  if (n_steps == 1)
+    {
+      lock = helder_team_lock_acquire (helder_course_get_path (course), &error);
+      if (lock == NULL)
+        {
+          print_error (error->message);
+          return HELDER_EXIT_UNUSABLE;
+        }
+    }
 
   review = load_review (course);
   if (helder_review_is_broken (review))
@@ -464,7 +481,7 @@ helder_cli_review_report (int    argc,
       return HELDER_EXIT_UNUSABLE;
     }
 
-  course = helder_cli_load_course (argc, argv);
+  course = helder_cli_load_course (argc, argv, FALSE);
   if (course == NULL)
     return HELDER_EXIT_UNUSABLE;
   review = load_review (course);
@@ -473,7 +490,7 @@ helder_cli_review_report (int    argc,
 
   report = g_str_equal (format, "html") ? helder_review_report_html (course, review)
                                         : helder_review_report_csv (course, review);
-  if (!g_file_set_contents_full (output, report, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+  if (!helder_output_write (output, helder_course_get_path (course), report, -1, &error))
     {
       print_error (error->message);
       return HELDER_EXIT_UNUSABLE;

@@ -34,7 +34,7 @@ helder_cli_validate (int    argc,
   if (!helder_cli_parse_options (context, &argc, &argv))
     return HELDER_EXIT_UNUSABLE;
 
-  course = helder_cli_load_course (argc, argv);
+  course = helder_cli_load_course (argc, argv, FALSE);
   if (course == NULL)
     return HELDER_EXIT_UNUSABLE;
 

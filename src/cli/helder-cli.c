@@ -9,10 +9,13 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 
 #include "helder-cli.h"
+#include "helder-save-transaction.h"
 
 typedef struct
 {
@@ -67,11 +70,14 @@ helder_cli_parse_options (GOptionContext   *context,
 }
 
 /* Loads the one course folder left in argv after the options; prints why
- * and returns NULL when there is none.
+ * and returns NULL when there is none. Only a command that may write into
+ * the course (@may_write) finishes an interrupted save; the others leave
+ * the folder exactly as it is and say how to finish it.
  */
 HelderCourse *
-helder_cli_load_course (int    argc,
-                        char **argv)
+helder_cli_load_course (int        argc,
+                        char     **argv,
+                        gboolean   may_write)
 {
   g_autoptr(GError) error = NULL;
   HelderCourse *course;
@@ -82,9 +88,17 @@ helder_cli_load_course (int    argc,
       return NULL;
     }
 
-  course = helder_course_load (argv[1], &error);
+  if (may_write)
+    course = helder_course_load (argv[1], &error);
+  else
+    course = helder_course_read (argv[1], NULL, &error);
   if (course == NULL)
     g_printerr ("helder-cli: %s\n", error->message);
+  else if (!may_write && helder_save_transaction_is_interrupted (argv[1]))
+    g_printerr ("helder-cli: %s\n",
+                _("a save of this course was interrupted, so this shows the course as it was "
+                  "before that save; open the course in Helder, or run a helder-cli command "
+                  "that changes it (such as review --add-comment), to finish the save"));
 
   return course;
 }
@@ -156,6 +170,54 @@ helder_cli_print_diagnostics (GPtrArray *diagnostics,
     }
 }
 
+/* Text from course files and review.json reaches the terminal; its control
+ * characters (an escape sequence could rewrite the screen or the window
+ * title) are shown as U+FFFD instead. Lines and tabs stay.
+ */
+static void
+write_printable (FILE       *stream,
+                 const char *text)
+{
+  g_autoptr(GString) out = NULL;
+
+  if (!isatty (fileno (stream)))
+    {
+      fputs (text, stream);
+      return;
+    }
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_unichar (out, 0xfffd);
+          p++;
+          continue;
+        }
+      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f))
+        g_string_append_unichar (out, 0xfffd);
+      else
+        g_string_append_unichar (out, c);
+      p = g_utf8_next_char (p);
+    }
+  fputs (out->str, stream);
+}
+
+static void
+print_cb (const char *text)
+{
+  write_printable (stdout, text);
+}
+
+static void
+printerr_cb (const char *text)
+{
+  write_printable (stderr, text);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -171,6 +233,8 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("helder-cli");
+  g_set_print_handler (print_cb);
+  g_set_printerr_handler (printerr_cb);
 
   if (argc < 2)
     {

@@ -41,8 +41,9 @@ int           helder_cli_review_report (int          argc,
 gboolean      helder_cli_parse_options (GOptionContext  *context,
                                         int             *argc,
                                         char          ***argv);
-HelderCourse *helder_cli_load_course   (int              argc,
-                                        char           **argv);
+HelderCourse *helder_cli_load_course     (int                argc,
+                                        char             **argv,
+                                        gboolean           may_write);
 void          helder_cli_print_json    (JsonNode        *node);
 JsonNode     *helder_cli_diagnostics_to_json (GPtrArray *diagnostics);
 void          helder_cli_print_diagnostics   (GPtrArray *diagnostics,

@@ -417,7 +417,10 @@ write_growth_table (GString    *out,
       g_string_append (out, "<tr><td>");
       if (questions)
         {
-          g_string_append_printf (out, "%s / %s: ", growth->pre_id, growth->post_id);
+          append_escaped (out, growth->pre_id);
+          g_string_append (out, " / ");
+          append_escaped (out, growth->post_id);
+          g_string_append (out, ": ");
           append_escaped (out, growth->text);
         }
       else

@@ -27,44 +27,14 @@
 #include "helder-csv.h"
 #include "helder-diagnostic.h"
 #include "helder-lms-report.h"
+#include "helder-lms-report-private.h"
 
-struct _HelderLmsReport
-{
-  GPtrArray  *module_ids;      /* of char* */
-  GPtrArray  *module_titles;   /* of char* */
-  GHashTable *module_names;    /* normalised name → index + 1 */
-  GPtrArray  *items;           /* of HelderLmsItem* */
-  GHashTable *item_index;      /* id → index + 1 */
-
-  GHashTable *learner_index;   /* id → index + 1 */
-  guint       n_learners;
-  GArray     *starts;          /* of guint32, n_learners × n_modules */
-  GArray     *completions;     /* of guint32, n_learners × n_modules */
-  GArray     *learner_departments; /* of gint32 */
-  GArray     *learner_teams;   /* of gint32 */
-  GArray     *in_organisation; /* of gboolean */
-
-  GPtrArray  *departments;     /* of char* */
-  GHashTable *department_index;
-  GPtrArray  *teams;           /* of char* */
-  GHashTable *team_index;
-  GArray     *team_discussed;  /* of gboolean */
-  guint       n_employees;
-
-  GHashTable *mapping;         /* normalised header → HelderLmsColumn, set by the user */
-  GHashTable *seen_headers;    /* header as written → HelderLmsColumn, for saving */
-  GPtrArray  *diagnostics;
-  GPtrArray  *inputs;          /* of HelderLmsInput* */
-  guint32     first_day;
-  guint32     last_day;
-};
-
-static const char * const column_names[HELDER_N_LMS_COLUMNS] = {
+const char * const helder_lms_column_names[HELDER_N_LMS_COLUMNS] = {
   "ignored", "learner", "module", "status", "started", "completed", "department", "team",
   "interaction", "result", "response", "attempt", "discussed",
 };
 
-/* Header names as they are after normalise_header (): lower case, every
+/* Header names as they are after helder_lms_normalise_header (): lower case, every
  * run of other characters than letters and digits one space.
  */
 static const struct
@@ -107,53 +77,6 @@ static const struct
     "besproken in teamoverleg|teamgesprek|team discussion|" },
 };
 
-/* Kinds of bad input, each counted per file and reported once with the
- * line of its first occurrence.
- */
-typedef enum
-{
-  PROBLEM_FIELD_COUNT,
-  PROBLEM_NO_LEARNER,
-  PROBLEM_UNKNOWN_MODULE,
-  PROBLEM_BAD_STATUS,
-  PROBLEM_BAD_DATE,
-  PROBLEM_UNKNOWN_ITEM,
-  PROBLEM_BAD_RESULT,
-  PROBLEM_BAD_LIKERT,
-  PROBLEM_DUPLICATE,
-  PROBLEM_BAD_STATEMENT,
-  PROBLEM_REPEATED,
-  PROBLEM_UNDATED,
-  N_PROBLEMS
-} ProblemKind;
-
-typedef struct
-{
-  guint  count;
-  guint  first_line;
-  char  *example;
-} Problem;
-
-typedef struct
-{
-  HelderLmsReport *report;
-  HelderLmsInput  *input;
-  gboolean         header_done;
-  guint            n_header;
-  int              columns[HELDER_N_LMS_COLUMNS]; /* field index, or -1 */
-  GArray          *moodle_groups;  /* of MoodleGroup */
-  GHashTable      *row_hashes;     /* of row_hash (), to find duplicate rows */
-  Problem          problems[N_PROBLEMS];
-  GError          *error;
-} LoadState;
-
-typedef struct
-{
-  int question;
-  int response;
-  int result;
-} MoodleGroup;
-
 static void
 helder_lms_item_free (HelderLmsItem *item)
 {
@@ -176,8 +99,8 @@ helder_lms_input_free (HelderLmsInput *input)
 /* Lower case, and every run of characters other than ASCII letters,
  * digits and non-ASCII letters becomes one space, trimmed.
  */
-static char *
-normalise_header (const char *header)
+char *
+helder_lms_normalise_header (const char *header)
 {
   GString *out = g_string_new (NULL);
   gboolean space = FALSE;
@@ -203,7 +126,7 @@ normalise_header (const char *header)
 HelderLmsColumn
 helder_lms_column_recognise (const char *header)
 {
-  g_autofree char *name = normalise_header (header);
+  g_autofree char *name = helder_lms_normalise_header (header);
   g_autofree char *needle = g_strdup_printf ("|%s|", name);
 
   if (*name == '\0')
@@ -221,7 +144,7 @@ helder_lms_column_to_string (HelderLmsColumn column)
 {
   g_return_val_if_fail (column < HELDER_N_LMS_COLUMNS, NULL);
 
-  return column_names[column];
+  return helder_lms_column_names[column];
 }
 
 gboolean
@@ -229,7 +152,7 @@ helder_lms_column_from_string (const char      *name,
                                HelderLmsColumn *column)
 {
   for (guint i = 0; i < HELDER_N_LMS_COLUMNS; i++)
-    if (g_strcmp0 (name, column_names[i]) == 0)
+    if (g_strcmp0 (name, helder_lms_column_names[i]) == 0)
       {
         *column = i;
         return TRUE;
@@ -403,7 +326,7 @@ add_module_name (HelderLmsReport *self,
                  guint            index)
 {
   if (name != NULL && *name != '\0')
-    g_hash_table_insert (self->module_names, normalise_header (name), GUINT_TO_POINTER (index + 1));
+    g_hash_table_insert (self->module_names, helder_lms_normalise_header (name), GUINT_TO_POINTER (index + 1));
 }
 
 static void
@@ -552,10 +475,10 @@ helder_lms_report_free (HelderLmsReport *self)
   g_free (self);
 }
 
-static guint
-learner_lookup (HelderLmsReport *self,
-                const char      *id,
-                gboolean         add)
+guint
+helder_lms_report_learner_lookup (HelderLmsReport *self,
+                                  const char      *id,
+                                  gboolean         add)
 {
   char buffer[256];
   gsize length = strlen (id);
@@ -589,10 +512,10 @@ learner_lookup (HelderLmsReport *self,
   return index;
 }
 
-static gint32
-intern_name (GPtrArray  *names,
-             GHashTable *index,
-             const char *name)
+gint32
+helder_lms_intern_name (GPtrArray  *names,
+                        GHashTable *index,
+                        const char *name)
 {
   gpointer value = g_hash_table_lookup (index, name);
   char *copy;
@@ -606,9 +529,9 @@ intern_name (GPtrArray  *names,
   return names->len - 1;
 }
 
-static void
-note_day (HelderLmsReport *self,
-          guint32          day)
+void
+helder_lms_report_note_day (HelderLmsReport *self,
+                            guint32          day)
 {
   if (day == 0 || day == HELDER_LMS_DAY_UNKNOWN)
     return;
@@ -619,9 +542,9 @@ note_day (HelderLmsReport *self,
 }
 
 /* Keeps the earliest known day; a known day beats an unknown one. */
-static void
-keep_earliest (guint32 *slot,
-               guint32  day)
+void
+helder_lms_keep_earliest (guint32 *slot,
+                          guint32  day)
 {
   if (*slot == 0 || day < *slot)
     *slot = day;
@@ -629,11 +552,11 @@ keep_earliest (guint32 *slot,
 
 /* Problems. */
 
-static void
-problem (LoadState   *state,
-         ProblemKind  kind,
-         guint        line,
-         const char  *example)
+void
+helder_lms_problem (LoadState   *state,
+                    ProblemKind  kind,
+                    guint        line,
+                    const char  *example)
 {
   Problem *p = &state->problems[kind];
 
@@ -646,20 +569,20 @@ problem (LoadState   *state,
     state->input->skipped++;
 }
 
-static void
-report (HelderLmsReport *self,
-        const char      *file,
-        guint            line,
-        HelderSeverity   severity,
-        const char      *rule,
-        const char      *message)
+void
+helder_lms_report_add_diagnostic (HelderLmsReport *self,
+                                  const char      *file,
+                                  guint            line,
+                                  HelderSeverity   severity,
+                                  const char      *rule,
+                                  const char      *message)
 {
   g_ptr_array_add (self->diagnostics,
                    helder_diagnostic_new (file, 0, 0, line, line > 0 ? 1 : 0, severity, rule, message));
 }
 
-static void
-report_problems (LoadState *state)
+void
+helder_lms_report_problems (LoadState *state)
 {
   for (guint k = 0; k < N_PROBLEMS; k++)
     {
@@ -777,40 +700,32 @@ report_problems (LoadState *state)
           g_assert_not_reached ();
         }
 
-      report (state->report, state->input->file, p->first_line, severity, rule, message);
+      helder_lms_report_add_diagnostic (state->report, state->input->file, p->first_line, severity, rule, message);
     }
 }
 
 /* Values. */
 
-static gboolean
-value_in (const char *value,
-          const char *list)
+gboolean
+helder_lms_value_in (const char *value,
+                     const char *list)
 {
-  g_autofree char *name = normalise_header (value);
+  g_autofree char *name = helder_lms_normalise_header (value);
   g_autofree char *needle = g_strdup_printf ("|%s|", name);
 
   return strstr (list, needle) != NULL;
 }
 
-typedef enum
+Status
+helder_lms_parse_status (const char *value)
 {
-  STATUS_UNKNOWN,
-  STATUS_NOT_STARTED,
-  STATUS_STARTED,
-  STATUS_COMPLETED,
-} Status;
-
-static Status
-parse_status (const char *value)
-{
-  if (*value == '\0' || value_in (value, "|not attempted|not started|niet gestart|niet begonnen|"
+  if (*value == '\0' || helder_lms_value_in (value, "|not attempted|not started|niet gestart|niet begonnen|"
                                           "nog niet gestart|niet ingeschreven|enrolled|ingeschreven|"))
     return STATUS_NOT_STARTED;
-  if (value_in (value, "|completed|complete|passed|voltooid|afgerond|geslaagd|behaald|voldaan|"
+  if (helder_lms_value_in (value, "|completed|complete|passed|voltooid|afgerond|geslaagd|behaald|voldaan|"
                        "finished|done|klaar|"))
     return STATUS_COMPLETED;
-  if (value_in (value, "|incomplete|in progress|failed|attempted|browsed|started|bezig|gestart|"
+  if (helder_lms_value_in (value, "|incomplete|in progress|failed|attempted|browsed|started|bezig|gestart|"
                        "niet voltooid|onvoltooid|gezakt|niet geslaagd|niet afgerond|"
                        "in behandeling|begonnen|"))
     return STATUS_STARTED;
@@ -825,17 +740,17 @@ parse_result (const char *value)
     return HELDER_LMS_ANSWER_RIGHT;
   if (strcmp (value, "incorrect") == 0 || strcmp (value, "wrong") == 0)
     return HELDER_LMS_ANSWER_WRONG;
-  if (value_in (value, "|correct|right|juist|goed|true|1|yes|ja|passed|"))
+  if (helder_lms_value_in (value, "|correct|right|juist|goed|true|1|yes|ja|passed|"))
     return HELDER_LMS_ANSWER_RIGHT;
-  if (value_in (value, "|incorrect|wrong|fout|onjuist|false|0|no|nee|failed|"))
+  if (helder_lms_value_in (value, "|incorrect|wrong|fout|onjuist|false|0|no|nee|failed|"))
     return HELDER_LMS_ANSWER_WRONG;
   return HELDER_LMS_ANSWER_NONE;
 }
 
-static gboolean
-parse_yes (const char *value)
+gboolean
+helder_lms_parse_yes (const char *value)
 {
-  return value_in (value, "|yes|ja|y|j|x|true|waar|1|besproken|discussed|") ||
+  return helder_lms_value_in (value, "|yes|ja|y|j|x|true|waar|1|besproken|discussed|") ||
          helder_lms_parse_day (value) != 0;
 }
 
@@ -853,8 +768,8 @@ parse_likert (const char *value)
 /* The last part of an IRI (https://example.org/vraag/pre-1 → pre-1), so
  * that xAPI activity ids and plain interaction ids meet.
  */
-static const char *
-strip_iri (const char *id)
+const char *
+helder_lms_strip_iri (const char *id)
 {
   const char *slash = strrchr (id, '/');
   const char *hash = strrchr (id, '#');
@@ -867,7 +782,7 @@ static HelderLmsItem *
 find_item (HelderLmsReport *self,
            const char      *id)
 {
-  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_index, strip_iri (id)));
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->item_index, helder_lms_strip_iri (id)));
 
   return index > 0 ? g_ptr_array_index (self->items, index - 1) : NULL;
 }
@@ -875,14 +790,14 @@ find_item (HelderLmsReport *self,
 /* Stores one answer. attempt is 0 when the input does not number them:
  * then the order of the rows is the order of the attempts.
  */
-static gboolean
-record_answer (LoadState  *state,
-               guint       learner,
-               const char *id,
-               const char *result,
-               const char *response,
-               guint       attempt,
-               guint       line)
+gboolean
+helder_lms_record_answer (LoadState  *state,
+                          guint       learner,
+                          const char *id,
+                          const char *result,
+                          const char *response,
+                          guint       attempt,
+                          guint       line)
 {
   HelderLmsItem *item = find_item (state->report, id);
   guint8 value;
@@ -892,7 +807,7 @@ record_answer (LoadState  *state,
 
   if (item == NULL)
     {
-      problem (state, PROBLEM_UNKNOWN_ITEM, line, id);
+      helder_lms_problem (state, PROBLEM_UNKNOWN_ITEM, line, id);
       return FALSE;
     }
 
@@ -903,7 +818,7 @@ record_answer (LoadState  *state,
       value = parse_result (result);
       if (value == HELDER_LMS_ANSWER_NONE)
         {
-          problem (state, PROBLEM_BAD_RESULT, line, result);
+          helder_lms_problem (state, PROBLEM_BAD_RESULT, line, result);
           return FALSE;
         }
       break;
@@ -911,7 +826,7 @@ record_answer (LoadState  *state,
       value = parse_likert (*response != '\0' ? response : result);
       if (value == 0)
         {
-          problem (state, PROBLEM_BAD_LIKERT, line, *response != '\0' ? response : result);
+          helder_lms_problem (state, PROBLEM_BAD_LIKERT, line, *response != '\0' ? response : result);
           return FALSE;
         }
       break;
@@ -942,11 +857,11 @@ record_answer (LoadState  *state,
     attempt = MIN (*attempt_slot + 1u, 255u);
   else if (attempt == *attempt_slot)
     {
-      problem (state, PROBLEM_DUPLICATE, line, NULL);
+      helder_lms_problem (state, PROBLEM_DUPLICATE, line, NULL);
       return FALSE;
     }
 
-  problem (state, PROBLEM_REPEATED, line, NULL);
+  helder_lms_problem (state, PROBLEM_REPEATED, line, NULL);
   later = MIN (attempt, 255) > *attempt_slot;
   if ((item->kind == HELDER_LMS_ITEM_PRE) != later)
     {
@@ -956,10 +871,10 @@ record_answer (LoadState  *state,
   return TRUE;
 }
 
-static HelderLmsInput *
-add_input (HelderLmsReport    *self,
-           const char         *path,
-           HelderLmsInputKind  kind)
+HelderLmsInput *
+helder_lms_report_add_input (HelderLmsReport    *self,
+                             const char         *path,
+                             HelderLmsInputKind  kind)
 {
   HelderLmsInput *input = g_new0 (HelderLmsInput, 1);
 
@@ -968,658 +883,6 @@ add_input (HelderLmsReport    *self,
   input->encoding = "UTF-8";
   g_ptr_array_add (self->inputs, input);
   return input;
-}
-
-/* CSV rows. */
-
-static const char *
-field (LoadState          *state,
-       const char * const *fields,
-       HelderLmsColumn     column)
-{
-  int index = state->columns[column];
-
-  return index >= 0 ? fields[index] : "";
-}
-
-static guint
-parse_attempt (const char *value)
-{
-  return (guint) MIN (g_ascii_strtoull (value, NULL, 10), 255);
-}
-
-/* A 64-bit FNV-1a hash of the whole row, kept as the key itself: with a
- * million rows the chance that two different rows share one is about
- * one in ten million, and no row needs to be stored.
- */
-static gpointer
-row_hash (const char * const *fields)
-{
-  guint64 hash = G_GUINT64_CONSTANT (14695981039346656037);
-
-  for (guint i = 0; fields[i] != NULL; i++)
-    {
-      for (const char *p = fields[i]; *p != '\0'; p++)
-        hash = (hash ^ (guchar) *p) * G_GUINT64_CONSTANT (1099511628211);
-      hash = (hash ^ 0x1f) * G_GUINT64_CONSTANT (1099511628211);
-    }
-
-  return (gpointer) (guintptr) hash;
-}
-
-static void
-progress_row (LoadState          *state,
-              const char * const *fields,
-              guint               line)
-{
-  HelderLmsReport *self = state->report;
-  const char *learner_id = field (state, fields, HELDER_LMS_COLUMN_LEARNER);
-  const char *module_name = field (state, fields, HELDER_LMS_COLUMN_MODULE);
-  const char *status_text = field (state, fields, HELDER_LMS_COLUMN_STATUS);
-  const char *started_text = field (state, fields, HELDER_LMS_COLUMN_STARTED);
-  const char *completed_text = field (state, fields, HELDER_LMS_COLUMN_COMPLETED);
-  const char *department = field (state, fields, HELDER_LMS_COLUMN_DEPARTMENT);
-  guint module = 0;
-  guint32 started = 0, completed = 0;
-  Status status;
-  guint learner;
-  gsize slot;
-
-  if (state->columns[HELDER_LMS_COLUMN_MODULE] >= 0)
-    {
-      g_autofree char *name = normalise_header (module_name);
-
-      module = GPOINTER_TO_UINT (g_hash_table_lookup (self->module_names, name));
-      if (module == 0)
-        {
-          problem (state, PROBLEM_UNKNOWN_MODULE, line, module_name);
-          return;
-        }
-      module--;
-    }
-
-  if (*started_text != '\0' && (started = helder_lms_parse_day (started_text)) == 0)
-    {
-      problem (state, PROBLEM_BAD_DATE, line, started_text);
-      return;
-    }
-
-  /* Some platforms put "yes" in a "completed" column instead of a date. */
-  if (*completed_text != '\0' && (completed = helder_lms_parse_day (completed_text)) == 0)
-    {
-      if (state->columns[HELDER_LMS_COLUMN_STATUS] < 0 && parse_yes (completed_text))
-        completed = HELDER_LMS_DAY_UNKNOWN;
-      else if (!value_in (completed_text, "|no|nee|n|false|-|"))
-        {
-          problem (state, PROBLEM_BAD_DATE, line, completed_text);
-          return;
-        }
-    }
-
-  if (state->columns[HELDER_LMS_COLUMN_STATUS] >= 0)
-    {
-      status = parse_status (status_text);
-      if (status == STATUS_UNKNOWN)
-        {
-          problem (state, PROBLEM_BAD_STATUS, line, status_text);
-          return;
-        }
-      if (status == STATUS_COMPLETED && completed == 0)
-        completed = started != 0 ? started : HELDER_LMS_DAY_UNKNOWN;
-      else if (status != STATUS_COMPLETED)
-        completed = 0;
-      if (status != STATUS_NOT_STARTED && started == 0)
-        started = completed != 0 ? completed : HELDER_LMS_DAY_UNKNOWN;
-    }
-  else if (completed != 0 && started == 0)
-    started = completed;
-
-  if (state->row_hashes != NULL && !g_hash_table_add (state->row_hashes, row_hash (fields)))
-    {
-      problem (state, PROBLEM_DUPLICATE, line, NULL);
-      return;
-    }
-
-  learner = learner_lookup (self, learner_id, TRUE);
-  if (*department != '\0' && g_array_index (self->learner_departments, gint32, learner) < 0)
-    g_array_index (self->learner_departments, gint32, learner) =
-      intern_name (self->departments, self->department_index, department);
-
-  slot = (gsize) learner * self->module_ids->len + module;
-  if (started != 0)
-    {
-      if (started == HELDER_LMS_DAY_UNKNOWN)
-        problem (state, PROBLEM_UNDATED, line, NULL);
-      keep_earliest (&g_array_index (self->starts, guint32, slot), started);
-      note_day (self, started);
-    }
-  if (completed != 0)
-    {
-      if (completed == HELDER_LMS_DAY_UNKNOWN)
-        problem (state, PROBLEM_UNDATED, line, NULL);
-      keep_earliest (&g_array_index (self->completions, guint32, slot), completed);
-      note_day (self, completed);
-    }
-  state->input->used++;
-}
-
-static void
-interaction_row (LoadState          *state,
-                 const char * const *fields,
-                 guint               line)
-{
-  guint learner = learner_lookup (state->report, field (state, fields, HELDER_LMS_COLUMN_LEARNER), TRUE);
-
-  if (record_answer (state, learner,
-                     field (state, fields, HELDER_LMS_COLUMN_INTERACTION),
-                     field (state, fields, HELDER_LMS_COLUMN_RESULT),
-                     field (state, fields, HELDER_LMS_COLUMN_RESPONSE),
-                     parse_attempt (field (state, fields, HELDER_LMS_COLUMN_ATTEMPT)), line))
-    state->input->used++;
-}
-
-static void
-moodle_row (LoadState          *state,
-            const char * const *fields,
-            guint               line)
-{
-  guint learner = learner_lookup (state->report, field (state, fields, HELDER_LMS_COLUMN_LEARNER), TRUE);
-  guint attempt = parse_attempt (field (state, fields, HELDER_LMS_COLUMN_ATTEMPT));
-  guint skipped = state->input->skipped;
-  gboolean any = FALSE;
-
-  for (guint g = 0; g < state->moodle_groups->len; g++)
-    {
-      const MoodleGroup *group = &g_array_index (state->moodle_groups, MoodleGroup, g);
-      const char *id = group->question >= 0 ? fields[group->question] : "";
-
-      if (*id == '\0' || g_str_equal (id, "-"))
-        continue;
-      any |= record_answer (state, learner, id,
-                            group->result >= 0 ? fields[group->result] : "",
-                            group->response >= 0 ? fields[group->response] : "",
-                            attempt, line);
-    }
-
-  /* A row counts once: used when one of its answers was, otherwise
-   * skipped once, whatever the number of bad answers in it.
-   */
-  state->input->skipped = skipped;
-  if (any)
-    state->input->used++;
-  else
-    state->input->skipped++;
-}
-
-static void
-organisation_row (LoadState          *state,
-                  const char * const *fields,
-                  guint               line)
-{
-  HelderLmsReport *self = state->report;
-  const char *department = field (state, fields, HELDER_LMS_COLUMN_DEPARTMENT);
-  const char *team = field (state, fields, HELDER_LMS_COLUMN_TEAM);
-  const char *discussed = field (state, fields, HELDER_LMS_COLUMN_DISCUSSED);
-  guint learner = learner_lookup (self, field (state, fields, HELDER_LMS_COLUMN_LEARNER), TRUE);
-
-  if (g_array_index (self->in_organisation, gboolean, learner))
-    {
-      problem (state, PROBLEM_DUPLICATE, line, NULL);
-      return;
-    }
-
-  g_array_index (self->in_organisation, gboolean, learner) = TRUE;
-  self->n_employees++;
-  if (*department != '\0')
-    g_array_index (self->learner_departments, gint32, learner) =
-      intern_name (self->departments, self->department_index, department);
-  if (*team != '\0')
-    {
-      /* Teams of the same name in two departments are two teams. */
-      g_autofree char *key = g_strdup_printf ("%s / %s", department, team);
-      gint32 index = intern_name (self->teams, self->team_index, key);
-
-      g_array_set_size (self->team_discussed, self->teams->len);
-      g_array_index (self->learner_teams, gint32, learner) = index;
-      if (*discussed != '\0' && parse_yes (discussed))
-        g_array_index (self->team_discussed, gboolean, index) = TRUE;
-    }
-  state->input->used++;
-}
-
-static gboolean
-recognise_moodle_group (LoadState  *state,
-                        const char *name,
-                        int         index)
-{
-  static const struct
-  {
-    const char *prefix;
-    int         part; /* 0 question, 1 response, 2 result, 3 right answer */
-  } prefixes[] = {
-    { "question ", 0 }, { "vraag ", 0 }, { "response ", 1 }, { "antwoord ", 1 },
-    { "result ", 2 }, { "resultaat ", 2 }, { "right answer ", 3 }, { "juist antwoord ", 3 },
-    { "correct antwoord ", 3 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    {
-      const char *rest;
-      char *end = NULL;
-      guint64 number;
-      MoodleGroup *group;
-
-      if (!g_str_has_prefix (name, prefixes[i].prefix))
-        continue;
-      rest = name + strlen (prefixes[i].prefix);
-      number = g_ascii_strtoull (rest, &end, 10);
-      if (end == rest || *end != '\0' || number == 0 || number > 1000)
-        continue;
-
-      if (state->moodle_groups->len < number)
-        {
-          guint old = state->moodle_groups->len;
-
-          g_array_set_size (state->moodle_groups, number);
-          for (guint g = old; g < number; g++)
-            g_array_index (state->moodle_groups, MoodleGroup, g) = (MoodleGroup) { -1, -1, -1 };
-        }
-      group = &g_array_index (state->moodle_groups, MoodleGroup, number - 1);
-      if (prefixes[i].part == 0)
-        group->question = index;
-      else if (prefixes[i].part == 1)
-        group->response = index;
-      else if (prefixes[i].part == 2)
-        group->result = index;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-read_header (LoadState          *state,
-             const char * const *fields,
-             guint               n_fields,
-             guint               line)
-{
-  HelderLmsReport *self = state->report;
-  g_autoptr(GString) ignored = g_string_new (NULL);
-  gboolean organisation = state->input->kind == HELDER_LMS_INPUT_ORGANISATION;
-
-  state->n_header = n_fields;
-  for (guint c = 0; c < HELDER_N_LMS_COLUMNS; c++)
-    state->columns[c] = -1;
-
-  for (guint i = 0; i < n_fields; i++)
-    {
-      g_autofree char *name = normalise_header (fields[i]);
-      gpointer mapped = NULL;
-      HelderLmsColumn column;
-
-      if (g_hash_table_lookup_extended (self->mapping, name, NULL, &mapped))
-        column = GPOINTER_TO_UINT (mapped);
-      else if (recognise_moodle_group (state, name, i))
-        continue;
-      else
-        column = helder_lms_column_recognise (fields[i]);
-
-      g_hash_table_insert (self->seen_headers, g_strdup (fields[i]), GUINT_TO_POINTER (column));
-      if (column != HELDER_LMS_COLUMN_IGNORED && state->columns[column] < 0)
-        state->columns[column] = i;
-      else if (*fields[i] != '\0')
-        g_string_append_printf (ignored, "%s“%s”", ignored->len > 0 ? ", " : "", fields[i]);
-    }
-
-  if (state->columns[HELDER_LMS_COLUMN_LEARNER] < 0)
-    {
-      g_set_error (&state->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("%s:%u: no column with the learner's id (such as “user id”, “e-mail” or "
-                     "“personeelsnummer”). Name it in kpi-mapping.json in the course folder."),
-                   state->input->file, line);
-      return FALSE;
-    }
-
-  if (!organisation)
-    {
-      if (state->moodle_groups->len > 0)
-        state->input->kind = HELDER_LMS_INPUT_MOODLE;
-      else if (state->columns[HELDER_LMS_COLUMN_INTERACTION] >= 0)
-        state->input->kind = HELDER_LMS_INPUT_INTERACTIONS;
-      else if (state->columns[HELDER_LMS_COLUMN_STATUS] >= 0 ||
-               state->columns[HELDER_LMS_COLUMN_STARTED] >= 0 ||
-               state->columns[HELDER_LMS_COLUMN_COMPLETED] >= 0)
-        {
-          state->input->kind = HELDER_LMS_INPUT_PROGRESS;
-          state->row_hashes = g_hash_table_new (NULL, NULL);
-          if (state->columns[HELDER_LMS_COLUMN_MODULE] < 0 && self->module_ids->len != 1)
-            {
-              g_set_error (&state->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("%s:%u: no column that names the module (such as “module” or "
-                             "“cursus”), and the course has more than one. Name it in "
-                             "kpi-mapping.json in the course folder."),
-                           state->input->file, line);
-              return FALSE;
-            }
-        }
-      else
-        {
-          g_set_error (&state->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("%s:%u: Helder does not recognise this report: it has no status or "
-                         "date columns and no question columns. Name the columns in "
-                         "kpi-mapping.json in the course folder."),
-                       state->input->file, line);
-          return FALSE;
-        }
-    }
-
-  if (ignored->len > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("these columns are not used: %s. If one of them matters, name it in "
-                           "kpi-mapping.json in the course folder."), ignored->str);
-
-      report (self, state->input->file, line, HELDER_SEVERITY_HINT, "kpi-unused-columns", message);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-csv_row_cb (const char * const *fields,
-            guint               n_fields,
-            guint               line,
-            gpointer            user_data)
-{
-  LoadState *state = user_data;
-
-  if (!state->header_done)
-    {
-      state->header_done = TRUE;
-      return read_header (state, fields, n_fields, line);
-    }
-
-  state->input->rows++;
-  if (n_fields != state->n_header)
-    {
-      /* A single empty field is a blank line written by a spreadsheet. */
-      if (n_fields == 1 && *fields[0] == '\0')
-        state->input->rows--;
-      else
-        problem (state, PROBLEM_FIELD_COUNT, line, NULL);
-      return TRUE;
-    }
-  if (*field (state, fields, HELDER_LMS_COLUMN_LEARNER) == '\0')
-    {
-      problem (state, PROBLEM_NO_LEARNER, line, NULL);
-      return TRUE;
-    }
-
-  switch (state->input->kind)
-    {
-    case HELDER_LMS_INPUT_PROGRESS:
-      progress_row (state, fields, line);
-      break;
-    case HELDER_LMS_INPUT_INTERACTIONS:
-      interaction_row (state, fields, line);
-      break;
-    case HELDER_LMS_INPUT_MOODLE:
-      moodle_row (state, fields, line);
-      break;
-    case HELDER_LMS_INPUT_ORGANISATION:
-      organisation_row (state, fields, line);
-      break;
-    case HELDER_LMS_INPUT_XAPI:
-    default:
-      g_assert_not_reached ();
-    }
-  return TRUE;
-}
-
-static void
-load_state_clear (LoadState *state)
-{
-  for (guint k = 0; k < N_PROBLEMS; k++)
-    g_free (state->problems[k].example);
-  g_clear_pointer (&state->moodle_groups, g_array_unref);
-  g_clear_pointer (&state->row_hashes, g_hash_table_unref);
-  g_clear_error (&state->error);
-}
-
-static gboolean
-load_csv (HelderLmsReport     *self,
-          const char          *path,
-          HelderLmsInputKind   kind,
-          GError             **error)
-{
-  LoadState state = { 0 };
-  HelderCsvInfo info;
-
-  state.report = self;
-  state.input = add_input (self, path, kind);
-  state.moodle_groups = g_array_new (FALSE, FALSE, sizeof (MoodleGroup));
-
-  if (!helder_csv_read_file (path, csv_row_cb, &state, &info, error))
-    {
-      g_prefix_error (error, "%s: ", path);
-      load_state_clear (&state);
-      return FALSE;
-    }
-  if (state.error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&state.error));
-      load_state_clear (&state);
-      return FALSE;
-    }
-  if (!state.header_done)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("%s: the file is empty; export the report again."), path);
-      load_state_clear (&state);
-      return FALSE;
-    }
-
-  state.input->separator = info.separator;
-  if (info.converted_lines > 0)
-    state.input->encoding = info.utf8_lines_with_8bit > 0 ? "UTF-8 + Windows-1252" : "Windows-1252";
-  if (info.converted_lines > 0 && info.utf8_lines_with_8bit > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "the file mixes encodings: %u line is Windows-1252, the rest UTF-8; "
-                                      "each line is read in its own encoding. Check names with accents.",
-                                      "the file mixes encodings: %u lines are Windows-1252, the rest UTF-8; "
-                                      "each line is read in its own encoding. Check names with accents.",
-                                      info.converted_lines),
-                         info.converted_lines);
-
-      report (self, path, 0, HELDER_SEVERITY_WARNING, "kpi-mixed-encoding", message);
-    }
-  if (info.broken_records > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "%u row has a quote that is not closed or stray text after a quote; it is skipped. Check the quotes on this line.",
-                                      "%u rows have a quote that is not closed or stray text after a quote; they are skipped. Check the quotes on this line, the first of them.",
-                                      info.broken_records),
-                         info.broken_records);
-
-      state.input->rows += info.broken_records;
-      state.input->skipped += info.broken_records;
-      report (self, path, info.first_broken_line, HELDER_SEVERITY_WARNING, "kpi-broken-quotes", message);
-    }
-
-  report_problems (&state);
-  load_state_clear (&state);
-  return TRUE;
-}
-
-/* xAPI statements. */
-
-static const char *
-object_string (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
-}
-
-static JsonObject *
-object_object (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static const char *
-actor_id (JsonObject *actor)
-{
-  JsonObject *account = object_object (actor, "account");
-
-  if (object_string (account, "name") != NULL)
-    return object_string (account, "name");
-  if (object_string (actor, "mbox") != NULL)
-    return object_string (actor, "mbox");
-  if (object_string (actor, "mbox_sha1sum") != NULL)
-    return object_string (actor, "mbox_sha1sum");
-  return object_string (actor, "openid");
-}
-
-/* Finds the module in an activity id: its last part, or a part of the
- * path that is a module id (…/ai-bewustzijn/02-praktijk/vraag/3).
- */
-static guint
-module_of_activity (HelderLmsReport *self,
-                    const char      *activity)
-{
-  g_auto(GStrv) parts = g_strsplit_set (activity, "/#", -1);
-
-  for (int i = g_strv_length (parts) - 1; i >= 0; i--)
-    for (guint m = 0; m < self->module_ids->len; m++)
-      if (g_str_equal (parts[i], g_ptr_array_index (self->module_ids, m)))
-        return m + 1;
-  return 0;
-}
-
-static void
-xapi_statement (LoadState  *state,
-                JsonNode   *node,
-                guint       number)
-{
-  HelderLmsReport *self = state->report;
-  JsonObject *statement = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  JsonObject *result = object_object (statement, "result");
-  const char *learner_id = actor_id (object_object (statement, "actor"));
-  const char *verb_id = object_string (object_object (statement, "verb"), "id");
-  const char *activity = object_string (object_object (statement, "object"), "id");
-  const char *timestamp = object_string (statement, "timestamp");
-  const char *verb;
-  guint32 day = timestamp != NULL ? helder_lms_parse_day (timestamp) : 0;
-  guint learner;
-  g_autofree char *where = g_strdup_printf (_("statement %u"), number);
-
-  state->input->rows++;
-  if (learner_id == NULL || verb_id == NULL || activity == NULL)
-    {
-      problem (state, PROBLEM_BAD_STATEMENT, number, where);
-      return;
-    }
-  if (timestamp != NULL && day == 0)
-    {
-      problem (state, PROBLEM_BAD_DATE, number, timestamp);
-      return;
-    }
-  verb = strip_iri (verb_id);
-  learner = learner_lookup (self, learner_id, TRUE);
-
-  if (g_str_equal (verb, "answered") || g_str_equal (verb, "responded"))
-    {
-      const char *response = object_string (result, "response");
-      JsonNode *success = result != NULL ? json_object_get_member (result, "success") : NULL;
-      const char *correct = "";
-
-      if (success != NULL && JSON_NODE_HOLDS_VALUE (success) &&
-          json_node_get_value_type (success) == G_TYPE_BOOLEAN)
-        correct = json_node_get_boolean (success) ? "correct" : "incorrect";
-      if (record_answer (state, learner, activity, correct, response != NULL ? response : "", 0, number))
-        state->input->used++;
-      return;
-    }
-
-  if (g_str_equal (verb, "initialized") || g_str_equal (verb, "launched") ||
-      g_str_equal (verb, "attempted") || g_str_equal (verb, "experienced") ||
-      g_str_equal (verb, "completed") || g_str_equal (verb, "passed"))
-    {
-      guint module = module_of_activity (self, activity);
-      gsize slot;
-
-      if (module == 0)
-        {
-          problem (state, PROBLEM_UNKNOWN_MODULE, number, activity);
-          return;
-        }
-      slot = (gsize) learner * self->module_ids->len + module - 1;
-      if (day == 0)
-        {
-          problem (state, PROBLEM_UNDATED, number, NULL);
-          day = HELDER_LMS_DAY_UNKNOWN;
-        }
-      keep_earliest (&g_array_index (self->starts, guint32, slot), day);
-      if (g_str_equal (verb, "completed") || g_str_equal (verb, "passed"))
-        keep_earliest (&g_array_index (self->completions, guint32, slot), day);
-      note_day (self, day);
-      state->input->used++;
-      return;
-    }
-
-  /* Other verbs (suspended, terminated, progressed…) say nothing a KPI needs. */
-  state->input->used++;
-}
-
-static gboolean
-load_xapi (HelderLmsReport  *self,
-           const char       *path,
-           GError          **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  LoadState state = { 0 };
-  JsonNode *root;
-  JsonArray *statements = NULL;
-
-  if (!json_parser_load_from_mapped_file (parser, path, error))
-    {
-      /* json-glib's message already names the file, line and column. */
-      g_prefix_error (error, _("not valid JSON: "));
-      return FALSE;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
-    statements = json_node_get_array (root);
-  else if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
-           json_object_has_member (json_node_get_object (root), "statements") &&
-           JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "statements")))
-    statements = json_object_get_array_member (json_node_get_object (root), "statements");
-
-  if (statements == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("%s: expected a JSON array of xAPI statements, or an object with "
-                     "“statements”; export the statements from the LRS again."), path);
-      return FALSE;
-    }
-
-  state.report = self;
-  state.input = add_input (self, path, HELDER_LMS_INPUT_XAPI);
-  for (guint i = 0; i < json_array_get_length (statements); i++)
-    xapi_statement (&state, json_array_get_element (statements, i), i + 1);
-
-  report_problems (&state);
-  load_state_clear (&state);
-  return TRUE;
 }
 
 gboolean
@@ -1647,9 +910,9 @@ helder_lms_report_load_file (HelderLmsReport  *self,
   while (i < length && g_ascii_isspace (data[i]))
     i++;
   if (i < length && (data[i] == '[' || data[i] == '{'))
-    return load_xapi (self, path, error);
+    return helder_lms_report_load_xapi (self, path, error);
 
-  return load_csv (self, path, HELDER_LMS_INPUT_PROGRESS, error);
+  return helder_lms_report_load_csv (self, path, HELDER_LMS_INPUT_PROGRESS, error);
 }
 
 gboolean
@@ -1660,104 +923,7 @@ helder_lms_report_load_organisation (HelderLmsReport  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return load_csv (self, path, HELDER_LMS_INPUT_ORGANISATION, error);
-}
-
-/* The mapping file. */
-
-void
-helder_lms_report_map_column (HelderLmsReport *self,
-                              const char      *header,
-                              HelderLmsColumn  column)
-{
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (column < HELDER_N_LMS_COLUMNS);
-
-  g_hash_table_insert (self->mapping, normalise_header (header), GUINT_TO_POINTER (column));
-}
-
-gboolean
-helder_lms_report_load_mapping (HelderLmsReport  *self,
-                                const char       *path,
-                                GError          **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *columns;
-  JsonNode *root;
-  g_autoptr(GList) members = NULL;
-
-  if (!json_parser_load_from_file (parser, path, error))
-    {
-      g_prefix_error (error, "%s: ", path);
-      return FALSE;
-    }
-
-  root = json_parser_get_root (parser);
-  columns = root != NULL && JSON_NODE_HOLDS_OBJECT (root)
-              ? object_object (json_node_get_object (root), "columns") : NULL;
-  if (columns == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("%s: expected an object with “columns”: {\"column name\": \"learner\", …}"),
-                   path);
-      return FALSE;
-    }
-
-  members = json_object_get_members (columns);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      const char *value = object_string (columns, l->data);
-      HelderLmsColumn column;
-
-      if (value == NULL || !helder_lms_column_from_string (value, &column))
-        {
-          g_autofree char *known = NULL;
-          const char *names[HELDER_N_LMS_COLUMNS + 1] = { NULL };
-
-          for (guint c = 0; c < HELDER_N_LMS_COLUMNS; c++)
-            names[c] = column_names[c];
-          known = g_strjoinv (", ", (char **) names);
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("%s: column “%s”: “%s” is not one of: %s"),
-                       path, (const char *) l->data, value != NULL ? value : "?", known);
-          return FALSE;
-        }
-      helder_lms_report_map_column (self, l->data, column);
-    }
-
-  return TRUE;
-}
-
-/* Writes every column seen in the inputs with the meaning Helder gave it,
- * so the user can correct one line and keep the rest.
- */
-gboolean
-helder_lms_report_save_mapping (HelderLmsReport  *self,
-                                const char       *path,
-                                GError          **error)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GList) headers = g_hash_table_get_keys (self->seen_headers);
-  g_autofree char *text = NULL;
-
-  headers = g_list_sort (headers, (GCompareFunc) g_strcmp0);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "columns");
-  json_builder_begin_object (builder);
-  for (GList *l = headers; l != NULL; l = l->next)
-    {
-      json_builder_set_member_name (builder, l->data);
-      json_builder_add_string_value (builder,
-                                     column_names[GPOINTER_TO_UINT (g_hash_table_lookup (self->seen_headers, l->data))]);
-    }
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  text = helder_json_to_text (root);
-
-  return g_file_set_contents (path, text, -1, error);
+  return helder_lms_report_load_csv (self, path, HELDER_LMS_INPUT_ORGANISATION, error);
 }
 
 /* Accessors. */

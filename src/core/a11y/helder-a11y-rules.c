@@ -14,6 +14,7 @@
 
 #include "helder-a11y-rules.h"
 #include "helder-contrast.h"
+#include "helder-course-path.h"
 #include "helder-media.h"
 #include "helder-webvtt.h"
 
@@ -605,11 +606,13 @@ static char *
 course_file (HelderCourse *course,
              const char   *path)
 {
-  /* Paths that leave the course folder are refused by the format check. */
-  if (path == NULL || g_path_is_absolute (path) || strstr (path, "..") != NULL)
-    return NULL;
+  char *resolved = NULL;
 
-  return g_build_filename (helder_course_get_path (course), path, NULL);
+  /* Paths that leave the course folder are reported by the course's own
+   * checks; nothing is read from them here.
+   */
+  helder_course_path_check (helder_course_get_path (course), path, &resolved);
+  return resolved;
 }
 
 static gint64

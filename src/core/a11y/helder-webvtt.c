@@ -945,8 +945,10 @@ helder_webvtt_to_srt (HelderWebVtt *self)
   return g_string_free (out, FALSE);
 }
 
-/* Reads an SRT timestamp, hh:mm:ss,mmm (a full stop is tolerated). */
-static gboolean
+/* Reads an SRT timestamp, hh:mm:ss,mmm (a full stop is tolerated).
+ * Returns NULL, or what is wrong with it.
+ */
+static const char *
 parse_srt_time (GMatchInfo *match,
                 guint       group,
                 gint64     *time)
@@ -959,12 +961,14 @@ parse_srt_time (GMatchInfo *match,
 
       parts[i] = g_ascii_strtoll (digits, NULL, 10);
     }
-  /* Any number of hours matches; more than a year's worth is no time. */
-  if (parts[0] > 24 * 366 || parts[1] > 59 || parts[2] > 59)
-    return FALSE;
+  /* Hours beyond 99,999 fit no video, and would overflow the sum below. */
+  if (parts[0] < 0 || parts[0] > 99999)
+    return _("the hours are more than any video lasts; check the timing");
+  if (parts[1] > 59 || parts[2] > 59)
+    return _("minutes and seconds are two digits from 00 to 59");
 
   *time = ((parts[0] * 60 + parts[1]) * 60 + parts[2]) * 1000 + parts[3];
-  return TRUE;
+  return NULL;
 }
 
 /**
@@ -1010,6 +1014,7 @@ helder_webvtt_from_srt (const char *file,
       g_autoptr(GString) payload = NULL;
       g_autofree char *identifier = NULL;
       HelderCue *cue;
+      const char *problem;
       guint first;
 
       while (i < lines->len && line_is_blank (&parser, i))
@@ -1041,9 +1046,9 @@ helder_webvtt_from_srt (const char *file,
       cue->identifier = g_steal_pointer (&identifier);
       cue->line = i + 1;
       cue->offset = line_at (&parser, i)->start;
-      if (!parse_srt_time (match, 1, &cue->start) || !parse_srt_time (match, 5, &cue->end))
-        report (&parser, i, 0, 0, HELDER_SEVERITY_ERROR, "srt-timing",
-                _("minutes and seconds are two digits from 00 to 59"));
+      if ((problem = parse_srt_time (match, 1, &cue->start)) != NULL ||
+          (problem = parse_srt_time (match, 5, &cue->end)) != NULL)
+        report (&parser, i, 0, 0, HELDER_SEVERITY_ERROR, "srt-timing", problem);
       else if (cue->end <= cue->start)
         report (&parser, i, 0, 0, HELDER_SEVERITY_ERROR, "srt-timing",
                 _("the cue ends before it starts; the end time must be later than the start "

@@ -19,8 +19,24 @@ struct _HelderJsonDocument
   JsonNode      *root;
   HelderLineMap *lines;
   GHashTable    *locations; /* "%p/member" or "%p#index" → packed line/column */
+  GPtrArray     *repeated;  /* of RepeatedMember*, while parsing */
   gboolean       modified;
 };
+
+/* A member written twice in one object: json-glib keeps the last. */
+typedef struct
+{
+  char  *member;
+  guint  line;
+  guint  column;
+} RepeatedMember;
+
+static void
+repeated_member_free (RepeatedMember *repeated)
+{
+  g_free (repeated->member);
+  g_free (repeated);
+}
 
 #define PACK_LOCATION(line, column) ((((guint64) (line)) << 32) | (guint32) (column))
 
@@ -54,7 +70,19 @@ on_object_member_cb (JsonParser *parser,
                      const char *member,
                      gpointer    user_data)
 {
-  remember_location (user_data, parser, location_key (object, member, -1));
+  HelderJsonDocument *self = user_data;
+  char *key = location_key (object, member, -1);
+
+  if (g_hash_table_contains (self->locations, key))
+    {
+      RepeatedMember *repeated = g_new0 (RepeatedMember, 1);
+
+      repeated->member = g_strdup (member);
+      repeated->line = json_parser_get_current_line (parser);
+      repeated->column = json_parser_get_current_pos (parser);
+      g_ptr_array_add (self->repeated, repeated);
+    }
+  remember_location (self, parser, key);
 }
 
 static void
@@ -90,6 +118,94 @@ add_diagnostic (HelderJsonDocument *self,
                                           severity, rule, message));
 }
 
+/**
+ * helder_json_find_too_deep:
+ * @offset: (out): where the first array or object too deep starts
+ *
+ * json-glib's parser recurses once per level, so a document nested tens
+ * of thousands of levels deep overflows the stack. Every JSON text is
+ * scanned with this first: no file Helder reads needs more than
+ * %HELDER_JSON_MAX_DEPTH levels.
+ *
+ * Returns: whether @data nests arrays and objects deeper than
+ *   %HELDER_JSON_MAX_DEPTH
+ */
+gboolean
+helder_json_find_too_deep (const char *data,
+                           gsize       length,
+                           gsize      *offset)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > HELDER_JSON_MAX_DEPTH)
+            {
+              *offset = i;
+              return TRUE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return FALSE;
+}
+
+/**
+ * helder_json_parser_load_file:
+ *
+ * Loads the JSON file @path into @parser, refusing first, with the file,
+ * line and column, a document nested too deeply for json-glib (see
+ * helder_json_find_too_deep()).
+ */
+gboolean
+helder_json_parser_load_file (JsonParser  *parser,
+                              const char  *path,
+                              GError     **error)
+{
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, error);
+  const char *data;
+  gsize length;
+  gsize offset;
+
+  if (file == NULL)
+    return FALSE;
+
+  data = g_mapped_file_get_contents (file);
+  length = g_mapped_file_get_length (file);
+  if (helder_json_find_too_deep (data, length, &offset))
+    {
+      g_autoptr(HelderLineMap) lines = helder_line_map_new (data, length);
+      guint line;
+      guint column;
+
+      helder_line_map_locate (lines, offset, &line, &column);
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                   _("%s:%u:%u: the JSON is nested more than %u levels deep, which no file "
+                     "Helder reads needs; check the program that wrote the file"),
+                   path, line, column, HELDER_JSON_MAX_DEPTH);
+      return FALSE;
+    }
+
+  /* From the file, so json-glib's messages name it. */
+  return json_parser_load_from_mapped_file (parser, path, error);
+}
+
 /* Returns NULL (and adds an error) when the bytes are not a JSON object. */
 HelderJsonDocument *
 helder_json_document_parse (const char *file,
@@ -110,18 +226,47 @@ helder_json_document_parse (const char *file,
   self->file = g_strdup (file);
   self->bytes = g_bytes_ref (bytes);
   self->locations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->repeated = g_ptr_array_new_with_free_func ((GDestroyNotify) repeated_member_free);
   data = g_bytes_get_data (bytes, &length);
   /* Empty bytes may have no data at all; json-glib wants some. */
   if (data == NULL)
     data = "";
   self->lines = helder_line_map_new (data, length);
 
-  if (!g_utf8_validate (data, length, NULL))
-    {
-      add_diagnostic (self, diagnostics, 0, 0, HELDER_SEVERITY_ERROR, "format-encoding",
-                      _("file is not valid UTF-8; save it as UTF-8"));
-      return NULL;
-    }
+  {
+    const char *end;
+
+    if (!g_utf8_validate (data, length, &end))
+      {
+        guint line;
+        guint column;
+
+        /* At the first byte that is not UTF-8. */
+        helder_line_map_locate (self->lines, end - data, &line, &column);
+        add_diagnostic (self, diagnostics, line, column, HELDER_SEVERITY_ERROR, "format-encoding",
+                        _("file is not valid UTF-8; save it as UTF-8"));
+        return NULL;
+      }
+  }
+
+  {
+    gsize offset;
+
+    if (helder_json_find_too_deep (data, length, &offset))
+      {
+        g_autofree char *message =
+          g_strdup_printf (_("%s is nested more than %u levels deep, which no Helder file "
+                             "needs; check the program that wrote the file"),
+                           file, HELDER_JSON_MAX_DEPTH);
+        guint line;
+        guint column;
+
+        helder_line_map_locate (self->lines, offset, &line, &column);
+        add_diagnostic (self, diagnostics, line, column, HELDER_SEVERITY_ERROR, "format-json",
+                        message);
+        return NULL;
+      }
+  }
 
   parser = json_parser_new ();
   g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member_cb), self);
@@ -170,6 +315,17 @@ helder_json_document_parse (const char *file,
       return NULL;
     }
 
+  for (guint i = 0; i < self->repeated->len; i++)
+    {
+      const RepeatedMember *repeated = g_ptr_array_index (self->repeated, i);
+      g_autofree char *message =
+        g_strdup_printf (_("\"%s\" is written twice in the same place; Helder uses this "
+                           "last one, so remove the other"), repeated->member);
+
+      add_diagnostic (self, diagnostics, MAX (repeated->line, 1), MAX (repeated->column, 1),
+                      HELDER_SEVERITY_WARNING, "format-duplicate-key", message);
+    }
+
   /* Stealing the root keeps the containers the locations are keyed by. */
   self->root = json_parser_steal_root (parser);
 
@@ -186,6 +342,7 @@ helder_json_document_free (HelderJsonDocument *self)
   g_clear_pointer (&self->root, json_node_unref);
   g_clear_pointer (&self->lines, helder_line_map_free);
   g_clear_pointer (&self->locations, g_hash_table_unref);
+  g_clear_pointer (&self->repeated, g_ptr_array_unref);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_free (self->file);
   g_free (self);

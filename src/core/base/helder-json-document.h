@@ -28,6 +28,16 @@ typedef struct _HelderJsonDocument HelderJsonDocument;
  * wants the values may pass NULL.
  */
 
+/* The deepest nesting of arrays and objects any JSON file may have. */
+#define HELDER_JSON_MAX_DEPTH 512
+
+gboolean            helder_json_find_too_deep         (const char         *data,
+                                                       gsize               length,
+                                                       gsize              *offset);
+gboolean            helder_json_parser_load_file      (JsonParser         *parser,
+                                                       const char         *path,
+                                                       GError            **error);
+
 HelderJsonDocument *helder_json_document_parse        (const char         *file,
                                                        GBytes             *bytes,
                                                        GPtrArray          *diagnostics);

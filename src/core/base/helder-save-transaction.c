@@ -8,12 +8,18 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "helder-course-path.h"
+#include "helder-output.h"
 #include "helder-save-transaction.h"
+#include "helder-team-lock.h"
 
 struct _HelderSaveTransaction
 {
@@ -60,8 +66,7 @@ helder_save_transaction_add (HelderSaveTransaction *self,
                              GBytes                *bytes)
 {
   g_return_if_fail (self != NULL);
-  g_return_if_fail (file != NULL && file[0] != '/' && strstr (file, "..") == NULL);
-  g_return_if_fail (strchr (file, '\n') == NULL);
+  g_return_if_fail (helder_course_path_check (NULL, file, NULL) == HELDER_COURSE_PATH_INSIDE);
   g_return_if_fail (bytes != NULL);
 
   g_ptr_array_add (self->files, g_strdup (file));
@@ -85,10 +90,21 @@ write_durably (const char  *path,
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
-  return g_file_set_contents_full (path, data != NULL ? data : "", length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT |
-                                   G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
+  return helder_output_write_synced (path, data != NULL ? data : "", length, error);
+}
+
+/* Whether @name (relative to @root) is a regular file of our own: not a
+ * link, and not reached through a link that leaves the folder.
+ */
+static gboolean
+is_own_file (const char *root,
+             const char *name)
+{
+  g_autofree char *path = g_build_filename (root, name, NULL);
+  GStatBuf info;
+
+  return helder_course_path_check (root, name, NULL) == HELDER_COURSE_PATH_INSIDE &&
+         g_lstat (path, &info) == 0 && S_ISREG (info.st_mode);
 }
 
 static gboolean
@@ -110,7 +126,8 @@ rename_or_error (const char  *from,
 
 /* Renames each new file named in the journal over its target. A file
  * already renamed (a second recovery after a crash in the first) is
- * simply not there any more.
+ * simply not there any more. Names that do not stay inside the folder, and
+ * new files that are not ours (a link), are left alone.
  */
 static gboolean
 roll_forward (const char  *root,
@@ -121,32 +138,68 @@ roll_forward (const char  *root,
 
   for (guint i = 0; names[i] != NULL; i++)
     {
+      g_autofree char *fresh_name = g_strconcat (names[i], HELDER_SAVE_SUFFIX, NULL);
       g_autofree char *target = NULL;
       g_autofree char *fresh = NULL;
 
-      if (names[i][0] == '\0' || names[i][0] == '/' || strstr (names[i], "..") != NULL)
+      if (helder_course_path_check (NULL, names[i], NULL) != HELDER_COURSE_PATH_INSIDE ||
+          !is_own_file (root, fresh_name))
         continue;
 
       target = g_build_filename (root, names[i], NULL);
-      fresh = g_strconcat (target, HELDER_SAVE_SUFFIX, NULL);
-
-      if (g_file_test (fresh, G_FILE_TEST_EXISTS) && !rename_or_error (fresh, target, error))
+      fresh = g_build_filename (root, fresh_name, NULL);
+      if (!rename_or_error (fresh, target, error))
         return FALSE;
     }
 
   return TRUE;
 }
 
-/* Writes every file all or nothing; FALSE with a message for a person in
- * @error, and the folder as it was.
+/* Removes the new files of a save that never reached its commit point:
+ * exactly the names its pending journal lists.
  */
+static void
+drop_uncommitted (const char *root,
+                  const char *pending_text)
+{
+  g_auto(GStrv) names = g_strsplit (pending_text, "\n", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *fresh_name = g_strconcat (names[i], HELDER_SAVE_SUFFIX, NULL);
+
+      if (helder_course_path_check (NULL, names[i], NULL) == HELDER_COURSE_PATH_INSIDE &&
+          is_own_file (root, fresh_name))
+        {
+          g_autofree char *fresh = g_build_filename (root, fresh_name, NULL);
+
+          g_unlink (fresh);
+        }
+    }
+}
+
+/* Reads one of our journals; %NULL when there is none (or it is not ours). */
+static char *
+read_journal (const char *root,
+              const char *name)
+{
+  g_autofree char *path = g_build_filename (root, name, NULL);
+  char *text = NULL;
+
+  if (!is_own_file (root, name) || !g_file_get_contents (path, &text, NULL, NULL))
+    return NULL;
+  return text;
+}
+
 gboolean
 helder_save_transaction_commit (HelderSaveTransaction  *self,
                                 GError                **error)
 {
   g_autofree char *journal = NULL;
+  g_autofree char *pending = NULL;
   g_autoptr(GString) names = NULL;
   g_autoptr(GBytes) journal_bytes = NULL;
+  g_autoptr(HelderTeamLock) lock = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -154,7 +207,36 @@ helder_save_transaction_commit (HelderSaveTransaction  *self,
   if (self->files->len == 0)
     return TRUE;
 
+  /* One save at a time in a folder: the journals have fixed names. */
+  lock = helder_team_lock_acquire (self->root, error);
+  if (lock == NULL)
+    return FALSE;
+
   names = g_string_new (NULL);
+  for (guint i = 0; i < self->files->len; i++)
+    {
+      const char *file = g_ptr_array_index (self->files, i);
+
+      if (helder_course_path_check (self->root, file, NULL) == HELDER_COURSE_PATH_OUTSIDE)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                       _("%s in %s is a link to a place outside the course folder; Helder does "
+                         "not write through it. Replace the link by the file itself"),
+                       file, self->root);
+          return FALSE;
+        }
+      g_string_append_printf (names, "%s\n", file);
+    }
+
+  /* The pending journal names every new file before it is written, so a
+   * recovery removes exactly those when the save dies before its commit.
+   */
+  journal = g_build_filename (self->root, HELDER_SAVE_JOURNAL, NULL);
+  pending = g_build_filename (self->root, HELDER_SAVE_PENDING_JOURNAL, NULL);
+  journal_bytes = g_bytes_new (names->str, names->len);
+  if (!write_durably (pending, journal_bytes, error))
+    return FALSE;
+
   for (guint i = 0; i < self->files->len; i++)
     {
       const char *file = g_ptr_array_index (self->files, i);
@@ -174,14 +256,10 @@ helder_save_transaction_commit (HelderSaveTransaction  *self,
 
       if (!write_durably (fresh, g_ptr_array_index (self->bytes, i), error))
         return FALSE;
-
-      g_string_append_printf (names, "%s\n", file);
     }
 
-  /* The commit point: once the journal is on disk, the save happens. */
-  journal = g_build_filename (self->root, HELDER_SAVE_JOURNAL, NULL);
-  journal_bytes = g_bytes_new (names->str, names->len);
-  if (!write_durably (journal, journal_bytes, error))
+  /* The commit point: once the journal has its name, the save happens. */
+  if (!rename_or_error (pending, journal, error))
     return FALSE;
 
   if (!roll_forward (self->root, names->str, error))
@@ -199,58 +277,66 @@ helder_save_transaction_commit (HelderSaveTransaction  *self,
   return TRUE;
 }
 
-static void
-remove_leftovers (const char *folder)
+/**
+ * helder_save_transaction_is_interrupted:
+ *
+ * Returns: whether @root holds a save that reached its commit point but
+ *   was not finished; helder_save_transaction_recover() finishes it.
+ */
+gboolean
+helder_save_transaction_is_interrupted (const char *root)
 {
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
+  g_return_val_if_fail (root != NULL, FALSE);
 
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      /* Also the temporary files g_file_set_contents() leaves when killed
-       * while writing ours ("x.md.helder-new.AB12CD").
-       */
-      if (strstr (name, HELDER_SAVE_SUFFIX) != NULL ||
-          g_str_has_prefix (name, HELDER_SAVE_JOURNAL "."))
-        g_unlink (path);
-    }
+  return is_own_file (root, HELDER_SAVE_JOURNAL);
 }
 
-/* Finishes or undoes a save a crash interrupted in @root; FALSE with
- * @error set when it cannot.
+/**
+ * helder_save_transaction_recover:
+ *
+ * Finishes a committed save (renames the new files its journal names)
+ * and removes the new files of one that died before its commit point
+ * (the names its pending journal lists). It touches nothing else: no
+ * file it did not record, nothing through a link.
  */
 gboolean
 helder_save_transaction_recover (const char  *root,
                                  GError     **error)
 {
-  g_autofree char *journal = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
+  g_autofree char *pending_text = NULL;
+  g_autoptr(HelderTeamLock) lock = NULL;
 
   g_return_val_if_fail (root != NULL, FALSE);
 
-  journal = g_build_filename (root, HELDER_SAVE_JOURNAL, NULL);
-  if (g_file_get_contents (journal, &text, NULL, NULL))
+  /* A pending journal may be a save another process is making right now:
+   * wait for it to finish first.
+   */
+  if (!helder_save_transaction_is_interrupted (root) &&
+      !is_own_file (root, HELDER_SAVE_PENDING_JOURNAL))
+    return TRUE;
+  lock = helder_team_lock_acquire (root, error);
+  if (lock == NULL)
+    return FALSE;
+
+  text = read_journal (root, HELDER_SAVE_JOURNAL);
+  pending_text = read_journal (root, HELDER_SAVE_PENDING_JOURNAL);
+
+  if (text != NULL)
     {
+      g_autofree char *journal = g_build_filename (root, HELDER_SAVE_JOURNAL, NULL);
+
       if (!roll_forward (root, text, error))
         return FALSE;
       g_unlink (journal);
     }
 
-  remove_leftovers (root);
-  dir = g_dir_open (root, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+  if (pending_text != NULL)
     {
-      g_autofree char *path = g_build_filename (root, name, NULL);
+      g_autofree char *pending = g_build_filename (root, HELDER_SAVE_PENDING_JOURNAL, NULL);
 
-      if (name[0] != '.' && g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_leftovers (path);
+      drop_uncommitted (root, pending_text);
+      g_unlink (pending);
     }
 
   return TRUE;

@@ -14,8 +14,11 @@
 
 #include "helder-colour.h"
 #include "helder-course.h"
+#include "helder-course-path.h"
 #include "helder-check-settings.h"
+#include "helder-output.h"
 #include "helder-save-transaction.h"
+#include "helder-team-lock.h"
 
 struct _HelderCourse
 {
@@ -403,6 +406,17 @@ load_modules (HelderCourse *self,
           continue;
         }
 
+      if (helder_course_path_check (self->path, id, NULL) == HELDER_COURSE_PATH_OUTSIDE)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("the folder of module \"%s\" is a link to a folder outside the "
+                               "course; move the module's folder into the course folder"), id);
+
+          report_at (self, modules, NULL, i, HELDER_SEVERITY_ERROR, "format-path-outside",
+                     message);
+          continue;
+        }
+
       module = helder_module_load (self->path, id, self->diagnostics);
       if (module != NULL)
         g_list_store_append (self->modules, module);
@@ -457,32 +471,54 @@ report_page (GPtrArray         *diagnostics,
                                           line, column, HELDER_SEVERITY_ERROR, rule, message));
 }
 
+/* @form_checked: the page's format check already reported a path of the
+ * wrong form (block fields do; images in the text do not).
+ */
 static void
 check_media_file (HelderCourse      *self,
                   HelderPage        *page,
                   const HelderField *field,
+                  gboolean           form_checked,
                   GPtrArray         *diagnostics)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *resolved = NULL;
   g_autofree char *message = NULL;
+  const char *rule = "format-missing-file";
 
-  if (field == NULL || field->value[0] == '\0' || field->value[0] == '/' ||
-      strstr (field->value, "..") != NULL)
+  if (field == NULL || field->value[0] == '\0')
     return;
 
-  if (g_uri_peek_scheme (field->value) != NULL)
-    message = g_strdup_printf (_("\"%s\" is not a file in the course; copy the file into media/ "
-                                 "and use that path"), field->value);
-  else
+  switch (helder_course_path_check (self->path, field->value, &resolved))
     {
-      path = g_build_filename (self->path, field->value, NULL);
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        message = g_strdup_printf (_("file \"%s\" does not exist; add the file to the course or "
-                                     "correct the path"), field->value);
+    case HELDER_COURSE_PATH_INSIDE:
+      if (g_file_test (resolved, G_FILE_TEST_IS_REGULAR))
+        return;
+      G_GNUC_FALLTHROUGH;
+    case HELDER_COURSE_PATH_MISSING:
+      message = g_strdup_printf (_("file \"%s\" does not exist; add the file to the course or "
+                                   "correct the path"), field->value);
+      break;
+    case HELDER_COURSE_PATH_OUTSIDE:
+      message = g_strdup_printf (_("\"%s\" is a link to a file outside the course folder; copy "
+                                   "the file into media/ and use that path"), field->value);
+      rule = "format-path-outside";
+      break;
+    case HELDER_COURSE_PATH_MALFORMED:
+    default:
+      if (g_uri_peek_scheme (field->value) != NULL)
+        message = g_strdup_printf (_("\"%s\" is not a file in the course; copy the file into "
+                                     "media/ and use that path"), field->value);
+      else if (!form_checked)
+        {
+          message = g_strdup_printf (_("path \"%s\" points outside the course folder; copy "
+                                       "the file into media/ and use that path"), field->value);
+          rule = "format-path-outside";
+        }
+      break;
     }
 
   if (message != NULL)
-    report_page (diagnostics, page, &field->value_range, "format-missing-file", message);
+    report_page (diagnostics, page, &field->value_range, rule, message);
 }
 
 /* The files a page points to must be in the course. */
@@ -501,14 +537,14 @@ check_page_files (HelderCourse *self,
       if (block->kind == HELDER_BLOCK_IMAGE || block->kind == HELDER_BLOCK_VIDEO ||
           block->kind == HELDER_BLOCK_AUDIO)
         for (guint f = 0; path_fields[f] != NULL; f++)
-          check_media_file (self, page, helder_block_get_field (block, path_fields[f]),
+          check_media_file (self, page, helder_block_get_field (block, path_fields[f]), TRUE,
                             diagnostics);
     }
 
   for (guint i = 0; i < content->images->len; i++)
     check_media_file (self, page,
                       helder_block_get_field (g_ptr_array_index (content->images, i), "src"),
-                      diagnostics);
+                      FALSE, diagnostics);
 }
 
 /* Ids of graded questions and survey items are unique in the course: the
@@ -1385,6 +1421,7 @@ helder_course_add_word (HelderCourse  *self,
   g_autofree char *trimmed = NULL;
   g_autoptr(GString) text = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(HelderTeamLock) lock = NULL;
 
   g_return_val_if_fail (HELDER_IS_COURSE (self), FALSE);
   g_return_val_if_fail (word != NULL, FALSE);
@@ -1400,6 +1437,12 @@ helder_course_add_word (HelderCourse  *self,
   if (g_strv_contains ((const char * const *) self->words, trimmed))
     return TRUE;
 
+  /* Read again and written under the course's lock, so two people adding
+   * a word at once keep both.
+   */
+  lock = helder_team_lock_acquire (self->path, error);
+  if (lock == NULL)
+    return FALSE;
   path = g_build_filename (self->path, "words.txt", NULL);
   text = g_string_new (NULL);
   if (g_file_get_contents (path, &data, NULL, NULL))
@@ -1410,8 +1453,7 @@ helder_course_add_word (HelderCourse  *self,
     }
   g_string_append_printf (text, "%s\n", trimmed);
 
-  if (!g_file_set_contents_full (path, text->str, text->len, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0644, error))
+  if (!helder_output_write (path, NULL, text->str, text->len, error))
     return FALSE;
 
   builder = g_strv_builder_new ();

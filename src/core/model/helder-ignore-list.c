@@ -12,6 +12,8 @@
 
 #include "helder-ignore-list.h"
 #include "helder-json-document.h"
+#include "helder-output.h"
+#include "helder-team-lock.h"
 
 struct _HelderIgnoreList
 {
@@ -35,12 +37,33 @@ diagnostic_text (const HelderDiagnostic *d,
   return g_strndup (page_text + d->start, d->end - d->start);
 }
 
+/* Takes @key. A key already there is kept (adding it again would free the
+ * one the entries point to).
+ */
 static void
 add_key (HelderIgnoreList *self,
          char             *key)
 {
-  if (g_hash_table_add (self->keys, key))
-    g_ptr_array_add (self->entries, key);
+  if (g_hash_table_contains (self->keys, key))
+    {
+      g_free (key);
+      return;
+    }
+  g_hash_table_add (self->keys, key);
+  g_ptr_array_add (self->entries, key);
+}
+
+/* A member that holds a string, or %NULL (also for one of another type). */
+static const char *
+string_member (JsonObject *entry,
+               const char *member)
+{
+  JsonNode *node = entry != NULL ? json_object_get_member (entry, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
 }
 
 /**
@@ -70,26 +93,38 @@ helder_ignore_list_load (const char *course_path,
       g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), length);
       g_autoptr(HelderJsonDocument) doc = helder_json_document_parse (HELDER_IGNORE_FILE, bytes,
                                                                        diagnostics);
+      JsonObject *root;
+      JsonNode *node;
       JsonArray *ignored;
 
       if (doc == NULL)
         return self;
 
-      ignored = json_object_get_array_member (helder_json_document_get_root (doc), "ignored");
+      root = helder_json_document_get_root (doc);
+      node = json_object_get_member (root, "ignored");
+      if (node != NULL && !JSON_NODE_HOLDS_ARRAY (node))
+        {
+          helder_json_document_report (doc, diagnostics, root, "ignored", -1,
+                                       HELDER_SEVERITY_WARNING, "format-type",
+                                       _("\"ignored\" must be a list of findings; the ignored "
+                                         "findings are left out"));
+          return self;
+        }
+      ignored = node != NULL ? json_node_get_array (node) : NULL;
       for (guint i = 0; ignored != NULL && i < json_array_get_length (ignored); i++)
         {
-          JsonNode *node = json_array_get_element (ignored, i);
-          JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-          const char *file = entry ? json_object_get_string_member_with_default (entry, "file", NULL) : NULL;
-          const char *rule = entry ? json_object_get_string_member_with_default (entry, "rule", NULL) : NULL;
-          const char *text = entry ? json_object_get_string_member_with_default (entry, "text", NULL) : NULL;
+          JsonNode *element = json_array_get_element (ignored, i);
+          JsonObject *entry = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+          const char *file = string_member (entry, "file");
+          const char *rule = string_member (entry, "rule");
+          const char *text = string_member (entry, "text");
 
           if (file == NULL || rule == NULL || text == NULL)
             {
               helder_json_document_report (doc, diagnostics, ignored, NULL, i,
                                            HELDER_SEVERITY_WARNING, "format-field-missing",
                                            _("an ignored finding needs \"file\", \"rule\" and "
-                                             "\"text\"; it is left out"));
+                                             "\"text\", each a text; it is left out"));
               continue;
             }
 
@@ -145,8 +180,7 @@ save (HelderIgnoreList  *self,
   root = json_builder_get_root (builder);
   data = helder_json_to_text (root);
 
-  return g_file_set_contents_full (self->path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
-                                   error);
+  return helder_output_write (self->path, NULL, data, -1, error);
 }
 
 /* Ignores @diagnostic (where it is, and wherever the same words get the
@@ -159,6 +193,8 @@ helder_ignore_list_add (HelderIgnoreList        *self,
                         GError                 **error)
 {
   g_autofree char *text = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(HelderTeamLock) lock = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (diagnostic != NULL, FALSE);
@@ -170,6 +206,22 @@ helder_ignore_list_add (HelderIgnoreList        *self,
                    _("errors cannot be ignored: learners would see them; fix the error"));
       return FALSE;
     }
+
+  /* Under the course's lock: what others ignored since this list was
+   * read is read again and kept.
+   */
+  folder = g_path_get_dirname (self->path);
+  lock = helder_team_lock_acquire (folder, error);
+  if (lock == NULL)
+    return FALSE;
+  {
+    g_autoptr(GPtrArray) ignored = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+    HelderIgnoreList *on_disk = helder_ignore_list_load (folder, ignored);
+
+    for (guint i = 0; i < on_disk->entries->len; i++)
+      add_key (self, g_strdup (g_ptr_array_index (on_disk->entries, i)));
+    helder_ignore_list_free (on_disk);
+  }
 
   text = diagnostic_text (diagnostic, page_text);
   add_key (self, make_key (diagnostic->file, diagnostic->rule, text));

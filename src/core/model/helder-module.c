@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "helder-colour.h"
+#include "helder-course-path.h"
 #include "helder-module.h"
 
 /* Reading speed and interaction time behind the estimate, as documented
@@ -156,6 +157,9 @@ load_pages (HelderModule *self,
                                    name);
       else if (!g_hash_table_add (seen, (gpointer) name))
         message = g_strdup_printf (_("page \"%s\" is listed twice; remove the duplicate"), name);
+      else if (helder_course_path_check (root, file, NULL) == HELDER_COURSE_PATH_OUTSIDE)
+        message = g_strdup_printf (_("page file \"%s\" is a link to a file outside the course "
+                                     "folder; copy the page into the module's folder"), name);
       else if (!g_file_get_contents (path, &data, &length, &error))
         message = g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
                     ? g_strdup_printf (_("page file \"%s\" does not exist; create the file or "

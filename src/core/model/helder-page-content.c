@@ -15,6 +15,7 @@
 #include "helder-diagnostic.h"
 #include "helder-block-spec.h"
 #include "helder-date.h"
+#include "helder-course-path.h"
 #include "helder-page-content.h"
 
 typedef struct
@@ -23,6 +24,14 @@ typedef struct
   const char        *text;
   gsize              length;
   guint              paragraph;
+  /* The field whose value continuation lines are appended to, and the
+   * size of the buffer its value is in, so that each line costs only its
+   * own length.
+   */
+  HelderField       *continued;
+  const char        *continued_value;
+  gsize              continued_length;
+  gsize              continued_size;
 } Parser;
 
 static void
@@ -492,7 +501,7 @@ check_field_value (Parser            *parser,
       const char *dot = strrchr (field->value, '.');
       g_autofree char *extension = dot != NULL ? g_ascii_strdown (dot + 1, -1) : NULL;
 
-      if (!path_is_inside (field->value))
+      if (helder_course_path_check (NULL, field->value, NULL) != HELDER_COURSE_PATH_INSIDE)
         {
           message = g_strdup_printf (_("path \"%s\" leaves the course folder; copy the file "
                                        "into media/ and use that path"), field->value);
@@ -607,13 +616,32 @@ add_continuation_run (Parser      *parser,
                       gsize        start,
                       gsize        end)
 {
-  g_autofree char *joined = NULL;
   g_autofree char *piece = g_strndup (parser->text + start, end - start);
+  const char *stripped = g_strstrip (piece);
+  gsize piece_length = strlen (stripped);
+  gsize needed;
 
-  joined = field->value[0] != '\0' ? g_strconcat (field->value, " ", g_strstrip (piece), NULL)
-                                   : g_strdup (g_strstrip (piece));
-  g_free (field->value);
-  field->value = g_steal_pointer (&joined);
+  /* Anything else that changed the value since starts over. */
+  if (parser->continued != field || parser->continued_value != field->value ||
+      field->value[parser->continued_length] != '\0')
+    {
+      parser->continued = field;
+      parser->continued_length = strlen (field->value);
+      parser->continued_size = parser->continued_length + 1;
+    }
+
+  needed = parser->continued_length + 1 + piece_length + 1;
+  if (needed > parser->continued_size)
+    {
+      parser->continued_size = MAX (needed, parser->continued_size * 2);
+      field->value = g_realloc (field->value, parser->continued_size);
+    }
+  if (parser->continued_length > 0)
+    field->value[parser->continued_length++] = ' ';
+  memcpy (field->value + parser->continued_length, stripped, piece_length + 1);
+  parser->continued_length += piece_length;
+  parser->continued_value = field->value;
+
   if (field->value_range.start == field->value_range.end)
     field->value_range.start = start;
   field->value_range.end = end;

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -16,7 +15,9 @@
 #include <zip.h>
 
 #include "helder-checks.h"
+#include "helder-course-path.h"
 #include "helder-exporter.h"
+#include "helder-output.h"
 #include "helder-renderer.h"
 #include "helder-scorm-resources.h"
 
@@ -467,7 +468,7 @@ check_entry_names (GPtrArray  *entries,
       const Entry *entry = g_ptr_array_index (entries, i);
       char *folded;
 
-      if (!helder_relative_path_is_safe (entry->name))
+      if (helder_course_path_check (NULL, entry->name, NULL) != HELDER_COURSE_PATH_INSIDE)
         {
           g_set_error (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_PATH,
                        _("“%s” would be unpacked outside the package; rename the file so its "
@@ -589,6 +590,16 @@ write_zip (GPtrArray             *entries,
   return TRUE;
 }
 
+/* Where the package goes is the export's own write problem. */
+static gboolean
+export_write_error (GError **error,
+                    GError  *output_error)
+{
+  g_set_error_literal (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_WRITE,
+                       output_error->message);
+  return FALSE;
+}
+
 /* Writes one package; @output is replaced only once it is complete. */
 static gboolean
 write_package (HelderCourse          *course,
@@ -603,10 +614,11 @@ write_package (HelderCourse          *course,
 {
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GPtrArray) entries = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *template = NULL;
-  int fd;
+  g_autoptr(GError) output_error = NULL;
+
+  if (!helder_output_check (output, helder_course_get_path (course), FALSE, &output_error))
+    return export_write_error (error, output_error);
 
   entries = collect_entries (course, format, module, &found, error);
   if (entries == NULL)
@@ -621,19 +633,9 @@ write_package (HelderCourse          *course,
   /* Written next to the target and renamed over it when complete, so the
    * target path never holds a half-written package.
    */
-  folder = g_path_get_dirname (output);
-  base = g_path_get_basename (output);
-  template = g_strdup_printf ("%s/.%s-XXXXXX", folder, base);
-  fd = g_mkstemp_full (template, O_RDWR, 0644);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_WRITE,
-                   _("cannot create a file in “%s”: %s"), folder, g_strerror (saved));
-      return FALSE;
-    }
-  g_close (fd, NULL);
+  template = helder_output_dup_temp (output, &output_error);
+  if (template == NULL)
+    return export_write_error (error, output_error);
 
   if (!write_zip (entries, template, progress, user_data, cancellable, error))
     {
@@ -641,16 +643,8 @@ write_package (HelderCourse          *course,
       return FALSE;
     }
 
-  if (g_chmod (template, 0644) != 0 || g_rename (template, output) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_WRITE,
-                   _("cannot write “%s”: %s"), output, g_strerror (saved));
-      g_unlink (template);
-      return FALSE;
-    }
-
+  if (!helder_output_commit (template, output, &output_error))
+    return export_write_error (error, output_error);
   return TRUE;
 }
 

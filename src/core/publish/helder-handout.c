@@ -21,6 +21,7 @@
 #include <pango/pangocairo.h>
 
 #include "helder-colour.h"
+#include "helder-course-path.h"
 #include "helder-date.h"
 #include "helder-handout.h"
 #include "helder-renderer.h"
@@ -623,26 +624,19 @@ show_markdown (Handout     *self,
 /* --- media ----------------------------------------------------------------- */
 
 /* The file @path names inside the course, or NULL when it is not there or
- * would leave the course folder.
+ * would leave the course folder (the one path rule, helder-course-path.h).
  */
 static char *
 course_file (Handout    *self,
              const char *path)
 {
-  g_autofree char *joined = NULL;
-  char *resolved;
-  char *inside = NULL;
-  g_autofree char *prefix = g_strconcat (self->root, G_DIR_SEPARATOR_S, NULL);
+  g_autofree char *resolved = NULL;
 
-  if (path == NULL || !helder_relative_path_is_safe (path))
+  if (path == NULL
+      || helder_course_path_check (self->root, path, &resolved) != HELDER_COURSE_PATH_INSIDE
+      || !g_file_test (resolved, G_FILE_TEST_IS_REGULAR))
     return NULL;
-  joined = g_build_filename (self->root, path, NULL);
-  resolved = realpath (joined, NULL);
-  if (resolved != NULL && g_str_has_prefix (resolved, prefix)
-      && g_file_test (resolved, G_FILE_TEST_IS_REGULAR))
-    inside = g_strdup (resolved);
-  free (resolved);
-  return inside;
+  return g_steal_pointer (&resolved);
 }
 
 /* Draws a picture at its size, within the text width and IMAGE_MAX_HEIGHT. */

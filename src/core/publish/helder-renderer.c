@@ -17,6 +17,7 @@
 #include "helder-colour.h"
 #include "helder-date.h"
 #include "helder-player-resources.h"
+#include "helder-course-path.h"
 #include "helder-renderer.h"
 
 #define PLAYER_RESOURCE "/io/github/helderapp/Helder/player/"
@@ -189,33 +190,6 @@ add_problem (HelderRenderer *self,
                                           HELDER_SEVERITY_ERROR, "export-media", message));
 }
 
-/**
- * helder_relative_path_is_safe:
- *
- * Returns: whether @path is a relative UTF-8 path with "/" separators that
- *   stays below the folder it is relative to: no "..", no absolute path,
- *   no drive letter or URL scheme, no empty or control characters.
- */
-gboolean
-helder_relative_path_is_safe (const char *path)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (path == NULL || *path == '\0' || path[0] == '/' || !g_utf8_validate (path, -1, NULL))
-    return FALSE;
-
-  for (const char *p = path; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 || *p == ':' || *p == '\\')
-      return FALSE;
-
-  parts = g_strsplit (path, "/", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (*parts[i] == '\0' || g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* Checks that @path names a file inside the course folder, also after
  * following symbolic links; a problem is recorded when it does not.
  */
@@ -225,39 +199,29 @@ check_media (HelderRenderer *self,
              guint           line,
              const char     *path)
 {
-  g_autofree char *joined = NULL;
-  g_autofree char *prefix = NULL;
-  char *resolved;
-  gboolean inside;
+  g_autofree char *resolved = NULL;
+  g_autofree char *message = NULL;
 
-  if (!helder_relative_path_is_safe (path))
+  switch (helder_course_path_check (self->root, path, &resolved))
     {
-      g_autofree char *message =
-        g_strdup_printf (_("path \"%s\" leaves the course folder; copy the file into media/ "
-                           "and use that path"), path != NULL ? path : "");
-
-      add_problem (self, page, line, message);
-      return FALSE;
+    case HELDER_COURSE_PATH_INSIDE:
+      if (g_file_test (resolved, G_FILE_TEST_IS_REGULAR))
+        return TRUE;
+      G_GNUC_FALLTHROUGH;
+    case HELDER_COURSE_PATH_MISSING:
+      message = g_strdup_printf (_("file \"%s\" does not exist in the course folder; add it or "
+                                   "correct the path"), path);
+      break;
+    case HELDER_COURSE_PATH_MALFORMED:
+    case HELDER_COURSE_PATH_OUTSIDE:
+    default:
+      message = g_strdup_printf (_("path \"%s\" leaves the course folder; copy the file into "
+                                   "media/ and use that path"), path != NULL ? path : "");
+      break;
     }
 
-  joined = g_build_filename (self->root, path, NULL);
-  resolved = realpath (joined, NULL);
-  prefix = g_strconcat (self->root, "/", NULL);
-  inside = resolved != NULL && g_str_has_prefix (resolved, prefix)
-           && g_file_test (resolved, G_FILE_TEST_IS_REGULAR);
-  free (resolved);
-
-  if (!inside)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("file \"%s\" does not exist in the course folder; add it or correct "
-                           "the path"), path);
-
-      add_problem (self, page, line, message);
-      return FALSE;
-    }
-
-  return TRUE;
+  add_problem (self, page, line, message);
+  return FALSE;
 }
 
 /* Checks @path and remembers it as a file the package must hold. */

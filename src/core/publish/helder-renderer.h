@@ -43,7 +43,6 @@ GPtrArray      *helder_renderer_get_problems    (HelderRenderer  *self);
 const char     *helder_renderer_get_label       (HelderRenderer  *self,
                                                  const char      *key);
 
-gboolean        helder_relative_path_is_safe    (const char      *path);
 
 GBytes         *helder_player_lookup_file       (const char      *name,
                                                  GError         **error);

@@ -125,19 +125,8 @@ const char         *helder_review_status_to_string    (HelderReviewStatus  statu
 
 HelderReview       *helder_review_new                 (void);
 void                helder_review_free                (HelderReview       *self);
-HelderReview       *helder_review_parse               (GBytes             *bytes,
-                                                       GPtrArray          *diagnostics);
-HelderReview       *helder_review_load                (const char         *course_path,
-                                                       GPtrArray          *diagnostics);
-GBytes             *helder_review_serialize           (HelderReview       *self);
-gboolean            helder_review_save                (HelderReview       *self,
-                                                       const char         *course_path,
-                                                       GError            **error);
 gboolean            helder_review_is_broken           (HelderReview       *self);
 gboolean            helder_review_get_modified        (HelderReview       *self);
-HelderReview       *helder_review_merge               (HelderReview       *base,
-                                                       HelderReview       *ours,
-                                                       HelderReview       *theirs);
 
 GPtrArray          *helder_review_get_threads         (HelderReview       *self);
 HelderReviewThread *helder_review_find_thread         (HelderReview       *self,
@@ -211,3 +200,6 @@ char               *helder_review_now                 (void);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderReview, helder_review_free)
 
 G_END_DECLS
+
+#include "helder-review-json.h"
+#include "helder-review-merge.h"

@@ -1,0 +1,23 @@
+/* helder-review-json.h
+ *
+ * Reading and writing review.json.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "helder-review.h"
+
+G_BEGIN_DECLS
+
+HelderReview *helder_review_parse     (GBytes        *bytes,
+                                      GPtrArray     *diagnostics);
+HelderReview *helder_review_load      (const char    *course_path,
+                                      GPtrArray     *diagnostics);
+GBytes       *helder_review_serialize (HelderReview  *self);
+gboolean      helder_review_save      (HelderReview  *self,
+                                      const char    *course_path,
+                                      GError       **error);
+
+G_END_DECLS

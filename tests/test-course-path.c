@@ -1,0 +1,150 @@
+/* test-course-path.c
+ *
+ * The one path rule, as a table: each path from a course file and where
+ * it leads in a course folder with links in and out.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "helder-course-path.h"
+
+static const struct
+{
+  const char      *path;
+  HelderCoursePath form;   /* with no course folder: the form alone */
+  HelderCoursePath course; /* in the course folder made by make_course () */
+} cases[] = {
+  { "media/logo.png", HELDER_COURSE_PATH_INSIDE, HELDER_COURSE_PATH_INSIDE },
+  { "01-basis/01-welkom.md", HELDER_COURSE_PATH_INSIDE, HELDER_COURSE_PATH_INSIDE },
+  { "01-basis/a..b.md", HELDER_COURSE_PATH_INSIDE, HELDER_COURSE_PATH_MISSING },
+  { "media/nieuw.png", HELDER_COURSE_PATH_INSIDE, HELDER_COURSE_PATH_MISSING },
+  { "nieuw/nieuw.png", HELDER_COURSE_PATH_INSIDE, HELDER_COURSE_PATH_MISSING },
+  { "media/binnen.png", HELDER_COURSE_PATH_INSIDE, HELDER_COURSE_PATH_INSIDE },
+  { "media/buiten.png", HELDER_COURSE_PATH_INSIDE, HELDER_COURSE_PATH_OUTSIDE },
+  { "media/nergens.png", HELDER_COURSE_PATH_INSIDE, HELDER_COURSE_PATH_OUTSIDE },
+  { "elders/x.md", HELDER_COURSE_PATH_INSIDE, HELDER_COURSE_PATH_OUTSIDE },
+  { "elders/nieuw.md", HELDER_COURSE_PATH_INSIDE, HELDER_COURSE_PATH_OUTSIDE },
+  { "terug/media/logo.png", HELDER_COURSE_PATH_INSIDE, HELDER_COURSE_PATH_OUTSIDE },
+  { "", HELDER_COURSE_PATH_MALFORMED, HELDER_COURSE_PATH_MALFORMED },
+  { "/etc/passwd", HELDER_COURSE_PATH_MALFORMED, HELDER_COURSE_PATH_MALFORMED },
+  { "../x.png", HELDER_COURSE_PATH_MALFORMED, HELDER_COURSE_PATH_MALFORMED },
+  { "media/../../x.png", HELDER_COURSE_PATH_MALFORMED, HELDER_COURSE_PATH_MALFORMED },
+  { "media/..", HELDER_COURSE_PATH_MALFORMED, HELDER_COURSE_PATH_MALFORMED },
+  { "./media/logo.png", HELDER_COURSE_PATH_MALFORMED, HELDER_COURSE_PATH_MALFORMED },
+  { "media//logo.png", HELDER_COURSE_PATH_MALFORMED, HELDER_COURSE_PATH_MALFORMED },
+  { "media/", HELDER_COURSE_PATH_MALFORMED, HELDER_COURSE_PATH_MALFORMED },
+  { "media\\logo.png", HELDER_COURSE_PATH_MALFORMED, HELDER_COURSE_PATH_MALFORMED },
+  { "C:/x.png", HELDER_COURSE_PATH_MALFORMED, HELDER_COURSE_PATH_MALFORMED },
+  { "https://example.org/x.png", HELDER_COURSE_PATH_MALFORMED, HELDER_COURSE_PATH_MALFORMED },
+  { "media/a\nb.png", HELDER_COURSE_PATH_MALFORMED, HELDER_COURSE_PATH_MALFORMED },
+  { "media/\xff.png", HELDER_COURSE_PATH_MALFORMED, HELDER_COURSE_PATH_MALFORMED },
+};
+
+static void
+write_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  g_file_set_contents (path, "x", -1, &error);
+  g_assert_no_error (error);
+}
+
+/* tmp/course with media/logo.png, 01-basis/01-welkom.md and links:
+ * media/binnen.png → logo.png, media/buiten.png → ../../secret.png,
+ * media/nergens.png → a file that does not exist, elders → ../outside,
+ * terug → .. (the course's parent).
+ */
+static char *
+make_course (const char *tmp)
+{
+  g_autofree char *course = g_build_filename (tmp, "course", NULL);
+  g_autofree char *logo = g_build_filename (course, "media", "logo.png", NULL);
+  g_autofree char *page = g_build_filename (course, "01-basis", "01-welkom.md", NULL);
+  g_autofree char *secret = g_build_filename (tmp, "secret.png", NULL);
+  g_autofree char *outside = g_build_filename (tmp, "outside", "x.md", NULL);
+  static const char * const links[][2] = {
+    { "media/binnen.png", "logo.png" },
+    { "media/buiten.png", "../../secret.png" },
+    { "media/nergens.png", "../../nothing.png" },
+    { "elders", "../outside" },
+    { "terug", ".." },
+  };
+
+  write_file (logo);
+  write_file (page);
+  write_file (secret);
+  write_file (outside);
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      g_autofree char *link = g_build_filename (course, links[i][0], NULL);
+
+      g_assert_cmpint (symlink (links[i][1], link), ==, 0);
+    }
+
+  return g_steal_pointer (&course);
+}
+
+static void
+test_table (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("helder-course-path-XXXXXX", &error);
+  g_autofree char *course = NULL;
+
+  g_assert_no_error (error);
+  course = make_course (tmp);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *resolved = NULL;
+      HelderCoursePath where;
+
+      g_test_message ("%s", cases[i].path);
+      g_assert_cmpint (helder_course_path_check (NULL, cases[i].path, NULL), ==, cases[i].form);
+      where = helder_course_path_check (course, cases[i].path, &resolved);
+      g_assert_cmpint (where, ==, cases[i].course);
+      g_assert_true ((resolved != NULL) == (where == HELDER_COURSE_PATH_INSIDE));
+    }
+}
+
+/* A course folder reached through a link is still the course. */
+static void
+test_linked_root (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("helder-course-path-XXXXXX", &error);
+  g_autofree char *course = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *resolved = NULL;
+
+  g_assert_no_error (error);
+  course = make_course (tmp);
+  link = g_build_filename (tmp, "via-link", NULL);
+  g_assert_cmpint (symlink (course, link), ==, 0);
+
+  g_assert_cmpint (helder_course_path_check (link, "media/logo.png", &resolved), ==,
+                   HELDER_COURSE_PATH_INSIDE);
+  g_assert_true (g_str_has_suffix (resolved, "/course/media/logo.png"));
+  g_assert_cmpint (helder_course_path_check (link, "media/buiten.png", NULL), ==,
+                   HELDER_COURSE_PATH_OUTSIDE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/course-path/table", test_table);
+  g_test_add_func ("/course-path/linked-root", test_linked_root);
+
+  return g_test_run ();
+}
