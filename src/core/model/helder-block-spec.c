@@ -153,28 +153,42 @@ helder_field_spec_find (const HelderFieldSpec *specs,
   return NULL;
 }
 
-/* A value on one line: line breaks would end the field. */
-static void
-append_value (GString    *out,
-              const char *value)
+void
+helder_field_value_format (GString    *out,
+                           const char *value,
+                           const char *indent)
 {
-  for (const char *p = value; *p != '\0'; p++)
-    g_string_append_c (out, *p == '\n' || *p == '\r' ? ' ' : *p);
+  g_auto(GStrv) lines = g_strsplit (value, "\n", -1);
+  gboolean first = TRUE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      /* An empty line would end the value; a later one would not be read. */
+      if (*lines[i] == '\0')
+        continue;
+      if (!first)
+        g_string_append_printf (out, "\n%s", indent);
+      g_string_append (out, lines[i]);
+      first = FALSE;
+    }
 }
 
-static void
-append_item (GString               *out,
-             const HelderBlockItem *item)
+char *
+helder_block_item_format (const HelderBlockItem *item)
 {
+  GString *out = g_string_new (NULL);
   const char *answer = helder_block_item_get_value (item, "answer");
   const char *correct = helder_block_item_get_value (item, "correct");
   gboolean first = TRUE;
+
+  g_return_val_if_fail (item != NULL, NULL);
 
   /* Answers use the shorthand the documentation shows: - [x] text. */
   if (answer != NULL)
     {
       g_string_append_printf (out, "- [%c] ", helder_value_is_yes (correct) ? 'x' : ' ');
-      append_value (out, answer);
+      helder_field_value_format (out, answer, "    ");
       g_string_append_c (out, '\n');
       first = FALSE;
     }
@@ -188,10 +202,12 @@ append_item (GString               *out,
         continue;
 
       g_string_append_printf (out, "%s%s: ", first ? "- " : "  ", field->key);
-      append_value (out, field->value);
+      helder_field_value_format (out, field->value, "    ");
       g_string_append_c (out, '\n');
       first = FALSE;
     }
+
+  return g_string_free (out, FALSE);
 }
 
 /**
@@ -217,12 +233,16 @@ helder_block_format (const HelderBlock *block)
       const HelderField *field = g_ptr_array_index (block->fields, i);
 
       g_string_append_printf (out, "%s: ", field->key);
-      append_value (out, field->value);
+      helder_field_value_format (out, field->value, "  ");
       g_string_append_c (out, '\n');
     }
 
   for (guint i = 0; i < block->items->len; i++)
-    append_item (out, g_ptr_array_index (block->items, i));
+    {
+      g_autofree char *item = helder_block_item_format (g_ptr_array_index (block->items, i));
+
+      g_string_append (out, item);
+    }
 
   g_string_append (out, "```\n");
 

@@ -43,4 +43,20 @@ const HelderFieldSpec *helder_field_spec_find (const HelderFieldSpec *specs,
                                                const char            *key);
 char                  *helder_block_format    (const HelderBlock     *block);
 
+/* helder_block_item_format:
+ * Returns: (transfer full): the source of @item in a fenced block: an
+ *   answer as "- [x] text", other items as "- key: value" with their
+ *   further fields on "  key: value" lines, ending with a newline.
+ */
+char                  *helder_block_item_format (const HelderBlockItem *item);
+
+/* helder_field_value_format:
+ * Appends @value as a field value: its first line as it is, each further
+ * line on a continuation line starting with @indent (empty lines left
+ * out, since they would end the value).
+ */
+void                   helder_field_value_format (GString             *out,
+                                                  const char          *value,
+                                                  const char          *indent);
+
 G_END_DECLS
