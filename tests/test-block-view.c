@@ -16,6 +16,7 @@
 #include "helder-application.h"
 #include "helder-block-card.h"
 #include "helder-page-editor.h"
+#include "helder-rich-text-view.h"
 #include "helder-test-utils.h"
 #include "helder-window.h"
 
@@ -364,6 +365,20 @@ command_passes (const char *cli,
 }
 
 static void
+select_words (GtkWidget  *view,
+              const char *words)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start;
+  GtkTextIter match_start;
+  GtkTextIter match_end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, words, 0, &match_start, &match_end, NULL));
+  gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+}
+
+static void
 activate (GtkWidget  *widget,
           const char *action)
 {
@@ -387,6 +402,8 @@ test_content_expert_task (void)
   HelderPage *page;
   GtkWidget *blocks;
   GtkWidget *card;
+  GtkWidget *text;
+  GtkWidget *link;
   GtkTextBuffer *buffer;
 
   window = open_course (path);
@@ -401,8 +418,17 @@ test_content_expert_task (void)
   /* Ctrl+Down to the title card, then two paragraphs after it. */
   activate (blocks, "blocks.next");
   insert_block (window, 0);
-  type_into (card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0),
-             "AI leert van **voorbeelden**. Lees meer op [de site van de overheid](https://www.rijksoverheid.nl).");
+  text = card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0);
+  type_into (text, "AI leert van voorbeelden. Lees meer op de site van de overheid.");
+  /* Ctrl+B on a selected word, Ctrl+K on a selected phrase. */
+  select_words (text, "voorbeelden");
+  helder_rich_text_view_toggle_style (HELDER_RICH_TEXT_VIEW (text), HELDER_RUN_BOLD);
+  run_until_idle ();
+  select_words (text, "de site van de overheid");
+  link = find_widget (text, GTK_TYPE_ENTRY, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (link), "https://www.rijksoverheid.nl");
+  g_signal_emit_by_name (link, "activate");
+  run_until_idle ();
   insert_block (window, 0);
   type_into (card_field (card_at (window, 2), GTK_TYPE_TEXT_VIEW, NULL, 0),
              "Een mens controleert altijd de uitkomst.");
@@ -451,14 +477,28 @@ test_content_expert_task (void)
   run_until_idle ();
   g_assert_cmpuint (cards_of (window)->len, ==, 5);
 
+  /* Paste from a web page after the check: headings and lists stay, the
+   * script goes.
+   */
+  gtk_widget_grab_focus (card_field (card_at (window, 4), GTK_TYPE_ENTRY, "Question", 0));
+  insert_block (window, 0);
+  text = card_field (card_at (window, 5), GTK_TYPE_TEXT_VIEW, NULL, 0);
+  gtk_widget_grab_focus (text);
+  select_words (text, "New text");
+  helder_rich_text_view_paste_html (HELDER_RICH_TEXT_VIEW (text),
+                                    "<h2>Let op</h2><ul><li>Lees de <b>bron</b>.</li>"
+                                    "<li>Vraag een collega.</li></ul>"
+                                    "<script>alert('weg')</script>", -1);
+  run_until_idle ();
+
   activate (GTK_WIDGET (window), "win.save");
   saved = g_build_filename (path, helder_page_get_file (page), NULL);
   if (!helder_test_files_equal (expected, saved))
     {
-      g_autofree char *text = NULL;
+      g_autofree char *contents = NULL;
 
-      g_file_get_contents (saved, &text, NULL, NULL);
-      g_test_message ("saved page:\n%s", text);
+      g_file_get_contents (saved, &contents, NULL, NULL);
+      g_test_message ("saved page:\n%s", contents);
       g_assert_not_reached ();
     }
   g_assert_true (command_passes (g_getenv ("HELDER_CLI"), path));

@@ -20,11 +20,12 @@
 #include "helder-block-card.h"
 #include "helder-block-spec.h"
 #include "helder-block-template.h"
+#include "helder-rich-text-view.h"
 
 typedef enum
 {
   CARD_FIELDS,  /* a Helder block: one widget per field and per item field */
-  CARD_TEXT,    /* CommonMark text, edited as it is written */
+  CARD_TEXT,    /* CommonMark text, edited as rich text */
   CARD_HEADING,
   CARD_CALLOUT,
   CARD_SOURCE,  /* anything the card cannot show as fields: the source as it is */
@@ -60,6 +61,7 @@ struct _HelderBlockCard
   const HelderBlock *block;   /* borrowed from the page content until the next update */
   const char        *text;    /* the page source, borrowed likewise */
   char              *source;  /* the block's bytes */
+  char              *rich_shown; /* CARD_TEXT: the CommonMark the rich text shows */
   char              *shape;   /* what the widgets were built for */
   char              *name;
   CardMode           mode;
@@ -215,12 +217,22 @@ is_long_text (const char *key)
 }
 
 static CardMode
-mode_for (const HelderBlock *block)
+mode_for (const HelderBlock *block,
+          const char        *text)
 {
   const HelderBlockSpec *spec;
 
+  /* Text that rich text cannot show exactly (a table, an image, raw
+   * HTML) stays as it is written.
+   */
   if (block->kind == HELDER_BLOCK_TEXT)
-    return CARD_TEXT;
+    {
+      g_autoptr(HelderRichText) rich = helder_rich_text_parse (text + block->range.start,
+                                                               block->range.end - block->range.start,
+                                                               NULL);
+
+      return rich != NULL ? CARD_TEXT : CARD_SOURCE;
+    }
   if (block->kind == HELDER_BLOCK_HEADING)
     return CARD_HEADING;
   if (block->kind == HELDER_BLOCK_CALLOUT)
@@ -259,9 +271,10 @@ mode_for (const HelderBlock *block)
  * values: a card is rebuilt only when these change.
  */
 static char *
-shape_for (const HelderBlock *block)
+shape_for (const HelderBlock *block,
+           const char        *text)
 {
-  return g_strdup_printf ("%d:%d:%u", block->kind, mode_for (block), block->items->len);
+  return g_strdup_printf ("%d:%d:%u", block->kind, mode_for (block, text), block->items->len);
 }
 
 static const HelderField *
@@ -547,9 +560,18 @@ binding_changed (Binding *binding)
       /* An emptied card keeps its block until the author types again or
        * deletes the block: without text there would be no block to show.
        */
-      value = text_view_get_text (GTK_TEXT_VIEW (binding->widget));
-      if (!is_blank (value))
-        emit_edit (self, self->block->range.start, self->block->range.end, value);
+      if (self->mode == CARD_TEXT)
+        value = helder_rich_text_view_dup_markdown (HELDER_RICH_TEXT_VIEW (binding->widget));
+      else
+        value = text_view_get_text (GTK_TEXT_VIEW (binding->widget));
+      if (is_blank (value))
+        return;
+      if (self->mode == CARD_TEXT)
+        {
+          g_free (self->rich_shown);
+          self->rich_shown = g_strdup (value);
+        }
+      emit_edit (self, self->block->range.start, self->block->range.end, value);
       return;
 
     case CARD_HEADING:
@@ -675,62 +697,48 @@ widget_notify_cb (GtkWidget  *widget,
   binding_changed (binding);
 }
 
-/* Ctrl+B, Ctrl+I and Ctrl+K in a text card: the selection becomes bold,
- * italic or a link, as one edit of the page.
- */
-static gboolean
-format_selection_cb (GtkWidget *widget,
-                     GVariant  *args,
-                     gpointer   user_data)
+static void
+paragraph_clicked_cb (GtkButton          *button,
+                      HelderRichTextView *view)
 {
-  Binding *binding = user_data;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
-  const char *format = g_variant_get_string (args, NULL);
-  gboolean link = g_str_equal (format, "link");
-  GtkTextIter start;
-  GtkTextIter end;
-  GtkTextMark *mark;
-
-  if (!gtk_text_view_get_editable (GTK_TEXT_VIEW (widget)))
-    return TRUE;
-
-  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  mark = gtk_text_buffer_create_mark (buffer, NULL, &end, FALSE);
-  binding->card->updating = TRUE;
-  gtk_text_buffer_insert (buffer, &start, link ? "[" : format, -1);
-  gtk_text_buffer_get_iter_at_mark (buffer, &end, mark);
-  gtk_text_buffer_insert (buffer, &end, link ? "](https://)" : format, -1);
-  if (link)
-    {
-      /* The cursor waits where the address goes. */
-      gtk_text_iter_backward_char (&end);
-      gtk_text_buffer_place_cursor (buffer, &end);
-    }
-  binding->card->updating = FALSE;
-  gtk_text_buffer_delete_mark (buffer, mark);
-  binding_changed (binding);
-
-  return TRUE;
+  helder_rich_text_view_set_paragraph (view,
+                                       GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "helder-kind")),
+                                       GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "helder-level")));
+  gtk_widget_grab_focus (GTK_WIDGET (view));
 }
 
+/* The small toolbar of a text card: the style of the current paragraph. */
 static void
-add_format_shortcuts (Binding *binding)
+add_paragraph_bar (GtkWidget          *box,
+                   HelderRichTextView *view)
 {
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-  static const struct { guint key; const char *format; } formats[] = {
-    { GDK_KEY_b, "**" }, { GDK_KEY_i, "_" }, { GDK_KEY_k, "link" },
+  static const struct { const char *label; const char *tooltip; HelderParagraphKind kind; guint level; } styles[] = {
+    { N_("Text"), N_("Normal Text"), HELDER_PARAGRAPH_TEXT, 1 },
+    { N_("H2"), N_("Heading"), HELDER_PARAGRAPH_HEADING, 2 },
+    { N_("H3"), N_("Subheading"), HELDER_PARAGRAPH_HEADING, 3 },
+    { N_("• List"), N_("Bulleted List"), HELDER_PARAGRAPH_BULLET, 1 },
+    { N_("1. List"), N_("Numbered List"), HELDER_PARAGRAPH_NUMBER, 1 },
+    { N_("Quote"), N_("Quote"), HELDER_PARAGRAPH_QUOTE, 1 },
   };
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
 
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Paragraph style"), -1);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     {
-      GtkShortcut *shortcut =
-        gtk_shortcut_new (gtk_keyval_trigger_new (formats[i].key, GDK_CONTROL_MASK),
-                          gtk_callback_action_new (format_selection_cb, binding, NULL));
+      GtkWidget *button = gtk_button_new_with_label (_(styles[i].label));
 
-      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (formats[i].format));
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_focus_on_click (button, FALSE);
+      gtk_widget_set_tooltip_text (button, _(styles[i].tooltip));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(styles[i].tooltip), -1);
+      g_object_set_data (G_OBJECT (button), "helder-kind", GINT_TO_POINTER (styles[i].kind));
+      g_object_set_data (G_OBJECT (button), "helder-level", GUINT_TO_POINTER (styles[i].level));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (paragraph_clicked_cb), view, 0);
+      gtk_box_append (GTK_BOX (bar), button);
     }
-  gtk_widget_add_controller (binding->widget, controller);
+  gtk_box_append (GTK_BOX (box), bar);
 }
 
 static GtkWidget *
@@ -784,15 +792,24 @@ add_binding (HelderBlockCard       *self,
 
   if (spec == NULL || (spec->flags & HELDER_FIELD_PROSE) != 0)
     {
-      if (self->mode == CARD_TEXT || self->mode == CARD_SOURCE ||
-          (self->mode == CARD_CALLOUT && item == 1) || is_long_text (key))
+      if (self->mode == CARD_TEXT)
+        {
+          binding->type = BIND_TEXT;
+          binding->widget = helder_rich_text_view_new ();
+          gtk_widget_add_css_class (binding->widget, "helder-card-text");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (binding->widget),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                          GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
+          g_signal_connect (binding->widget, "edited", G_CALLBACK (widget_changed_cb), binding);
+          add_paragraph_bar (box, HELDER_RICH_TEXT_VIEW (binding->widget));
+        }
+      else if (self->mode == CARD_SOURCE || (self->mode == CARD_CALLOUT && item == 1) ||
+               is_long_text (key))
         {
           binding->type = BIND_TEXT;
           binding->widget = new_text_view (label, self->mode == CARD_SOURCE);
           g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (binding->widget)), "changed",
                             G_CALLBACK (text_buffer_changed_cb), binding);
-          if (self->mode == CARD_TEXT)
-            add_format_shortcuts (binding);
         }
       else
         {
@@ -1012,7 +1029,7 @@ build (HelderBlockCard *self)
     gtk_box_remove (GTK_BOX (self->fields), child);
   g_ptr_array_set_size (self->bindings, 0);
 
-  self->mode = mode_for (block);
+  self->mode = mode_for (block, self->text);
   gtk_widget_remove_css_class (self->frame, "helder-callout");
   gtk_widget_remove_css_class (self->frame, "helder-source-card");
 
@@ -1077,6 +1094,16 @@ update_binding (Binding *binding)
   switch (self->mode)
     {
     case CARD_TEXT:
+      if (g_strcmp0 (self->rich_shown, self->source) != 0)
+        {
+          g_autoptr(HelderRichText) rich = helder_rich_text_parse (self->source, -1, NULL);
+
+          if (rich != NULL)
+            helder_rich_text_view_set_text (HELDER_RICH_TEXT_VIEW (binding->widget), rich);
+          g_free (self->rich_shown);
+          self->rich_shown = g_strdup (self->source);
+        }
+      return;
     case CARD_SOURCE:
       value = self->source;
       break;
@@ -1194,7 +1221,7 @@ helder_block_card_update (HelderBlockCard   *self,
   g_return_val_if_fail (HELDER_IS_BLOCK_CARD (self), FALSE);
   g_return_val_if_fail (block != NULL, FALSE);
 
-  shape = shape_for (block);
+  shape = shape_for (block, text);
   if (self->shape != NULL && !g_str_equal (shape, self->shape))
     return FALSE;
 
@@ -1343,7 +1370,7 @@ helder_block_card_focus_offset (HelderBlockCard *self,
         start = field->value_range.start;
 
       gtk_widget_grab_focus (binding->widget);
-      if (binding->type == BIND_TEXT && (self->mode == CARD_TEXT || self->mode == CARD_SOURCE))
+      if (binding->type == BIND_TEXT && self->mode == CARD_SOURCE)
         {
           GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (binding->widget));
           GtkTextIter iter;
@@ -1391,6 +1418,7 @@ helder_block_card_finalize (GObject *object)
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_free (self->course_path);
   g_free (self->source);
+  g_free (self->rich_shown);
   g_free (self->shape);
   g_free (self->name);
 
