@@ -2,14 +2,21 @@
  *
  * The Blocks view of a page, under Xvfb: pages open as cards without
  * changing a byte, the sample page reads without file syntax, and a
- * content expert writes a page with the cards alone.
+ * content expert writes a page with the cards alone. With
+ * HELDER_BLOCK_VIEW_SCREENSHOTS=FOLDER set, it also saves pictures of the
+ * sample page in Blocks, wide and 360 pixels wide, light and dark (that is
+ * how docs/screenshots/blocks-*.png are made; LANGUAGE=nl and
+ * HELDER_LOCALEDIR=_build/po for the Dutch ones).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include <gtksourceview/gtksource.h>
 
@@ -213,6 +220,59 @@ collect_texts (GtkWidget *widget,
     collect_texts (child, out);
 }
 
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+save_screenshots (HelderWindow *window,
+                  const char   *folder)
+{
+  static const struct { int width; int height; const char *name; } sizes[] = {
+    { 1280, 860, "wide" }, { 360, 760, "phone" },
+  };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const char *language = g_getenv ("LANGUAGE") != NULL && g_str_has_prefix (g_getenv ("LANGUAGE"), "nl")
+                         ? "nl" : "en";
+
+  for (guint dark = 0; dark < 2; dark++)
+    for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+      {
+        g_autofree char *name = g_strdup_printf ("blocks-%s-%s-%s.png", sizes[i].name,
+                                                 dark ? "dark" : "light", language);
+        g_autofree char *path = g_build_filename (folder, name, NULL);
+
+        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                        : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        gtk_window_unmaximize (GTK_WINDOW (window));
+        gtk_window_set_default_size (GTK_WINDOW (window), sizes[i].width, sizes[i].height);
+        /* Let the window take its new size and draw it; text views find
+         * their height for a new width over a few frames.
+         */
+        for (guint frame = 0; frame < 150; frame++)
+          {
+            g_usleep (10000);
+            run_until_idle ();
+          }
+        save_screenshot (GTK_WIDGET (window), path);
+      }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* What a screen reader finds on the sample page in the default view: every
  * card named, and no line of file syntax.
  */
@@ -227,7 +287,9 @@ test_sample_page_reads_without_syntax (void)
   g_autoptr(GPtrArray) cards = NULL;
   g_autoptr(GString) texts = g_string_new (NULL);
   g_auto(GStrv) lines = NULL;
-  gboolean check_named = FALSE;
+  GtkWidget *check_card = NULL;
+  g_autofree char *check_name = g_strdup_printf ("%s: %s", _("Knowledge check"),
+                                                 "Wat is het verschil tussen AI en een gewoon computerprogramma?");
 
   g_assert_nonnull (page);
   show_page (window, page);
@@ -244,11 +306,11 @@ test_sample_page_reads_without_syntax (void)
       g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (card)) ==
                      GTK_ACCESSIBLE_ROLE_GROUP);
       g_assert_false (helder_block_card_is_source (card));
-      if (g_str_equal (name, "Knowledge check: Wat is het verschil tussen AI en een gewoon computerprogramma?"))
-        check_named = TRUE;
+      if (g_str_equal (name, check_name))
+        check_card = GTK_WIDGET (card);
       collect_texts (GTK_WIDGET (card), texts);
     }
-  g_assert_true (check_named);
+  g_assert_nonnull (check_card);
 
   lines = g_strsplit (texts->str, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -264,6 +326,13 @@ test_sample_page_reads_without_syntax (void)
       g_assert_false (g_str_has_prefix (line, "kind:"));
     }
   g_assert_nonnull (strstr (texts->str, "Er is geen verschil."));
+
+  if (g_getenv ("HELDER_BLOCK_VIEW_SCREENSHOTS") != NULL)
+    {
+      /* The knowledge check in view, with the focus in its question. */
+      gtk_widget_child_focus (check_card, GTK_DIR_TAB_FORWARD);
+      save_screenshots (window, g_getenv ("HELDER_BLOCK_VIEW_SCREENSHOTS"));
+    }
 
   close_window (window);
 }
@@ -511,6 +580,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  setlocale (LC_ALL, "");
+  if (g_getenv ("HELDER_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HELDER_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   gtk_source_init ();

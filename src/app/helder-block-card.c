@@ -709,7 +709,8 @@ paragraph_clicked_cb (GtkButton          *button,
 
 /* The small toolbar of a text card: the style of the current paragraph. */
 static void
-add_paragraph_bar (GtkWidget          *box,
+add_paragraph_bar (HelderBlockCard    *self,
+                   GtkWidget          *box,
                    HelderRichTextView *view)
 {
   static const struct { const char *label; const char *tooltip; HelderParagraphKind kind; guint level; } styles[] = {
@@ -721,6 +722,7 @@ add_paragraph_bar (GtkWidget          *box,
     { N_("Quote"), N_("Quote"), HELDER_PARAGRAPH_QUOTE, 1 },
   };
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Paragraph style"), -1);
@@ -738,6 +740,13 @@ add_paragraph_bar (GtkWidget          *box,
       g_signal_connect_object (button, "clicked", G_CALLBACK (paragraph_clicked_cb), view, 0);
       gtk_box_append (GTK_BOX (bar), button);
     }
+  gtk_widget_add_css_class (bar, "helder-paragraph-bar");
+
+  /* The toolbar shows while the focus is in the card. */
+  gtk_widget_set_visible (bar, FALSE);
+  g_signal_connect_object (focus, "enter", G_CALLBACK (gtk_widget_show), bar, G_CONNECT_SWAPPED);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (gtk_widget_hide), bar, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
   gtk_box_append (GTK_BOX (box), bar);
 }
 
@@ -801,7 +810,7 @@ add_binding (HelderBlockCard       *self,
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                           GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
           g_signal_connect (binding->widget, "edited", G_CALLBACK (widget_changed_cb), binding);
-          add_paragraph_bar (box, HELDER_RICH_TEXT_VIEW (binding->widget));
+          add_paragraph_bar (self, box, HELDER_RICH_TEXT_VIEW (binding->widget));
         }
       else if (self->mode == CARD_SOURCE || (self->mode == CARD_CALLOUT && item == 1) ||
                is_long_text (key))

@@ -797,12 +797,33 @@ add_shortcut (GtkShortcutController *controller,
                                                           gtk_named_action_new (action)));
 }
 
+/* The cards' look, once per display (also where no application loads
+ * the application's style, as in the tests).
+ */
+static void
+load_style (GtkWidget *widget)
+{
+  static gboolean loaded = FALSE;
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (loaded)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/helderapp/Helder/helder-block-view.css");
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (widget),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  loaded = TRUE;
+}
+
 static void
 helder_block_view_init (HelderBlockView *self)
 {
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  load_style (GTK_WIDGET (self));
 
   self->cards = g_ptr_array_new_with_free_func (g_object_unref);
   self->editable = TRUE;
