@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "helder-rich-text.h"
+#include "helder-test-utils.h"
 
 static char *
 round_trip (const char *markdown)
@@ -78,6 +79,7 @@ test_canonical (void)
     "# Kop\n\n## Kop met \\# erin\n\nTekst.\n",
     "- een\n- twee\n  - drie\n    1. vier\n    2. vijf\n- zes\n",
     "1. een\n2. twee\n\nTekst na de lijst.\n",
+    "1. een\n2. twee\n- los\n",
     "> een\n>\n> twee\n\nNa het citaat.\n",
     "Regel een\\\nregel twee\n",
     "Zie [de **site**](https://example.org/a%20b) en [mail](mailto:a@b.nl).\n",
@@ -181,11 +183,38 @@ test_editor_runs (void)
   g_ptr_array_add (p->runs, helder_rich_run_new ("2024. Een jaar", 0, NULL));
   g_ptr_array_add (text->paragraphs, p);
 
+  p = helder_rich_paragraph_new (HELDER_PARAGRAPH_HEADING, 2);
+  g_ptr_array_add (p->runs, helder_rich_run_new ("Een\nkop", 0, NULL));
+  g_ptr_array_add (text->paragraphs, p);
+
   written = helder_rich_text_dup_commonmark (text);
   g_assert_cmpstr (written, ==,
                    "Dit is **vet *en vet-schuin*** met [een link](https://x.nl/a%20%28b%29) **en** [**vet**](https://y.nl).\n"
                    "\n"
-                   "1. 2024\\. Een jaar\n");
+                   "1. 2024\\. Een jaar\n"
+                   "\n"
+                   "## Een kop\n");
+}
+
+/* What the paste converter writes reads as rich text, and writes back
+ * the same.
+ */
+static void
+test_pasted (void)
+{
+  const char *names[] = { "word", "google-docs", "web-page", "email" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *file = g_strdup_printf ("html/%s.md", names[i]);
+      g_autofree char *path = helder_test_data_path (file);
+      g_autofree char *markdown = NULL;
+      g_autofree char *written = NULL;
+
+      g_assert_true (g_file_get_contents (path, &markdown, NULL, NULL));
+      written = round_trip (markdown);
+      g_assert_cmpstr (written, ==, markdown);
+    }
 }
 
 int
@@ -199,6 +228,7 @@ main (int   argc,
   g_test_add_func ("/rich-text/normalise", test_normalise);
   g_test_add_func ("/rich-text/unsupported", test_unsupported);
   g_test_add_func ("/rich-text/editor-runs", test_editor_runs);
+  g_test_add_func ("/rich-text/pasted", test_pasted);
 
   return g_test_run ();
 }

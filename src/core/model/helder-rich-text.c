@@ -269,8 +269,9 @@ read_blocks (Reader     *reader,
             return FALSE;
           break;
         case CMARK_NODE_LIST:
-          /* Two lists in a row would be written back as one. */
-          if (previous == CMARK_NODE_LIST)
+          /* Two lists of one kind in a row would be written back as one. */
+          if (previous == CMARK_NODE_LIST
+              && cmark_node_get_list_type (cmark_node_previous (node)) == cmark_node_get_list_type (node))
             return unsupported (reader, node, _("two lists in a row"));
           if (!read_list (reader, node, 1))
             return FALSE;
@@ -546,7 +547,11 @@ helder_rich_text_dup_commonmark (const HelderRichText *self)
             for (guint j = 0; j < level; j++)
               g_string_append_c (first, '#');
             g_string_append_c (first, ' ');
-            g_strdelimit (body, "\n", ' ');
+            /* A heading is one line: its breaks become spaces. */
+            lines = g_strsplit (body, "\\\n", -1);
+            g_free (body);
+            body = g_strjoinv (" ", lines);
+            g_clear_pointer (&lines, g_strfreev);
           }
           break;
         case HELDER_PARAGRAPH_QUOTE:
