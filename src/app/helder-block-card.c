@@ -19,7 +19,7 @@
 
 #include "helder-block-card.h"
 #include "helder-block-spec.h"
-#include "helder-block-template.h"
+#include "helder-block-edit.h"
 #include "helder-rich-text-view.h"
 
 typedef enum
@@ -291,60 +291,21 @@ binding_field (Binding *binding)
                                       binding->spec->key);
 }
 
-static gsize
-line_end_after (const char *text,
-                gsize       offset)
-{
-  const char *newline = strchr (text + offset, '\n');
-
-  return newline != NULL ? (gsize) (newline - text) + 1 : strlen (text);
-}
-
+/* Emits @edit, made by helder-block-edit against the page text. */
 static void
-emit_edit (HelderBlockCard *self,
-           gsize            start,
-           gsize            end,
-           const char      *text)
+emit_block_edit (HelderBlockCard *self,
+                 HelderTextEdit  *edit)
 {
-  g_signal_emit (self, signals[EDIT], 0, (guint64) start, (guint64) end, text);
+  g_autoptr(HelderTextEdit) owned = edit;
+
+  if (owned != NULL)
+    g_signal_emit (self, signals[EDIT], 0, (guint64) owned->start, (guint64) owned->end, owned->text);
 }
 
-/* Where the bytes of item @index end: where the next item starts, or
- * after the line of its last field.
- */
 static gsize
-item_end (HelderBlockCard *self,
-          guint            index)
+text_length (HelderBlockCard *self)
 {
-  const HelderBlock *block = self->block;
-  const HelderBlockItem *item = g_ptr_array_index (block->items, index);
-  gsize end;
-
-  if (index + 1 < block->items->len)
-    return ((HelderBlockItem *) g_ptr_array_index (block->items, index + 1))->range.start;
-
-  end = line_end_after (self->text, item->range.start);
-  for (guint i = 0; i < item->fields->len; i++)
-    {
-      const HelderField *field = g_ptr_array_index (item->fields, i);
-
-      end = MAX (end, line_end_after (self->text, field->value_range.end));
-    }
-
-  return end;
-}
-
-/* The start of the closing fence's line. */
-static gsize
-closing_fence_start (HelderBlockCard *self)
-{
-  const HelderBlock *block = self->block;
-
-  for (gsize i = block->range.end; i > block->range.start; i--)
-    if (self->text[i - 1] == '\n')
-      return i;
-
-  return block->range.end;
+  return strlen (self->text);
 }
 
 static char *
@@ -360,60 +321,48 @@ one_line (const char *value)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* Writes @value into the field: into its bytes when it is there, or as a
- * new line after the block's or the item's last field.
- */
+/* Writes @value into the field, where it is or where it belongs. */
 static void
 write_field (Binding    *binding,
              const char *value)
 {
   HelderBlockCard *self = binding->card;
-  const HelderField *field = binding_field (binding);
-  g_autofree char *clean = one_line (value);
   const char *key = binding->spec->key;
 
-  if (field != NULL)
+  if (binding->type == BIND_CHECK && binding->item >= 0 && g_str_equal (key, "correct"))
+    emit_block_edit (self, helder_block_edit_set_correct (self->text, text_length (self), self->block,
+                                                          binding->item, helder_value_is_yes (value)));
+  else if (binding->item < 0 && g_str_equal (key, "kind") &&
+           (self->block->kind == HELDER_BLOCK_CHECK || self->block->kind == HELDER_BLOCK_QUESTION))
+    emit_block_edit (self, helder_block_edit_set_question_kind (self->text, text_length (self),
+                                                                self->block, value));
+  else if (binding_field (binding) != NULL || *value != '\0')
     {
-      gsize start = field->value_range.start;
-      gsize end = field->value_range.end;
-      g_autofree char *text = NULL;
+      g_autofree char *clean = one_line (value);
+      const HelderField *field = binding_field (binding);
 
-      if (binding->type == BIND_CHECK && end - start == 3 && self->text[start] == '[')
-        text = g_strdup (helder_value_is_yes (clean) ? "[x]" : "[ ]");
-      else if (start == end && start > 0 && self->text[start - 1] != ' ' && *clean != '\0')
-        text = g_strconcat (" ", clean, NULL);
-      else
-        text = g_strdup (clean);
+      if (field != NULL && g_strcmp0 (field->value, clean) == 0)
+        return;
 
-      emit_edit (self, start, end, text);
-      return;
-    }
-
-  if (*clean == '\0' || (binding->type == BIND_CHECK && !helder_value_is_yes (clean)))
-    return;
-
-  if (binding->item < 0)
-    {
-      gsize at = line_end_after (self->text, self->block->range.start);
-
-      for (guint i = 0; i < self->block->fields->len; i++)
+      /* An empty field ("key: " or "- [ ] ") gets its value after one
+       * space, with no space left behind it.
+       */
+      if (field != NULL && *field->value == '\0' && *clean != '\0')
         {
-          const HelderField *f = g_ptr_array_index (self->block->fields, i);
+          gsize start = field->value_range.start;
+          gsize end = field->value_range.end;
+          g_autofree char *spaced = g_strconcat (" ", clean, NULL);
 
-          at = MAX (at, line_end_after (self->text, f->value_range.end));
+          while (start > 0 && self->text[start - 1] == ' ')
+            start--;
+          while (self->text[end] == ' ')
+            end++;
+          emit_block_edit (self, helder_text_edit_new (start, end, spaced));
+          return;
         }
-      {
-        g_autofree char *line = g_strdup_printf ("%s: %s\n", key, clean);
 
-        emit_edit (self, at, at, line);
-      }
-    }
-  else
-    {
-      gsize at = item_end (self, binding->item);
-      g_autofree char *line = g_strdup_printf ("  %s: %s\n", key, clean);
-
-      emit_edit (self, at, at, line);
+      emit_block_edit (self, helder_block_edit_set_field (self->text, text_length (self), self->block,
+                                                          binding->item, key, clean));
     }
 }
 
@@ -531,7 +480,8 @@ write_callout (HelderBlockCard *self)
   for (guint i = 0; lines[i] != NULL; i++)
     g_string_append_printf (out, "\n>%s%s", *lines[i] != '\0' ? " " : "", lines[i]);
 
-  emit_edit (self, self->block->range.start, self->block->range.end, out->str);
+  emit_block_edit (self, helder_block_edit_replace (self->text, text_length (self), self->block,
+                                                    out->str));
 }
 
 static gboolean
@@ -571,7 +521,7 @@ binding_changed (Binding *binding)
           g_free (self->rich_shown);
           self->rich_shown = g_strdup (value);
         }
-      emit_edit (self, self->block->range.start, self->block->range.end, value);
+      emit_block_edit (self, helder_block_edit_replace (self->text, text_length (self), self->block, value));
       return;
 
     case CARD_HEADING:
@@ -583,7 +533,8 @@ binding_changed (Binding *binding)
           return;
 
         value = g_strdup_printf ("%s %s", marks, title);
-        emit_edit (self, self->block->range.start, self->block->range.end, value);
+        emit_block_edit (self, helder_block_edit_replace (self->text, text_length (self), self->block,
+                                                          value));
       }
       return;
 
@@ -908,63 +859,47 @@ add_binding (HelderBlockCard       *self,
 }
 
 static void
-item_action (HelderBlockCard *self,
-             guint            index,
-             int              move)
-{
-  const HelderBlock *block = self->block;
-  gsize start = ((HelderBlockItem *) g_ptr_array_index (block->items, index))->range.start;
-  gsize end = item_end (self, index);
-
-  if (move == 0)
-    {
-      /* A last item has no newline of its own to lose: remove its line. */
-      emit_edit (self, start, end, "");
-    }
-  else
-    {
-      guint other = move < 0 ? index - 1 : index + 1;
-      gsize first = MIN (start, ((HelderBlockItem *) g_ptr_array_index (block->items, other))->range.start);
-      gsize last = MAX (end, item_end (self, other));
-      gsize other_start = ((HelderBlockItem *) g_ptr_array_index (block->items, other))->range.start;
-      gsize other_end = item_end (self, other);
-      g_autoptr(GString) swapped = g_string_new (NULL);
-
-      if (move < 0)
-        {
-          g_string_append_len (swapped, self->text + start, end - start);
-          g_string_append_len (swapped, self->text + other_start, other_end - other_start);
-        }
-      else
-        {
-          g_string_append_len (swapped, self->text + other_start, other_end - other_start);
-          g_string_append_len (swapped, self->text + start, end - start);
-        }
-      emit_edit (self, first, last, swapped->str);
-    }
-}
-
-static void
 item_button_cb (GtkButton       *button,
                 HelderBlockCard *self)
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "helder-item"));
   int move = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "helder-move"));
 
-  if (self->block != NULL && index < self->block->items->len)
-    item_action (self, index, move);
+  if (self->block == NULL || index >= self->block->items->len)
+    return;
+
+  if (move == 0)
+    emit_block_edit (self, helder_block_edit_remove_item (self->text, text_length (self),
+                                                          self->block, index));
+  else
+    emit_block_edit (self, helder_block_edit_move_item (self->text, text_length (self),
+                                                        self->block, index, move > 0));
 }
 
+/* A new answer is empty and not right; other items have their required
+ * fields, empty.
+ */
 static void
 add_item_cb (GtkButton       *button,
              HelderBlockCard *self)
 {
-  const HelderBlock *block = self->block;
-  g_autofree char *item = helder_block_template_dup_item (block->kind);
-  gsize at = block->items->len > 0 ? item_end (self, block->items->len - 1)
-                                   : closing_fence_start (self);
+  const HelderBlockSpec *spec = helder_block_spec_get (self->block->kind);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
 
-  emit_edit (self, at, at, item);
+  for (guint i = 0; spec->item_fields[i].key != NULL; i++)
+    if ((spec->item_fields[i].flags & HELDER_FIELD_REQUIRED) != 0 ||
+        g_str_equal (spec->item_fields[i].key, "feedback") ||
+        g_str_equal (spec->item_fields[i].key, "correct"))
+      {
+        g_ptr_array_add (fields, (gpointer) spec->item_fields[i].key);
+        g_ptr_array_add (fields, (gpointer) (g_str_equal (spec->item_fields[i].key, "correct")
+                                             ? "no" : ""));
+      }
+  g_ptr_array_add (fields, NULL);
+
+  emit_block_edit (self, helder_block_edit_add_item (self->text, text_length (self), self->block,
+                                                     self->block->items->len,
+                                                     (const char * const *) fields->pdata));
 }
 
 static GtkWidget *

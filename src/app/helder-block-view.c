@@ -20,7 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "helder-block-card.h"
-#include "helder-block-template.h"
+#include "helder-block-edit.h"
 #include "helder-block-view.h"
 #include "helder-diagnostic.h"
 
@@ -40,9 +40,11 @@ struct _HelderBlockView
   int              insert_after; /* the palette inserts after this card; -1: first */
 
   /* Template widgets */
+  GtkWidget       *body;
   GtkWidget       *scroller;
   GtkWidget       *cards_box;
   GtkWidget       *palette;
+  GtkLabel        *palette_title;
   GtkListBox      *palette_list;
 };
 
@@ -57,53 +59,48 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  const char      *icon;
-  const char      *title;
-  const char      *description;
-  HelderBlockKind  kind;
-  const char      *prefix;       /* CommonMark kinds: the start of the text */
-  const char      *placeholder;  /* and the words after it */
+  const char     *icon;
+  const char     *title;
+  const char     *description;
+  HelderTemplate  template;
 } PaletteEntry;
 
 static const PaletteEntry palette_entries[] = {
-  { "format-justify-left-symbolic", N_("Text"), N_("A paragraph of text"),
-    HELDER_BLOCK_TEXT, "", N_("New text") },
+  { "format-justify-left-symbolic", N_("Text"), N_("A paragraph of text"), HELDER_TEMPLATE_TEXT },
   { "format-text-bold-symbolic", N_("Heading"), N_("A heading that starts a new part of the page"),
-    HELDER_BLOCK_HEADING, "## ", N_("New heading") },
-  { "view-list-bullet-symbolic", N_("List"), N_("A list of points"),
-    HELDER_BLOCK_TEXT, "- ", N_("New point") },
+    HELDER_TEMPLATE_HEADING },
+  { "view-list-bullet-symbolic", N_("List"), N_("A list of points"), HELDER_TEMPLATE_BULLETS },
   { "format-indent-more-symbolic", N_("Quote"), N_("Words of someone else, set apart"),
-    HELDER_BLOCK_TEXT, "> ", N_("New quote") },
+    HELDER_TEMPLATE_QUOTE },
   { "emblem-important-symbolic", N_("What can you do?"), N_("A box with something the learner can do"),
-    HELDER_BLOCK_CALLOUT, "> [!ACTION]\n> ", N_("New text") },
-  { "dialog-information-symbolic", N_("Tip"), N_("A box with a tip"),
-    HELDER_BLOCK_CALLOUT, "> [!TIP]\n> ", N_("New text") },
+    HELDER_TEMPLATE_CALLOUT_ACTION },
+  { "dialog-information-symbolic", N_("Tip"), N_("A box with a tip"), HELDER_TEMPLATE_CALLOUT_TIP },
   { "dialog-warning-symbolic", N_("Warning"), N_("A box with a warning"),
-    HELDER_BLOCK_CALLOUT, "> [!WARNING]\n> ", N_("New text") },
+    HELDER_TEMPLATE_CALLOUT_WARNING },
   { "image-x-generic-symbolic", N_("Image"), N_("A picture with alt text and a caption"),
-    HELDER_BLOCK_IMAGE, NULL, NULL },
+    HELDER_TEMPLATE_IMAGE },
   { "video-x-generic-symbolic", N_("Video"), N_("A video with captions and a transcript"),
-    HELDER_BLOCK_VIDEO, NULL, NULL },
+    HELDER_TEMPLATE_VIDEO },
   { "audio-x-generic-symbolic", N_("Audio"), N_("A sound file with captions and a transcript"),
-    HELDER_BLOCK_AUDIO, NULL, NULL },
+    HELDER_TEMPLATE_AUDIO },
   { "dialog-question-symbolic", N_("Knowledge check"), N_("A question to practise with; it does not count"),
-    HELDER_BLOCK_CHECK, NULL, NULL },
+    HELDER_TEMPLATE_CHECK },
   { "emblem-ok-symbolic", N_("Test question"), N_("A question of the pre-test or the post-test"),
-    HELDER_BLOCK_QUESTION, NULL, NULL },
+    HELDER_TEMPLATE_QUESTION },
   { "view-list-symbolic", N_("Survey item"), N_("A question about what the learner thinks"),
-    HELDER_BLOCK_SURVEY, NULL, NULL },
+    HELDER_TEMPLATE_SURVEY },
   { "system-users-symbolic", N_("Scenario"), N_("A situation with choices and what they lead to"),
-    HELDER_BLOCK_SCENARIO, NULL, NULL },
+    HELDER_TEMPLATE_SCENARIO },
   { "view-more-symbolic", N_("Accordion"), N_("Panels the learner opens one by one"),
-    HELDER_BLOCK_ACCORDION, NULL, NULL },
+    HELDER_TEMPLATE_ACCORDION },
   { "view-paged-symbolic", N_("Tabs"), N_("Panels side by side, one shown at a time"),
-    HELDER_BLOCK_TABS, NULL, NULL },
+    HELDER_TEMPLATE_TABS },
   { "view-dual-symbolic", N_("Flashcards"), N_("Cards with a front and a back"),
-    HELDER_BLOCK_FLASHCARDS, NULL, NULL },
+    HELDER_TEMPLATE_FLASHCARDS },
   { "view-continuous-symbolic", N_("Steps"), N_("A process, one step at a time"),
-    HELDER_BLOCK_STEPS, NULL, NULL },
+    HELDER_TEMPLATE_STEPS },
   { "go-down-symbolic", N_("Continue divider"), N_("A button the learner presses to see the rest"),
-    HELDER_BLOCK_CONTINUE, NULL, NULL },
+    HELDER_TEMPLATE_CONTINUE },
 };
 
 static const HelderPageContent *
@@ -158,6 +155,41 @@ apply_edit (HelderBlockView *self,
   self->applying = FALSE;
 
   refresh (self);
+}
+
+static void
+apply_text_edit (HelderBlockView *self,
+                 HelderTextEdit  *edit)
+{
+  g_autoptr(HelderTextEdit) owned = edit;
+
+  if (owned != NULL)
+    apply_edit (self, owned->start, owned->end, owned->text);
+}
+
+/* The ids of the course's questions and survey items, which a new or
+ * copied block must not take.
+ */
+static GHashTable *
+ids_in_use (HelderBlockView *self)
+{
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  HelderPageIter iter = helder_course_iter_pages (self->course);
+
+  while (helder_page_iter_next (&iter))
+    {
+      const HelderPageContent *page_content = helder_page_get_content (iter.page);
+
+      for (guint i = 0; i < page_content->blocks->len; i++)
+        {
+          const char *id = helder_block_get_value (g_ptr_array_index (page_content->blocks, i), "id");
+
+          if (id != NULL)
+            g_hash_table_add (ids, g_strdup (id));
+        }
+    }
+
+  return ids;
 }
 
 static void
@@ -474,36 +506,26 @@ move_focus_action (GtkWidget  *widget,
     focus_card (self, index + 1);
 }
 
-/* Swaps the block with its neighbour; the bytes between them stay. */
 static void
 move_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   HelderBlockView *self = HELDER_BLOCK_VIEW (widget);
-  HelderBlockCard *card = focused_card (self);
-  int index = card_index (self, card);
-  int other = g_str_equal (action_name, "blocks.move-up") ? index - 1 : index + 1;
-  const char *text = helder_page_get_text (self->page);
-  const HelderBlock *first;
-  const HelderBlock *second;
-  g_autoptr(GString) swapped = g_string_new (NULL);
+  int index = card_index (self, focused_card (self));
   GtkWidget *focus;
 
-  if (index < 0 || other < 0 || (guint) other >= self->cards->len)
+  if (index < 0)
     return;
-
-  first = block_at (self, MIN (index, other));
-  second = block_at (self, MAX (index, other));
-  g_string_append_len (swapped, text + second->range.start, second->range.end - second->range.start);
-  g_string_append_len (swapped, text + first->range.end, second->range.start - first->range.end);
-  g_string_append_len (swapped, text + first->range.start, first->range.end - first->range.start);
 
   /* The card itself moves, so the focus stays where it was. */
   focus = gtk_root_get_focus (gtk_widget_get_root (widget));
   if (focus != NULL)
     g_object_ref (focus);
-  apply_edit (self, first->range.start, second->range.end, swapped->str);
+  apply_text_edit (self, helder_block_edit_move (helder_page_get_text (self->page),
+                                                 helder_page_get_length (self->page),
+                                                 content (self), (guint) index,
+                                                 g_str_equal (action_name, "blocks.move-down")));
   if (focus != NULL)
     {
       gtk_widget_grab_focus (focus);
@@ -518,17 +540,15 @@ duplicate_action (GtkWidget  *widget,
 {
   HelderBlockView *self = HELDER_BLOCK_VIEW (widget);
   int index = card_index (self, focused_card (self));
-  const char *text = helder_page_get_text (self->page);
-  const HelderBlock *block;
-  g_autofree char *copy = NULL;
+  g_autoptr(GHashTable) ids = NULL;
 
   if (index < 0)
     return;
 
-  block = block_at (self, index);
-  copy = g_strdup_printf ("\n\n%.*s", (int) (block->range.end - block->range.start),
-                          text + block->range.start);
-  apply_edit (self, block->range.end, block->range.end, copy);
+  ids = ids_in_use (self);
+  apply_text_edit (self, helder_block_edit_duplicate (helder_page_get_text (self->page),
+                                                      helder_page_get_length (self->page),
+                                                      block_at (self, index), ids));
   focus_card (self, index + 1);
 }
 
@@ -540,9 +560,7 @@ undo_clicked_cb (AdwToast        *toast,
     gtk_text_buffer_undo (self->buffer);
 }
 
-/* Deletes the block with the blank lines before it (after it, for the
- * first block), and offers Undo.
- */
+/* Deletes the block with its blank lines, and offers Undo. */
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
@@ -550,18 +568,14 @@ delete_action (GtkWidget  *widget,
 {
   HelderBlockView *self = HELDER_BLOCK_VIEW (widget);
   int index = card_index (self, focused_card (self));
-  const HelderBlock *block;
-  gsize start;
-  gsize end;
   GtkWidget *overlay;
 
   if (index < 0)
     return;
 
-  block = block_at (self, index);
-  start = index > 0 ? block_at (self, index - 1)->range.end : block->range.start;
-  end = index == 0 && self->cards->len > 1 ? block_at (self, 1)->range.start : block->range.end;
-  apply_edit (self, start, end, "");
+  apply_text_edit (self, helder_block_edit_delete (helder_page_get_text (self->page),
+                                                   helder_page_get_length (self->page),
+                                                   content (self), (guint) index));
   focus_card (self, MIN (index, (int) self->cards->len - 1));
 
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
@@ -592,23 +606,41 @@ edit_source_action (GtkWidget  *widget,
                  (guint64) block->range.start, (guint64) block->range.end);
 }
 
+/* The list of block types opens above the cards, saying where the block
+ * will go.
+ */
 static void
 show_palette (HelderBlockView *self,
-              GtkWidget       *target)
+              HelderBlockCard *after)
 {
-  graphene_rect_t bounds;
+  g_autofree char *title = NULL;
 
-  if (target != NULL && gtk_widget_compute_bounds (target, GTK_WIDGET (self), &bounds))
-    {
-      GdkRectangle rect = {
-        (int) bounds.origin.x, (int) bounds.origin.y,
-        (int) bounds.size.width, (int) bounds.size.height
-      };
-
-      gtk_popover_set_pointing_to (GTK_POPOVER (self->palette), &rect);
-    }
-  gtk_popover_popup (GTK_POPOVER (self->palette));
+  if (after != NULL)
+    /* Translators: %s is a block's name, such as "Image: Het logo" */
+    title = g_strdup_printf (_("Insert after “%s”"), helder_block_card_get_name (after));
+  else
+    title = g_strdup (_("Insert at the start of the page"));
+  gtk_label_set_text (self->palette_title, title);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->palette), TRUE);
   gtk_widget_child_focus (GTK_WIDGET (self->palette_list), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+hide_palette (HelderBlockView *self)
+{
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->palette), FALSE);
+}
+
+static void
+close_palette_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HelderBlockView *self = HELDER_BLOCK_VIEW (widget);
+  int index = self->insert_after;
+
+  hide_palette (self);
+  focus_card (self, index < 0 ? 0 : index);
 }
 
 static void
@@ -622,64 +654,47 @@ insert_action (GtkWidget  *widget,
   if (g_str_equal (action_name, "blocks.insert"))
     card = focused_card (self);
   self->insert_after = card_index (self, card);
-  show_palette (self, card != NULL ? GTK_WIDGET (card) : NULL);
+  show_palette (self, card);
 }
 
-static char *
-palette_source (const PaletteEntry *entry)
-{
-  if (entry->prefix != NULL)
-    return g_strconcat (entry->prefix, _(entry->placeholder), NULL);
-
-  return helder_block_template_dup_block (entry->kind);
-}
-
+/* Inserts the chosen block on the line after the card's block, or before
+ * the first block.
+ */
 static void
 palette_activated_cb (HelderBlockView *self,
                       GtkListBoxRow   *row)
 {
   const PaletteEntry *entry = &palette_entries[gtk_list_box_row_get_index (row)];
-  g_autofree char *source = palette_source (entry);
-  g_autofree char *text = NULL;
+  const char *text;
+  gsize length;
+  gsize at = 0;
   int index = self->insert_after;
-  gsize at;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(HelderTextEdit) edit = NULL;
 
-  gtk_popover_popdown (GTK_POPOVER (self->palette));
+  hide_palette (self);
   if (self->page == NULL)
     return;
 
-  if (index >= 0 && (guint) index + 1 == self->cards->len)
+  text = helder_page_get_text (self->page);
+  length = helder_page_get_length (self->page);
+  if (index >= 0 && (guint) index < self->cards->len)
     {
-      /* After the last block, the page ends with one newline. */
-      const char *page_text = helder_page_get_text (self->page);
-      gsize length = helder_page_get_length (self->page);
-      gsize end = block_at (self, index)->range.end;
-      gsize tail = end;
+      const char *newline;
 
-      while (tail < length && g_ascii_isspace (page_text[tail]))
-        tail++;
-      text = g_strconcat ("\n\n", source, tail == length ? "\n" : "", NULL);
-      apply_edit (self, end, tail == length ? length : end, text);
-      focus_card (self, index + 1);
-      return;
-    }
-  else if (index >= 0 && (guint) index < self->cards->len)
-    {
       at = block_at (self, index)->range.end;
-      text = g_strconcat ("\n\n", source, NULL);
+      newline = memchr (text + at, '\n', length - at);
+      at = newline != NULL ? (gsize) (newline - text) + 1 : length;
     }
   else if (self->cards->len > 0)
-    {
-      at = block_at (self, 0)->range.start;
-      text = g_strconcat (source, "\n\n", NULL);
-    }
-  else
-    {
-      at = helder_page_get_length (self->page);
-      text = g_strconcat (at > 0 ? "\n\n" : "", source, "\n", NULL);
-    }
+    at = block_at (self, 0)->range.start;
 
-  apply_edit (self, at, at, text);
+  ids = ids_in_use (self);
+  edit = helder_block_edit_insert (text, length, at, entry->template, ids);
+  /* At the end of the page, the page ends with one newline. */
+  if (edit != NULL && edit->start == length && g_str_has_suffix (edit->text, "\n\n"))
+    edit->text[strlen (edit->text) - 1] = '\0';
+  apply_text_edit (self, g_steal_pointer (&edit));
   focus_card (self, index + 1);
 }
 
@@ -721,11 +736,6 @@ helder_block_view_dispose (GObject *object)
 {
   HelderBlockView *self = (HelderBlockView *) object;
 
-  if (self->palette != NULL)
-    {
-      gtk_widget_unparent (self->palette);
-      self->palette = NULL;
-    }
   gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_BLOCK_VIEW);
 
   G_OBJECT_CLASS (helder_block_view_parent_class)->dispose (object);
@@ -769,10 +779,12 @@ helder_block_view_class_init (HelderBlockViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/helderapp/Helder/helder-block-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HelderBlockView, body);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockView, scroller);
   gtk_widget_class_bind_template_child_full (widget_class, "cards", FALSE,
                                              G_STRUCT_OFFSET (HelderBlockView, cards_box));
   gtk_widget_class_bind_template_child (widget_class, HelderBlockView, palette);
+  gtk_widget_class_bind_template_child (widget_class, HelderBlockView, palette_title);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockView, palette_list);
   gtk_widget_class_bind_template_callback (widget_class, palette_activated_cb);
 
@@ -783,6 +795,7 @@ helder_block_view_class_init (HelderBlockViewClass *klass)
   gtk_widget_class_install_action (widget_class, "blocks.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "blocks.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "blocks.edit-source", NULL, edit_source_action);
+  gtk_widget_class_install_action (widget_class, "blocks.close-palette", NULL, close_palette_action);
   gtk_widget_class_install_action (widget_class, "blocks.previous", NULL, move_focus_action);
   gtk_widget_class_install_action (widget_class, "blocks.next", NULL, move_focus_action);
 }
@@ -828,7 +841,6 @@ helder_block_view_init (HelderBlockView *self)
   self->cards = g_ptr_array_new_with_free_func (g_object_unref);
   self->editable = TRUE;
   self->insert_after = -1;
-  gtk_widget_set_parent (self->palette, GTK_WIDGET (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (palette_entries); i++)
     gtk_list_box_append (self->palette_list, palette_row (&palette_entries[i]));
@@ -843,4 +855,9 @@ helder_block_view_init (HelderBlockView *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Shift><Control>d", "blocks.duplicate");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Shift><Control>Delete", "blocks.delete");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  /* Escape closes the list of block types. */
+  shortcuts = gtk_shortcut_controller_new ();
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "Escape", "blocks.close-palette");
+  gtk_widget_add_controller (self->palette, shortcuts);
 }
