@@ -272,9 +272,9 @@ mode_for (const HelderBlock *block,
  */
 static char *
 shape_for (const HelderBlock *block,
-           const char        *text)
+           CardMode           mode)
 {
-  return g_strdup_printf ("%d:%d:%u", block->kind, mode_for (block, text), block->items->len);
+  return g_strdup_printf ("%d:%d:%u", block->kind, mode, block->items->len);
 }
 
 static const HelderField *
@@ -973,7 +973,6 @@ build (HelderBlockCard *self)
     gtk_box_remove (GTK_BOX (self->fields), child);
   g_ptr_array_set_size (self->bindings, 0);
 
-  self->mode = mode_for (block, self->text);
   gtk_widget_remove_css_class (self->frame, "helder-callout");
   gtk_widget_remove_css_class (self->frame, "helder-source-card");
 
@@ -1161,11 +1160,13 @@ helder_block_card_update (HelderBlockCard   *self,
 {
   g_autofree char *shape = NULL;
   g_autofree char *subject = NULL;
+  CardMode mode;
 
   g_return_val_if_fail (HELDER_IS_BLOCK_CARD (self), FALSE);
   g_return_val_if_fail (block != NULL, FALSE);
 
-  shape = shape_for (block, text);
+  mode = mode_for (block, text);
+  shape = shape_for (block, mode);
   if (self->shape != NULL && !g_str_equal (shape, self->shape))
     return FALSE;
 
@@ -1177,6 +1178,7 @@ helder_block_card_update (HelderBlockCard   *self,
   if (self->shape == NULL)
     {
       self->shape = g_steal_pointer (&shape);
+      self->mode = mode;
       build (self);
       helder_block_card_set_editable (self, self->editable);
     }
