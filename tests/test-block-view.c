@@ -24,6 +24,7 @@
 #include "helder-block-card.h"
 #include "helder-page-editor.h"
 #include "helder-rich-text-view.h"
+#include "helder-test-screenshot.h"
 #include "helder-test-utils.h"
 #include "helder-window.h"
 
@@ -221,24 +222,6 @@ collect_texts (GtkWidget *widget,
 }
 
 static void
-save_screenshot (GtkWidget  *window,
-                 const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
 save_screenshots (HelderWindow *window,
                   const char   *folder)
 {
@@ -268,7 +251,7 @@ save_screenshots (HelderWindow *window,
             g_usleep (10000);
             run_until_idle ();
           }
-        save_screenshot (GTK_WIDGET (window), path);
+        helder_test_save_screenshot (GTK_WIDGET (window), path);
       }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }

@@ -146,12 +146,31 @@ add_item_label (HelderBlockKind kind)
   return _("Add Panel");
 }
 
+typedef struct
+{
+  const char *name;
+  const char *label;
+} Label;
+
+/* The translated label of @name in @labels, or @name itself. */
+static const char *
+find_label (const Label *labels,
+            guint        n_labels,
+            const char  *name)
+{
+  for (guint i = 0; i < n_labels; i++)
+    if (g_str_equal (name, labels[i].name))
+      return _(labels[i].label);
+
+  return name;
+}
+
 /* The label a field has on the card, in the author's words. */
 static const char *
 field_label (HelderBlockKind  kind,
              const char      *key)
 {
-  static const struct { const char *key; const char *label; } labels[] = {
+  static const Label labels[] = {
     { "question", N_("Question") },
     { "answer", N_("Answer") },
     { "correct", N_("Right answer") },
@@ -182,17 +201,14 @@ field_label (HelderBlockKind  kind,
   if (g_str_equal (key, "kind"))
     return kind == HELDER_BLOCK_SURVEY ? _("Kind of answer") : _("Kind of question");
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (key, labels[i].key))
-      return _(labels[i].label);
-
-  return key;
+  return find_label (labels, G_N_ELEMENTS (labels), key);
 }
 
+/* A choice of values, in the author's words. */
 static const char *
 enum_label (const char *value)
 {
-  static const struct { const char *value; const char *label; } labels[] = {
+  static const Label labels[] = {
     { "single", N_("One right answer") },
     { "multiple", N_("Several right answers") },
     { "truefalse", N_("True or false") },
@@ -202,11 +218,7 @@ enum_label (const char *value)
     { "open", N_("Open answer") },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (value, labels[i].value))
-      return _(labels[i].label);
-
-  return value;
+  return find_label (labels, G_N_ELEMENTS (labels), value);
 }
 
 static gboolean
