@@ -256,6 +256,13 @@ save_screenshots (HelderWindow *window,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static GtkWidget *card_field (GtkWidget  *card,
+                              GType       type,
+                              const char *label,
+                              guint       nth);
+static void       type_into  (GtkWidget  *field,
+                              const char *text);
+
 /* What a screen reader finds on the sample page in the default view: every
  * card named, and no line of file syntax.
  */
@@ -309,6 +316,31 @@ test_sample_page_reads_without_syntax (void)
       g_assert_false (g_str_has_prefix (line, "kind:"));
     }
   g_assert_nonnull (strstr (texts->str, "Er is geen verschil."));
+
+  /* Editing one field changes only its block's bytes. */
+  {
+    g_autofree char *before = g_strdup (helder_page_get_text (page));
+    const HelderBlock *block = helder_block_card_get_block (HELDER_BLOCK_CARD (check_card));
+    gsize head = block->range.start;
+    gsize tail = strlen (before) - block->range.end;
+    const char *after;
+
+    type_into (card_field (check_card, GTK_TYPE_ENTRY, _("Question"), 0),
+               "Wat doet AI anders dan een gewoon programma?");
+    after = helder_page_get_text (page);
+    g_assert_cmpint (strncmp (before, after, head), ==, 0);
+    g_assert_cmpstr (after + strlen (after) - tail, ==, before + strlen (before) - tail);
+    g_assert_nonnull (strstr (after, "question: Wat doet AI anders dan een gewoon programma?\n"));
+    /* Setting the text empties the field and then fills it: two steps. */
+    for (guint i = 0; i < 2; i++)
+      {
+        gtk_text_buffer_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (GTK_WIDGET (window),
+                                                                                    GTK_TYPE_TEXT_VIEW,
+                                                                                    "page-text"))));
+        run_until_idle ();
+      }
+    g_assert_cmpstr (helder_page_get_text (page), ==, before);
+  }
 
   if (g_getenv ("HELDER_BLOCK_VIEW_SCREENSHOTS") != NULL)
     {
