@@ -34,6 +34,16 @@ apply_checked (const char           *text,
   return result;
 }
 
+/* apply_checked() for an edit it then frees. */
+static char *
+apply_owned (const char     *text,
+             HelderTextEdit *edit)
+{
+  g_autoptr(HelderTextEdit) owned = edit;
+
+  return apply_checked (text, owned);
+}
+
 static gboolean
 has_errors (const HelderPageContent *content)
 {
@@ -128,6 +138,7 @@ test_identity (void)
   guint n_fields = 0;
   guint n_rich = 0;
   guint n_source = 0;
+  guint n_callouts = 0;
 
   for (guint p = 0; p < pages->len; p++)
     {
@@ -175,6 +186,24 @@ test_identity (void)
                 }
               else
                 n_source++;
+              continue;
+            }
+
+          /* A callout written back from its parts is the same callout. */
+          if (block->kind == HELDER_BLOCK_CALLOUT)
+            {
+              g_autofree char *body = helder_block_dup_callout_body (text, length, block);
+              g_autoptr(HelderTextEdit) edit = helder_block_edit_set_callout (text, length, block, block->info,
+                                                                              block->title, body);
+              g_autofree char *result = apply_checked (text, edit);
+              g_autoptr(HelderPageContent) reparsed = helder_page_content_parse (path, result, strlen (result));
+              HelderBlock *again = nth_block (reparsed, b);
+              g_autofree char *body_again = helder_block_dup_callout_body (result, strlen (result), again);
+
+              g_test_message ("%s line %u", path, block->line);
+              g_assert_cmpstr (result, ==, text);
+              g_assert_cmpstr (body_again, ==, body);
+              n_callouts++;
               continue;
             }
 
@@ -226,8 +255,9 @@ test_identity (void)
         }
     }
 
-  g_test_message ("%u pages, %u fields set, %u text blocks as rich text, %u as source",
-                  n_pages, n_fields, n_rich, n_source);
+  g_test_message ("%u pages, %u fields set, %u text blocks as rich text, %u as source, %u callouts",
+                  n_pages, n_fields, n_rich, n_source, n_callouts);
+  g_assert_cmpuint (n_callouts, >=, 4);
 
   /* The sample course alone has more than twenty pages. */
   g_assert_cmpuint (n_pages, >=, 20);
@@ -310,6 +340,14 @@ test_set_field (void)
   g_assert_cmpstr (helder_block_item_get_value (g_ptr_array_index (nth_block (after, 2)->items, 2), "feedback"),
                    ==, "Nee. Een mens is geen AI.");
 
+  /* A block field's text lines cannot close the block. */
+  g_clear_pointer (&lines, g_free);
+  lines = set_field_checked (content, 3, -1, "alt", "Een plaatje\n```\nmet code", "alt: Een plaatje\n    ```\n    met code\n```\n");
+  g_clear_pointer (&after, helder_page_content_free);
+  after = parse (lines);
+  g_assert_cmpuint (after->blocks->len, ==, 4);
+  g_assert_cmpstr (helder_block_get_value (nth_block (after, 3), "alt"), ==, "Een plaatje ``` met code");
+
   /* Removing an item field takes its line. */
   removed = set_field_checked (content, 2, 1, "feedback", NULL, "- [ ] Een robot\n- [ ] Een mens");
 
@@ -323,37 +361,25 @@ test_items (void)
   g_autoptr(HelderPageContent) content = parse (page);
   HelderBlock *check = nth_block (content, 2);
   const char *answer[] = { "answer", "Een plant", "correct", "no", "feedback", "Nee.", NULL };
-  g_autoptr(HelderTextEdit) edit = NULL;
-  g_autofree char *result = NULL;
-  g_autoptr(HelderPageContent) after = NULL;
+  gsize length = strlen (page);
+  g_autofree char *appended = apply_owned (page, helder_block_edit_add_item (page, length, check, 99, answer));
+  g_autofree char *first = apply_owned (page, helder_block_edit_add_item (page, length, check, 0, answer));
+  g_autofree char *removed = apply_owned (page, helder_block_edit_remove_item (page, length, check, 2));
+  g_autofree char *moved = apply_owned (page, helder_block_edit_move_item (page, length, check, 2, FALSE));
+  g_autoptr(HelderPageContent) after = parse (appended);
 
-  edit = helder_block_edit_add_item (page, strlen (page), check, 99, answer);
-  result = apply_checked (page, edit);
-  g_assert_nonnull (strstr (result, "    dat niet.\n- [ ] Een plant\n  feedback: Nee.\n```"));
-  after = parse (result);
+  g_assert_nonnull (strstr (appended, "    dat niet.\n- [ ] Een plant\n  feedback: Nee.\n```"));
   g_assert_cmpuint (nth_block (after, 2)->items->len, ==, 4);
-  assert_only_block_changed (page, result, check);
-  g_clear_pointer (&edit, helder_text_edit_free);
-  g_clear_pointer (&result, g_free);
+  assert_only_block_changed (page, appended, check);
 
-  edit = helder_block_edit_add_item (page, strlen (page), check, 0, answer);
-  result = apply_checked (page, edit);
-  g_assert_nonnull (strstr (result, "question: Wat is AI?\n- [ ] Een plant\n  feedback: Nee.\n- [x]"));
-  g_clear_pointer (&edit, helder_text_edit_free);
-  g_clear_pointer (&result, g_free);
+  g_assert_nonnull (strstr (first, "question: Wat is AI?\n- [ ] Een plant\n  feedback: Nee.\n- [x]"));
 
-  edit = helder_block_edit_remove_item (page, strlen (page), check, 2);
-  result = apply_checked (page, edit);
-  g_assert_null (strstr (result, "mens"));
-  g_assert_nonnull (strstr (result, "  feedback: Nee.\n```"));
-  g_clear_pointer (&edit, helder_text_edit_free);
-  g_clear_pointer (&result, g_free);
+  g_assert_null (strstr (removed, "mens"));
+  g_assert_nonnull (strstr (removed, "  feedback: Nee.\n```"));
 
-  g_assert_null (helder_block_edit_move_item (page, strlen (page), check, 0, FALSE));
-  g_assert_null (helder_block_edit_move_item (page, strlen (page), check, 2, TRUE));
-  edit = helder_block_edit_move_item (page, strlen (page), check, 2, FALSE);
-  result = apply_checked (page, edit);
-  g_assert_nonnull (strstr (result, "- [ ] Een mens\n  feedback: Nee,\n    dat niet.\n- [ ] Een robot\n  feedback: Nee.\n```"));
+  g_assert_null (helder_block_edit_move_item (page, length, check, 0, FALSE));
+  g_assert_null (helder_block_edit_move_item (page, length, check, 2, TRUE));
+  g_assert_nonnull (strstr (moved, "- [ ] Een mens\n  feedback: Nee,\n    dat niet.\n- [ ] Een robot\n  feedback: Nee.\n```"));
 }
 
 static guint
@@ -417,39 +443,23 @@ static void
 test_blocks (void)
 {
   g_autoptr(HelderPageContent) content = parse (page);
-  g_autoptr(HelderTextEdit) edit = NULL;
-  g_autofree char *result = NULL;
+  gsize length = strlen (page);
+  g_autofree char *moved = apply_owned (page, helder_block_edit_move (page, length, content, 3, FALSE));
+  g_autofree char *deleted = apply_owned (page, helder_block_edit_delete (page, length, content, 1));
+  g_autofree char *deleted_last = apply_owned (page, helder_block_edit_delete (page, length, content, 3));
+  g_autofree char *copied = apply_owned (page, helder_block_edit_duplicate (page, length, nth_block (content, 1), NULL));
+  g_autofree char *replaced = apply_owned (page, helder_block_edit_replace (page, length, nth_block (content, 1),
+                                                                            "Nieuwe **tekst**.\n\n- een\n"));
 
-  /* Move the image up past the check: one edit spanning both. */
-  g_assert_null (helder_block_edit_move (page, strlen (page), content, 3, TRUE));
-  edit = helder_block_edit_move (page, strlen (page), content, 3, FALSE);
-  result = apply_checked (page, edit);
-  g_assert_true (g_str_has_prefix (result, "# Toets\n\nEerste alinea.\n\n```image\n"));
-  g_assert_true (g_str_has_suffix (result, "    dat niet.\n```\n"));
-  g_clear_pointer (&edit, helder_text_edit_free);
-  g_clear_pointer (&result, g_free);
+  /* Moving the image up past the check is one edit spanning both. */
+  g_assert_null (helder_block_edit_move (page, length, content, 3, TRUE));
+  g_assert_true (g_str_has_prefix (moved, "# Toets\n\nEerste alinea.\n\n```image\n"));
+  g_assert_true (g_str_has_suffix (moved, "    dat niet.\n```\n"));
 
-  edit = helder_block_edit_delete (page, strlen (page), content, 1);
-  result = apply_checked (page, edit);
-  g_assert_true (g_str_has_prefix (result, "# Toets\n\n```check\n"));
-  g_clear_pointer (&edit, helder_text_edit_free);
-  g_clear_pointer (&result, g_free);
-
-  edit = helder_block_edit_delete (page, strlen (page), content, 3);
-  result = apply_checked (page, edit);
-  g_assert_true (g_str_has_suffix (result, "    dat niet.\n```\n"));
-  g_clear_pointer (&edit, helder_text_edit_free);
-  g_clear_pointer (&result, g_free);
-
-  edit = helder_block_edit_duplicate (page, strlen (page), nth_block (content, 1), NULL);
-  result = apply_checked (page, edit);
-  g_assert_true (g_str_has_prefix (result, "# Toets\n\nEerste alinea.\n\nEerste alinea.\n\n```check"));
-  g_clear_pointer (&edit, helder_text_edit_free);
-  g_clear_pointer (&result, g_free);
-
-  edit = helder_block_edit_replace (page, strlen (page), nth_block (content, 1), "Nieuwe **tekst**.\n\n- een\n");
-  result = apply_checked (page, edit);
-  g_assert_true (g_str_has_prefix (result, "# Toets\n\nNieuwe **tekst**.\n\n- een\n\n```check"));
+  g_assert_true (g_str_has_prefix (deleted, "# Toets\n\n```check\n"));
+  g_assert_true (g_str_has_suffix (deleted_last, "    dat niet.\n```\n"));
+  g_assert_true (g_str_has_prefix (copied, "# Toets\n\nEerste alinea.\n\nEerste alinea.\n\n```check"));
+  g_assert_true (g_str_has_prefix (replaced, "# Toets\n\nNieuwe **tekst**.\n\n- een\n\n```check"));
 }
 
 static void
@@ -481,6 +491,46 @@ test_insert_templates (void)
       if (t >= HELDER_TEMPLATE_CALLOUT_ACTION && t <= HELDER_TEMPLATE_CALLOUT_WARNING)
         g_assert_cmpint (inserted->kind, ==, HELDER_BLOCK_CALLOUT);
     }
+}
+
+static void
+test_callout (void)
+{
+  const char *text = "Voor.\n\n> [!TIP] Oud\n> Eerste regel\nlui vervolg\n>\n> - punt\n\nNa.\n";
+  g_autoptr(HelderPageContent) content = parse (text);
+  HelderBlock *callout = nth_block (content, 1);
+  g_autofree char *body = helder_block_dup_callout_body (text, strlen (text), callout);
+  g_autoptr(HelderTextEdit) edit = NULL;
+  g_autofree char *result = NULL;
+
+  g_assert_cmpstr (body, ==, "Eerste regel\nlui vervolg\n\n- punt\n");
+
+  edit = helder_block_edit_set_callout (text, strlen (text), callout, "WARNING", NULL, "Pas **op**.\n\n- een\n");
+  result = apply_checked (text, edit);
+  g_assert_cmpstr (result, ==, "Voor.\n\n> [!WARNING]\n> Pas **op**.\n>\n> - een\n\nNa.\n");
+}
+
+/* A page written with CR LF stays so. */
+static void
+test_crlf (void)
+{
+  const char *text = "Tekst.\r\n\r\n```image\r\nsrc: media/a.png\r\nalt: Oud\r\n```\r\n";
+  g_autoptr(HelderPageContent) content = parse (text);
+  gsize length = strlen (text);
+  g_autofree char *caption = apply_owned (text, helder_block_edit_set_field (text, length, nth_block (content, 1), -1,
+                                                                             "caption", "Een\nonderschrift"));
+  g_autofree char *inserted = apply_owned (text, helder_block_edit_insert (text, length, 0,
+                                                                           HELDER_TEMPLATE_BULLETS, NULL));
+  g_autofree char *moved = apply_owned (text, helder_block_edit_move (text, length, content, 1, FALSE));
+  g_autofree char *deleted = apply_owned (text, helder_block_edit_delete (text, length, content, 0));
+  g_autofree char *deleted_last = apply_owned (text, helder_block_edit_delete (text, length, content, 1));
+
+  g_assert_cmpstr (caption, ==, "Tekst.\r\n\r\n```image\r\nsrc: media/a.png\r\nalt: Oud\r\n"
+                                "caption: Een\r\n    onderschrift\r\n```\r\n");
+  g_assert_true (g_str_has_prefix (inserted, "- First point\r\n- Second point\r\n\r\nTekst.\r\n"));
+  g_assert_cmpstr (moved, ==, "```image\r\nsrc: media/a.png\r\nalt: Oud\r\n```\r\n\r\nTekst.\r\n");
+  g_assert_cmpstr (deleted, ==, "```image\r\nsrc: media/a.png\r\nalt: Oud\r\n```\r\n");
+  g_assert_cmpstr (deleted_last, ==, "Tekst.\r\n");
 }
 
 static void
@@ -530,6 +580,8 @@ main (int   argc,
   g_test_add_func ("/block-edit/correct", test_correct);
   g_test_add_func ("/block-edit/blocks", test_blocks);
   g_test_add_func ("/block-edit/insert-templates", test_insert_templates);
+  g_test_add_func ("/block-edit/callout", test_callout);
+  g_test_add_func ("/block-edit/crlf", test_crlf);
   g_test_add_func ("/block-edit/new-id", test_new_id);
   g_test_add_func ("/block-edit/duplicate-question", test_duplicate_question);
 

@@ -1103,6 +1103,91 @@ dup_utf8 (const char *html,
   return g_utf8_make_valid (html, length);
 }
 
+static gboolean
+is_list (xmlNode *node)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE
+         && (name_is (node, "ul") || name_is (node, "ol"));
+}
+
+static xmlNode *
+next_element (xmlNode *node)
+{
+  for (node = node->next; node != NULL; node = node->next)
+    if (node->type == XML_ELEMENT_NODE || (node->type == XML_TEXT_NODE && !is_blank_text (node)))
+      return node;
+
+  return NULL;
+}
+
+static xmlNode *
+last_element_child (xmlNode *node)
+{
+  xmlNode *last = NULL;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE)
+      last = child;
+
+  return last;
+}
+
+static guint
+aria_level (xmlNode *node)
+{
+  g_autofree char *level = node != NULL ? (char *) xmlGetProp (node, (const xmlChar *) "aria-level") : NULL;
+
+  return level != NULL ? (guint) g_ascii_strtoull (level, NULL, 10) : 0;
+}
+
+/* Google Docs writes a nested list between the items of its parent list,
+ * and libxml2's parser then closes the parent: the nested list and the
+ * items after it end up beside it. Their "aria-level" tells where they
+ * belong; this puts them back.
+ */
+static void
+mend_google_lists (xmlNode *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      xmlNode *next;
+
+      if (!is_list (child))
+        {
+          mend_google_lists (child);
+          continue;
+        }
+
+      while ((next = next_element (child)) != NULL)
+        {
+          if (next->type == XML_ELEMENT_NODE && name_is (next, "li") && aria_level (next) > 0)
+            {
+              xmlUnlinkNode (next);
+              xmlAddChild (child, next);
+            }
+          else if (is_list (next) && aria_level (last_element_child (next)) > 1)
+            {
+              guint level = aria_level (last_element_child (next));
+              xmlNode *item = last_element_child (child);
+
+              /* Into the deepest last item above that level. */
+              while (item != NULL && is_list (last_element_child (item))
+                     && aria_level (last_element_child (last_element_child (item))) < level)
+                item = last_element_child (last_element_child (item));
+
+              if (item == NULL || aria_level (item) == 0 || aria_level (item) >= level)
+                break;
+              xmlUnlinkNode (next);
+              xmlAddChild (item, next);
+            }
+          else
+            break;
+        }
+
+      mend_google_lists (child);
+    }
+}
+
 /* libxml2's HTML parser knows neither Word's "<o:p>" paragraph marks
  * (it reads them as "<p>", breaking headings in two) nor its revealed
  * conditionals "<![if !supportLists]>" (it reads them as text). This scan
@@ -1192,6 +1277,7 @@ helder_html_to_commonmark (const char *html,
   ctx.last_serials = g_array_new (FALSE, FALSE, sizeof (guint));
 
   root = (xmlNode *) doc;
+  mend_google_lists (root);
   walk_children (&ctx, root);
   flush (&ctx, 0);
 

@@ -73,7 +73,63 @@ helder_text_edit_dup_inverse (const HelderTextEdit *self,
   return helder_text_edit_new (self->start, self->start + strlen (self->text), old);
 }
 
+/* An edit of a page: what it writes follows the page's line ends, so a
+ * page written with CR LF stays so.
+ */
+static HelderTextEdit *
+page_edit_new (const char *text,
+               gsize       length,
+               gsize       start,
+               gsize       end,
+               const char *replacement)
+{
+  const char *newline = memchr (text, '\n', length);
+  g_autoptr(GString) converted = NULL;
+
+  if (newline == NULL || newline == text || newline[-1] != '\r')
+    return helder_text_edit_new (start, end, replacement);
+
+  converted = g_string_new (NULL);
+  for (const char *p = replacement; *p != '\0'; p++)
+    {
+      if (*p == '\n' && (p == replacement || p[-1] != '\r'))
+        g_string_append_c (converted, '\r');
+      g_string_append_c (converted, *p);
+    }
+
+  return helder_text_edit_new (start, end, converted->str);
+}
+
 /* Lines */
+
+/* The length of the empty line at @pos ("\n" or "\r\n"), or 0. */
+static gsize
+empty_line_at (const char *text,
+               gsize       length,
+               gsize       pos)
+{
+  if (pos < length && text[pos] == '\n')
+    return 1;
+  if (pos + 1 < length && text[pos] == '\r' && text[pos + 1] == '\n')
+    return 2;
+
+  return 0;
+}
+
+/* The length of the empty line that ends at @pos, after another line
+ * end, or 0.
+ */
+static gsize
+empty_line_before (const char *text,
+                   gsize       pos)
+{
+  gsize len = pos >= 2 && text[pos - 2] == '\r' ? 2 : 1;
+
+  if (pos < len + 1 || text[pos - 1] != '\n' || text[pos - len - 1] != '\n')
+    return 0;
+
+  return len;
+}
 
 static gsize
 line_start (const char *text,
@@ -203,7 +259,8 @@ compare_changes (gconstpointer a,
 
 static HelderTextEdit *
 changes_to_edit (GArray     *changes,
-                 const char *text)
+                 const char *text,
+                 gsize       length)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   gsize start, pos;
@@ -224,7 +281,7 @@ changes_to_edit (GArray     *changes,
       pos = change->end;
     }
 
-  return helder_text_edit_new (start, pos, out->str);
+  return page_edit_new (text, length, start, pos, out->str);
 }
 
 /* Fields */
@@ -280,11 +337,10 @@ change_field (GArray            *changes,
   GPtrArray *fields = item != NULL ? item->fields : block->fields;
   const HelderFieldSpec *specs = item != NULL ? spec->item_fields : spec->fields;
   const HelderField *field = find_field (fields, key);
-  const char *indent = item != NULL ? "    " : "  ";
   g_autoptr(GString) formatted = g_string_new (NULL);
 
   if (value != NULL)
-    helder_field_value_format (formatted, value, indent);
+    helder_field_value_format (formatted, value);
 
   if (field != NULL && is_shorthand (field) && g_str_equal (key, "correct"))
     {
@@ -373,7 +429,7 @@ helder_block_edit_set_field (const char        *text,
 
   change_field (changes, text, length, block, item, key, value);
 
-  return changes_to_edit (changes, text);
+  return changes_to_edit (changes, text, length);
 }
 
 /* Items */
@@ -422,7 +478,7 @@ helder_block_edit_add_item (const char         *text,
         }
     }
 
-  return helder_text_edit_new (at, at, source);
+  return page_edit_new (text, length, at, at, source);
 }
 
 HelderTextEdit *
@@ -438,7 +494,7 @@ helder_block_edit_remove_item (const char        *text,
 
   item_lines (text, length, g_ptr_array_index (block->items, item), &start, &end);
 
-  return helder_text_edit_new (start, end, "");
+  return page_edit_new (text, length, start, end, "");
 }
 
 /* Swaps two neighbouring stretches [a_start, a_end) and [b_start, b_end),
@@ -446,6 +502,7 @@ helder_block_edit_remove_item (const char        *text,
  */
 static HelderTextEdit *
 swap_edit (const char *text,
+           gsize       length,
            gsize       a_start,
            gsize       a_end,
            gsize       b_start,
@@ -464,7 +521,7 @@ swap_edit (const char *text,
   if (!g_str_has_suffix (b, "\n") && g_str_has_suffix (out->str, "\n"))
     g_string_truncate (out, out->len - 1);
 
-  return helder_text_edit_new (a_start, b_end, out->str);
+  return page_edit_new (text, length, a_start, b_end, out->str);
 }
 
 /* Where a block or an item lies, in whole lines. */
@@ -493,7 +550,7 @@ move_past_neighbour (const char *text,
   lines (text, length, g_ptr_array_index (things, first), &a_start, &a_end);
   lines (text, length, g_ptr_array_index (things, first + 1), &b_start, &b_end);
 
-  return swap_edit (text, a_start, a_end, b_start, b_end);
+  return swap_edit (text, length, a_start, a_end, b_start, b_end);
 }
 
 HelderTextEdit *
@@ -554,7 +611,7 @@ mark_items (const char        *text,
         change_field (changes, text, length, block, i, mark_key (block), marks[i] ? "yes" : "no");
     }
 
-  return changes_to_edit (changes, text);
+  return changes_to_edit (changes, text, length);
 }
 
 HelderTextEdit *
@@ -776,9 +833,9 @@ dup_separated (const char *text,
                gsize       at,
                const char *source)
 {
-  gboolean blank_before = at == 0 || (at >= 2 && text[at - 1] == '\n' && text[at - 2] == '\n');
+  gboolean blank_before = at == 0 || empty_line_before (text, at) > 0;
   gboolean newline_before = at == 0 || text[at - 1] == '\n';
-  gboolean blank_after = at >= length || text[at] == '\n';
+  gboolean blank_after = at >= length || empty_line_at (text, length, at) > 0;
 
   return g_strconcat (newline_before ? "" : "\n", blank_before ? "" : "\n", source,
                       blank_after ? "" : "\n", NULL);
@@ -802,7 +859,7 @@ helder_block_edit_insert (const char     *text,
   source = helder_block_dup_template (template, ids_in_use);
   separated = dup_separated (text, length, at, source);
 
-  return helder_text_edit_new (at, at, separated);
+  return page_edit_new (text, length, at, at, separated);
 }
 
 HelderTextEdit *
@@ -831,7 +888,82 @@ helder_block_edit_replace (const char        *text,
       replacement = with_newline;
     }
 
-  return helder_text_edit_new (start, end, replacement);
+  return page_edit_new (text, length, start, end, replacement);
+}
+
+char *
+helder_block_dup_callout_body (const char        *text,
+                               gsize              length,
+                               const HelderBlock *block)
+{
+  GString *body = g_string_new (NULL);
+  gsize start, end, pos;
+
+  g_return_val_if_fail (block != NULL && block->kind == HELDER_BLOCK_CALLOUT, NULL);
+
+  block_lines (text, length, block, &start, &end);
+  pos = line_after (text, length, start);
+
+  while (pos < end)
+    {
+      gsize next = line_after (text, length, pos);
+      gsize from = pos;
+      guint spaces = 0;
+
+      /* Up to three spaces, ">" and one space are the quote's, not the text's. */
+      while (from < next && text[from] == ' ' && spaces < 3)
+        from++, spaces++;
+      if (from < next && text[from] == '>')
+        {
+          from++;
+          if (from < next && text[from] == ' ')
+            from++;
+        }
+      else
+        from = pos;
+
+      g_string_append_len (body, text + from, next - from);
+      pos = next;
+    }
+
+  if (body->len > 0 && body->str[body->len - 1] != '\n')
+    g_string_append_c (body, '\n');
+
+  return g_string_free (body, FALSE);
+}
+
+HelderTextEdit *
+helder_block_edit_set_callout (const char        *text,
+                               gsize              length,
+                               const HelderBlock *block,
+                               const char        *type,
+                               const char        *title,
+                               const char        *body)
+{
+  g_autoptr(GString) source = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (block != NULL && block->kind == HELDER_BLOCK_CALLOUT, NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+  g_return_val_if_fail (body != NULL, NULL);
+
+  g_string_append_printf (source, "> [!%s]", type);
+  if (title != NULL && *title != '\0')
+    {
+      g_autofree char *one_line = g_strdelimit (g_strdup (title), "\r\n", ' ');
+
+      g_string_append_printf (source, " %s", g_strstrip (one_line));
+    }
+  g_string_append_c (source, '\n');
+
+  trimmed = g_strdup (body);
+  g_strchomp (trimmed);
+  lines = g_strsplit (trimmed, "\n", -1);
+  for (guint i = 0; *trimmed != '\0' && lines[i] != NULL; i++)
+    g_string_append_printf (source, "%s%s\n", *lines[i] != '\0' ? "> " : ">", lines[i]);
+
+  return helder_block_edit_replace (text, length, block, source->str);
 }
 
 HelderTextEdit *
@@ -904,7 +1036,7 @@ helder_block_edit_duplicate (const char        *text,
   else
     separated = g_strconcat ("\n", copy != NULL ? copy : source, NULL);
 
-  return helder_text_edit_new (end, end, separated);
+  return page_edit_new (text, length, end, end, separated);
 }
 
 HelderTextEdit *
@@ -922,11 +1054,11 @@ helder_block_edit_delete (const char              *text,
 
   /* The blank lines after it go too; after the last block, those before. */
   if (index + 1 < content->blocks->len)
-    while (end < length && text[end] == '\n')
-      end++;
+    while (empty_line_at (text, length, end) > 0)
+      end += empty_line_at (text, length, end);
   else
-    while (start >= 2 && text[start - 1] == '\n' && text[start - 2] == '\n')
-      start--;
+    while (empty_line_before (text, start) > 0)
+      start -= empty_line_before (text, start);
 
-  return helder_text_edit_new (start, end, "");
+  return page_edit_new (text, length, start, end, "");
 }

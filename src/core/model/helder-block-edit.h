@@ -182,6 +182,31 @@ HelderTextEdit *helder_block_edit_replace    (const char            *text,
                                               const HelderBlock     *block,
                                               const char            *markdown);
 
+/* helder_block_dup_callout_body:
+ * Returns: (transfer full): the CommonMark of a callout's text, the
+ *   lines after its "[!TYPE] title" line without their "> ", ending with
+ *   a newline (empty when the callout has no text)
+ */
+char           *helder_block_dup_callout_body (const char           *text,
+                                               gsize                 length,
+                                               const HelderBlock    *block);
+
+/* helder_block_edit_set_callout:
+ * @type: "ACTION", "TIP", "NOTE" or "WARNING"
+ * @title: (nullable): the title; NULL or empty for the type's default
+ * @body: the callout's text as CommonMark
+ *
+ * Rewrites a callout as "> [!TYPE] title" and its text on "> " lines.
+ *
+ * Returns: (transfer full): the edit
+ */
+HelderTextEdit *helder_block_edit_set_callout (const char           *text,
+                                               gsize                 length,
+                                               const HelderBlock    *block,
+                                               const char           *type,
+                                               const char           *title,
+                                               const char           *body);
+
 /* Moves blocks->pdata[@index] past its neighbour, up or @down: one edit
  * spanning both. Returns NULL when there is no neighbour on that side.
  */

@@ -155,8 +155,7 @@ helder_field_spec_find (const HelderFieldSpec *specs,
 
 void
 helder_field_value_format (GString    *out,
-                           const char *value,
-                           const char *indent)
+                           const char *value)
 {
   g_auto(GStrv) lines = g_strsplit (value, "\n", -1);
   gboolean first = TRUE;
@@ -168,7 +167,7 @@ helder_field_value_format (GString    *out,
       if (*lines[i] == '\0')
         continue;
       if (!first)
-        g_string_append_printf (out, "\n%s", indent);
+        g_string_append (out, "\n    ");
       g_string_append (out, lines[i]);
       first = FALSE;
     }
@@ -188,7 +187,7 @@ helder_block_item_format (const HelderBlockItem *item)
   if (answer != NULL)
     {
       g_string_append_printf (out, "- [%c] ", helder_value_is_yes (correct) ? 'x' : ' ');
-      helder_field_value_format (out, answer, "    ");
+      helder_field_value_format (out, answer);
       g_string_append_c (out, '\n');
       first = FALSE;
     }
@@ -202,7 +201,7 @@ helder_block_item_format (const HelderBlockItem *item)
         continue;
 
       g_string_append_printf (out, "%s%s: ", first ? "- " : "  ", field->key);
-      helder_field_value_format (out, field->value, "    ");
+      helder_field_value_format (out, field->value);
       g_string_append_c (out, '\n');
       first = FALSE;
     }
@@ -233,7 +232,7 @@ helder_block_format (const HelderBlock *block)
       const HelderField *field = g_ptr_array_index (block->fields, i);
 
       g_string_append_printf (out, "%s: ", field->key);
-      helder_field_value_format (out, field->value, "  ");
+      helder_field_value_format (out, field->value);
       g_string_append_c (out, '\n');
     }
 

@@ -52,11 +52,12 @@ char                  *helder_block_item_format (const HelderBlockItem *item);
 
 /* helder_field_value_format:
  * Appends @value as a field value: its first line as it is, each further
- * line on a continuation line starting with @indent (empty lines left
- * out, since they would end the value).
+ * line on a continuation line indented by four spaces (empty lines left
+ * out, since they would end the value). Four spaces, not two: a line of
+ * text starting with ``` indented by three spaces or fewer would close
+ * the block.
  */
 void                   helder_field_value_format (GString             *out,
-                                                  const char          *value,
-                                                  const char          *indent);
+                                                  const char          *value);
 
 G_END_DECLS
