@@ -591,6 +591,30 @@ test_content_expert_task (void)
   helder_test_remove_tree (path);
 }
 
+/* A tip written in its card: its title and text, as "> " lines. */
+static void
+test_callout (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  HelderWindow *window = open_course (path);
+  GtkWidget *card;
+  const char *text;
+
+  activate (GTK_WIDGET (window), "win.new-page");
+  activate (find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "blocks"), "blocks.next");
+  insert_block (window, 5);
+  card = card_at (window, 1);
+  type_into (card_field (card, GTK_TYPE_ENTRY, "Title", 0), "Let goed op");
+  type_into (card_field (card, GTK_TYPE_TEXT_VIEW, "Text", 0), "Lees eerst de tekst.\nDan de vraag.");
+  text = helder_page_get_text (helder_window_get_page (window));
+  g_assert_nonnull (strstr (text, "> [!TIP] Let goed op\n> Lees eerst de tekst.\n> Dan de vraag."));
+  g_assert_cmpstr (helder_block_card_get_name (HELDER_BLOCK_CARD (card_at (window, 1))), ==,
+                   "Callout: Let goed op");
+
+  close_window (window);
+  helder_test_remove_tree (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -608,6 +632,7 @@ main (int   argc,
   g_test_add_func ("/block-view/sample-page-reads-without-syntax",
                    test_sample_page_reads_without_syntax);
   g_test_add_func ("/block-view/content-expert-task", test_content_expert_task);
+  g_test_add_func ("/block-view/callout", test_callout);
 
   return g_test_run ();
 }

@@ -425,75 +425,17 @@ entry_set_text (GtkEditable *entry,
   gtk_editable_set_position (entry, position);
 }
 
-/* The body of a callout: its lines after the first, without "> ". */
-static char *
-callout_body (const char *source)
-{
-  g_autoptr(GString) body = g_string_new (NULL);
-  g_auto(GStrv) lines = g_strsplit (source, "\n", -1);
-
-  for (guint i = 1; lines[i] != NULL; i++)
-    {
-      const char *line = lines[i];
-
-      while (*line == ' ')
-        line++;
-      if (*line == '>')
-        line++;
-      if (*line == ' ')
-        line++;
-      if (i > 1)
-        g_string_append_c (body, '\n');
-      g_string_append (body, line);
-    }
-
-  return g_string_free (g_steal_pointer (&body), FALSE);
-}
-
-/* The first line of a callout up to its "[!TYPE]", and the title after it. */
-static char *
-callout_marker (const char  *source,
-                const char **title)
-{
-  const char *close = strchr (source, ']');
-  const char *newline = strchr (source, '\n');
-
-  if (close == NULL || (newline != NULL && close > newline))
-    close = source;
-  else
-    close++;
-
-  if (title != NULL)
-    {
-      const char *t = close;
-
-      while (*t == ' ')
-        t++;
-      *title = t;
-    }
-
-  return g_strndup (source, close - source);
-}
-
+/* A callout is written back from its type, title and text. */
 static void
 write_callout (HelderBlockCard *self)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *marker = callout_marker (self->source, NULL);
   Binding *title = g_ptr_array_index (self->bindings, 0);
   Binding *body = g_ptr_array_index (self->bindings, 1);
   g_autofree char *title_text = one_line (gtk_editable_get_text (GTK_EDITABLE (title->widget)));
   g_autofree char *body_text = text_view_get_text (GTK_TEXT_VIEW (body->widget));
-  g_auto(GStrv) lines = g_strsplit (body_text, "\n", -1);
 
-  g_string_append (out, marker);
-  if (*title_text != '\0')
-    g_string_append_printf (out, " %s", title_text);
-  for (guint i = 0; lines[i] != NULL; i++)
-    g_string_append_printf (out, "\n>%s%s", *lines[i] != '\0' ? " " : "", lines[i]);
-
-  emit_block_edit (self, helder_block_edit_replace (self->text, text_length (self), self->block,
-                                                    out->str));
+  emit_block_edit (self, helder_block_edit_set_callout (self->text, text_length (self), self->block,
+                                                        self->block->info, title_text, body_text));
 }
 
 static gboolean
@@ -1067,16 +1009,13 @@ update_binding (Binding *binding)
       break;
     case CARD_CALLOUT:
       if (binding->item == 0)
-        {
-          const char *title;
-          g_autofree char *marker = callout_marker (self->source, &title);
-          const char *newline = strchr (title, '\n');
-
-          owned = newline != NULL ? g_strndup (title, newline - title) : g_strdup (title);
-        }
+        value = self->block->title != NULL ? self->block->title : "";
       else
-        owned = callout_body (self->source);
-      value = owned;
+        {
+          owned = helder_block_dup_callout_body (self->text, text_length (self), self->block);
+          g_strchomp (owned);
+          value = owned;
+        }
       break;
     case CARD_FIELDS:
     default:
