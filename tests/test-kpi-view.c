@@ -14,6 +14,7 @@
 
 #include "helder-kpi-chart.h"
 #include "helder-kpi-view.h"
+#include "helder-test-screenshot.h"
 #include "helder-test-utils.h"
 
 static char *folder;
@@ -92,25 +93,6 @@ wait_for_drawing (HelderKpiChart *chart)
     g_main_context_iteration (NULL, TRUE);
 }
 
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
-                          gtk_widget_get_width (window), gtk_widget_get_height (window));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window),
-                                                              gtk_widget_get_height (window)));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static guint32
 pixel (const char *png,
        int         x,
@@ -169,7 +151,7 @@ test_dashboard (void)
   g_assert_true (g_str_has_prefix (tooltip, "Week 1 (from 2025-04-01)"));
 
   if (screenshot != NULL)
-    save_screenshot (window, screenshot);
+    helder_test_save_screenshot (window, screenshot);
 
   g_assert_true (helder_kpi_view_export (HELDER_KPI_VIEW (view), png, &error));
   g_assert_no_error (error);
@@ -192,7 +174,7 @@ test_dashboard (void)
 
       wait_for_drawing (targets);
       while (g_main_context_iteration (NULL, FALSE));
-      save_screenshot (window, dark_screenshot);
+      helder_test_save_screenshot (window, dark_screenshot);
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 

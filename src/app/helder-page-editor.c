@@ -1,8 +1,9 @@
 /* helder-page-editor.c
  *
- * The page's source in a GtkSourceView, checked as the author types: the
- * findings are underlined, explained in a tooltip and offered as fixes in
- * the context menu.
+ * A page, shown as block cards (the default) or as its source in a
+ * GtkSourceView, checked as the author types: the findings are underlined,
+ * explained in a tooltip and offered as fixes in the context menu. Both
+ * views edit the one text buffer.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
+#include "helder-block-view.h"
 #include "helder-checks.h"
 #include "helder-language-rules.h"
 #include "helder-page-editor.h"
@@ -41,6 +43,7 @@ struct _HelderPageEditor
   GPtrArray     *underlines;  /* of Underline*: the tags applied, with marks that move with edits */
 
   GtkSourceSearchContext *search;
+  GSettings     *settings;
 
   /* Template widgets */
   GtkWidget     *content;
@@ -48,6 +51,8 @@ struct _HelderPageEditor
   GtkEditable   *search_entry;
   GtkEditable   *replace_entry;
   GtkLabel      *search_count;
+  GtkStack      *views;
+  HelderBlockView *blocks;
   GtkSourceView *view;
   GtkLabel      *word_count;
   GtkLabel      *findings_count;
@@ -293,6 +298,7 @@ apply_diagnostics (HelderPageEditor *self)
     }
 
   update_footer (self);
+  helder_block_view_set_diagnostics (self->blocks, self->diagnostics);
   g_signal_emit (self, signals[DIAGNOSTICS_CHANGED], 0);
 }
 
@@ -497,6 +503,27 @@ select_bounds (HelderPageEditor *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
+static gboolean
+blocks_shown (HelderPageEditor *self)
+{
+  return gtk_stack_get_visible_child (self->views) == GTK_WIDGET (self->blocks);
+}
+
+/* One block as source: the Source view, with the block selected. */
+static void
+edit_source_cb (HelderPageEditor *self,
+                guint64           start,
+                guint64           end)
+{
+  GtkTextIter from;
+  GtkTextIter to;
+
+  gtk_stack_set_visible_child (self->views, gtk_widget_get_parent (GTK_WIDGET (self->view)));
+  iter_at_offset (self, start, &from);
+  iter_at_offset (self, end, &to);
+  select_bounds (self, &from, &to);
+}
+
 void
 helder_page_editor_select (HelderPageEditor       *self,
                            const HelderDiagnostic *diagnostic)
@@ -508,6 +535,9 @@ helder_page_editor_select (HelderPageEditor       *self,
   g_return_if_fail (diagnostic != NULL);
 
   if (self->page == NULL)
+    return;
+
+  if (blocks_shown (self) && helder_block_view_focus_offset (self->blocks, diagnostic->start))
     return;
 
   diagnostic_bounds (self, diagnostic, &start, &end);
@@ -839,6 +869,7 @@ helder_page_editor_set_editable (HelderPageEditor *self,
   g_return_if_fail (HELDER_IS_PAGE_EDITOR (self));
 
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), editable);
+  helder_block_view_set_editable (self->blocks, editable);
 }
 
 /* Marks the passages reviewers commented on. */
@@ -987,6 +1018,7 @@ helder_page_editor_set_page (HelderPageEditor *self,
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
+  helder_block_view_set_page (self->blocks, course, page, buffer);
   helder_page_editor_check_now (self);
 }
 
@@ -1043,6 +1075,7 @@ helder_page_editor_finalize (GObject *object)
   g_clear_object (&self->page);
   g_clear_object (&self->fix_menu);
   g_clear_object (&self->search);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->menu_diagnostic, helder_diagnostic_unref);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
   g_clear_pointer (&self->underlines, g_ptr_array_unref);
@@ -1064,6 +1097,7 @@ helder_page_editor_class_init (HelderPageEditorClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (HELDER_TYPE_BLOCK_VIEW);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1079,6 +1113,9 @@ helder_page_editor_class_init (HelderPageEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, replace_cb);
   gtk_widget_class_bind_template_callback (widget_class, replace_all_cb);
+  gtk_widget_class_bind_template_child (widget_class, HelderPageEditor, views);
+  gtk_widget_class_bind_template_child (widget_class, HelderPageEditor, blocks);
+  gtk_widget_class_bind_template_callback (widget_class, edit_source_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "editor.replace", NULL, find_action);
@@ -1144,6 +1181,11 @@ helder_page_editor_init (HelderPageEditor *self)
   g_autoptr(GMenu) extra = g_menu_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Blocks or Source, as the author last chose. */
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "page-view", self->views, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
 
   self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
   self->underlines = g_ptr_array_new_with_free_func ((GDestroyNotify) underline_free);

@@ -498,6 +498,89 @@ bench_typing (HelderWindow *window)
   return met ? 0 : 1;
 }
 
+#define OPEN_ROUNDS 10
+#define OPEN_TARGET_MS 150.0
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Shows @page from another page and waits until it is drawn: the time
+ * from the click in the outline to a usable view, in ms.
+ */
+static double
+time_open (HelderWindow *window,
+           HelderPage   *other,
+           HelderPage   *page)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  GtkWidget *row;
+  gboolean painted = FALSE;
+  gulong handler;
+  gint64 start;
+
+  row = find_widget (GTK_WIDGET (window), is_row_of_page, other);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  helder_test_run_for (300);
+
+  row = find_widget (GTK_WIDGET (window), is_row_of_page, page);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  start = g_get_monotonic_time ();
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  run_until (&painted, "the page to be drawn", TIMEOUT_S);
+  g_signal_handler_disconnect (clock, handler);
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static GArray *
+open_rounds (HelderWindow *window,
+             const char   *view)
+{
+  HelderCourse *course = helder_window_get_course (window);
+  HelderPage *page = helder_course_find_page (course, PAGE_ID);
+  HelderPageIter iter = helder_course_iter_pages (course);
+  HelderPage *other;
+  GArray *times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  helder_page_iter_next (&iter);
+  other = iter.page;
+  g_settings_set_string (settings, "page-view", view);
+  for (guint i = 0; i < OPEN_ROUNDS; i++)
+    {
+      double ms = time_open (window, other, page);
+
+      g_array_append_val (times, ms);
+    }
+  sort (times);
+
+  return times;
+}
+
+/* Opening the longest page in Blocks, beside the same in Source. */
+static int
+bench_open (HelderWindow *window)
+{
+  g_autoptr(GArray) blocks = open_rounds (window, "blocks");
+  g_autoptr(GArray) source = open_rounds (window, "source");
+  gboolean met = quantile (blocks, 1) <= OPEN_TARGET_MS;
+
+  g_print ("Opening %s from another page, %d times, until it is drawn:\n", PAGE_ID, OPEN_ROUNDS);
+  g_print ("  Blocks: median %.1f ms, max %.1f ms (target: max <= %.0f ms)\n",
+           quantile (blocks, 0.5), quantile (blocks, 1), OPEN_TARGET_MS);
+  g_print ("  Peer, Source: median %.1f ms, max %.1f ms\n", quantile (source, 0.5),
+           quantile (source, 1));
+  if (!met)
+    g_print ("MISSED: Blocks took %.1f ms, more than %.0f ms\n", quantile (blocks, 1), OPEN_TARGET_MS);
+
+  return met ? 0 : 1;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -509,9 +592,10 @@ main (int    argc,
   HelderWindow *window;
   int result;
 
-  if (argc != 3 || (g_strcmp0 (argv[1], "preview") != 0 && g_strcmp0 (argv[1], "typing") != 0))
+  if (argc != 3 || (g_strcmp0 (argv[1], "preview") != 0 && g_strcmp0 (argv[1], "typing") != 0 &&
+                    g_strcmp0 (argv[1], "open") != 0))
     {
-      g_printerr ("Usage: %s preview|typing COURSE_FOLDER\n", argv[0]);
+      g_printerr ("Usage: %s preview|typing|open COURSE_FOLDER\n", argv[0]);
       return 2;
     }
   if (!gtk_init_check ())
@@ -532,6 +616,8 @@ main (int    argc,
   window = open_long_page (course);
   if (g_str_equal (argv[1], "preview"))
     result = bench_preview (window);
+  else if (g_str_equal (argv[1], "open"))
+    result = bench_open (window);
   else
     result = bench_typing (window);
 

@@ -1,0 +1,1362 @@
+/* helder-block-card.c
+ *
+ * One block of a page as a card the author edits in place: a question with
+ * its answers, an image with its alt text, a paragraph. The card never
+ * writes the page itself: every change is an "edit" signal with the byte
+ * range of the page source to replace, so the page's text buffer stays the
+ * one source of truth and untouched bytes stay as they are.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "helder-block-card"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "helder-block-card.h"
+#include "helder-block-spec.h"
+#include "helder-block-edit.h"
+#include "helder-rich-text-view.h"
+
+typedef enum
+{
+  CARD_FIELDS,  /* a Helder block: one widget per field and per item field */
+  CARD_TEXT,    /* CommonMark text, edited as rich text */
+  CARD_HEADING,
+  CARD_CALLOUT,
+  CARD_SOURCE,  /* anything the card cannot show as fields: the source as it is */
+} CardMode;
+
+typedef enum
+{
+  BIND_ENTRY,
+  BIND_TEXT,
+  BIND_CHECK,
+  BIND_DROPDOWN,
+  BIND_SPIN,
+  BIND_FILE,
+} BindType;
+
+/* A widget that shows one field: of the block (item -1) or of an item. */
+typedef struct
+{
+  HelderBlockCard       *card;
+  int                    item;
+  const HelderFieldSpec *spec;
+  BindType               type;
+  GtkWidget             *widget;
+  GtkLabel              *state;   /* BIND_FILE: the file's name and state */
+  GtkPicture            *picture; /* BIND_FILE of an image */
+} Binding;
+
+struct _HelderBlockCard
+{
+  GtkWidget          parent_instance;
+
+  char              *course_path;
+  const HelderBlock *block;   /* borrowed from the page content until the next update */
+  const char        *text;    /* the page source, borrowed likewise */
+  char              *source;  /* the block's bytes */
+  char              *rich_shown; /* CARD_TEXT: the CommonMark the rich text shows */
+  char              *shape;   /* what the widgets were built for */
+  char              *name;
+  CardMode           mode;
+  GPtrArray         *bindings;
+  gboolean           updating;
+  gboolean           editable;
+
+  /* Template widgets */
+  GtkWidget         *body;
+  GtkWidget         *frame;
+  GtkLabel          *kind_label;
+  GtkLabel          *badge;
+  GtkWidget         *fields;
+};
+
+G_DEFINE_FINAL_TYPE (HelderBlockCard, helder_block_card, GTK_TYPE_WIDGET)
+
+enum {
+  EDIT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+kind_name (const HelderBlock *block)
+{
+  switch (block->kind)
+    {
+    case HELDER_BLOCK_TEXT: return _("Text");
+    case HELDER_BLOCK_HEADING: return _("Heading");
+    case HELDER_BLOCK_CALLOUT: return _("Callout");
+    case HELDER_BLOCK_IMAGE: return _("Image");
+    case HELDER_BLOCK_VIDEO: return _("Video");
+    case HELDER_BLOCK_AUDIO: return _("Audio");
+    case HELDER_BLOCK_ACCORDION: return _("Accordion");
+    case HELDER_BLOCK_TABS: return _("Tabs");
+    case HELDER_BLOCK_FLASHCARDS: return _("Flashcards");
+    case HELDER_BLOCK_STEPS: return _("Steps");
+    case HELDER_BLOCK_SCENARIO: return _("Scenario");
+    case HELDER_BLOCK_CHECK: return _("Knowledge check");
+    case HELDER_BLOCK_QUESTION: return _("Test question");
+    case HELDER_BLOCK_SURVEY: return _("Survey item");
+    case HELDER_BLOCK_CONTINUE: return _("Continue divider");
+    case HELDER_BLOCK_CODE:
+    case HELDER_BLOCK_HTML:
+    case HELDER_N_BLOCK_KINDS:
+    default:
+      return _("Source");
+    }
+}
+
+static char *
+item_title (HelderBlockKind kind,
+            guint           number)
+{
+  if (kind == HELDER_BLOCK_CHECK || kind == HELDER_BLOCK_QUESTION)
+    /* Translators: %u is the answer's number */
+    return g_strdup_printf (_("Answer %u"), number);
+  if (kind == HELDER_BLOCK_SCENARIO)
+    return g_strdup_printf (_("Choice %u"), number);
+  if (kind == HELDER_BLOCK_FLASHCARDS)
+    return g_strdup_printf (_("Card %u"), number);
+  if (kind == HELDER_BLOCK_STEPS)
+    return g_strdup_printf (_("Step %u"), number);
+
+  return g_strdup_printf (_("Panel %u"), number);
+}
+
+static const char *
+add_item_label (HelderBlockKind kind)
+{
+  if (kind == HELDER_BLOCK_CHECK || kind == HELDER_BLOCK_QUESTION)
+    return _("Add Answer");
+  if (kind == HELDER_BLOCK_SCENARIO)
+    return _("Add Choice");
+  if (kind == HELDER_BLOCK_FLASHCARDS)
+    return _("Add Card");
+  if (kind == HELDER_BLOCK_STEPS)
+    return _("Add Step");
+
+  return _("Add Panel");
+}
+
+typedef struct
+{
+  const char *name;
+  const char *label;
+} Label;
+
+/* The translated label of @name in @labels, or @name itself. */
+static const char *
+find_label (const Label *labels,
+            guint        n_labels,
+            const char  *name)
+{
+  for (guint i = 0; i < n_labels; i++)
+    if (g_str_equal (name, labels[i].name))
+      return _(labels[i].label);
+
+  return name;
+}
+
+/* The label a field has on the card, in the author's words. */
+static const char *
+field_label (HelderBlockKind  kind,
+             const char      *key)
+{
+  static const Label labels[] = {
+    { "question", N_("Question") },
+    { "answer", N_("Answer") },
+    { "correct", N_("Right answer") },
+    { "best", N_("Best choice") },
+    { "feedback", N_("Feedback") },
+    { "choice", N_("Choice") },
+    { "situation", N_("Situation") },
+    { "title", N_("Title") },
+    { "text", N_("Text") },
+    { "front", N_("Front") },
+    { "back", N_("Back") },
+    { "alt", N_("Alt text") },
+    { "decorative", N_("Decorative, no alt text needed") },
+    { "caption", N_("Caption") },
+    { "captions", N_("Captions") },
+    { "transcript", N_("Transcript") },
+    { "poster", N_("Poster picture") },
+    { "test", N_("Test") },
+    { "goal", N_("Learning goal") },
+    { "low", N_("Lowest score means") },
+    { "high", N_("Highest score means") },
+    { "label", N_("Button text") },
+  };
+
+  if (g_str_equal (key, "src"))
+    return kind == HELDER_BLOCK_IMAGE ? _("Picture")
+         : kind == HELDER_BLOCK_VIDEO ? _("Video file") : _("Audio file");
+  if (g_str_equal (key, "kind"))
+    return kind == HELDER_BLOCK_SURVEY ? _("Kind of answer") : _("Kind of question");
+
+  return find_label (labels, G_N_ELEMENTS (labels), key);
+}
+
+/* A choice of values, in the author's words. */
+static const char *
+enum_label (const char *value)
+{
+  static const Label labels[] = {
+    { "single", N_("One right answer") },
+    { "multiple", N_("Several right answers") },
+    { "truefalse", N_("True or false") },
+    { "pre", N_("Pre-test") },
+    { "post", N_("Post-test") },
+    { "likert", N_("Scale") },
+    { "open", N_("Open answer") },
+  };
+
+  return find_label (labels, G_N_ELEMENTS (labels), value);
+}
+
+static gboolean
+is_long_text (const char *key)
+{
+  return g_str_equal (key, "feedback") || g_str_equal (key, "text") ||
+         g_str_equal (key, "situation") || g_str_equal (key, "back");
+}
+
+static CardMode
+mode_for (const HelderBlock *block,
+          const char        *text)
+{
+  const HelderBlockSpec *spec;
+
+  /* Text that rich text cannot show exactly (a table, an image, raw
+   * HTML) stays as it is written.
+   */
+  if (block->kind == HELDER_BLOCK_TEXT)
+    {
+      g_autoptr(HelderRichText) rich = helder_rich_text_parse (text + block->range.start,
+                                                               block->range.end - block->range.start,
+                                                               NULL);
+
+      return rich != NULL ? CARD_TEXT : CARD_SOURCE;
+    }
+  if (block->kind == HELDER_BLOCK_HEADING)
+    return CARD_HEADING;
+  if (block->kind == HELDER_BLOCK_CALLOUT)
+    return CARD_CALLOUT;
+  if (!helder_block_kind_is_fenced (block->kind))
+    return CARD_SOURCE;
+
+  /* A field the format does not know would have no widget: rather than
+   * hide it, the card shows the whole block as it is written.
+   */
+  spec = helder_block_spec_get (block->kind);
+  for (guint i = 0; i < block->fields->len; i++)
+    {
+      const HelderField *field = g_ptr_array_index (block->fields, i);
+
+      if (helder_field_spec_find (spec->fields, field->key) == NULL)
+        return CARD_SOURCE;
+    }
+  for (guint i = 0; i < block->items->len; i++)
+    {
+      const HelderBlockItem *item = g_ptr_array_index (block->items, i);
+
+      for (guint j = 0; j < item->fields->len; j++)
+        {
+          const HelderField *field = g_ptr_array_index (item->fields, j);
+
+          if (helder_field_spec_find (spec->item_fields, field->key) == NULL)
+            return CARD_SOURCE;
+        }
+    }
+
+  return CARD_FIELDS;
+}
+
+/* The widgets depend on the kind and the number of items, never on the
+ * values: a card is rebuilt only when these change.
+ */
+static char *
+shape_for (const HelderBlock *block,
+           CardMode           mode)
+{
+  return g_strdup_printf ("%d:%d:%u", block->kind, mode, block->items->len);
+}
+
+static const HelderField *
+binding_field (Binding *binding)
+{
+  const HelderBlock *block = binding->card->block;
+
+  if (binding->item < 0)
+    return helder_block_get_field (block, binding->spec->key);
+  if ((guint) binding->item >= block->items->len)
+    return NULL;
+
+  return helder_block_item_get_field (g_ptr_array_index (block->items, binding->item),
+                                      binding->spec->key);
+}
+
+/* Emits @edit, made by helder-block-edit against the page text. */
+static void
+emit_block_edit (HelderBlockCard *self,
+                 HelderTextEdit  *edit)
+{
+  g_autoptr(HelderTextEdit) owned = edit;
+
+  if (owned != NULL)
+    g_signal_emit (self, signals[EDIT], 0, (guint64) owned->start, (guint64) owned->end, owned->text);
+}
+
+static gsize
+text_length (HelderBlockCard *self)
+{
+  return strlen (self->text);
+}
+
+static char *
+one_line (const char *value)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = value; *p != '\0'; p++)
+    g_string_append_c (out, *p == '\n' || *p == '\r' ? ' ' : *p);
+  g_strstrip (out->str);
+  out->len = strlen (out->str);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Writes @value into the field, where it is or where it belongs. */
+static void
+write_field (Binding    *binding,
+             const char *value)
+{
+  HelderBlockCard *self = binding->card;
+  const char *key = binding->spec->key;
+
+  if (binding->type == BIND_CHECK && binding->item >= 0 && g_str_equal (key, "correct"))
+    emit_block_edit (self, helder_block_edit_set_correct (self->text, text_length (self), self->block,
+                                                          binding->item, helder_value_is_yes (value)));
+  else if (binding->item < 0 && g_str_equal (key, "kind") &&
+           (self->block->kind == HELDER_BLOCK_CHECK || self->block->kind == HELDER_BLOCK_QUESTION))
+    emit_block_edit (self, helder_block_edit_set_question_kind (self->text, text_length (self),
+                                                                self->block, value));
+  else if (binding_field (binding) != NULL || *value != '\0')
+    {
+      g_autofree char *clean = one_line (value);
+      const HelderField *field = binding_field (binding);
+
+      if (field != NULL && g_strcmp0 (field->value, clean) == 0)
+        return;
+
+      /* An empty field ("key: " or "- [ ] ") gets its value after one
+       * space, with no space left behind it.
+       */
+      if (field != NULL && *field->value == '\0' && *clean != '\0')
+        {
+          gsize start = field->value_range.start;
+          gsize end = field->value_range.end;
+          g_autofree char *spaced = g_strconcat (" ", clean, NULL);
+
+          while (start > 0 && self->text[start - 1] == ' ')
+            start--;
+          while (self->text[end] == ' ')
+            end++;
+          emit_block_edit (self, helder_text_edit_new (start, end, spaced));
+          return;
+        }
+
+      emit_block_edit (self, helder_block_edit_set_field (self->text, text_length (self), self->block,
+                                                          binding->item, key, clean));
+    }
+}
+
+static char *
+text_view_get_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Sets a widget's text only when it differs, keeping the cursor where it
+ * was, so updates after the author's own typing change nothing.
+ */
+static void
+text_view_set_text (GtkTextView *view,
+                    const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *current = text_view_get_text (view);
+  GtkTextIter iter;
+  int cursor;
+
+  if (g_str_equal (current, text))
+    return;
+
+  g_object_get (buffer, "cursor-position", &cursor, NULL);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, cursor);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+static void
+entry_set_text (GtkEditable *entry,
+                const char  *text)
+{
+  int position;
+
+  if (g_str_equal (gtk_editable_get_text (entry), text))
+    return;
+
+  position = gtk_editable_get_position (entry);
+  gtk_editable_set_text (entry, text);
+  gtk_editable_set_position (entry, position);
+}
+
+/* A callout is written back from its type, title and text. */
+static void
+write_callout (HelderBlockCard *self)
+{
+  Binding *title = g_ptr_array_index (self->bindings, 0);
+  Binding *body = g_ptr_array_index (self->bindings, 1);
+  g_autofree char *title_text = one_line (gtk_editable_get_text (GTK_EDITABLE (title->widget)));
+  g_autofree char *body_text = text_view_get_text (GTK_TEXT_VIEW (body->widget));
+
+  emit_block_edit (self, helder_block_edit_set_callout (self->text, text_length (self), self->block,
+                                                        self->block->info, title_text, body_text));
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+binding_changed (Binding *binding)
+{
+  HelderBlockCard *self = binding->card;
+  g_autofree char *value = NULL;
+
+  if (self->updating || self->block == NULL)
+    return;
+
+  switch (self->mode)
+    {
+    case CARD_TEXT:
+    case CARD_SOURCE:
+      /* An emptied card keeps its block until the author types again or
+       * deletes the block: without text there would be no block to show.
+       */
+      if (self->mode == CARD_TEXT)
+        value = helder_rich_text_view_dup_markdown (HELDER_RICH_TEXT_VIEW (binding->widget));
+      else
+        value = text_view_get_text (GTK_TEXT_VIEW (binding->widget));
+      if (is_blank (value))
+        return;
+      if (self->mode == CARD_TEXT)
+        {
+          g_free (self->rich_shown);
+          self->rich_shown = g_strdup (value);
+        }
+      emit_block_edit (self, helder_block_edit_replace (self->text, text_length (self), self->block, value));
+      return;
+
+    case CARD_HEADING:
+      {
+        g_autofree char *title = one_line (gtk_editable_get_text (GTK_EDITABLE (binding->widget)));
+        g_autofree char *marks = g_strnfill (CLAMP (self->block->level, 1, 6), '#');
+
+        if (*title == '\0')
+          return;
+
+        value = g_strdup_printf ("%s %s", marks, title);
+        emit_block_edit (self, helder_block_edit_replace (self->text, text_length (self), self->block,
+                                                          value));
+      }
+      return;
+
+    case CARD_CALLOUT:
+      write_callout (self);
+      return;
+
+    case CARD_FIELDS:
+    default:
+      break;
+    }
+
+  switch (binding->type)
+    {
+    case BIND_ENTRY:
+    case BIND_FILE:
+      value = g_strdup (gtk_editable_get_text (GTK_EDITABLE (binding->widget)));
+      break;
+    case BIND_TEXT:
+      value = text_view_get_text (GTK_TEXT_VIEW (binding->widget));
+      break;
+    case BIND_CHECK:
+      value = g_strdup (gtk_check_button_get_active (GTK_CHECK_BUTTON (binding->widget))
+                        ? "yes" : "no");
+      break;
+    case BIND_DROPDOWN:
+      {
+        g_auto(GStrv) values = g_strsplit (binding->spec->values, "|", -1);
+        guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (binding->widget));
+
+        if (selected >= g_strv_length (values))
+          return;
+        value = g_strdup (values[selected]);
+      }
+      break;
+    case BIND_SPIN:
+      {
+        int goal = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (binding->widget));
+
+        value = goal > 0 ? g_strdup_printf ("%d", goal) : g_strdup ("");
+      }
+      break;
+    default:
+      return;
+    }
+
+  write_field (binding, value);
+}
+
+static void
+file_chosen_cb (GtkNativeDialog *dialog,
+                int              response,
+                Binding         *binding)
+{
+  HelderBlockCard *self = binding->card;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GFile) course = g_file_new_for_path (self->course_path);
+      g_autofree char *relative = g_file_get_relative_path (course, file);
+
+      if (relative == NULL)
+        gtk_label_set_text (binding->state,
+                            _("That file is outside the course folder. Copy it into the course folder first, then choose it again."));
+      else
+        write_field (binding, relative);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+choose_file_cb (GtkButton *button,
+                Binding   *binding)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GFile) folder = g_file_new_for_path (binding->card->course_path);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+
+  dialog = gtk_file_chooser_native_new (field_label (binding->card->block->kind,
+                                                     binding->spec->key),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+  g_signal_connect (dialog, "response", G_CALLBACK (file_chosen_cb), binding);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+text_buffer_changed_cb (GtkTextBuffer *buffer,
+                        Binding       *binding)
+{
+  binding_changed (binding);
+}
+
+static void
+widget_changed_cb (GtkWidget *widget,
+                   Binding   *binding)
+{
+  binding_changed (binding);
+}
+
+static void
+widget_notify_cb (GtkWidget  *widget,
+                  GParamSpec *pspec,
+                  Binding    *binding)
+{
+  binding_changed (binding);
+}
+
+static void
+paragraph_clicked_cb (GtkButton          *button,
+                      HelderRichTextView *view)
+{
+  helder_rich_text_view_set_paragraph (view,
+                                       GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "helder-kind")),
+                                       GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "helder-level")));
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+}
+
+/* The small toolbar of a text card: the style of the current paragraph. */
+static void
+add_paragraph_bar (HelderBlockCard    *self,
+                   GtkWidget          *box,
+                   HelderRichTextView *view)
+{
+  static const struct { const char *label; const char *tooltip; HelderParagraphKind kind; guint level; } styles[] = {
+    { N_("Text"), N_("Normal Text"), HELDER_PARAGRAPH_TEXT, 1 },
+    { N_("H2"), N_("Heading"), HELDER_PARAGRAPH_HEADING, 2 },
+    { N_("H3"), N_("Subheading"), HELDER_PARAGRAPH_HEADING, 3 },
+    { N_("• List"), N_("Bulleted List"), HELDER_PARAGRAPH_BULLET, 1 },
+    { N_("1. List"), N_("Numbered List"), HELDER_PARAGRAPH_NUMBER, 1 },
+    { N_("Quote"), N_("Quote"), HELDER_PARAGRAPH_QUOTE, 1 },
+  };
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Paragraph style"), -1);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (_(styles[i].label));
+
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_focus_on_click (button, FALSE);
+      gtk_widget_set_tooltip_text (button, _(styles[i].tooltip));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(styles[i].tooltip), -1);
+      g_object_set_data (G_OBJECT (button), "helder-kind", GINT_TO_POINTER (styles[i].kind));
+      g_object_set_data (G_OBJECT (button), "helder-level", GUINT_TO_POINTER (styles[i].level));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (paragraph_clicked_cb), view, 0);
+      gtk_box_append (GTK_BOX (bar), button);
+    }
+  gtk_widget_add_css_class (bar, "helder-paragraph-bar");
+
+  /* The toolbar shows while the focus is in the card. */
+  gtk_widget_set_visible (bar, FALSE);
+  g_signal_connect_object (focus, "enter", G_CALLBACK (gtk_widget_show), bar, G_CONNECT_SWAPPED);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (gtk_widget_hide), bar, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  gtk_box_append (GTK_BOX (box), bar);
+}
+
+static GtkWidget *
+add_label (GtkWidget  *box,
+           const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_box_append (GTK_BOX (box), label);
+
+  return label;
+}
+
+static GtkWidget *
+new_text_view (const char *label,
+               gboolean    monospace)
+{
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), monospace);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_widget_add_css_class (view, "helder-card-text");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
+
+  return view;
+}
+
+static Binding *
+add_binding (HelderBlockCard       *self,
+             GtkWidget             *box,
+             int                    item,
+             const HelderFieldSpec *spec,
+             const char            *label)
+{
+  Binding *binding = g_new0 (Binding, 1);
+  const char *key = spec != NULL ? spec->key : "";
+
+  binding->card = self;
+  binding->item = item;
+  binding->spec = spec;
+
+  if (spec == NULL || (spec->flags & HELDER_FIELD_PROSE) != 0)
+    {
+      if (self->mode == CARD_TEXT)
+        {
+          binding->type = BIND_TEXT;
+          binding->widget = helder_rich_text_view_new ();
+          gtk_widget_add_css_class (binding->widget, "helder-card-text");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (binding->widget),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                          GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
+          g_signal_connect (binding->widget, "edited", G_CALLBACK (widget_changed_cb), binding);
+          add_paragraph_bar (self, box, HELDER_RICH_TEXT_VIEW (binding->widget));
+        }
+      else if (self->mode == CARD_SOURCE || (self->mode == CARD_CALLOUT && item == 1) ||
+               is_long_text (key))
+        {
+          binding->type = BIND_TEXT;
+          binding->widget = new_text_view (label, self->mode == CARD_SOURCE);
+          g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (binding->widget)), "changed",
+                            G_CALLBACK (text_buffer_changed_cb), binding);
+        }
+      else
+        {
+          binding->type = BIND_ENTRY;
+          binding->widget = gtk_entry_new ();
+          gtk_accessible_update_property (GTK_ACCESSIBLE (binding->widget),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          g_signal_connect (binding->widget, "changed", G_CALLBACK (widget_changed_cb), binding);
+        }
+      if (self->mode == CARD_FIELDS || self->mode == CARD_CALLOUT)
+        add_label (box, label);
+      gtk_box_append (GTK_BOX (box), binding->widget);
+    }
+  else if ((spec->flags & HELDER_FIELD_BOOL) != 0)
+    {
+      binding->type = BIND_CHECK;
+      binding->widget = gtk_check_button_new_with_label (label);
+      g_signal_connect (binding->widget, "notify::active", G_CALLBACK (widget_notify_cb), binding);
+      gtk_box_append (GTK_BOX (box), binding->widget);
+    }
+  else if ((spec->flags & HELDER_FIELD_ENUM) != 0)
+    {
+      g_auto(GStrv) values = g_strsplit (spec->values, "|", -1);
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+      for (guint i = 0; values[i] != NULL; i++)
+        gtk_string_list_append (names, enum_label (values[i]));
+      binding->type = BIND_DROPDOWN;
+      binding->widget = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
+      gtk_widget_set_halign (binding->widget, GTK_ALIGN_START);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (binding->widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_signal_connect (binding->widget, "notify::selected", G_CALLBACK (widget_notify_cb), binding);
+      add_label (box, label);
+      gtk_box_append (GTK_BOX (box), binding->widget);
+    }
+  else if ((spec->flags & HELDER_FIELD_GOAL) != 0)
+    {
+      binding->type = BIND_SPIN;
+      binding->widget = gtk_spin_button_new_with_range (0, 9, 1);
+      gtk_widget_set_halign (binding->widget, GTK_ALIGN_START);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (binding->widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_signal_connect (binding->widget, "value-changed", G_CALLBACK (widget_changed_cb), binding);
+      add_label (box, label);
+      gtk_box_append (GTK_BOX (box), binding->widget);
+    }
+  else
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *choose = gtk_button_new_with_label (_("Choose…"));
+      g_autofree char *choose_label = g_strdup_printf (_("Choose %s…"), label);
+
+      binding->type = BIND_FILE;
+      if (self->block->kind == HELDER_BLOCK_IMAGE && g_str_equal (key, "src"))
+        {
+          binding->picture = GTK_PICTURE (gtk_picture_new ());
+          gtk_picture_set_can_shrink (binding->picture, TRUE);
+          gtk_picture_set_content_fit (binding->picture, GTK_CONTENT_FIT_CONTAIN);
+          gtk_widget_set_size_request (GTK_WIDGET (binding->picture), -1, 180);
+          gtk_box_append (GTK_BOX (box), GTK_WIDGET (binding->picture));
+        }
+      add_label (box, label);
+      binding->widget = gtk_entry_new ();
+      gtk_widget_set_hexpand (binding->widget, TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (binding->widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_signal_connect (binding->widget, "changed", G_CALLBACK (widget_changed_cb), binding);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (choose),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, choose_label, -1);
+      g_signal_connect (choose, "clicked", G_CALLBACK (choose_file_cb), binding);
+      gtk_box_append (GTK_BOX (row), binding->widget);
+      gtk_box_append (GTK_BOX (row), choose);
+      gtk_box_append (GTK_BOX (box), row);
+
+      binding->state = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_xalign (binding->state, 0);
+      gtk_label_set_wrap (binding->state, TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (binding->state), "caption");
+      gtk_widget_add_css_class (GTK_WIDGET (binding->state), "dim-label");
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (binding->state));
+    }
+
+  g_ptr_array_add (self->bindings, binding);
+
+  return binding;
+}
+
+static void
+item_button_cb (GtkButton       *button,
+                HelderBlockCard *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "helder-item"));
+  int move = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "helder-move"));
+
+  if (self->block == NULL || index >= self->block->items->len)
+    return;
+
+  if (move == 0)
+    emit_block_edit (self, helder_block_edit_remove_item (self->text, text_length (self),
+                                                          self->block, index));
+  else
+    emit_block_edit (self, helder_block_edit_move_item (self->text, text_length (self),
+                                                        self->block, index, move > 0));
+}
+
+/* A new answer is empty and not right; other items have their required
+ * fields, empty.
+ */
+static void
+add_item_cb (GtkButton       *button,
+             HelderBlockCard *self)
+{
+  const HelderBlockSpec *spec = helder_block_spec_get (self->block->kind);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+
+  for (guint i = 0; spec->item_fields[i].key != NULL; i++)
+    if ((spec->item_fields[i].flags & HELDER_FIELD_REQUIRED) != 0 ||
+        g_str_equal (spec->item_fields[i].key, "feedback") ||
+        g_str_equal (spec->item_fields[i].key, "correct"))
+      {
+        g_ptr_array_add (fields, (gpointer) spec->item_fields[i].key);
+        g_ptr_array_add (fields, (gpointer) (g_str_equal (spec->item_fields[i].key, "correct")
+                                             ? "no" : ""));
+      }
+  g_ptr_array_add (fields, NULL);
+
+  emit_block_edit (self, helder_block_edit_add_item (self->text, text_length (self), self->block,
+                                                     self->block->items->len,
+                                                     (const char * const *) fields->pdata));
+}
+
+static GtkWidget *
+item_button (HelderBlockCard *self,
+             GtkWidget       *box,
+             guint            index,
+             int              move,
+             const char      *icon,
+             const char      *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  g_object_set_data (G_OBJECT (button), "helder-item", GUINT_TO_POINTER (index));
+  g_object_set_data (G_OBJECT (button), "helder-move", GINT_TO_POINTER (move));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (item_button_cb), self, 0);
+  gtk_box_append (GTK_BOX (box), button);
+
+  return button;
+}
+
+static void
+build_items (HelderBlockCard *self)
+{
+  const HelderBlock *block = self->block;
+  const HelderBlockSpec *spec = helder_block_spec_get (block->kind);
+  GtkWidget *add;
+
+  for (guint i = 0; i < block->items->len; i++)
+    {
+      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      g_autofree char *title = item_title (block->kind, i + 1);
+      GtkWidget *label = gtk_label_new (title);
+
+      gtk_widget_add_css_class (item, "helder-block-item");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title, -1);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_box_append (GTK_BOX (header), label);
+      if (i > 0)
+        item_button (self, header, i, -1, "go-up-symbolic", _("Move Up"));
+      if (i + 1 < block->items->len)
+        item_button (self, header, i, 1, "go-down-symbolic", _("Move Down"));
+      item_button (self, header, i, 0, "user-trash-symbolic", _("Remove"));
+      gtk_box_append (GTK_BOX (item), header);
+
+      for (guint j = 0; spec->item_fields[j].key != NULL; j++)
+        add_binding (self, item, i, &spec->item_fields[j],
+                     field_label (block->kind, spec->item_fields[j].key));
+
+      gtk_box_append (GTK_BOX (self->fields), item);
+    }
+
+  add = gtk_button_new_with_label (add_item_label (block->kind));
+  gtk_widget_set_halign (add, GTK_ALIGN_START);
+  g_signal_connect_object (add, "clicked", G_CALLBACK (add_item_cb), self, 0);
+  gtk_box_append (GTK_BOX (self->fields), add);
+}
+
+static void
+build (HelderBlockCard *self)
+{
+  const HelderBlock *block = self->block;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->fields)) != NULL)
+    gtk_box_remove (GTK_BOX (self->fields), child);
+  g_ptr_array_set_size (self->bindings, 0);
+
+  gtk_widget_remove_css_class (self->frame, "helder-callout");
+  gtk_widget_remove_css_class (self->frame, "helder-source-card");
+
+  switch (self->mode)
+    {
+    case CARD_TEXT:
+      add_binding (self, self->fields, -1, NULL, _("Text"));
+      break;
+    case CARD_SOURCE:
+      gtk_widget_add_css_class (self->frame, "helder-source-card");
+      add_binding (self, self->fields, -1, NULL, _("Source"));
+      break;
+    case CARD_HEADING:
+      add_binding (self, self->fields, -1, NULL, _("Heading"));
+      gtk_widget_add_css_class (((Binding *) g_ptr_array_index (self->bindings, 0))->widget,
+                                 "title-4");
+      break;
+    case CARD_CALLOUT:
+      gtk_widget_add_css_class (self->frame, "helder-callout");
+      add_binding (self, self->fields, 0, NULL, _("Title"));
+      add_binding (self, self->fields, 1, NULL, _("Text"));
+      break;
+    case CARD_FIELDS:
+    default:
+      {
+        const HelderBlockSpec *spec = helder_block_spec_get (block->kind);
+
+        for (guint i = 0; spec->fields[i].key != NULL; i++)
+          if ((spec->fields[i].flags & HELDER_FIELD_ID) == 0)
+            add_binding (self, self->fields, -1, &spec->fields[i],
+                         field_label (block->kind, spec->fields[i].key));
+        if (spec->item_fields[0].key != NULL)
+          build_items (self);
+      }
+      break;
+    }
+}
+
+static void
+update_file (Binding    *binding,
+             const char *value)
+{
+  g_autofree char *path = g_build_filename (binding->card->course_path, value, NULL);
+  gboolean found = *value != '\0' && g_file_test (path, G_FILE_TEST_IS_REGULAR);
+
+  entry_set_text (GTK_EDITABLE (binding->widget), value);
+  gtk_label_set_text (binding->state, *value == '\0' ? _("No file chosen yet")
+                                      : found ? "" : _("This file is not in the course folder."));
+  gtk_widget_set_visible (GTK_WIDGET (binding->state), !found);
+  if (binding->picture != NULL)
+    gtk_picture_set_filename (binding->picture, found ? path : NULL);
+}
+
+static void
+update_binding (Binding *binding)
+{
+  HelderBlockCard *self = binding->card;
+  const HelderField *field = NULL;
+  const char *value = "";
+  g_autofree char *owned = NULL;
+
+  switch (self->mode)
+    {
+    case CARD_TEXT:
+      if (g_strcmp0 (self->rich_shown, self->source) != 0)
+        {
+          g_autoptr(HelderRichText) rich = helder_rich_text_parse (self->source, -1, NULL);
+
+          if (rich != NULL)
+            helder_rich_text_view_set_text (HELDER_RICH_TEXT_VIEW (binding->widget), rich);
+          g_free (self->rich_shown);
+          self->rich_shown = g_strdup (self->source);
+        }
+      return;
+    case CARD_SOURCE:
+      value = self->source;
+      break;
+    case CARD_HEADING:
+      value = self->block->title != NULL ? self->block->title : "";
+      break;
+    case CARD_CALLOUT:
+      if (binding->item == 0)
+        value = self->block->title != NULL ? self->block->title : "";
+      else
+        {
+          owned = helder_block_dup_callout_body (self->text, text_length (self), self->block);
+          g_strchomp (owned);
+          value = owned;
+        }
+      break;
+    case CARD_FIELDS:
+    default:
+      field = binding_field (binding);
+      value = field != NULL ? field->value : "";
+      break;
+    }
+
+  switch (binding->type)
+    {
+    case BIND_ENTRY:
+      entry_set_text (GTK_EDITABLE (binding->widget), value);
+      break;
+    case BIND_TEXT:
+      text_view_set_text (GTK_TEXT_VIEW (binding->widget), value);
+      break;
+    case BIND_CHECK:
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (binding->widget), helder_value_is_yes (value));
+      break;
+    case BIND_DROPDOWN:
+      {
+        g_auto(GStrv) values = g_strsplit (binding->spec->values, "|", -1);
+        guint selected = 0;
+
+        for (guint i = 0; values[i] != NULL; i++)
+          if (g_str_equal (values[i], value))
+            selected = i;
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (binding->widget), selected);
+      }
+      break;
+    case BIND_SPIN:
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (binding->widget), g_ascii_strtod (value, NULL));
+      break;
+    case BIND_FILE:
+    default:
+      update_file (binding, value);
+      break;
+    }
+}
+
+static char *
+block_subject (HelderBlockCard *self)
+{
+  const HelderBlock *block = self->block;
+  const char *subject = NULL;
+  g_autofree char *first = NULL;
+
+  if (block->kind == HELDER_BLOCK_HEADING || block->kind == HELDER_BLOCK_CALLOUT)
+    subject = block->title;
+  if (subject == NULL)
+    subject = helder_block_get_value (block, "question");
+  if (subject == NULL)
+    subject = helder_block_get_value (block, "title");
+  if (subject == NULL)
+    subject = helder_block_get_value (block, "alt");
+  if (subject == NULL && self->mode == CARD_TEXT)
+    {
+      const char *newline = strchr (self->source, '\n');
+
+      first = newline != NULL ? g_strndup (self->source, newline - self->source)
+                              : g_strdup (self->source);
+      subject = first;
+    }
+
+  if (subject == NULL || *subject == '\0')
+    return NULL;
+  /* A paragraph is named by its first words. */
+  if (first != NULL && g_utf8_strlen (subject, -1) > 60)
+    {
+      g_autofree char *cut = g_utf8_substring (subject, 0, 60);
+
+      return g_strconcat (cut, "…", NULL);
+    }
+
+  return g_strdup (subject);
+}
+
+/**
+ * helder_block_card_update:
+ * @block: the block now at the card's place, owned by the page content
+ * @text: the whole page source @block was parsed from
+ *
+ * Shows @block, keeping the focus and the cursor of the field being
+ * edited. @block and @text must stay valid until the next update.
+ *
+ * Returns: %FALSE when the card was built for another kind of block or
+ *   another number of items, and a new card must take its place
+ */
+gboolean
+helder_block_card_update (HelderBlockCard   *self,
+                          const HelderBlock *block,
+                          const char        *text)
+{
+  g_autofree char *shape = NULL;
+  g_autofree char *subject = NULL;
+  CardMode mode;
+
+  g_return_val_if_fail (HELDER_IS_BLOCK_CARD (self), FALSE);
+  g_return_val_if_fail (block != NULL, FALSE);
+
+  mode = mode_for (block, text);
+  shape = shape_for (block, mode);
+  if (self->shape != NULL && !g_str_equal (shape, self->shape))
+    return FALSE;
+
+  self->block = block;
+  self->text = text;
+  g_free (self->source);
+  self->source = g_strndup (text + block->range.start, block->range.end - block->range.start);
+
+  if (self->shape == NULL)
+    {
+      self->shape = g_steal_pointer (&shape);
+      self->mode = mode;
+      build (self);
+      helder_block_card_set_editable (self, self->editable);
+    }
+
+  self->updating = TRUE;
+  for (guint i = 0; i < self->bindings->len; i++)
+    update_binding (g_ptr_array_index (self->bindings, i));
+  self->updating = FALSE;
+
+  subject = block_subject (self);
+  g_free (self->name);
+  self->name = subject != NULL ? g_strdup_printf ("%s: %s", kind_name (block), subject)
+                               : g_strdup (kind_name (block));
+  gtk_label_set_text (self->kind_label, self->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->name, -1);
+
+  return TRUE;
+}
+
+/* The card's block is gone from the page: the card edits nothing more. */
+void
+helder_block_card_release (HelderBlockCard *self)
+{
+  g_return_if_fail (HELDER_IS_BLOCK_CARD (self));
+
+  self->block = NULL;
+  self->text = NULL;
+}
+
+/* Returns: (transfer none): the block shown, valid until the next update */
+const HelderBlock *
+helder_block_card_get_block (HelderBlockCard *self)
+{
+  g_return_val_if_fail (HELDER_IS_BLOCK_CARD (self), NULL);
+
+  return self->block;
+}
+
+/* Returns: (transfer none): the block's bytes as last shown */
+const char *
+helder_block_card_get_source (HelderBlockCard *self)
+{
+  g_return_val_if_fail (HELDER_IS_BLOCK_CARD (self), NULL);
+
+  return self->source;
+}
+
+/* Returns: (transfer none): the card's name for a screen reader, such as
+ *   "Knowledge check: Wat is AI?"
+ */
+const char *
+helder_block_card_get_name (HelderBlockCard *self)
+{
+  g_return_val_if_fail (HELDER_IS_BLOCK_CARD (self), NULL);
+
+  return self->name;
+}
+
+gboolean
+helder_block_card_is_source (HelderBlockCard *self)
+{
+  g_return_val_if_fail (HELDER_IS_BLOCK_CARD (self), FALSE);
+
+  return self->mode == CARD_SOURCE;
+}
+
+void
+helder_block_card_set_findings (HelderBlockCard *self,
+                                guint            n_findings)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (HELDER_IS_BLOCK_CARD (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->badge), n_findings > 0);
+  if (n_findings == 0)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+
+  count = g_strdup_printf ("%u", n_findings);
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding", "%u findings",
+                                              n_findings), n_findings);
+  gtk_label_set_text (self->badge, count);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->badge), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
+}
+
+void
+helder_block_card_set_editable (HelderBlockCard *self,
+                                gboolean         editable)
+{
+  g_return_if_fail (HELDER_IS_BLOCK_CARD (self));
+
+  self->editable = editable;
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *binding = g_ptr_array_index (self->bindings, i);
+
+      if (GTK_IS_TEXT_VIEW (binding->widget))
+        gtk_text_view_set_editable (GTK_TEXT_VIEW (binding->widget), editable);
+      else if (GTK_IS_EDITABLE (binding->widget))
+        gtk_editable_set_editable (GTK_EDITABLE (binding->widget), editable);
+      else
+        gtk_widget_set_sensitive (binding->widget, editable);
+    }
+}
+
+/* Puts the focus in the field that holds byte @offset of the page, with
+ * the cursor on it where the field is text.
+ */
+gboolean
+helder_block_card_focus_offset (HelderBlockCard *self,
+                                gsize            offset)
+{
+  g_return_val_if_fail (HELDER_IS_BLOCK_CARD (self), FALSE);
+
+  if (self->block == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *binding = g_ptr_array_index (self->bindings, i);
+      const HelderField *field = self->mode == CARD_FIELDS ? binding_field (binding) : NULL;
+      gsize start = self->block->range.start;
+
+      if (self->mode == CARD_FIELDS &&
+          (field == NULL || offset < field->value_range.start || offset > field->value_range.end))
+        continue;
+      if (field != NULL)
+        start = field->value_range.start;
+
+      gtk_widget_grab_focus (binding->widget);
+      if (binding->type == BIND_TEXT && self->mode == CARD_SOURCE)
+        {
+          GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (binding->widget));
+          GtkTextIter iter;
+
+          gtk_text_buffer_get_iter_at_offset (buffer, &iter,
+                                              g_utf8_pointer_to_offset (self->text + start,
+                                                                        self->text + offset));
+          gtk_text_buffer_place_cursor (buffer, &iter);
+        }
+      else if (binding->type == BIND_ENTRY && field != NULL)
+        gtk_editable_set_position (GTK_EDITABLE (binding->widget),
+                                   g_utf8_pointer_to_offset (self->text + start,
+                                                             self->text + offset));
+      return TRUE;
+    }
+
+  return gtk_widget_child_focus (self->frame, GTK_DIR_TAB_FORWARD);
+}
+
+HelderBlockCard *
+helder_block_card_new (const char *course_path)
+{
+  HelderBlockCard *self = g_object_new (HELDER_TYPE_BLOCK_CARD, NULL);
+
+  self->course_path = g_strdup (course_path);
+
+  return self;
+}
+
+static void
+helder_block_card_dispose (GObject *object)
+{
+  HelderBlockCard *self = (HelderBlockCard *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_BLOCK_CARD);
+
+  G_OBJECT_CLASS (helder_block_card_parent_class)->dispose (object);
+}
+
+static void
+helder_block_card_finalize (GObject *object)
+{
+  HelderBlockCard *self = (HelderBlockCard *) object;
+
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
+  g_free (self->course_path);
+  g_free (self->source);
+  g_free (self->rich_shown);
+  g_free (self->shape);
+  g_free (self->name);
+
+  G_OBJECT_CLASS (helder_block_card_parent_class)->finalize (object);
+}
+
+static void
+helder_block_card_class_init (HelderBlockCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = helder_block_card_dispose;
+  object_class->finalize = helder_block_card_finalize;
+
+  /**
+   * HelderBlockCard::edit:
+   * @start: the first byte of the page source to replace
+   * @end: the byte after the last one
+   * @text: what to put there
+   */
+  signals[EDIT] =
+    g_signal_new ("edit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_UINT64, G_TYPE_UINT64, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/helderapp/Helder/helder-block-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, body);
+  gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, frame);
+  gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, badge);
+  gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, fields);
+}
+
+static void
+helder_block_card_init (HelderBlockCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->editable = TRUE;
+  self->bindings = g_ptr_array_new_with_free_func (g_free);
+}

@@ -1,0 +1,15 @@
+/* helder-test-screenshot.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void helder_test_save_screenshot (GtkWidget  *window,
+                                  const char *path);
+
+G_END_DECLS
