@@ -123,6 +123,41 @@ def sample_course():
 
 
 @test
+def sample_reports():
+    """The made-up reports in content-samples/lms-reports on the sample course: every goal
+    by its text in course.json, and no participation rate without a headcount."""
+    samples = os.path.join(os.environ["HELDER_SOURCE_ROOT"], "content-samples")
+    course = os.path.join(samples, "ai-bewustzijn")
+    reports = os.path.join(samples, "lms-reports")
+
+    def run(*args):
+        proc = subprocess.run([CLI, "kpi", course, "--report", os.path.join(reports, "progress.csv"),
+                               *args], capture_output=True, text=True, timeout=120)
+        check(proc.returncode == 0, f"exit {proc.returncode}: {proc.stderr}")
+        return proc.stdout
+
+    report = json.loads(run("--report", os.path.join(reports, "answers.csv"),
+                            "--org", os.path.join(reports, "organisation.csv"), "--json"))
+    with open(os.path.join(course, "course.json"), encoding="utf-8") as f:
+        goals = json.load(f)["goals"]
+    reported = [g["text"] for g in report["knowledge_growth"]["goals"]]
+    check(reported == [g["text"] for g in goals],
+          f"each goal is labelled with its text in course.json: {reported}")
+    check(figures(report)["participation"]["value"] is not None, "participation with the organisation file")
+
+    alone = json.loads(run("--json"))
+    check(alone["headcount"] == 0 and alone["headcount_source"] == "unknown", alone["headcount"])
+    check(figures(alone)["participation"]["value"] is None and
+          figures(alone)["participation"]["status"] == "no-data", figures(alone)["participation"])
+    check("Headcount unknown" in run() and "enter the number of employees" in run(),
+          "the text report says the headcount is missing")
+
+    given = json.loads(run("--headcount", "2000", "--json"))
+    near(figures(given)["participation"]["value"], 100 * given["participants"] / 2000, 0.01,
+         "participation over the given headcount")
+
+
+@test
 def statuses_follow_targets():
     """Below target after the window is missed; above is on track."""
     folder, expected = generate("status", "--learners", "3000", "--participation", "0.5",

@@ -112,6 +112,18 @@ tile_new (const HelderKpiResult *result,
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
 
+  if (helder_kpi_result_get_note (result, kind) != NULL)
+    {
+      label = gtk_label_new (helder_kpi_result_get_note (result, kind));
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_bottom (label, 12);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
   gtk_widget_set_tooltip_text (box, figure->suppressed
                                       ? _("Hidden: it would rest on fewer than 5 people.")
                                       : kind == HELDER_KPI_TEAM_DISCUSSION

@@ -25,6 +25,7 @@ struct _HelderKpiWindow
   HelderCourse    *course;
   GStrv            reports;
   char            *organisation;
+  guint            headcount; /* 0: from the organisation file or course.json */
   GCancellable    *cancellable;
   gboolean         loading;
 
@@ -34,6 +35,8 @@ struct _HelderKpiWindow
   GtkSpinner      *spinner;
   GtkRevealer     *problems_revealer;
   GtkLabel        *problems_label;
+  GtkRevealer     *headcount_revealer;
+  GtkSpinButton   *headcount_spin;
 };
 
 G_DEFINE_FINAL_TYPE (HelderKpiWindow, helder_kpi_window, ADW_TYPE_WINDOW)
@@ -42,6 +45,7 @@ typedef struct
 {
   GStrv            reports;
   char            *organisation;
+  guint            headcount;
   HelderLmsReport *report;
   HelderKpiResult *result;
 } LoadJob;
@@ -87,6 +91,8 @@ load_thread (GTask        *task,
       }
 
   helder_kpi_settings_init (&settings, course);
+  if (job->headcount > 0)
+    settings.headcount = job->headcount;
   job->result = helder_kpi_compute (job->report, course, &settings);
   g_task_return_boolean (task, TRUE);
 }
@@ -143,6 +149,8 @@ loaded_cb (GObject      *source,
     }
 
   show_problems (self, job->report);
+  gtk_revealer_set_reveal_child (self->headcount_revealer, job->result->headcount == 0 ||
+                                                           self->headcount > 0);
   helder_kpi_view_set_result (self->view, g_steal_pointer (&job->result));
   gtk_stack_set_visible_child_name (self->stack, "dashboard");
 }
@@ -167,6 +175,7 @@ helder_kpi_window_load_reports (HelderKpiWindow *self,
   job = g_new0 (LoadJob, 1);
   job->reports = g_strdupv (reports);
   job->organisation = g_strdup (organisation);
+  job->headcount = self->headcount;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -250,6 +259,15 @@ open_reports_clicked_cb (HelderKpiWindow *self)
 }
 
 static void
+headcount_clicked_cb (HelderKpiWindow *self)
+{
+  gtk_spin_button_update (self->headcount_spin);
+  self->headcount = (guint) gtk_spin_button_get_value_as_int (self->headcount_spin);
+  if (self->reports != NULL)
+    helder_kpi_window_load_reports (self, self->reports, self->organisation);
+}
+
+static void
 organisation_chosen_cb (GtkNativeDialog *chooser,
                         int              response,
                         gpointer         user_data)
@@ -312,7 +330,10 @@ helder_kpi_window_class_init (HelderKpiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, problems_revealer);
   gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, problems_label);
   gtk_widget_class_bind_template_callback (widget_class, open_reports_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, headcount_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, headcount_spin);
   gtk_widget_class_bind_template_callback (widget_class, organisation_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, headcount_clicked_cb);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                 (GtkShortcutFunc) gtk_window_close, NULL);
 }

@@ -74,8 +74,13 @@ print_text (const HelderKpiResult *result)
   /* Translators: launch date, end of the three months, date of the data */
   g_print (_("Launch %s, window until %s, data until %s"), launch, window_end, as_of);
   g_print ("\n");
-  g_print (_("Headcount %u (%s), %u participants, %u completed everything"),
-           result->headcount, result->headcount_source, result->participants, result->completers);
+  if (result->headcount > 0)
+    g_print (_("Headcount %u (%s), %u participants, %u completed everything"),
+             result->headcount, result->headcount_source, result->participants, result->completers);
+  else
+    g_print (_("Headcount unknown (give --headcount N or --org FILE), %u participants, "
+               "%u completed everything"),
+             result->participants, result->completers);
   g_print ("\n\n");
 
   for (guint k = 0; k < HELDER_N_KPIS; k++)
@@ -84,9 +89,11 @@ print_text (const HelderKpiResult *result)
       g_autofree char *value = figure->available ? helder_kpi_format_value (k, figure->value)
                                                  : g_strdup ("—");
       g_autofree char *target = helder_kpi_format_value (k, figure->target);
+      const char *note = helder_kpi_result_get_note (result, k);
 
-      g_print ("  %-18s %8s  %s %-8s  %s\n", helder_kpi_kind_to_label (k), value,
-               _("target"), target, helder_kpi_status_to_label (figure->status));
+      g_print ("  %-18s %8s  %s %-8s  %s%s%s\n", helder_kpi_kind_to_label (k), value,
+               _("target"), target, helder_kpi_status_to_label (figure->status),
+               note != NULL ? " · " : "", note != NULL ? note : "");
     }
 }
 

@@ -315,7 +315,8 @@ static void
 finish_group (HelderKpiResult *self,
               HelderKpiGroup  *group)
 {
-  group->suppressed = group->people < HELDER_KPI_MINIMUM_GROUP;
+  /* No people means an unknown headcount: not a small group, no share. */
+  group->suppressed = group->people > 0 && group->people < HELDER_KPI_MINIMUM_GROUP;
   group->completion_suppressed = group->participants < HELDER_KPI_MINIMUM_GROUP;
   if (group->suppressed || group->completion_suppressed)
     self->suppressed_groups++;
@@ -703,8 +704,12 @@ helder_kpi_compute (HelderLmsReport         *report,
     }
   else
     {
-      self->headcount = self->learners;
-      self->headcount_source = "learners";
+      /* The learners seen are only those who took part: as a headcount
+       * they would always give 100%. Without a real headcount there is
+       * no participation rate to show.
+       */
+      self->headcount = 0;
+      self->headcount_source = "unknown";
     }
 
   compute_participation (self, report);
@@ -944,4 +949,23 @@ helder_kpi_result_to_json (const HelderKpiResult *self,
 
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+/**
+ * helder_kpi_result_get_note:
+ *
+ * Says why a KPI has no value when the reason is something the user can
+ * supply: participation needs the number of employees. Returns a
+ * translated string owned by the library, or NULL when there is nothing
+ * to ask for.
+ */
+const char *
+helder_kpi_result_get_note (const HelderKpiResult *self,
+                            HelderKpiKind          kind)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (kind == HELDER_KPI_PARTICIPATION && self->headcount == 0)
+    return _("Unknown: enter the number of employees or open the organisation file.");
+  return NULL;
 }

@@ -1,0 +1,138 @@
+/* test-kpi-window.c
+ *
+ * The KPI window under Xvfb with only the LMS's progress export: no
+ * participation rate is shown until the user gives the headcount, and
+ * the card says what is missing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "helder-kpi-view.h"
+#include "helder-kpi-window.h"
+#include "helder-test-utils.h"
+
+static char *folder;
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL &&
+      gtk_widget_is_drawable (root))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+wait_loaded (HelderKpiWindow *window)
+{
+  while (helder_kpi_window_is_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE));
+}
+
+static void
+test_progress_only (void)
+{
+  g_autofree char *generator = g_test_build_filename (G_TEST_DIST, "tools", "generate-lms.py", NULL);
+  g_autofree char *course_path = g_build_filename (folder, "course", NULL);
+  g_autofree char *progress = g_build_filename (folder, "progress.csv", NULL);
+  const char *argv[] = { "python3", generator, folder, "--learners", "400", "--seed", "5", NULL };
+  char *reports[] = { progress, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = NULL;
+  const HelderKpiResult *result;
+  HelderKpiWindow *window;
+  HelderKpiView *view;
+  GtkWidget *spin;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+  course = helder_course_load (course_path, &error);
+  g_assert_no_error (error);
+
+  window = helder_kpi_window_new (NULL, course);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_kpi_window_load_reports (window, reports, NULL);
+  wait_loaded (window);
+
+  view = HELDER_KPI_VIEW (find_named (GTK_WIDGET (window), "kpi-view"));
+  result = helder_kpi_view_get_result (view);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (result->participants, >, 0);
+  g_assert_cmpuint (result->headcount, ==, 0);
+  g_assert_false (result->figures[HELDER_KPI_PARTICIPATION].available);
+  g_assert_cmpint (result->figures[HELDER_KPI_PARTICIPATION].status, ==, HELDER_KPI_STATUS_NO_DATA);
+  g_assert_true (has_label (GTK_WIDGET (view), "enter the number of employees"));
+  g_assert_true (has_label (GTK_WIDGET (window), "Participation needs the number of employees"));
+
+  spin = find_named (GTK_WIDGET (window), "headcount-spin");
+  g_assert_nonnull (spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 500);
+  g_signal_emit_by_name (find_named (GTK_WIDGET (window), "headcount-button"), "clicked");
+  g_assert_true (helder_kpi_window_is_loading (window));
+  wait_loaded (window);
+
+  result = helder_kpi_view_get_result (view);
+  g_assert_cmpuint (result->headcount, ==, 500);
+  g_assert_cmpstr (result->headcount_source, ==, "setting");
+  g_assert_true (result->figures[HELDER_KPI_PARTICIPATION].available);
+  g_assert_cmpfloat_with_epsilon (result->figures[HELDER_KPI_PARTICIPATION].value,
+                                  100.0 * result->participants / 500, 1e-9);
+  g_assert_false (has_label (GTK_WIDGET (view), "enter the number of employees"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (window != NULL && g_main_context_iteration (NULL, TRUE));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  folder = g_dir_make_tmp ("helder-kpi-window-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/kpi-window/progress-only-asks-for-headcount", test_progress_only);
+
+  status = g_test_run ();
+  helder_test_remove_tree (folder);
+  g_free (folder);
+  return status;
+}
