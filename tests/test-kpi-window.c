@@ -2,7 +2,7 @@
  *
  * The KPI window under Xvfb with only the LMS's progress export: no
  * participation rate is shown until the user gives the headcount, and
- * the card says what is missing.
+ * the card says what is missing. Open Reports takes any mix of files.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -117,6 +117,56 @@ test_progress_only (void)
   while (window != NULL && g_main_context_iteration (NULL, TRUE));
 }
 
+/* Open Reports with the progress export, the answers export, the
+ * organisation file and a file that is none of them, in any order.
+ */
+static void
+test_any_mix (void)
+{
+  g_autofree char *course_path = g_build_filename (folder, "course", NULL);
+  g_autofree char *progress = g_build_filename (folder, "progress.csv", NULL);
+  g_autofree char *answers = g_build_filename (folder, "answers.csv", NULL);
+  g_autofree char *organisation = g_build_filename (folder, "organisation.csv", NULL);
+  g_autofree char *other = g_build_filename (folder, "begroting.csv", NULL);
+  char *reports[] = { organisation, other, answers, progress, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = NULL;
+  const HelderKpiResult *result;
+  HelderKpiWindow *window;
+  GtkWidget *problems;
+  const char *text;
+
+  g_assert_true (g_file_set_contents (other, "Post;Bedrag\nReizen;1200\n", -1, &error));
+  g_assert_no_error (error);
+  course = helder_course_load (course_path, &error);
+  g_assert_no_error (error);
+
+  window = helder_kpi_window_new (NULL, course);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_kpi_window_load_reports (window, reports, NULL);
+  wait_loaded (window);
+
+  result = helder_kpi_view_get_result (HELDER_KPI_VIEW (find_named (GTK_WIDGET (window), "kpi-view")));
+  g_assert_nonnull (result);
+  g_assert_cmpstr (result->headcount_source, ==, "organisation");
+  g_assert_cmpuint (result->headcount, ==, 400);
+  g_assert_cmpuint (result->departments->len, >, 0);
+  g_assert_true (result->figures[HELDER_KPI_PARTICIPATION].available);
+  g_assert_true (result->figures[HELDER_KPI_KNOWLEDGE_GROWTH].available);
+
+  /* The file left out is named with the whole reason, not in a toast. */
+  problems = find_named (GTK_WIDGET (window), "report-problems");
+  g_assert_true (gtk_widget_is_drawable (problems));
+  text = gtk_label_get_label (GTK_LABEL (problems));
+  g_assert_nonnull (strstr (text, other));
+  g_assert_nonnull (strstr (text, "kpi-mapping.json in the course folder."));
+  g_assert_false (has_label (GTK_WIDGET (window), "Participation needs the number of employees"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (window != NULL && g_main_context_iteration (NULL, TRUE));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -130,6 +180,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/kpi-window/progress-only-asks-for-headcount", test_progress_only);
+  g_test_add_func ("/kpi-window/any-mix-of-files", test_any_mix);
 
   status = g_test_run ();
   helder_test_remove_tree (folder);
