@@ -158,6 +158,44 @@ def sample_reports():
 
 
 @test
+def csv_has_every_figure():
+    """--csv -o FILE: each figure of the JSON report is a row, with the same value."""
+    import csv
+    samples = os.path.join(os.environ["HELDER_SOURCE_ROOT"], "content-samples")
+    reports = os.path.join(samples, "lms-reports")
+    out = os.path.join(scratch, "figures.csv")
+    args = [CLI, "kpi", os.path.join(samples, "ai-bewustzijn"),
+            "--report", os.path.join(reports, "progress.csv"),
+            "--report", os.path.join(reports, "answers.csv"),
+            "--org", os.path.join(reports, "organisation.csv")]
+    proc = subprocess.run(args + ["--csv", "-o", out], capture_output=True, text=True, timeout=120)
+    check(proc.returncode == 0, f"exit {proc.returncode}: {proc.stderr}")
+    report = json.loads(subprocess.run(args + ["--json"], capture_output=True, text=True,
+                                       timeout=120, check=True).stdout)
+    with open(out, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    value = {(r["section"], r["id"], r["measure"]): r["value"] for r in rows}
+
+    check(value[("report", "", "headcount")] == str(report["headcount"]), "headcount")
+    for k in report["kpis"]:
+        near(float(value[("kpi", k["id"], "value")]), k["value"], 0.06, k["id"])
+        check(value[("kpi", k["id"], "status")] == k["status"], k["id"])
+    for m in report["modules"]:
+        near(float(value[("module", m["id"], "participation")]), m["participation"], 0.06, m["id"])
+    check(len(report["departments"]) > 0 and
+          {d["name"] for d in report["departments"]} <= {r["label"] for r in rows if r["section"] == "department"},
+          "every department")
+    check(len([r for r in rows if r["section"] == "week" and r["measure"] == "participation"]) ==
+          len(report["trend"]), "every week")
+    goals = [r["label"] for r in rows if r["section"] == "goal" and r["measure"] == "growth"]
+    check(goals == [g["text"] for g in report["knowledge_growth"]["goals"]], f"goals {goals}")
+    check(len([r for r in rows if r["section"] == "question" and r["measure"] == "growth"]) ==
+          len(report["knowledge_growth"]["questions"]), "every question")
+    check(len([r for r in rows if r["section"] == "survey" and r["measure"] == "mean"]) ==
+          len(report["satisfaction"]), "every survey item")
+
+
+@test
 def statuses_follow_targets():
     """Below target after the window is missed; above is on track."""
     folder, expected = generate("status", "--learners", "3000", "--participation", "0.5",

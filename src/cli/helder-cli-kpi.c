@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "helder-cli.h"
+#include "helder-kpi-csv.h"
 #include "helder-kpi-html.h"
 #include "helder-kpi.h"
 #include "helder-lms-report.h"
@@ -116,6 +117,7 @@ helder_cli_kpi (int    argc,
   HelderKpiSettings settings;
   gboolean json = FALSE;
   gboolean html = FALSE;
+  gboolean csv = FALSE;
   gboolean save_mapping = FALSE;
   int headcount = 0;
   GPtrArray *diagnostics;
@@ -136,6 +138,7 @@ helder_cli_kpi (int    argc,
       N_("Save the columns and their meaning to kpi-mapping.json in the course folder"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the figures as JSON"), NULL },
     { "html", 0, 0, G_OPTION_ARG_NONE, &html, N_("Write the report as one HTML file"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Write every figure as CSV, one per row"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file"), N_("PATH") },
     { NULL }
   };
@@ -153,9 +156,9 @@ helder_cli_kpi (int    argc,
       g_printerr ("helder-cli: %s\n", _("give at least one --report FILE"));
       return HELDER_EXIT_UNUSABLE;
     }
-  if (json && html)
+  if (json + html + csv > 1)
     {
-      g_printerr ("helder-cli: %s\n", _("choose --json or --html, not both"));
+      g_printerr ("helder-cli: %s\n", _("choose one of --json, --html and --csv"));
       return HELDER_EXIT_UNUSABLE;
     }
   if (headcount < 0)
@@ -225,7 +228,7 @@ helder_cli_kpi (int    argc,
       g_printerr ("\n");
     }
 
-  if (json || html)
+  if (json || html || csv)
     {
       g_autofree char *text = NULL;
 
@@ -239,6 +242,8 @@ helder_cli_kpi (int    argc,
           json_generator_set_root (generator, node);
           text = json_generator_to_data (generator, NULL);
         }
+      else if (csv)
+        text = helder_kpi_result_to_csv (result);
       else
         text = helder_kpi_result_to_html (result, report);
 
