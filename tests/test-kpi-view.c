@@ -139,6 +139,8 @@ test_dashboard (void)
   g_autofree char *dark_png = g_build_filename (folder, "dashboard-dark.png", NULL);
   g_autofree char *svg = g_build_filename (folder, "dashboard.svg", NULL);
   g_autofree char *svg_text = NULL;
+  g_autofree char *csv = g_build_filename (folder, "dashboard.csv", NULL);
+  g_autofree char *csv_text = NULL;
   g_autoptr(GError) error = NULL;
   const char *tooltip;
   const char *screenshot = g_getenv ("HELDER_KPI_SCREENSHOT");
@@ -179,6 +181,12 @@ test_dashboard (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
   g_assert_nonnull (strstr (svg_text, "<svg"));
+
+  g_assert_true (helder_kpi_view_export (HELDER_KPI_VIEW (view), csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &csv_text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv_text, "section,id,label,measure,value,note\r\n"));
+  g_assert_nonnull (strstr (csv_text, "kpi,participation,Participation,value,"));
 
   /* In the dark style the charts follow, on screen and in the export. */
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
