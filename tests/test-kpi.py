@@ -196,6 +196,26 @@ def csv_has_every_figure():
 
 
 @test
+def dutch_numbers_and_dates():
+    """Under LANGUAGE=nl the text report writes 4,1 and 1-4-2025; JSON stays 4.1 and 2025-04-01."""
+    samples = os.path.join(os.environ["HELDER_SOURCE_ROOT"], "content-samples")
+    reports = os.path.join(samples, "lms-reports")
+    env = dict(os.environ, LANGUAGE="nl",
+               HELDER_LOCALEDIR=os.path.join(os.environ["G_TEST_BUILDDIR"], "..", "po"))
+    args = [CLI, "kpi", os.path.join(samples, "ai-bewustzijn"),
+            "--report", os.path.join(reports, "progress.csv"),
+            "--report", os.path.join(reports, "answers.csv"), "--launch", "2025-04-01"]
+    text = subprocess.run(args, capture_output=True, text=True, timeout=120, env=env,
+                          check=True).stdout
+    report = json.loads(subprocess.run(args + ["--json"], capture_output=True, text=True,
+                                       timeout=120, env=env, check=True).stdout)
+    satisfaction = figures(report)["satisfaction"]["value"]
+    check(f"{satisfaction:.1f}".replace(".", ",") in text, f"satisfaction {satisfaction} in {text}")
+    check("1-4-2025" in text and "30-6-2025" in text, text)
+    check(report["launch"] == "2025-04-01", report["launch"])
+
+
+@test
 def statuses_follow_targets():
     """Below target after the window is missed; above is on track."""
     folder, expected = generate("status", "--learners", "3000", "--participation", "0.5",

@@ -367,7 +367,7 @@ draw_groups (GPtrArray     *groups,
                                        group->name, group->participants));
           continue;
         }
-      value = g_strdup_printf ("%.1f%%", group->participation);
+      value = helder_kpi_format_number (group->participation, 1, FALSE);
       draw_bar (cr, palette, &palette->accent, width, y, group->participation / 100, value);
       if (group->completion_suppressed)
         add_region (regions, 0, y, width, ROW_HEIGHT,

@@ -68,17 +68,8 @@ row_day (GString    *out,
          const char *measure,
          guint32     day)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *text = helder_kpi_dup_iso_day (day);
 
-  if (g_date_valid_julian (day))
-    {
-      GDate date;
-
-      g_date_clear (&date, 1);
-      g_date_set_julian (&date, day);
-      text = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
-                              g_date_get_day (&date));
-    }
   row (out, "report", NULL, NULL, measure, text, NULL);
 }
 

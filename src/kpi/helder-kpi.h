@@ -144,6 +144,10 @@ char            *helder_kpi_format_value        (HelderKpiKind            kind,
 const char      *helder_kpi_status_to_string    (HelderKpiStatus          status);
 const char      *helder_kpi_status_to_label     (HelderKpiStatus          status);
 char            *helder_kpi_format_day          (guint32                  day);
+char            *helder_kpi_dup_iso_day         (guint32                  day);
+char            *helder_kpi_format_number       (double                   value,
+                                                 guint                    decimals,
+                                                 gboolean                 sign);
 const char      *helder_kpi_result_get_note     (const HelderKpiResult   *self,
                                                  HelderKpiKind            kind);
 
