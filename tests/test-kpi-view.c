@@ -22,24 +22,17 @@ static char *folder;
 static HelderKpiResult *
 generated_result (void)
 {
-  g_autofree char *generator = g_test_build_filename (G_TEST_DIST, "tools", "generate-lms.py", NULL);
   g_autofree char *course_path = g_build_filename (folder, "course", NULL);
   g_autofree char *progress = g_build_filename (folder, "progress.csv", NULL);
   g_autofree char *answers = g_build_filename (folder, "answers.csv", NULL);
   g_autofree char *organisation = g_build_filename (folder, "organisation.csv", NULL);
-  const char *argv[] = { "python3", generator, folder, "--learners", "6000", "--seed", "12",
-                         "--growth", "35", "--completion", "0.66", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(HelderCourse) course = NULL;
   g_autoptr(HelderLmsReport) report = NULL;
   HelderKpiSettings settings;
-  int status = 0;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  g_assert_no_error (error);
+  helder_test_generate_lms (folder, "--learners", "6000", "--seed", "12", "--growth", "35",
+                            "--completion", "0.66", NULL);
 
   course = helder_course_load (course_path, &error);
   g_assert_no_error (error);

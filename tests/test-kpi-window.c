@@ -58,35 +58,45 @@ wait_loaded (HelderKpiWindow *window)
   while (g_main_context_iteration (NULL, FALSE));
 }
 
+/* The window on the generated course, with these reports loaded. The
+ * caller destroys it with close_window().
+ */
+static HelderKpiWindow *
+open_window (char **reports)
+{
+  g_autofree char *course_path = g_build_filename (folder, "course", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (course_path, &error);
+  HelderKpiWindow *window;
+
+  g_assert_no_error (error);
+  window = helder_kpi_window_new (NULL, course);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_kpi_window_load_reports (window, reports, NULL);
+  wait_loaded (window);
+  return window;
+}
+
+static void
+close_window (HelderKpiWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (window != NULL && g_main_context_iteration (NULL, TRUE));
+}
+
 static void
 test_progress_only (void)
 {
-  g_autofree char *generator = g_test_build_filename (G_TEST_DIST, "tools", "generate-lms.py", NULL);
-  g_autofree char *course_path = g_build_filename (folder, "course", NULL);
   g_autofree char *progress = g_build_filename (folder, "progress.csv", NULL);
-  const char *argv[] = { "python3", generator, folder, "--learners", "400", "--seed", "5", NULL };
   char *reports[] = { progress, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HelderCourse) course = NULL;
   const HelderKpiResult *result;
   HelderKpiWindow *window;
   HelderKpiView *view;
   GtkWidget *spin;
-  int status = 0;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  g_assert_no_error (error);
-  course = helder_course_load (course_path, &error);
-  g_assert_no_error (error);
-
-  window = helder_kpi_window_new (NULL, course);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_present (GTK_WINDOW (window));
-  helder_kpi_window_load_reports (window, reports, NULL);
-  wait_loaded (window);
+  helder_test_generate_lms (folder, "--learners", "400", "--seed", "5", NULL);
+  window = open_window (reports);
 
   view = HELDER_KPI_VIEW (find_named (GTK_WIDGET (window), "kpi-view"));
   result = helder_kpi_view_get_result (view);
@@ -113,8 +123,7 @@ test_progress_only (void)
                                   100.0 * result->participants / 500, 1e-9);
   g_assert_false (has_label (GTK_WIDGET (view), "enter the number of employees"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window != NULL && g_main_context_iteration (NULL, TRUE));
+  close_window (window);
 }
 
 /* Open Reports with the progress export, the answers export, the
@@ -123,14 +132,12 @@ test_progress_only (void)
 static void
 test_any_mix (void)
 {
-  g_autofree char *course_path = g_build_filename (folder, "course", NULL);
   g_autofree char *progress = g_build_filename (folder, "progress.csv", NULL);
   g_autofree char *answers = g_build_filename (folder, "answers.csv", NULL);
   g_autofree char *organisation = g_build_filename (folder, "organisation.csv", NULL);
   g_autofree char *other = g_build_filename (folder, "begroting.csv", NULL);
   char *reports[] = { organisation, other, answers, progress, NULL };
   g_autoptr(GError) error = NULL;
-  g_autoptr(HelderCourse) course = NULL;
   const HelderKpiResult *result;
   HelderKpiWindow *window;
   GtkWidget *problems;
@@ -138,14 +145,7 @@ test_any_mix (void)
 
   g_assert_true (g_file_set_contents (other, "Post;Bedrag\nReizen;1200\n", -1, &error));
   g_assert_no_error (error);
-  course = helder_course_load (course_path, &error);
-  g_assert_no_error (error);
-
-  window = helder_kpi_window_new (NULL, course);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_present (GTK_WINDOW (window));
-  helder_kpi_window_load_reports (window, reports, NULL);
-  wait_loaded (window);
+  window = open_window (reports);
 
   result = helder_kpi_view_get_result (HELDER_KPI_VIEW (find_named (GTK_WIDGET (window), "kpi-view")));
   g_assert_nonnull (result);
@@ -163,8 +163,7 @@ test_any_mix (void)
   g_assert_nonnull (strstr (text, "kpi-mapping.json in the course folder."));
   g_assert_false (has_label (GTK_WIDGET (window), "Participation needs the number of employees"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window != NULL && g_main_context_iteration (NULL, TRUE));
+  close_window (window);
 }
 
 int
