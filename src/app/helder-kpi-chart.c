@@ -347,6 +347,7 @@ draw_groups (GPtrArray     *groups,
       const HelderKpiGroup *group = g_ptr_array_index (groups, i);
       double y = row_y (row++);
       g_autofree char *value = NULL;
+      g_autofree char *number = NULL;
 
       draw_label (cr, &palette->text, y + ROW_HEIGHT * 0.68, group->name);
       if (group->suppressed)
@@ -367,7 +368,8 @@ draw_groups (GPtrArray     *groups,
                                        group->name, group->participants));
           continue;
         }
-      value = helder_kpi_format_number (group->participation, 1, FALSE);
+      number = helder_kpi_format_number (group->participation, 1, FALSE);
+      value = g_strconcat (number, "%", NULL);
       draw_bar (cr, palette, &palette->accent, width, y, group->participation / 100, value);
       if (group->completion_suppressed)
         add_region (regions, 0, y, width, ROW_HEIGHT,
