@@ -154,3 +154,33 @@ helder_test_files_equal (const char *a,
 
   return la == lb && memcmp (da, db, la) == 0;
 }
+
+/* Runs tests/tools/generate-lms.py FOLDER with the given options (a
+ * NULL-terminated list): a course and made-up LMS exports in FOLDER.
+ */
+void
+helder_test_generate_lms (const char *folder,
+                          const char *first_option,
+                          ...)
+{
+  g_autofree char *generator = g_test_build_filename (G_TEST_DIST, "tools", "generate-lms.py", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list options;
+
+  g_ptr_array_add (argv, (gpointer) "python3");
+  g_ptr_array_add (argv, generator);
+  g_ptr_array_add (argv, (gpointer) folder);
+  va_start (options, first_option);
+  for (const char *option = first_option; option != NULL; option = va_arg (options, const char *))
+    g_ptr_array_add (argv, (gpointer) option);
+  va_end (options);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+}

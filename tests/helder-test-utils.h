@@ -22,6 +22,9 @@ void  helder_test_write_file   (const char *folder,
                                 const char *contents);
 void  helder_test_remove_tree  (const char *path);
 void  helder_test_run_for      (guint       milliseconds);
+void  helder_test_generate_lms (const char *folder,
+                                const char *first_option,
+                                ...) G_GNUC_NULL_TERMINATED;
 gboolean helder_test_files_equal (const char *a,
                                   const char *b);
 

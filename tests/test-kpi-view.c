@@ -23,24 +23,17 @@ static char *folder;
 static HelderKpiResult *
 generated_result (void)
 {
-  g_autofree char *generator = g_test_build_filename (G_TEST_DIST, "tools", "generate-lms.py", NULL);
   g_autofree char *course_path = g_build_filename (folder, "course", NULL);
   g_autofree char *progress = g_build_filename (folder, "progress.csv", NULL);
   g_autofree char *answers = g_build_filename (folder, "answers.csv", NULL);
   g_autofree char *organisation = g_build_filename (folder, "organisation.csv", NULL);
-  const char *argv[] = { "python3", generator, folder, "--learners", "6000", "--seed", "12",
-                         "--growth", "35", "--completion", "0.66", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(HelderCourse) course = NULL;
   g_autoptr(HelderLmsReport) report = NULL;
   HelderKpiSettings settings;
-  int status = 0;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  g_assert_no_error (error);
+  helder_test_generate_lms (folder, "--learners", "6000", "--seed", "12", "--growth", "35",
+                            "--completion", "0.66", NULL);
 
   course = helder_course_load (course_path, &error);
   g_assert_no_error (error);
@@ -121,6 +114,8 @@ test_dashboard (void)
   g_autofree char *dark_png = g_build_filename (folder, "dashboard-dark.png", NULL);
   g_autofree char *svg = g_build_filename (folder, "dashboard.svg", NULL);
   g_autofree char *svg_text = NULL;
+  g_autofree char *csv = g_build_filename (folder, "dashboard.csv", NULL);
+  g_autofree char *csv_text = NULL;
   g_autoptr(GError) error = NULL;
   const char *tooltip;
   const char *screenshot = g_getenv ("HELDER_KPI_SCREENSHOT");
@@ -161,6 +156,12 @@ test_dashboard (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
   g_assert_nonnull (strstr (svg_text, "<svg"));
+
+  g_assert_true (helder_kpi_view_export (HELDER_KPI_VIEW (view), csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &csv_text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv_text, "section,id,label,measure,value,note\r\n"));
+  g_assert_nonnull (strstr (csv_text, "kpi,participation,Participation,value,"));
 
   /* In the dark style the charts follow, on screen and in the export. */
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);

@@ -82,13 +82,157 @@ test_kpi_dashboard (void)
   helder_test_remove_tree (out);
 }
 
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL &&
+      gtk_widget_is_drawable (root))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+wait_loaded (HelderKpiWindow *window)
+{
+  while (helder_kpi_window_is_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE));
+}
+
+/* The folder the LMS reports are generated in, made by main(). */
+static char *folder;
+
+/* The window on the generated course, with these reports loaded. The
+ * caller destroys it with close_window().
+ */
+static HelderKpiWindow *
+open_kpi_window (char **reports)
+{
+  g_autofree char *course_path = g_build_filename (folder, "course", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (course_path, &error);
+  HelderKpiWindow *window;
+
+  g_assert_no_error (error);
+  window = helder_kpi_window_new (NULL, course);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_kpi_window_load_reports (window, reports, NULL);
+  wait_loaded (window);
+  return window;
+}
+
+static void
+close_kpi_window (HelderKpiWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (window != NULL && g_main_context_iteration (NULL, TRUE));
+}
+
+static void
+test_progress_only (void)
+{
+  g_autofree char *progress = g_build_filename (folder, "progress.csv", NULL);
+  char *reports[] = { progress, NULL };
+  const HelderKpiResult *result;
+  HelderKpiWindow *window;
+  HelderKpiView *view;
+  GtkWidget *spin;
+
+  helder_test_generate_lms (folder, "--learners", "400", "--seed", "5", NULL);
+  window = open_kpi_window (reports);
+
+  view = HELDER_KPI_VIEW (find_named (GTK_WIDGET (window), "kpi-view"));
+  result = helder_kpi_view_get_result (view);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (result->participants, >, 0);
+  g_assert_cmpuint (result->headcount, ==, 0);
+  g_assert_false (result->figures[HELDER_KPI_PARTICIPATION].available);
+  g_assert_cmpint (result->figures[HELDER_KPI_PARTICIPATION].status, ==, HELDER_KPI_STATUS_NO_DATA);
+  g_assert_true (has_label (GTK_WIDGET (view), "enter the number of employees"));
+  g_assert_true (has_label (GTK_WIDGET (window), "Participation needs the number of employees"));
+
+  spin = find_named (GTK_WIDGET (window), "headcount-spin");
+  g_assert_nonnull (spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 500);
+  g_signal_emit_by_name (find_named (GTK_WIDGET (window), "headcount-button"), "clicked");
+  g_assert_true (helder_kpi_window_is_loading (window));
+  wait_loaded (window);
+
+  result = helder_kpi_view_get_result (view);
+  g_assert_cmpuint (result->headcount, ==, 500);
+  g_assert_cmpstr (result->headcount_source, ==, "setting");
+  g_assert_true (result->figures[HELDER_KPI_PARTICIPATION].available);
+  g_assert_cmpfloat_with_epsilon (result->figures[HELDER_KPI_PARTICIPATION].value,
+                                  100.0 * result->participants / 500, 1e-9);
+  g_assert_false (has_label (GTK_WIDGET (view), "enter the number of employees"));
+
+  close_kpi_window (window);
+}
+
+/* Open Reports with the progress export, the answers export, the
+ * organisation file and a file that is none of them, in any order.
+ */
+static void
+test_any_mix (void)
+{
+  g_autofree char *progress = g_build_filename (folder, "progress.csv", NULL);
+  g_autofree char *answers = g_build_filename (folder, "answers.csv", NULL);
+  g_autofree char *organisation = g_build_filename (folder, "organisation.csv", NULL);
+  g_autofree char *other = g_build_filename (folder, "begroting.csv", NULL);
+  char *reports[] = { organisation, other, answers, progress, NULL };
+  g_autoptr(GError) error = NULL;
+  const HelderKpiResult *result;
+  HelderKpiWindow *window;
+  GtkWidget *problems;
+  const char *text;
+
+  g_assert_true (g_file_set_contents (other, "Post;Bedrag\nReizen;1200\n", -1, &error));
+  g_assert_no_error (error);
+  window = open_kpi_window (reports);
+
+  result = helder_kpi_view_get_result (HELDER_KPI_VIEW (find_named (GTK_WIDGET (window), "kpi-view")));
+  g_assert_nonnull (result);
+  g_assert_cmpstr (result->headcount_source, ==, "organisation");
+  g_assert_cmpuint (result->headcount, ==, 400);
+  g_assert_cmpuint (result->departments->len, >, 0);
+  g_assert_true (result->figures[HELDER_KPI_PARTICIPATION].available);
+  g_assert_true (result->figures[HELDER_KPI_KNOWLEDGE_GROWTH].available);
+
+  /* The file left out is named with the whole reason, not in a toast. */
+  problems = find_named (GTK_WIDGET (window), "report-problems");
+  g_assert_true (gtk_widget_is_drawable (problems));
+  text = gtk_label_get_label (GTK_LABEL (problems));
+  g_assert_nonnull (strstr (text, other));
+  g_assert_nonnull (strstr (text, "kpi-mapping.json in the course folder."));
+  g_assert_false (has_label (GTK_WIDGET (window), "Participation needs the number of employees"));
+
+  close_kpi_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GError) error = NULL;
+  int status;
+
   ui_test_init (&argc, &argv);
+  folder = g_dir_make_tmp ("helder-kpi-window-XXXXXX", &error);
+  g_assert_no_error (error);
 
   g_test_add_func ("/kpi-window/kpi-dashboard", test_kpi_dashboard);
+  g_test_add_func ("/kpi-window/progress-only-asks-for-headcount", test_progress_only);
+  g_test_add_func ("/kpi-window/any-mix-of-files", test_any_mix);
 
-  return g_test_run ();
+  status = g_test_run ();
+  helder_test_remove_tree (folder);
+  g_free (folder);
+  return status;
 }

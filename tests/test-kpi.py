@@ -115,6 +115,99 @@ def sample_course():
 
 
 @test
+def sample_reports():
+    """The made-up reports in content-samples/lms-reports on the sample course: every goal
+    by its text in course.json, and no participation rate without a headcount."""
+    samples = os.path.join(os.environ["HELDER_SOURCE_ROOT"], "content-samples")
+    course = os.path.join(samples, "ai-bewustzijn")
+    reports = os.path.join(samples, "lms-reports")
+
+    def run(*args):
+        proc = subprocess.run([CLI, "kpi", course, "--report", os.path.join(reports, "progress.csv"),
+                               *args], capture_output=True, text=True, timeout=120)
+        check(proc.returncode == 0, f"exit {proc.returncode}: {proc.stderr}")
+        return proc.stdout
+
+    report = json.loads(run("--report", os.path.join(reports, "answers.csv"),
+                            "--org", os.path.join(reports, "organisation.csv"), "--json"))
+    with open(os.path.join(course, "course.json"), encoding="utf-8") as f:
+        goals = json.load(f)["goals"]
+    reported = [g["text"] for g in report["knowledge_growth"]["goals"]]
+    check(reported == [g["text"] for g in goals],
+          f"each goal is labelled with its text in course.json: {reported}")
+    check(figures(report)["participation"]["value"] is not None, "participation with the organisation file")
+
+    alone = json.loads(run("--json"))
+    check(alone["headcount"] == 0 and alone["headcount_source"] == "unknown", alone["headcount"])
+    check(figures(alone)["participation"]["value"] is None and
+          figures(alone)["participation"]["status"] == "no-data", figures(alone)["participation"])
+    check("Headcount unknown" in run() and "enter the number of employees" in run(),
+          "the text report says the headcount is missing")
+
+    given = json.loads(run("--headcount", "2000", "--json"))
+    near(figures(given)["participation"]["value"], 100 * given["participants"] / 2000, 0.01,
+         "participation over the given headcount")
+
+
+@test
+def csv_has_every_figure():
+    """--csv -o FILE: each figure of the JSON report is a row, with the same value."""
+    import csv
+    samples = os.path.join(os.environ["HELDER_SOURCE_ROOT"], "content-samples")
+    reports = os.path.join(samples, "lms-reports")
+    out = os.path.join(scratch, "figures.csv")
+    args = [CLI, "kpi", os.path.join(samples, "ai-bewustzijn"),
+            "--report", os.path.join(reports, "progress.csv"),
+            "--report", os.path.join(reports, "answers.csv"),
+            "--org", os.path.join(reports, "organisation.csv")]
+    proc = subprocess.run(args + ["--csv", "-o", out], capture_output=True, text=True, timeout=120)
+    check(proc.returncode == 0, f"exit {proc.returncode}: {proc.stderr}")
+    report = json.loads(subprocess.run(args + ["--json"], capture_output=True, text=True,
+                                       timeout=120, check=True).stdout)
+    with open(out, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    value = {(r["section"], r["id"], r["measure"]): r["value"] for r in rows}
+
+    check(value[("report", "", "headcount")] == str(report["headcount"]), "headcount")
+    for k in report["kpis"]:
+        near(float(value[("kpi", k["id"], "value")]), k["value"], 0.06, k["id"])
+        check(value[("kpi", k["id"], "status")] == k["status"], k["id"])
+    for m in report["modules"]:
+        near(float(value[("module", m["id"], "participation")]), m["participation"], 0.06, m["id"])
+    check(len(report["departments"]) > 0 and
+          {d["name"] for d in report["departments"]} <= {r["label"] for r in rows if r["section"] == "department"},
+          "every department")
+    check(len([r for r in rows if r["section"] == "week" and r["measure"] == "participation"]) ==
+          len(report["trend"]), "every week")
+    goals = [r["label"] for r in rows if r["section"] == "goal" and r["measure"] == "growth"]
+    check(goals == [g["text"] for g in report["knowledge_growth"]["goals"]], f"goals {goals}")
+    check(len([r for r in rows if r["section"] == "question" and r["measure"] == "growth"]) ==
+          len(report["knowledge_growth"]["questions"]), "every question")
+    check(len([r for r in rows if r["section"] == "survey" and r["measure"] == "mean"]) ==
+          len(report["satisfaction"]), "every survey item")
+
+
+@test
+def dutch_numbers_and_dates():
+    """Under LANGUAGE=nl the text report writes 4,1 and 1-4-2025; JSON stays 4.1 and 2025-04-01."""
+    samples = os.path.join(os.environ["HELDER_SOURCE_ROOT"], "content-samples")
+    reports = os.path.join(samples, "lms-reports")
+    env = dict(os.environ, LANGUAGE="nl",
+               HELDER_LOCALEDIR=os.path.join(os.environ["G_TEST_BUILDDIR"], "..", "po"))
+    args = [CLI, "kpi", os.path.join(samples, "ai-bewustzijn"),
+            "--report", os.path.join(reports, "progress.csv"),
+            "--report", os.path.join(reports, "answers.csv"), "--launch", "2025-04-01"]
+    text = subprocess.run(args, capture_output=True, text=True, timeout=120, env=env,
+                          check=True).stdout
+    report = json.loads(subprocess.run(args + ["--json"], capture_output=True, text=True,
+                                       timeout=120, env=env, check=True).stdout)
+    satisfaction = figures(report)["satisfaction"]["value"]
+    check(f"{satisfaction:.1f}".replace(".", ",") in text, f"satisfaction {satisfaction} in {text}")
+    check("1-4-2025" in text and "30-6-2025" in text, text)
+    check(report["launch"] == "2025-04-01", report["launch"])
+
+
+@test
 def statuses_follow_targets():
     """Below target after the window is missed; above is on track."""
     folder, expected = generate("status", "--learners", "3000", "--participation", "0.5",

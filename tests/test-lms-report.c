@@ -437,6 +437,31 @@ test_unrecognised_files (Fixture       *fixture,
     g_assert_false (helder_lms_report_load_file (fixture->report, path, &error));
     g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
   }
+
+  /* A file that could not be used is not counted as an input. */
+  g_assert_cmpuint (helder_lms_report_get_inputs (fixture->report)->len, ==, 0);
+}
+
+/* Open Reports takes any mix: an organisation file among the reports is
+ * recognised by its department and team columns, whatever the order.
+ */
+static void
+test_organisation_among_reports (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  HelderLmsInput *input;
+
+  input = load (fixture, "voortgang.csv", "User ID,Module,Status\ne1,01-start,completed\n");
+  g_assert_cmpint (input->kind, ==, HELDER_LMS_INPUT_PROGRESS);
+  input = load (fixture, "organisatie.csv",
+                "Personeelsnummer;Afdeling;Team;Besproken in team\n"
+                "e1;Groot;A;ja\ne2;Groot;A;\ne3;Klein;B;nee\n");
+  g_assert_cmpint (input->kind, ==, HELDER_LMS_INPUT_ORGANISATION);
+  g_assert_cmpuint (input->used, ==, 3);
+  g_assert_cmpuint (helder_lms_report_get_n_employees (fixture->report), ==, 3);
+  g_assert_cmpuint (helder_lms_report_get_n_teams (fixture->report), ==, 2);
+  g_assert_cmpuint (helder_lms_report_get_n_teams_discussed (fixture->report), ==, 1);
+  g_assert_cmpuint (helder_lms_report_get_inputs (fixture->report)->len, ==, 2);
 }
 
 static void
@@ -679,6 +704,7 @@ main (int    argc,
   g_test_add ("/lms/progress-variants", Fixture, NULL, fixture_set_up, test_progress_variants, fixture_tear_down);
   g_test_add ("/lms/progress-bad-rows", Fixture, NULL, fixture_set_up, test_progress_bad_rows, fixture_tear_down);
   g_test_add ("/lms/unrecognised-files", Fixture, NULL, fixture_set_up, test_unrecognised_files, fixture_tear_down);
+  g_test_add ("/lms/organisation-among-reports", Fixture, NULL, fixture_set_up, test_organisation_among_reports, fixture_tear_down);
   g_test_add ("/lms/interactions", Fixture, NULL, fixture_set_up, test_interactions, fixture_tear_down);
   g_test_add ("/lms/moodle", Fixture, NULL, fixture_set_up, test_moodle_report, fixture_tear_down);
   g_test_add ("/lms/xapi", Fixture, NULL, fixture_set_up, test_xapi, fixture_tear_down);

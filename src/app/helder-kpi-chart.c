@@ -276,7 +276,8 @@ draw_trend (const HelderKpiResult *result,
     cairo_set_dash (cr, NULL, 0, 0);
   }
 
-  for (guint series = 0; series < 2 && n > 0; series++)
+  /* Without a headcount there is no participation line to draw. */
+  for (guint series = result->headcount > 0 ? 0 : 1; series < 2 && n > 0; series++)
     {
       set_colour (cr, series == 0 ? &palette->accent : &palette->second);
       cairo_set_line_width (cr, 3);
@@ -346,6 +347,7 @@ draw_groups (GPtrArray     *groups,
       const HelderKpiGroup *group = g_ptr_array_index (groups, i);
       double y = row_y (row++);
       g_autofree char *value = NULL;
+      g_autofree char *number = NULL;
 
       draw_label (cr, &palette->text, y + ROW_HEIGHT * 0.68, group->name);
       if (group->suppressed)
@@ -356,7 +358,18 @@ draw_groups (GPtrArray     *groups,
                       g_strdup_printf (_("%s: hidden, the group has fewer than 5 people"), group->name));
           continue;
         }
-      value = g_strdup_printf ("%.1f%%", group->participation);
+      if (group->people == 0)
+        {
+          draw_text (cr, &palette->muted, LABEL_WIDTH, y + ROW_HEIGHT * 0.68,
+                     _("share unknown: enter the headcount"), FALSE);
+          add_region (regions, 0, y, width, ROW_HEIGHT,
+                      g_strdup_printf (_("%s: %u people started; the share is unknown until "
+                                         "you enter the headcount or open the organisation file"),
+                                       group->name, group->participants));
+          continue;
+        }
+      number = helder_kpi_format_number (group->participation, 1, FALSE);
+      value = g_strconcat (number, "%", NULL);
       draw_bar (cr, palette, &palette->accent, width, y, group->participation / 100, value);
       if (group->completion_suppressed)
         add_region (regions, 0, y, width, ROW_HEIGHT,

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "helder-kpi-chart.h"
+#include "helder-kpi-csv.h"
 #include "helder-kpi-view.h"
 
 #define EXPORT_WIDTH 900.0
@@ -111,6 +112,18 @@ tile_new (const HelderKpiResult *result,
   gtk_widget_add_css_class (label, status_class (figure->status));
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
+
+  if (helder_kpi_result_get_note (result, kind) != NULL)
+    {
+      label = gtk_label_new (helder_kpi_result_get_note (result, kind));
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_bottom (label, 12);
+      gtk_box_append (GTK_BOX (box), label);
+    }
 
   gtk_widget_set_tooltip_text (box, figure->suppressed
                                       ? _("Hidden: it would rest on fewer than 5 people.")
@@ -218,7 +231,8 @@ draw_export (HelderKpiView *self,
 }
 
 /* Writes every chart, one under the other with its title, as a PNG or
- * (when the path ends in .svg) an SVG, in the current light or dark style.
+ * (when the path ends in .svg) an SVG, in the current light or dark style;
+ * when the path ends in .csv, every figure as CSV.
  */
 gboolean
 helder_kpi_view_export (HelderKpiView  *self,
@@ -240,6 +254,13 @@ helder_kpi_view_export (HelderKpiView  *self,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                            _("There are no KPIs to export yet: open the LMS reports first."));
       return FALSE;
+    }
+
+  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
+    {
+      g_autofree char *csv = helder_kpi_result_to_csv (self->result);
+
+      return g_file_set_contents (path, csv, -1, error);
     }
 
   for (guint c = 0; c < HELDER_N_KPI_CHARTS; c++)
@@ -306,15 +327,16 @@ export_action (GtkWidget  *widget,
 {
   HelderKpiView *self = HELDER_KPI_VIEW (widget);
   const char *format = g_variant_get_string (parameter, NULL);
-  gboolean svg = g_str_equal (format, "svg");
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *dialog;
+  g_autofree char *name = g_strdup_printf ("kpi-dashboard.%s", format);
+  const char *title = g_str_equal (format, "svg") ? _("Export as SVG")
+                      : g_str_equal (format, "csv") ? _("Export Figures as CSV")
+                      : _("Export as PNG");
 
-  dialog = gtk_file_chooser_native_new (svg ? _("Export as SVG") : _("Export as PNG"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  dialog = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog),
-                                     svg ? "kpi-dashboard.svg" : "kpi-dashboard.png");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

@@ -26,6 +26,7 @@ struct _HelderKpiWindow
   HelderCourse    *course;
   GStrv            reports;
   char            *organisation;
+  guint            headcount; /* 0: from the organisation file or course.json */
   GCancellable    *cancellable;
   gboolean         loading;
 
@@ -35,6 +36,8 @@ struct _HelderKpiWindow
   GtkSpinner      *spinner;
   GtkRevealer     *problems_revealer;
   GtkLabel        *problems_label;
+  GtkRevealer     *headcount_revealer;
+  GtkSpinButton   *headcount_spin;
 };
 
 G_DEFINE_FINAL_TYPE (HelderKpiWindow, helder_kpi_window, ADW_TYPE_WINDOW)
@@ -44,8 +47,10 @@ typedef struct
   HelderCourseSnapshot *snapshot;
   GStrv            reports;
   char            *organisation;
+  guint            headcount;
   HelderLmsReport *report;
   HelderKpiResult *result;
+  GPtrArray       *unusable; /* of char*: why each file that is none of the kinds was left out */
 } LoadJob;
 
 static void
@@ -56,6 +61,7 @@ load_job_free (LoadJob *job)
   g_free (job->organisation);
   g_clear_pointer (&job->report, helder_lms_report_free);
   g_clear_pointer (&job->result, helder_kpi_result_free);
+  g_clear_pointer (&job->unusable, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -86,14 +92,26 @@ load_thread (GTask        *task,
       return;
     }
 
+  /* Any mix of progress, answers and organisation files: each is sorted
+   * by its columns. A file that is none of them is left out and named,
+   * and the others still count.
+   */
+  job->unusable = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; job->reports[i] != NULL; i++)
-    if (!helder_lms_report_load_file (job->report, job->reports[i], &error))
-      {
-        g_task_return_error (task, error);
-        return;
-      }
+    {
+      g_autoptr(GError) file_error = NULL;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      if (!helder_lms_report_load_file (job->report, job->reports[i], &file_error))
+        g_ptr_array_add (job->unusable, g_strdup (file_error->message));
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
 
   helder_kpi_settings_init (&settings, course);
+  if (job->headcount > 0)
+    settings.headcount = job->headcount;
   job->result = helder_kpi_compute (job->report, course, &settings);
   g_task_return_boolean (task, TRUE);
 }
@@ -103,16 +121,22 @@ load_thread (GTask        *task,
  */
 static void
 show_problems (HelderKpiWindow *self,
-               HelderLmsReport *report)
+               HelderLmsReport *report,
+               GPtrArray       *unusable)
 {
   GPtrArray *diagnostics = helder_lms_report_get_diagnostics (report);
   g_autoptr(GString) text = g_string_new (NULL);
+
+  /* Every file left out is named, whatever the number. */
+  for (guint i = 0; i < unusable->len; i++)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "",
+                            (const char *) g_ptr_array_index (unusable, i));
 
   for (guint i = 0; i < diagnostics->len && i < 5; i++)
     {
       g_autofree char *line = helder_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
 
-      g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", line);
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line);
     }
 
   if (diagnostics->len > 5)
@@ -127,7 +151,19 @@ show_problems (HelderKpiWindow *self,
     }
 
   gtk_label_set_text (self->problems_label, text->str);
-  gtk_revealer_set_reveal_child (self->problems_revealer, diagnostics->len > 0);
+  gtk_revealer_set_reveal_child (self->problems_revealer, text->len > 0);
+}
+
+/* An organisation file alone says who could take part, not who did. */
+static gboolean
+has_activity (HelderLmsReport *report)
+{
+  GPtrArray *inputs = helder_lms_report_get_inputs (report);
+
+  for (guint i = 0; i < inputs->len; i++)
+    if (((HelderLmsInput *) g_ptr_array_index (inputs, i))->kind != HELDER_LMS_INPUT_ORGANISATION)
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -149,7 +185,11 @@ loaded_cb (GObject      *source,
       return;
     }
 
-  show_problems (self, job->report);
+  show_problems (self, job->report, job->unusable);
+  if (!has_activity (job->report))
+    return;
+  gtk_revealer_set_reveal_child (self->headcount_revealer, job->result->headcount == 0 ||
+                                                           self->headcount > 0);
   helder_kpi_view_set_result (self->view, g_steal_pointer (&job->result));
   gtk_stack_set_visible_child_name (self->stack, "dashboard");
 }
@@ -175,6 +215,7 @@ helder_kpi_window_load_reports (HelderKpiWindow *self,
   job->snapshot = helder_course_dup_snapshot (self->course);
   job->reports = g_strdupv (reports);
   job->organisation = g_strdup (organisation);
+  job->headcount = self->headcount;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -258,6 +299,15 @@ open_reports_clicked_cb (HelderKpiWindow *self)
 }
 
 static void
+headcount_clicked_cb (HelderKpiWindow *self)
+{
+  gtk_spin_button_update (self->headcount_spin);
+  self->headcount = (guint) gtk_spin_button_get_value_as_int (self->headcount_spin);
+  if (self->reports != NULL)
+    helder_kpi_window_load_reports (self, self->reports, self->organisation);
+}
+
+static void
 organisation_chosen_cb (GtkNativeDialog *chooser,
                         int              response,
                         gpointer         user_data)
@@ -320,7 +370,10 @@ helder_kpi_window_class_init (HelderKpiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, problems_revealer);
   gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, problems_label);
   gtk_widget_class_bind_template_callback (widget_class, open_reports_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, headcount_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, headcount_spin);
   gtk_widget_class_bind_template_callback (widget_class, organisation_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, headcount_clicked_cb);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                 (GtkShortcutFunc) gtk_window_close, NULL);
 }

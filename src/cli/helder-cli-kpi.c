@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "helder-cli.h"
+#include "helder-kpi-csv.h"
 #include "helder-kpi-html.h"
 #include "helder-kpi.h"
 #include "helder-lms-report.h"
@@ -76,8 +77,13 @@ print_text (const HelderKpiResult *result)
   /* Translators: launch date, end of the three months, date of the data */
   g_print (_("Launch %s, window until %s, data until %s"), launch, window_end, as_of);
   g_print ("\n");
-  g_print (_("Headcount %u (%s), %u participants, %u completed everything"),
-           result->headcount, result->headcount_source, result->participants, result->completers);
+  if (result->headcount > 0)
+    g_print (_("Headcount %u (%s), %u participants, %u completed everything"),
+             result->headcount, result->headcount_source, result->participants, result->completers);
+  else
+    g_print (_("Headcount unknown (give --headcount N or --org FILE), %u participants, "
+               "%u completed everything"),
+             result->participants, result->completers);
   g_print ("\n\n");
 
   for (guint k = 0; k < HELDER_N_KPIS; k++)
@@ -86,9 +92,11 @@ print_text (const HelderKpiResult *result)
       g_autofree char *value = figure->available ? helder_kpi_format_value (k, figure->value)
                                                  : g_strdup ("—");
       g_autofree char *target = helder_kpi_format_value (k, figure->target);
+      const char *note = helder_kpi_result_get_note (result, k);
 
-      g_print ("  %-18s %8s  %s %-8s  %s\n", helder_kpi_kind_to_label (k), value,
-               _("target"), target, helder_kpi_status_to_label (figure->status));
+      g_print ("  %-18s %8s  %s %-8s  %s%s%s\n", helder_kpi_kind_to_label (k), value,
+               _("target"), target, helder_kpi_status_to_label (figure->status),
+               note != NULL ? " · " : "", note != NULL ? note : "");
     }
 }
 
@@ -112,6 +120,7 @@ helder_cli_kpi (int    argc,
   HelderKpiSettings settings;
   gboolean json = FALSE;
   gboolean html = FALSE;
+  gboolean csv = FALSE;
   gboolean save_mapping = FALSE;
   int headcount = 0;
   GPtrArray *diagnostics;
@@ -132,6 +141,7 @@ helder_cli_kpi (int    argc,
       N_("Save the columns and their meaning to kpi-mapping.json in the course folder"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the figures as JSON"), NULL },
     { "html", 0, 0, G_OPTION_ARG_NONE, &html, N_("Write the report as one HTML file"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Write every figure as CSV, one per row"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file"), N_("PATH") },
     { NULL }
   };
@@ -149,9 +159,9 @@ helder_cli_kpi (int    argc,
       g_printerr ("helder-cli: %s\n", _("give at least one --report FILE"));
       return HELDER_EXIT_UNUSABLE;
     }
-  if (json && html)
+  if (json + html + csv > 1)
     {
-      g_printerr ("helder-cli: %s\n", _("choose --json or --html, not both"));
+      g_printerr ("helder-cli: %s\n", _("choose one of --json, --html and --csv"));
       return HELDER_EXIT_UNUSABLE;
     }
   if (headcount < 0)
@@ -234,7 +244,7 @@ helder_cli_kpi (int    argc,
       g_printerr ("\n");
     }
 
-  if (json || html)
+  if (json || html || csv)
     {
       g_autofree char *text = NULL;
 
@@ -248,6 +258,8 @@ helder_cli_kpi (int    argc,
           json_generator_set_root (generator, node);
           text = json_generator_to_data (generator, NULL);
         }
+      else if (csv)
+        text = helder_kpi_result_to_csv (result);
       else
         text = helder_kpi_result_to_html (result, report);
 

@@ -162,9 +162,16 @@ write_kpis (GString               *out,
       g_string_append (out, "<div class=\"card\"><div>");
       append_escaped (out, helder_kpi_kind_to_label (k));
       g_string_append_printf (out, "</div><div class=\"value\">%s</div><div>%s %s</div>"
-                              "<div class=\"%s\">%s</div></div>",
+                              "<div class=\"%s\">%s</div>",
                               value, _("target"), target, helder_kpi_status_to_string (figure->status),
                               helder_kpi_status_to_label (figure->status));
+      if (helder_kpi_result_get_note (result, k) != NULL)
+        {
+          g_string_append (out, "<div class=\"note\">");
+          append_escaped (out, helder_kpi_result_get_note (result, k));
+          g_string_append (out, "</div>");
+        }
+      g_string_append (out, "</div>");
 
       /* Translators: KPI name, value, target, status, e.g. "Participation 71%, target 70%: On track. " */
       g_string_append_printf (description, _("%s %s, target %s: %s. "),
@@ -219,7 +226,7 @@ write_trend (GString               *out,
                               left, left + plot_width, y, y, y + 4, tick);
     }
 
-  for (guint series = 0; series < 2; series++)
+  for (guint series = result->headcount > 0 ? 0 : 1; series < 2; series++)
     {
       g_string_append_printf (out, "<polyline fill=\"none\" stroke-width=\"3\" stroke=\"%s\"%s points=\"",
                               series == 0 ? "#1d5f8a" : "#c64600",
@@ -291,7 +298,7 @@ write_groups (GString    *out,
           const HelderKpiGroup *group = g_ptr_array_index (groups, i);
           g_autofree char *text = NULL;
 
-          if (group->suppressed)
+          if (group->suppressed || group->people == 0)
             continue;
           text = g_strdup_printf ("%.1f%%", group->participation);
           bar (out, row++, group->name, group->participation, 100, "#1d5f8a", text);

@@ -70,11 +70,34 @@ char *
 helder_kpi_format_value (HelderKpiKind kind,
                          double        value)
 {
+  g_autofree char *number = NULL;
+
   if (kind == HELDER_KPI_SATISFACTION)
-    return g_strdup_printf ("%.1f", value);
-  if (kind == HELDER_KPI_KNOWLEDGE_GROWTH)
-    return g_strdup_printf ("%+.0f%%", value);
-  return g_strdup_printf ("%.0f%%", value);
+    return helder_kpi_format_number (value, 1, FALSE);
+  number = helder_kpi_format_number (value, 0, kind == HELDER_KPI_KNOWLEDGE_GROWTH);
+  return g_strconcat (number, "%", NULL);
+}
+
+/**
+ * helder_kpi_format_number:
+ *
+ * Formats @value with @decimals decimals (and a + before a positive value
+ * when @sign) with the decimal separator of the user's language: a comma
+ * in Dutch, whatever the C library's locale. Returns a string the caller
+ * frees.
+ */
+char *
+helder_kpi_format_number (double   value,
+                          guint    decimals,
+                          gboolean sign)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *format = g_strdup_printf (sign ? "%%+.%uf" : "%%.%uf", MIN (decimals, 6));
+  /* Translators: the decimal separator in figures such as 4.1 */
+  const char *separator = C_("decimal separator", ".");
+  g_auto(GStrv) parts = g_strsplit (g_ascii_formatd (buffer, sizeof buffer, format, value), ".", 2);
+
+  return g_strjoinv (separator, parts);
 }
 
 /* Returns: (transfer none): the name of @status in JSON, static. */
@@ -115,20 +138,46 @@ helder_kpi_status_to_label (HelderKpiStatus status)
     }
 }
 
-/* Returns: (transfer full) (nullable): the day number @day as a date, or
- * NULL for an unknown day.
+static gboolean
+day_to_date (guint32  day,
+             GDate   *date)
+{
+  if (day == 0 || day == HELDER_LMS_DAY_UNKNOWN || !g_date_valid_julian (day))
+    return FALSE;
+  g_date_clear (date, 1);
+  g_date_set_julian (date, day);
+  return TRUE;
+}
+
+/* Returns the day as 2025-04-01 for files (JSON, CSV), whatever the
+ * language, or NULL for no day; the caller frees it.
+ */
+char *
+helder_kpi_dup_iso_day (guint32 day)
+{
+  GDate date;
+
+  if (!day_to_date (day, &date))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
+}
+
+/* Returns the day as the user's language writes it, or NULL for no day;
+ * the caller frees it.
  */
 char *
 helder_kpi_format_day (guint32 day)
 {
   GDate date;
 
-  if (day == 0 || day == HELDER_LMS_DAY_UNKNOWN || !g_date_valid_julian (day))
+  if (!day_to_date (day, &date))
     return NULL;
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
-                          g_date_get_day (&date));
+  /* Translators: a date as year, month and day; reorder with %1$, %2$ and
+   * %3$, e.g. "%3$u-%2$u-%1$04u" for 3-8-2025.
+   */
+  return g_strdup_printf (_("%1$04u-%2$02u-%3$02u"), g_date_get_year (&date),
+                          g_date_get_month (&date), g_date_get_day (&date));
 }
 
 /* Defaults, then what course.json's "kpi" object says: the targets, and
@@ -324,7 +373,8 @@ static void
 finish_group (HelderKpiResult *self,
               HelderKpiGroup  *group)
 {
-  group->suppressed = group->people < HELDER_KPI_MINIMUM_GROUP;
+  /* No people means an unknown headcount: not a small group, no share. */
+  group->suppressed = group->people > 0 && group->people < HELDER_KPI_MINIMUM_GROUP;
   group->completion_suppressed = group->participants < HELDER_KPI_MINIMUM_GROUP;
   if (group->suppressed || group->completion_suppressed)
     self->suppressed_groups++;
@@ -713,8 +763,12 @@ helder_kpi_compute (HelderLmsReport         *report,
     }
   else
     {
-      self->headcount = self->learners;
-      self->headcount_source = "learners";
+      /* The learners seen are only those who took part: as a headcount
+       * they would always give 100%. Without a real headcount there is
+       * no participation rate to show.
+       */
+      self->headcount = 0;
+      self->headcount_source = "unknown";
     }
 
   compute_participation (self, report);
@@ -762,7 +816,7 @@ add_day (JsonBuilder *builder,
          const char  *name,
          guint32      day)
 {
-  g_autofree char *text = helder_kpi_format_day (day);
+  g_autofree char *text = helder_kpi_dup_iso_day (day);
 
   helder_json_add_string (builder, name, text);
 }
@@ -955,4 +1009,23 @@ helder_kpi_result_to_json (const HelderKpiResult *self,
 
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+/**
+ * helder_kpi_result_get_note:
+ *
+ * Says why a KPI has no value when the reason is something the user can
+ * supply: participation needs the number of employees. Returns a
+ * translated string owned by the library, or NULL when there is nothing
+ * to ask for.
+ */
+const char *
+helder_kpi_result_get_note (const HelderKpiResult *self,
+                            HelderKpiKind          kind)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (kind == HELDER_KPI_PARTICIPATION && self->headcount == 0)
+    return _("Unknown: enter the number of employees or open the organisation file.");
+  return NULL;
 }

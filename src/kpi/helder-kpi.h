@@ -115,7 +115,7 @@ typedef struct
   guint32           window_end_day;
   guint32           as_of_day;
   guint             headcount;
-  const char       *headcount_source; /* "setting", "organisation" or "learners" */
+  const char       *headcount_source; /* "setting", "organisation" or "unknown" (headcount 0) */
   guint             learners;
   guint             learners_outside_organisation;
   guint             participants;
@@ -148,6 +148,12 @@ char            *helder_kpi_format_value        (HelderKpiKind            kind,
 const char      *helder_kpi_status_to_string    (HelderKpiStatus          status);
 const char      *helder_kpi_status_to_label     (HelderKpiStatus          status);
 char            *helder_kpi_format_day          (guint32                  day);
+char            *helder_kpi_dup_iso_day         (guint32                  day);
+char            *helder_kpi_format_number       (double                   value,
+                                                 guint                    decimals,
+                                                 gboolean                 sign);
+const char      *helder_kpi_result_get_note     (const HelderKpiResult   *self,
+                                                 HelderKpiKind            kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderKpiResult, helder_kpi_result_free)
 

@@ -350,6 +350,12 @@ read_header (LoadState          *state,
               return FALSE;
             }
         }
+      /* People with a department or team but no progress or answers:
+       * an organisation file given among the reports.
+       */
+      else if (state->columns[HELDER_LMS_COLUMN_DEPARTMENT] >= 0 ||
+               state->columns[HELDER_LMS_COLUMN_TEAM] >= 0)
+        state->input->kind = HELDER_LMS_INPUT_ORGANISATION;
       else
         {
           g_set_error (&state->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -424,6 +430,14 @@ csv_row_cb (const char * const *fields,
   return TRUE;
 }
 
+/* A file that could not be read leaves no trace among the inputs. */
+static void
+load_state_fail (LoadState *state)
+{
+  g_ptr_array_remove (state->report->inputs, state->input);
+  state->input = NULL;
+}
+
 void
 helder_lms_load_state_clear (LoadState *state)
 {
@@ -450,12 +464,14 @@ helder_lms_report_load_csv (HelderLmsReport     *self,
   if (!helder_csv_read_file (path, csv_row_cb, &state, &info, error))
     {
       g_prefix_error (error, "%s: ", path);
+      load_state_fail (&state);
       helder_lms_load_state_clear (&state);
       return FALSE;
     }
   if (state.error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&state.error));
+      load_state_fail (&state);
       helder_lms_load_state_clear (&state);
       return FALSE;
     }
@@ -463,6 +479,7 @@ helder_lms_report_load_csv (HelderLmsReport     *self,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("%s: the file is empty; export the report again."), path);
+      load_state_fail (&state);
       helder_lms_load_state_clear (&state);
       return FALSE;
     }
