@@ -444,9 +444,7 @@ collect_entries (HelderCourse        *course,
 
   index = g_strconcat (content, "index.html", NULL);
   add_text (entries, index, g_steal_pointer (&html));
-  if (!add_player_file (entries, content, "player.css", error)
-      || !add_player_file (entries, content, "player.js", error)
-      || (scorm && !add_player_file (entries, content, "scorm.js", error)))
+  if (scorm && !add_player_file (entries, content, "scorm.js", error))
     return NULL;
 
   media = helder_renderer_get_media (renderer);
