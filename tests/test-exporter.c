@@ -133,7 +133,8 @@ test_scorm12_layout (void)
 
   g_assert_nonnull (strstr (manifest, "<schemaversion>1.2</schemaversion>"));
   g_assert_nonnull (strstr (manifest, "xmlns=\"http://www.imsproject.org/xsd/imscp_rootv1p1p2\""));
-  g_assert_nonnull (strstr (manifest, "<adlcp:masteryscore>70</adlcp:masteryscore>"));
+  /* Completion by pages: the status is the content's, no mastery score. */
+  g_assert_null (strstr (manifest, "masteryscore"));
   g_assert_nonnull (strstr (manifest, "adlcp:scormtype=\"sco\" href=\"scormcontent/index.html\""));
   g_assert_nonnull (strstr (manifest, "<manifest identifier=\"helder_export-proef\""));
   g_assert_nonnull (strstr (manifest, "<title>Proefcursus &lt;export&gt; &amp; “test”</title>"));
@@ -197,8 +198,7 @@ test_scorm2004_manifest (void)
   g_assert_nonnull (strstr (manifest, "<schemaversion>2004 4th Edition</schemaversion>"));
   g_assert_nonnull (strstr (manifest, "<manifest identifier=\"helder_export-proef_02-toets\""));
   g_assert_nonnull (strstr (manifest, "adlcp:scormType=\"sco\""));
-  g_assert_nonnull (strstr (manifest, "satisfiedByMeasure=\"true\""));
-  g_assert_nonnull (strstr (manifest, "<imsss:minNormalizedMeasure>0.70</imsss:minNormalizedMeasure>"));
+  g_assert_null (strstr (manifest, "primaryObjective"));
   g_assert_nonnull (strstr (manifest, "completionSetByContent=\"true\" objectiveSetByContent=\"true\""));
   g_assert_nonnull (strstr (manifest, "<title>Toets</title>"));
   g_assert_null (strstr (manifest, "masteryscore"));
@@ -211,6 +211,52 @@ test_scorm2004_manifest (void)
   remove_tree (dir);
 }
 
+static char *
+export_manifest (HelderCourse       *course,
+                 HelderExportFormat  format,
+                 const char         *module_id)
+{
+  g_autofree char *dir = helder_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "pakket.zip", NULL);
+  HelderModule *module = module_id != NULL ? helder_course_find_module (course, module_id) : NULL;
+  zip_t *archive = export_and_open (course, format, module, path);
+  char *manifest = read_entry (archive, "imsmanifest.xml");
+
+  zip_discard (archive);
+  remove_tree (dir);
+  return manifest;
+}
+
+/* The mastery score and the 2004 primary objective only in a package
+ * whose completion depends on the post-test it holds.
+ */
+static void
+test_mastery_only_with_post_test (void)
+{
+  g_autoptr(HelderCourse) course = load_test_course ();
+  HelderJsonDocument *document = helder_course_get_document (course);
+  JsonObject *tracking = helder_json_document_ensure_object (document,
+                                                             helder_json_document_get_root (document),
+                                                             "tracking");
+  g_autofree char *course12 = NULL;
+  g_autofree char *basis2004 = NULL;
+  g_autofree char *toets2004 = NULL;
+  g_autofree char *basis12 = NULL;
+
+  helder_json_document_set_string (document, tracking, "completion", "test");
+  course12 = export_manifest (course, HELDER_EXPORT_SCORM12, NULL);
+  basis12 = export_manifest (course, HELDER_EXPORT_SCORM12, "01-basis");
+  basis2004 = export_manifest (course, HELDER_EXPORT_SCORM2004, "01-basis");
+  toets2004 = export_manifest (course, HELDER_EXPORT_SCORM2004, "02-toets");
+
+  g_assert_nonnull (strstr (course12, "<adlcp:masteryscore>70</adlcp:masteryscore>"));
+  g_assert_null (strstr (basis12, "masteryscore"));
+  g_assert_null (strstr (basis2004, "primaryObjective"));
+  g_assert_null (strstr (basis2004, "satisfiedByMeasure"));
+  g_assert_nonnull (strstr (toets2004, "satisfiedByMeasure=\"true\""));
+  g_assert_nonnull (strstr (toets2004, "<imsss:minNormalizedMeasure>0.70</imsss:minNormalizedMeasure>"));
+}
+
 static void
 test_web_layout (void)
 {
@@ -220,7 +266,8 @@ test_web_layout (void)
   zip_t *archive = export_and_open (course, HELDER_EXPORT_WEB, NULL, path);
 
   g_assert_cmpstr (zip_get_name (archive, 0, 0), ==, "index.html");
-  g_assert_cmpint (zip_name_locate (archive, "lib/player.js", 0), >=, 0);
+  /* The player is in index.html itself. */
+  g_assert_cmpint (zip_name_locate (archive, "lib/player.js", 0), <, 0);
   g_assert_cmpint (zip_name_locate (archive, "media/uitleg.webm", 0), >=, 0);
   g_assert_cmpint (zip_name_locate (archive, "imsmanifest.xml", 0), <, 0);
   g_assert_cmpint (zip_name_locate (archive, "lib/scorm.js", 0), <, 0);
@@ -385,6 +432,7 @@ main (int   argc,
 
   g_test_add_func ("/exporter/scorm12-layout", test_scorm12_layout);
   g_test_add_func ("/exporter/scorm2004-manifest", test_scorm2004_manifest);
+  g_test_add_func ("/exporter/mastery-only-with-post-test", test_mastery_only_with_post_test);
   g_test_add_func ("/exporter/web-layout", test_web_layout);
   g_test_add_func ("/exporter/refuses-errors", test_refuses_errors);
   g_test_add_func ("/exporter/refuses-paths-outside", test_refuses_paths_outside);

@@ -140,7 +140,7 @@ test_preview (void)
   uri = helder_preview_dup_uri (preview);
   g_assert_nonnull (strstr (uri, "#page=01-basis%2F01-welkom"));
   heading = run_in_preview (GTK_WIDGET (window),
-                            "document.querySelector('.helder-page:not([hidden]) h1').textContent");
+                            "document.querySelector('.helder-page:not([hidden]) h1:not(.helder-cover-title)').textContent");
   g_assert_cmpstr (heading, ==, "Welkom");
 
   /* At phone width the learner's screen is 360 pixels wide. */
@@ -170,7 +170,11 @@ test_preview (void)
                             "String(document.body.textContent.includes('Een nieuwe zin voor de preview.'))");
   g_assert_cmpstr (changed, ==, "true");
 
-  /* The preview follows the cursor to the block it is in. */
+  /* The preview follows the cursor to the block it is in. From the top:
+   * at phone width the module cover alone may fill the screen.
+   */
+  g_free (run_in_preview (GTK_WIDGET (window),
+                          "window.scrollTo({ top: 0, behavior: 'instant' }); String(window.scrollY)"));
   g_assert_false (preview_scrolled_down (window));
   for (guint i = 0; i < 40; i++)
     {

@@ -38,7 +38,7 @@
   var state = {
     current: 0,
     visited: pages.map(function () { return false; }),
-    answers: questions.map(function () { return null; }),  /* bit mask of chosen answers */
+    answers: questions.map(function () { return null; }),  /* chosen answers: booleans, or null */
     best: {}                                                 /* test name -> best score */
   };
 
@@ -46,16 +46,16 @@
     return Array.prototype.slice.call(form.querySelectorAll('input'));
   }
 
-  function maskOf(form) {
-    return inputsOf(form).reduce(function (mask, input, i) {
-      return input.checked ? mask | (1 << i) : mask;
-    }, 0);
+  function chosenOf(form) {
+    return inputsOf(form).map(function (input) { return input.checked; });
   }
 
-  function correctMask(form) {
-    return inputsOf(form).reduce(function (mask, input, i) {
-      return input.dataset.correct === 'yes' ? mask | (1 << i) : mask;
-    }, 0);
+  function rightOf(form) {
+    return inputsOf(form).map(function (input) { return input.dataset.correct === 'yes'; });
+  }
+
+  function sameChoice(a, b) {
+    return a.length === b.length && a.every(function (value, i) { return value === b[i]; });
   }
 
   function testQuestions(test) {
@@ -68,15 +68,17 @@
     var correct = 0;
     if (forms.length === 0) return null;
     for (var i = 0; i < forms.length; i++) {
-      var mask = state.answers[questions.indexOf(forms[i])];
-      if (mask === null) return null;
-      if (mask === correctMask(forms[i])) correct++;
+      var chosen = state.answers[questions.indexOf(forms[i])];
+      if (chosen === null) return null;
+      if (sameChoice(chosen, rightOf(forms[i]))) correct++;
     }
     var score = Math.round(100 * correct / forms.length);
     var best = Math.max(score, state.best[test] || 0);
     var passMark = config.tracking.pass_mark;
     return {
       test: test,
+      correct: correct,
+      total: forms.length,
       score: score,
       best: best,
       passed: passMark === null || passMark === undefined || best >= passMark
@@ -87,40 +89,76 @@
     return state.visited.filter(Boolean).length;
   }
 
-  /* Compact saved state: "1;<visited pages in hex>;<answers>;<best scores>".
-   * Answers are bit masks in base 36, "." separated, empty when unanswered.
+  /* Booleans as hexadecimal digits, four to a digit, any length: the
+   * visited pages and each set of chosen answers, so no answer set has a
+   * size limit and the saved state stays small.
    */
-  function serialize() {
+  function toHex(bits) {
     var hex = '';
-    for (var i = 0; i < state.visited.length; i += 4) {
+    for (var i = 0; i < bits.length; i += 4) {
       var nibble = 0;
-      for (var b = 0; b < 4; b++) if (state.visited[i + b]) nibble |= 1 << b;
+      for (var b = 0; b < 4; b++) if (bits[i + b]) nibble |= 1 << b;
       hex += nibble.toString(16);
     }
-    var answers = state.answers.map(function (mask) {
-      return mask === null ? '' : mask.toString(36);
+    return hex;
+  }
+
+  function fromHex(hex, count) {
+    var bits = [];
+    for (var i = 0; i < count; i++) {
+      var nibble = parseInt(hex.charAt(i >> 2) || '0', 16) || 0;
+      bits.push((nibble & (1 << (i & 3))) !== 0);
+    }
+    return bits;
+  }
+
+  /* Compact saved state: "2;<visited pages>;<answers>;<best scores>", the
+   * answers "." separated and empty when unanswered. Past @limit
+   * characters (SCORM 1.2 keeps 4,096) the answers are left out first,
+   * then the visited pages, so the LMS never refuses the whole state.
+   */
+  function serialize(limit) {
+    var answers = state.answers.map(function (chosen) {
+      return chosen === null ? '' : toHex(chosen);
     }).join('.');
     var best = Object.keys(state.best).map(function (test) {
       return test + ':' + state.best[test];
     }).join(',');
-    return ['1', hex, answers, best].join(';');
+    var candidates = [
+      ['2', toHex(state.visited), answers, best].join(';'),
+      ['2', toHex(state.visited), '', best].join(';'),
+      ['2', '', '', best].join(';')
+    ];
+    for (var i = 0; i < candidates.length; i++) {
+      if (!limit || candidates[i].length <= limit) return candidates[i];
+    }
+    return '';
   }
 
+  function restoreAnswer(index, chosen) {
+    state.answers[index] = chosen;
+    inputsOf(questions[index]).forEach(function (input, n) { input.checked = chosen[n]; });
+  }
+
+  /* Reads the state of serialize(), and of the first format, which kept
+   * answers as base-36 bit masks.
+   */
   function deserialize(data) {
     var parts = String(data || '').split(';');
-    if (parts[0] !== '1' || parts.length !== 4) return false;
-    for (var i = 0; i < state.visited.length; i++) {
-      var nibble = parseInt(parts[1].charAt(i >> 2) || '0', 16) || 0;
-      state.visited[i] = (nibble & (1 << (i & 3))) !== 0;
-    }
+    if ((parts[0] !== '1' && parts[0] !== '2') || parts.length !== 4) return false;
+    state.visited = fromHex(parts[1], pages.length);
     parts[2].split('.').forEach(function (value, index) {
       if (index >= questions.length || value === '') return;
+      var count = inputsOf(questions[index]).length;
+      if (parts[0] === '2') {
+        if (/^[0-9a-f]+$/.test(value)) restoreAnswer(index, fromHex(value, count));
+        return;
+      }
       var mask = parseInt(value, 36);
       if (isNaN(mask)) return;
-      state.answers[index] = mask;
-      inputsOf(questions[index]).forEach(function (input, n) {
-        input.checked = (mask & (1 << n)) !== 0;
-      });
+      restoreAnswer(index, inputsOf(questions[index]).map(function (input, n) {
+        return n < 31 && (mask & (1 << n)) !== 0;
+      }));
     });
     parts[3].split(',').forEach(function (entry) {
       var pair = entry.split(':');
@@ -151,6 +189,7 @@
     next.disabled = index === pages.length - 1;
     position.textContent = text('progress', { n: index + 1, total: pages.length });
     bar.style.width = (100 * visitedCount() / pages.length) + '%';
+    markContents();
     if (moveFocus) {
       var heading = page.querySelector('h1, h2') || document.getElementById('helder-main');
       heading.setAttribute('tabindex', '-1');
@@ -159,6 +198,78 @@
     }
     emit('page', { index: index, id: page.dataset.page, firstVisit: firstVisit });
   }
+
+  /* ---- the Contents menu ---- */
+
+  var contents = document.getElementById('helder-contents');
+  var menu = nav.querySelector('.helder-menu');
+  var links = Array.prototype.slice.call(contents.querySelectorAll('a[data-page]'));
+
+  links.forEach(function (link) {
+    var mark = withIcon('span', 'helder-seen', '\u2713', '');
+    mark.appendChild(element('span', 'helder-visually-hidden', ' (' + text('seen') + ')'));
+    mark.hidden = true;
+    link.appendChild(mark);
+  });
+
+  function markContents() {
+    links.forEach(function (link, i) {
+      if (i === state.current) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+      link.querySelector('.helder-seen').hidden = !state.visited[i];
+    });
+  }
+
+  /* On a phone the menu is a drawer over the page: Close, Escape or a
+   * choice closes it and gives the focus back; Tab stays inside while it
+   * is open.
+   */
+  var close = element('button', 'helder-close', text('close_contents'));
+  close.type = 'button';
+  contents.insertBefore(close, contents.firstChild);
+  var inDrawer = [close].concat(links);
+
+  function setMenuOpen(open, focusMenu) {
+    contents.classList.toggle('is-open', open);
+    document.documentElement.classList.toggle('helder-menu-open', open);
+    menu.setAttribute('aria-expanded', String(open));
+    if (open) {
+      (links[state.current] || close).focus();
+    } else if (focusMenu) {
+      menu.focus();
+    }
+  }
+
+  function menuIsDrawer() {
+    return window.getComputedStyle(menu).display !== 'none';
+  }
+
+  menu.addEventListener('click', function () {
+    setMenuOpen(!contents.classList.contains('is-open'), true);
+  });
+  close.addEventListener('click', function () { setMenuOpen(false, true); });
+  contents.addEventListener('keydown', function (event) {
+    if (!contents.classList.contains('is-open')) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      setMenuOpen(false, true);
+      return;
+    }
+    var at = inDrawer.indexOf(document.activeElement);
+    if (event.key !== 'Tab' || at < 0) return;
+    var to = at + (event.shiftKey ? -1 : 1);
+    if (to < 0 || to >= inDrawer.length) {
+      event.preventDefault();
+      inDrawer[(to + inDrawer.length) % inDrawer.length].focus();
+    }
+  });
+  links.forEach(function (link, i) {
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      if (menuIsDrawer()) setMenuOpen(false, false);
+      show(i, true);
+    });
+  });
 
   previous.addEventListener('click', function () { show(state.current - 1, true); });
   next.addEventListener('click', function () { show(state.current + 1, true); });
@@ -170,47 +281,140 @@
     region.textContent = message;
   }
 
+  /* Authors often begin an answer's feedback with a verdict of their own
+   * ("Goed! ...", "Nee. ..."): the player gives the verdict once, so that
+   * first word goes.
+   */
+  var authorVerdict = new RegExp('^\\s*(?:' + (labels.verdict_words || '(?!)') + ')\\s*[.!,:]\\s*', 'i');
+
+  function explanation(input) {
+    var feedback = input.dataset.feedback || '';
+    var rest = feedback.replace(authorVerdict, '');
+    return rest === feedback ? feedback : rest.charAt(0).toUpperCase() + rest.slice(1);
+  }
+
+  function element(tag, className, content) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    node.textContent = content;
+    return node;
+  }
+
+  /* An element with an icon before its text: the icon is for the eye,
+   * the text says the same for a screen reader.
+   */
+  function withIcon(tag, className, symbol, content) {
+    var node = element(tag, className, '');
+    var icon = element('span', 'helder-icon', symbol);
+    icon.setAttribute('aria-hidden', 'true');
+    node.appendChild(icon);
+    node.appendChild(document.createTextNode(content));
+    return node;
+  }
+
+  /* The verdict, once, with an icon as well as a colour; then the
+   * author's explanation. A verdict of null leaves the verdict out.
+   */
+  function showVerdict(form, verdict, lines) {
+    var region = form.querySelector('.helder-feedback');
+    region.textContent = '';
+    form.classList.remove('is-correct', 'is-partial', 'is-incorrect');
+    if (verdict) {
+      var symbol = { correct: '\u2713', partial: '\u25D1', incorrect: '\u2717' }[verdict];
+      region.appendChild(withIcon('p', 'helder-verdict', symbol, text(verdict)));
+      form.classList.add('is-' + verdict);
+    }
+    lines.forEach(function (content) { if (content) region.appendChild(element('p', null, content)); });
+  }
+
+  /* Each chosen option's feedback by that option. */
+  function showOptionFeedback(form, right) {
+    form.querySelectorAll('.helder-option-feedback').forEach(function (node) { node.remove(); });
+    inputsOf(form).forEach(function (input, i) {
+      input.removeAttribute('aria-describedby');
+      if (!input.checked || !input.dataset.feedback) return;
+      var note = withIcon('p', 'helder-option-feedback ' + (right[i] ? 'is-right' : 'is-wrong'),
+                          right[i] ? '\u2713' : '\u2717', explanation(input));
+      note.id = input.id + '-feedback';
+      input.setAttribute('aria-describedby', note.id);
+      input.parentNode.appendChild(note);
+    });
+  }
+
+  /* correct, partial (some of several right answers, none wrong) or incorrect. */
+  function verdictOf(chosen, right) {
+    var hits = 0;
+    var misses = 0;
+    chosen.forEach(function (on, i) {
+      if (on && right[i]) hits++;
+      if (on && !right[i]) misses++;
+    });
+    if (sameChoice(chosen, right)) return { verdict: 'correct', hits: hits };
+    return { verdict: hits > 0 && misses === 0 ? 'partial' : 'incorrect', hits: hits };
+  }
+
+  function checkFeedback(form, chosen, right) {
+    var result = verdictOf(chosen, right);
+    var several = right.filter(Boolean).length > 1;
+    var lines = [];
+    if (several && result.verdict !== 'correct') {
+      lines.push(text('right_count', { n: result.hits, total: right.filter(Boolean).length }));
+    }
+    if (several) {
+      showOptionFeedback(form, right);
+    } else {
+      inputsOf(form).forEach(function (input) { if (input.checked) lines.push(explanation(input)); });
+    }
+    showVerdict(form, result.verdict, lines);
+  }
+
+  /* What a learner reads when a test is complete: the pre-test is a
+   * warming-up without a pass mark or a grade; the post-test gives the
+   * score and the pass mark.
+   */
+  function testMessage(result) {
+    var count = text('test_count', { n: result.correct, total: result.total });
+    if (result.test !== 'post') {
+      return count + (testQuestions('post').length > 0 ? ' ' + text('pre_next') : '');
+    }
+    var passMark = config.tracking.pass_mark;
+    if (passMark === null || passMark === undefined) return count;
+    return count + ' ' + text('test_result', { score: result.score, pass: passMark }) + ' ' +
+      text(result.passed ? 'test_passed' : 'test_failed');
+  }
+
   function setupQuiz(form) {
     var graded = form.dataset.helder === 'question';
     form.addEventListener('submit', function (event) {
       event.preventDefault();
-      var mask = maskOf(form);
-      if (mask === 0) {
-        setFeedback(form, text('choose'));
+      var chosen = chosenOf(form);
+      var right = rightOf(form);
+      if (chosen.indexOf(true) < 0) {
+        showVerdict(form, null, [text('choose')]);
         return;
       }
-      var correct = mask === correctMask(form);
-      var feedback = inputsOf(form).filter(function (input) {
-        return input.checked && input.dataset.feedback;
-      }).map(function (input) { return input.dataset.feedback; }).join(' ');
       if (!graded) {
-        form.classList.toggle('is-correct', correct);
-        form.classList.toggle('is-incorrect', !correct);
-        setFeedback(form, text(correct ? 'correct' : 'incorrect') + (feedback ? ' ' + feedback : ''));
+        checkFeedback(form, chosen, right);
         return;
       }
       var index = questions.indexOf(form);
-      state.answers[index] = mask;
-      var message = text('answered');
+      state.answers[index] = chosen;
       emit('answer', {
         id: form.dataset.id,
         test: form.dataset.test,
         question: form.querySelector('legend').textContent,
-        chosen: inputsOf(form).map(function (input, i) { return input.checked ? i : -1; }).filter(function (i) { return i >= 0; }),
-        correctAnswers: inputsOf(form).map(function (input, i) { return input.dataset.correct === 'yes' ? i : -1; }).filter(function (i) { return i >= 0; }),
-        correct: correct
+        chosen: chosen.map(function (on, i) { return on ? i : -1; }).filter(function (i) { return i >= 0; }),
+        correctAnswers: right.map(function (on, i) { return on ? i : -1; }).filter(function (i) { return i >= 0; }),
+        correct: sameChoice(chosen, right)
       });
+      var lines = [text('answered')];
       var result = testResult(form.dataset.test);
       if (result) {
         state.best[result.test] = result.best;
-        message += ' ' + text('test_result', {
-          score: result.score,
-          pass: config.tracking.pass_mark === null ? '-' : config.tracking.pass_mark
-        });
-        if (result.test === 'post') message += ' ' + text(result.passed ? 'test_passed' : 'test_failed');
+        lines.push(testMessage(result));
         emit('test', result);
       }
-      setFeedback(form, message);
+      showVerdict(form, null, lines);
     });
   }
 
@@ -250,7 +454,7 @@
     var list = document.createElement('div');
     list.setAttribute('role', 'tablist');
     var tabs = panels.map(function (panel, i) {
-      var heading = panel.querySelector('h3');
+      var heading = panel.querySelector('.helder-panel-title');
       var tab = document.createElement('button');
       tab.type = 'button';
       tab.id = 'helder-tab-' + (++tabsCount);
@@ -398,6 +602,46 @@
     return true;
   }
 
+  /* "Verder waar je was?": asked on a relaunch that would not start at
+   * the first page. Either choice keeps the pages seen and the answers;
+   * "Opnieuw beginnen" only goes back to the first page.
+   */
+  function askResume(index) {
+    var dialog = document.createElement('dialog');
+    dialog.className = 'helder-resume-dialog';
+    dialog.setAttribute('aria-labelledby', 'helder-resume-title');
+    dialog.setAttribute('aria-describedby', 'helder-resume-text');
+    var title = element('p', 'helder-resume-title', text('resume_title'));
+    title.id = 'helder-resume-title';
+    var body = element('p', null, text('resume_text'));
+    body.id = 'helder-resume-text';
+    var actions = document.createElement('div');
+    actions.className = 'helder-resume-actions';
+    [['resume', index], ['restart', 0]].forEach(function (choice) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'helder-' + choice[0];
+      button.textContent = text(choice[0]);
+      button.addEventListener('click', function () {
+        dialog.close();
+        dialog.remove();
+        show(choice[1], true);
+      });
+      actions.appendChild(button);
+    });
+    dialog.appendChild(title);
+    dialog.appendChild(body);
+    dialog.appendChild(actions);
+    /* Escape keeps the learner where they were. */
+    dialog.addEventListener('cancel', function (event) {
+      event.preventDefault();
+      actions.firstChild.click();
+    });
+    document.body.appendChild(dialog);
+    dialog.showModal();
+    actions.firstChild.focus();
+  }
+
   function start() {
     document.documentElement.classList.add('helder-js');
     setupBlocks(document);
@@ -423,6 +667,10 @@
     }
     if (wantedId !== null && ids.indexOf(wantedId) >= 0) {
       index = ids.indexOf(wantedId);
+    } else if (index > 0) {
+      show(index, false);
+      askResume(index);
+      return;
     }
     show(index, false);
     /* At once, not smoothly: a reload must look as if nothing moved. */

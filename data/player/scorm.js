@@ -108,52 +108,83 @@
     var reporting = tracking.reporting || 'completed-incomplete';
     var post = player.testResult('post');
     if (isFinal(status)) return status;
-    if (reachedEnd()) return reporting.indexOf('passed') === 0 ? 'passed' : 'completed';
+    if (reachedEnd()) {
+      /* "passed" with a score below the pass mark would contradict the
+       * score: an LMS may then overrule the status. */
+      var passed = reporting.indexOf('passed') === 0 && !(post && !post.passed);
+      return passed ? 'passed' : 'completed';
+    }
     if (/-failed$/.test(reporting) && post && !post.passed) return 'failed';
     return 'incomplete';
   }
 
+  /* The LMS gets a value only when it differs from what it has. Values
+   * that matter (status, score, answers, pages seen) are committed at
+   * once; the location alone waits for the next commit or for the
+   * learner leaving, so a page turn without changes does not commit.
+   */
+  var written = {};
+  var dirty = false;
+  var urgent = false;
+
+  function set(name, value, matters) {
+    value = String(value);
+    if (written[name] === value) return;
+    written[name] = value;
+    cmi.set(name, value);
+    dirty = true;
+    if (matters !== false) urgent = true;
+  }
+
+  function commit(always) {
+    if (!dirty || (!urgent && !always)) return;
+    dirty = urgent = false;
+    cmi.commit();
+  }
+
   function writeStatus(value) {
     if (version === '1.2') {
-      cmi.set('cmi.core.lesson_status', value);
+      set('cmi.core.lesson_status', value);
       return;
     }
-    cmi.set('cmi.completion_status', isFinal(value) ? 'completed' : 'incomplete');
-    if (value === 'passed' || value === 'failed') cmi.set('cmi.success_status', value);
+    set('cmi.completion_status', isFinal(value) ? 'completed' : 'incomplete');
+    if (value === 'passed' || value === 'failed') set('cmi.success_status', value);
   }
 
-  function writeProgress() {
-    cmi.set(cmi.location, player.currentPage());
-    cmi.set(cmi.suspend, player.serialize());
-    if (version === '2004') {
-      cmi.set('cmi.progress_measure', (player.visitedCount() / player.pageCount).toFixed(2));
-    }
-  }
+  /* SCORM 1.2 keeps at most 4,096 characters of suspend_data. */
+  var suspendLimit = version === '1.2' ? 4096 : 64000;
 
-  /* Writes what changed; commits when the status or the score changed. */
-  function update(force) {
-    var changed = force;
+  function update() {
     var post = player.testResult('post');
     if (post && post.best !== score) {
       score = post.best;
-      cmi.set(cmi.score + 'min', 0);
-      cmi.set(cmi.score + 'max', 100);
-      cmi.set(cmi.score + 'raw', score);
-      if (version === '2004') cmi.set('cmi.score.scaled', (score / 100).toFixed(2));
-      changed = true;
+      set(cmi.score + 'min', 0);
+      set(cmi.score + 'max', 100);
+      set(cmi.score + 'raw', score);
+      if (version === '2004') set('cmi.score.scaled', (score / 100).toFixed(2));
     }
     var wanted = wantedStatus();
     if (wanted !== status) {
       status = wanted;
       writeStatus(status);
-      changed = true;
     }
-    writeProgress();
-    if (changed) cmi.commit();
+    set(cmi.location, player.currentPage(), false);
+    set(cmi.suspend, player.serialize(suspendLimit));
+    if (version === '2004') {
+      set('cmi.progress_measure', (player.visitedCount() / player.pageCount).toFixed(2));
+    }
   }
 
+  /* Answer identifiers: a-z, then 0-9 (what SCORM 1.2 allows, so 36
+   * answers), then in 2004 "a37", "a38"... An answer 1.2 cannot name is
+   * left out of the response; the result still says right or wrong.
+   */
   function letters(indices) {
-    return indices.map(function (i) { return String.fromCharCode(97 + i); });
+    return indices.map(function (i) {
+      if (i < 26) return String.fromCharCode(97 + i);
+      if (i < 36) return String(i - 26);
+      return version === '2004' ? 'a' + (i + 1) : null;
+    }).filter(function (id) { return id !== null; });
   }
 
   function addInteraction(fields) {
@@ -162,6 +193,7 @@
     Object.keys(fields).forEach(function (name) {
       if (fields[name] !== undefined) cmi.set(prefix + name, fields[name]);
     });
+    dirty = urgent = true;
   }
 
   function recordAnswer(answer) {
@@ -200,8 +232,11 @@
   function leave() {
     if (finished) return;
     finished = true;
-    update(false);
-    cmi.set(cmi.exit, isFinal(status) ? (version === '2004' ? 'normal' : '') : 'suspend');
+    update();
+    /* Always "suspend", also when the course is complete: with a normal
+     * exit an LMS may start a new attempt with no saved state, and a
+     * learner who comes back would find an empty first page. */
+    cmi.set(cmi.exit, 'suspend');
     cmi.set(cmi.sessionTime, sessionTime());
     cmi.commit();
     cmi.finish();
@@ -221,7 +256,9 @@
         writeStatus(status);
       }
       var data = cmi.get(cmi.suspend);
-      return data ? { location: cmi.get(cmi.location), data: data } : null;
+      written[cmi.suspend] = data;
+      written[cmi.location] = cmi.get(cmi.location);
+      return data ? { location: written[cmi.location], data: data } : null;
     }
   };
 
@@ -229,14 +266,30 @@
     if (finished) return;
     if (type === 'answer') recordAnswer(detail);
     if (type === 'survey') recordSurvey(detail);
-    update(true);
+    update();
+    commit(false);
   });
 
-  window.addEventListener('pagehide', leave);
+  /* A page kept in the back/forward cache may come back: it commits but
+   * stays initialized when hidden that way, and finishes only when it
+   * is really unloaded. A page that did finish reloads, which starts a
+   * new LMS session with the saved state.
+   */
+  window.addEventListener('pagehide', function (event) {
+    if (event.persisted) {
+      update();
+      commit(true);
+    } else {
+      leave();
+    }
+  });
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted && finished) window.location.reload();
+  });
   document.addEventListener('visibilitychange', function () {
     if (document.visibilityState === 'hidden' && !finished) {
-      update(false);
-      cmi.commit();
+      update();
+      commit(true);
     }
   });
 })();

@@ -165,18 +165,54 @@ package_identifier (HelderCourse *course,
   return g_string_free (g_steal_pointer (&id), FALSE);
 }
 
+/* Whether the package of @module (or of the whole course, when %NULL)
+ * has a question of the post-test.
+ */
 static gboolean
-get_pass_mark (HelderCourse *course,
-               gint64       *pass_mark)
+has_post_test (HelderCourse *course,
+               HelderModule *module)
+{
+  for (HelderPageIter iter = helder_course_iter_pages (course); helder_page_iter_next (&iter);)
+    {
+      const HelderPageContent *content = helder_page_get_content (iter.page);
+
+      if (module != NULL && iter.module != module)
+        continue;
+      for (guint i = 0; i < content->blocks->len; i++)
+        {
+          const HelderBlock *block = g_ptr_array_index (content->blocks, i);
+
+          if (block->kind == HELDER_BLOCK_QUESTION
+              && g_strcmp0 (helder_block_get_value (block, "test"), "post") == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The mastery score a manifest declares (the 1.2 masteryscore, the 2004
+ * primary objective): only for a package whose completion depends on a
+ * post-test it holds. Any other package leaves the status to the
+ * content, as Rise does, so an LMS never judges it by a score.
+ */
+static gboolean
+get_mastery_score (HelderCourse *course,
+                   HelderModule *module,
+                   gint64       *pass_mark)
 {
   JsonObject *root = helder_json_document_get_root (helder_course_get_document (course));
-  JsonNode *tracking = root != NULL ? json_object_get_member (root, "tracking") : NULL;
+  JsonNode *node = root != NULL ? json_object_get_member (root, "tracking") : NULL;
+  JsonObject *tracking;
   JsonNode *value;
 
-  if (tracking == NULL || !JSON_NODE_HOLDS_OBJECT (tracking))
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return FALSE;
-  value = json_object_get_member (json_node_get_object (tracking), "pass_mark");
-  if (value == NULL || json_node_get_value_type (value) != G_TYPE_INT64)
+  tracking = json_node_get_object (node);
+  if (g_strcmp0 (json_object_get_string_member_with_default (tracking, "completion", "pages"), "test") != 0)
+    return FALSE;
+  value = json_object_get_member (tracking, "pass_mark");
+  if (value == NULL || json_node_get_value_type (value) != G_TYPE_INT64
+      || !has_post_test (course, module))
     return FALSE;
 
   *pass_mark = CLAMP (json_node_get_int (value), 0, 100);
@@ -195,7 +231,7 @@ build_manifest (HelderCourse       *course,
   g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_autofree char *identifier = package_identifier (course, module);
   gint64 pass_mark = 0;
-  gboolean has_pass_mark = get_pass_mark (course, &pass_mark);
+  gboolean has_pass_mark = get_mastery_score (course, module, &pass_mark);
 
   if (scorm12)
     g_string_append_printf (xml,
@@ -411,9 +447,7 @@ collect_entries (HelderCourse        *course,
 
   index = g_strconcat (content, "index.html", NULL);
   add_text (entries, index, g_steal_pointer (&html));
-  if (!add_player_file (entries, content, "player.css", error)
-      || !add_player_file (entries, content, "player.js", error)
-      || (scorm && !add_player_file (entries, content, "scorm.js", error)))
+  if (scorm && !add_player_file (entries, content, "scorm.js", error))
     return NULL;
 
   media = helder_renderer_get_media (renderer);

@@ -32,6 +32,7 @@ struct _HelderRenderer
   GPtrArray    *problems;    /* of HelderDiagnostic* */
   guint         serial;      /* makes element ids unique in a document */
   gboolean      source_lines; /* marks each block with its line in the page */
+  guint         heading_level; /* of the last heading on the page being rendered */
 };
 
 static void
@@ -689,11 +690,14 @@ render_panels (HelderRenderer    *self,
         {
           g_autofree char *id = next_id (self);
 
+          /* One level below the heading before it, so the outline has no gap. */
+          guint level = MIN (self->heading_level + 1, 6);
+
           g_string_append_printf (html, "<%s class=\"helder-panel\" aria-labelledby=\"%s\">"
-                                        "<h3 id=\"%s\">",
-                                  block->kind == HELDER_BLOCK_STEPS ? "li" : "section", id, id);
+                                        "<h%u class=\"helder-panel-title\" id=\"%s\">",
+                                  block->kind == HELDER_BLOCK_STEPS ? "li" : "section", id, level, id);
           append_escaped (html, title);
-          g_string_append (html, "</h3>\n");
+          g_string_append_printf (html, "</h%u>\n", level);
         }
       g_string_append (html, "<p>");
       if (text != NULL)
@@ -1023,6 +1027,129 @@ helder_player_page_id (HelderModule *module,
   return g_strdup_printf ("%s/%s", helder_module_get_id (module), helder_page_get_id (page));
 }
 
+/* The level of the last heading in @html, or @level when it has none.
+ * Panel titles nest below it.
+ */
+static guint
+last_heading_level (const char *html,
+                    guint       level)
+{
+  for (const char *p = strstr (html, "<h"); p != NULL; p = strstr (p + 2, "<h"))
+    {
+      if (p[2] >= '1' && p[2] <= '6' && (p[3] == '>' || p[3] == ' '))
+        level = p[2] - '0';
+    }
+  return level;
+}
+
+/* The module's colour as the accent of the element just opened. */
+static void
+append_module_colour (GString      *html,
+                      HelderModule *module)
+{
+  HelderColour colour;
+
+  if (helder_module_get_colour (module) != NULL
+      && helder_colour_parse (helder_module_get_colour (module), &colour, NULL))
+    {
+      g_autofree char *hex = helder_colour_to_string (&colour);
+
+      g_string_append_printf (html, " style=\"--helder-accent: %s\"", hex);
+    }
+}
+
+/* A label with one number in it, such as "About {n} minutes". */
+static void
+append_label_number (HelderRenderer *self,
+                     GString        *html,
+                     const char     *key,
+                     guint           n)
+{
+  g_autoptr(GString) label = g_string_new (helder_renderer_get_label (self, key));
+  g_autofree char *number = g_strdup_printf ("%u", n);
+
+  g_string_replace (label, "{n}", number, 0);
+  append_escaped (html, label->str);
+}
+
+/* A module's first page opens with its cover: the module title, the
+ * planned minutes and what the learner will learn.
+ */
+static void
+render_cover (HelderRenderer *self,
+              HelderModule   *module,
+              GString        *html)
+{
+  const char * const *goals = helder_module_get_goals (module);
+
+  g_string_append (html, "<header class=\"helder-cover\">\n<p class=\"helder-cover-label\">");
+  append_escaped (html, helder_renderer_get_label (self, "cover_module"));
+  g_string_append (html, "</p>\n<h1 class=\"helder-cover-title\">");
+  append_escaped (html, helder_module_get_title (module));
+  g_string_append (html, "</h1>\n");
+  if (helder_module_get_minutes (module) > 0)
+    {
+      g_string_append (html, "<p class=\"helder-cover-minutes\">");
+      append_label_number (self, html, "cover_minutes", helder_module_get_minutes (module));
+      g_string_append (html, "</p>\n");
+    }
+  if (goals != NULL && goals[0] != NULL)
+    {
+      g_string_append (html, "<h2 class=\"helder-cover-goals\">");
+      append_escaped (html, helder_renderer_get_label (self, "cover_goals"));
+      g_string_append (html, "</h2>\n<ul>\n");
+      for (guint i = 0; goals[i] != NULL; i++)
+        {
+          g_string_append (html, "<li>");
+          append_escaped (html, goals[i]);
+          g_string_append (html, "</li>\n");
+        }
+      g_string_append (html, "</ul>\n");
+    }
+  g_string_append (html, "</header>\n");
+}
+
+/* The Contents menu: every module with its pages, as links the player
+ * turns into navigation. It marks the current page and the pages seen;
+ * on a phone it is a drawer the bar's Contents button opens.
+ */
+static void
+render_contents (HelderRenderer *self,
+                 GPtrArray      *modules,
+                 GString        *html)
+{
+  g_string_append (html, "<nav class=\"helder-contents\" id=\"helder-contents\" "
+                         "aria-labelledby=\"helder-contents-title\">\n"
+                         "<h2 id=\"helder-contents-title\">");
+  append_escaped (html, helder_renderer_get_label (self, "contents"));
+  g_string_append (html, "</h2>\n<ol class=\"helder-contents-modules\">\n");
+  for (guint i = 0; i < modules->len; i++)
+    {
+      HelderModule *module = g_ptr_array_index (modules, i);
+
+      g_string_append (html, "<li class=\"helder-contents-module\"");
+      append_module_colour (html, module);
+      g_string_append (html, "><p class=\"helder-contents-module-title\">");
+      append_escaped (html, helder_module_get_title (module));
+      g_string_append (html, "</p>\n<ol>\n");
+      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
+        {
+          HelderPage *page = helder_module_get_page (module, p);
+          g_autofree char *page_id = helder_player_page_id (module, page);
+          g_autofree char *href = g_strconcat ("#page=", page_id, NULL);
+
+          g_string_append (html, "<li><a");
+          append_attribute (html, "href", href);
+          append_attribute (html, "data-page", page_id);
+          g_string_append (html, ">");
+          append_escaped (html, helder_page_get_title (page));
+          g_string_append (html, "</a></li>\n");
+        }
+      g_string_append (html, "</ol></li>\n");
+    }
+  g_string_append (html, "</ol>\n</nav>\n");
+}
+
 /**
  * helder_renderer_render_page:
  *
@@ -1037,7 +1164,6 @@ helder_renderer_render_page (HelderRenderer *self,
 {
   const HelderPageContent *content;
   g_autofree char *page_id = NULL;
-  HelderColour colour;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (HELDER_IS_MODULE (module));
@@ -1049,14 +1175,11 @@ helder_renderer_render_page (HelderRenderer *self,
   g_string_append (html, "<section class=\"helder-page\"");
   append_attribute (html, "data-page", page_id);
   append_attribute (html, "data-module", helder_module_get_id (module));
-  if (helder_module_get_colour (module) != NULL
-      && helder_colour_parse (helder_module_get_colour (module), &colour, NULL))
-    {
-      g_autofree char *hex = helder_colour_to_string (&colour);
-
-      g_string_append_printf (html, " style=\"--helder-accent: %s\"", hex);
-    }
+  append_module_colour (html, module);
   g_string_append (html, ">\n");
+  self->heading_level = 1;
+  if (helder_module_get_page (module, 0) == page)
+    render_cover (self, module, html);
 
   for (guint i = 0; i < content->blocks->len; i++)
     {
@@ -1064,11 +1187,26 @@ helder_renderer_render_page (HelderRenderer *self,
       gsize start = html->len;
 
       render_block (self, page, block, html);
+      self->heading_level = last_heading_level (html->str + start, self->heading_level);
       if (self->source_lines)
         mark_source_line (html, start, block->line);
     }
 
   g_string_append (html, "</section>\n");
+}
+
+/* A player file, in the page itself: the style sheet and the script
+ * contain no "</", so they cannot close their element.
+ */
+static void
+append_player_file (GString    *html,
+                    const char *name)
+{
+  g_autoptr(GBytes) bytes = helder_player_lookup_file (name, NULL);
+
+  /* The player is part of the build: failing to read it is a bug. */
+  g_assert (bytes != NULL);
+  g_string_append_len (html, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
 static JsonNode *
@@ -1144,8 +1282,20 @@ helder_renderer_render_document (HelderRenderer *self,
                          "<meta name=\"viewport\" content=\"width=device-width, "
                          "initial-scale=1\">\n<title>");
   append_escaped (html, title);
-  g_string_append (html, "</title>\n<link rel=\"stylesheet\" href=\"" HELDER_PLAYER_DIR
-                         "/player.css\">\n");
+  g_string_append (html, "</title>\n");
+  if (helder_course_get_description (self->course) != NULL)
+    {
+      g_string_append (html, "<meta name=\"description\"");
+      append_attribute (html, "content", helder_course_get_description (self->course));
+      g_string_append (html, ">\n");
+    }
+  /* No icon to ask the server for; the style sheet is in the page, so the
+   * first paint waits for no second request (on a phone in a slow
+   * network that is a round trip of 150 ms or more).
+   */
+  g_string_append (html, "<link rel=\"icon\" href=\"data:,\">\n<style>");
+  append_player_file (html, "player.css");
+  g_string_append (html, "</style>\n");
 
   /* JSON inside <script>: "<" is escaped so no value can close the tag. */
   config = build_config (self, lms);
@@ -1157,7 +1307,6 @@ helder_renderer_render_document (HelderRenderer *self,
     g_string_append_printf (html, "<script type=\"application/json\" id=\"helder-config\">%s"
                                   "</script>\n", safe->str);
   }
-  g_string_append (html, "<script src=\"" HELDER_PLAYER_DIR "/player.js\" defer></script>\n");
   if (lms != NULL)
     g_string_append (html, "<script src=\"" HELDER_PLAYER_DIR "/scorm.js\" defer></script>\n");
   g_string_append (html, "</head>\n<body>\n<a class=\"helder-skip\" href=\"#helder-main\">");
@@ -1165,8 +1314,9 @@ helder_renderer_render_document (HelderRenderer *self,
   g_string_append (html, "</a>\n<header class=\"helder-header\"><p class=\"helder-title\">");
   append_escaped (html, title);
   g_string_append (html, "</p><div class=\"helder-progress\" aria-hidden=\"true\">"
-                         "<div class=\"helder-progress-bar\"></div></div></header>\n"
-                         "<main id=\"helder-main\" tabindex=\"-1\">\n");
+                         "<div class=\"helder-progress-bar\"></div></div></header>\n");
+  render_contents (self, modules, html);
+  g_string_append (html, "<main id=\"helder-main\" tabindex=\"-1\">\n");
 
   for (guint i = 0; i < modules->len; i++)
     {
@@ -1180,12 +1330,21 @@ helder_renderer_render_document (HelderRenderer *self,
 
   g_string_append (html, "</main>\n<nav class=\"helder-nav\"");
   append_attribute (html, "aria-label", helder_renderer_get_label (self, "pages_nav"));
-  g_string_append (html, " hidden><button type=\"button\" class=\"helder-previous\">");
+  g_string_append (html, " hidden><button type=\"button\" class=\"helder-menu\" "
+                         "aria-controls=\"helder-contents\" aria-expanded=\"false\">");
+  append_escaped (html, helder_renderer_get_label (self, "contents"));
+  g_string_append (html, "</button><button type=\"button\" class=\"helder-previous\">");
   append_escaped (html, helder_renderer_get_label (self, "previous"));
   g_string_append (html, "</button><p class=\"helder-position\" aria-live=\"polite\"></p>"
                          "<button type=\"button\" class=\"helder-next\">");
   append_escaped (html, helder_renderer_get_label (self, "next"));
-  g_string_append (html, "</button></nav>\n</body>\n</html>\n");
+  /* The player in the page too, so it needs no request of its own. It
+   * runs when the page is read; the tracker (deferred) registers before
+   * the player starts.
+   */
+  g_string_append (html, "</button></nav>\n<script>");
+  append_player_file (html, "player.js");
+  g_string_append (html, "</script>\n</body>\n</html>\n");
 
   return g_string_free (g_steal_pointer (&html), FALSE);
 }
