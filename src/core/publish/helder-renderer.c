@@ -550,6 +550,11 @@ append_transcript (HelderRenderer *self,
   g_autofree char *contents = NULL;
   gsize length = 0;
 
+  /* A media block without a transcript is the checks' finding, not a
+   * file problem of the package.
+   */
+  if (path == NULL)
+    return;
   /* The transcript is shown in the page, so it is read here and not
    * shipped as a file of its own.
    */
