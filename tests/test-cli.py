@@ -348,5 +348,38 @@ def export_hint_is_the_clis():
         shutil.rmtree(tmp)
 
 
+@test
+def export_bite_size_lesson():
+    """A lesson of chosen pages: its own title, only its pages, the time budget."""
+    tmp = tempfile.mkdtemp(prefix="helder-cli-")
+    pages = ["02-praktijk/02-vragen-van-inwoners.md", "02-praktijk/03-vertalen-en-samenvatten.md",
+             "03-ethiek/04-niet-blind-vertrouwen.md"]
+    try:
+        out = os.path.join(tmp, "les.zip")
+        code, said, err = run("export", "--format", "scorm12", "--pages", ",".join(pages[:2]),
+                              "--pages", pages[2], "--title", "Chatbots en vertalen", "-o", out,
+                              SAMPLE)
+        check(code == 0, f"exit {code}: {err}")
+        import zipfile
+        with zipfile.ZipFile(out) as z:
+            manifest = z.read("imsmanifest.xml").decode()
+            index = z.read("scormcontent/index.html").decode()
+        check("<title>Chatbots en vertalen</title>" in manifest, manifest[:500])
+        check(index.count('class="helder-page"') == 3, "three pages in the lesson")
+        check("a11y-time-budget" not in said + err, said + err)
+        # One page is not a 5-10 minute lesson: the time budget says so.
+        code, said, err = run("export", "--format", "web", "--pages", pages[0], "--title", "Kort",
+                              "-o", os.path.join(tmp, "kort.zip"), SAMPLE)
+        check(code == 0 and "a11y-time-budget" in said + err, f"exit {code}: {said}{err}")
+        code, _, err = run("export", "--format", "web", "--pages", "02-praktijk/99-nee.md",
+                           "--title", "Nee", "-o", os.path.join(tmp, "nee.zip"), SAMPLE)
+        check(code == 2 and "99-nee.md" in err, f"exit {code}: {err}")
+        code, _, err = run("export", "--format", "web", "--pages", pages[0], "-o",
+                           os.path.join(tmp, "x.zip"), SAMPLE)
+        check(code == 2 and "--title" in err, f"exit {code}: {err}")
+    finally:
+        shutil.rmtree(tmp)
+
+
 if __name__ == "__main__":
     sys.exit(taplib.main())

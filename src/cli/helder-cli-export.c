@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "helder-cli.h"
+#include "helder-a11y-rules.h"
 #include "helder-exporter.h"
 #include "helder-handout.h"
 #include "helder-tips-export.h"
@@ -102,6 +103,9 @@ helder_cli_export (int    argc,
   gboolean whole = FALSE;
   gboolean force = FALSE;
   gboolean no_questions = FALSE;
+  g_auto(GStrv) page_args = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *title = NULL;
   HelderExportFormat format;
   HelderExportOptions options = { 0 };
   g_autoptr(GPtrArray) problems = NULL;
@@ -120,6 +124,11 @@ helder_cli_export (int    argc,
       NULL },
     { "no-questions", 0, 0, G_OPTION_ARG_NONE, &no_questions,
       N_("Leave knowledge checks, tests and surveys out of a PDF handout"), NULL },
+    { "pages", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &page_args,
+      N_("A bite-size lesson of these pages (module/page.md, separated by commas, or the "
+         "option given again), in this order"), N_("PAGES") },
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("The bite-size lesson's title"),
+      N_("TITLE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The ZIP file (with --module or --course) or the folder for one ZIP per module"),
       N_("PATH") },
@@ -176,11 +185,47 @@ helder_cli_export (int    argc,
       return export_handout (course, module, !no_questions, output);
     }
 
+  if (page_args != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_autoptr(HelderModule) lesson = NULL;
+      g_autoptr(GPtrArray) budget =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+
+      for (guint i = 0; page_args[i] != NULL; i++)
+        {
+          g_auto(GStrv) parts = g_strsplit (page_args[i], ",", -1);
+
+          for (guint j = 0; parts[j] != NULL; j++)
+            if (*g_strstrip (parts[j]) != '\0')
+              g_strv_builder_add (builder, parts[j]);
+        }
+      pages = g_strv_builder_end (builder);
+      if (title == NULL || module_id != NULL || whole)
+        {
+          g_printerr ("helder-cli: %s\n",
+                      _("a bite-size lesson needs --title, and no --module or --course"));
+          return HELDER_EXIT_UNUSABLE;
+        }
+      /* The time budget of 5 to 10 minutes applies to the lesson too. */
+      lesson = helder_course_dup_lesson (course, title, (const char * const *) pages, &error);
+      if (lesson == NULL)
+        {
+          g_printerr ("helder-cli: %s\n", error->message);
+          return HELDER_EXIT_UNUSABLE;
+        }
+      helder_a11y_check_time_budget (course, lesson, budget);
+      helder_cli_print_diagnostics (budget, FALSE);
+    }
+
   options.format = format;
-  options.scope = module_id != NULL ? HELDER_EXPORT_SCOPE_MODULE
+  options.scope = page_args != NULL ? HELDER_EXPORT_SCOPE_LESSON
+                  : module_id != NULL ? HELDER_EXPORT_SCOPE_MODULE
                   : whole ? HELDER_EXPORT_SCOPE_COURSE
                   : HELDER_EXPORT_SCOPE_EACH_MODULE;
   options.module_id = module_id;
+  options.pages = (const char * const *) pages;
+  options.title = title;
   options.force = force;
   options.output = output;
 

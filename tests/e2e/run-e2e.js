@@ -504,6 +504,19 @@ async function main() {
     });
   }
 
+  if (sampleDir && fs.existsSync(path.join(sampleDir, 'course.json'))) {
+    await test('a bite-size lesson of three sample pages walks as a learner would', async () => {
+      const pages = ['02-praktijk/02-vragen-van-inwoners.md', '02-praktijk/03-vertalen-en-samenvatten.md',
+                     '03-ethiek/04-niet-blind-vertrouwen.md'];
+      exportPackage(sampleDir, 'scorm12', 'lesson', ['--pages', pages.join(','), '--title', 'Chatbots en vertalen']);
+      const session = await launch(browser, '1.2', 'lesson', null);
+      assert.equal(await session.frame.locator('.helder-page').count(), 3);
+      await walkAll(session, { correct: true, axe: true, blocks: false });
+      const { cmi } = await leave(session);
+      assert.match(statusOf('1.2', cmi), /passed|completed/);
+    });
+  }
+
   /* A course imported from Rise (the 1.2 quiz course of ../shared/fixtures)
    * exports again and is walked like any other; its missing alt texts and
    * transcripts are content findings, hence --force.

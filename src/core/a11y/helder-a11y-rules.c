@@ -775,6 +775,33 @@ check_time_budget (HelderModule *module,
 }
 
 /**
+ * helder_a11y_check_time_budget:
+ *
+ * The time-budget rule on its own, for a module that is not one of the
+ * course's (a bite-size lesson): its reading, interactions and media
+ * against its planned minutes. The media's own findings are left to the
+ * course check.
+ */
+void
+helder_a11y_check_time_budget (HelderCourse *course,
+                               HelderModule *module,
+                               GPtrArray    *diagnostics)
+{
+  g_autoptr(GHashTable) durations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) caption_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                               g_free);
+  g_autoptr(GPtrArray) media_findings =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  MediaChecks checks = { course, media_findings, durations, caption_words };
+
+  g_return_if_fail (HELDER_IS_COURSE (course));
+  g_return_if_fail (HELDER_IS_MODULE (module));
+  g_return_if_fail (diagnostics != NULL);
+
+  check_time_budget (module, check_module_media (&checks, module), diagnostics);
+}
+
+/**
  * helder_a11y_check_course:
  *
  * The accessibility rules that look at the course as a whole: colour

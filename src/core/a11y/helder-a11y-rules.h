@@ -23,6 +23,9 @@ G_BEGIN_DECLS
 void   helder_a11y_check_page   (HelderCourse *course,
                                  HelderPage   *page,
                                  GPtrArray    *diagnostics);
+void   helder_a11y_check_time_budget (HelderCourse *course,
+                                     HelderModule *module,
+                                     GPtrArray    *diagnostics);
 void   helder_a11y_check_course (HelderCourse *course,
                                  GPtrArray    *diagnostics);
 

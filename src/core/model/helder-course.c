@@ -1911,3 +1911,60 @@ helder_course_set_title (HelderCourse *self,
                                    "title", title);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
+
+/**
+ * helder_course_dup_lesson:
+ * @title: the lesson's title, as the learner and the LMS see it
+ * @pages: the pages, as module/page.md, in the order the lesson shows them
+ *
+ * A bite-size lesson of 5 to 10 minutes: a module of its own that holds
+ * pages of the course's modules, planned at 10 minutes so the time-budget
+ * check applies to it. It is not part of the course and is never saved.
+ *
+ * Returns: (transfer full) (nullable): the lesson, or %NULL with @error
+ *   set when a page is not in the course
+ */
+HelderModule *
+helder_course_dup_lesson (HelderCourse        *self,
+                          const char          *title,
+                          const char * const  *pages,
+                          GError             **error)
+{
+  g_autoptr(HelderModule) lesson = NULL;
+  g_autoptr(GString) id = g_string_new ("les-");
+  g_autofree char *lower = NULL;
+  g_autofree char *ascii = NULL;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+  g_return_val_if_fail (title != NULL && pages != NULL, NULL);
+
+  /* The id names the package and its identifiers: "les-" and the title. */
+  lower = g_utf8_strdown (title, -1);
+  ascii = g_str_to_ascii (lower, "C");
+  for (const char *p = ascii; *p != '\0' && id->len < 40; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (id, *p);
+      else if (id->str[id->len - 1] != '-')
+        g_string_append_c (id, '-');
+    }
+  while (id->str[id->len - 1] == '-')
+    g_string_truncate (id, id->len - 1);
+
+  lesson = helder_module_new (id->str, title);
+  helder_module_set_minutes (lesson, 10);
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      HelderPage *page = helder_course_find_page (self, pages[i]);
+
+      if (page == NULL)
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                       _("the course has no page “%s”; name pages as module/page.md"),
+                       pages[i]);
+          return NULL;
+        }
+      helder_module_insert_page (lesson, page, i);
+    }
+  return g_steal_pointer (&lesson);
+}

@@ -102,6 +102,10 @@ HelderModule *helder_course_get_module       (HelderCourse         *self,
                                               guint                 position);
 HelderModule *helder_course_find_module      (HelderCourse         *self,
                                               const char           *id);
+HelderModule *helder_course_dup_lesson       (HelderCourse         *self,
+                                              const char           *title,
+                                              const char * const   *pages,
+                                              GError              **error);
 HelderPage   *helder_course_find_page        (HelderCourse         *self,
                                               const char           *file);
 GPtrArray    *helder_course_validate         (HelderCourse         *self);

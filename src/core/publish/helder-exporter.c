@@ -364,6 +364,17 @@ build_metadata (HelderCourse       *course,
 /* The errors among @all (the course's findings) that concern a package:
  * the course files and, for one module, that module's folder.
  */
+/* Whether @file is one of @module's pages. */
+static gboolean
+module_has_page (HelderModule *module,
+                 const char   *file)
+{
+  for (guint i = 0; i < helder_module_get_n_pages (module); i++)
+    if (g_strcmp0 (helder_page_get_file (helder_module_get_page (module, i)), file) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static GPtrArray *
 blocking_errors (GPtrArray    *all,
                  HelderModule *module)
@@ -378,7 +389,11 @@ blocking_errors (GPtrArray    *all,
 
       if (d->severity != HELDER_SEVERITY_ERROR)
         continue;
-      if (prefix != NULL && strchr (d->file, '/') != NULL && !g_str_has_prefix (d->file, prefix))
+      /* Course files, the module's folder, and its pages (a lesson's
+       * pages stand in other modules' folders).
+       */
+      if (prefix != NULL && strchr (d->file, '/') != NULL && !g_str_has_prefix (d->file, prefix)
+          && !module_has_page (module, d->file))
         continue;
       g_ptr_array_add (errors, helder_diagnostic_ref (d));
     }
@@ -749,6 +764,7 @@ helder_export_run (HelderCourse               *course,
 {
   g_autoptr(GPtrArray) modules = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(HelderModule) lesson = NULL;
   RunProgress run = { progress, user_data, 0, 1 };
   HelderModule *module = NULL;
 
@@ -757,7 +773,15 @@ helder_export_run (HelderCourse               *course,
   g_return_val_if_fail (options->scope != HELDER_EXPORT_SCOPE_MODULE
                         || options->module_id != NULL, 0);
 
-  if (options->scope == HELDER_EXPORT_SCOPE_MODULE)
+  if (options->scope == HELDER_EXPORT_SCOPE_LESSON)
+    {
+      g_return_val_if_fail (options->pages != NULL && options->title != NULL, 0);
+      lesson = helder_course_dup_lesson (course, options->title, options->pages, error);
+      if (lesson == NULL)
+        return 0;
+      module = lesson;
+    }
+  else if (options->scope == HELDER_EXPORT_SCOPE_MODULE)
     {
       module = helder_course_find_module (course, options->module_id);
       if (module == NULL)

@@ -36,6 +36,7 @@ typedef enum
   HELDER_EXPORT_SCOPE_EACH_MODULE, /* one package per module, in a folder */
   HELDER_EXPORT_SCOPE_COURSE,      /* one package for the whole course */
   HELDER_EXPORT_SCOPE_MODULE,      /* one package for one module */
+  HELDER_EXPORT_SCOPE_LESSON,      /* one bite-size lesson of chosen pages */
 } HelderExportScope;
 
 typedef struct
@@ -43,6 +44,8 @@ typedef struct
   HelderExportFormat  format;
   HelderExportScope   scope;
   const char         *module_id; /* for HELDER_EXPORT_SCOPE_MODULE */
+  const char * const *pages;     /* for HELDER_EXPORT_SCOPE_LESSON: module/page.md, in order */
+  const char         *title;     /* for HELDER_EXPORT_SCOPE_LESSON: the lesson's title */
   gboolean            force;     /* export even when the checks report errors */
   const char         *output;    /* the ZIP file, or the folder for one per module */
   GPtrArray          *findings;  /* (nullable): the course's latest check, reused */
