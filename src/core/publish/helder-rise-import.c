@@ -24,7 +24,6 @@
  * this is not a course.
  */
 #define MAX_DATA_SIZE (64 * 1024 * 1024)
-#define MAX_JSON_DEPTH 256
 
 G_DEFINE_QUARK (helder-import-error-quark, helder_import_error)
 
@@ -156,40 +155,6 @@ array_object (JsonArray *array,
   JsonNode *node = json_array_get_element (array, index);
 
   return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-/* json-glib's parser recurses once per level; refuse data nested deeper
- * than any course before it gets there.
- */
-static gboolean
-json_depth_is_sane (const char *text,
-                    gsize       length)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = text[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > MAX_JSON_DEPTH)
-            return FALSE;
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
-    }
-  return TRUE;
 }
 
 /* --- text ----------------------------------------------------------------- */
@@ -1356,6 +1321,7 @@ read_course (Import  *import,
   g_autofree guchar *decoded = NULL;
   g_autoptr(GError) parse_error = NULL;
   gsize length = 0;
+  gsize deep_at = 0;
   JsonNode *root;
   JsonObject *object;
 
@@ -1363,8 +1329,11 @@ read_course (Import  *import,
     return FALSE;
 
   decoded = g_base64_decode (base64, &length);
+  /* json-glib's parser recurses once per level: nothing deeper than any
+   * course reaches it.
+   */
   if (length == 0 || !g_utf8_validate ((const char *) decoded, length, NULL)
-      || !json_depth_is_sane ((const char *) decoded, length))
+      || helder_json_find_too_deep ((const char *) decoded, length, &deep_at))
     {
       g_set_error (error, HELDER_IMPORT_ERROR, HELDER_IMPORT_ERROR_BAD_DATA,
                    _("The course data in “%s” is damaged, so it cannot be imported. Export "
