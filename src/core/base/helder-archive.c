@@ -18,6 +18,7 @@
 #include <zip.h>
 
 #include "helder-archive.h"
+#include "helder-course-path.h"
 
 #define COPY_CHUNK (64 * 1024)
 #define RATIO_FREE_SIZE (1024 * 1024)
@@ -62,34 +63,20 @@ helder_archive_limits_init (HelderArchiveLimits *limits)
   };
 }
 
-/* An entry name is safe when it is relative, uses '/', and every part is
- * an ordinary name: then joining it to a folder can never leave it.
+/* An entry name is safe when it has the form of a path inside a course
+ * (the one path rule, helder-course-path.h): relative, '/' separated, no
+ * "." or ".." part, no backslash, colon or control character. Joined to a
+ * folder it can never leave it. A folder entry's final '/' is no part.
  */
 static gboolean
 name_is_safe (const char *name)
 {
-  g_auto(GStrv) parts = NULL;
+  g_autofree char *bare = g_strdup (name);
+  gsize length = strlen (bare);
 
-  if (name[0] == '\0' || name[0] == '/' || !g_utf8_validate (name, -1, NULL))
-    return FALSE;
-  for (const char *p = name; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 || *p == '\\' || *p == 0x7f)
-      return FALSE;
-  if (g_ascii_isalpha (name[0]) && name[1] == ':')
-    return FALSE;
-
-  parts = g_strsplit (name, "/", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      gboolean last = parts[i + 1] == NULL;
-
-      if (strcmp (parts[i], "..") == 0 || strcmp (parts[i], ".") == 0)
-        return FALSE;
-      /* "a//b" is odd but harmless only as a folder entry's final slash. */
-      if (parts[i][0] == '\0' && !last)
-        return FALSE;
-    }
-  return TRUE;
+  if (length > 1 && bare[length - 1] == '/')
+    bare[length - 1] = '\0';
+  return helder_course_path_check (NULL, bare, NULL) != HELDER_COURSE_PATH_MALFORMED;
 }
 
 static gboolean
