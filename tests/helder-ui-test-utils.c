@@ -5,6 +5,10 @@
 
 #include "config.h"
 
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
 #include <gtksourceview/gtksource.h>
 
 #include "helder-page-editor.h"
@@ -141,6 +145,14 @@ void
 ui_test_init (int    *argc,
               char ***argv)
 {
+  /* LANGUAGE=nl with HELDER_LOCALEDIR=_build/po shows the Dutch UI, for
+   * screenshots.
+   */
+  setlocale (LC_ALL, "");
+  if (g_getenv ("HELDER_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HELDER_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   gtk_source_init ();

@@ -24,6 +24,7 @@
 #include "helder-preferences.h"
 #include "helder-preview.h"
 #include "helder-review-pane.h"
+#include "helder-test-screenshot.h"
 #include "helder-test-utils.h"
 #include "helder-ui-test-utils.h"
 #include "helder-window.h"
@@ -62,6 +63,8 @@ script_done_cb (GObject      *source,
   g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source),
                                                                           result, &error);
 
+  if (error != NULL)
+    g_printerr ("# script failed: %s\n", (char *) g_object_get_data (source, "helder-test-script"));
   g_assert_no_error (error);
   *out = jsc_value_to_string (value);
 }
@@ -80,6 +83,7 @@ run_in_preview (GtkWidget  *window,
   WebKitWebView *view = WEBKIT_WEB_VIEW (find_named (window, "preview-web-view"));
   char *out = NULL;
 
+  g_object_set_data (G_OBJECT (view), "helder-test-script", (gpointer) script);
   webkit_web_view_evaluate_javascript (view, script, -1, NULL, NULL, NULL, script_done_cb, &out);
   wait_for (string_set, &out);
 
@@ -95,6 +99,62 @@ preview_scrolled_down (gpointer data)
   g_autofree char *scrolled = run_in_preview (data, "String(window.scrollY > 0)");
 
   return g_str_equal (scrolled, "true");
+}
+
+/* True once the preview's scale matches its pane: the whole width of
+ * the device fits in the web view.
+ */
+static gboolean
+preview_fitted (gpointer data)
+{
+  HelderPreview *preview = data;
+  int width = gtk_widget_get_width (find_named (GTK_WIDGET (preview), "preview-web-view"));
+
+  return !helder_preview_get_actual_size (preview) && width > 0 &&
+         helder_preview_get_zoom (preview) < 1.0 &&
+         ABS (width - helder_preview_get_zoom (preview) * helder_preview_get_width (preview)) < 2;
+}
+
+static gboolean
+preview_actual_size (gpointer data)
+{
+  HelderPreview *preview = data;
+
+  return helder_preview_get_actual_size (preview) && helder_preview_get_zoom (preview) == 1.0;
+}
+
+typedef struct
+{
+  HelderPreview *preview;
+  int            before;
+} PaneWidth;
+
+static gboolean
+pane_widened (gpointer data)
+{
+  PaneWidth *pane = data;
+  GtkWidget *side_pane = gtk_widget_get_ancestor (GTK_WIDGET (pane->preview),
+                                                  GTK_TYPE_SCROLLED_WINDOW);
+
+  return gtk_widget_get_width (side_pane) > pane->before;
+}
+
+/* Gives @keyval to @widget's key controller, as a key press would. */
+static void
+send_key (GtkWidget *widget,
+          guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  g_assert_true (handled);
 }
 
 /* Opens the Preview tab of the side pane, as a click on it does. */
@@ -117,6 +177,11 @@ test_preview (void)
   g_autoptr(GFile) folder = g_file_new_for_path (path);
   g_autofree char *heading = NULL;
   g_autofree char *width = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  const char *scale;
+  GtkWidget *handle;
+  int pane_before;
+  double zoom_before;
   g_autofree char *changed = NULL;
   g_autofree char *marker = NULL;
   g_autofree char *uri = NULL;
@@ -152,6 +217,63 @@ test_preview (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preview-device", "s",
                                              "desktop"));
   g_assert_cmpint (helder_preview_get_width (preview), ==, 1280);
+
+  /* A desktop screen is wider than the side pane: it is shown whole,
+   * smaller. The page still lays out for 1280 pixels, and the web view
+   * fits inside the pane, with nothing to scroll sideways.
+   */
+  wait_for (preview_fitted, preview);
+  g_clear_pointer (&width, g_free);
+  width = run_in_preview (GTK_WIDGET (window), "String(document.documentElement.clientWidth)");
+  g_assert_cmpstr (width, ==, "1280");
+  g_assert_cmpint (gtk_widget_get_width (find_named (GTK_WIDGET (window), "preview-web-view")), <=,
+                   gtk_widget_get_width (GTK_WIDGET (preview)));
+  scale = gtk_label_get_label (GTK_LABEL (find_named (GTK_WIDGET (window), "preview-scale")));
+  g_assert_null (strstr (scale, "100%"));
+  g_assert_nonnull (strchr (scale, '%'));
+  /* HELDER_PREVIEW_SCREENSHOTS=folder saves how this looks, for docs/. */
+  if (g_getenv ("HELDER_PREVIEW_SCREENSHOTS") != NULL)
+    {
+      const char *language = g_getenv ("LANGUAGE");
+      g_autofree char *name = g_strdup_printf ("preview-desktop-fitted-%s.png",
+                                               language != NULL && g_str_has_prefix (language, "nl")
+                                               ? "nl" : "en");
+      g_autofree char *shot = g_build_filename (g_getenv ("HELDER_PREVIEW_SCREENSHOTS"), name, NULL);
+
+      helder_test_run_for (1500);
+      helder_test_save_screenshot (GTK_WIDGET (window), shot);
+    }
+
+  /* At actual size the page keeps 1280 pixels, one to a screen pixel,
+   * and the pane scrolls sideways; the choice is remembered.
+   */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (window),
+                                                                "preview-actual-size")), TRUE);
+  wait_for (preview_actual_size, preview);
+  g_assert_cmpint (gtk_widget_get_width (find_named (GTK_WIDGET (window), "preview-web-view")), ==,
+                   1280);
+  scale = gtk_label_get_label (GTK_LABEL (find_named (GTK_WIDGET (window), "preview-scale")));
+  g_assert_nonnull (strstr (scale, "100%"));
+  settings = g_settings_new (APP_ID);
+  g_assert_true (g_settings_get_boolean (settings, "preview-actual-size"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (window),
+                                                                "preview-actual-size")), FALSE);
+  wait_for (preview_fitted, preview);
+
+  /* The side pane's handle makes it wider by keyboard, and the width
+   * is kept; the preview's scale follows.
+   */
+  handle = find_named (GTK_WIDGET (window), "side-pane-handle");
+  pane_before = gtk_widget_get_width (gtk_widget_get_ancestor (GTK_WIDGET (preview),
+                                                               GTK_TYPE_SCROLLED_WINDOW));
+  zoom_before = helder_preview_get_zoom (preview);
+  g_assert_true (gtk_widget_grab_focus (handle));
+  send_key (handle, GDK_KEY_Left);
+  send_key (handle, GDK_KEY_Left);
+  wait_for (pane_widened, &(PaneWidth) { preview, pane_before });
+  g_assert_cmpint (g_settings_get_int (settings, "side-pane-width"), >, pane_before);
+  wait_for (preview_fitted, preview);
+  g_assert_cmpfloat (helder_preview_get_zoom (preview), >, zoom_before);
 
   /* An edit reaches the preview once typing pauses: the page is replaced
    * in place, without reloading the document.

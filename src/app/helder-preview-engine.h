@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 /* Bumped whenever the table below changes, so that an app never calls
  * into a module built for another table.
  */
-#define HELDER_PREVIEW_ENGINE_VERSION 1
+#define HELDER_PREVIEW_ENGINE_VERSION 2
 
 /* The symbol the module exports: a function returning the table. */
 #define HELDER_PREVIEW_ENGINE_SYMBOL "helder_preview_engine_get"
@@ -71,6 +71,11 @@ typedef struct
                                   GVariant               *arguments,
                                   HelderPreviewNumberFunc done,
                                   gpointer                user_data);
+  /* Scales the whole page by @zoom (1 is actual size); the page then
+   * lays out for the view's width divided by @zoom.
+   */
+  void        (*set_zoom)        (GtkWidget              *view,
+                                  double                  zoom);
 } HelderPreviewEngine;
 
 typedef const HelderPreviewEngine *(*HelderPreviewEngineGetFunc) (void);

@@ -157,6 +157,13 @@ run_function (GtkWidget               *view,
                                                   call != NULL ? function_done_cb : NULL, call);
 }
 
+static void
+set_zoom (GtkWidget *view,
+          double     zoom)
+{
+  webkit_web_view_set_zoom_level (WEBKIT_WEB_VIEW (view), zoom);
+}
+
 static const HelderPreviewEngine webkit_engine = {
   .version = HELDER_PREVIEW_ENGINE_VERSION,
   .register_scheme = register_scheme,
@@ -167,6 +174,7 @@ static const HelderPreviewEngine webkit_engine = {
   .is_loading = is_loading,
   .get_uri = get_uri,
   .run_function = run_function,
+  .set_zoom = set_zoom,
 };
 
 G_MODULE_EXPORT const HelderPreviewEngine *helder_preview_engine_get (void);

@@ -36,11 +36,14 @@ struct _HelderPreview
   HelderPage          *page;
   HelderPreviewDevice  device;
   guint                refresh_source;
+  guint                zoom_source;
   guint                n_loads;
   guint                n_updates;   /* pages replaced in place */
   int                  scroll_y;
   guint                block_line;  /* the line of the block the editor's cursor is in */
   gboolean             walking;     /* playing the module from its start, not following */
+  gboolean             actual_size; /* one CSS pixel a screen pixel, scrolled sideways */
+  double               zoom;        /* the scale the page is shown at */
 
   GtkWidget           *box;
   GtkWidget           *scroller;
@@ -52,6 +55,8 @@ G_DEFINE_FINAL_TYPE (HelderPreview, helder_preview, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_WALKING,
+  PROP_ACTUAL_SIZE,
+  PROP_ZOOM,
   N_PROPS
 };
 
@@ -234,6 +239,106 @@ loaded_cb (GtkWidget *view,
   scroll_to_block (self);
 }
 
+/* Two ways to show a screen wider than the pane. Fitted (the default),
+ * the web view takes the pane's width, at most the device's, and the page
+ * is scaled down so that it lays out for the device's full width: the
+ * whole page is seen, smaller. At actual size, the web view is as wide
+ * as the device and the pane scrolls sideways.
+ */
+static void
+update_layout (HelderPreview *self)
+{
+  if (self->web_view == NULL)
+    return;
+
+  if (self->actual_size)
+    {
+      gtk_widget_set_halign (self->web_view, GTK_ALIGN_CENTER);
+      gtk_widget_set_size_request (self->web_view, device_widths[self->device], -1);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+                                      GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+    }
+  else
+    {
+      gtk_widget_set_halign (self->web_view, GTK_ALIGN_FILL);
+      gtk_widget_set_size_request (self->web_view, -1, -1);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+                                      GTK_POLICY_NEVER, GTK_POLICY_NEVER);
+    }
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+set_zoom (HelderPreview *self,
+          double         zoom)
+{
+  if (G_APPROX_VALUE (self->zoom, zoom, 0.001))
+    return;
+
+  self->zoom = zoom;
+  if (self->web_view != NULL)
+    engine->set_zoom (self->web_view, zoom);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+/* Zooming from an allocation would resize while GTK lays out: WebKit's
+ * zoom is applied once the layout is done.
+ */
+static gboolean
+apply_zoom_cb (gpointer user_data)
+{
+  HelderPreview *self = user_data;
+  int device_width = device_widths[self->device];
+  int width = gtk_widget_get_width (self->box);
+
+  self->zoom_source = 0;
+  if (self->actual_size || width <= 0)
+    set_zoom (self, 1.0);
+  else
+    set_zoom (self, MIN (1.0, (double) width / device_width));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* As wide as the pane makes it: the preview asks for no width of its
+ * own, so that the author decides how wide the side pane is.
+ */
+static void
+helder_preview_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  HelderPreview *self = HELDER_PREVIEW (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural, NULL, NULL);
+}
+
+static void
+helder_preview_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  HelderPreview *self = HELDER_PREVIEW (widget);
+  int box_width = width;
+  int minimum = 0;
+
+  if (!self->actual_size)
+    {
+      gtk_widget_measure (self->box, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      box_width = MAX (minimum, MIN (width, device_widths[self->device]));
+    }
+  gtk_widget_allocate (self->box, box_width, height, baseline,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT ((width - box_width) / 2, 0)));
+
+  if (self->zoom_source == 0)
+    self->zoom_source = g_idle_add (apply_zoom_cb, self);
+}
+
 /* The engine starts its processes with its first view: the view is made
  * when the preview is first shown, not when the window opens. Without an
  * engine the preview says why, in place of the page.
@@ -263,10 +368,10 @@ ensure_web_view (HelderPreview *self)
   self->web_view = engine->new_view (G_OBJECT (self), loaded_cb);
   g_object_set_data (G_OBJECT (self->web_view), "helder-preview", self);
   gtk_widget_set_vexpand (self->web_view, TRUE);
-  gtk_widget_set_halign (self->web_view, GTK_ALIGN_CENTER);
   gtk_widget_set_name (self->web_view, "preview-web-view");
-  gtk_widget_set_size_request (self->web_view, device_widths[self->device], -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->web_view);
+  engine->set_zoom (self->web_view, self->zoom);
+  update_layout (self);
 
   return TRUE;
 }
@@ -510,8 +615,46 @@ helder_preview_set_device (HelderPreview       *self,
   g_return_if_fail (device <= HELDER_PREVIEW_DESKTOP);
 
   self->device = device;
-  if (self->web_view != NULL)
-    gtk_widget_set_size_request (self->web_view, device_widths[device], -1);
+  update_layout (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* Whether the page is shown at its actual size, scrolled sideways when
+ * the pane is narrower, rather than scaled to fit the pane.
+ */
+void
+helder_preview_set_actual_size (HelderPreview *self,
+                                gboolean       actual_size)
+{
+  g_return_if_fail (HELDER_IS_PREVIEW (self));
+
+  actual_size = !!actual_size;
+  if (self->actual_size == actual_size)
+    return;
+
+  self->actual_size = actual_size;
+  update_layout (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTUAL_SIZE]);
+}
+
+gboolean
+helder_preview_get_actual_size (HelderPreview *self)
+{
+  g_return_val_if_fail (HELDER_IS_PREVIEW (self), FALSE);
+
+  return self->actual_size;
+}
+
+/* The scale the page is shown at: 1 at actual size, less when a wide
+ * screen is fitted into a narrower pane.
+ */
+double
+helder_preview_get_zoom (HelderPreview *self)
+{
+  g_return_val_if_fail (HELDER_IS_PREVIEW (self), 1.0);
+
+  return self->zoom;
 }
 
 /* The width the learner's screen has in the preview, in pixels. */
@@ -564,6 +707,7 @@ helder_preview_dispose (GObject *object)
   HelderPreview *self = (HelderPreview *) object;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->zoom_source, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->course);
   g_clear_object (&self->module);
@@ -583,6 +727,12 @@ helder_preview_get_property (GObject    *object,
     case PROP_WALKING:
       g_value_set_boolean (value, helder_preview_get_walking (HELDER_PREVIEW (object)));
       break;
+    case PROP_ACTUAL_SIZE:
+      g_value_set_boolean (value, helder_preview_get_actual_size (HELDER_PREVIEW (object)));
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, helder_preview_get_zoom (HELDER_PREVIEW (object)));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -598,6 +748,9 @@ helder_preview_set_property (GObject      *object,
     {
     case PROP_WALKING:
       helder_preview_set_walking (HELDER_PREVIEW (object), g_value_get_boolean (value));
+      break;
+    case PROP_ACTUAL_SIZE:
+      helder_preview_set_actual_size (HELDER_PREVIEW (object), g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -617,8 +770,15 @@ helder_preview_class_init (HelderPreviewClass *klass)
   properties[PROP_WALKING] =
     g_param_spec_boolean ("walking", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTUAL_SIZE] =
+    g_param_spec_boolean ("actual-size", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, 0.0, 1.0, 1.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = helder_preview_measure;
+  widget_class->size_allocate = helder_preview_size_allocate;
 }
 
 static void
@@ -634,4 +794,5 @@ helder_preview_init (HelderPreview *self)
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
   self->device = HELDER_PREVIEW_PHONE;
+  self->zoom = 1.0;
 }

@@ -35,6 +35,10 @@ gboolean helder_preview_get_walking (HelderPreview      *self);
 void     helder_preview_set_device (HelderPreview       *self,
                                     HelderPreviewDevice  device);
 int      helder_preview_get_width  (HelderPreview       *self);
+void     helder_preview_set_actual_size (HelderPreview  *self,
+                                         gboolean        actual_size);
+gboolean helder_preview_get_actual_size (HelderPreview  *self);
+double   helder_preview_get_zoom   (HelderPreview       *self);
 gboolean helder_preview_is_loading (HelderPreview       *self);
 char    *helder_preview_dup_uri    (HelderPreview       *self);
 guint    helder_preview_get_n_loads (HelderPreview      *self);

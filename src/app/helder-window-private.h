@@ -39,6 +39,8 @@ struct _HelderWindow
   HelderPageEditor     *editor;
   HelderFindingsPane   *findings;
   GtkWidget            *side_pane;
+  GtkWidget            *pane_handle;
+  GtkLabel             *preview_scale_label;
   AdwViewStack         *side_stack;
   HelderPreview        *preview;
   char                 *preview_device;
@@ -83,5 +85,7 @@ void          _helder_window_choose_folder  (HelderWindow           *self,
 void          _helder_window_outline_class_init (GtkWidgetClass *widget_class);
 void          _helder_window_import_class_init (GtkWidgetClass *widget_class);
 void          _helder_window_outline_init   (HelderWindow *self);
+void          _helder_window_pane_class_init (GtkWidgetClass *widget_class);
+void          _helder_window_pane_init      (HelderWindow *self);
 
 G_END_DECLS

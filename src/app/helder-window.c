@@ -1352,6 +1352,7 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.kpi", NULL, kpi_action);
   _helder_window_outline_class_init (widget_class);
   _helder_window_import_class_init (widget_class);
+  _helder_window_pane_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   /* Ctrl+S, Ctrl+E and Shift+Ctrl+E are the application's accels
    * (helder-application.c), so menus and the shortcuts window show them.
@@ -1385,6 +1386,7 @@ helder_window_init (HelderWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  _helder_window_pane_init (self);
   fill_recent (self);
 }
 
