@@ -388,6 +388,96 @@ test_preview_without_engine (void)
   helder_test_remove_tree (path);
 }
 
+/* Counts the pages of the web package helder-cli exports of the whole
+ * course: what the LMS would play.
+ */
+static guint
+count_package_pages (const char *course)
+{
+  g_autofree char *work = g_dir_make_tmp ("helder-preview-XXXXXX", NULL);
+  g_autofree char *zip = g_build_filename (work, "course.zip", NULL);
+  const char *export_argv[] = { g_getenv ("HELDER_CLI"), "export", course, "--format", "web",
+                                "--course", "-o", zip, NULL };
+  const char *unzip_argv[] = { "unzip", "-p", zip, "index.html", NULL };
+  g_autofree char *index = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  guint pages = 0;
+
+  g_spawn_sync (NULL, (char **) export_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_spawn_sync (NULL, (char **) unzip_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &index, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  for (const char *at = strstr (index, "<section class=\"helder-page\""); at != NULL;
+       at = strstr (at + 1, "<section class=\"helder-page\""))
+    pages++;
+  helder_test_remove_tree (work);
+
+  return pages;
+}
+
+/* Whole Course plays what the course's package plays: every module's
+ * pages, the same number as the export has, counted in the player too.
+ */
+static void
+test_preview_whole_course (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autofree char *sections = NULL;
+  g_autofree char *counter = NULL;
+  g_autofree char *expected = NULL;
+  HelderWindow *window;
+  HelderPreview *preview;
+  PreviewLoads wait;
+  guint package_pages;
+
+  window = helder_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+  preview = show_preview (window);
+  wait.preview = preview;
+  wait.loads = 1;
+  wait_for (preview_loaded, &wait);
+
+  /* The module alone, as its own package plays it. */
+  sections = run_in_preview (GTK_WIDGET (window),
+                             "String(document.querySelectorAll('section.helder-page').length)");
+  g_assert_cmpstr (sections, ==, "2");
+
+  package_pages = count_package_pages (path);
+  g_assert_cmpuint (package_pages, >, 2);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (window),
+                                                                "preview-whole-course")), TRUE);
+  g_assert_true (helder_preview_get_whole_course (preview));
+  wait.loads = 2;
+  wait_for (preview_loaded, &wait);
+  g_clear_pointer (&sections, g_free);
+  sections = run_in_preview (GTK_WIDGET (window),
+                             "String(document.querySelectorAll('section.helder-page').length)");
+  g_assert_cmpuint (g_ascii_strtoull (sections, NULL, 10), ==, package_pages);
+  expected = g_strdup_printf ("van %u", package_pages);
+  counter = run_in_preview (GTK_WIDGET (window), "document.body.innerText");
+  g_assert_nonnull (strstr (counter, expected));
+
+  /* Moving to a page of another module stays in the same walk. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (window), "walk-module")),
+                                TRUE);
+  wait.loads = 3;
+  wait_for (preview_loaded, &wait);
+  open_page_in_outline (window, "02-toets/01-toets.md");
+  helder_test_run_for (500);
+  g_assert_cmpuint (helder_preview_get_n_loads (preview), ==, 3);
+
+  close_and_finalize (window);
+  helder_test_remove_tree (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +486,7 @@ main (int   argc,
 
   g_test_add_func ("/preview/preview", test_preview);
   g_test_add_func ("/preview/preview-without-engine", test_preview_without_engine);
+  g_test_add_func ("/preview/whole-course", test_preview_whole_course);
 
   return g_test_run ();
 }

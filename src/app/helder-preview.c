@@ -43,6 +43,7 @@ struct _HelderPreview
   guint                block_line;  /* the line of the block the editor's cursor is in */
   gboolean             walking;     /* playing the module from its start, not following */
   gboolean             actual_size; /* one CSS pixel a screen pixel, scrolled sideways */
+  gboolean             whole_course; /* every module, as the course's package plays them */
   double               zoom;        /* the scale the page is shown at */
 
   GtkWidget           *box;
@@ -56,6 +57,7 @@ enum {
   PROP_0,
   PROP_WALKING,
   PROP_ACTUAL_SIZE,
+  PROP_WHOLE_COURSE,
   PROP_ZOOM,
   N_PROPS
 };
@@ -113,7 +115,11 @@ serve_cb (HelderPreviewRequest *request,
       g_autoptr(GPtrArray) modules = g_ptr_array_new ();
       char *html;
 
-      g_ptr_array_add (modules, self->module);
+      if (self->whole_course)
+        for (guint i = 0; i < helder_course_get_n_modules (self->course); i++)
+          g_ptr_array_add (modules, helder_course_get_module (self->course, i));
+      else
+        g_ptr_array_add (modules, self->module);
       helder_renderer_set_source_lines (renderer, TRUE);
       html = helder_renderer_render_document (renderer, modules, NULL);
       bytes = g_bytes_new_take (html, strlen (html));
@@ -315,6 +321,11 @@ helder_preview_measure (GtkWidget      *widget,
   HelderPreview *self = HELDER_PREVIEW (widget);
 
   gtk_widget_measure (self->box, orientation, for_size, minimum, natural, NULL, NULL);
+  /* The web view's own wish (the page's width) would widen the pane,
+   * or fold the window when the pane cannot widen.
+   */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = *minimum;
 }
 
 static void
@@ -382,6 +393,7 @@ ensure_web_view (HelderPreview *self)
 static void
 load (HelderPreview *self)
 {
+  HelderModule *module;
   HelderPage *page;
   g_autofree char *page_id = NULL;
   g_autofree char *escaped = NULL;
@@ -392,9 +404,16 @@ load (HelderPreview *self)
 
   if (!ensure_web_view (self))
     return;
-  page = self->walking && helder_module_get_n_pages (self->module) > 0
-           ? helder_module_get_page (self->module, 0) : self->page;
-  page_id = helder_player_page_id (self->module, page);
+  /* A walk starts where a learner starts: the module's first page, or
+   * the course's when the whole course plays.
+   */
+  module = self->walking && self->whole_course && helder_course_get_n_modules (self->course) > 0
+             ? helder_course_get_module (self->course, 0) : self->module;
+  page = self->walking && helder_module_get_n_pages (module) > 0
+           ? helder_module_get_page (module, 0) : self->page;
+  if (page == self->page)
+    module = self->module;
+  page_id = helder_player_page_id (module, page);
   escaped = g_uri_escape_string (page_id, NULL, FALSE);
   /* A new query string on each load: WebKit must not take the old page
    * from its cache, and the hash brings the learner back to the same place.
@@ -518,7 +537,8 @@ helder_preview_show (HelderPreview *self,
   g_return_if_fail (HELDER_IS_MODULE (module));
   g_return_if_fail (HELDER_IS_PAGE (page));
 
-  same_module = self->module == module && self->course == course;
+  /* With the whole course playing, every module is in the same document. */
+  same_module = self->course == course && (self->module == module || self->whole_course);
 
   if (self->page != NULL)
     g_signal_handlers_disconnect_by_func (self->page, page_text_changed_cb, self);
@@ -531,7 +551,7 @@ helder_preview_show (HelderPreview *self,
 
   g_signal_connect_object (page, "notify::text", G_CALLBACK (page_text_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  /* A walk goes on while the author moves between the module's pages. */
+  /* A walk goes on while the author moves between the pages it plays. */
   if (!self->walking || !same_module)
     load (self);
 }
@@ -597,6 +617,34 @@ helder_preview_set_walking (HelderPreview *self,
   self->block_line = 0;
   load (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALKING]);
+}
+
+/* Whether the preview plays every module of the course, one after the
+ * other, as the course's package does, rather than the page's module
+ * alone, as a module's package does.
+ */
+void
+helder_preview_set_whole_course (HelderPreview *self,
+                                 gboolean       whole_course)
+{
+  g_return_if_fail (HELDER_IS_PREVIEW (self));
+
+  whole_course = !!whole_course;
+  if (self->whole_course == whole_course)
+    return;
+
+  self->whole_course = whole_course;
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  load (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WHOLE_COURSE]);
+}
+
+gboolean
+helder_preview_get_whole_course (HelderPreview *self)
+{
+  g_return_val_if_fail (HELDER_IS_PREVIEW (self), FALSE);
+
+  return self->whole_course;
 }
 
 gboolean
@@ -730,6 +778,9 @@ helder_preview_get_property (GObject    *object,
     case PROP_ACTUAL_SIZE:
       g_value_set_boolean (value, helder_preview_get_actual_size (HELDER_PREVIEW (object)));
       break;
+    case PROP_WHOLE_COURSE:
+      g_value_set_boolean (value, helder_preview_get_whole_course (HELDER_PREVIEW (object)));
+      break;
     case PROP_ZOOM:
       g_value_set_double (value, helder_preview_get_zoom (HELDER_PREVIEW (object)));
       break;
@@ -752,6 +803,9 @@ helder_preview_set_property (GObject      *object,
     case PROP_ACTUAL_SIZE:
       helder_preview_set_actual_size (HELDER_PREVIEW (object), g_value_get_boolean (value));
       break;
+    case PROP_WHOLE_COURSE:
+      helder_preview_set_whole_course (HELDER_PREVIEW (object), g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -772,6 +826,9 @@ helder_preview_class_init (HelderPreviewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ACTUAL_SIZE] =
     g_param_spec_boolean ("actual-size", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WHOLE_COURSE] =
+    g_param_spec_boolean ("whole-course", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL, 0.0, 1.0, 1.0,

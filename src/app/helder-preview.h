@@ -32,6 +32,9 @@ void     helder_preview_follow_line (HelderPreview      *self,
 void     helder_preview_set_walking (HelderPreview      *self,
                                      gboolean            walking);
 gboolean helder_preview_get_walking (HelderPreview      *self);
+void     helder_preview_set_whole_course (HelderPreview *self,
+                                          gboolean       whole_course);
+gboolean helder_preview_get_whole_course (HelderPreview *self);
 void     helder_preview_set_device (HelderPreview       *self,
                                     HelderPreviewDevice  device);
 int      helder_preview_get_width  (HelderPreview       *self);

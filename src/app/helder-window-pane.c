@@ -124,14 +124,22 @@ handle_key_pressed_cb (HelderWindow          *self,
 static void
 preview_zoom_changed_cb (HelderWindow *self)
 {
-  double zoom = helder_preview_get_zoom (self->preview);
+  int percent = (int) round (helder_preview_get_zoom (self->preview) * 100);
   g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
 
-  /* Translators: the preview shows the learner's screen at this
-   * percentage of its real size (smaller, so that all of it fits).
+  /* Translators: the scale the preview shows the learner's screen at,
+   * beside the Actual Size button.
    */
-  text = g_strdup_printf (_("Shown at %d%%"), (int) round (zoom * 100));
+  text = g_strdup_printf (_("%d%%"), percent);
+  /* Translators: the same scale, in words, for the tooltip and for
+   * screen readers.
+   */
+  description = g_strdup_printf (_("Shown at %d%% of its real size"), percent);
   gtk_label_set_label (self->preview_scale_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->preview_scale_label), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview_scale_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
 
 void
