@@ -128,6 +128,72 @@ ok(any(r[-1] == 'Mooi kort, "goed" zo; <b>echt</b>' for r in rows), "csv: comma 
 files = {r[0] for r in rows[1:]}
 ok(P1 in files and "03-ethiek/06-natoets.md" in files, "csv: every page listed")
 
+# The same verbs as the app: reply, accept and reject a suggestion, resolve.
+def review_file(course):
+    with open(os.path.join(course, "review.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def thread_with(course, suggestion):
+    return [t for t in review_json(course)["threads"] if t["suggestion"] == suggestion][0]
+
+
+who = ("--author", "Els", "--role", "communications-adviser")
+proc = run("review", course, "--add-comment", P2, "--quote", "Kies een tab.", "--text", "Korter?",
+           "--suggest", "Kies een tabblad.", *who)
+ok(proc.returncode == 0, "suggest: recorded", proc.stderr)
+proc = run("review", course, "--add-comment", P2, "--quote", "De chatbot geeft meteen antwoord.",
+           "--text", "Anders?", "--suggest", "De chatbot antwoordt meteen.", *who)
+ok(proc.returncode == 0, "second suggestion recorded", proc.stderr)
+first = thread_with(course, "Kies een tabblad.")
+second = thread_with(course, "De chatbot antwoordt meteen.")
+
+proc = run("review", course, "--reply", first["id"], *who)
+ok(proc.returncode == 2 and "--text" in proc.stderr, "reply: without text refused", proc.stderr)
+proc = run("review", course, "--reply", first["id"], "--text", "Goed idee.", "--author", "Kees",
+           "--role", "content-expert")
+ok(proc.returncode == 0 and len(thread_with(course, "Kies een tabblad.")["comments"]) == 2,
+   "reply: added to the thread", proc.stderr)
+proc = run("review", course, "--reply", "geen-thread", "--text", "x", *who)
+ok(proc.returncode == 2 and "geen-thread" in proc.stderr, "reply: unknown thread refused", proc.stderr)
+
+proc = run("review", course, "--accept", first["id"], "--author", "Kees", "--role", "content-expert")
+with open(path2, encoding="utf-8") as f:
+    accepted_text = f.read()
+ok(proc.returncode == 0 and "Kies een tabblad." in accepted_text and "Kies een tab. " not in accepted_text,
+   "accept: the page has the new wording", proc.stderr)
+stored = [t for t in review_file(course)["threads"] if t["id"] == first["id"]][0]
+ok(stored["status"] == "resolved" and stored.get("suggestionOutcome") == "accepted",
+   "accept: thread resolved as accepted", stored)
+proc = run("review", course, "--accept", first["id"], *who)
+ok(proc.returncode == 2, "accept: twice refused", proc.stderr)
+
+proc = run("review", course, "--reject", second["id"], "--text", "Liever zo laten.", "--author", "Kees",
+           "--role", "content-expert")
+with open(path2, encoding="utf-8") as f:
+    ok(proc.returncode == 0 and f.read() == accepted_text, "reject: the page is unchanged", proc.stderr)
+stored = [t for t in review_file(course)["threads"] if t["id"] == second["id"]][0]
+ok(stored["status"] == "resolved" and stored.get("suggestionOutcome") == "rejected" and
+   stored["comments"][-1]["text"] == "Liever zo laten.", "reject: resolved with the reason", stored)
+proc = run("review", course, "--accept", moved["id"], *who)
+ok(proc.returncode == 2, "accept: a thread without a suggestion refused", proc.stderr)
+
+# A thread on a page the course no longer has stays in the CSV report.
+with open(os.path.join(course, "review.json"), encoding="utf-8") as f:
+    before_move = f.read()
+data = review_file(course)
+data["threads"][0]["page"] = "09-oud/01-weg.md"
+with open(os.path.join(course, "review.json"), "w", encoding="utf-8") as f:
+    json.dump(data, f)
+proc = run("review-report", course, "--format", "csv", "-o", csv_path)
+with open(csv_path, encoding="utf-8", newline="") as f:
+    rows = list(csv.reader(f))
+ok(proc.returncode == 0 and any(r[0] == "09-oud/01-weg.md" and r[len(rows[0]) - 9] == data["threads"][0]["id"]
+                                for r in rows), "csv: threads of removed pages kept", proc.stderr)
+ok(all(len(r) == len(rows[0]) for r in rows), "csv: every row has every column, also for removed pages")
+with open(os.path.join(course, "review.json"), "w", encoding="utf-8") as f:
+    f.write(before_move)
+
 # A broken review.json: located message, exit 1, nothing written.
 with open(os.path.join(course, "review.json"), encoding="utf-8") as f:
     original = f.read()

@@ -215,6 +215,9 @@ typedef struct
   char     *approve;
   char     *request_changes;
   char     *resolve;
+  char     *reply;
+  char     *accept;
+  char     *reject;
 } Step;
 
 static void
@@ -230,6 +233,9 @@ step_clear (Step *step)
   g_free (step->approve);
   g_free (step->request_changes);
   g_free (step->resolve);
+  g_free (step->reply);
+  g_free (step->accept);
+  g_free (step->reject);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Step, step_clear)
@@ -257,6 +263,34 @@ find_page_or_complain (HelderCourse *course,
   return page;
 }
 
+/* Puts the thread's suggestion in place of its passage and saves the
+ * page (atomically, as every save does) before the review records the
+ * thread as accepted: the two files never disagree.
+ */
+static gboolean
+accept_suggestion (HelderCourse        *course,
+                   HelderReview        *review,
+                   HelderReviewThread  *thread,
+                   GError             **error)
+{
+  HelderPage *page = helder_course_find_page (course, thread->page);
+  g_autofree char *text = NULL;
+
+  if (page == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("the page %s of this thread is no longer in the course; reject the "
+                     "suggestion or resolve the thread"), thread->page);
+      return FALSE;
+    }
+  text = helder_review_accept_suggestion (review, thread, helder_page_get_text (page), NULL, error);
+  if (text == NULL)
+    return FALSE;
+  helder_page_set_text (page, text, -1);
+
+  return helder_course_save (course, error);
+}
+
 /* Records one step of the review; returns an exit status. */
 static int
 record_step (HelderCourse *course,
@@ -267,6 +301,7 @@ record_step (HelderCourse *course,
   HelderReviewRole role;
   HelderPage *page;
   const char *file;
+  const char *thread_id;
   gboolean done = FALSE;
 
   if (step->author == NULL || step->role == NULL)
@@ -281,22 +316,43 @@ record_step (HelderCourse *course,
       return HELDER_EXIT_UNUSABLE;
     }
 
-  if (step->resolve != NULL)
+  thread_id = step->resolve != NULL ? step->resolve :
+              step->reply != NULL ? step->reply :
+              step->accept != NULL ? step->accept : step->reject;
+  if (thread_id != NULL)
     {
-      HelderReviewThread *thread = helder_review_find_thread (review, step->resolve);
+      HelderReviewThread *thread = helder_review_find_thread (review, thread_id);
 
       if (thread == NULL)
         {
           g_autofree char *message =
             g_strdup_printf (_("there is no thread with id “%s”; see helder-cli review --json"),
-                             step->resolve);
+                             thread_id);
 
           print_error (message);
           return HELDER_EXIT_UNUSABLE;
         }
-      if (step->text != NULL)
+      if (step->reply != NULL && (step->text == NULL || step->text[0] == '\0'))
+        {
+          print_error (_("--reply needs --text TEXT (the reply)"));
+          return HELDER_EXIT_UNUSABLE;
+        }
+      if (step->reply != NULL || (step->resolve != NULL && step->text != NULL))
         helder_review_reply (review, thread, step->author, role, step->text, NULL);
-      helder_review_set_status (review, thread, HELDER_REVIEW_STATUS_RESOLVED, NULL);
+      if (step->resolve != NULL)
+        helder_review_set_status (review, thread, HELDER_REVIEW_STATUS_RESOLVED, NULL);
+      else if (step->reject != NULL &&
+               !helder_review_reject_suggestion (review, thread, step->author, role, step->text,
+                                                 NULL, &error))
+        {
+          print_error (error->message);
+          return HELDER_EXIT_UNUSABLE;
+        }
+      else if (step->accept != NULL && !accept_suggestion (course, review, thread, &error))
+        {
+          print_error (error->message);
+          return HELDER_EXIT_UNUSABLE;
+        }
       done = TRUE;
     }
 
@@ -393,6 +449,13 @@ helder_cli_review (int    argc,
       N_("Ask for changes to this page for your role"), N_("FILE") },
     { "resolve", 0, 0, G_OPTION_ARG_STRING, &step.resolve,
       N_("Resolve the thread with this id (with --text: reply first)"), N_("ID") },
+    { "reply", 0, 0, G_OPTION_ARG_STRING, &step.reply,
+      N_("Reply to the thread with this id (with --text)"), N_("ID") },
+    { "accept", 0, 0, G_OPTION_ARG_STRING, &step.accept,
+      N_("Accept the suggestion of the thread with this id: the page gets the new wording"),
+      N_("ID") },
+    { "reject", 0, 0, G_OPTION_ARG_STRING, &step.reject,
+      N_("Reject the suggestion of the thread with this id (with --text: say why)"), N_("ID") },
     { "author", 0, 0, G_OPTION_ARG_STRING, &step.author, N_("Your name"), N_("NAME") },
     { "role", 0, 0, G_OPTION_ARG_STRING, &step.role,
       N_("Your role: content-expert, communications-adviser, didactics-lead or programme-manager"),
@@ -409,11 +472,12 @@ helder_cli_review (int    argc,
     return HELDER_EXIT_UNUSABLE;
 
   n_steps = (step.add_comment != NULL) + (step.submit != NULL) + (step.approve != NULL) +
-            (step.request_changes != NULL) + (step.resolve != NULL);
+            (step.request_changes != NULL) + (step.resolve != NULL) + (step.reply != NULL) +
+            (step.accept != NULL) + (step.reject != NULL);
   if (n_steps > 1)
     {
-      print_error (_("give one of --add-comment, --submit, --approve, --request-changes and "
-                     "--resolve at a time"));
+      print_error (_("give one of --add-comment, --reply, --accept, --reject, --resolve, "
+                     "--submit, --approve and --request-changes at a time"));
       return HELDER_EXIT_UNUSABLE;
     }
 

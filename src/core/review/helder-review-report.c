@@ -298,12 +298,63 @@ helder_review_report_html (HelderCourse *course,
   return g_string_free (out, FALSE);
 }
 
+#define N_CSV_COLUMNS (8 + HELDER_N_REVIEW_ROLES + 4)
+
+/* Appends the rows of one thread (one per comment) of the page @file, or
+ * one row for a page without threads when @place is %NULL.
+ */
+static void
+append_csv_rows (GString                  *out,
+                 const char               *file,
+                 const char               *title,
+                 const char               *round,
+                 char                    **states,
+                 const HelderReviewPlace  *place)
+{
+  g_autofree char *where = place != NULL ? place_to_string (place) : NULL;
+  guint n_comments = place != NULL ? MAX (1u, place->thread->comments->len) : 1u;
+
+  for (guint c = 0; c < n_comments; c++)
+    {
+      const HelderReviewComment *comment =
+        place != NULL && c < place->thread->comments->len
+          ? g_ptr_array_index (place->thread->comments, c) : NULL;
+      const char *row[N_CSV_COLUMNS] = { NULL };
+      guint k = 0;
+
+      row[k++] = file;
+      row[k++] = title;
+      row[k++] = round;
+      for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
+        row[k++] = states != NULL ? states[r] : NULL;
+      if (place != NULL)
+        {
+          row[k++] = place->thread->id;
+          row[k++] = helder_review_status_to_string (place->thread->status);
+          row[k++] = where;
+          row[k++] = place->thread->quote.exact;
+          row[k++] = place->thread->suggestion;
+        }
+      else
+        k += 5;
+      if (comment != NULL)
+        {
+          row[k++] = comment->author;
+          row[k++] = helder_review_role_to_string (comment->role);
+          row[k++] = comment->time;
+          row[k++] = comment->text;
+        }
+      helder_csv_append_row (out, row, N_CSV_COLUMNS);
+    }
+}
+
 /**
  * helder_review_report_csv:
  *
  * Returns: (transfer full): the report as CSV: one row per comment (and
  *   one per page without threads), with the page, its round, the state
- *   per role, the thread's status, place, quote and suggestion.
+ *   per role, the thread's status, place, quote and suggestion. Threads
+ *   on pages the course no longer has come last, never dropped.
  */
 char *
 helder_review_report_csv (HelderCourse *course,
@@ -311,7 +362,7 @@ helder_review_report_csv (HelderCourse *course,
 {
   g_autoptr(GArray) places = NULL;
   GString *out;
-  const char *header[8 + HELDER_N_REVIEW_ROLES + 4];
+  const char *header[N_CSV_COLUMNS];
   guint n = 0;
 
   g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
@@ -349,57 +400,34 @@ helder_review_report_csv (HelderCourse *course,
       for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
         states[r] = state_text (review, page, r);
 
-      for (guint i = 0; i <= places->len; i++)
+      for (guint i = 0; i < places->len; i++)
         {
-          const HelderReviewPlace *place = i < places->len ? &g_array_index (places, HelderReviewPlace, i) : NULL;
-          g_autofree char *where = NULL;
+          const HelderReviewPlace *place = &g_array_index (places, HelderReviewPlace, i);
 
-          if (place != NULL && place->page != page)
+          if (place->page != page)
             continue;
-          if (place == NULL && any)
-            break;
-          if (place != NULL)
-            where = place_to_string (place);
+          append_csv_rows (out, file, helder_page_get_title (page), round, states, place);
           any = TRUE;
-
-          for (guint c = 0; c < MAX (1u, place != NULL ? place->thread->comments->len : 1u); c++)
-            {
-              const HelderReviewComment *comment =
-                place != NULL && c < place->thread->comments->len
-                  ? g_ptr_array_index (place->thread->comments, c) : NULL;
-              const char *row[G_N_ELEMENTS (header)] = { NULL };
-              guint k = 0;
-
-              row[k++] = file;
-              row[k++] = helder_page_get_title (page);
-              row[k++] = round;
-              for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
-                row[k++] = states[r];
-              if (place != NULL)
-                {
-                  row[k++] = place->thread->id;
-                  row[k++] = helder_review_status_to_string (place->thread->status);
-                  row[k++] = where;
-                  row[k++] = place->thread->quote.exact;
-                  row[k++] = place->thread->suggestion;
-                }
-              else
-                k += 5;
-              if (comment != NULL)
-                {
-                  row[k++] = comment->author;
-                  row[k++] = helder_review_role_to_string (comment->role);
-                  row[k++] = comment->time;
-                  row[k++] = comment->text;
-                }
-              helder_csv_append_row (out, row, G_N_ELEMENTS (row));
-            }
-          if (place == NULL)
-            break;
         }
+      if (!any)
+        append_csv_rows (out, file, helder_page_get_title (page), round, states, NULL);
 
       for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
         g_free (states[r]);
+    }
+
+  for (guint i = 0; i < places->len; i++)
+    {
+      const HelderReviewPlace *place = &g_array_index (places, HelderReviewPlace, i);
+      HelderReviewPage *entry;
+      g_autofree char *round = NULL;
+
+      if (place->page != NULL)
+        continue;
+      entry = helder_review_find_page (review, place->thread->page);
+      round = g_strdup_printf ("%u", entry != NULL ? entry->round : 0);
+      append_csv_rows (out, place->thread->page, _("(no longer in the course)"), round, NULL,
+                       place);
     }
 
   return g_string_free (out, FALSE);
