@@ -102,6 +102,25 @@ pixel (const char *png,
   return value & 0xffffff;
 }
 
+/* The output of a poppler tool on @path. */
+static char *
+run_tool (const char *tool,
+          const char *path)
+{
+  const char *argv[] = { tool, path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (g_str_equal (tool, "pdfinfo"))
+    argv[2] = NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
 static void
 test_dashboard (void)
 {
@@ -116,6 +135,10 @@ test_dashboard (void)
   g_autofree char *svg_text = NULL;
   g_autofree char *csv = g_build_filename (folder, "dashboard.csv", NULL);
   g_autofree char *csv_text = NULL;
+  g_autofree char *pdf = g_build_filename (folder, "dashboard.pdf", NULL);
+  g_autofree char *pdf_text = NULL;
+  g_autofree char *pdf_info = NULL;
+  const HelderKpiGrowth *goal;
   g_autoptr(GError) error = NULL;
   const char *tooltip;
   const char *screenshot = g_getenv ("HELDER_KPI_SCREENSHOT");
@@ -143,7 +166,7 @@ test_dashboard (void)
   trend = find_chart (view, HELDER_KPI_CHART_TREND);
   tooltip = helder_kpi_chart_get_tooltip_at (trend, 60, 100);
   g_assert_nonnull (tooltip);
-  g_assert_true (g_str_has_prefix (tooltip, "Week 1 (from 2025-04-01)"));
+  g_assert_true (g_str_has_prefix (tooltip, "Week 1 (from 1 April 2025)"));
 
   if (screenshot != NULL)
     helder_test_save_screenshot (window, screenshot);
@@ -162,6 +185,33 @@ test_dashboard (void)
   g_assert_true (g_file_get_contents (csv, &csv_text, NULL, NULL));
   g_assert_true (g_str_has_prefix (csv_text, "section,id,label,measure,value,note\r\n"));
   g_assert_nonnull (strstr (csv_text, "kpi,participation,Participation,value,"));
+
+  /* The PDF report: A4 pages, the course and every KPI in words, each
+   * goal by its text and the answers' colours explained.
+   */
+  g_assert_true (helder_kpi_view_export (HELDER_KPI_VIEW (view), pdf, &error));
+  g_assert_no_error (error);
+  pdf_text = run_tool ("pdftotext", pdf);
+  g_assert_nonnull (strstr (pdf_text, "KPI report: "));
+  g_assert_nonnull (strstr (pdf_text, "Participation: 72% (target 70%)"));
+  g_assert_nonnull (strstr (pdf_text, "Colours of the answers"));
+  g_assert_nonnull (strstr (pdf_text, "5 highest"));
+  g_assert_nonnull (strstr (pdf_text, "Page 1"));
+  goal = g_ptr_array_index (result->goals, 0);
+  g_assert_nonnull (goal->text);
+  g_assert_nonnull (strstr (pdf_text, goal->text));
+  g_assert_null (strstr (pdf_text, "Goal 1"));
+  pdf_info = run_tool ("pdfinfo", pdf);
+  g_assert_nonnull (strstr (pdf_info, "595.28 x 841.89 pts (A4)"));
+  if (screenshot != NULL)
+    {
+      g_autofree char *base = g_strndup (screenshot, strlen (screenshot) - strlen (".png"));
+      g_autofree char *report = g_strconcat (base, "-report.pdf", NULL);
+      g_autoptr(GFile) source = g_file_new_for_path (pdf);
+      g_autoptr(GFile) copy = g_file_new_for_path (report);
+
+      g_assert_true (g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
+    }
 
   /* In the dark style the charts follow, on screen and in the export. */
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);

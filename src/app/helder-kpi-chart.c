@@ -17,10 +17,13 @@
 
 #include <glib/gi18n.h>
 
+#include <pango/pangocairo.h>
+
 #include "helder-kpi-chart.h"
 
-#define LABEL_WIDTH 190.0
-#define ROW_HEIGHT 30.0
+#define LABEL_WIDTH 230.0
+#define ROW_HEIGHT 34.0
+#define LABEL_FONT_SIZE 12.5
 #define ROW_GAP 10.0
 #define PADDING 12.0
 #define TREND_HEIGHT 240.0
@@ -131,36 +134,32 @@ draw_text (cairo_t      *cr,
   cairo_show_text (cr, text);
 }
 
-/* A label that does not fit in the label column is cut with an ellipsis. */
+/* A label in the label column, centred on its row: it wraps to a second
+ * line when it is long, and only what does not fit in two lines is cut
+ * with an ellipsis (the row's tooltip says it whole).
+ */
 static void
 draw_label (cairo_t      *cr,
             const Colour *colour,
-            double        y,
+            double        row_top,
             const char   *text)
 {
-  const double room = LABEL_WIDTH - PADDING - 8;
-  cairo_text_extents_t extents;
-  g_autoptr(GString) label = NULL;
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell");
+  int height;
 
-  cairo_text_extents (cr, text, &extents);
-  if (extents.x_advance <= room)
-    {
-      draw_text (cr, colour, PADDING, y, text, FALSE);
-      return;
-    }
+  pango_font_description_set_absolute_size (font, LABEL_FONT_SIZE * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) ((LABEL_WIDTH - PADDING - 8) * PANGO_SCALE));
+  pango_layout_set_height (layout, -2);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, NULL, &height);
 
-  label = g_string_new (text);
-  do
-    {
-      g_autofree char *candidate = NULL;
-
-      g_string_truncate (label, g_utf8_find_prev_char (label->str, label->str + label->len) - label->str);
-      candidate = g_strconcat (label->str, "…", NULL);
-      cairo_text_extents (cr, candidate, &extents);
-    }
-  while (extents.x_advance > room && label->len > 0);
-  g_string_append (label, "…");
-  draw_text (cr, colour, PADDING, y, label->str, FALSE);
+  set_colour (cr, colour);
+  cairo_move_to (cr, PADDING, row_top + (ROW_HEIGHT - height) / 2);
+  pango_cairo_show_layout (cr, layout);
 }
 
 static double
@@ -227,7 +226,7 @@ draw_targets (const HelderKpiResult *result,
       g_autofree char *value = figure->available ? helder_kpi_format_value (k, figure->value) : g_strdup ("—");
       g_autofree char *target = helder_kpi_format_value (k, figure->target);
 
-      draw_label (cr, &palette->text, y + ROW_HEIGHT * 0.68, helder_kpi_kind_to_label (k));
+      draw_label (cr, &palette->text, y, helder_kpi_kind_to_label (k));
       draw_bar (cr, palette, &palette->status[figure->status], width, y,
                 figure->available ? figure->value / scale : 0, value);
       draw_target (cr, palette, width, y, figure->target / scale);
@@ -349,7 +348,7 @@ draw_groups (GPtrArray     *groups,
       g_autofree char *value = NULL;
       g_autofree char *number = NULL;
 
-      draw_label (cr, &palette->text, y + ROW_HEIGHT * 0.68, group->name);
+      draw_label (cr, &palette->text, y, group->name);
       if (group->suppressed)
         {
           draw_text (cr, &palette->muted, LABEL_WIDTH, y + ROW_HEIGHT * 0.68,
@@ -384,6 +383,36 @@ draw_groups (GPtrArray     *groups,
     }
 }
 
+/* What the five colours mean, in words and numbers as well, so that no
+ * one has to tell the colours apart.
+ */
+static void
+draw_likert_legend (cairo_t       *cr,
+                    const Palette *palette,
+                    double         y)
+{
+  const char *names[5] = {
+    /* Translators: the lowest answer of a 1 to 5 survey scale */
+    _("1 lowest"), "2", "3", "4",
+    /* Translators: the highest answer of a 1 to 5 survey scale */
+    _("5 highest"),
+  };
+  double x = LABEL_WIDTH;
+
+  draw_label (cr, &palette->muted, y, _("Colours of the answers"));
+  for (guint v = 0; v < 5; v++)
+    {
+      cairo_text_extents_t extents;
+
+      set_colour (cr, &palette->likert[v]);
+      cairo_rectangle (cr, x, y + (ROW_HEIGHT - 14) / 2, 14, 14);
+      cairo_fill (cr);
+      draw_text (cr, &palette->text, x + 19, y + ROW_HEIGHT * 0.68, names[v], FALSE);
+      cairo_text_extents (cr, names[v], &extents);
+      x += 19 + extents.x_advance + 16;
+    }
+}
+
 static void
 draw_satisfaction (const HelderKpiResult *result,
                    cairo_t               *cr,
@@ -397,7 +426,7 @@ draw_satisfaction (const HelderKpiResult *result,
       double y = row_y (i);
       double x = LABEL_WIDTH;
 
-      draw_label (cr, &palette->text, y + ROW_HEIGHT * 0.68, item->text);
+      draw_label (cr, &palette->text, y, item->text);
       if (item->suppressed)
         {
           draw_text (cr, &palette->muted, LABEL_WIDTH, y + ROW_HEIGHT * 0.68,
@@ -423,6 +452,8 @@ draw_satisfaction (const HelderKpiResult *result,
         draw_text (cr, &palette->text, x + 6, y + ROW_HEIGHT * 0.68, mean, FALSE);
       }
     }
+  if (result->survey->len > 0)
+    draw_likert_legend (cr, palette, row_y (result->survey->len));
 }
 
 static void
@@ -439,13 +470,14 @@ draw_growth (const HelderKpiResult *result,
       const HelderKpiGrowth *goal = g_ptr_array_index (result->goals, i);
       double y = row_y (row);
       double half = (ROW_HEIGHT - 2) / 2;
-      g_autofree char *label = g_strdup_printf (_("Goal %u"), goal->goal);
+      g_autofree char *label = goal->text != NULL ? g_strdup (goal->text)
+                                                  : g_strdup_printf (_("Goal %u"), goal->goal);
       g_autofree char *before = NULL;
       g_autofree char *after = NULL;
       double length;
 
       row++;
-      draw_label (cr, &palette->text, y + ROW_HEIGHT * 0.68, label);
+      draw_label (cr, &palette->text, y, label);
       if (goal->suppressed)
         {
           draw_text (cr, &palette->muted, LABEL_WIDTH, y + ROW_HEIGHT * 0.68,
@@ -491,7 +523,8 @@ n_rows (HelderKpiChart *self)
     case HELDER_KPI_CHART_DEPARTMENTS:
       return self->result->departments->len;
     case HELDER_KPI_CHART_SATISFACTION:
-      return self->result->survey->len;
+      /* The answers' colours get a row of their own. */
+      return self->result->survey->len + (self->result->survey->len > 0 ? 1 : 0);
     case HELDER_KPI_CHART_GROWTH:
       return self->result->goals->len;
     case HELDER_KPI_CHART_TREND:

@@ -2,7 +2,8 @@
  *
  * The KPI dashboard: a tile per KPI with its value, target and status,
  * then the charts (targets, weekly trend, modules, departments, survey,
- * knowledge growth). Exports the charts as one PNG or SVG.
+ * knowledge growth). Exports the charts as one PNG or SVG, every figure
+ * as CSV, or the whole dashboard as an A4 PDF report.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,8 +12,10 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
+#include <pango/pangocairo.h>
 
 #include "helder-kpi-chart.h"
 #include "helder-kpi-csv.h"
@@ -133,13 +136,23 @@ tile_new (const HelderKpiResult *result,
   return box;
 }
 
+/* The dashboard's dates and numbers of people, in one line. */
+static char *
+dup_subtitle (const HelderKpiResult *result)
+{
+  g_autofree char *launch = helder_kpi_format_day (result->launch_day);
+  g_autofree char *window_end = helder_kpi_format_day (result->window_end_day);
+  g_autofree char *as_of = helder_kpi_format_day (result->as_of_day);
+
+  /* Translators: launch date, end of the window, date of the data, headcount, participants */
+  return g_strdup_printf (_("Launch %s, window until %s, data until %s · %u employees, %u participants"),
+                          launch, window_end, as_of, result->headcount, result->participants);
+}
+
 static void
 update (HelderKpiView *self)
 {
   GtkWidget *child;
-  g_autofree char *launch = NULL;
-  g_autofree char *window_end = NULL;
-  g_autofree char *as_of = NULL;
   g_autofree char *subtitle = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles))) != NULL)
@@ -159,13 +172,7 @@ update (HelderKpiView *self)
 
   gtk_label_set_label (self->title, self->result->course_title != NULL
                                       ? self->result->course_title : _("KPIs"));
-  launch = helder_kpi_format_day (self->result->launch_day);
-  window_end = helder_kpi_format_day (self->result->window_end_day);
-  as_of = helder_kpi_format_day (self->result->as_of_day);
-  /* Translators: launch date, end of the window, date of the data, headcount, participants */
-  subtitle = g_strdup_printf (_("Launch %s, window until %s, data until %s · %u employees, %u participants"),
-                              launch, window_end, as_of, self->result->headcount,
-                              self->result->participants);
+  subtitle = dup_subtitle (self->result);
   gtk_label_set_label (self->subtitle, subtitle);
 
   gtk_widget_set_visible (self->headings[HELDER_KPI_CHART_DEPARTMENTS],
@@ -230,9 +237,145 @@ draw_export (HelderKpiView *self,
   g_assert (y <= height + 1);
 }
 
+/* A4 in points, with margins of 2 cm. */
+#define PDF_WIDTH 595.28
+#define PDF_HEIGHT 841.89
+#define PDF_MARGIN 56.7
+
+typedef struct
+{
+  cairo_t *cr;
+  double   y;
+  guint    page;
+} PdfWriter;
+
+static double
+pdf_text (PdfWriter  *pdf,
+          const char *text,
+          double      size,
+          gboolean    bold)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (pdf->cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell");
+  int height;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) ((PDF_WIDTH - 2 * PDF_MARGIN) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+
+  cairo_set_source_rgb (pdf->cr, 0.1, 0.1, 0.1);
+  cairo_move_to (pdf->cr, PDF_MARGIN, pdf->y);
+  pango_cairo_show_layout (pdf->cr, layout);
+  pdf->y += height;
+  return height;
+}
+
+/* Ends the page when @needed more points do not fit on it. */
+static void
+pdf_make_room (PdfWriter *pdf,
+               double     needed)
+{
+  g_autofree char *number = NULL;
+
+  if (pdf->y + needed <= PDF_HEIGHT - PDF_MARGIN)
+    return;
+
+  /* Translators: the page number at the foot of a page of the KPI report */
+  number = g_strdup_printf (_("Page %u"), pdf->page);
+  pdf->y = PDF_HEIGHT - PDF_MARGIN + 12;
+  pdf_text (pdf, number, 9, FALSE);
+  cairo_show_page (pdf->cr);
+  pdf->page++;
+  pdf->y = PDF_MARGIN;
+}
+
+/* The report: the course, its dates, every KPI in words (value, target,
+ * status and note), then the charts, scaled to the page width; a chart
+ * that does not fit on the rest of a page starts a new one.
+ */
+static gboolean
+write_pdf (HelderKpiView  *self,
+           const char     *path,
+           GError        **error)
+{
+  const HelderKpiResult *result = self->result;
+  const char *title = result->course_title != NULL ? result->course_title : _("KPIs");
+  g_autofree char *heading = g_strdup_printf (_("KPI report: %s"), title);
+  g_autofree char *subtitle = dup_subtitle (result);
+  double scale = (PDF_WIDTH - 2 * PDF_MARGIN) / EXPORT_WIDTH;
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, PDF_WIDTH, PDF_HEIGHT);
+  PdfWriter pdf = { cairo_create (surface), PDF_MARGIN, 1 };
+  cairo_status_t status;
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, heading);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Helder");
+
+  pdf_text (&pdf, heading, 20, TRUE);
+  pdf.y += 4;
+  pdf_text (&pdf, subtitle, 10, FALSE);
+  pdf.y += 12;
+
+  for (guint k = 0; k < HELDER_N_KPIS; k++)
+    {
+      const HelderKpiFigure *figure = &result->figures[k];
+      g_autofree char *value = figure->available ? helder_kpi_format_value (k, figure->value)
+                                                 : g_strdup ("—");
+      g_autofree char *target = helder_kpi_format_value (k, figure->target);
+      /* Translators: KPI, value, target, status */
+      g_autofree char *line = g_strdup_printf (_("%s: %s (target %s) — %s"),
+                                               helder_kpi_kind_to_label (k), value, target,
+                                               helder_kpi_status_to_label (figure->status));
+
+      pdf_make_room (&pdf, 40);
+      pdf_text (&pdf, line, 11, TRUE);
+      if (helder_kpi_result_get_note (result, k) != NULL)
+        pdf_text (&pdf, helder_kpi_result_get_note (result, k), 10, FALSE);
+      pdf.y += 6;
+    }
+
+  for (guint c = 0; c < HELDER_N_KPI_CHARTS; c++)
+    {
+      HelderKpiChart *chart = self->charts[c];
+      double height = helder_kpi_chart_get_natural_height (chart) * scale;
+
+      if (!gtk_widget_get_visible (GTK_WIDGET (chart)))
+        continue;
+      pdf.y += 12;
+      pdf_make_room (&pdf, 20 + height);
+      pdf_text (&pdf, chart_title (c), 13, TRUE);
+      pdf.y += 4;
+      cairo_save (pdf.cr);
+      cairo_translate (pdf.cr, PDF_MARGIN, pdf.y);
+      cairo_scale (pdf.cr, scale, scale);
+      helder_kpi_chart_draw (chart, pdf.cr, EXPORT_WIDTH, FALSE, NULL);
+      cairo_restore (pdf.cr);
+      pdf.y += height;
+    }
+  pdf_make_room (&pdf, PDF_HEIGHT);
+
+  cairo_destroy (pdf.cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"),
+                   name, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Writes every chart, one under the other with its title, as a PNG or
  * (when the path ends in .svg) an SVG, in the current light or dark style;
- * when the path ends in .csv, every figure as CSV.
+ * when the path ends in .csv, every figure as CSV; when it ends in .pdf,
+ * the report on A4 paper, always light.
  */
 gboolean
 helder_kpi_view_export (HelderKpiView  *self,
@@ -262,6 +405,8 @@ helder_kpi_view_export (HelderKpiView  *self,
 
       return g_file_set_contents (path, csv, -1, error);
     }
+  if (g_str_has_suffix (path, ".pdf") || g_str_has_suffix (path, ".PDF"))
+    return write_pdf (self, path, error);
 
   for (guint c = 0; c < HELDER_N_KPI_CHARTS; c++)
     if (gtk_widget_get_visible (GTK_WIDGET (self->charts[c])))
@@ -332,6 +477,7 @@ export_action (GtkWidget  *widget,
   g_autofree char *name = g_strdup_printf ("kpi-dashboard.%s", format);
   const char *title = g_str_equal (format, "svg") ? _("Export as SVG")
                       : g_str_equal (format, "csv") ? _("Export Figures as CSV")
+                      : g_str_equal (format, "pdf") ? _("Export Report as PDF")
                       : _("Export as PNG");
 
   dialog = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,

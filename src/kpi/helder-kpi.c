@@ -169,15 +169,22 @@ helder_kpi_dup_iso_day (guint32 day)
 char *
 helder_kpi_format_day (guint32 day)
 {
+  static const char * const months[] = {
+    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+    NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+    NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
+    NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+  };
   GDate date;
 
   if (!day_to_date (day, &date))
     return NULL;
-  /* Translators: a date as year, month and day; reorder with %1$, %2$ and
-   * %3$, e.g. "%3$u-%2$u-%1$04u" for 3-8-2025.
+  /* Translators: a date as day, month name and year, as people write it
+   * ("1 April 2025"); reorder with %1$, %2$ and %3$.
    */
-  return g_strdup_printf (_("%1$04u-%2$02u-%3$02u"), g_date_get_year (&date),
-                          g_date_get_month (&date), g_date_get_day (&date));
+  return g_strdup_printf (_("%1$u %2$s %3$04u"), g_date_get_day (&date),
+                          g_dpgettext2 (GETTEXT_PACKAGE, "month", months[g_date_get_month (&date) - 1]),
+                          g_date_get_year (&date));
 }
 
 /* Defaults, then what course.json's "kpi" object says: the targets, and
