@@ -17,6 +17,7 @@
 #include "helder-colour.h"
 #include "helder-date.h"
 #include "helder-player-resources.h"
+#include "helder-block-edit.h"
 #include "helder-course-path.h"
 #include "helder-renderer.h"
 
@@ -447,24 +448,13 @@ render_callout (HelderRenderer    *self,
                 const HelderBlock *block,
                 GString           *html)
 {
-  static GRegex *marker = NULL;
   const char *text = helder_page_get_text (page);
-  g_autofree char *source = g_strndup (text + block->range.start,
-                                       block->range.end - block->range.start);
-  g_autofree char *body = NULL;
+  g_autofree char *body = helder_block_dup_callout_body (text, helder_page_get_length (page), block);
   g_autofree char *type = g_ascii_strdown (block->info != NULL ? block->info : "note", -1);
   g_autofree char *label_key = g_strconcat ("callout_", type, NULL);
   g_autofree char *id = next_id (self);
   const char *title = block->title;
-  const char *rest;
 
-  if (g_once_init_enter (&marker))
-    g_once_init_leave (&marker, g_regex_new ("^ {0,3}> ?", G_REGEX_MULTILINE | G_REGEX_OPTIMIZE,
-                                             0, NULL));
-
-  /* Drop the "[!TYPE] title" line and the quote marks of the others. */
-  rest = strchr (source, '\n');
-  body = g_regex_replace_literal (marker, rest != NULL ? rest + 1 : "", -1, 0, "", 0, NULL);
   if (title == NULL)
     title = helder_renderer_get_label (self, label_key);
   if (!g_strv_contains ((const char * const[]) { "action", "tip", "note", "warning", NULL }, type))
