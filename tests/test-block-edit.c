@@ -510,6 +510,30 @@ test_callout (void)
   g_assert_cmpstr (result, ==, "Voor.\n\n> [!WARNING]\n> Pas **op**.\n>\n> - een\n\nNa.\n");
 }
 
+/* The body the preview, the handout and the tips draft all read: the
+ * lines after the title line without up to three spaces, ">" and one space.
+ */
+static void
+test_callout_body (void)
+{
+  const struct { const char *text; const char *body; } cases[] = {
+    { "> [!NOTE] Alleen een titel\n", "" },
+    { "> [!NOTE]\n> Laatste regel", "Laatste regel\n" },
+    { "   > [!TIP]\n   >  Ingesprongen\n  >zonder spatie\n", " Ingesprongen\nzonder spatie\n" },
+    { "> [!ACTION] Doe\r\n> Een\r\n>\r\n> Twee\r\n", "Een\r\n\r\nTwee\r\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(HelderPageContent) content = parse (cases[i].text);
+      g_autofree char *body = helder_block_dup_callout_body (cases[i].text, strlen (cases[i].text),
+                                                             nth_block (content, 0));
+
+      g_test_message ("case %u", i);
+      g_assert_cmpstr (body, ==, cases[i].body);
+    }
+}
+
 /* A page written with CR LF stays so. */
 static void
 test_crlf (void)
@@ -581,6 +605,7 @@ main (int   argc,
   g_test_add_func ("/block-edit/blocks", test_blocks);
   g_test_add_func ("/block-edit/insert-templates", test_insert_templates);
   g_test_add_func ("/block-edit/callout", test_callout);
+  g_test_add_func ("/block-edit/callout-body", test_callout_body);
   g_test_add_func ("/block-edit/crlf", test_crlf);
   g_test_add_func ("/block-edit/new-id", test_new_id);
   g_test_add_func ("/block-edit/duplicate-question", test_duplicate_question);

@@ -85,6 +85,21 @@ def subcommand_help():
 
 
 @test
+def every_command_parses_its_options():
+    commands = {"validate": "COURSE", "check": "COURSE", "info": "COURSE", "export": "COURSE",
+                "import": "PACKAGE", "kpi": "COURSE", "readability": "FILE|-",
+                "contrast": "FOREGROUND BACKGROUND", "review": "COURSE", "review-report": "COURSE"}
+    for command, parameter in commands.items():
+        code, out, _ = run(command, "--help")
+        check(code == 0, f"{command} --help exit {code}")
+        usage = rf"^Usage:\n +helder-cli \S+ {re.escape(parameter)} — "
+        check(re.search(usage, out), f"{command}: {out}")
+        code, _, err = run(command, "--no-such-option", VALID)
+        check(code == 2, f"{command} --no-such-option exit {code}")
+        check(err.startswith("helder-cli: ") and "--no-such-option" in err, f"{command}: {err}")
+
+
+@test
 def no_arguments_is_unusable():
     code, _, err = run()
     check(code == 2, f"exit {code}")

@@ -72,6 +72,42 @@ test_member_location (void)
   g_assert_nonnull (strstr (d->message, "\"minutes\" must be a whole number"));
 }
 
+/* A colour member is read when it is a colour; another string, or
+ * another type, is reported on its own line; a missing one is no problem.
+ */
+static void
+test_colour (void)
+{
+  const char *text = "{\n  \"a\": \"#1d5f8a\",\n  \"b\": \"blauwgroen\",\n  \"c\": 12\n}\n";
+  g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  g_autoptr(HelderJsonDocument) doc = parse (text, diagnostics);
+  JsonObject *root = helder_json_document_get_root (doc);
+  const char *value = "unset";
+  HelderDiagnostic *d;
+
+  g_assert_true (helder_json_document_get_colour (doc, diagnostics, root, "a", &value));
+  g_assert_cmpstr (value, ==, "#1d5f8a");
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+
+  g_assert_false (helder_json_document_get_colour (doc, diagnostics, root, "missing", &value));
+  g_assert_null (value);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+
+  g_assert_false (helder_json_document_get_colour (doc, diagnostics, root, "b", &value));
+  g_assert_null (value);
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  d = g_ptr_array_index (diagnostics, 0);
+  g_assert_cmpstr (d->rule, ==, "format-colour");
+  g_assert_cmpuint (d->line, ==, 3);
+  g_assert_nonnull (strstr (d->message, "blauwgroen"));
+
+  g_assert_false (helder_json_document_get_colour (doc, diagnostics, root, "c", &value));
+  g_assert_cmpuint (diagnostics->len, ==, 2);
+  d = g_ptr_array_index (diagnostics, 1);
+  g_assert_cmpstr (d->rule, ==, "format-field-type");
+  g_assert_cmpuint (d->line, ==, 4);
+}
+
 static void
 test_syntax_error_location (void)
 {
@@ -99,6 +135,7 @@ main (int   argc,
   g_test_add_func ("/json-document/unchanged-is-identical", test_unchanged_is_identical);
   g_test_add_func ("/json-document/change-keeps-unknown", test_change_keeps_unknown);
   g_test_add_func ("/json-document/member-location", test_member_location);
+  g_test_add_func ("/json-document/colour", test_colour);
   g_test_add_func ("/json-document/syntax-error-location", test_syntax_error_location);
 
   return g_test_run ();

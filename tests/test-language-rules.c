@@ -558,6 +558,42 @@ check_with_course (HelderLanguageChecker *checker,
 /* A course sets its own thresholds in course.json; the course's checker
  * follows them as soon as they change.
  */
+/* Each threshold a course may set reads and writes its own field, and
+ * only that one.
+ */
+static void
+test_threshold_fields (void)
+{
+  HelderCheckSettings defaults;
+  HelderCheckSettings settings;
+
+  helder_check_settings_init (&defaults);
+  for (guint i = 0; i < HELDER_N_CHECK_THRESHOLDS; i++)
+    {
+      guint min, max;
+
+      helder_check_threshold_get_range (i, &min, &max);
+      g_assert_cmpuint (min, <, max);
+      settings = defaults;
+      helder_check_settings_set_threshold (&settings, i, max);
+      g_assert_cmpuint (helder_check_settings_get_threshold (&settings, i), ==, max);
+      g_assert_false (helder_check_settings_equal (&settings, &defaults));
+      for (guint j = 0; j < HELDER_N_CHECK_THRESHOLDS; j++)
+        if (j != i)
+          g_assert_cmpuint (helder_check_settings_get_threshold (&settings, j), ==,
+                            helder_check_settings_get_threshold (&defaults, j));
+    }
+
+  settings = defaults;
+  helder_check_settings_set_threshold (&settings, HELDER_CHECK_SENTENCE_WARNING_WORDS, 17);
+  helder_check_settings_set_threshold (&settings, HELDER_CHECK_PAGE_AVERAGE_WORDS, 9);
+  helder_check_settings_set_threshold (&settings, HELDER_CHECK_FACTS_VALID_DAYS, 400);
+  g_assert_cmpuint (settings.sentence_warning_words, ==, 17);
+  g_assert_cmpfloat (settings.page_average_words, ==, 9.0);
+  g_assert_cmpuint (settings.facts_valid_days, ==, 400);
+  g_assert_cmpuint (settings.sentence_error_words, ==, defaults.sentence_error_words);
+}
+
 static void
 test_course_thresholds (void)
 {
@@ -787,6 +823,7 @@ main (int   argc,
   g_test_add_func ("/language/scores", test_scores);
   g_test_add_func ("/language/lint-counts", test_lint_counts);
   g_test_add_func ("/language/abbreviation-in-module", test_abbreviation_in_module);
+  g_test_add_func ("/language/threshold-fields", test_threshold_fields);
   g_test_add_func ("/language/course-thresholds", test_course_thresholds);
   g_test_add_func ("/language/checker-owner", test_checker_owner);
 

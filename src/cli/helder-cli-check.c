@@ -158,7 +158,6 @@ int
 helder_cli_check (int    argc,
                   char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HelderCourse) course = NULL;
   g_autoptr(HelderLanguageChecker) checker = NULL;
   g_autoptr(GPtrArray) all = NULL;
@@ -180,17 +179,14 @@ helder_cli_check (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("COURSE — run every check and print the findings"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("Each finding is printed as file:line:column: severity: "
-                                      "message [rule], followed by the readability scores of "
-                                      "each module and the course (see docs/readability.md).\n"
-                                      "With --json: an object with \"diagnostics\", \"modules\" "
-                                      "and \"course\".\n"
-                                      "Exit status: 0 no errors, 1 errors, 2 unusable input."));
-
-  if (!helder_cli_parse_options (context, &argc, &argv))
+  if (!helder_cli_parse_options (_("COURSE — run every check and print the findings"), entries,
+                                 _("Each finding is printed as file:line:column: severity: "
+                                   "message [rule], followed by the readability scores of "
+                                   "each module and the course (see docs/readability.md).\n"
+                                   "With --json: an object with \"diagnostics\", \"modules\" "
+                                   "and \"course\".\n"
+                                   "Exit status: 0 no errors, 1 errors, 2 unusable input."),
+                                 &argc, &argv))
     return HELDER_EXIT_UNUSABLE;
 
   if (today_text == NULL)

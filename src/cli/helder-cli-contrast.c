@@ -213,7 +213,6 @@ int
 helder_cli_contrast (int    argc,
                      char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   HelderColour foreground, background;
   gboolean json = FALSE;
   double ratio;
@@ -222,16 +221,13 @@ helder_cli_contrast (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("FOREGROUND BACKGROUND — WCAG contrast of two colours"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("Colours are #rrggbb, #rgb, rgb(r, g, b) or CSS colour "
-                                      "names. When normal text fails, the nearest foreground "
-                                      "with the same hue that passes is suggested.\nExit status: "
-                                      "0 passes AA for normal text, 1 fails it, 2 unusable "
-                                      "input."));
-
-  if (!helder_cli_parse_options (context, &argc, &argv))
+  if (!helder_cli_parse_options (_("FOREGROUND BACKGROUND — WCAG contrast of two colours"), entries,
+                                 _("Colours are #rrggbb, #rgb, rgb(r, g, b) or CSS colour "
+                                   "names. When normal text fails, the nearest foreground "
+                                   "with the same hue that passes is suggested.\nExit status: "
+                                   "0 passes AA for normal text, 1 fails it, 2 unusable "
+                                   "input."),
+                                 &argc, &argv))
     return HELDER_EXIT_UNUSABLE;
 
   if (argc != 3)

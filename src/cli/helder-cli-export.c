@@ -94,7 +94,6 @@ int
 helder_cli_export (int    argc,
                    char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HelderCourse) course = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format_name = NULL;
@@ -135,14 +134,11 @@ helder_cli_export (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("COURSE — export SCORM or web packages"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("Without --module or --course, PATH is a folder that "
-                                      "receives one ZIP per module.\nExit status: 0 exported, "
-                                      "1 the checks found errors, 2 unusable input."));
-
-  if (!helder_cli_parse_options (context, &argc, &argv))
+  if (!helder_cli_parse_options (_("COURSE — export SCORM or web packages"), entries,
+                                 _("Without --module or --course, PATH is a folder that "
+                                   "receives one ZIP per module.\nExit status: 0 exported, "
+                                   "1 the checks found errors, 2 unusable input."),
+                                 &argc, &argv))
     return HELDER_EXIT_UNUSABLE;
 
   if (format_name == NULL

@@ -16,7 +16,6 @@ int
 helder_cli_import (int    argc,
                    char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HelderImportSummary) summary = NULL;
   g_autofree char *format = NULL;
@@ -29,17 +28,15 @@ helder_cli_import (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("PACKAGE — make a Helder course of another tool's export"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("PACKAGE is an Articulate Rise 360 export (SCORM 1.2, "
-                                      "SCORM 2004, xAPI, cmi5 or web): its ZIP file or the "
-                                      "folder it was unpacked into. The new course holds "
-                                      "import-report.md: what was imported, what changed and "
-                                      "what could not come over.\nExit status: 0 imported, "
-                                      "2 unusable input."));
-
-  if (!helder_cli_parse_options (context, &argc, &argv))
+  if (!helder_cli_parse_options (_("PACKAGE — make a Helder course of another tool's export"),
+                                 entries,
+                                 _("PACKAGE is an Articulate Rise 360 export (SCORM 1.2, "
+                                   "SCORM 2004, xAPI, cmi5 or web): its ZIP file or the "
+                                   "folder it was unpacked into. The new course holds "
+                                   "import-report.md: what was imported, what changed and "
+                                   "what could not come over.\nExit status: 0 imported, "
+                                   "2 unusable input."),
+                                 &argc, &argv))
     return HELDER_EXIT_UNUSABLE;
   if (format != NULL && g_strcmp0 (format, "rise") != 0)
     {

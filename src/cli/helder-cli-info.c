@@ -56,7 +56,6 @@ int
 helder_cli_info (int    argc,
                  char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HelderCourse) course = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   guint course_counts[HELDER_N_BLOCK_KINDS] = { 0 };
@@ -68,13 +67,11 @@ helder_cli_info (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("COURSE — show modules, pages, blocks, words and minutes"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("Minutes are estimated from the words at B1 reading speed "
-                                      "(150 words a minute) plus a quarter of a minute per interaction."));
-
-  if (!helder_cli_parse_options (context, &argc, &argv))
+  if (!helder_cli_parse_options (_("COURSE — show modules, pages, blocks, words and minutes"),
+                                 entries,
+                                 _("Minutes are estimated from the words at B1 reading speed "
+                                   "(150 words a minute) plus a quarter of a minute per interaction."),
+                                 &argc, &argv))
     return HELDER_EXIT_UNUSABLE;
 
   course = helder_cli_load_course (argc, argv, FALSE);

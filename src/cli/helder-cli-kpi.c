@@ -104,7 +104,6 @@ int
 helder_cli_kpi (int    argc,
                 char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HelderCourse) course = NULL;
   g_autoptr(HelderLmsReport) report = NULL;
   g_autoptr(HelderKpiResult) result = NULL;
@@ -146,13 +145,10 @@ helder_cli_kpi (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("COURSE — KPIs from the learning platform's reports"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("Only aggregates are shown; any group of fewer than 5 "
-                                      "people is suppressed. See docs/kpi.md."));
-
-  if (!helder_cli_parse_options (context, &argc, &argv))
+  if (!helder_cli_parse_options (_("COURSE — KPIs from the learning platform's reports"), entries,
+                                 _("Only aggregates are shown; any group of fewer than 5 "
+                                   "people is suppressed. See docs/kpi.md."),
+                                 &argc, &argv))
     return HELDER_EXIT_UNUSABLE;
   if (reports == NULL)
     {

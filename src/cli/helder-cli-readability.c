@@ -110,7 +110,6 @@ int
 helder_cli_readability (int    argc,
                         char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   HelderReadability scores;
@@ -122,15 +121,12 @@ helder_cli_readability (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE|- — readability scores of a plain Dutch text"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("Reads a plain-text file, or standard input for “-”. "
-                                      "Paragraphs are separated by empty lines.\n"
-                                      "See docs/readability.md for how the scores are "
-                                      "computed."));
-
-  if (!helder_cli_parse_options (context, &argc, &argv))
+  if (!helder_cli_parse_options (_("FILE|- — readability scores of a plain Dutch text"), entries,
+                                 _("Reads a plain-text file, or standard input for “-”. "
+                                   "Paragraphs are separated by empty lines.\n"
+                                   "See docs/readability.md for how the scores are "
+                                   "computed."),
+                                 &argc, &argv))
     return HELDER_EXIT_UNUSABLE;
 
   if (argc != 2)

@@ -423,7 +423,6 @@ int
 helder_cli_review (int    argc,
                    char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HelderCourse) course = NULL;
   g_autoptr(HelderReview) review = NULL;
   g_autoptr(GArray) places = NULL;
@@ -463,12 +462,11 @@ helder_cli_review (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("COURSE — open threads, page states per role, orphaned threads"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("The review lives in review.json in the course folder; "
-                                      "see docs/review.md."));
-  if (!helder_cli_parse_options (context, &argc, &argv))
+  if (!helder_cli_parse_options (_("COURSE — open threads, page states per role, orphaned threads"),
+                                 entries,
+                                 _("The review lives in review.json in the course folder; "
+                                   "see docs/review.md."),
+                                 &argc, &argv))
     return HELDER_EXIT_UNUSABLE;
 
   n_steps = (step.add_comment != NULL) + (step.submit != NULL) + (step.approve != NULL) +
@@ -521,7 +519,6 @@ int
 helder_cli_review_report (int    argc,
                           char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HelderCourse) course = NULL;
   g_autoptr(HelderReview) review = NULL;
   g_autoptr(GError) error = NULL;
@@ -534,9 +531,10 @@ helder_cli_review_report (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("COURSE — the review report: state per role and threads per page"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!helder_cli_parse_options (context, &argc, &argv))
+  if (!helder_cli_parse_options (_("COURSE — the review report: state per role and threads per page"),
+                                 entries,
+                                 NULL,
+                                 &argc, &argv))
     return HELDER_EXIT_UNUSABLE;
   if (format == NULL || (!g_str_equal (format, "html") && !g_str_equal (format, "csv")) ||
       output == NULL)

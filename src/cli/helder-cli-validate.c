@@ -15,7 +15,6 @@ int
 helder_cli_validate (int    argc,
                      char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HelderCourse) course = NULL;
   gboolean json = FALSE;
   g_autoptr(GPtrArray) diagnostics = NULL;
@@ -24,14 +23,11 @@ helder_cli_validate (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("COURSE — report problems in the course's files"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-                                    _("Each problem is printed as file:line:column: severity: "
-                                      "message [rule].\nExit status: 0 no errors, 1 errors, "
-                                      "2 unusable input."));
-
-  if (!helder_cli_parse_options (context, &argc, &argv))
+  if (!helder_cli_parse_options (_("COURSE — report problems in the course's files"), entries,
+                                 _("Each problem is printed as file:line:column: severity: "
+                                   "message [rule].\nExit status: 0 no errors, 1 errors, "
+                                   "2 unusable input."),
+                                 &argc, &argv))
     return HELDER_EXIT_UNUSABLE;
 
   course = helder_cli_load_course (argc, argv, FALSE);

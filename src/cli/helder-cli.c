@@ -52,13 +52,22 @@ print_usage (FILE *stream)
   fprintf (stream, "%s\n", _("Exit status: 0 no errors, 1 the course has errors, 2 unusable input."));
 }
 
+/* Parses a command's options out of argv: @parameter and @description are
+ * the translated help text around the options. Prints why and returns
+ * FALSE on an unknown or malformed option.
+ */
 gboolean
-helder_cli_parse_options (GOptionContext   *context,
-                          int              *argc,
-                          char           ***argv)
+helder_cli_parse_options (const char          *parameter,
+                          const GOptionEntry  *entries,
+                          const char          *description,
+                          int                 *argc,
+                          char              ***argv)
 {
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
   g_autoptr(GError) error = NULL;
 
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, description);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
     {

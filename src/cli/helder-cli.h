@@ -38,9 +38,11 @@ int           helder_cli_review        (int          argc,
 int           helder_cli_review_report (int          argc,
                                         char       **argv);
 
-gboolean      helder_cli_parse_options (GOptionContext  *context,
-                                        int             *argc,
-                                        char          ***argv);
+gboolean      helder_cli_parse_options (const char          *parameter,
+                                        const GOptionEntry  *entries,
+                                        const char          *description,
+                                        int                 *argc,
+                                        char              ***argv);
 HelderCourse *helder_cli_load_course     (int                argc,
                                         char             **argv,
                                         gboolean           may_write);

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "helder-kpi-html.h"
+#include "helder-markup.h"
 
 #define CHART_WIDTH 640
 #define BAR_HEIGHT 28
@@ -36,15 +37,6 @@ static const char style[] =
   "@media (prefers-color-scheme:dark){body{background:#1e1e1e;color:#eee}svg text{fill:#eee}.target{stroke:#eee}"
   ".on-track{color:#8ff0a4}.at-risk{color:#f8e45c}.missed{color:#ff7b63}.no-data{color:#bbb}"
   ".note{color:#ccc}}";
-
-static void
-append_escaped (GString    *out,
-                const char *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
-
-  g_string_append (out, escaped);
-}
 
 static char *
 format_percent (double value,
@@ -68,9 +60,9 @@ begin_chart (GString    *out,
                           "viewBox=\"0 0 %u %u\" width=\"%u\" height=\"%u\" "
                           "aria-labelledby=\"%s-title %s-desc\"><title id=\"%s-title\">",
                           CHART_WIDTH, height, CHART_WIDTH, height, id, id, id);
-  append_escaped (out, title);
+  helder_markup_append_escaped (out, title);
   g_string_append_printf (out, "</title><desc id=\"%s-desc\">", id);
-  append_escaped (out, description);
+  helder_markup_append_escaped (out, description);
   g_string_append (out, "</desc>");
 }
 
@@ -79,7 +71,7 @@ end_chart (GString    *out,
            const char *caption)
 {
   g_string_append (out, "</svg><figcaption>");
-  append_escaped (out, caption);
+  helder_markup_append_escaped (out, caption);
   g_string_append (out, "</figcaption></figure>\n");
 }
 
@@ -101,16 +93,16 @@ bar (GString    *out,
     {
       g_autofree char *cut = g_utf8_substring (label, 0, MAX_LABEL_CHARS - 1);
 
-      append_escaped (out, cut);
+      helder_markup_append_escaped (out, cut);
       g_string_append (out, "…");
     }
   else
-    append_escaped (out, label);
+    helder_markup_append_escaped (out, label);
   g_string_append_printf (out,
                           "</text><rect x=\"190\" y=\"%.0f\" width=\"%.1f\" height=\"%u\" fill=\"%s\"/>"
                           "<text x=\"%.1f\" y=\"%.0f\">",
                           y, width, BAR_HEIGHT, colour, 196 + width, y + BAR_HEIGHT * 0.65);
-  append_escaped (out, value_text);
+  helder_markup_append_escaped (out, value_text);
   g_string_append (out, "</text>");
 }
 
@@ -160,7 +152,7 @@ write_kpis (GString               *out,
       g_autofree char *target = helder_kpi_format_value (k, figure->target);
 
       g_string_append (out, "<div class=\"card\"><div>");
-      append_escaped (out, helder_kpi_kind_to_label (k));
+      helder_markup_append_escaped (out, helder_kpi_kind_to_label (k));
       g_string_append_printf (out, "</div><div class=\"value\">%s</div><div>%s %s</div>"
                               "<div class=\"%s\">%s</div>",
                               value, _("target"), target, helder_kpi_status_to_string (figure->status),
@@ -168,7 +160,7 @@ write_kpis (GString               *out,
       if (helder_kpi_result_get_note (result, k) != NULL)
         {
           g_string_append (out, "<div class=\"note\">");
-          append_escaped (out, helder_kpi_result_get_note (result, k));
+          helder_markup_append_escaped (out, helder_kpi_result_get_note (result, k));
           g_string_append (out, "</div>");
         }
       g_string_append (out, "</div>");
@@ -314,7 +306,7 @@ write_groups (GString    *out,
       const HelderKpiGroup *group = g_ptr_array_index (groups, i);
 
       g_string_append (out, "<tr><td>");
-      append_escaped (out, group->name);
+      helder_markup_append_escaped (out, group->name);
       if (group->suppressed)
         g_string_append_printf (out, "</td><td colspan=\"4\">%s</td></tr>\n",
                                 _("hidden (fewer than 5 people)"));
@@ -367,7 +359,7 @@ write_satisfaction (GString               *out,
             continue;
           y = 10 + row++ * (BAR_HEIGHT + 8);
           g_string_append_printf (out, "<text x=\"0\" y=\"%.0f\">", y + BAR_HEIGHT * 0.65);
-          append_escaped (out, item->id);
+          helder_markup_append_escaped (out, item->id);
           g_string_append (out, "</text>");
           for (guint v = 0; v < 5; v++)
             {
@@ -392,7 +384,7 @@ write_satisfaction (GString               *out,
       const HelderKpiSurveyItem *item = g_ptr_array_index (result->survey, i);
 
       g_string_append (out, "<tr><td>");
-      append_escaped (out, item->text);
+      helder_markup_append_escaped (out, item->text);
       if (item->suppressed)
         {
           g_string_append_printf (out, "</td><td colspan=\"7\">%s</td></tr>\n",
@@ -424,11 +416,11 @@ write_growth_table (GString    *out,
       g_string_append (out, "<tr><td>");
       if (questions)
         {
-          append_escaped (out, growth->pre_id);
+          helder_markup_append_escaped (out, growth->pre_id);
           g_string_append (out, " / ");
-          append_escaped (out, growth->post_id);
+          helder_markup_append_escaped (out, growth->post_id);
           g_string_append (out, ": ");
-          append_escaped (out, growth->text);
+          helder_markup_append_escaped (out, growth->text);
         }
       else
         {
@@ -436,7 +428,7 @@ write_growth_table (GString    *out,
           if (growth->text != NULL)
             {
               g_string_append (out, ": ");
-              append_escaped (out, growth->text);
+              helder_markup_append_escaped (out, growth->text);
             }
         }
       if (growth->suppressed)
@@ -518,7 +510,7 @@ write_inputs (GString         *out,
       g_autofree char *name = g_path_get_basename (input->file);
 
       g_string_append (out, "<tr><td>");
-      append_escaped (out, name);
+      helder_markup_append_escaped (out, name);
       g_string_append_printf (out, "</td><td>%s</td><td>%s</td><td>%u</td><td>%u</td><td>%u</td></tr>\n",
                               helder_lms_input_kind_to_string (input->kind), input->encoding,
                               input->rows, input->used, input->skipped);
@@ -535,9 +527,9 @@ write_inputs (GString         *out,
           g_autofree char *where = d->line > 0 ? g_strdup_printf ("%s:%u", name, d->line) : g_strdup (name);
 
           g_string_append (out, "<li>");
-          append_escaped (out, where);
+          helder_markup_append_escaped (out, where);
           g_string_append (out, ": ");
-          append_escaped (out, d->message);
+          helder_markup_append_escaped (out, d->message);
           g_string_append (out, "</li>\n");
         }
       g_string_append (out, "</ul>\n");
@@ -559,14 +551,8 @@ helder_kpi_result_to_html (const HelderKpiResult *result,
 
   g_return_val_if_fail (result != NULL, NULL);
 
-  /* Translators: the language code of this translation, for <html lang> */
-  g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
-                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                          "<title>", _("en"));
-  append_escaped (out, title);
-  g_string_append_printf (out, "</title><style>%s</style></head><body><main><h1>", style);
-  append_escaped (out, title);
-  g_string_append (out, "</h1>\n<p>");
+  helder_markup_append_report_head (out, title, style);
+  g_string_append (out, "<p>");
   g_string_append_printf (out, _("Launch %s; the three-month window runs until %s; data until %s. "
                                  "Headcount %u, %u participants, %u completed all modules."),
                           launch, window_end, as_of, result->headcount, result->participants,

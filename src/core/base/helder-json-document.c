@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "helder-colour.h"
 #include "helder-json-document.h"
 #include "helder-line-map.h"
 
@@ -629,6 +630,38 @@ helder_json_document_get_int (HelderJsonDocument *self,
     }
 
   *value = v;
+  return TRUE;
+}
+
+/* Reads the optional colour member @member of @object into @value (owned
+ * by the document); reports a wrongly typed member, or a string that is
+ * not a colour, located, in @diagnostics.
+ */
+gboolean
+helder_json_document_get_colour (HelderJsonDocument *self,
+                                 GPtrArray          *diagnostics,
+                                 JsonObject         *object,
+                                 const char         *member,
+                                 const char        **value)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  *value = NULL;
+  if (!helder_json_document_get_string (self, diagnostics, object, member, FALSE, &text))
+    return FALSE;
+
+  if (!helder_colour_parse (text, NULL, &error))
+    {
+      helder_json_document_report (self, diagnostics, object, member, -1,
+                                   HELDER_SEVERITY_ERROR, "format-colour", error->message);
+      return FALSE;
+    }
+
+  *value = text;
   return TRUE;
 }
 

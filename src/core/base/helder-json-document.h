@@ -72,6 +72,11 @@ gboolean            helder_json_document_get_int      (HelderJsonDocument *self,
                                                        gint64              min,
                                                        gint64              max,
                                                        gint64             *value);
+gboolean            helder_json_document_get_colour   (HelderJsonDocument *self,
+                                                       GPtrArray          *diagnostics,
+                                                       JsonObject         *object,
+                                                       const char         *member,
+                                                       const char        **value);
 gboolean            helder_json_document_get_number   (HelderJsonDocument *self,
                                                        GPtrArray          *diagnostics,
                                                        JsonObject         *object,

@@ -48,16 +48,21 @@ static const struct
   const char *member;
   guint       min;
   guint       max;
+  gsize       offset;   /* of the field in HelderCheckSettings */
+  gboolean    fraction; /* the field is a double, not a guint */
 } check_thresholds[] = {
-  [HELDER_CHECK_SENTENCE_WARNING_WORDS] = { "sentence_warning_words", 5, 60 },
-  [HELDER_CHECK_SENTENCE_ERROR_WORDS] = { "sentence_error_words", 5, 80 },
-  [HELDER_CHECK_PAGE_AVERAGE_WORDS] = { "page_average_words", 5, 40 },
-  [HELDER_CHECK_LONG_WORD_SYLLABLES] = { "long_word_syllables", 2, 8 },
-  [HELDER_CHECK_LONG_COMPOUND_SYLLABLES] = { "long_compound_syllables", 3, 12 },
-  [HELDER_CHECK_LONGEST_ANSWER_PERCENT] = { "longest_answer_percent", 20, 100 },
-  [HELDER_CHECK_NEAR_COPY_PERCENT] = { "near_copy_percent", 30, 100 },
-  [HELDER_CHECK_GOAL_MIN_ITEMS] = { "goal_min_items", 1, 10 },
-  [HELDER_CHECK_FACTS_VALID_DAYS] = { "facts_valid_days", 30, 1825 },
+#define THRESHOLD(field, min, max, fraction) \
+  { #field, min, max, G_STRUCT_OFFSET (HelderCheckSettings, field), fraction }
+  [HELDER_CHECK_SENTENCE_WARNING_WORDS] = THRESHOLD (sentence_warning_words, 5, 60, FALSE),
+  [HELDER_CHECK_SENTENCE_ERROR_WORDS] = THRESHOLD (sentence_error_words, 5, 80, FALSE),
+  [HELDER_CHECK_PAGE_AVERAGE_WORDS] = THRESHOLD (page_average_words, 5, 40, TRUE),
+  [HELDER_CHECK_LONG_WORD_SYLLABLES] = THRESHOLD (long_word_syllables, 2, 8, FALSE),
+  [HELDER_CHECK_LONG_COMPOUND_SYLLABLES] = THRESHOLD (long_compound_syllables, 3, 12, FALSE),
+  [HELDER_CHECK_LONGEST_ANSWER_PERCENT] = THRESHOLD (longest_answer_percent, 20, 100, FALSE),
+  [HELDER_CHECK_NEAR_COPY_PERCENT] = THRESHOLD (near_copy_percent, 30, 100, FALSE),
+  [HELDER_CHECK_GOAL_MIN_ITEMS] = THRESHOLD (goal_min_items, 1, 10, FALSE),
+  [HELDER_CHECK_FACTS_VALID_DAYS] = THRESHOLD (facts_valid_days, 30, 1825, FALSE),
+#undef THRESHOLD
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (check_thresholds) == HELDER_N_CHECK_THRESHOLDS);
@@ -77,77 +82,35 @@ helder_check_threshold_get_range (HelderCheckThreshold  threshold,
 /* The value of @threshold in @self. */
 guint
 helder_check_settings_get_threshold (const HelderCheckSettings *settings,
-                                        HelderCheckThreshold          threshold)
+                                     HelderCheckThreshold       threshold)
 {
-  g_return_val_if_fail (settings != NULL, 0);
+  gsize offset;
 
-  switch (threshold)
-    {
-    case HELDER_CHECK_SENTENCE_WARNING_WORDS:
-      return settings->sentence_warning_words;
-    case HELDER_CHECK_SENTENCE_ERROR_WORDS:
-      return settings->sentence_error_words;
-    case HELDER_CHECK_PAGE_AVERAGE_WORDS:
-      return (guint) settings->page_average_words;
-    case HELDER_CHECK_LONG_WORD_SYLLABLES:
-      return settings->long_word_syllables;
-    case HELDER_CHECK_LONG_COMPOUND_SYLLABLES:
-      return settings->long_compound_syllables;
-    case HELDER_CHECK_LONGEST_ANSWER_PERCENT:
-      return settings->longest_answer_percent;
-    case HELDER_CHECK_NEAR_COPY_PERCENT:
-      return settings->near_copy_percent;
-    case HELDER_CHECK_GOAL_MIN_ITEMS:
-      return settings->goal_min_items;
-    case HELDER_CHECK_FACTS_VALID_DAYS:
-      return settings->facts_valid_days;
-    case HELDER_N_CHECK_THRESHOLDS:
-    default:
-      g_return_val_if_reached (0);
-    }
+  g_return_val_if_fail (settings != NULL, 0);
+  g_return_val_if_fail (threshold < HELDER_N_CHECK_THRESHOLDS, 0);
+
+  offset = check_thresholds[threshold].offset;
+  if (check_thresholds[threshold].fraction)
+    return (guint) G_STRUCT_MEMBER (double, settings, offset);
+  return G_STRUCT_MEMBER (guint, settings, offset);
 }
 
 /* Sets @threshold in @self to @value. */
 void
-helder_check_settings_set_threshold (HelderCheckSettings *settings,
-                                        HelderCheckThreshold    threshold,
-                                        guint                   value)
+helder_check_settings_set_threshold (HelderCheckSettings  *settings,
+                                     HelderCheckThreshold  threshold,
+                                     guint                 value)
 {
-  g_return_if_fail (settings != NULL);
+  gsize offset;
 
-  switch (threshold)
-    {
-    case HELDER_CHECK_SENTENCE_WARNING_WORDS:
-      settings->sentence_warning_words = value;
-      break;
-    case HELDER_CHECK_SENTENCE_ERROR_WORDS:
-      settings->sentence_error_words = value;
-      break;
-    case HELDER_CHECK_PAGE_AVERAGE_WORDS:
-      settings->page_average_words = value;
-      break;
-    case HELDER_CHECK_LONG_WORD_SYLLABLES:
-      settings->long_word_syllables = value;
-      break;
-    case HELDER_CHECK_LONG_COMPOUND_SYLLABLES:
-      settings->long_compound_syllables = value;
-      break;
-    case HELDER_CHECK_LONGEST_ANSWER_PERCENT:
-      settings->longest_answer_percent = value;
-      break;
-    case HELDER_CHECK_NEAR_COPY_PERCENT:
-      settings->near_copy_percent = value;
-      break;
-    case HELDER_CHECK_GOAL_MIN_ITEMS:
-      settings->goal_min_items = value;
-      break;
-    case HELDER_CHECK_FACTS_VALID_DAYS:
-      settings->facts_valid_days = value;
-      break;
-    case HELDER_N_CHECK_THRESHOLDS:
-    default:
-      g_return_if_reached ();
-    }
+  g_return_if_fail (settings != NULL);
+  g_return_if_fail (threshold < HELDER_N_CHECK_THRESHOLDS);
+
+  offset = check_thresholds[threshold].offset;
+  if (check_thresholds[threshold].fraction)
+    G_STRUCT_MEMBER (double, settings, offset) = value;
+  else
+    G_STRUCT_MEMBER (guint, settings, offset) = value;
 }
 
 /**

@@ -12,7 +12,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "helder-colour.h"
 #include "helder-course.h"
 #include "helder-course-path.h"
 #include "helder-check-settings.h"
@@ -172,20 +171,6 @@ check_enum (HelderCourse *self,
 }
 
 static void
-check_colour (HelderCourse *self,
-              JsonObject   *object,
-              const char   *member)
-{
-  g_autoptr(GError) error = NULL;
-  const char *value;
-
-  if (helder_json_document_get_string (self->document, self->diagnostics, object, member,
-                                       FALSE, &value) &&
-      !helder_colour_parse (value, NULL, &error))
-    report_at (self, object, member, -1, HELDER_SEVERITY_ERROR, "format-colour", error->message);
-}
-
-static void
 read_course_fields (HelderCourse *self,
                     JsonObject   *root)
 {
@@ -260,9 +245,9 @@ read_course_fields (HelderCourse *self,
 
   if ((object = helder_json_document_get_object (doc, diagnostics, root, "theme", FALSE)))
     {
-      check_colour (self, object, "accent");
-      check_colour (self, object, "text");
-      check_colour (self, object, "background");
+      helder_json_document_get_colour (doc, diagnostics, object, "accent", &value);
+      helder_json_document_get_colour (doc, diagnostics, object, "text", &value);
+      helder_json_document_get_colour (doc, diagnostics, object, "background", &value);
     }
 
   if ((object = helder_json_document_get_object (doc, diagnostics, root, "tracking", FALSE)))

@@ -271,16 +271,8 @@ helder_module_load (const char *root,
   else
     self->title = g_strdup (id);
 
-  if (helder_json_document_get_string (self->document, diagnostics, object, "colour", FALSE,
-                                       &value))
-    {
-      if (!helder_colour_parse (value, NULL, &error))
-        helder_json_document_report (self->document, diagnostics, object, "colour", -1,
-                                     HELDER_SEVERITY_ERROR, "format-colour", error->message);
-      else
-        self->colour = g_strdup (value);
-      g_clear_error (&error);
-    }
+  if (helder_json_document_get_colour (self->document, diagnostics, object, "colour", &value))
+    self->colour = g_strdup (value);
 
   if (helder_json_document_get_int (self->document, diagnostics, object, "minutes", FALSE,
                                     1, 600, &minutes))

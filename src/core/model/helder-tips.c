@@ -12,6 +12,7 @@
 #include <cmark.h>
 #include <glib/gi18n-lib.h>
 
+#include "helder-block-edit.h"
 #include "helder-diagnostic.h"
 #include "helder-line-map.h"
 #include "helder-tips.h"
@@ -238,26 +239,11 @@ static char *
 callout_text (const char        *text,
               const HelderBlock *block)
 {
-  g_autofree char *source = g_strndup (text + block->range.start,
-                                       block->range.end - block->range.start);
-  g_auto(GStrv) lines = g_strsplit (source, "\n", -1);
-  g_autoptr(GString) markdown = g_string_new (NULL);
+  g_autofree char *markdown = helder_block_dup_callout_body (text, strlen (text), block);
   g_autoptr(GString) plain = g_string_new (NULL);
   cmark_node *document;
 
-  for (guint i = 1; lines[i] != NULL; i++)
-    {
-      const char *line = lines[i];
-
-      while (*line == ' ')
-        line++;
-      if (*line == '>')
-        line++;
-      if (*line == ' ')
-        line++;
-      g_string_append_printf (markdown, "%s\n", line);
-    }
-  document = cmark_parse_document (markdown->str, markdown->len, CMARK_OPT_DEFAULT);
+  document = cmark_parse_document (markdown, strlen (markdown), CMARK_OPT_DEFAULT);
   for (cmark_node *node = cmark_node_first_child (document); node != NULL;
        node = cmark_node_next (node))
     {

@@ -17,6 +17,7 @@
 #include "helder-checks.h"
 #include "helder-course-path.h"
 #include "helder-exporter.h"
+#include "helder-markup.h"
 #include "helder-output.h"
 #include "helder-renderer.h"
 #include "helder-scorm-resources.h"
@@ -134,15 +135,6 @@ static const char * const scorm2004_schemas[] = {
   "imsss_v1p0rollup.xsd", "imsss_v1p0seqrule.xsd", "imsss_v1p0util.xsd", "xml.xsd",
   "XMLSchema.dtd", "datatypes.dtd", NULL
 };
-
-static void
-append_escaped (GString    *xml,
-                const char *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
-
-  g_string_append (xml, escaped);
-}
 
 /* An NCName from the course and module ids, which only hold lower-case
  * letters, digits and "-": prefixed so it never starts with a digit.
@@ -264,10 +256,10 @@ build_manifest (HelderCourse       *course,
       "    <organization identifier=\"helder_org\" adlseq:objectivesGlobalToSystem=\"false\">\n"
       "      <title>", identifier);
 
-  append_escaped (xml, title);
+  helder_markup_append_escaped (xml, title);
   g_string_append (xml, "</title>\n      <item identifier=\"i1\" identifierref=\"r1\" "
                         "isvisible=\"true\">\n        <title>");
-  append_escaped (xml, title);
+  helder_markup_append_escaped (xml, title);
   g_string_append (xml, "</title>\n");
 
   if (scorm12)
@@ -318,7 +310,7 @@ build_manifest (HelderCourse       *course,
         continue;
       href = g_uri_escape_string (entry->name, "/", FALSE);
       g_string_append (xml, "      <file href=\"");
-      append_escaped (xml, href);
+      helder_markup_append_escaped (xml, href);
       g_string_append (xml, "\"/>\n");
     }
 
@@ -342,18 +334,18 @@ build_metadata (HelderCourse       *course,
   g_string_append_printf (xml, "<lom xmlns=\"%s\">\n  <general>\n    <title><%s %s=\"",
                           scorm12 ? "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
                                   : "http://ltsc.ieee.org/xsd/LOM", string, lang);
-  append_escaped (xml, language);
+  helder_markup_append_escaped (xml, language);
   g_string_append (xml, "\">");
-  append_escaped (xml, title);
+  helder_markup_append_escaped (xml, title);
   g_string_append_printf (xml, "</%s></title>\n    <language>", string);
-  append_escaped (xml, language);
+  helder_markup_append_escaped (xml, language);
   g_string_append (xml, "</language>\n");
   if (description != NULL)
     {
       g_string_append_printf (xml, "    <description><%s %s=\"", string, lang);
-      append_escaped (xml, language);
+      helder_markup_append_escaped (xml, language);
       g_string_append (xml, "\">");
-      append_escaped (xml, description);
+      helder_markup_append_escaped (xml, description);
       g_string_append_printf (xml, "</%s></description>\n", string);
     }
   g_string_append (xml, "  </general>\n</lom>\n");

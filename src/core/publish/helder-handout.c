@@ -20,6 +20,7 @@
 #include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 
+#include "helder-block-edit.h"
 #include "helder-colour.h"
 #include "helder-course-path.h"
 #include "helder-date.h"
@@ -917,35 +918,13 @@ show_callout (Handout           *self,
               const HelderBlock *block)
 {
   const char *text = helder_page_get_text (page);
-  const char *source = text + block->range.start;
-  const char *body = memchr (source, '\n', block->range.end - block->range.start);
   g_autofree char *type = g_ascii_strdown (block->info != NULL ? block->info : "note", -1);
   g_autofree char *label_key = g_strconcat ("callout_", type, NULL);
   const char *title = block->title != NULL ? block->title
                                            : helder_renderer_get_label (self->renderer, label_key);
-  g_autoptr(GString) unquoted = g_string_new (NULL);
+  g_autofree char *body = helder_block_dup_callout_body (text, helder_page_get_length (page), block);
   Style style = body_style;
   Style heading = body_style;
-
-  /* The body's lines without their "> ". */
-  if (body != NULL)
-    {
-      g_autofree char *rest = g_strndup (body + 1, text + block->range.end - body - 1);
-      g_auto(GStrv) lines = g_strsplit (rest, "\n", -1);
-
-      for (guint i = 0; lines[i] != NULL; i++)
-        {
-          const char *line = lines[i];
-
-          while (*line == ' ')
-            line++;
-          if (*line == '>')
-            line++;
-          if (*line == ' ')
-            line++;
-          g_string_append_printf (unquoted, "%s\n", line);
-        }
-    }
 
   style.bar = TRUE;
   heading.bar = TRUE;
@@ -954,7 +933,7 @@ show_callout (Handout           *self,
   space (self, 4);
   need (self, 50);
   show_text (self, title, &heading);
-  show_markdown (self, unquoted->str, unquoted->len, &style, FALSE);
+  show_markdown (self, body, strlen (body), &style, FALSE);
   space (self, 6);
 }
 

@@ -14,8 +14,10 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "helder-block-edit.h"
 #include "helder-colour.h"
 #include "helder-date.h"
+#include "helder-markup.h"
 #include "helder-player-resources.h"
 #include "helder-course-path.h"
 #include "helder-renderer.h"
@@ -243,15 +245,6 @@ use_media (HelderRenderer *self,
   return TRUE;
 }
 
-static void
-append_escaped (GString    *html,
-                const char *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
-
-  g_string_append (html, escaped);
-}
-
 /* Appends a start tag's attribute, escaped; nothing when @value is NULL. */
 static void
 append_attribute (GString    *html,
@@ -262,7 +255,7 @@ append_attribute (GString    *html,
     return;
 
   g_string_append_printf (html, " %s=\"", name);
-  append_escaped (html, value);
+  helder_markup_append_escaped (html, value);
   g_string_append_c (html, '"');
 }
 
@@ -447,24 +440,13 @@ render_callout (HelderRenderer    *self,
                 const HelderBlock *block,
                 GString           *html)
 {
-  static GRegex *marker = NULL;
   const char *text = helder_page_get_text (page);
-  g_autofree char *source = g_strndup (text + block->range.start,
-                                       block->range.end - block->range.start);
-  g_autofree char *body = NULL;
+  g_autofree char *body = helder_block_dup_callout_body (text, helder_page_get_length (page), block);
   g_autofree char *type = g_ascii_strdown (block->info != NULL ? block->info : "note", -1);
   g_autofree char *label_key = g_strconcat ("callout_", type, NULL);
   g_autofree char *id = next_id (self);
   const char *title = block->title;
-  const char *rest;
 
-  if (g_once_init_enter (&marker))
-    g_once_init_leave (&marker, g_regex_new ("^ {0,3}> ?", G_REGEX_MULTILINE | G_REGEX_OPTIMIZE,
-                                             0, NULL));
-
-  /* Drop the "[!TYPE] title" line and the quote marks of the others. */
-  rest = strchr (source, '\n');
-  body = g_regex_replace_literal (marker, rest != NULL ? rest + 1 : "", -1, 0, "", 0, NULL);
   if (title == NULL)
     title = helder_renderer_get_label (self, label_key);
   if (!g_strv_contains ((const char * const[]) { "action", "tip", "note", "warning", NULL }, type))
@@ -475,7 +457,7 @@ render_callout (HelderRenderer    *self,
 
   g_string_append_printf (html, "<aside class=\"helder-callout helder-callout-%s\" "
                                 "aria-labelledby=\"%s\">\n<h2 id=\"%s\">", type, id, id);
-  append_escaped (html, title);
+  helder_markup_append_escaped (html, title);
   g_string_append (html, "</h2>\n");
   append_markdown (self, page, block->line + 1, body, strlen (body), html);
   g_string_append (html, "</aside>\n");
@@ -502,13 +484,13 @@ render_image (HelderRenderer    *self,
   else
     {
       g_string_append (html, "<p class=\"helder-missing\">");
-      append_escaped (html, helder_renderer_get_label (self, "media_missing"));
+      helder_markup_append_escaped (html, helder_renderer_get_label (self, "media_missing"));
       g_string_append (html, "</p>");
     }
   if (caption != NULL)
     {
       g_string_append (html, "<figcaption>");
-      append_escaped (html, caption);
+      helder_markup_append_escaped (html, caption);
       g_string_append (html, "</figcaption>");
     }
   g_string_append (html, "</figure>\n");
@@ -571,7 +553,7 @@ append_transcript (HelderRenderer *self,
     }
 
   g_string_append (html, "<details class=\"helder-transcript\"><summary>");
-  append_escaped (html, helder_renderer_get_label (self, "transcript"));
+  helder_markup_append_escaped (html, helder_renderer_get_label (self, "transcript"));
   g_string_append (html, "</summary>\n<div class=\"helder-transcript-text\">\n");
   if (g_str_has_suffix (path, ".md"))
     append_markdown (self, page, line, contents, length, html);
@@ -584,7 +566,7 @@ append_transcript (HelderRenderer *self,
           if (*g_strstrip (paragraphs[i]) == '\0')
             continue;
           g_string_append (html, "<p>");
-          append_escaped (html, paragraphs[i]);
+          helder_markup_append_escaped (html, paragraphs[i]);
           g_string_append (html, "</p>\n");
         }
     }
@@ -649,13 +631,13 @@ render_media (HelderRenderer    *self,
   else
     {
       g_string_append (html, "<p class=\"helder-missing\">");
-      append_escaped (html, helder_renderer_get_label (self, "media_missing"));
+      helder_markup_append_escaped (html, helder_renderer_get_label (self, "media_missing"));
       g_string_append (html, "</p>\n");
     }
   if (title != NULL)
     {
       g_string_append (html, "<figcaption>");
-      append_escaped (html, title);
+      helder_markup_append_escaped (html, title);
       g_string_append (html, "</figcaption>\n");
     }
   append_transcript (self, page, block->line, helder_block_get_value (block, "transcript"), html);
@@ -688,7 +670,7 @@ render_panels (HelderRenderer    *self,
       if (block->kind == HELDER_BLOCK_ACCORDION)
         {
           g_string_append (html, "<details><summary>");
-          append_escaped (html, title);
+          helder_markup_append_escaped (html, title);
           g_string_append (html, "</summary>\n<div class=\"helder-panel\">");
         }
       else
@@ -701,7 +683,7 @@ render_panels (HelderRenderer    *self,
           g_string_append_printf (html, "<%s class=\"helder-panel\" aria-labelledby=\"%s\">"
                                         "<h%u class=\"helder-panel-title\" id=\"%s\">",
                                   block->kind == HELDER_BLOCK_STEPS ? "li" : "section", id, level, id);
-          append_escaped (html, title);
+          helder_markup_append_escaped (html, title);
           g_string_append_printf (html, "</h%u>\n", level);
         }
       g_string_append (html, "<p>");
@@ -729,9 +711,9 @@ render_flashcards (HelderRenderer    *self,
       const HelderBlockItem *item = g_ptr_array_index (block->items, i);
 
       g_string_append (html, "<li class=\"helder-card\"><p class=\"helder-card-front\">");
-      append_escaped (html, helder_block_item_get_value (item, "front"));
+      helder_markup_append_escaped (html, helder_block_item_get_value (item, "front"));
       g_string_append (html, "</p><p class=\"helder-card-back\">");
-      append_escaped (html, helder_block_item_get_value (item, "back"));
+      helder_markup_append_escaped (html, helder_block_item_get_value (item, "back"));
       g_string_append (html, "</p></li>\n");
     }
   g_string_append (html, "</ul>\n");
@@ -749,13 +731,13 @@ render_scenario (HelderRenderer    *self,
   if (title != NULL)
     {
       g_string_append (html, "<h2>");
-      append_escaped (html, title);
+      helder_markup_append_escaped (html, title);
       g_string_append (html, "</h2>\n");
     }
   g_string_append (html, "<p class=\"helder-situation\">");
-  append_escaped (html, helder_block_get_value (block, "situation"));
+  helder_markup_append_escaped (html, helder_block_get_value (block, "situation"));
   g_string_append_printf (html, "</p>\n<p id=\"%s\" class=\"helder-question\">", id);
-  append_escaped (html, helder_block_get_value (block, "question"));
+  helder_markup_append_escaped (html, helder_block_get_value (block, "question"));
   g_string_append_printf (html, "</p>\n<ul class=\"helder-choices\" aria-labelledby=\"%s\">\n",
                           id);
   for (guint i = 0; i < block->items->len; i++)
@@ -768,7 +750,7 @@ render_scenario (HelderRenderer    *self,
                               ? "yes" : "no");
       append_attribute (html, "data-feedback", helder_block_item_get_value (item, "feedback"));
       g_string_append (html, ">");
-      append_escaped (html, helder_block_item_get_value (item, "choice"));
+      helder_markup_append_escaped (html, helder_block_item_get_value (item, "choice"));
       g_string_append (html, "</button></li>\n");
     }
   g_string_append (html, "</ul>\n<p class=\"helder-feedback\" role=\"status\"></p>\n</div>\n");
@@ -806,7 +788,7 @@ render_quiz (HelderRenderer    *self,
       append_attribute (html, "data-test", helder_block_get_value (block, "test"));
     }
   g_string_append (html, ">\n<fieldset>\n<legend>");
-  append_escaped (html, helder_block_get_value (block, "question"));
+  helder_markup_append_escaped (html, helder_block_get_value (block, "question"));
   g_string_append (html, "</legend>\n");
 
   for (guint i = 0; i < block->items->len; i++)
@@ -820,12 +802,12 @@ render_quiz (HelderRenderer    *self,
                               ? "yes" : "no");
       append_attribute (html, "data-feedback", helder_block_item_get_value (item, "feedback"));
       g_string_append_printf (html, "><label for=\"%s-%u\">", id, i);
-      append_escaped (html, answer_text (item));
+      helder_markup_append_escaped (html, answer_text (item));
       g_string_append (html, "</label></div>\n");
     }
 
   g_string_append (html, "</fieldset>\n<button type=\"submit\">");
-  append_escaped (html, helder_renderer_get_label (self, "check"));
+  helder_markup_append_escaped (html, helder_renderer_get_label (self, "check"));
   g_string_append (html, "</button>\n<div class=\"helder-feedback\" role=\"status\"></div>\n"
                          "</form>\n");
 }
@@ -847,7 +829,7 @@ render_survey (HelderRenderer    *self,
   if (likert)
     {
       g_string_append (html, "<fieldset>\n<legend>");
-      append_escaped (html, helder_block_get_value (block, "question"));
+      helder_markup_append_escaped (html, helder_block_get_value (block, "question"));
       g_string_append (html, "</legend>\n<div class=\"helder-scale\">");
       for (guint n = 1; n <= 5; n++)
         {
@@ -863,7 +845,7 @@ render_survey (HelderRenderer    *self,
           g_string_append_printf (html, "<div class=\"helder-answer\"><input type=\"radio\" "
                                         "id=\"%s-%u\" name=\"%s\" value=\"%u\">"
                                         "<label for=\"%s-%u\">", id, n, id, n, id, n);
-          append_escaped (html, label);
+          helder_markup_append_escaped (html, label);
           g_string_append (html, "</label></div>\n");
         }
       g_string_append (html, "</div>\n</fieldset>\n");
@@ -871,13 +853,13 @@ render_survey (HelderRenderer    *self,
   else
     {
       g_string_append_printf (html, "<label for=\"%s\">", id);
-      append_escaped (html, helder_block_get_value (block, "question"));
+      helder_markup_append_escaped (html, helder_block_get_value (block, "question"));
       g_string_append_printf (html, "</label>\n<textarea id=\"%s\" name=\"%s\" rows=\"4\" "
                                     "maxlength=\"250\"></textarea>\n", id, id);
     }
 
   g_string_append (html, "<button type=\"submit\">");
-  append_escaped (html, helder_renderer_get_label (self, "send"));
+  helder_markup_append_escaped (html, helder_renderer_get_label (self, "send"));
   g_string_append (html, "</button>\n<div class=\"helder-feedback\" role=\"status\"></div>\n"
                          "</form>\n");
 }
@@ -896,7 +878,7 @@ render_sources (HelderRenderer    *self,
 
   g_string_append_printf (html, "<aside class=\"helder-sources\" data-helder=\"sources\" "
                                 "aria-labelledby=\"%s\">\n<h2 id=\"%s\">", id, id);
-  append_escaped (html, helder_renderer_get_label (self, "sources"));
+  helder_markup_append_escaped (html, helder_renderer_get_label (self, "sources"));
   g_string_append (html, "</h2>\n<ul>\n");
   for (guint i = 0; i < block->items->len; i++)
     {
@@ -909,11 +891,11 @@ render_sources (HelderRenderer    *self,
           g_string_append (html, "<a");
           append_attribute (html, "href", url);
           g_string_append (html, ">");
-          append_escaped (html, helder_block_item_get_value (item, "title"));
+          helder_markup_append_escaped (html, helder_block_item_get_value (item, "title"));
           g_string_append (html, "</a>");
         }
       else
-        append_escaped (html, helder_block_item_get_value (item, "title"));
+        helder_markup_append_escaped (html, helder_block_item_get_value (item, "title"));
       g_string_append (html, "</li>\n");
     }
   g_string_append (html, "</ul>\n");
@@ -926,7 +908,7 @@ render_sources (HelderRenderer    *self,
 
       g_string_replace (line, "{date}", day, 0);
       g_string_append (html, "<p class=\"helder-sources-checked\">");
-      append_escaped (html, line->str);
+      helder_markup_append_escaped (html, line->str);
       g_string_append (html, "</p>\n");
     }
   g_string_append (html, "</aside>\n");
@@ -1002,7 +984,7 @@ render_block (HelderRenderer    *self,
     case HELDER_BLOCK_CONTINUE:
       g_string_append (html, "<div class=\"helder-continue\" data-helder=\"continue\">"
                              "<button type=\"button\">");
-      append_escaped (html, helder_block_get_value (block, "label") != NULL
+      helder_markup_append_escaped (html, helder_block_get_value (block, "label") != NULL
                             ? helder_block_get_value (block, "label")
                             : helder_renderer_get_label (self, "continue"));
       g_string_append (html, "</button></div>\n");
@@ -1074,7 +1056,7 @@ append_label_number (HelderRenderer *self,
   g_autofree char *number = g_strdup_printf ("%u", n);
 
   g_string_replace (label, "{n}", number, 0);
-  append_escaped (html, label->str);
+  helder_markup_append_escaped (html, label->str);
 }
 
 /* A module's first page opens with its cover: the module title, the
@@ -1088,9 +1070,9 @@ render_cover (HelderRenderer *self,
   const char * const *goals = helder_module_get_goals (module);
 
   g_string_append (html, "<header class=\"helder-cover\">\n<p class=\"helder-cover-label\">");
-  append_escaped (html, helder_renderer_get_label (self, "cover_module"));
+  helder_markup_append_escaped (html, helder_renderer_get_label (self, "cover_module"));
   g_string_append (html, "</p>\n<h1 class=\"helder-cover-title\">");
-  append_escaped (html, helder_module_get_title (module));
+  helder_markup_append_escaped (html, helder_module_get_title (module));
   g_string_append (html, "</h1>\n");
   if (helder_module_get_minutes (module) > 0)
     {
@@ -1101,12 +1083,12 @@ render_cover (HelderRenderer *self,
   if (goals != NULL && goals[0] != NULL)
     {
       g_string_append (html, "<h2 class=\"helder-cover-goals\">");
-      append_escaped (html, helder_renderer_get_label (self, "cover_goals"));
+      helder_markup_append_escaped (html, helder_renderer_get_label (self, "cover_goals"));
       g_string_append (html, "</h2>\n<ul>\n");
       for (guint i = 0; goals[i] != NULL; i++)
         {
           g_string_append (html, "<li>");
-          append_escaped (html, goals[i]);
+          helder_markup_append_escaped (html, goals[i]);
           g_string_append (html, "</li>\n");
         }
       g_string_append (html, "</ul>\n");
@@ -1126,7 +1108,7 @@ render_contents (HelderRenderer *self,
   g_string_append (html, "<nav class=\"helder-contents\" id=\"helder-contents\" "
                          "aria-labelledby=\"helder-contents-title\">\n"
                          "<h2 id=\"helder-contents-title\">");
-  append_escaped (html, helder_renderer_get_label (self, "contents"));
+  helder_markup_append_escaped (html, helder_renderer_get_label (self, "contents"));
   g_string_append (html, "</h2>\n<ol class=\"helder-contents-modules\">\n");
   for (guint i = 0; i < modules->len; i++)
     {
@@ -1135,7 +1117,7 @@ render_contents (HelderRenderer *self,
       g_string_append (html, "<li class=\"helder-contents-module\"");
       append_module_colour (html, module);
       g_string_append (html, "><p class=\"helder-contents-module-title\">");
-      append_escaped (html, helder_module_get_title (module));
+      helder_markup_append_escaped (html, helder_module_get_title (module));
       g_string_append (html, "</p>\n<ol>\n");
       for (guint p = 0; p < helder_module_get_n_pages (module); p++)
         {
@@ -1147,7 +1129,7 @@ render_contents (HelderRenderer *self,
           append_attribute (html, "href", href);
           append_attribute (html, "data-page", page_id);
           g_string_append (html, ">");
-          append_escaped (html, helder_page_get_title (page));
+          helder_markup_append_escaped (html, helder_page_get_title (page));
           g_string_append (html, "</a></li>\n");
         }
       g_string_append (html, "</ol></li>\n");
@@ -1286,7 +1268,7 @@ helder_renderer_render_document (HelderRenderer *self,
   g_string_append (html, ">\n<head>\n<meta charset=\"utf-8\">\n"
                          "<meta name=\"viewport\" content=\"width=device-width, "
                          "initial-scale=1\">\n<title>");
-  append_escaped (html, title);
+  helder_markup_append_escaped (html, title);
   g_string_append (html, "</title>\n");
   if (helder_course_get_description (self->course) != NULL)
     {
@@ -1315,9 +1297,9 @@ helder_renderer_render_document (HelderRenderer *self,
   if (lms != NULL)
     g_string_append (html, "<script src=\"" HELDER_PLAYER_DIR "/scorm.js\" defer></script>\n");
   g_string_append (html, "</head>\n<body>\n<a class=\"helder-skip\" href=\"#helder-main\">");
-  append_escaped (html, helder_renderer_get_label (self, "skip"));
+  helder_markup_append_escaped (html, helder_renderer_get_label (self, "skip"));
   g_string_append (html, "</a>\n<header class=\"helder-header\"><p class=\"helder-title\">");
-  append_escaped (html, title);
+  helder_markup_append_escaped (html, title);
   g_string_append (html, "</p><div class=\"helder-progress\" aria-hidden=\"true\">"
                          "<div class=\"helder-progress-bar\"></div></div></header>\n");
   render_contents (self, modules, html);
@@ -1337,12 +1319,12 @@ helder_renderer_render_document (HelderRenderer *self,
   append_attribute (html, "aria-label", helder_renderer_get_label (self, "pages_nav"));
   g_string_append (html, " hidden><button type=\"button\" class=\"helder-menu\" "
                          "aria-controls=\"helder-contents\" aria-expanded=\"false\">");
-  append_escaped (html, helder_renderer_get_label (self, "contents"));
+  helder_markup_append_escaped (html, helder_renderer_get_label (self, "contents"));
   g_string_append (html, "</button><button type=\"button\" class=\"helder-previous\">");
-  append_escaped (html, helder_renderer_get_label (self, "previous"));
+  helder_markup_append_escaped (html, helder_renderer_get_label (self, "previous"));
   g_string_append (html, "</button><p class=\"helder-position\" aria-live=\"polite\"></p>"
                          "<button type=\"button\" class=\"helder-next\">");
-  append_escaped (html, helder_renderer_get_label (self, "next"));
+  helder_markup_append_escaped (html, helder_renderer_get_label (self, "next"));
   /* The player in the page too, so it needs no request of its own. It
    * runs when the page is read; the tracker (deferred) registers before
    * the player starts.

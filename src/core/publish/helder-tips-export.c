@@ -18,6 +18,7 @@
 #include "helder-contrast.h"
 #include "helder-diagnostic.h"
 #include "helder-exporter.h"
+#include "helder-markup.h"
 #include "helder-renderer.h"
 #include "helder-tip-checks.h"
 #include "helder-tips-export.h"
@@ -108,15 +109,6 @@ label_with (HelderRenderer *renderer,
   return g_strjoinv (value, parts);
 }
 
-static void
-append_escaped (GString    *out,
-                const char *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  g_string_append (out, escaped);
-}
-
 /* The tip's paragraphs as <p> elements with the given inline style. */
 static void
 append_paragraphs (GString    *out,
@@ -128,7 +120,7 @@ append_paragraphs (GString    *out,
   for (guint i = 0; paragraphs[i] != NULL; i++)
     {
       g_string_append_printf (out, "<p style=\"%s\">", style);
-      append_escaped (out, paragraphs[i]);
+      helder_markup_append_escaped (out, paragraphs[i]);
       g_string_append (out, "</p>\n");
     }
 }
@@ -162,7 +154,7 @@ tip_email (HelderCourse    *course,
   g_string_append_printf (html, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                                 "<title>", helder_course_get_language (course));
-  append_escaped (html, tip->title);
+  helder_markup_append_escaped (html, tip->title);
   g_string_append (html, "</title>\n</head>\n"
                          "<body style=\"margin:0;padding:0;background:#f2f2f2;\">\n"
                          "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" "
@@ -173,17 +165,17 @@ tip_email (HelderCourse    *course,
                                 "<td style=\"padding:24px 28px;font-family:Arial,Helvetica,sans-serif;"
                                 "color:#1a1a1a;\">\n", accent);
   g_string_append (html, "<p style=\"margin:0 0 8px;font-size:15px;color:#4d4d4d;\">");
-  append_escaped (html, helder_renderer_get_label (renderer, "tip_kicker"));
+  helder_markup_append_escaped (html, helder_renderer_get_label (renderer, "tip_kicker"));
   g_string_append (html, " · ");
-  append_escaped (html, helder_course_get_title (course));
+  helder_markup_append_escaped (html, helder_course_get_title (course));
   g_string_append (html, "</p>\n<h1 style=\"margin:0 0 16px;font-size:26px;line-height:1.3;color:#1a1a1a;\">");
-  append_escaped (html, tip->title);
+  helder_markup_append_escaped (html, tip->title);
   g_string_append (html, "</h1>\n");
   append_paragraphs (html, tip->text, "margin:0 0 16px;font-size:18px;line-height:1.5;color:#1a1a1a;");
   if (more != NULL)
     {
       g_string_append (html, "<p style=\"margin:8px 0 0;font-size:16px;line-height:1.5;color:#4d4d4d;\">");
-      append_escaped (html, more);
+      helder_markup_append_escaped (html, more);
       g_string_append (html, "</p>\n");
     }
   g_string_append (html, "</td></tr></table>\n</td></tr></table>\n</body>\n</html>\n");
@@ -309,11 +301,11 @@ tip_feed (HelderCourse   *course,
   g_string_append_printf (feed, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%s\">\n",
                           helder_course_get_language (course));
   g_string_append (feed, "  <title>");
-  append_escaped (feed, title);
+  helder_markup_append_escaped (feed, title);
   g_string_append_printf (feed, "</title>\n  <id>urn:helder:%s:tips</id>\n  <updated>%s</updated>\n",
                           helder_course_get_id (course), updated);
   g_string_append (feed, "  <author><name>");
-  append_escaped (feed, helder_course_get_title (course));
+  helder_markup_append_escaped (feed, helder_course_get_title (course));
   g_string_append (feed, "</name></author>\n  <generator>Helder</generator>\n");
   for (guint i = 0; i < tips->len; i++)
     {
@@ -322,14 +314,14 @@ tip_feed (HelderCourse   *course,
       g_autoptr(GString) content = g_string_new (NULL);
 
       g_string_append (feed, "  <entry>\n    <title>");
-      append_escaped (feed, tip->title);
+      helder_markup_append_escaped (feed, tip->title);
       g_string_append_printf (feed, "</title>\n    <id>urn:helder:%s:%s</id>\n"
                                     "    <updated>%s</updated>\n    <summary>",
                               helder_course_get_id (course), slug, updated);
-      append_escaped (feed, tip->text);
+      helder_markup_append_escaped (feed, tip->text);
       g_string_append (feed, "</summary>\n    <content type=\"html\">");
       append_paragraphs (content, tip->text, "margin:0 0 1em");
-      append_escaped (feed, content->str);
+      helder_markup_append_escaped (feed, content->str);
       g_string_append_printf (feed, "</content>\n    <link rel=\"alternate\" type=\"text/html\" "
                                     "href=\"%s\"/>\n  </entry>\n",
                               (const char *) g_ptr_array_index (emails, i));

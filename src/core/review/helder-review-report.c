@@ -17,6 +17,7 @@
 
 #include "helder-csv.h"
 #include "helder-line-map.h"
+#include "helder-markup.h"
 #include "helder-review-report.h"
 
 /* The position of each page in the course, for sorting threads. */
@@ -124,15 +125,6 @@ state_text (HelderReview     *review,
   return g_strdup (helder_review_state_to_label (state));
 }
 
-static void
-append_escaped (GString    *out,
-                const char *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
-
-  g_string_append (out, escaped);
-}
-
 static const char style[] =
   "body{font-family:system-ui,sans-serif;line-height:1.5;max-width:60rem;margin:0 auto;"
   "padding:1rem;color:#1a1a1a;background:#fff}"
@@ -152,20 +144,20 @@ append_thread_html (GString                 *out,
   g_autofree char *where = place_to_string (place);
 
   g_string_append (out, "<article class=\"thread\">\n<p class=\"meta\">");
-  append_escaped (out, thread->status == HELDER_REVIEW_STATUS_OPEN ? _("Open") : _("Resolved"));
+  helder_markup_append_escaped (out, thread->status == HELDER_REVIEW_STATUS_OPEN ? _("Open") : _("Resolved"));
   g_string_append (out, " · ");
   /* Translators: where the passage stands: line:column, or "orphaned" */
   g_string_append_printf (out, _("place: %s"), where);
   g_string_append (out, "</p>\n<blockquote>");
-  append_escaped (out, thread->quote.exact);
+  helder_markup_append_escaped (out, thread->quote.exact);
   g_string_append (out, "</blockquote>\n");
 
   if (thread->suggestion != NULL)
     {
       g_string_append (out, "<p>");
-      append_escaped (out, _("Suggestion:"));
+      helder_markup_append_escaped (out, _("Suggestion:"));
       g_string_append (out, " <ins>");
-      append_escaped (out, thread->suggestion);
+      helder_markup_append_escaped (out, thread->suggestion);
       g_string_append (out, "</ins>");
       if (thread->outcome == HELDER_SUGGESTION_ACCEPTED)
         g_string_append_printf (out, " (%s)", _("accepted"));
@@ -180,15 +172,15 @@ append_thread_html (GString                 *out,
       const HelderReviewComment *comment = g_ptr_array_index (thread->comments, i);
 
       g_string_append (out, "<li><p class=\"meta\">");
-      append_escaped (out, comment->author);
+      helder_markup_append_escaped (out, comment->author);
       g_string_append (out, " (");
-      append_escaped (out, helder_review_role_to_label (comment->role));
+      helder_markup_append_escaped (out, helder_review_role_to_label (comment->role));
       g_string_append (out, "), <time datetime=\"");
-      append_escaped (out, comment->time);
+      helder_markup_append_escaped (out, comment->time);
       g_string_append (out, "\">");
-      append_escaped (out, comment->time);
+      helder_markup_append_escaped (out, comment->time);
       g_string_append (out, "</time></p><p>");
-      append_escaped (out, comment->text);
+      helder_markup_append_escaped (out, comment->text);
       g_string_append (out, "</p></li>\n");
     }
   g_string_append (out, "</ol>\n</article>\n");
@@ -216,14 +208,7 @@ helder_review_report_html (HelderCourse *course,
   title = g_strdup_printf (_("Review report: %s"), helder_course_get_title (course));
   out = g_string_new (NULL);
 
-  /* Translators: the language code of this translation, for <html lang> */
-  g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
-                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                          "<title>", _("en"));
-  append_escaped (out, title);
-  g_string_append_printf (out, "</title><style>%s</style></head><body><main><h1>", style);
-  append_escaped (out, title);
-  g_string_append (out, "</h1>\n");
+  helder_markup_append_report_head (out, title, style);
 
   for (HelderPageIter iter = helder_course_iter_pages (course); helder_page_iter_next (&iter);)
     {
@@ -232,34 +217,34 @@ helder_review_report_html (HelderCourse *course,
       HelderReviewPage *entry = helder_review_find_page (review, file);
 
       g_string_append (out, "<section>\n<h2>");
-      append_escaped (out, helder_page_get_title (page));
+      helder_markup_append_escaped (out, helder_page_get_title (page));
       g_string_append (out, "</h2>\n<p class=\"meta\"><code>");
-      append_escaped (out, file);
+      helder_markup_append_escaped (out, file);
       g_string_append (out, "</code> · ");
       g_string_append_printf (out, _("review round %u"), entry != NULL ? entry->round : 0);
       g_string_append (out, "</p>\n<table><caption>");
-      append_escaped (out, _("State per role"));
+      helder_markup_append_escaped (out, _("State per role"));
       g_string_append (out, "</caption><thead><tr><th scope=\"col\">");
-      append_escaped (out, _("Role"));
+      helder_markup_append_escaped (out, _("Role"));
       g_string_append (out, "</th><th scope=\"col\">");
-      append_escaped (out, _("State"));
+      helder_markup_append_escaped (out, _("State"));
       g_string_append (out, "</th><th scope=\"col\">");
-      append_escaped (out, _("By"));
+      helder_markup_append_escaped (out, _("By"));
       g_string_append (out, "</th></tr></thead><tbody>\n");
       for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
         {
           g_autofree char *state = state_text (review, page, r);
 
           g_string_append (out, "<tr><th scope=\"row\">");
-          append_escaped (out, helder_review_role_to_label (r));
+          helder_markup_append_escaped (out, helder_review_role_to_label (r));
           g_string_append (out, "</th><td>");
-          append_escaped (out, state);
+          helder_markup_append_escaped (out, state);
           g_string_append (out, "</td><td>");
           if (entry != NULL && entry->roles[r].author != NULL)
             {
-              append_escaped (out, entry->roles[r].author);
+              helder_markup_append_escaped (out, entry->roles[r].author);
               g_string_append (out, ", ");
-              append_escaped (out, entry->roles[r].time);
+              helder_markup_append_escaped (out, entry->roles[r].time);
             }
           g_string_append (out, "</td></tr>\n");
         }
@@ -280,14 +265,14 @@ helder_review_report_html (HelderCourse *course,
   if (next < places->len)
     {
       g_string_append (out, "<section>\n<h2>");
-      append_escaped (out, _("Threads on pages that are no longer in the course"));
+      helder_markup_append_escaped (out, _("Threads on pages that are no longer in the course"));
       g_string_append (out, "</h2>\n");
       for (; next < places->len; next++)
         {
           const HelderReviewPlace *place = &g_array_index (places, HelderReviewPlace, next);
 
           g_string_append (out, "<p class=\"meta\"><code>");
-          append_escaped (out, place->thread->page);
+          helder_markup_append_escaped (out, place->thread->page);
           g_string_append (out, "</code></p>\n");
           append_thread_html (out, place);
         }
