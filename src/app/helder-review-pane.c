@@ -93,7 +93,7 @@ commit (HelderReviewPane *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!helder_review_save (self->review, helder_course_get_path (self->course), &error))
+  if (!helder_review_save_merged (self->review, helder_course_get_path (self->course), &error))
     show_error (self, error->message);
 
   rebuild (self);

@@ -21,8 +21,10 @@
 #include "helder-json-document.h"
 #include "helder-review-conflict.h"
 #include "helder-review-json.h"
+#include "helder-review-merge.h"
 #include "helder-review-private.h"
 #include "helder-save-transaction.h"
+#include "helder-team-lock.h"
 
 /* Reading review.json */
 
@@ -564,8 +566,10 @@ helder_review_load (const char *course_path,
 
   bytes = g_bytes_new_take (g_steal_pointer (&data), length);
   self = helder_review_parse (bytes, diagnostics);
-  if (helder_review_has_conflict_markers (g_bytes_get_data (bytes, NULL), length) && !self->broken)
-    self->modified = TRUE;
+  if (helder_review_has_conflict_markers (g_bytes_get_data (bytes, NULL), length))
+    self->modified = !self->broken;
+  else if (!self->broken)
+    self->base = g_bytes_ref (bytes);
   return self;
 }
 
@@ -771,6 +775,79 @@ helder_review_save (HelderReview  *self,
     return FALSE;
 
   g_hash_table_remove_all (self->approved_texts);
+  g_clear_pointer (&self->base, g_bytes_unref);
+  self->base = g_steal_pointer (&bytes);
   self->modified = FALSE;
   return TRUE;
+}
+
+/* Moves what @from says (threads, pages, approved texts, unknown members)
+ * into @self, so that those holding @self see it; frees @from.
+ */
+static void
+take_contents (HelderReview *self,
+               HelderReview *from)
+{
+  g_ptr_array_unref (self->threads);
+  self->threads = g_steal_pointer (&from->threads);
+  g_ptr_array_unref (self->pages);
+  self->pages = g_steal_pointer (&from->pages);
+  g_hash_table_unref (self->approved_texts);
+  self->approved_texts = g_steal_pointer (&from->approved_texts);
+  g_clear_pointer (&self->unknown, json_object_unref);
+  self->unknown = g_steal_pointer (&from->unknown);
+  self->modified = TRUE;
+  g_free (from);
+}
+
+/**
+ * helder_review_save_merged:
+ *
+ * Saves @self while others may write review.json too (another window,
+ * helder-cli, a colleague's synced copy): takes the course's team lock,
+ * reads review.json again and merges what was written since @self was
+ * read or last saved into @self (helder_review_merge(), with that version
+ * as the base), then saves. Afterwards @self holds the merged review, so
+ * a view of it shows the others' comments too. Use this wherever a review
+ * that has been open for a while is saved.
+ */
+gboolean
+helder_review_save_merged (HelderReview  *self,
+                           const char    *course_path,
+                           GError       **error)
+{
+  g_autoptr(HelderTeamLock) lock = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(HelderReview) theirs = NULL;
+  g_autoptr(HelderReview) base = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (course_path != NULL, FALSE);
+
+  if (self->broken)
+    return helder_review_save (self, course_path, error);
+
+  lock = helder_team_lock_acquire (course_path, error);
+  if (lock == NULL)
+    return FALSE;
+
+  diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  theirs = helder_review_load (course_path, diagnostics);
+  if (theirs->broken)
+    {
+      g_autofree char *where = diagnostics->len > 0
+                               ? helder_diagnostic_to_string (g_ptr_array_index (diagnostics, 0))
+                               : g_strdup (HELDER_REVIEW_FILE);
+
+      g_set_error (error, HELDER_REVIEW_ERROR, HELDER_REVIEW_ERROR_BROKEN,
+                   _("The review was not saved: review.json was changed outside Helder and now "
+                     "has an error (%s); fix review.json and do it again"), where);
+      return FALSE;
+    }
+
+  if (self->base != NULL)
+    base = helder_review_parse (self->base, diagnostics);
+  take_contents (self, helder_review_merge (base, self, theirs));
+
+  return helder_review_save (self, course_path, error);
 }

@@ -19,5 +19,8 @@ GBytes       *helder_review_serialize (HelderReview  *self);
 gboolean      helder_review_save      (HelderReview  *self,
                                       const char    *course_path,
                                       GError       **error);
+gboolean      helder_review_save_merged (HelderReview  *self,
+                                        const char    *course_path,
+                                        GError       **error);
 
 G_END_DECLS

@@ -287,6 +287,7 @@ helder_review_free (HelderReview *self)
   g_ptr_array_unref (self->pages);
   g_hash_table_unref (self->approved_texts);
   g_clear_pointer (&self->unknown, json_object_unref);
+  g_clear_pointer (&self->base, g_bytes_unref);
   g_free (self);
 }
 
