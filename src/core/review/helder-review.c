@@ -307,6 +307,10 @@ helder_review_get_modified (HelderReview *self)
 
 /* Threads */
 
+/* Returns: (transfer none) (element-type HelderReviewThread): the threads;
+ * helder_review_save_merged() replaces the array and every thread in it,
+ * so keep ids, not pointers, across a save.
+ */
 GPtrArray *
 helder_review_get_threads (HelderReview *self)
 {
@@ -514,6 +518,9 @@ helder_review_reject_suggestion (HelderReview        *self,
 
 /* Page states */
 
+/* Returns: (transfer none) (element-type HelderReviewPage): the page
+ * states; replaced, like the threads, by helder_review_save_merged().
+ */
 GPtrArray *
 helder_review_get_pages (HelderReview *self)
 {
