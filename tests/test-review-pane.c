@@ -48,39 +48,65 @@ find_button_with_label (GtkWidget  *root,
   return NULL;
 }
 
+/* A copy of the sample course in a new folder under *@tmp, opened as the
+ * communications adviser on module 2's second page, which carries the
+ * adviser's threads. Returns the window; *@path is the course folder.
+ */
+static HelderWindow *
+open_sample_as_adviser (char **tmp,
+                        char **path)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("HELDER_SOURCE_ROOT"), "content-samples",
+                                              "ai-bewustzijn", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GFile) folder = NULL;
+  HelderWindow *window;
+
+  *tmp = g_dir_make_tmp ("helder-review-XXXXXX", NULL);
+  *path = g_build_filename (*tmp, "ai-bewustzijn", NULL);
+  helder_test_copy_tree (sample, *path);
+  folder = g_file_new_for_path (*path);
+  g_settings_set_string (settings, "reviewer-name", "Sanne de Vries");
+  g_settings_set_string (settings, "reviewer-role", "communications-adviser");
+
+  window = open_window (folder);
+  open_page_in_outline (window, "02-praktijk/02-vragen-van-inwoners.md");
+  return window;
+}
+
+/* Selects the first three words of the page's third line. */
+static void
+select_passage (HelderWindow *window)
+{
+  GtkTextBuffer *buffer =
+    gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, 2);
+  end = start;
+  gtk_text_iter_forward_word_ends (&end, 3);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+}
+
 /* The communications adviser's review: comment on a passage in review
  * mode, resolve it, approve the page; review.json keeps it all.
  */
 static void
 test_review (void)
 {
-  g_autofree char *sample = g_build_filename (g_getenv ("HELDER_SOURCE_ROOT"), "content-samples",
-                                              "ai-bewustzijn", NULL);
-  g_autofree char *tmp = g_dir_make_tmp ("helder-review-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (tmp, "ai-bewustzijn", NULL);
+  g_autofree char *tmp = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *review_path = NULL;
   g_autofree char *json = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   HelderReviewPane *pane;
   HelderWindow *window;
   GtkWidget *threads;
   GtkWidget *card;
-  GtkTextBuffer *buffer;
-  GtkTextIter start;
-  GtkTextIter end;
   guint before;
 
-  helder_test_copy_tree (sample, path);
-  folder = g_file_new_for_path (path);
+  window = open_sample_as_adviser (&tmp, &path);
   review_path = g_build_filename (path, "review.json", NULL);
-  g_settings_set_string (settings, "reviewer-name", "Sanne de Vries");
-  g_settings_set_string (settings, "reviewer-role", "communications-adviser");
-
-  window = open_window (folder);
-
-  /* Module 2's second page carries the adviser's threads. */
-  open_page_in_outline (window, "02-praktijk/02-vragen-van-inwoners.md");
 
   pane = HELDER_REVIEW_PANE (find_named (GTK_WIDGET (window), "review-pane"));
   before = helder_review_pane_get_n_threads (pane);
@@ -91,11 +117,7 @@ test_review (void)
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window),
                                                                          "page-text"))));
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
-  gtk_text_buffer_get_iter_at_line (buffer, &start, 2);
-  end = start;
-  gtk_text_iter_forward_word_ends (&end, 3);
-  gtk_text_buffer_select_range (buffer, &start, &end);
+  select_passage (window);
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (pane), "comment")),
                          "Kan dit korter?");
   g_assert_true (gtk_widget_get_sensitive (find_named (GTK_WIDGET (pane), "add-comment")));
@@ -166,15 +188,11 @@ pane_shows_comment (HelderReviewPane *pane,
 static void
 test_comment_written_meanwhile (void)
 {
-  g_autofree char *sample = g_build_filename (g_getenv ("HELDER_SOURCE_ROOT"), "content-samples",
-                                              "ai-bewustzijn", NULL);
-  g_autofree char *tmp = g_dir_make_tmp ("helder-review-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (tmp, "ai-bewustzijn", NULL);
+  g_autofree char *tmp = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *review_path = NULL;
   g_autofree char *json = NULL;
   g_autofree char *output = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GError) error = NULL;
   const char *argv[] = {
     g_getenv ("HELDER_CLI"), "review", NULL, "--add-comment",
@@ -184,20 +202,11 @@ test_comment_written_meanwhile (void)
   };
   HelderReviewPane *pane;
   HelderWindow *window;
-  GtkTextBuffer *buffer;
-  GtkTextIter start;
-  GtkTextIter end;
   int status = 0;
   guint before;
 
-  helder_test_copy_tree (sample, path);
-  folder = g_file_new_for_path (path);
+  window = open_sample_as_adviser (&tmp, &path);
   review_path = g_build_filename (path, "review.json", NULL);
-  g_settings_set_string (settings, "reviewer-name", "Sanne de Vries");
-  g_settings_set_string (settings, "reviewer-role", "communications-adviser");
-
-  window = open_window (folder);
-  open_page_in_outline (window, "02-praktijk/02-vragen-van-inwoners.md");
   pane = HELDER_REVIEW_PANE (find_named (GTK_WIDGET (window), "review-pane"));
   before = helder_review_pane_get_n_threads (pane);
 
@@ -207,11 +216,7 @@ test_comment_written_meanwhile (void)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
-  gtk_text_buffer_get_iter_at_line (buffer, &start, 2);
-  end = start;
-  gtk_text_iter_forward_word_ends (&end, 3);
-  gtk_text_buffer_select_range (buffer, &start, &end);
+  select_passage (window);
   g_assert_true (helder_review_pane_add_comment (pane, "Kan dit korter?", NULL, &error));
   g_assert_no_error (error);
 
