@@ -181,9 +181,36 @@ pane_shows_comment (HelderReviewPane *pane,
   return FALSE;
 }
 
+static gboolean
+pane_shows_cli_comment (gpointer pane)
+{
+  return pane_shows_comment (pane, "Geschreven terwijl de app open stond.");
+}
+
+/* The reply field of the card of the thread that @comment started. */
+static GtkEditable *
+reply_entry_of (HelderReviewPane *pane,
+                const char       *comment)
+{
+  for (GtkWidget *card = gtk_widget_get_first_child (find_named (GTK_WIDGET (pane), "threads"));
+       card != NULL; card = gtk_widget_get_next_sibling (card))
+    {
+      HelderReviewThread *thread = g_object_get_data (G_OBJECT (card), "helder-thread");
+
+      if (!g_str_equal (((HelderReviewComment *) g_ptr_array_index (thread->comments, 0))->text,
+                        comment))
+        continue;
+      for (GtkWidget *child = gtk_widget_get_first_child (card); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_ENTRY (child))
+          return GTK_EDITABLE (child);
+    }
+  g_assert_not_reached ();
+}
+
 /* Another reviewer writes a comment with helder-cli while the app has the
- * course open; the comment the app adds next keeps it, in review.json and
- * in the pane.
+ * course open: the pane shows it, a reply being typed stays, and the
+ * comment the app adds next keeps it in review.json.
  */
 static void
 test_comment_written_meanwhile (void)
@@ -210,22 +237,31 @@ test_comment_written_meanwhile (void)
   pane = HELDER_REVIEW_PANE (find_named (GTK_WIDGET (window), "review-pane"));
   before = helder_review_pane_get_n_threads (pane);
 
+  select_passage (window);
+  g_assert_true (helder_review_pane_add_comment (pane, "Kan dit korter?", NULL, &error));
+  g_assert_no_error (error);
+  gtk_editable_set_text (reply_entry_of (pane, "Kan dit korter?"), "Half getypt");
+
   argv[2] = path;
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
                                &output, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 
-  select_passage (window);
-  g_assert_true (helder_review_pane_add_comment (pane, "Kan dit korter?", NULL, &error));
-  g_assert_no_error (error);
-
-  g_assert_true (g_file_get_contents (review_path, &json, NULL, NULL));
-  g_assert_nonnull (strstr (json, "Kan dit korter?"));
-  g_assert_nonnull (strstr (json, "Geschreven terwijl de app open stond."));
+  /* Shown without a step of the app's own; the reply being typed stays. */
+  wait_for (pane_shows_cli_comment, pane);
   g_assert_cmpuint (helder_review_pane_get_n_threads (pane), ==, before + 2);
   g_assert_true (pane_shows_comment (pane, "Kan dit korter?"));
-  g_assert_true (pane_shows_comment (pane, "Geschreven terwijl de app open stond."));
+  g_assert_cmpstr (gtk_editable_get_text (reply_entry_of (pane, "Kan dit korter?")), ==,
+                   "Half getypt");
+
+  g_signal_emit_by_name (reply_entry_of (pane, "Kan dit korter?"), "activate");
+  g_assert_true (pane_shows_comment (pane, "Half getypt"));
+  g_assert_cmpstr (gtk_editable_get_text (reply_entry_of (pane, "Kan dit korter?")), ==, "");
+  g_assert_true (g_file_get_contents (review_path, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "Kan dit korter?"));
+  g_assert_nonnull (strstr (json, "Half getypt"));
+  g_assert_nonnull (strstr (json, "Geschreven terwijl de app open stond."));
 
   close_and_finalize (window);
   helder_test_remove_tree (tmp);

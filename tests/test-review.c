@@ -636,6 +636,53 @@ test_save_merged (void)
   helder_test_remove_tree (dir);
 }
 
+/* An open review takes in what others wrote, without writing itself. */
+static void
+test_refresh (void)
+{
+  g_autofree char *dir = helder_test_make_temp_dir ();
+  g_autofree char *file = g_build_filename (dir, "review.json", NULL);
+  g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  g_autoptr(HelderReview) open = helder_review_load (dir, diagnostics);
+  g_autoptr(GError) error = NULL;
+  gboolean changed = TRUE;
+  const char *other_id;
+
+  g_assert_true (helder_review_refresh (open, dir, &changed, &error));
+  g_assert_false (changed);
+
+  add_thread (open, "Bij elk voorbeeld", 0, NULL);
+  {
+    g_autoptr(HelderReview) other = helder_review_load (dir, diagnostics);
+
+    other_id = g_intern_string (add_thread (other, passage, 0, NULL)->id);
+    g_assert_true (helder_review_save (other, dir, NULL));
+  }
+  g_assert_true (helder_review_refresh (open, dir, &changed, &error));
+  g_assert_no_error (error);
+  g_assert_true (changed);
+  g_assert_cmpuint (helder_review_get_threads (open)->len, ==, 2);
+  g_assert_nonnull (helder_review_find_thread (open, other_id));
+  /* The unsaved thread of its own is still to be saved. */
+  g_assert_true (helder_review_get_modified (open));
+  {
+    g_autoptr(HelderReview) saved = helder_review_load (dir, diagnostics);
+
+    g_assert_cmpuint (helder_review_get_threads (saved)->len, ==, 1);
+  }
+  g_assert_true (helder_review_refresh (open, dir, &changed, &error));
+  g_assert_false (changed);
+
+  /* A broken file leaves the review as it was. */
+  g_assert_true (g_file_set_contents (file, "{ \"format\": 1, \"threads\": [\n", -1, NULL));
+  g_assert_false (helder_review_refresh (open, dir, &changed, &error));
+  g_assert_error (error, HELDER_REVIEW_ERROR, HELDER_REVIEW_ERROR_BROKEN);
+  g_assert_false (changed);
+  g_assert_cmpuint (helder_review_get_threads (open)->len, ==, 2);
+
+  helder_test_remove_tree (dir);
+}
+
 static void
 test_broken (void)
 {
@@ -729,6 +776,7 @@ main (int    argc,
   g_test_add_func ("/review/merge", test_merge);
   g_test_add_func ("/review/merge-conflict-markers", test_merge_conflict_markers);
   g_test_add_func ("/review/save-merged", test_save_merged);
+  g_test_add_func ("/review/refresh", test_refresh);
   g_test_add_func ("/review/broken", test_broken);
   g_test_add_func ("/review/round-trip", test_round_trip);
 

@@ -308,8 +308,8 @@ helder_review_get_modified (HelderReview *self)
 /* Threads */
 
 /* Returns: (transfer none) (element-type HelderReviewThread): the threads;
- * helder_review_save_merged() replaces the array and every thread in it,
- * so keep ids, not pointers, across a save.
+ * helder_review_refresh() and helder_review_save_merged() may replace the
+ * array and every thread in it, so keep ids, not pointers, across them.
  */
 GPtrArray *
 helder_review_get_threads (HelderReview *self)
@@ -519,7 +519,7 @@ helder_review_reject_suggestion (HelderReview        *self,
 /* Page states */
 
 /* Returns: (transfer none) (element-type HelderReviewPage): the page
- * states; replaced, like the threads, by helder_review_save_merged().
+ * states; replaced like the threads (helder_review_get_threads()).
  */
 GPtrArray *
 helder_review_get_pages (HelderReview *self)
