@@ -566,6 +566,20 @@ test_merge_conflict_markers (void)
   helder_test_remove_tree (course);
 }
 
+/* Someone else writes a thread into review.json of the course in @dir;
+ * returns its id.
+ */
+static const char *
+write_thread_meanwhile (const char *dir)
+{
+  g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  g_autoptr(HelderReview) other = helder_review_load (dir, diagnostics);
+  const char *id = g_intern_string (add_thread (other, passage, 0, NULL)->id);
+
+  g_assert_true (helder_review_save (other, dir, NULL));
+  return id;
+}
+
 /* A review kept open (the app's) is saved with what others wrote to
  * review.json meanwhile, and a thread someone removed since its last save
  * stays removed; a file broken meanwhile is never overwritten.
@@ -584,13 +598,7 @@ test_save_merged (void)
   const char *own_id;
   const char *other_id;
 
-  /* Someone else writes a thread. */
-  {
-    g_autoptr(HelderReview) other = helder_review_load (dir, diagnostics);
-
-    other_id = g_intern_string (add_thread (other, passage, 0, NULL)->id);
-    g_assert_true (helder_review_save (other, dir, NULL));
-  }
+  other_id = write_thread_meanwhile (dir);
 
   /* Saving merges: the thread objects are new ones afterwards. */
   own_id = g_intern_string (add_thread (open, "Bij elk voorbeeld", 0, NULL)->id);
@@ -652,12 +660,7 @@ test_refresh (void)
   g_assert_false (changed);
 
   add_thread (open, "Bij elk voorbeeld", 0, NULL);
-  {
-    g_autoptr(HelderReview) other = helder_review_load (dir, diagnostics);
-
-    other_id = g_intern_string (add_thread (other, passage, 0, NULL)->id);
-    g_assert_true (helder_review_save (other, dir, NULL));
-  }
+  other_id = write_thread_meanwhile (dir);
   g_assert_true (helder_review_refresh (open, dir, &changed, &error));
   g_assert_no_error (error);
   g_assert_true (changed);
