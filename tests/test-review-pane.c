@@ -48,39 +48,65 @@ find_button_with_label (GtkWidget  *root,
   return NULL;
 }
 
+/* A copy of the sample course in a new folder under *@tmp, opened as the
+ * communications adviser on module 2's second page, which carries the
+ * adviser's threads. Returns the window; *@path is the course folder.
+ */
+static HelderWindow *
+open_sample_as_adviser (char **tmp,
+                        char **path)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("HELDER_SOURCE_ROOT"), "content-samples",
+                                              "ai-bewustzijn", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GFile) folder = NULL;
+  HelderWindow *window;
+
+  *tmp = g_dir_make_tmp ("helder-review-XXXXXX", NULL);
+  *path = g_build_filename (*tmp, "ai-bewustzijn", NULL);
+  helder_test_copy_tree (sample, *path);
+  folder = g_file_new_for_path (*path);
+  g_settings_set_string (settings, "reviewer-name", "Sanne de Vries");
+  g_settings_set_string (settings, "reviewer-role", "communications-adviser");
+
+  window = open_window (folder);
+  open_page_in_outline (window, "02-praktijk/02-vragen-van-inwoners.md");
+  return window;
+}
+
+/* Selects the first three words of the page's third line. */
+static void
+select_passage (HelderWindow *window)
+{
+  GtkTextBuffer *buffer =
+    gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, 2);
+  end = start;
+  gtk_text_iter_forward_word_ends (&end, 3);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+}
+
 /* The communications adviser's review: comment on a passage in review
  * mode, resolve it, approve the page; review.json keeps it all.
  */
 static void
 test_review (void)
 {
-  g_autofree char *sample = g_build_filename (g_getenv ("HELDER_SOURCE_ROOT"), "content-samples",
-                                              "ai-bewustzijn", NULL);
-  g_autofree char *tmp = g_dir_make_tmp ("helder-review-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (tmp, "ai-bewustzijn", NULL);
+  g_autofree char *tmp = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *review_path = NULL;
   g_autofree char *json = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   HelderReviewPane *pane;
   HelderWindow *window;
   GtkWidget *threads;
   GtkWidget *card;
-  GtkTextBuffer *buffer;
-  GtkTextIter start;
-  GtkTextIter end;
   guint before;
 
-  helder_test_copy_tree (sample, path);
-  folder = g_file_new_for_path (path);
+  window = open_sample_as_adviser (&tmp, &path);
   review_path = g_build_filename (path, "review.json", NULL);
-  g_settings_set_string (settings, "reviewer-name", "Sanne de Vries");
-  g_settings_set_string (settings, "reviewer-role", "communications-adviser");
-
-  window = open_window (folder);
-
-  /* Module 2's second page carries the adviser's threads. */
-  open_page_in_outline (window, "02-praktijk/02-vragen-van-inwoners.md");
 
   pane = HELDER_REVIEW_PANE (find_named (GTK_WIDGET (window), "review-pane"));
   before = helder_review_pane_get_n_threads (pane);
@@ -91,11 +117,7 @@ test_review (void)
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window),
                                                                          "page-text"))));
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
-  gtk_text_buffer_get_iter_at_line (buffer, &start, 2);
-  end = start;
-  gtk_text_iter_forward_word_ends (&end, 3);
-  gtk_text_buffer_select_range (buffer, &start, &end);
+  select_passage (window);
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (pane), "comment")),
                          "Kan dit korter?");
   g_assert_true (gtk_widget_get_sensitive (find_named (GTK_WIDGET (pane), "add-comment")));
@@ -140,6 +162,111 @@ test_review (void)
   helder_test_remove_tree (tmp);
 }
 
+static gboolean
+pane_shows_comment (HelderReviewPane *pane,
+                    const char       *text)
+{
+  GtkWidget *threads = find_named (GTK_WIDGET (pane), "threads");
+
+  for (GtkWidget *card = gtk_widget_get_first_child (threads); card != NULL;
+       card = gtk_widget_get_next_sibling (card))
+    {
+      HelderReviewThread *thread = g_object_get_data (G_OBJECT (card), "helder-thread");
+
+      for (guint i = 0; thread != NULL && i < thread->comments->len; i++)
+        if (g_str_equal (((HelderReviewComment *) g_ptr_array_index (thread->comments, i))->text,
+                         text))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+pane_shows_cli_comment (gpointer pane)
+{
+  return pane_shows_comment (pane, "Geschreven terwijl de app open stond.");
+}
+
+/* The reply field of the card of the thread that @comment started. */
+static GtkEditable *
+reply_entry_of (HelderReviewPane *pane,
+                const char       *comment)
+{
+  for (GtkWidget *card = gtk_widget_get_first_child (find_named (GTK_WIDGET (pane), "threads"));
+       card != NULL; card = gtk_widget_get_next_sibling (card))
+    {
+      HelderReviewThread *thread = g_object_get_data (G_OBJECT (card), "helder-thread");
+
+      if (!g_str_equal (((HelderReviewComment *) g_ptr_array_index (thread->comments, 0))->text,
+                        comment))
+        continue;
+      for (GtkWidget *child = gtk_widget_get_first_child (card); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_ENTRY (child))
+          return GTK_EDITABLE (child);
+    }
+  g_assert_not_reached ();
+}
+
+/* Another reviewer writes a comment with helder-cli while the app has the
+ * course open: the pane shows it, a reply being typed stays, and the
+ * comment the app adds next keeps it in review.json.
+ */
+static void
+test_comment_written_meanwhile (void)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *review_path = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = {
+    g_getenv ("HELDER_CLI"), "review", NULL, "--add-comment",
+    "02-praktijk/02-vragen-van-inwoners.md", "--quote", "De chatbot geeft meteen antwoord.",
+    "--text", "Geschreven terwijl de app open stond.", "--author", "Kees",
+    "--role", "didactics-lead", NULL
+  };
+  HelderReviewPane *pane;
+  HelderWindow *window;
+  int status = 0;
+  guint before;
+
+  window = open_sample_as_adviser (&tmp, &path);
+  review_path = g_build_filename (path, "review.json", NULL);
+  pane = HELDER_REVIEW_PANE (find_named (GTK_WIDGET (window), "review-pane"));
+  before = helder_review_pane_get_n_threads (pane);
+
+  select_passage (window);
+  g_assert_true (helder_review_pane_add_comment (pane, "Kan dit korter?", NULL, &error));
+  g_assert_no_error (error);
+  gtk_editable_set_text (reply_entry_of (pane, "Kan dit korter?"), "Half getypt");
+
+  argv[2] = path;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &output, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* Shown without a step of the app's own; the reply being typed stays. */
+  wait_for (pane_shows_cli_comment, pane);
+  g_assert_cmpuint (helder_review_pane_get_n_threads (pane), ==, before + 2);
+  g_assert_true (pane_shows_comment (pane, "Kan dit korter?"));
+  g_assert_cmpstr (gtk_editable_get_text (reply_entry_of (pane, "Kan dit korter?")), ==,
+                   "Half getypt");
+
+  g_signal_emit_by_name (reply_entry_of (pane, "Kan dit korter?"), "activate");
+  g_assert_true (pane_shows_comment (pane, "Half getypt"));
+  g_assert_cmpstr (gtk_editable_get_text (reply_entry_of (pane, "Kan dit korter?")), ==, "");
+  g_assert_true (g_file_get_contents (review_path, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "Kan dit korter?"));
+  g_assert_nonnull (strstr (json, "Half getypt"));
+  g_assert_nonnull (strstr (json, "Geschreven terwijl de app open stond."));
+
+  close_and_finalize (window);
+  helder_test_remove_tree (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -147,6 +274,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/review-pane/review", test_review);
+  g_test_add_func ("/review-pane/comment-written-meanwhile", test_comment_written_meanwhile);
 
   return g_test_run ();
 }

@@ -566,6 +566,126 @@ test_merge_conflict_markers (void)
   helder_test_remove_tree (course);
 }
 
+/* Someone else writes a thread into review.json of the course in @dir;
+ * returns its id.
+ */
+static const char *
+write_thread_meanwhile (const char *dir)
+{
+  g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  g_autoptr(HelderReview) other = helder_review_load (dir, diagnostics);
+  const char *id = g_intern_string (add_thread (other, passage, 0, NULL)->id);
+
+  g_assert_true (helder_review_save (other, dir, NULL));
+  return id;
+}
+
+/* A review kept open (the app's) is saved with what others wrote to
+ * review.json meanwhile, and a thread someone removed since its last save
+ * stays removed; a file broken meanwhile is never overwritten.
+ */
+static void
+test_save_merged (void)
+{
+  g_autofree char *dir = helder_test_make_temp_dir ();
+  g_autofree char *file = g_build_filename (dir, "review.json", NULL);
+  g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  g_autoptr(HelderReview) open = helder_review_load (dir, diagnostics);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  HelderReviewThread *own;
+  const char *own_id;
+  const char *other_id;
+
+  other_id = write_thread_meanwhile (dir);
+
+  /* Saving merges: the thread objects are new ones afterwards. */
+  own_id = g_intern_string (add_thread (open, "Bij elk voorbeeld", 0, NULL)->id);
+  g_assert_true (helder_review_save_merged (open, dir, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (helder_review_get_threads (open)->len, ==, 2);
+  g_assert_nonnull (helder_review_find_thread (open, other_id));
+  {
+    g_autoptr(HelderReview) saved = helder_review_load (dir, diagnostics);
+
+    g_assert_cmpuint (helder_review_get_threads (saved)->len, ==, 2);
+    g_assert_false (helder_review_get_modified (open));
+  }
+
+  /* Someone removes the other thread from the file; it stays removed. */
+  {
+    g_autoptr(HelderReview) other = helder_review_load (dir, diagnostics);
+
+    g_ptr_array_remove (helder_review_get_threads (other), helder_review_find_thread (other, other_id));
+    g_assert_true (helder_review_save (other, dir, NULL));
+  }
+  own = helder_review_find_thread (open, own_id);
+  helder_review_reply (open, own, "Piet", HELDER_REVIEW_ROLE_CONTENT_EXPERT, "Gedaan.",
+                       "2025-03-05T10:00:00Z");
+  g_assert_true (helder_review_save_merged (open, dir, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (helder_review_get_threads (open)->len, ==, 1);
+  g_assert_null (helder_review_find_thread (open, other_id));
+
+  /* A file broken meanwhile is left as it is, with a located message. */
+  g_assert_true (g_file_set_contents (file, "{ \"format\": 1, \"threads\": [\n", -1, NULL));
+  own = g_ptr_array_index (helder_review_get_threads (open), 0);
+  helder_review_reply (open, own, "Piet", HELDER_REVIEW_ROLE_CONTENT_EXPERT, "Nog iets.",
+                       "2025-03-05T11:00:00Z");
+  g_assert_true (g_file_get_contents (file, &before, NULL, NULL));
+  g_assert_false (helder_review_save_merged (open, dir, &error));
+  g_assert_error (error, HELDER_REVIEW_ERROR, HELDER_REVIEW_ERROR_BROKEN);
+  g_assert_nonnull (strstr (error->message, "review.json:"));
+  g_assert_true (g_file_get_contents (file, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (helder_review_get_modified (open));
+
+  helder_test_remove_tree (dir);
+}
+
+/* An open review takes in what others wrote, without writing itself. */
+static void
+test_refresh (void)
+{
+  g_autofree char *dir = helder_test_make_temp_dir ();
+  g_autofree char *file = g_build_filename (dir, "review.json", NULL);
+  g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  g_autoptr(HelderReview) open = helder_review_load (dir, diagnostics);
+  g_autoptr(GError) error = NULL;
+  gboolean changed = TRUE;
+  const char *other_id;
+
+  g_assert_true (helder_review_refresh (open, dir, &changed, &error));
+  g_assert_false (changed);
+
+  add_thread (open, "Bij elk voorbeeld", 0, NULL);
+  other_id = write_thread_meanwhile (dir);
+  g_assert_true (helder_review_refresh (open, dir, &changed, &error));
+  g_assert_no_error (error);
+  g_assert_true (changed);
+  g_assert_cmpuint (helder_review_get_threads (open)->len, ==, 2);
+  g_assert_nonnull (helder_review_find_thread (open, other_id));
+  /* The unsaved thread of its own is still to be saved. */
+  g_assert_true (helder_review_get_modified (open));
+  {
+    g_autoptr(HelderReview) saved = helder_review_load (dir, diagnostics);
+
+    g_assert_cmpuint (helder_review_get_threads (saved)->len, ==, 1);
+  }
+  g_assert_true (helder_review_refresh (open, dir, &changed, &error));
+  g_assert_false (changed);
+
+  /* A broken file leaves the review as it was. */
+  g_assert_true (g_file_set_contents (file, "{ \"format\": 1, \"threads\": [\n", -1, NULL));
+  g_assert_false (helder_review_refresh (open, dir, &changed, &error));
+  g_assert_error (error, HELDER_REVIEW_ERROR, HELDER_REVIEW_ERROR_BROKEN);
+  g_assert_false (changed);
+  g_assert_cmpuint (helder_review_get_threads (open)->len, ==, 2);
+
+  helder_test_remove_tree (dir);
+}
+
 static void
 test_broken (void)
 {
@@ -658,6 +778,8 @@ main (int    argc,
   g_test_add_func ("/review/diff", test_diff_cases);
   g_test_add_func ("/review/merge", test_merge);
   g_test_add_func ("/review/merge-conflict-markers", test_merge_conflict_markers);
+  g_test_add_func ("/review/save-merged", test_save_merged);
+  g_test_add_func ("/review/refresh", test_refresh);
   g_test_add_func ("/review/broken", test_broken);
   g_test_add_func ("/review/round-trip", test_round_trip);
 

@@ -379,6 +379,52 @@ test_guard (void)
   g_test_trap_assert_stderr ("*CRITICAL*helder_course_get_n_modules*owner*");
 }
 
+static gpointer
+use_page_thread (gpointer page)
+{
+  return (gpointer) helder_page_get_text (page);
+}
+
+static gpointer
+use_module_thread (gpointer module)
+{
+  return GUINT_TO_POINTER (helder_module_get_n_pages (module));
+}
+
+/* A module or page of the open course handed to a thread (the export
+ * dialog's race: the thread read a page's text while the file monitor
+ * replaced it) is reported as well, not only the course itself.
+ */
+static void
+test_guard_parts (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *path = helder_test_data_path ("export/course");
+      g_autoptr(HelderCourse) course = helder_test_load_course (path);
+      HelderModule *module = helder_course_get_module (course, 0);
+      GThread *thread;
+
+      if (g_str_equal (g_getenv ("HELDER_GUARD_PART"), "page"))
+        thread = g_thread_new ("other", use_page_thread, helder_module_get_page (module, 0));
+      else
+        thread = g_thread_new ("other", use_module_thread, module);
+      g_thread_join (thread);
+      return;
+    }
+
+  g_setenv ("HELDER_GUARD_PART", "page", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDIN);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*CRITICAL*helder_page_get_text*owner*");
+
+  g_setenv ("HELDER_GUARD_PART", "module", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDIN);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*CRITICAL*helder_module_get_n_pages*owner*");
+  g_unsetenv ("HELDER_GUARD_PART");
+}
+
 /* A course loaded in a thread belongs to the thread that finishes the
  * load, and a copy read in a thread to that thread.
  */
@@ -405,6 +451,19 @@ test_owner_hand_over (void)
   while (course == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (helder_course_get_n_modules (course), ==, 2);
+  /* Its modules and pages are handed over with it. */
+  {
+    HelderPageIter iter = helder_course_iter_pages (course);
+    guint n_pages = 0;
+
+    while (helder_page_iter_next (&iter))
+      {
+        g_assert_nonnull (helder_page_get_text (iter.page));
+        n_pages++;
+      }
+    g_assert_cmpuint (n_pages, ==, helder_module_get_n_pages (helder_course_get_module (course, 0)) +
+                                   helder_module_get_n_pages (helder_course_get_module (course, 1)));
+  }
 
   snapshot = helder_course_dup_snapshot (course);
   g_assert_cmpstr (helder_course_snapshot_get_path (snapshot), ==, path);
@@ -421,6 +480,7 @@ main (int   argc,
   g_test_add_func ("/threading/export-checks-once", test_export_checks_once);
   g_test_add_func ("/threading/export-while-files-change", test_export_while_files_change);
   g_test_add_func ("/threading/guard", test_guard);
+  g_test_add_func ("/threading/guard-parts", test_guard_parts);
   g_test_add_func ("/threading/owner-hand-over", test_owner_hand_over);
 
   return g_test_run ();

@@ -32,6 +32,7 @@ struct _HelderReviewPane
   gsize         selection_end;
   GArray       *ranges;   /* of HelderRange: the open threads' passages */
   guint         n_threads;
+  GFileMonitor *monitor;  /* review.json, for what others write meanwhile */
 
   GtkWidget    *scroller;
   GtkListBox   *states;
@@ -56,6 +57,11 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void rebuild (HelderReviewPane *self);
+
+/* The id of the thread a reply entry belongs to, which (unlike the
+ * thread) outlives a refresh of the review.
+ */
+#define THREAD_ID_KEY "helder-thread-id"
 
 static char *
 reviewer_name (HelderReviewPane *self)
@@ -93,7 +99,7 @@ commit (HelderReviewPane *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!helder_review_save (self->review, helder_course_get_path (self->course), &error))
+  if (!helder_review_save_merged (self->review, helder_course_get_path (self->course), &error))
     show_error (self, error->message);
 
   rebuild (self);
@@ -265,6 +271,7 @@ reply_cb (GtkWidget        *entry,
   author = reviewer_name (self);
   now = helder_review_now ();
   helder_review_reply (self->review, thread_of (entry), author, reviewer_role (self), text, now);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
   commit (self);
 }
 
@@ -352,7 +359,8 @@ thread_button (const char         *label,
 
 static GtkWidget *
 create_thread_card (HelderReviewPane        *self,
-                    const HelderReviewPlace *place)
+                    const HelderReviewPlace *place,
+                    const char              *draft)
 {
   HelderReviewThread *thread = place->thread;
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -403,6 +411,9 @@ create_thread_card (HelderReviewPane        *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (reply), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Reply"), -1);
       g_object_set_data (G_OBJECT (reply), "helder-thread", thread);
+      g_object_set_data_full (G_OBJECT (reply), THREAD_ID_KEY, g_strdup (thread->id), g_free);
+      if (draft != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (reply), draft);
       g_signal_connect_object (reply, "activate", G_CALLBACK (reply_cb), self, 0);
       gtk_box_append (GTK_BOX (card), reply);
     }
@@ -476,10 +487,34 @@ fill_states (HelderReviewPane *self)
   gtk_widget_set_visible (self->diff_button, page != NULL && page->approved_sha256 != NULL);
 }
 
+/* Returns: (transfer full): thread id → the reply being typed to it, so
+ * that a rebuild (a colleague's comment arriving) keeps it.
+ */
+static GHashTable *
+dup_drafts (HelderReviewPane *self)
+{
+  GHashTable *drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->threads)); card != NULL;
+       card = gtk_widget_get_next_sibling (card))
+    for (GtkWidget *child = gtk_widget_get_first_child (card); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      {
+        const char *id = g_object_get_data (G_OBJECT (child), THREAD_ID_KEY);
+
+        if (id != NULL && gtk_editable_get_text (GTK_EDITABLE (child))[0] != '\0')
+          g_hash_table_replace (drafts, g_strdup (id),
+                                g_strdup (gtk_editable_get_text (GTK_EDITABLE (child))));
+      }
+
+  return drafts;
+}
+
 static void
 rebuild (HelderReviewPane *self)
 {
   g_autoptr(GArray) places = NULL;
+  g_autoptr(GHashTable) drafts = dup_drafts (self);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->threads))) != NULL)
@@ -500,7 +535,9 @@ rebuild (HelderReviewPane *self)
       if (!g_str_equal (place->thread->page, helder_page_get_file (self->page)))
         continue;
 
-      gtk_box_append (self->threads, create_thread_card (self, place));
+      gtk_box_append (self->threads,
+                      create_thread_card (self, place,
+                                          g_hash_table_lookup (drafts, place->thread->id)));
       self->n_threads++;
       if (place->match != HELDER_ANCHOR_ORPHANED &&
           place->thread->status == HELDER_REVIEW_STATUS_OPEN)
@@ -508,15 +545,68 @@ rebuild (HelderReviewPane *self)
     }
 }
 
+/* What others write to review.json while the course is open (another
+ * window, helder-cli, a colleague's synced copy) is taken into the review
+ * and shown.
+ */
+static void
+review_file_changed_cb (HelderReviewPane  *self,
+                        GFile             *file,
+                        GFile             *other_file,
+                        GFileMonitorEvent  event)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean changed;
+
+  if ((event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED) ||
+      self->review == NULL)
+    return;
+
+  if (!helder_review_refresh (self->review, helder_course_get_path (self->course), &changed,
+                              &error))
+    show_error (self, error->message);
+  if (!changed)
+    return;
+
+  rebuild (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+watch_review (HelderReviewPane *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
+  if (self->course == NULL)
+    return;
+
+  file = g_file_new_build_filename (helder_course_get_path (self->course), HELDER_REVIEW_FILE, NULL);
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (review_file_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
+/* Shows @page of @course (both may be NULL) with @review, which the
+ * caller owns and keeps until it sets another.
+ */
 void
 helder_review_pane_set_page (HelderReviewPane *self,
                              HelderCourse     *course,
                              HelderReview     *review,
                              HelderPage       *page)
 {
+  gboolean other_course;
+
   g_return_if_fail (HELDER_IS_REVIEW_PANE (self));
 
+  other_course = self->course != course;
   g_set_object (&self->course, course);
+  if (other_course)
+    watch_review (self);
   g_set_object (&self->page, page);
   self->review = review;
   self->selection_start = self->selection_end = 0;
@@ -561,6 +651,9 @@ helder_review_pane_dispose (GObject *object)
   HelderReviewPane *self = (HelderReviewPane *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_REVIEW_PANE);
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
   g_clear_object (&self->course);
   g_clear_object (&self->page);
   g_clear_object (&self->settings);

@@ -844,6 +844,7 @@ course_loaded_cb (GObject      *source,
     /* A broken review.json is reported by the checks; it is not saved over. */
     self->review = helder_review_load (helder_course_get_path (course), problems);
   }
+  helder_review_pane_set_page (self->review_pane, course, self->review, NULL);
   _helder_window_fill_outline (self, NULL);
   _helder_window_update_title (self);
   watch_pages (self);

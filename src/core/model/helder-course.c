@@ -18,6 +18,7 @@
 #include "helder-output.h"
 #include "helder-save-transaction.h"
 #include "helder-team-lock.h"
+#include "helder-thread-owner.h"
 
 struct _HelderCourse
 {
@@ -36,10 +37,6 @@ struct _HelderCourse
   HelderJsonDocument *document;
   GThread            *owner;       /* the only thread that may use the course */
 };
-
-/* The threading rule's guard (see helder-course.h): one pointer compare. */
-#define return_if_other_thread(self, val) \
-  g_return_val_if_fail ((self)->owner == g_thread_self (), val)
 
 G_DEFINE_FINAL_TYPE (HelderCourse, helder_course, G_TYPE_OBJECT)
 G_DEFINE_QUARK (helder-course-error-quark, helder_course_error)
@@ -640,7 +637,7 @@ helder_course_validate (HelderCourse *self)
   GPtrArray *diagnostics;
 
   g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
-  return_if_other_thread (self, NULL);
+  helder_return_val_if_other_thread (self, NULL);
 
   diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
   g_ptr_array_extend (diagnostics, self->diagnostics, (GCopyFunc) helder_diagnostic_ref, NULL);
@@ -855,7 +852,7 @@ helder_course_dup_edited_texts (HelderCourse *self)
   GHashTable *texts;
 
   g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
-  return_if_other_thread (self, NULL);
+  helder_return_val_if_other_thread (self, NULL);
 
   texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (HelderPageIter iter = helder_course_iter_pages (self); helder_page_iter_next (&iter);)
@@ -926,7 +923,15 @@ helder_course_load_finish (GAsyncResult  *result,
   /* Loaded in a thread, handed over to the caller's. */
   course = g_task_propagate_pointer (G_TASK (result), error);
   if (course != NULL)
-    course->owner = g_thread_self ();
+    {
+      course->owner = g_thread_self ();
+      for (guint m = 0; m < g_list_model_get_n_items (G_LIST_MODEL (course->modules)); m++)
+        {
+          g_autoptr(HelderModule) module = g_list_model_get_item (G_LIST_MODEL (course->modules), m);
+
+          helder_module_take_over (module);
+        }
+    }
 
   return course;
 }
@@ -1057,7 +1062,7 @@ helder_course_save (HelderCourse  *self,
   g_autoptr(GPtrArray) saved_bytes = NULL;
 
   g_return_val_if_fail (HELDER_IS_COURSE (self), FALSE);
-  return_if_other_thread (self, FALSE);
+  helder_return_val_if_other_thread (self, FALSE);
 
   transaction = helder_save_transaction_new (self->path);
   saved_pages = g_ptr_array_new ();
@@ -1171,7 +1176,7 @@ GListModel *
 helder_course_get_modules (HelderCourse *self)
 {
   g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
-  return_if_other_thread (self, NULL);
+  helder_return_val_if_other_thread (self, NULL);
 
   return G_LIST_MODEL (self->modules);
 }
@@ -1181,7 +1186,7 @@ guint
 helder_course_get_n_modules (HelderCourse *self)
 {
   g_return_val_if_fail (HELDER_IS_COURSE (self), 0);
-  return_if_other_thread (self, 0);
+  helder_return_val_if_other_thread (self, 0);
 
   return g_list_model_get_n_items (G_LIST_MODEL (self->modules));
 }
@@ -1194,7 +1199,7 @@ helder_course_get_module (HelderCourse *self,
   g_autoptr(HelderModule) module = NULL;
 
   g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
-  return_if_other_thread (self, NULL);
+  helder_return_val_if_other_thread (self, NULL);
 
   module = g_list_model_get_item (G_LIST_MODEL (self->modules), position);
   return module;

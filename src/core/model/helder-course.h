@@ -24,10 +24,12 @@ G_BEGIN_DECLS
  * thread for the course that is open. Work in another thread (checks,
  * exports, reports) uses a copy of its own: take a snapshot on the main
  * thread with helder_course_dup_snapshot() and read it into a private
- * course in the thread with helder_course_snapshot_read(). The entry
- * points a thread could reach the course through (its modules, pages,
- * saving, validating) say so with a critical warning when called from
- * another thread.
+ * course in the thread with helder_course_snapshot_read(). None of them
+ * locks. The entry points a thread could reach the course through (its
+ * modules, a module's pages, a page's text and content, saving,
+ * validating) say so with a critical warning when called from another
+ * thread (helder-thread-owner.h). Functions that are safe in any thread
+ * say so.
  */
 
 #define HELDER_COURSE_ERROR (helder_course_error_quark ())
@@ -51,14 +53,6 @@ typedef struct
 } HelderGoal;
 
 #define HELDER_TYPE_COURSE (helder_course_get_type ())
-
-/* The threading rule: a HelderCourse and everything it owns (its modules,
- * pages, page contents, JSON documents and ignore list) are used on the
- * main thread only; none of them locks. Work in another thread uses a copy
- * taken on the main thread: helder_course_read() with the unsaved texts
- * from helder_course_dup_edited_texts(), read in the thread and used by it
- * alone. Functions that are safe in any thread say so.
- */
 
 G_DECLARE_FINAL_TYPE (HelderCourse, helder_course, HELDER, COURSE, GObject)
 

@@ -14,6 +14,7 @@
 #include "helder-colour.h"
 #include "helder-course-path.h"
 #include "helder-module.h"
+#include "helder-thread-owner.h"
 
 /* Reading speed and interaction time behind the estimate, as documented
  * in docs/course-format.md ("Time estimate"). The text of a question and
@@ -34,6 +35,7 @@ struct _HelderModule
   GStrv               goals;
   GListStore         *pages;
   HelderJsonDocument *document;
+  GThread            *owner;    /* the only thread that may use the module */
 };
 
 G_DEFINE_FINAL_TYPE (HelderModule, helder_module, G_TYPE_OBJECT)
@@ -119,6 +121,7 @@ static void
 helder_module_init (HelderModule *self)
 {
   self->pages = g_list_store_new (HELDER_TYPE_PAGE);
+  self->owner = g_thread_self ();
 }
 
 static void
@@ -349,6 +352,27 @@ helder_module_get_goals (HelderModule *self)
   return (const char * const *) self->goals;
 }
 
+/**
+ * helder_module_take_over:
+ *
+ * Makes the calling thread the one that may use @self and its pages: only
+ * for a course loaded in a thread and handed to the caller's
+ * (helder_course_load_finish()).
+ */
+void
+helder_module_take_over (HelderModule *self)
+{
+  g_return_if_fail (HELDER_IS_MODULE (self));
+
+  self->owner = g_thread_self ();
+  for (guint p = 0; p < g_list_model_get_n_items (G_LIST_MODEL (self->pages)); p++)
+    {
+      g_autoptr(HelderPage) page = g_list_model_get_item (G_LIST_MODEL (self->pages), p);
+
+      helder_page_take_over (page);
+    }
+}
+
 /* Returns: (transfer none): the pages, a GListModel of HelderPage owned by
  * @self.
  */
@@ -356,6 +380,7 @@ GListModel *
 helder_module_get_pages (HelderModule *self)
 {
   g_return_val_if_fail (HELDER_IS_MODULE (self), NULL);
+  helder_return_val_if_other_thread (self, NULL);
 
   return G_LIST_MODEL (self->pages);
 }
@@ -365,6 +390,7 @@ guint
 helder_module_get_n_pages (HelderModule *self)
 {
   g_return_val_if_fail (HELDER_IS_MODULE (self), 0);
+  helder_return_val_if_other_thread (self, 0);
 
   return g_list_model_get_n_items (G_LIST_MODEL (self->pages));
 }
@@ -377,6 +403,7 @@ helder_module_get_page (HelderModule *self,
   g_autoptr(HelderPage) page = NULL;
 
   g_return_val_if_fail (HELDER_IS_MODULE (self), NULL);
+  helder_return_val_if_other_thread (self, NULL);
 
   page = g_list_model_get_item (G_LIST_MODEL (self->pages), position);
   return page;
@@ -518,6 +545,7 @@ helder_module_find_page (HelderModule *self,
   guint position;
 
   g_return_val_if_fail (HELDER_IS_MODULE (self), -1);
+  helder_return_val_if_other_thread (self, -1);
 
   if (!g_list_store_find (self->pages, page, &position))
     return -1;

@@ -27,6 +27,7 @@ const char   *helder_module_get_title          (HelderModule *self);
 const char   *helder_module_get_colour         (HelderModule *self);
 guint         helder_module_get_minutes        (HelderModule *self);
 const char * const *helder_module_get_goals    (HelderModule *self);
+void          helder_module_take_over          (HelderModule *self);
 GListModel   *helder_module_get_pages          (HelderModule *self);
 HelderPage   *helder_module_get_page           (HelderModule *self,
                                                 guint         position);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "helder-page.h"
+#include "helder-thread-owner.h"
 
 struct _HelderPage
 {
@@ -21,6 +22,7 @@ struct _HelderPage
   HelderPageContent *content;
   guint              word_count;
   gboolean           modified;
+  GThread           *owner;   /* the only thread that may use the page */
 };
 
 G_DEFINE_FINAL_TYPE (HelderPage, helder_page, G_TYPE_OBJECT)
@@ -120,6 +122,18 @@ helder_page_class_init (HelderPageClass *klass)
 static void
 helder_page_init (HelderPage *self)
 {
+  self->owner = g_thread_self ();
+}
+
+/* Makes the calling thread the one that may use @self; see
+ * helder_module_take_over().
+ */
+void
+helder_page_take_over (HelderPage *self)
+{
+  g_return_if_fail (HELDER_IS_PAGE (self));
+
+  self->owner = g_thread_self ();
 }
 
 /* Keeps a NUL-terminated copy so the text can be handed out as a string. */
@@ -201,6 +215,7 @@ const char *
 helder_page_get_text (HelderPage *self)
 {
   g_return_val_if_fail (HELDER_IS_PAGE (self), NULL);
+  helder_return_val_if_other_thread (self, NULL);
 
   return g_bytes_get_data (self->text, NULL);
 }
@@ -226,6 +241,7 @@ helder_page_set_text (HelderPage *self,
 
   g_return_if_fail (HELDER_IS_PAGE (self));
   g_return_if_fail (text != NULL);
+  helder_return_if_other_thread (self);
 
   if (length < 0)
     length = strlen (text);
@@ -256,6 +272,7 @@ const HelderPageContent *
 helder_page_get_content (HelderPage *self)
 {
   g_return_val_if_fail (HELDER_IS_PAGE (self), NULL);
+  helder_return_val_if_other_thread (self, NULL);
 
   return self->content;
 }

@@ -36,6 +36,7 @@ void                     helder_page_mark_saved      (HelderPage *self);
 void                     helder_page_mark_new        (HelderPage *self);
 void                     helder_page_reload          (HelderPage *self,
                                                       GBytes     *bytes);
+void                     helder_page_take_over       (HelderPage *self);
 HelderDiagnostic        *helder_page_add_diagnostic  (HelderPage     *self,
                                                       gsize           start,
                                                       gsize           end,

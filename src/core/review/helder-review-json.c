@@ -21,8 +21,10 @@
 #include "helder-json-document.h"
 #include "helder-review-conflict.h"
 #include "helder-review-json.h"
+#include "helder-review-merge.h"
 #include "helder-review-private.h"
 #include "helder-save-transaction.h"
+#include "helder-team-lock.h"
 
 /* Reading review.json */
 
@@ -524,6 +526,10 @@ helder_review_parse (GBytes    *bytes,
   return self;
 }
 
+static HelderReview *load_file (const char  *course_path,
+                               GPtrArray   *diagnostics,
+                               GBytes     **file_bytes);
+
 /**
  * helder_review_load:
  *
@@ -534,15 +540,28 @@ HelderReview *
 helder_review_load (const char *course_path,
                     GPtrArray  *diagnostics)
 {
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (course_path != NULL, NULL);
+  g_return_val_if_fail (diagnostics != NULL, NULL);
+
+  return load_file (course_path, diagnostics, &bytes);
+}
+
+/* helder_review_load(), and *@file_bytes: review.json as read, or NULL
+ * when there is none.
+ */
+static HelderReview *
+load_file (const char  *course_path,
+           GPtrArray   *diagnostics,
+           GBytes     **file_bytes)
+{
   g_autofree char *path = NULL;
   g_autofree char *data = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   HelderReview *self;
   gsize length;
-
-  g_return_val_if_fail (course_path != NULL, NULL);
-  g_return_val_if_fail (diagnostics != NULL, NULL);
 
   path = g_build_filename (course_path, HELDER_REVIEW_FILE, NULL);
   if (!g_file_get_contents (path, &data, &length, &error))
@@ -564,8 +583,11 @@ helder_review_load (const char *course_path,
 
   bytes = g_bytes_new_take (g_steal_pointer (&data), length);
   self = helder_review_parse (bytes, diagnostics);
-  if (helder_review_has_conflict_markers (g_bytes_get_data (bytes, NULL), length) && !self->broken)
-    self->modified = TRUE;
+  if (helder_review_has_conflict_markers (g_bytes_get_data (bytes, NULL), length))
+    self->modified = !self->broken;
+  else if (!self->broken)
+    self->base = g_bytes_ref (bytes);
+  *file_bytes = g_steal_pointer (&bytes);
   return self;
 }
 
@@ -771,6 +793,130 @@ helder_review_save (HelderReview  *self,
     return FALSE;
 
   g_hash_table_remove_all (self->approved_texts);
+  g_clear_pointer (&self->base, g_bytes_unref);
+  self->base = g_steal_pointer (&bytes);
   self->modified = FALSE;
   return TRUE;
+}
+
+/* Moves what @from says (threads, pages, approved texts, unknown members)
+ * into @self, so that those holding @self see it; frees @from.
+ */
+static void
+take_contents (HelderReview *self,
+               HelderReview *from)
+{
+  g_ptr_array_unref (self->threads);
+  self->threads = g_steal_pointer (&from->threads);
+  g_ptr_array_unref (self->pages);
+  self->pages = g_steal_pointer (&from->pages);
+  g_hash_table_unref (self->approved_texts);
+  self->approved_texts = g_steal_pointer (&from->approved_texts);
+  g_clear_pointer (&self->unknown, json_object_unref);
+  self->unknown = g_steal_pointer (&from->unknown);
+  g_free (from);
+}
+
+/* Merges review.json as it now is on disk into @self, with the version
+ * @self was read from or last saved as the base; that file becomes the
+ * new base. *@changed: whether @self took in a change (the file differed
+ * from the base). A file that cannot be read leaves @self as it is.
+ */
+static gboolean
+merge_from_disk (HelderReview  *self,
+                 const char    *course_path,
+                 gboolean       saving,
+                 gboolean      *changed,
+                 GError       **error)
+{
+  g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(HelderReview) theirs = load_file (course_path, diagnostics, &bytes);
+  g_autoptr(HelderReview) base = NULL;
+
+  *changed = bytes == NULL ? self->base != NULL
+                           : self->base == NULL || !g_bytes_equal (bytes, self->base);
+  if (!*changed)
+    return TRUE;
+
+  if (theirs->broken)
+    {
+      g_autofree char *where = diagnostics->len > 0
+                               ? helder_diagnostic_to_string (g_ptr_array_index (diagnostics, 0))
+                               : g_strdup (HELDER_REVIEW_FILE);
+
+      g_set_error (error, HELDER_REVIEW_ERROR, HELDER_REVIEW_ERROR_BROKEN,
+                   saving ? _("The review was not saved: review.json was changed outside Helder "
+                              "and now has an error (%s); fix review.json and do it again")
+                          : _("review.json was changed outside Helder and now has an error (%s); "
+                              "the review shows what it had before: fix review.json"),
+                   where);
+      *changed = FALSE;
+      return FALSE;
+    }
+
+  if (self->base != NULL)
+    base = helder_review_parse (self->base, diagnostics);
+  take_contents (self, helder_review_merge (base, self, theirs));
+  g_clear_pointer (&self->base, g_bytes_unref);
+  self->base = theirs->base != NULL ? g_bytes_ref (theirs->base) : NULL;
+  return TRUE;
+}
+
+/**
+ * helder_review_refresh:
+ * @changed: (out): whether review.json had changed, so that @self changed
+ *
+ * Takes into @self what others (another window, helder-cli, a
+ * colleague's synced copy) wrote to review.json since @self was read or
+ * last saved, merged with what @self has (helder_review_merge()); writes
+ * nothing. The threads and page states are new objects afterwards when
+ * *@changed. A review.json that cannot be read leaves @self as it is.
+ */
+gboolean
+helder_review_refresh (HelderReview  *self,
+                       const char    *course_path,
+                       gboolean      *changed,
+                       GError       **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (course_path != NULL, FALSE);
+  g_return_val_if_fail (changed != NULL, FALSE);
+
+  *changed = FALSE;
+  if (self->broken)
+    return TRUE;
+
+  return merge_from_disk (self, course_path, FALSE, changed, error);
+}
+
+/**
+ * helder_review_save_merged:
+ *
+ * Saves @self while others may write review.json too: takes the course's
+ * team lock, takes in what was written since @self was read or last saved
+ * (as helder_review_refresh() does), then saves. Afterwards @self holds the
+ * merged review, so a view of it shows the others' comments too. Use this
+ * wherever a review that has been open for a while is saved.
+ */
+gboolean
+helder_review_save_merged (HelderReview  *self,
+                           const char    *course_path,
+                           GError       **error)
+{
+  g_autoptr(HelderTeamLock) lock = NULL;
+  gboolean changed;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (course_path != NULL, FALSE);
+
+  if (self->broken)
+    return helder_review_save (self, course_path, error);
+
+  lock = helder_team_lock_acquire (course_path, error);
+  if (lock == NULL ||
+      !merge_from_disk (self, course_path, TRUE, &changed, error))
+    return FALSE;
+
+  return helder_review_save (self, course_path, error);
 }

@@ -19,5 +19,12 @@ GBytes       *helder_review_serialize (HelderReview  *self);
 gboolean      helder_review_save      (HelderReview  *self,
                                       const char    *course_path,
                                       GError       **error);
+gboolean      helder_review_refresh   (HelderReview  *self,
+                                      const char    *course_path,
+                                      gboolean      *changed,
+                                      GError       **error);
+gboolean      helder_review_save_merged (HelderReview  *self,
+                                        const char    *course_path,
+                                        GError       **error);
 
 G_END_DECLS

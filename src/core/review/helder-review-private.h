@@ -18,6 +18,7 @@ struct _HelderReview
   GPtrArray  *pages;          /* of HelderReviewPage* */
   GHashTable *approved_texts; /* page → approved text not yet written */
   JsonObject *unknown;
+  GBytes     *base;           /* review.json as last read or written; NULL if none */
   gboolean    broken;
   gboolean    modified;
 };

@@ -287,6 +287,7 @@ helder_review_free (HelderReview *self)
   g_ptr_array_unref (self->pages);
   g_hash_table_unref (self->approved_texts);
   g_clear_pointer (&self->unknown, json_object_unref);
+  g_clear_pointer (&self->base, g_bytes_unref);
   g_free (self);
 }
 
@@ -306,6 +307,10 @@ helder_review_get_modified (HelderReview *self)
 
 /* Threads */
 
+/* Returns: (transfer none) (element-type HelderReviewThread): the threads;
+ * helder_review_refresh() and helder_review_save_merged() may replace the
+ * array and every thread in it, so keep ids, not pointers, across them.
+ */
 GPtrArray *
 helder_review_get_threads (HelderReview *self)
 {
@@ -513,6 +518,9 @@ helder_review_reject_suggestion (HelderReview        *self,
 
 /* Page states */
 
+/* Returns: (transfer none) (element-type HelderReviewPage): the page
+ * states; replaced like the threads (helder_review_get_threads()).
+ */
 GPtrArray *
 helder_review_get_pages (HelderReview *self)
 {
