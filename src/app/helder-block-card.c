@@ -51,7 +51,19 @@ typedef struct
   GtkWidget             *widget;
   GtkLabel              *state;   /* BIND_FILE: the file's name and state */
   GtkPicture            *picture; /* BIND_FILE of an image */
+  char                  *picture_path; /* the file the picture shows or is loading */
+  GCancellable          *loading; /* while the picture loads in a thread */
 } Binding;
+
+static void
+binding_free (Binding *binding)
+{
+  if (binding->loading != NULL)
+    g_cancellable_cancel (binding->loading);
+  g_clear_object (&binding->loading);
+  g_free (binding->picture_path);
+  g_free (binding);
+}
 
 struct _HelderBlockCard
 {
@@ -106,6 +118,8 @@ kind_name (const HelderBlock *block)
     case HELDER_BLOCK_QUESTION: return _("Test question");
     case HELDER_BLOCK_SURVEY: return _("Survey item");
     case HELDER_BLOCK_CONTINUE: return _("Continue divider");
+    /* Translators: the block that lists where a page's facts come from */
+    case HELDER_BLOCK_SOURCES: return _("Sources");
     case HELDER_BLOCK_CODE:
     case HELDER_BLOCK_HTML:
     case HELDER_N_BLOCK_KINDS:
@@ -966,6 +980,76 @@ build (HelderBlockCard *self)
 }
 
 static void
+load_picture_in_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (task_data);
+  GError *error = NULL;
+  GdkTexture *texture = gdk_texture_new_from_file (file, &error);
+
+  if (texture == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, texture, g_object_unref);
+}
+
+static void
+picture_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Binding *binding = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Cancelled: the binding is gone, or shows another file by now. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&binding->loading);
+  gtk_picture_set_paintable (binding->picture, GDK_PAINTABLE (texture));
+  if (texture == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("This picture cannot be shown: %s"),
+                                                  error->message);
+
+      gtk_label_set_text (binding->state, message);
+      gtk_widget_set_visible (GTK_WIDGET (binding->state), TRUE);
+    }
+}
+
+/* Shows the image at @path (or none): read and decoded in a thread, so
+ * that a page full of pictures opens at once; a picture that already
+ * shows @path is left alone.
+ */
+static void
+show_picture (Binding    *binding,
+              const char *path)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (g_strcmp0 (binding->picture_path, path) == 0)
+    return;
+
+  if (binding->loading != NULL)
+    g_cancellable_cancel (binding->loading);
+  g_clear_object (&binding->loading);
+  g_free (binding->picture_path);
+  binding->picture_path = g_strdup (path);
+  gtk_picture_set_paintable (binding->picture, NULL);
+  if (path == NULL)
+    return;
+
+  binding->loading = g_cancellable_new ();
+  task = g_task_new (binding->picture, binding->loading, picture_loaded_cb, binding);
+  g_task_set_source_tag (task, show_picture);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, load_picture_in_thread);
+}
+
+static void
 update_file (Binding    *binding,
              const char *value)
 {
@@ -977,7 +1061,7 @@ update_file (Binding    *binding,
                                       : found ? "" : _("This file is not in the course folder."));
   gtk_widget_set_visible (GTK_WIDGET (binding->state), !found);
   if (binding->picture != NULL)
-    gtk_picture_set_filename (binding->picture, found ? path : NULL);
+    show_picture (binding, found ? path : NULL);
 }
 
 static void
@@ -1358,5 +1442,5 @@ helder_block_card_init (HelderBlockCard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->editable = TRUE;
-  self->bindings = g_ptr_array_new_with_free_func (g_free);
+  self->bindings = g_ptr_array_new_with_free_func ((GDestroyNotify) binding_free);
 }

@@ -321,7 +321,15 @@ refresh (HelderBlockView *self)
       else if (i < old->len && !used[i] &&
                helder_block_card_update (g_ptr_array_index (old, i), block, text))
         card = g_ptr_array_index (old, i), used[i] = TRUE;
-      else
+      /* Building a card costs far more than filling one: any card left
+       * over that was built for this kind of block takes it (but not the
+       * card being edited, which must not change under the author).
+       */
+      for (guint j = 0; card == NULL && j < old->len; j++)
+        if (!used[j] && g_ptr_array_index (old, j) != self->current &&
+            helder_block_card_update (g_ptr_array_index (old, j), block, text))
+          card = g_ptr_array_index (old, j), used[j] = TRUE;
+      if (card == NULL)
         {
           card = new_card (self);
           helder_block_card_update (card, block, text);
@@ -377,8 +385,6 @@ helder_block_view_set_page (HelderBlockView *self,
                             HelderPage      *page,
                             GtkTextBuffer   *buffer)
 {
-  GtkWidget *child;
-
   g_return_if_fail (HELDER_IS_BLOCK_VIEW (self));
   g_return_if_fail (HELDER_IS_COURSE (course));
   g_return_if_fail (HELDER_IS_PAGE (page));
@@ -395,13 +401,12 @@ helder_block_view_set_page (HelderBlockView *self,
   g_set_object (&self->course, course);
   g_set_object (&self->page, page);
 
-  /* Another page: no card of the last one stays. */
+  /* Another page: the last one's cards edit nothing more, but they stay
+   * to be filled with this page's blocks (refresh() matches them by kind).
+   */
   self->current = NULL;
   for (guint i = 0; i < self->cards->len; i++)
     helder_block_card_release (g_ptr_array_index (self->cards, i));
-  g_ptr_array_set_size (self->cards, 0);
-  while ((child = gtk_widget_get_first_child (self->cards_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->cards_box), child);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
 
   self->dirty = TRUE;

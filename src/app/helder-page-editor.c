@@ -1007,6 +1007,11 @@ helder_page_editor_set_page (HelderPageEditor *self,
   g_set_object (&self->page, page);
 
   buffer = helder_page_editor_get_buffer (self);
+  /* The cards take the new page first: replacing the buffer's text then
+   * finds them showing it already, rather than refreshing the last
+   * page's cards for nothing.
+   */
+  helder_block_view_set_page (self->blocks, course, page, buffer);
   g_ptr_array_set_size (self->underlines, 0);
   self->loading = TRUE;
   /* Opening a page is not a step the author can undo. */
@@ -1018,7 +1023,6 @@ helder_page_editor_set_page (HelderPageEditor *self,
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
-  helder_block_view_set_page (self->blocks, course, page, buffer);
   helder_page_editor_check_now (self);
 }
 
