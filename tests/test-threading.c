@@ -423,6 +423,7 @@ test_export_other_kinds (void)
   g_autofree char *handout = g_build_filename (dir, "hand-out.pdf", NULL);
   g_autofree char *tips = g_build_filename (dir, "tips", NULL);
   g_autofree char *feed = g_build_filename (tips, "feed.xml", NULL);
+  g_autofree char *inside = g_build_filename (path, "tips", NULL);
   g_autofree char *pdf = NULL;
   g_autoptr(HelderCourse) course = helder_test_load_course (path);
   g_autoptr(GError) error = NULL;
@@ -482,6 +483,13 @@ test_export_other_kinds (void)
   g_assert_true (helder_export_get_drafted (tips_export.result));
   g_assert_false (helder_export_get_drafted (handout_export.result));
   g_assert_true (g_file_test (feed, G_FILE_TEST_IS_REGULAR));
+
+  /* Like a package, neither is written into the course. */
+  options.output = inside;
+  g_assert_cmpuint (helder_export_run (course, &options, NULL, NULL, NULL, NULL, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "inside the course folder"));
+  g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
 
   helder_test_remove_tree (path);
   helder_test_remove_tree (dir);

@@ -738,7 +738,8 @@ refuse_errors (GPtrArray  *errors,
 }
 
 /* A handout or the tips: written by their own modules, which check what
- * they need; the count is the handout's pages or the tips.
+ * they need, to a place outside the course; the count is the handout's
+ * pages or the tips.
  */
 static guint
 write_other (HelderCourse               *course,
@@ -751,6 +752,9 @@ write_other (HelderCourse               *course,
   HelderHandoutOptions handout;
   guint n = 0;
 
+  if (!helder_output_check (options->output, helder_course_get_path (course),
+                            options->format == HELDER_EXPORT_TIPS, error))
+    return 0;
   if (options->format == HELDER_EXPORT_TIPS)
     return helder_tips_export (course, options->output, options->force, problems, &n, drafted,
                                error) ? n : 0;
