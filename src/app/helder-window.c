@@ -1072,11 +1072,10 @@ export_go_to_cb (HelderExportDialog *dialog,
 static void
 exported_cb (HelderExportDialog *dialog,
              GFile              *output,
-             guint               n_packages,
+             const char         *message,
              HelderWindow       *self)
 {
   g_autoptr(GFile) folder = NULL;
-  g_autofree char *message = NULL;
   g_autofree char *uri = NULL;
   AdwToast *toast;
 
@@ -1084,9 +1083,6 @@ exported_cb (HelderExportDialog *dialog,
   folder = g_file_query_file_type (output, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY
              ? g_object_ref (output) : g_file_get_parent (output);
   uri = g_file_get_uri (folder);
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u package",
-                                          "Exported %u packages", n_packages),
-                             n_packages);
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("Open Folder"));
   adw_toast_set_action_name (toast, "win.open-folder");
