@@ -305,6 +305,64 @@ test_tips_drafted (void)
 }
 
 static gboolean
+problems_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gtk_widget_get_sensitive (find_named (GTK_WIDGET (fixture->dialog), "export"))
+         && gtk_widget_get_visible (gtk_widget_get_ancestor (find_named (GTK_WIDGET (fixture->dialog),
+                                                                         "problems"),
+                                                             ADW_TYPE_PREFERENCES_GROUP));
+}
+
+/* Errors in tips.md stop the tips and are listed where the course's
+ * would be, until the author exports anyway.
+ */
+static void
+test_tips_errors (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *target = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GFile) target_file = NULL;
+  GtkListBoxRow *row;
+
+  fixture_open (&fixture, "course-valid");
+  helder_test_write_file (fixture.tmp, "course-valid/tips.md",
+                          "# Tips\n\n## Lees na wat AI maakt\n\n"
+                          "Controleer altijd de tekst die een AI-tool voor je schrijft.\n\n"
+                          "## Leeg\n");
+  select_row (&fixture, "format", FORMAT_TIPS);
+  g_assert_false (problems_shown (&fixture));
+  target = g_build_filename (fixture.target_dir, "tips", NULL);
+  target_file = g_file_new_for_path (target);
+  helder_export_dialog_set_output (fixture.dialog, target_file);
+  g_signal_emit_by_name (named (&fixture, "export"), "clicked");
+  wait_for (problems_shown, &fixture);
+
+  /* Nothing written; the finding says what to do, and where. */
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (named (&fixture, "problems")), 0);
+  g_assert_nonnull (row);
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (named (&fixture, "problems")), 1));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                            "this tip has a title but no text"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "tips.md:7");
+
+  /* A package lists the course's errors instead: there are none. */
+  select_row (&fixture, "format", FORMAT_WEB);
+  g_assert_false (problems_shown (&fixture));
+  select_row (&fixture, "format", FORMAT_TIPS);
+  g_assert_true (problems_shown (&fixture));
+
+  gtk_switch_set_active (GTK_SWITCH (named (&fixture, "force")), TRUE);
+  g_free (run_export (&fixture, "tips", &message));
+  g_assert_cmpstr (message, ==, "Wrote 2 tips to the folder “tips”");
+
+  fixture_close (&fixture);
+}
+
+static gboolean
 dialog_drawn (gpointer data)
 {
   return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0
@@ -417,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/export-dialog/handout", test_handout);
   g_test_add_func ("/export-dialog/tips", test_tips);
   g_test_add_func ("/export-dialog/tips-drafted", test_tips_drafted);
+  g_test_add_func ("/export-dialog/tips-errors", test_tips_errors);
   g_test_add_func ("/export-dialog/lesson", test_lesson);
 
   return g_test_run ();
