@@ -435,7 +435,8 @@ test_lesson (void)
   /* The minutes follow the ticks, with the time budget in plain words. */
   time = gtk_label_get_text (GTK_LABEL (named (&fixture, "lesson-time")));
   g_assert_true (g_str_has_prefix (time, "2 pages, about "));
-  g_assert_nonnull (strstr (time, "A short lesson takes 5 to 10 minutes."));
+  g_assert_nonnull (strstr (time, "That is too short for a short lesson of about 10 minutes: "
+                                  "add a page."));
   tick (&fixture, "02-toets/01-toets.md", FALSE);
   time = gtk_label_get_text (GTK_LABEL (named (&fixture, "lesson-time")));
   g_assert_true (g_str_has_prefix (time, "1 page, about "));

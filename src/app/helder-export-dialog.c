@@ -328,8 +328,9 @@ list_errors (HelderExportDialog *self)
   gtk_widget_set_visible (self->problems_group, shown > 0);
 }
 
-/* The minutes of the ticked pages, and whether they make a lesson of 5
- * to 10 minutes: the time-budget check the export applies, shown live.
+/* The minutes of the ticked pages, and whether they make a short lesson:
+ * the time-budget check the export applies (a lesson is planned at 10
+ * minutes), shown live.
  */
 static void
 update_lesson (HelderExportDialog *self)
@@ -339,15 +340,16 @@ update_lesson (HelderExportDialog *self)
   g_autoptr(GPtrArray) budget =
     g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
   g_autofree char *time = NULL;
-  g_autofree char *verdict = NULL;
   g_autofree char *text = NULL;
+  const char *verdict;
+  double minutes;
   guint n = pages->len - 1;
 
   update_export_button (self);
   if (n == 0)
     {
       gtk_label_set_text (self->lesson_time,
-                          _("Tick the pages of the lesson. A short lesson takes 5 to 10 minutes."));
+                          _("Tick the pages of the lesson. A short lesson takes about 10 minutes."));
       return;
     }
 
@@ -357,23 +359,16 @@ update_lesson (HelderExportDialog *self)
   if (lesson == NULL)
     return;
   helder_a11y_check_time_budget (self->course, lesson, budget);
+  minutes = helder_a11y_estimate_minutes (self->course, lesson);
 
-  time = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u page, about %.0f minutes of reading and activities.",
-                                       "%u pages, about %.0f minutes of reading and activities.",
-                                       n),
-                          n, helder_module_estimate_minutes (lesson));
-  if (budget->len == 0)
-    verdict = g_strdup (_("That fits a short lesson of 5 to 10 minutes."));
-  else
-    {
-      HelderDiagnostic *finding = g_ptr_array_index (budget, 0);
-      g_autofree char *first = g_utf8_substring (finding->message, 0, 1);
-      g_autofree char *upper = g_utf8_strup (first, -1);
-
-      verdict = g_strdup_printf (_("A short lesson takes 5 to 10 minutes. %s%s."), upper,
-                                 g_utf8_offset_to_pointer (finding->message, 1));
-    }
+  time = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page, about %.0f minutes.",
+                                       "%u pages, about %.0f minutes.", n),
+                          n, minutes);
+  verdict = budget->len == 0
+            ? _("That fits a short lesson of about 10 minutes.")
+            : minutes > helder_module_get_minutes (lesson)
+            ? _("That is too long for a short lesson of about 10 minutes: leave out a page.")
+            : _("That is too short for a short lesson of about 10 minutes: add a page.");
   text = g_strconcat (time, "\n", verdict, NULL);
   gtk_label_set_text (self->lesson_time, text);
 }
