@@ -184,3 +184,34 @@ helder_test_generate_lms (const char *folder,
   g_assert_true (g_spawn_check_wait_status (status, &error));
   g_assert_no_error (error);
 }
+
+/* Returns: (transfer full): the entry @name of @archive, NUL-terminated. */
+char *
+helder_test_read_zip_entry (zip_t      *archive,
+                            const char *name)
+{
+  zip_stat_t stat;
+  zip_file_t *file;
+  char *data;
+
+  g_assert_cmpint (zip_stat (archive, name, 0, &stat), ==, 0);
+  file = zip_fopen (archive, name, 0);
+  g_assert_nonnull (file);
+  data = g_malloc0 (stat.size + 1);
+  g_assert_cmpint (zip_fread (file, data, stat.size), ==, (zip_int64_t) stat.size);
+  zip_fclose (file);
+  return data;
+}
+
+/* How many entries @folder holds (not counting its subfolders' files). */
+guint
+helder_test_count_files (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <zip.h>
 
 #include "helder-course.h"
 
@@ -27,5 +28,8 @@ void  helder_test_generate_lms (const char *folder,
                                 ...) G_GNUC_NULL_TERMINATED;
 gboolean helder_test_files_equal (const char *a,
                                   const char *b);
+guint helder_test_count_files   (const char *folder);
+char *helder_test_read_zip_entry (zip_t      *archive,
+                                  const char *name);
 
 G_END_DECLS

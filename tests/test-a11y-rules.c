@@ -217,6 +217,13 @@ test_course (void)
   g_assert_true (has_finding (found, "01-basis/module.json", 4, "a11y-time-budget",
                               "less than the 30 min planned"));
   g_assert_cmpuint (count_rule (found, "02-goed/module.json", "a11y-time-budget"), ==, 0);
+  /* The estimate the rule judges: reading and interactions, and the 12 s of audio. */
+  {
+    HelderModule *module = helder_course_find_module (course, "01-basis");
+
+    g_assert_cmpfloat_with_epsilon (helder_a11y_estimate_minutes (course, module),
+                                    helder_module_estimate_minutes (module) + 12 / 60.0, 0.001);
+  }
 
   /* The page rules through the single entry point. */
   page = helder_checks_run_page (course, helder_course_find_page (course, "01-basis/02-structuur.md"));

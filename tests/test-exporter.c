@@ -65,34 +65,6 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-static guint
-count_files (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
-
-static char *
-read_entry (zip_t      *archive,
-            const char *name)
-{
-  zip_stat_t stat;
-  zip_file_t *file;
-  char *data;
-
-  g_assert_cmpint (zip_stat (archive, name, 0, &stat), ==, 0);
-  file = zip_fopen (archive, name, 0);
-  g_assert_nonnull (file);
-  data = g_malloc0 (stat.size + 1);
-  g_assert_cmpint (zip_fread (file, data, stat.size), ==, (zip_int64_t) stat.size);
-  zip_fclose (file);
-  return data;
-}
-
 static zip_t *
 export_and_open (HelderCourse       *course,
                  HelderExportFormat  format,
@@ -118,8 +90,8 @@ test_scorm12_layout (void)
   g_autofree char *dir = helder_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "pakket.zip", NULL);
   zip_t *archive = export_and_open (course, HELDER_EXPORT_SCORM12, NULL, path);
-  g_autofree char *manifest = read_entry (archive, "imsmanifest.xml");
-  g_autofree char *metadata = read_entry (archive, "metadata.xml");
+  g_autofree char *manifest = helder_test_read_zip_entry (archive, "imsmanifest.xml");
+  g_autofree char *metadata = helder_test_read_zip_entry (archive, "metadata.xml");
   zip_int64_t n = zip_get_num_entries (archive, 0);
   const char *root_files[] = {
     "imsmanifest.xml", "metadata.xml", "imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd",
@@ -192,8 +164,8 @@ test_scorm2004_manifest (void)
   g_autofree char *path = g_build_filename (dir, "pakket.zip", NULL);
   HelderModule *module = helder_course_find_module (course, "02-toets");
   zip_t *archive = export_and_open (course, HELDER_EXPORT_SCORM2004, module, path);
-  g_autofree char *manifest = read_entry (archive, "imsmanifest.xml");
-  g_autofree char *index = read_entry (archive, "scormcontent/index.html");
+  g_autofree char *manifest = helder_test_read_zip_entry (archive, "imsmanifest.xml");
+  g_autofree char *index = helder_test_read_zip_entry (archive, "scormcontent/index.html");
 
   g_assert_nonnull (strstr (manifest, "<schemaversion>2004 4th Edition</schemaversion>"));
   g_assert_nonnull (strstr (manifest, "<manifest identifier=\"helder_export-proef_02-toets\""));
@@ -220,7 +192,7 @@ export_manifest (HelderCourse       *course,
   g_autofree char *path = g_build_filename (dir, "pakket.zip", NULL);
   HelderModule *module = module_id != NULL ? helder_course_find_module (course, module_id) : NULL;
   zip_t *archive = export_and_open (course, format, module, path);
-  char *manifest = read_entry (archive, "imsmanifest.xml");
+  char *manifest = helder_test_read_zip_entry (archive, "imsmanifest.xml");
 
   zip_discard (archive);
   remove_tree (dir);
@@ -359,14 +331,14 @@ test_atomic_output (void)
                                          NULL, &problems, &error));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "oud");
-  g_assert_cmpuint (count_files (dir), ==, 2);
+  g_assert_cmpuint (helder_test_count_files (dir), ==, 2);
   g_clear_error (&error);
 
   /* A good export replaces it whole. */
   g_assert_true (helder_export_package (course, HELDER_EXPORT_SCORM12, NULL, FALSE, path, NULL,
                                         NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_files (dir), ==, 2);
+  g_assert_cmpuint (helder_test_count_files (dir), ==, 2);
   archive = zip_open (path, ZIP_RDONLY | ZIP_CHECKCONS, &code);
   g_assert_nonnull (archive);
   zip_discard (archive);

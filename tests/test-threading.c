@@ -469,6 +469,91 @@ test_owner_hand_over (void)
   g_assert_cmpstr (helder_course_snapshot_get_path (snapshot), ==, path);
 }
 
+/* The thread makes every kind of export from copies of what it was
+ * given: the lesson's pages and title may go right after the call, and the
+ * handout and the tips take the same path as the packages.
+ */
+static void
+test_export_other_kinds (void)
+{
+  g_autofree char *path = helder_test_copy_course ("export/course");
+  g_autofree char *dir = helder_test_make_temp_dir ();
+  g_autofree char *lesson = g_build_filename (dir, "les.zip", NULL);
+  g_autofree char *handout = g_build_filename (dir, "hand-out.pdf", NULL);
+  g_autofree char *tips = g_build_filename (dir, "tips", NULL);
+  g_autofree char *feed = g_build_filename (tips, "feed.xml", NULL);
+  g_autofree char *inside = g_build_filename (path, "tips", NULL);
+  g_autofree char *pdf = NULL;
+  g_autoptr(HelderCourse) course = helder_test_load_course (path);
+  g_autoptr(GError) error = NULL;
+  g_auto(Outcome) lesson_export = { g_thread_self () };
+  g_auto(Outcome) handout_export = { g_thread_self () };
+  g_auto(Outcome) tips_export = { g_thread_self () };
+  char **pages = g_strsplit ("01-basis/01-tekst.md,02-toets/01-voortoets.md", ",", -1);
+  char *title = g_strdup ("Korte les");
+  HelderExportOptions options = {
+    .format = HELDER_EXPORT_SCORM12,
+    .scope = HELDER_EXPORT_SCOPE_LESSON,
+    .pages = (const char * const *) pages,
+    .title = title,
+    .force = TRUE,
+    .output = lesson,
+  };
+
+  helder_export_async (course, &options, NULL, NULL, NULL, done_cb, &lesson_export);
+  /* The caller's strings are gone before the thread reads them. */
+  for (guint i = 0; pages[i] != NULL; i++)
+    memset (pages[i], 'x', strlen (pages[i]));
+  memset (title, 'x', strlen (title));
+  g_strfreev (pages);
+  g_free (title);
+
+  options = (HelderExportOptions) {
+    .format = HELDER_EXPORT_PDF,
+    .scope = HELDER_EXPORT_SCOPE_MODULE,
+    .module_id = "01-basis",
+    .no_questions = TRUE,
+    .output = handout,
+  };
+  helder_export_async (course, &options, NULL, NULL, NULL, done_cb, &handout_export);
+  options = (HelderExportOptions) {
+    .format = HELDER_EXPORT_TIPS,
+    .scope = HELDER_EXPORT_SCOPE_COURSE,
+    .output = tips,
+  };
+  helder_export_async (course, &options, NULL, NULL, NULL, done_cb, &tips_export);
+  wait_for_result (&lesson_export);
+  wait_for_result (&handout_export);
+  wait_for_result (&tips_export);
+
+  g_assert_cmpuint (helder_export_finish (lesson_export.result, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (lesson, G_FILE_TEST_IS_REGULAR));
+
+  /* The handout's pages are the count. */
+  g_assert_cmpuint (helder_export_finish (handout_export.result, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (handout, &pdf, NULL, NULL));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+
+  /* The tips' count; this course has no tips.md, so they are drafted. */
+  g_assert_cmpuint (helder_export_finish (tips_export.result, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (helder_export_get_drafted (tips_export.result));
+  g_assert_false (helder_export_get_drafted (handout_export.result));
+  g_assert_true (g_file_test (feed, G_FILE_TEST_IS_REGULAR));
+
+  /* Like a package, neither is written into the course. */
+  options.output = inside;
+  g_assert_cmpuint (helder_export_run (course, &options, NULL, NULL, NULL, NULL, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "inside the course folder"));
+  g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
+
+  helder_test_remove_tree (path);
+  helder_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,6 +564,7 @@ main (int   argc,
   g_test_add_func ("/threading/cancelled", test_cancelled);
   g_test_add_func ("/threading/export-checks-once", test_export_checks_once);
   g_test_add_func ("/threading/export-while-files-change", test_export_while_files_change);
+  g_test_add_func ("/threading/export-other-kinds", test_export_other_kinds);
   g_test_add_func ("/threading/guard", test_guard);
   g_test_add_func ("/threading/guard-parts", test_guard_parts);
   g_test_add_func ("/threading/owner-hand-over", test_owner_hand_over);

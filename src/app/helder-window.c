@@ -1073,22 +1073,27 @@ export_go_to_cb (HelderExportDialog *dialog,
 static void
 exported_cb (HelderExportDialog *dialog,
              GFile              *output,
-             guint               n_packages,
+             const char         *message,
              HelderWindow       *self)
 {
   g_autoptr(GFile) folder = NULL;
-  g_autofree char *message = NULL;
   g_autofree char *uri = NULL;
+  GtkWidget *title;
   AdwToast *toast;
 
   /* A single package is a file: its folder is what to open. */
   folder = g_file_query_file_type (output, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY
              ? g_object_ref (output) : g_file_get_parent (output);
   uri = g_file_get_uri (folder);
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u package",
-                                          "Exported %u packages", n_packages),
-                             n_packages);
+  /* The message may be two sentences (drafted tips): it wraps, and it
+   * stays until it is closed, so there is time to read it.
+   */
+  title = gtk_label_new (message);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
   toast = adw_toast_new (message);
+  adw_toast_set_custom_title (toast, title);
+  adw_toast_set_timeout (toast, 0);
   adw_toast_set_button_label (toast, _("Open Folder"));
   adw_toast_set_action_name (toast, "win.open-folder");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));

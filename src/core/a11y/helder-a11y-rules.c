@@ -774,6 +774,21 @@ check_time_budget (HelderModule *module,
                   HELDER_SEVERITY_WARNING, "a11y-time-budget", message);
 }
 
+/* The length of @module's media in ms; their own findings are left out. */
+static gint64
+module_media_length (HelderCourse *course,
+                     HelderModule *module)
+{
+  g_autoptr(GHashTable) durations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) caption_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                               g_free);
+  g_autoptr(GPtrArray) media_findings =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  MediaChecks checks = { course, media_findings, durations, caption_words };
+
+  return check_module_media (&checks, module);
+}
+
 /**
  * helder_a11y_check_time_budget:
  *
@@ -787,18 +802,28 @@ helder_a11y_check_time_budget (HelderCourse *course,
                                HelderModule *module,
                                GPtrArray    *diagnostics)
 {
-  g_autoptr(GHashTable) durations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) caption_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                               g_free);
-  g_autoptr(GPtrArray) media_findings =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
-  MediaChecks checks = { course, media_findings, durations, caption_words };
-
   g_return_if_fail (HELDER_IS_COURSE (course));
   g_return_if_fail (HELDER_IS_MODULE (module));
   g_return_if_fail (diagnostics != NULL);
 
-  check_time_budget (module, check_module_media (&checks, module), diagnostics);
+  check_time_budget (module, module_media_length (course, module), diagnostics);
+}
+
+/**
+ * helder_a11y_estimate_minutes:
+ *
+ * Returns: the minutes the time-budget rule estimates for @module: its
+ *   reading and interactions (helder_module_estimate_minutes()) and its
+ *   media
+ */
+double
+helder_a11y_estimate_minutes (HelderCourse *course,
+                              HelderModule *module)
+{
+  g_return_val_if_fail (HELDER_IS_COURSE (course), 0);
+  g_return_val_if_fail (HELDER_IS_MODULE (module), 0);
+
+  return helder_module_estimate_minutes (module) + module_media_length (course, module) / 60000.0;
 }
 
 /**

@@ -26,6 +26,8 @@ void   helder_a11y_check_page   (HelderCourse *course,
 void   helder_a11y_check_time_budget (HelderCourse *course,
                                      HelderModule *module,
                                      GPtrArray    *diagnostics);
+double helder_a11y_estimate_minutes  (HelderCourse *course,
+                                     HelderModule *module);
 void   helder_a11y_check_course (HelderCourse *course,
                                  GPtrArray    *diagnostics);
 

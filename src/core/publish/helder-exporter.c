@@ -17,10 +17,12 @@
 #include "helder-checks.h"
 #include "helder-course-path.h"
 #include "helder-exporter.h"
+#include "helder-handout.h"
 #include "helder-markup.h"
 #include "helder-output.h"
 #include "helder-renderer.h"
 #include "helder-scorm-resources.h"
+#include "helder-tips-export.h"
 
 #define SCORM_RESOURCE "/io/github/helderapp/Helder/scorm/"
 
@@ -727,32 +729,42 @@ refuse_errors (GPtrArray  *errors,
   return TRUE;
 }
 
-/**
- * helder_export_run:
- * @options: what to export where; @options->findings, when given, are
- *   the course's findings from helder_checks_run_course() on the same
- *   texts, so the export does not check the course again
- * @progress: (nullable): called with the part of the whole export done
- * @problems: (out) (optional) (transfer full): the findings that stopped
- *   the export, when there are any
- *
- * Writes the packages @options asks for: the course is checked once (or
- * not at all with @options->findings), and nothing is written when the
- * checks report errors in what would be exported, unless @options->force.
- * One package per module goes into the folder @options->output, named by
- * helder_export_module_file_name(); a package already written stays
- * when a later one fails.
- *
- * Returns: how many packages were written; 0 with @error set on failure
+/* A handout or the tips: written by their own modules, which check what
+ * they need, to a place outside the course; the count is the handout's
+ * pages or the tips.
  */
-guint
-helder_export_run (HelderCourse               *course,
-                   const HelderExportOptions  *options,
-                   HelderExportProgress        progress,
-                   gpointer                    user_data,
-                   GCancellable               *cancellable,
-                   GPtrArray                 **problems,
-                   GError                    **error)
+static guint
+write_other (HelderCourse               *course,
+             const HelderExportOptions  *options,
+             HelderModule               *module,
+             GPtrArray                 **problems,
+             gboolean                   *drafted,
+             GError                    **error)
+{
+  HelderHandoutOptions handout;
+  guint n = 0;
+
+  if (!helder_output_check (options->output, helder_course_get_path (course),
+                            options->format == HELDER_EXPORT_TIPS, error))
+    return 0;
+  if (options->format == HELDER_EXPORT_TIPS)
+    return helder_tips_export (course, options->output, options->force, problems, &n, drafted,
+                               error) ? n : 0;
+
+  helder_handout_options_init (&handout);
+  handout.questions = !options->no_questions;
+  return helder_handout_write (course, module, &handout, options->output, &n, error) ? n : 0;
+}
+
+static guint
+export_run (HelderCourse               *course,
+            const HelderExportOptions  *options,
+            HelderExportProgress        progress,
+            gpointer                    user_data,
+            GCancellable               *cancellable,
+            GPtrArray                 **problems,
+            gboolean                   *drafted,
+            GError                    **error)
 {
   g_autoptr(GPtrArray) modules = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) all = NULL;
@@ -782,6 +794,14 @@ helder_export_run (HelderCourse               *course,
                        _("the course has no module “%s”"), options->module_id);
           return 0;
         }
+    }
+
+  if (options->format == HELDER_EXPORT_PDF || options->format == HELDER_EXPORT_TIPS)
+    {
+      g_return_val_if_fail (options->scope != HELDER_EXPORT_SCOPE_LESSON
+                            && (options->format == HELDER_EXPORT_TIPS
+                                || options->scope != HELDER_EXPORT_SCOPE_EACH_MODULE), 0);
+      return write_other (course, options, module, problems, drafted, error);
     }
 
   if (!options->force)
@@ -837,6 +857,42 @@ helder_export_run (HelderCourse               *course,
 }
 
 /**
+ * helder_export_run:
+ * @options: what to export where; @options->findings, when given, are
+ *   the course's findings from helder_checks_run_course() on the same
+ *   texts, so the export does not check the course again
+ * @progress: (nullable): called with the part of the whole export done
+ * @problems: (out) (optional) (transfer full): the findings that stopped
+ *   the export, when there are any
+ *
+ * Writes the packages @options asks for: the course is checked once (or
+ * not at all with @options->findings), and nothing is written when the
+ * checks report errors in what would be exported, unless @options->force.
+ * One package per module goes into the folder @options->output, named by
+ * helder_export_module_file_name(); a package already written stays
+ * when a later one fails.
+ *
+ * %HELDER_EXPORT_PDF writes the handout of the course or of one module
+ * with helder_handout_write(), as `helder-cli export --format pdf` does;
+ * %HELDER_EXPORT_TIPS writes the tips with helder_tips_export(), whose
+ * own checks (of tips.md) stop it unless @options->force.
+ *
+ * Returns: how many packages (handout pages, tips) were written; 0 with
+ *   @error set on failure
+ */
+guint
+helder_export_run (HelderCourse               *course,
+                   const HelderExportOptions  *options,
+                   HelderExportProgress        progress,
+                   gpointer                    user_data,
+                   GCancellable               *cancellable,
+                   GPtrArray                 **problems,
+                   GError                    **error)
+{
+  return export_run (course, options, progress, user_data, cancellable, problems, NULL, error);
+}
+
+/**
  * helder_export_package:
  * @module: (nullable): the module to export, or %NULL for the whole course
  * @force: export even when the checks report errors
@@ -879,6 +935,7 @@ typedef struct
   HelderExportOptions   options;
   HelderProgress       *progress;
   GPtrArray            *problems;
+  gboolean              drafted;
 } ExportJob;
 
 static void
@@ -887,6 +944,8 @@ export_job_free (ExportJob *job)
   helder_course_snapshot_free (job->snapshot);
   g_free ((char *) job->options.module_id);
   g_free ((char *) job->options.output);
+  g_strfreev ((char **) job->options.pages);
+  g_free ((char *) job->options.title);
   g_clear_pointer (&job->options.findings, g_ptr_array_unref);
   helder_progress_unref (job->progress);
   g_clear_pointer (&job->problems, g_ptr_array_unref);
@@ -914,8 +973,8 @@ export_thread (GTask        *task,
   if (copy == NULL)
     return;
 
-  n = helder_export_run (copy, &job->options, export_progress_cb, job->progress, cancellable,
-                         &job->problems, &error);
+  n = export_run (copy, &job->options, export_progress_cb, job->progress, cancellable,
+                  &job->problems, &job->drafted, &error);
   if (n == 0 && error != NULL)
     g_task_return_error (task, error);
   else
@@ -952,6 +1011,8 @@ helder_export_async (HelderCourse               *course,
   job->options = *options;
   job->options.module_id = g_strdup (options->module_id);
   job->options.output = g_strdup (options->output);
+  job->options.pages = (const char * const *) g_strdupv ((char **) options->pages);
+  job->options.title = g_strdup (options->title);
   if (options->findings != NULL)
     job->options.findings = g_ptr_array_copy (options->findings,
                                               (GCopyFunc) helder_diagnostic_ref, NULL);
@@ -987,6 +1048,25 @@ helder_export_finish (GAsyncResult  *result,
     *problems = g_steal_pointer (&job->problems);
 
   return n > 0 ? n : 0;
+}
+
+/**
+ * helder_export_get_drafted:
+ * @result: the result given to helder_export_async()'s callback
+ *
+ * Returns: whether a %HELDER_EXPORT_TIPS export drafted the tips from
+ *   the pages' "Wat kun jij doen?" callouts, the course having no tips.md
+ */
+gboolean
+helder_export_get_drafted (GAsyncResult *result)
+{
+  ExportJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == helder_export_async, FALSE);
+
+  job = g_task_get_task_data (G_TASK (result));
+  return job->drafted;
 }
 
 /* The file of one module's package when every module gets its own: named

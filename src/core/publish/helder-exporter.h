@@ -1,7 +1,8 @@
 /* helder-exporter.h
  *
  * Exports a course or a module as a SCORM 1.2, SCORM 2004 or web package (a
- * ZIP file).
+ * ZIP file); and, through the same run (helder_export_run(),
+ * helder_export_async()), as a PDF handout or the tips of the week.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +30,8 @@ typedef enum
   HELDER_EXPORT_SCORM12,
   HELDER_EXPORT_SCORM2004,
   HELDER_EXPORT_WEB,
+  HELDER_EXPORT_PDF,  /* a printable handout (helder_handout_write()) of the course or a module */
+  HELDER_EXPORT_TIPS, /* the tips of the week (helder_tips_export()) into the folder @output */
 } HelderExportFormat;
 
 typedef enum
@@ -47,6 +50,7 @@ typedef struct
   const char * const *pages;     /* for HELDER_EXPORT_SCOPE_LESSON: module/page.md, in order */
   const char         *title;     /* for HELDER_EXPORT_SCOPE_LESSON: the lesson's title */
   gboolean            force;     /* export even when the checks report errors */
+  gboolean            no_questions; /* for HELDER_EXPORT_PDF: leave the questions out */
   const char         *output;    /* the ZIP file, or the folder for one per module */
   GPtrArray          *findings;  /* (nullable): the course's latest check, reused */
 } HelderExportOptions;
@@ -85,6 +89,7 @@ void        helder_export_async              (HelderCourse               *course
 guint       helder_export_finish             (GAsyncResult               *result,
                                               GPtrArray                 **problems,
                                               GError                    **error);
+gboolean    helder_export_get_drafted        (GAsyncResult               *result);
 
 char       *helder_export_module_file_name   (HelderModule         *module);
 
