@@ -107,6 +107,35 @@ test_save_unchanged_is_identical (void)
   helder_test_remove_tree (copy);
 }
 
+/* Changing a page back to the text its file has leaves nothing to save. */
+static void
+test_back_to_saved (void)
+{
+  g_autofree char *copy = helder_test_copy_course ("course-valid");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (copy, &error);
+  HelderPage *page = helder_course_find_page (course, "01-basis/01-welkom.md");
+  g_autofree char *original = g_strdup (helder_page_get_text (page));
+  g_autofree char *edited = g_strconcat (original, "Nog een zin.\n", NULL);
+
+  helder_page_set_text (page, edited, -1);
+  g_assert_true (helder_page_get_modified (page));
+  helder_page_set_text (page, original, -1);
+  g_assert_false (helder_page_get_modified (page));
+  g_assert_false (helder_course_get_modified (course));
+
+  /* After a save, the saved text is the one to come back to. */
+  helder_page_set_text (page, edited, -1);
+  g_assert_true (helder_course_save (course, &error));
+  g_assert_no_error (error);
+  helder_page_set_text (page, original, -1);
+  g_assert_true (helder_page_get_modified (page));
+  helder_page_set_text (page, edited, -1);
+  g_assert_false (helder_page_get_modified (page));
+
+  helder_test_remove_tree (copy);
+}
+
 static void
 test_save_edit (void)
 {
@@ -521,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/course/not-a-course", test_not_a_course);
   g_test_add_func ("/course/save-unchanged-is-identical", test_save_unchanged_is_identical);
   g_test_add_func ("/course/save-edit", test_save_edit);
+  g_test_add_func ("/course/back-to-saved", test_back_to_saved);
   g_test_add_func ("/course/unknown-fields-survive", test_unknown_fields_survive);
   g_test_add_func ("/course/load-async", test_load_async);
   g_test_add_func ("/course/import-media", test_import_media);
