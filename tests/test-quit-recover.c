@@ -3,7 +3,12 @@
  * Losing no work: every way out asks about unsaved changes, the session
  * cannot log out past them, a killed app offers its text back, a
  * read-only course folder says so and offers a copy, and the unsaved mark
- * shows where the author looks.
+ * shows where the author looks. With HELDER_QUIT_RECOVER_SCREENSHOTS=FOLDER
+ * set, /quit-recover/screenshots saves the quit question, the recovery
+ * offer and the read-only banner there (that is how docs/screenshots/
+ * quit-*.png, recover-*.png and read-only-*.png are made; LANGUAGE=nl and
+ * HELDER_LOCALEDIR=_build/po for the Dutch ones, with a Dutch locale for
+ * the month's name).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +18,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
@@ -20,11 +26,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
 
 #include "helder-application.h"
 #include "helder-recovery.h"
+#include "helder-test-screenshot.h"
 #include "helder-test-utils.h"
 #include "helder-ui-test-utils.h"
 #include "helder-window.h"
@@ -669,6 +677,95 @@ test_read_only_folder (void)
   helder_test_remove_tree (elsewhere);
 }
 
+static void
+run_frames (void)
+{
+  /* Let the window take its size and draw; labels wrap over a few frames. */
+  for (guint frame = 0; frame < 100; frame++)
+    {
+      g_usleep (10000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *language = g_getenv ("LANGUAGE") != NULL && g_str_has_prefix (g_getenv ("LANGUAGE"), "nl")
+                         ? "nl" : "en";
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, language);
+  g_autofree char *path = g_build_filename (g_getenv ("HELDER_QUIT_RECOVER_SCREENSHOTS"), file, NULL);
+
+  run_frames ();
+  helder_test_save_screenshot (widget, path);
+}
+
+/* The pictures for the manual, in the language the test runs in. */
+static void
+test_screenshots (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *mounted = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) mounted_folder = NULL;
+  g_autoptr(HelderApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  HelderWindow *window;
+
+  /* Run alone (-p): one application per test process. */
+  if (g_getenv ("HELDER_QUIT_RECOVER_SCREENSHOTS") == NULL || !private_mounts)
+    {
+      g_test_skip ("set HELDER_QUIT_RECOVER_SCREENSHOTS=FOLDER (as root) to save screenshots");
+      return;
+    }
+  app = new_application ();
+  path = helder_test_copy_course ("course-valid");
+  mounted = g_strconcat (path, "-read-only", NULL);
+  folder = g_file_new_for_path (path);
+  mounted_folder = g_file_new_for_path (mounted);
+
+  /* The read-only banner. */
+  g_assert_cmpint (g_mkdir (mounted, 0755), ==, 0);
+  g_assert_cmpint (mount (path, mounted, NULL, MS_BIND, NULL), ==, 0);
+  g_assert_cmpint (mount (NULL, mounted, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL), ==, 0);
+  window = helder_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, mounted_folder);
+  wait_for (page_shown, window);
+  wait_for (save_banner_shown, window);
+  save_screenshot (GTK_WIDGET (window), "read-only");
+  close_and_finalize (window);
+  g_assert_cmpint (umount2 (mounted, MNT_DETACH), ==, 0);
+
+  /* The question Quit asks. */
+  window = helder_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+  type_sentence (window);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  dialog = wait_for_message_dialog ();
+  save_screenshot (GTK_WIDGET (dialog), "quit");
+  answer (dialog, "cancel");
+
+  /* The recovery offer, as after a crash. */
+  g_assert_true (helder_recovery_store (helder_window_get_course (window), &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = open_window (folder);
+  dialog = wait_for_message_dialog ();
+  save_screenshot (GTK_WIDGET (dialog), "recover");
+  answer (dialog, "discard");
+
+  close_and_finalize (window);
+  g_rmdir (mounted);
+  helder_test_remove_tree (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -680,6 +777,11 @@ main (int   argc,
   private_mounts = geteuid () == 0 && unshare (CLONE_NEWNS) == 0 &&
                    mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0;
 
+  setlocale (LC_ALL, "");
+  if (g_getenv ("HELDER_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HELDER_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   ui_test_init (&argc, &argv);
   start_session_manager ();
 
@@ -688,6 +790,7 @@ main (int   argc,
   g_test_add_func ("/quit-recover/terminate-keeps-text", test_terminate_keeps_text);
   g_test_add_func ("/quit-recover/undo-to-saved", test_undo_to_saved);
   g_test_add_func ("/quit-recover/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/quit-recover/screenshots", test_screenshots);
 
   return g_test_run ();
 }

@@ -763,13 +763,18 @@ recovery_response_cb (AdwMessageDialog *dialog,
     helder_recovery_discard (self->course);
 }
 
-/* “Welkom”, “Blokken”: the titles of the pages @files name, in outline order. */
+/* “Welkom”, “Blokken”: the titles of the pages @files names (or of the
+ * unsaved pages when @files is %NULL), in outline order; @n_pages
+ * receives how many.
+ */
 static char *
 dup_page_titles (HelderWindow *self,
-                 GHashTable   *files)
+                 GHashTable   *files,
+                 guint        *n_pages)
 {
   g_autoptr(GString) titles = g_string_new (NULL);
 
+  *n_pages = 0;
   for (HelderPageIter iter = helder_course_iter_pages (self->course);
        helder_page_iter_next (&iter);)
     {
@@ -783,6 +788,7 @@ dup_page_titles (HelderWindow *self,
         g_string_append (titles, ", ");
       /* Translators: a page title in quotes, in a list of pages. */
       g_string_append_printf (titles, _("“%s”"), helder_page_get_title (page));
+      (*n_pages)++;
     }
 
   return g_string_free (g_steal_pointer (&titles), FALSE);
@@ -800,11 +806,12 @@ offer_recovery (HelderWindow *self)
   g_autofree char *titles = NULL;
   g_autofree char *when = NULL;
   g_autofree char *body = NULL;
+  guint n_pages;
 
   if (texts == NULL)
     return;
 
-  titles = dup_page_titles (self, texts);
+  titles = dup_page_titles (self, texts, &n_pages);
   /* Translators: a date and time as people write it, in strftime()
    * format: "4 December 2026 at 09:04"; in Dutch "%-d %B %Y om %H:%M".
    */
@@ -814,7 +821,7 @@ offer_recovery (HelderWindow *self)
                                        "on %s: %s. Restore them to go on where you left off.",
                                        "Helder kept changes to these pages that were not saved, "
                                        "on %s: %s. Restore them to go on where you left off.",
-                                       g_hash_table_size (texts)),
+                                       n_pages),
                           when, titles);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("Restore Unsaved Changes?"), body));
@@ -1344,13 +1351,24 @@ helder_window_close_request (GtkWindow *window)
   AdwMessageDialog *dialog;
   g_autofree char *titles = NULL;
   g_autofree char *body = NULL;
+  guint n_pages;
 
   if (self->course == NULL || !helder_course_get_modified (self->course))
     return GTK_WINDOW_CLASS (helder_window_parent_class)->close_request (window);
 
-  titles = dup_page_titles (self, NULL);
-  body = g_strdup_printf (_("These pages have changes that are not saved: %s. If you close "
-                            "without saving, the changes are lost."), titles);
+  titles = dup_page_titles (self, NULL, &n_pages);
+  /* Only the course's structure changed (a page moved, a module renamed). */
+  if (n_pages == 0)
+    body = g_strdup (_("The course has changes that are not saved. If you close without saving, "
+                       "they are lost."));
+  else
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "This page has changes that are not saved: %s. If "
+                                         "you close without saving, the changes are lost.",
+                                         "These pages have changes that are not saved: %s. If "
+                                         "you close without saving, the changes are lost.",
+                                         n_pages),
+                            titles);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"), body));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
