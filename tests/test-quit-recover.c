@@ -532,6 +532,19 @@ test_undo_to_saved (void)
  */
 static gboolean private_mounts;
 
+/* Returns: (transfer full): a read-only view of the folder @path, beside it. */
+static char *
+mount_read_only (const char *path)
+{
+  char *mounted = g_strconcat (path, "-read-only", NULL);
+
+  g_assert_cmpint (g_mkdir (mounted, 0755), ==, 0);
+  g_assert_cmpint (mount (path, mounted, NULL, MS_BIND, NULL), ==, 0);
+  g_assert_cmpint (mount (NULL, mounted, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL), ==, 0);
+
+  return mounted;
+}
+
 static gboolean
 save_banner_shown (gpointer data)
 {
@@ -612,10 +625,7 @@ test_read_only_folder (void)
     }
 
   path = helder_test_copy_course ("course-valid");
-  mounted = g_strconcat (path, "-read-only", NULL);
-  g_assert_cmpint (g_mkdir (mounted, 0755), ==, 0);
-  g_assert_cmpint (mount (path, mounted, NULL, MS_BIND, NULL), ==, 0);
-  g_assert_cmpint (mount (NULL, mounted, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL), ==, 0);
+  mounted = mount_read_only (path);
   folder = g_file_new_for_path (mounted);
 
   /* Said at once, before anything is typed. */
@@ -723,14 +733,11 @@ test_screenshots (void)
     }
   app = new_application ();
   path = helder_test_copy_course ("course-valid");
-  mounted = g_strconcat (path, "-read-only", NULL);
   folder = g_file_new_for_path (path);
-  mounted_folder = g_file_new_for_path (mounted);
 
   /* The read-only banner. */
-  g_assert_cmpint (g_mkdir (mounted, 0755), ==, 0);
-  g_assert_cmpint (mount (path, mounted, NULL, MS_BIND, NULL), ==, 0);
-  g_assert_cmpint (mount (NULL, mounted, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL), ==, 0);
+  mounted = mount_read_only (path);
+  mounted_folder = g_file_new_for_path (mounted);
   window = helder_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
   gtk_window_present (GTK_WINDOW (window));
