@@ -1137,13 +1137,17 @@ commit_changes (HelderCourse  *self,
     return TRUE;
 
   g_debug ("Saving in %s failed: %s", root, local_error->message);
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
-      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY) ||
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY) ||
       !helder_course_folder_is_writable (root))
     advice = _("The folder is read-only. Save a copy of the course in a folder you can "
                "write to");
   else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
     advice = _("The disk is full. Make room on it and save again");
+  /* A link out of the folder, a file of the course that may not be
+   * written: the transaction's own words say which and what to do.
+   */
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    advice = local_error->message;
   else
     advice = _("The files could not be written. Check that the disk is connected and save "
                "again; your changes stay open until then");
