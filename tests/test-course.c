@@ -107,6 +107,81 @@ test_save_unchanged_is_identical (void)
   helder_test_remove_tree (copy);
 }
 
+/* Changing a page back to the text its file has leaves nothing to save. */
+static void
+test_back_to_saved (void)
+{
+  g_autofree char *copy = helder_test_copy_course ("course-valid");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (copy, &error);
+  HelderPage *page = helder_course_find_page (course, "01-basis/01-welkom.md");
+  g_autofree char *original = g_strdup (helder_page_get_text (page));
+  g_autofree char *edited = g_strconcat (original, "Nog een zin.\n", NULL);
+
+  helder_page_set_text (page, edited, -1);
+  g_assert_true (helder_page_get_modified (page));
+  helder_page_set_text (page, original, -1);
+  g_assert_false (helder_page_get_modified (page));
+  g_assert_false (helder_course_get_modified (course));
+
+  /* After a save, the saved text is the one to come back to. */
+  helder_page_set_text (page, edited, -1);
+  g_assert_true (helder_course_save (course, &error));
+  g_assert_no_error (error);
+  helder_page_set_text (page, original, -1);
+  g_assert_true (helder_page_get_modified (page));
+  helder_page_set_text (page, edited, -1);
+  g_assert_false (helder_page_get_modified (page));
+
+  helder_test_remove_tree (copy);
+}
+
+/* A copy holds the whole course with the unsaved text; the course itself
+ * keeps its changes unsaved, and a copy inside the course is refused.
+ */
+static void
+test_save_copy (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autofree char *inside = g_build_filename (path, "kopie", NULL);
+  g_autofree char *outside = g_strconcat (path, "-kopie", NULL);
+  g_autofree char *partial = g_build_filename (path, "01-basis", "01-welkom.md.helder-new", NULL);
+  g_autofree char *copied_partial = g_build_filename (outside, "01-basis",
+                                                      "01-welkom.md.helder-new", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (path, &error);
+  g_autoptr(HelderCourse) copy = NULL;
+  HelderPage *page = helder_course_find_page (course, "01-basis/01-welkom.md");
+
+  /* A save that died half-way left a new file behind: not copied. */
+  g_assert_true (g_file_set_contents (partial, "half", -1, NULL));
+  helder_page_set_text (page, "# Welkom\n\nNog niet bewaard.\n", -1);
+
+  g_assert_false (helder_course_save_copy (course, inside, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
+
+  g_assert_true (helder_course_save_copy (course, outside, &error));
+  g_assert_no_error (error);
+  g_assert_true (helder_page_get_modified (page));
+  g_assert_false (g_file_test (copied_partial, G_FILE_TEST_EXISTS));
+
+  copy = helder_course_load (outside, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (helder_page_get_text (helder_course_find_page (copy, "01-basis/01-welkom.md")),
+                   ==, "# Welkom\n\nNog niet bewaard.\n");
+  g_assert_false (helder_course_get_modified (copy));
+  g_assert_cmpuint (helder_course_get_n_modules (copy), ==, helder_course_get_n_modules (course));
+
+  /* A copy goes into a new or an empty folder only. */
+  g_assert_false (helder_course_save_copy (course, outside, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+
+  helder_test_remove_tree (outside);
+  helder_test_remove_tree (path);
+}
+
 static void
 test_save_edit (void)
 {
@@ -521,6 +596,8 @@ main (int   argc,
   g_test_add_func ("/course/not-a-course", test_not_a_course);
   g_test_add_func ("/course/save-unchanged-is-identical", test_save_unchanged_is_identical);
   g_test_add_func ("/course/save-edit", test_save_edit);
+  g_test_add_func ("/course/back-to-saved", test_back_to_saved);
+  g_test_add_func ("/course/save-copy", test_save_copy);
   g_test_add_func ("/course/unknown-fields-survive", test_unknown_fields_survive);
   g_test_add_func ("/course/load-async", test_load_async);
   g_test_add_func ("/course/import-media", test_import_media);

@@ -16,6 +16,7 @@ test_store_find_apply (void)
   g_autoptr(HelderCourse) course = helder_course_load (path, &error);
   g_autoptr(HelderCourse) after_crash = NULL;
   g_autoptr(GHashTable) texts = NULL;
+  g_autoptr(GDateTime) saved_at = NULL;
   g_autofree char *recovery = NULL;
   const char *unsaved = "# Welkom\n\nDeze zin is nog niet bewaard.\n";
 
@@ -35,9 +36,13 @@ test_store_find_apply (void)
   /* The app crashed: the course on disk is the old one. */
   after_crash = helder_course_load (path, &error);
   g_assert_no_error (error);
-  texts = helder_recovery_find (after_crash);
+  texts = helder_recovery_find (after_crash, &saved_at);
   g_assert_nonnull (texts);
   g_assert_cmpuint (g_hash_table_size (texts), ==, 1);
+  /* When the text was kept: a moment ago. */
+  g_assert_nonnull (saved_at);
+  g_assert_cmpint (g_date_time_to_unix (saved_at), <=, g_get_real_time () / G_USEC_PER_SEC);
+  g_assert_cmpint (g_date_time_to_unix (saved_at), >=, g_get_real_time () / G_USEC_PER_SEC - 3600);
   g_assert_cmpstr (g_hash_table_lookup (texts, "01-basis/01-welkom.md"), ==, unsaved);
 
   g_assert_cmpuint (helder_recovery_apply (after_crash, texts), ==, 1);
@@ -48,7 +53,7 @@ test_store_find_apply (void)
 
   /* Once the text is what the course has, there is nothing to recover. */
   g_clear_pointer (&texts, g_hash_table_unref);
-  g_assert_null (helder_recovery_find (after_crash));
+  g_assert_null (helder_recovery_find (after_crash, NULL));
 
   helder_recovery_discard (after_crash);
   g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
@@ -106,7 +111,7 @@ test_store_in_thread (void)
 
   after_crash = helder_course_load (path, &error);
   g_assert_no_error (error);
-  texts = helder_recovery_find (after_crash);
+  texts = helder_recovery_find (after_crash, NULL);
   g_assert_nonnull (texts);
   g_assert_cmpstr (g_hash_table_lookup (texts, "01-basis/01-welkom.md"), ==,
                    "# Welkom\n\nVersie 8.\n");

@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <signal.h>
+
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 #include <gtksourceview/gtksource.h>
 
 #include "helder-application.h"
@@ -20,6 +23,7 @@ struct _HelderApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  guint           terminate_source;
 };
 
 G_DEFINE_FINAL_TYPE (HelderApplication, helder_application, ADW_TYPE_APPLICATION)
@@ -138,12 +142,35 @@ style_changed_cb (HelderApplication *self)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
 }
 
+/* Quit closes each window as its close button does, so a window with
+ * unsaved changes asks first; the app ends with its last window.
+ */
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+/* The session (or anyone) sent SIGTERM: there is no time to ask, so the
+ * unsaved changes go to the recovery file, offered back on the next start.
+ */
+static gboolean
+terminate_cb (gpointer user_data)
+{
+  GApplication *app = user_data;
+
+  for (const GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (HELDER_IS_WINDOW (l->data))
+      helder_window_keep_unsaved (l->data);
+
+  g_application_quit (app);
+
+  return G_SOURCE_CONTINUE;
 }
 
 static const GActionEntry app_actions[] = {
@@ -180,6 +207,7 @@ helder_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
+  self->terminate_source = g_unix_signal_add (SIGTERM, terminate_cb, app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open",
@@ -200,6 +228,7 @@ static void
 helder_application_dispose (GObject *object)
 {
   g_clear_object (&HELDER_APPLICATION (object)->settings);
+  g_clear_handle_id (&HELDER_APPLICATION (object)->terminate_source, g_source_remove);
 
   G_OBJECT_CLASS (helder_application_parent_class)->dispose (object);
 }

@@ -610,6 +610,7 @@ create_page_row (HelderPage *page)
 {
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *review_badge;
+  GtkWidget *unsaved;
   GtkWidget *badge;
   GtkWidget *box;
   GtkWidget *row;
@@ -631,9 +632,19 @@ create_page_row (HelderPage *page)
   gtk_widget_add_css_class (review_badge, "dim-label");
   gtk_widget_add_css_class (review_badge, "caption");
 
+  /* The page's unsaved changes show on its row, where the author looks. */
+  unsaved = gtk_label_new ("•");
+  gtk_widget_set_name (unsaved, "unsaved-mark");
+  gtk_widget_add_css_class (unsaved, "accent");
+  gtk_widget_set_tooltip_text (unsaved, _("Changes not saved yet"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (unsaved), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Changes not saved yet"), -1);
+  g_object_bind_property (page, "modified", unsaved, "visible", G_BINDING_SYNC_CREATE);
+
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_margin_start (box, 18);
   gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), unsaved);
   gtk_box_append (GTK_BOX (box), review_badge);
   gtk_box_append (GTK_BOX (box), badge);
 

@@ -46,6 +46,8 @@ struct _HelderWindow
   char                 *preview_device;
   GtkRevealer          *changed_banner;
   GtkLabel             *changed_label;
+  GtkRevealer          *save_banner;     /* read-only folder, failed save */
+  GtkLabel             *save_label;
 
   GPtrArray            *monitors;        /* of GFileMonitor, one per page file */
   GPtrArray            *course_diagnostics; /* the last whole-course check */
@@ -62,6 +64,7 @@ struct _HelderWindow
   gboolean              review_mode;
   HelderPage           *changed_page;    /* changed on disk while it had edits */
   guint                 recovery_source;
+  guint                 logout_cookie;   /* while changes are unsaved */
   guint                 follow_source;   /* the preview follows the cursor after this */
 };
 

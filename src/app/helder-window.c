@@ -24,8 +24,11 @@
 #include "helder-window-private.h"
 
 
-/* Unsaved edits reach the recovery file this long after the last change. */
-#define RECOVERY_DELAY_SECONDS 3
+/* Unsaved edits reach the recovery file this long after a change: the
+ * text is taken then, so the file (written in a thread) holds every
+ * keystroke within two seconds.
+ */
+#define RECOVERY_DELAY_MS 1000
 
 /* The preview follows the cursor once it rests this long. */
 #define FOLLOW_DELAY_MS 200
@@ -110,6 +113,27 @@ helder_window_set_property (GObject      *object,
     }
 }
 
+/* While there are unsaved changes, the session asks before it logs out. */
+static void
+inhibit_logout (HelderWindow *self,
+                gboolean      modified)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app == NULL)
+    return;
+
+  if (modified && self->logout_cookie == 0)
+    self->logout_cookie = gtk_application_inhibit (app, GTK_WINDOW (self),
+                                                   GTK_APPLICATION_INHIBIT_LOGOUT,
+                                                   _("The course has changes that are not saved"));
+  else if (!modified && self->logout_cookie != 0)
+    {
+      gtk_application_uninhibit (app, self->logout_cookie);
+      self->logout_cookie = 0;
+    }
+}
+
 void
 _helder_window_update_title (HelderWindow *self)
 {
@@ -120,10 +144,21 @@ _helder_window_update_title (HelderWindow *self)
     return;
 
   modified = helder_course_get_modified (self->course);
-  /* The usual GNOME mark for unsaved changes. */
+  /* The usual GNOME mark for unsaved changes, in the window's title and
+   * in the header above the page, where the author looks.
+   */
   title = g_strdup_printf ("%s%s", modified ? "• " : "", helder_course_get_title (self->course));
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", modified);
+  inhibit_logout (self, modified);
+  if (self->page != NULL)
+    {
+      g_autofree char *page_title = g_strdup_printf ("%s%s",
+                                                     helder_page_get_modified (self->page) ? "• " : "",
+                                                     helder_page_get_title (self->page));
+
+      adw_window_title_set_title (self->page_title, page_title);
+    }
 }
 
 /* The module a page belongs to: its file starts with the module's id. */
@@ -206,7 +241,7 @@ _helder_window_show_page (HelderWindow *self,
   g_set_object (&self->page, page);
   helder_page_editor_set_page (self->editor, self->course, page);
 
-  adw_window_title_set_title (self->page_title, helder_page_get_title (page));
+  _helder_window_update_title (self);
   adw_window_title_set_subtitle (self->page_title, helder_page_get_file (page));
   gtk_stack_set_visible_child_name (self->content_stack, "page");
   update_preview (self);
@@ -528,8 +563,7 @@ static void
 page_text_changed_cb (HelderWindow *self)
 {
   if (self->recovery_source == 0)
-    self->recovery_source = g_timeout_add_seconds (RECOVERY_DELAY_SECONDS, store_recovery_cb,
-                                                   self);
+    self->recovery_source = g_timeout_add (RECOVERY_DELAY_MS, store_recovery_cb, self);
 }
 
 static void
@@ -643,6 +677,15 @@ page_file_changed_cb (GFileMonitor      *monitor,
   gtk_revealer_set_reveal_child (self->changed_banner, TRUE);
 }
 
+/* A save that cannot happen, said whole with its way out (Save a Copy…). */
+static void
+show_save_problem (HelderWindow *self,
+                   const char   *message)
+{
+  gtk_label_set_text (self->save_label, message);
+  gtk_revealer_set_reveal_child (self->save_banner, TRUE);
+}
+
 static void
 keep_mine_clicked_cb (HelderWindow *self)
 {
@@ -708,8 +751,9 @@ recovery_response_cb (AdwMessageDialog *dialog,
   if (self->course == NULL)
     return;
 
-  if (g_str_equal (response, "recover"))
+  if (g_str_equal (response, "restore"))
     {
+      /* The restored texts are unsaved changes again. */
       helder_recovery_apply (self->course, texts);
       if (self->page != NULL)
         helder_page_editor_set_page (self->editor, self->course, self->page);
@@ -719,34 +763,76 @@ recovery_response_cb (AdwMessageDialog *dialog,
     helder_recovery_discard (self->course);
 }
 
-/* After a crash the edits that were never saved are offered back. */
+/* “Welkom”, “Blokken”: the titles of the pages @files names (or of the
+ * unsaved pages when @files is %NULL), in outline order; @n_pages
+ * receives how many.
+ */
+static char *
+dup_page_titles (HelderWindow *self,
+                 GHashTable   *files,
+                 guint        *n_pages)
+{
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  *n_pages = 0;
+  for (HelderPageIter iter = helder_course_iter_pages (self->course);
+       helder_page_iter_next (&iter);)
+    {
+      HelderPage *page = iter.page;
+
+      if (files != NULL ? !g_hash_table_contains (files, helder_page_get_file (page))
+                        : !helder_page_get_modified (page))
+        continue;
+
+      if (titles->len > 0)
+        g_string_append (titles, ", ");
+      /* Translators: a page title in quotes, in a list of pages. */
+      g_string_append_printf (titles, _("“%s”"), helder_page_get_title (page));
+      (*n_pages)++;
+    }
+
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+/* After a crash or a kill the edits that were never saved are offered
+ * back, naming the pages and when they were kept.
+ */
 static void
 offer_recovery (HelderWindow *self)
 {
-  g_autoptr(GHashTable) texts = helder_recovery_find (self->course);
+  g_autoptr(GDateTime) saved_at = NULL;
+  g_autoptr(GHashTable) texts = helder_recovery_find (self->course, &saved_at);
   AdwMessageDialog *dialog;
+  g_autofree char *titles = NULL;
+  g_autofree char *when = NULL;
   g_autofree char *body = NULL;
+  guint n_pages;
 
   if (texts == NULL)
     return;
 
+  titles = dup_page_titles (self, texts, &n_pages);
+  /* Translators: a date and time as people write it, in strftime()
+   * format: "4 December 2026 at 09:04"; in Dutch "%-d %B %Y om %H:%M".
+   */
+  when = g_date_time_format (saved_at, _("%-d %B %Y at %H:%M"));
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Helder kept changes to %u page that were not saved when "
-                                       "it closed last time.",
-                                       "Helder kept changes to %u pages that were not saved when "
-                                       "it closed last time.",
-                                       g_hash_table_size (texts)),
-                          g_hash_table_size (texts));
+                                       "Helder kept changes to this page that were not saved, "
+                                       "on %s: %s. Restore them to go on where you left off.",
+                                       "Helder kept changes to these pages that were not saved, "
+                                       "on %s: %s. Restore them to go on where you left off.",
+                                       n_pages),
+                          when, titles);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Recover Unsaved Changes?"), body));
+                                                       _("Restore Unsaved Changes?"), body));
   adw_message_dialog_add_responses (dialog,
                                     "discard", _("_Discard"),
-                                    "recover", _("_Recover"),
+                                    "restore", _("_Restore"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "recover", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "recover");
-  adw_message_dialog_set_close_response (dialog, "recover");
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "restore");
+  adw_message_dialog_set_close_response (dialog, "restore");
   g_object_set_data_full (G_OBJECT (dialog), "helder-texts", g_steal_pointer (&texts),
                           (GDestroyNotify) g_hash_table_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
@@ -856,6 +942,19 @@ course_loaded_cb (GObject      *source,
   self->course_check_source = g_timeout_add_seconds (COURSE_CHECK_DELAY_SECONDS,
                                                      check_course_timeout_cb, self);
   show_load_problems (self);
+  /* Said at once, not at the first save. */
+  if (!helder_course_folder_is_writable (helder_course_get_path (course)))
+    {
+      g_autofree char *message = g_strdup_printf (_("The course folder %s is read-only: your "
+                                                    "changes cannot be saved there. Save a copy "
+                                                    "of the course in a folder you can write to, "
+                                                    "and go on working there."),
+                                                  helder_course_get_path (course));
+
+      show_save_problem (self, message);
+    }
+  else
+    gtk_revealer_set_reveal_child (self->save_banner, FALSE);
   offer_recovery (self);
 }
 
@@ -1152,16 +1251,67 @@ save_course (HelderWindow *self)
 
   if (!helder_course_save (self->course, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      /* Shown whole, where it stays until the next save or a copy. */
+      show_save_problem (self, error->message);
       return FALSE;
     }
 
+  gtk_revealer_set_reveal_child (self->save_banner, FALSE);
   g_clear_handle_id (&self->recovery_source, g_source_remove);
   helder_recovery_discard (self->course);
   _helder_window_update_title (self);
   return TRUE;
+}
+
+/* The copy is written with every unsaved change; the window goes on
+ * there, and the changes no longer need their recovery file.
+ */
+static void
+save_copy_chosen (HelderWindow *self,
+                  GFile        *folder)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (folder);
+
+  if (self->course == NULL)
+    return;
+
+  if (path == NULL)
+    {
+      show_save_problem (self, _("Only local folders can hold a copy of the course. Choose a "
+                                 "folder on this computer."));
+      return;
+    }
+
+  if (!helder_course_save_copy (self->course, path, &error))
+    {
+      show_save_problem (self, error->message);
+      return;
+    }
+
+  g_clear_handle_id (&self->recovery_source, g_source_remove);
+  helder_recovery_discard (self->course);
+  gtk_revealer_set_reveal_child (self->save_banner, FALSE);
+  helder_window_open_course (self, folder);
+}
+
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->course == NULL)
+    return;
+
+  base = g_path_get_basename (helder_course_get_path (self->course));
+  /* Translators: the suggested name of a copy of the course folder %s. */
+  name = g_strdup_printf (_("%s copy"), base);
+  _helder_window_choose_folder (self, _("Save a Copy of the Course"), _("_Save"), name,
+                                save_copy_chosen);
 }
 
 static void
@@ -1196,20 +1346,36 @@ close_response_cb (AdwMessageDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* Nothing the author wrote is lost: closing with unsaved changes asks. */
+/* Nothing the author wrote is lost: closing with unsaved changes asks.
+ * Every way out comes here: the close button, closing the last window,
+ * and Quit (helder-application.c closes each window).
+ */
 static gboolean
 helder_window_close_request (GtkWindow *window)
 {
   HelderWindow *self = HELDER_WINDOW (window);
   AdwMessageDialog *dialog;
+  g_autofree char *titles = NULL;
+  g_autofree char *body = NULL;
+  guint n_pages;
 
   if (self->course == NULL || !helder_course_get_modified (self->course))
     return GTK_WINDOW_CLASS (helder_window_parent_class)->close_request (window);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"),
-                                                       _("The course has changes that are not "
-                                                         "saved. If you close without saving, "
-                                                         "they are lost.")));
+  titles = dup_page_titles (self, NULL, &n_pages);
+  /* Only the course's structure changed (a page moved, a module renamed). */
+  if (n_pages == 0)
+    body = g_strdup (_("The course has changes that are not saved. If you close without saving, "
+                       "they are lost."));
+  else
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "This page has changes that are not saved: %s. If "
+                                         "you close without saving, the changes are lost.",
+                                         "These pages have changes that are not saved: %s. If "
+                                         "you close without saving, the changes are lost.",
+                                         n_pages),
+                            titles);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"), body));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "discard", _("_Discard"),
@@ -1233,6 +1399,7 @@ helder_window_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->recovery_source, g_source_remove);
+  inhibit_logout (self, FALSE);
   g_clear_handle_id (&self->course_check_source, g_source_remove);
   g_clear_handle_id (&self->findings_source, g_source_remove);
   g_clear_handle_id (&self->fold_source, g_source_remove);
@@ -1340,6 +1507,8 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, review_text_replaced_cb);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, changed_banner);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, changed_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, save_banner);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, save_label);
   gtk_widget_class_bind_template_callback (widget_class, keep_mine_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, reload_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -1350,6 +1519,7 @@ helder_window_class_init (HelderWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.insert-block", "s", insert_block_action);
   gtk_widget_class_install_action (widget_class, "win.insert-callout", "s",
                                    insert_callout_action);
@@ -1419,4 +1589,25 @@ helder_window_get_page (HelderWindow *self)
   g_return_val_if_fail (HELDER_IS_WINDOW (self), NULL);
 
   return self->page;
+}
+
+/**
+ * helder_window_keep_unsaved:
+ *
+ * Writes the unsaved changes to the recovery file now, and waits for it:
+ * for when the app must end at once (the session sends SIGTERM).
+ */
+void
+helder_window_keep_unsaved (HelderWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (HELDER_IS_WINDOW (self));
+
+  if (self->course == NULL || !helder_course_get_modified (self->course))
+    return;
+
+  g_clear_handle_id (&self->recovery_source, g_source_remove);
+  if (!helder_recovery_store (self->course, &error))
+    g_warning ("Could not keep unsaved changes in the recovery file: %s", error->message);
 }

@@ -21,5 +21,6 @@ void          helder_window_open_course  (HelderWindow      *self,
                                           GFile             *folder);
 HelderCourse *helder_window_get_course   (HelderWindow      *self);
 HelderPage   *helder_window_get_page     (HelderWindow      *self);
+void          helder_window_keep_unsaved (HelderWindow      *self);
 
 G_END_DECLS

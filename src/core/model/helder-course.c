@@ -9,8 +9,10 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "helder-course.h"
 #include "helder-course-path.h"
@@ -1045,29 +1047,18 @@ helder_course_snapshot_free (HelderCourseSnapshot *snapshot)
   g_free (snapshot);
 }
 
-/**
- * helder_course_save:
- *
- * Writes every changed file of the course in one transaction (see
- * HelderSaveTransaction): after a crash at any moment the folder holds
- * either the old or the new course, never a mix.
+/* Adds every changed file of the course to @transaction: the changed
+ * pages to @saved_pages, the changed JSON documents to @saved_documents
+ * and their bytes to @saved_bytes. Returns the first file added, or %NULL.
  */
-gboolean
-helder_course_save (HelderCourse  *self,
-                    GError       **error)
+static const char *
+add_changes (HelderCourse          *self,
+             HelderSaveTransaction *transaction,
+             GPtrArray             *saved_pages,
+             GPtrArray             *saved_documents,
+             GPtrArray             *saved_bytes)
 {
-  g_autoptr(HelderSaveTransaction) transaction = NULL;
-  g_autoptr(GPtrArray) saved_pages = NULL;
-  g_autoptr(GPtrArray) saved_documents = NULL;
-  g_autoptr(GPtrArray) saved_bytes = NULL;
-
-  g_return_val_if_fail (HELDER_IS_COURSE (self), FALSE);
-  helder_return_val_if_other_thread (self, FALSE);
-
-  transaction = helder_save_transaction_new (self->path);
-  saved_pages = g_ptr_array_new ();
-  saved_documents = g_ptr_array_new ();
-  saved_bytes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  const char *first = NULL;
 
   if (self->document != NULL && helder_json_document_is_modified (self->document))
     {
@@ -1076,6 +1067,7 @@ helder_course_save (HelderCourse  *self,
       helder_save_transaction_add (transaction, "course.json", bytes);
       g_ptr_array_add (saved_documents, self->document);
       g_ptr_array_add (saved_bytes, bytes);
+      first = "course.json";
     }
 
   for (guint m = 0; m < helder_course_get_n_modules (self); m++)
@@ -1090,6 +1082,8 @@ helder_course_save (HelderCourse  *self,
           helder_save_transaction_add (transaction, helder_json_document_get_file (doc), bytes);
           g_ptr_array_add (saved_documents, doc);
           g_ptr_array_add (saved_bytes, bytes);
+          if (first == NULL)
+            first = helder_json_document_get_file (doc);
         }
 
       for (guint p = 0; p < helder_module_get_n_pages (module); p++)
@@ -1102,11 +1096,81 @@ helder_course_save (HelderCourse  *self,
 
               helder_save_transaction_add (transaction, helder_page_get_file (page), bytes);
               g_ptr_array_add (saved_pages, page);
+              if (first == NULL)
+                first = helder_page_get_file (page);
             }
         }
     }
 
-  if (!helder_save_transaction_commit (transaction, error))
+  return first;
+}
+
+/* Writes the changes of @self into the course folder @root (the course's
+ * own, or a copy of it), in one transaction. A failure is worded for the
+ * author: the file they know, the folder, why and what to do (the
+ * transaction's own message names its temporary files).
+ */
+static gboolean
+commit_changes (HelderCourse  *self,
+                const char    *root,
+                GPtrArray     *saved_pages,
+                GPtrArray     *saved_documents,
+                GPtrArray     *saved_bytes,
+                GError       **error)
+{
+  g_autoptr(HelderSaveTransaction) transaction = helder_save_transaction_new (root);
+  g_autoptr(GError) local_error = NULL;
+  const char *first = add_changes (self, transaction, saved_pages, saved_documents, saved_bytes);
+  const char *advice;
+
+  if (helder_save_transaction_commit (transaction, &local_error))
+    return TRUE;
+
+  g_debug ("Saving in %s failed: %s", root, local_error->message);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY) ||
+      !helder_course_folder_is_writable (root))
+    advice = _("The folder is read-only. Save a copy of the course in a folder you can "
+               "write to");
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    advice = _("The disk is full. Make room on it and save again");
+  /* A link out of the folder, a file of the course that may not be
+   * written: the transaction's own words say which and what to do.
+   */
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    advice = local_error->message;
+  else
+    advice = _("The files could not be written. Check that the disk is connected and save "
+               "again; your changes stay open until then");
+
+  g_set_error (error, local_error->domain, local_error->code,
+               _("Could not save %s in the folder %s. %s."),
+               first != NULL ? first : "course.json", root, advice);
+  return FALSE;
+}
+
+/**
+ * helder_course_save:
+ *
+ * Writes every changed file of the course in one transaction (see
+ * HelderSaveTransaction): after a crash at any moment the folder holds
+ * either the old or the new course, never a mix.
+ */
+gboolean
+helder_course_save (HelderCourse  *self,
+                    GError       **error)
+{
+  g_autoptr(GPtrArray) saved_pages = NULL;
+  g_autoptr(GPtrArray) saved_documents = NULL;
+  g_autoptr(GPtrArray) saved_bytes = NULL;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (self), FALSE);
+  helder_return_val_if_other_thread (self, FALSE);
+
+  saved_pages = g_ptr_array_new ();
+  saved_documents = g_ptr_array_new ();
+  saved_bytes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+
+  if (!commit_changes (self, self->path, saved_pages, saved_documents, saved_bytes, error))
     return FALSE;
 
   for (guint i = 0; i < saved_pages->len; i++)
@@ -1116,6 +1180,137 @@ helder_course_save (HelderCourse  *self,
                                      g_ptr_array_index (saved_bytes, i));
 
   return TRUE;
+}
+
+/* Whether files can be made in the folder @path: FALSE for a folder on a
+ * read-only disk or mount, or one the user may not write to.
+ */
+gboolean
+helder_course_folder_is_writable (const char *path)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return g_access (path, W_OK) == 0;
+}
+
+/* Helder's own files of a save or a lock in progress: never copied. */
+static gboolean
+is_transient_name (const char *name)
+{
+  return g_str_equal (name, HELDER_SAVE_JOURNAL) || g_str_equal (name, HELDER_TEAM_LOCK_FILE) ||
+         g_str_has_suffix (name, HELDER_SAVE_SUFFIX);
+}
+
+static gboolean
+copy_folder (const char  *from,
+             const char  *to,
+             GError     **error)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (g_mkdir_with_parents (to, 0755) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not make the folder %s: %s. Choose a folder you can write to"),
+                   to, g_strerror (saved));
+      return FALSE;
+    }
+
+  dir = g_dir_open (from, 0, error);
+  if (dir == NULL)
+    return FALSE;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *source_path = g_build_filename (from, name, NULL);
+      g_autofree char *target_path = g_build_filename (to, name, NULL);
+      g_autoptr(GFile) source = NULL;
+      g_autoptr(GFile) target = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (is_transient_name (name))
+        continue;
+
+      if (g_file_test (source_path, G_FILE_TEST_IS_DIR) &&
+          !g_file_test (source_path, G_FILE_TEST_IS_SYMLINK))
+        {
+          if (!copy_folder (source_path, target_path, error))
+            return FALSE;
+          continue;
+        }
+
+      source = g_file_new_for_path (source_path);
+      target = g_file_new_for_path (target_path);
+      if (!g_file_copy (source, target, G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL,
+                        &local_error))
+        {
+          g_set_error (error, local_error->domain, local_error->code,
+                       _("Could not copy %s to %s: %s. Choose a folder you can write to, "
+                         "with room on its disk"),
+                       source_path, to, local_error->message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * helder_course_save_copy:
+ * @folder: a new or empty folder outside the course
+ *
+ * Copies the whole course folder to @folder, with every unsaved change
+ * written into the copy, as when the course's own folder is read-only.
+ * @self itself is left as it was (its changes still unsaved in its own
+ * folder); open the copy to go on there.
+ */
+gboolean
+helder_course_save_copy (HelderCourse  *self,
+                         const char    *folder,
+                         GError       **error)
+{
+  g_autofree char *source = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *source_prefix = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) saved_pages = NULL;
+  g_autoptr(GPtrArray) saved_documents = NULL;
+  g_autoptr(GPtrArray) saved_bytes = NULL;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (self), FALSE);
+  g_return_val_if_fail (folder != NULL, FALSE);
+  helder_return_val_if_other_thread (self, FALSE);
+
+  source = g_canonicalize_filename (self->path, NULL);
+  target = g_canonicalize_filename (folder, NULL);
+  source_prefix = g_strconcat (source, G_DIR_SEPARATOR_S, NULL);
+  if (g_str_equal (source, target) || g_str_has_prefix (target, source_prefix))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("%s is inside the course folder %s; choose a folder outside it for the "
+                     "copy"), folder, self->path);
+      return FALSE;
+    }
+
+  dir = g_dir_open (target, 0, NULL);
+  if (dir != NULL && g_dir_read_name (dir) != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("%s is not empty; choose a new or an empty folder for the copy"), folder);
+      return FALSE;
+    }
+
+  if (!copy_folder (source, target, error))
+    return FALSE;
+
+  saved_pages = g_ptr_array_new ();
+  saved_documents = g_ptr_array_new ();
+  saved_bytes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+
+  return commit_changes (self, target, saved_pages, saved_documents, saved_bytes, error);
 }
 
 /* Returns: (transfer none): the course folder, owned by @self. */

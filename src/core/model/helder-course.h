@@ -72,6 +72,10 @@ HelderCourse *helder_course_load_finish      (GAsyncResult         *result,
                                               GError              **error);
 gboolean      helder_course_save             (HelderCourse         *self,
                                               GError              **error);
+gboolean      helder_course_save_copy        (HelderCourse         *self,
+                                              const char           *folder,
+                                              GError              **error);
+gboolean      helder_course_folder_is_writable (const char         *path);
 GHashTable   *helder_course_dup_edited_texts (HelderCourse        *self);
 const char   *helder_course_get_path         (HelderCourse         *self);
 const char   *helder_course_get_id           (HelderCourse         *self);

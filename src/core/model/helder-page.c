@@ -19,6 +19,7 @@ struct _HelderPage
   char              *file;
   char              *id;
   GBytes            *text;    /* the source, exactly as written; NUL-terminated copy */
+  GBytes            *saved;   /* the text the file has; NULL while it is not on disk */
   HelderPageContent *content;
   guint              word_count;
   gboolean           modified;
@@ -57,6 +58,7 @@ helder_page_finalize (GObject *object)
   g_clear_pointer (&self->file, g_free);
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->text, g_bytes_unref);
+  g_clear_pointer (&self->saved, g_bytes_unref);
   g_clear_pointer (&self->content, helder_page_content_free);
 
   G_OBJECT_CLASS (helder_page_parent_class)->finalize (object);
@@ -150,6 +152,17 @@ terminated_copy (const char *data,
   return g_bytes_new_take (copy, length + 1);
 }
 
+static void
+set_modified (HelderPage *self,
+              gboolean    modified)
+{
+  if (self->modified == modified)
+    return;
+
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
 /**
  * helder_page_new:
  * @file: the page's path relative to the course folder ("module/page.md")
@@ -174,6 +187,7 @@ helder_page_new (const char *file,
                                             : g_strdup (base);
   data = g_bytes_get_data (bytes, &length);
   self->text = terminated_copy (data, length);
+  self->saved = g_bytes_ref (self->text);
   helder_page_reparse (self);
 
   return self;
@@ -258,11 +272,8 @@ helder_page_set_text (HelderPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
   if (g_strcmp0 (old_title, helder_page_get_title (self)) != 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-  if (!self->modified)
-    {
-      self->modified = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
-    }
+  /* Undoing back to the file's text leaves nothing to save. */
+  set_modified (self, self->saved == NULL || !g_bytes_equal (self->text, self->saved));
 }
 
 /* Returns: (transfer none): the parsed page, owned by @self until the text
@@ -286,7 +297,7 @@ helder_page_get_word_count (HelderPage *self)
   return self->word_count;
 }
 
-/* Whether the text differs from the file. */
+/* Whether the text differs from the file (or the page is not on disk yet). */
 gboolean
 helder_page_get_modified (HelderPage *self)
 {
@@ -328,11 +339,8 @@ helder_page_mark_new (HelderPage *self)
 {
   g_return_if_fail (HELDER_IS_PAGE (self));
 
-  if (!self->modified)
-    {
-      self->modified = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
-    }
+  g_clear_pointer (&self->saved, g_bytes_unref);
+  set_modified (self, TRUE);
 }
 
 /* Records that the text is now the file's. */
@@ -341,11 +349,9 @@ helder_page_mark_saved (HelderPage *self)
 {
   g_return_if_fail (HELDER_IS_PAGE (self));
 
-  if (self->modified)
-    {
-      self->modified = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
-    }
+  g_clear_pointer (&self->saved, g_bytes_unref);
+  self->saved = g_bytes_ref (self->text);
+  set_modified (self, FALSE);
 }
 
 /**

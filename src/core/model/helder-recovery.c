@@ -211,12 +211,16 @@ helder_recovery_store_finish (GAsyncResult  *result,
 /**
  * helder_recovery_find:
  *
+ * @saved_at: (out) (optional) (transfer full): when the texts were kept,
+ *   in local time; set only when something is returned
+ *
  * Returns: (transfer full) (nullable): page file → unsaved text, for the
  *   pages of @course whose recovered text differs from the text it has now;
  *   %NULL when there is nothing to recover.
  */
 GHashTable *
-helder_recovery_find (HelderCourse *course)
+helder_recovery_find (HelderCourse  *course,
+                      GDateTime    **saved_at)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GHashTable) texts = NULL;
@@ -258,6 +262,25 @@ helder_recovery_find (HelderCourse *course)
 
   if (g_hash_table_size (texts) == 0)
     return NULL;
+
+  if (saved_at != NULL)
+    {
+      gint64 seconds = json_object_get_int_member_with_default (json_node_get_object (root),
+                                                                "saved-at", 0);
+
+      /* A file without its time (or a broken one) dates from when it was last written. */
+      if (seconds <= 0)
+        {
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+          g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                         G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+          seconds = info != NULL ? (gint64) g_file_info_get_attribute_uint64 (info,
+                                                                              G_FILE_ATTRIBUTE_TIME_MODIFIED)
+                                 : g_get_real_time () / G_USEC_PER_SEC;
+        }
+      *saved_at = g_date_time_new_from_unix_local (seconds);
+    }
 
   return g_steal_pointer (&texts);
 }

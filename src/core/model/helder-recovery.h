@@ -27,7 +27,8 @@ void        helder_recovery_store_async  (HelderCourse        *course,
                                           gpointer             user_data);
 gboolean    helder_recovery_store_finish (GAsyncResult        *result,
                                           GError             **error);
-GHashTable *helder_recovery_find    (HelderCourse  *course);
+GHashTable *helder_recovery_find    (HelderCourse  *course,
+                                     GDateTime    **saved_at);
 guint       helder_recovery_apply   (HelderCourse  *course,
                                      GHashTable    *texts);
 void        helder_recovery_discard (HelderCourse  *course);
