@@ -33,6 +33,8 @@ struct _HelderCourse
   GPtrArray          *goals;       /* of HelderGoal* */
   HelderIgnoreList   *ignore_list;
   GListStore         *modules;
+  GHashTable         *page_index;  /* file → HelderPage (borrowed); NULL until a
+                                    * look-up, dropped when a page list changes */
   GPtrArray          *diagnostics; /* of the course, module and word files */
   HelderJsonDocument *document;
   GThread            *owner;       /* the only thread that may use the course */
@@ -68,6 +70,7 @@ helder_course_finalize (GObject *object)
   g_clear_pointer (&self->goals, g_ptr_array_unref);
   g_clear_pointer (&self->ignore_list, helder_ignore_list_free);
   g_clear_object (&self->modules);
+  g_clear_pointer (&self->page_index, g_hash_table_unref);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
   g_clear_pointer (&self->document, helder_json_document_free);
 
@@ -122,11 +125,41 @@ goal_free (HelderGoal *goal)
 }
 
 static void
+pages_changed_cb (HelderCourse *self)
+{
+  g_clear_pointer (&self->page_index, g_hash_table_unref);
+}
+
+/* Any change of the modules or of a module's pages drops the page index;
+ * a module that joins the course is followed from then on.
+ */
+static void
+modules_changed_cb (GListModel   *modules,
+                    guint         position,
+                    guint         removed,
+                    guint         added,
+                    HelderCourse *self)
+{
+  pages_changed_cb (self);
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(HelderModule) module = g_list_model_get_item (modules, i);
+      GListModel *pages = helder_module_get_pages (module);
+
+      g_signal_handlers_disconnect_by_func (pages, pages_changed_cb, self);
+      g_signal_connect_object (pages, "items-changed", G_CALLBACK (pages_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+}
+
+static void
 helder_course_init (HelderCourse *self)
 {
   self->goals = g_ptr_array_new_with_free_func ((GDestroyNotify) goal_free);
   self->owner = g_thread_self ();
   self->modules = g_list_store_new (HELDER_TYPE_MODULE);
+  g_signal_connect_object (self->modules, "items-changed", G_CALLBACK (modules_changed_cb), self,
+                           0);
   self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
 }
 
@@ -1287,15 +1320,22 @@ helder_course_find_page (HelderCourse *self,
   g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
   g_return_val_if_fail (file != NULL, NULL);
 
-  for (HelderPageIter iter = helder_course_iter_pages (self); helder_page_iter_next (&iter);)
+  /* An index, so that looking up every finding's page stays linear in
+   * the size of the course (issue 14, finding 8).
+   */
+  if (self->page_index == NULL)
     {
-      HelderPage *page = iter.page;
+      self->page_index = g_hash_table_new (g_str_hash, g_str_equal);
+      for (HelderPageIter iter = helder_course_iter_pages (self); helder_page_iter_next (&iter);)
+        {
+          const char *name = helder_page_get_file (iter.page);
 
-      if (g_str_equal (helder_page_get_file (page), file))
-        return page;
+          if (!g_hash_table_contains (self->page_index, name))
+            g_hash_table_insert (self->page_index, (gpointer) name, iter.page);
+        }
     }
 
-  return NULL;
+  return g_hash_table_lookup (self->page_index, file);
 }
 
 /* A file name that is safe in a URL and in a package: lower case,
