@@ -398,6 +398,36 @@ def repeated_json_members_are_reported():
 
 
 @test
+def numbers_out_of_range_are_reported_as_written():
+    # json-glib reads a whole number beyond 64 bits as another one:
+    # 99999999999999999999 as -1, -99999999999999999999 as 1.
+    for value in ("-1", "9223372036854775807", "9223372036854775808",
+                  "99999999999999999999", "-99999999999999999999"):
+        tmp, course = copy_course()
+        path = os.path.join(course, "course.json")
+        write(path, read(path).replace('"pass_mark": 70', '"pass_mark": ' + value, 1)
+              .replace('"format": 1,', '"format": 1, "kpi": {"headcount": %s},' % value, 1))
+        path = os.path.join(course, "01-basis", "module.json")
+        write(path, read(path).replace('"minutes": 10', '"minutes": ' + value, 1))
+        code, out, err = run("validate", course)
+        check(code == 1, f"{value}: exit {code}: {out}{err}")
+        for place, member, allowed in (("course.json:2", "headcount", "1–10000000"),
+                                       ("course.json:15", "pass_mark", "0–100"),
+                                       ("01-basis/module.json:4", "minutes", "1–600")):
+            check(re.search(r"^%s:\d+: error: value %s of \"%s\" is out of range \(%s\)"
+                            % (re.escape(place), re.escape(value), member, allowed), out, re.M),
+                  f"{value} in {member}: {out}")
+    tmp, course = copy_course()
+    path = os.path.join(course, "course.json")
+    for value, message in (("99999999999999999999", "format 99999999999999999999 is newer"),
+                           ("-99999999999999999999", "format must be 1 or higher")):
+        write(path, re.sub(r'"format": [-0-9]+', '"format": ' + value, read(path), count=1))
+        code, out, err = run("validate", course)
+        check(code == 1 and re.search(r"^course\.json:2:\d+: error: " + message, out, re.M),
+              f"format {value}: {out}{err}")
+
+
+@test
 def terminal_gets_no_control_characters():
     import pty
     tmp, course = copy_course(SAMPLE)

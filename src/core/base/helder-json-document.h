@@ -72,6 +72,9 @@ gboolean            helder_json_document_get_int      (HelderJsonDocument *self,
                                                        gint64              min,
                                                        gint64              max,
                                                        gint64             *value);
+const char         *helder_json_document_get_huge_integer (HelderJsonDocument *self,
+                                                       JsonObject         *object,
+                                                       const char         *member);
 gboolean            helder_json_document_get_number   (HelderJsonDocument *self,
                                                        GPtrArray          *diagnostics,
                                                        JsonObject         *object,

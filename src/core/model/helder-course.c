@@ -233,20 +233,28 @@ read_course_fields (HelderCourse *self,
   if (json_object_has_member (root, "format"))
     {
       JsonNode *node = json_object_get_member (root, "format");
+      const char *huge = helder_json_document_get_huge_integer (doc, root, "format");
+      gint64 format = 0;
+
+      /* Beyond 64 bits json-glib reads another number: go by the sign. */
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+        format = huge == NULL ? json_node_get_int (node) : huge[0] == '-' ? G_MININT64 : G_MAXINT64;
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
         report_at (self, root, "format", -1, HELDER_SEVERITY_ERROR, "format-field-type",
                    _("field \"format\" must be a whole number"));
-      else if (json_node_get_int (node) > HELDER_COURSE_FORMAT)
+      else if (format > HELDER_COURSE_FORMAT)
         {
+          g_autofree char *shown = huge != NULL ? g_strdup (huge)
+                                                : g_strdup_printf ("%" G_GINT64_FORMAT, format);
           g_autofree char *message =
-            g_strdup_printf (_("format %lld is newer than this Helder "
+            g_strdup_printf (_("format %s is newer than this Helder "
                                "understands (%d); update Helder"),
-                             (long long) json_node_get_int (node), HELDER_COURSE_FORMAT);
+                             shown, HELDER_COURSE_FORMAT);
 
           report_at (self, root, "format", -1, HELDER_SEVERITY_ERROR, "format-version", message);
         }
-      else if (json_node_get_int (node) < 1)
+      else if (format < 1)
         report_at (self, root, "format", -1, HELDER_SEVERITY_ERROR, "format-version",
                    _("format must be 1 or higher; set \"format\": 1"));
     }
@@ -322,6 +330,8 @@ read_course_fields (HelderCourse *self,
       for (guint i = 0; percentages[i] != NULL; i++)
         helder_json_document_get_number (doc, diagnostics, object, percentages[i], 0, 100, &real);
       helder_json_document_get_number (doc, diagnostics, object, "satisfaction", 1, 5, &real);
+      helder_json_document_get_int (doc, diagnostics, object, "headcount", FALSE, 1,
+                                    HELDER_COURSE_MAX_HEADCOUNT, &number);
     }
 }
 
