@@ -428,6 +428,36 @@ def numbers_out_of_range_are_reported_as_written():
 
 
 @test
+def lms_reports_in_utf16_and_odd_windows_1252_are_read():
+    tmp, course = copy_course(SAMPLE)
+    text = "User ID,Module,Status\r\nM1,01-introductie,completed\r\nM2,01-introductie,started\r\n"
+    for name, data in (("le.csv", b"\xff\xfe" + text.encode("utf-16-le")),
+                       ("be.csv", b"\xfe\xff" + text.encode("utf-16-be")),
+                       ("plain.csv", text.encode("utf-16-le"))):
+        path = os.path.join(tmp, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        code, out, err = run("kpi", course, "--report", path, "--json")
+        check(code == 0, f"{name}: exit {code}: {err}")
+        inputs = json.loads(out)["inputs"]
+        check(inputs[0]["encoding"] == "UTF-16" and inputs[0]["used"] == 2, f"{name}: {inputs}")
+    path = os.path.join(tmp, "broken.csv")
+    with open(path, "wb") as f:
+        f.write(b"\xff\xfe" + text.encode("utf-16-le") + b"\x00\xd8M\x00")
+    code, out, err = run("kpi", course, "--report", path)
+    check(code == 2 and re.search(r"broken\.csv: line 4: .*UTF-16", err), f"exit {code}: {err}")
+    path = os.path.join(tmp, "cp1252.csv")
+    with open(path, "wb") as f:
+        f.write(b"User ID;Module;Status\r\nM1;01-introductie;completed\r\n"
+                b"M\x812;01-introductie;completed\r\nZo\xeb;01-introductie;started\r\n")
+    code, out, err = run("kpi", course, "--report", path, "--json")
+    check(code == 0, f"exit {code}: {err}")
+    check(json.loads(out)["inputs"][0]["used"] == 3, out)
+    check(re.search(r"^.*cp1252\.csv:3:1: warning: .*column 2 .*\[kpi-undefined-byte\]", err, re.M),
+          err)
+
+
+@test
 def terminal_gets_no_control_characters():
     import pty
     tmp, course = copy_course(SAMPLE)
