@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import taplib  # noqa: E402
@@ -455,6 +456,53 @@ def lms_reports_in_utf16_and_odd_windows_1252_are_read():
     check(json.loads(out)["inputs"][0]["used"] == 3, out)
     check(re.search(r"^.*cp1252\.csv:3:1: warning: .*column 2 .*\[kpi-undefined-byte\]", err, re.M),
           err)
+
+
+RAW_HTML_PAGE = """# Welkom
+
+Tekst met <b>vet</b> en <i>schuin</i>.
+
+<!-- een opmerking -->
+
+<script>alert(1)</script>
+
+- een punt
+- <span>in een lijst</span> en <em>nog een</em>
+
+> [!TIP]
+> <div>in een tip</div>
+
+```accordion
+- title: Eerste
+  text: <div>in een paneel</div>
+- title: Tweede
+  text: Gewoon, <b>vet</b>
+```
+
+<?php echo 1; ?>
+"""
+
+
+@test
+def raw_html_is_always_shown_as_text_and_reported_once_per_block():
+    tmp, course = copy_course()
+    write(os.path.join(course, "01-basis", "01-welkom.md"), RAW_HTML_PAGE)
+    code, out, err = run("validate", course)
+    check(code == 0, f"exit {code}: {out}{err}")
+    found = re.findall(r"^01-basis/01-welkom\.md:(\d+):\d+: warning: raw HTML is shown to "
+                       r"learners as plain text.*\[format-raw-html\]$", out, re.M)
+    check(found == ["3", "5", "7", "10", "13", "17", "22"], f"one per block: {found}\n{out}")
+    package = os.path.join(tmp, "web.zip")
+    code, out, err = run("export", "--force", "--format", "web", "--module", "01-basis",
+                         "-o", package, course)
+    check(code == 0, f"exit {code}: {out}{err}")
+    with zipfile.ZipFile(package) as archive:
+        html = archive.read("index.html").decode()
+    for text in ("&lt;b&gt;vet&lt;/b&gt;", "&lt;!-- een opmerking --&gt;",
+                 "&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;span&gt;in een lijst",
+                 "&lt;div&gt;in een tip", "&lt;div&gt;in een paneel", "&lt;?php echo 1; ?&gt;"):
+        check(text in html, f"{text} is not shown as text")
+    check("<script>alert" not in html and "<!-- een" not in html, "raw HTML passed through")
 
 
 @test
