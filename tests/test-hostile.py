@@ -506,6 +506,34 @@ def raw_html_is_always_shown_as_text_and_reported_once_per_block():
 
 
 @test
+def names_windows_cannot_unpack_are_reported_and_never_packed():
+    nfd, nfc = "media/cafe\u0301.png", "media/caf\u00e9.png"
+    names = {"media/a?b.png": r"contains “\?”", "media/nul.png": r"keeps for a device",
+             "media/x.": r"ending in a dot or a space", nfd: None, nfc: r"one name on Windows"}
+    tmp, course = copy_course()
+    page = os.path.join(course, "01-basis", "01-welkom.md")
+    text = read(page)
+    for name in names:
+        shutil.copy(os.path.join(course, "media", "logo.png"), os.path.join(course, name))
+        text += "\n![Plaatje](%s)\n" % name
+    write(page, text)
+    first = len(read(os.path.join(VALID, "01-basis", "01-welkom.md")).splitlines()) + 2
+    code, out, err = run("validate", course)
+    check(code == 1, f"exit {code}: {out}{err}")
+    for i, (name, message) in enumerate(names.items()):
+        if message is not None:
+            check(re.search(r"^01-basis/01-welkom\.md:%d:\d+: error: .*%s.*\[format-path-portable\]"
+                            % (first + 2 * i, message), out, re.M), f"{name}: {out}")
+    check(len(re.findall(r"format-path-portable", out)) == 4, out)
+    for args in (("--force", "--format", "web"), ("--force", "--format", "scorm12")):
+        package = os.path.join(tmp, "p.zip")
+        code, out, err = run("export", *args, "--course", "-o", package, course)
+        check(code == 2 and "Windows" in err, f"{args}: exit {code}: {err}")
+        check(not os.path.exists(package), f"{args}: a package was written")
+        check(leftovers(tmp, {"course"}) == [], f"{args}: {leftovers(tmp, {'course'})}")
+
+
+@test
 def terminal_gets_no_control_characters():
     import pty
     tmp, course = copy_course(SAMPLE)

@@ -522,6 +522,7 @@ check_media_file (HelderCourse      *self,
                   HelderPage        *page,
                   const HelderField *field,
                   gboolean           form_checked,
+                  GHashTable        *twins,
                   GPtrArray         *diagnostics)
 {
   g_autofree char *resolved = NULL;
@@ -535,7 +536,11 @@ check_media_file (HelderCourse      *self,
     {
     case HELDER_COURSE_PATH_INSIDE:
       if (g_file_test (resolved, G_FILE_TEST_IS_REGULAR))
-        return;
+        {
+          message = helder_course_path_dup_package_problem (field->value, twins);
+          rule = "format-path-portable";
+          break;
+        }
       G_GNUC_FALLTHROUGH;
     case HELDER_COURSE_PATH_MISSING:
       message = g_strdup_printf (_("file \"%s\" does not exist; add the file to the course or "
@@ -568,6 +573,7 @@ check_media_file (HelderCourse      *self,
 static void
 check_page_files (HelderCourse *self,
                   HelderPage   *page,
+                  GHashTable   *twins,
                   GPtrArray    *diagnostics)
 {
   static const char * const path_fields[] = { "src", "captions", "transcript", "poster", NULL };
@@ -581,13 +587,13 @@ check_page_files (HelderCourse *self,
           block->kind == HELDER_BLOCK_AUDIO)
         for (guint f = 0; path_fields[f] != NULL; f++)
           check_media_file (self, page, helder_block_get_field (block, path_fields[f]), TRUE,
-                            diagnostics);
+                            twins, diagnostics);
     }
 
   for (guint i = 0; i < content->images->len; i++)
     check_media_file (self, page,
                       helder_block_get_field (g_ptr_array_index (content->images, i), "src"),
-                      FALSE, diagnostics);
+                      FALSE, twins, diagnostics);
 }
 
 /* Ids of graded questions and survey items are unique in the course: the
@@ -680,7 +686,7 @@ helder_course_validate_page (HelderCourse *self,
 
   g_ptr_array_extend (diagnostics, helder_page_get_content (page)->diagnostics,
                       (GCopyFunc) helder_diagnostic_ref, NULL);
-  check_page_files (self, page, diagnostics);
+  check_page_files (self, page, NULL, diagnostics);
   check_goals (self, page, diagnostics);
   check_duplicate_ids (self, page, diagnostics);
 }
@@ -696,6 +702,7 @@ GPtrArray *
 helder_course_validate (HelderCourse *self)
 {
   GPtrArray *diagnostics;
+  g_autoptr(GHashTable) twins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
   return_if_other_thread (self, NULL);
@@ -709,7 +716,7 @@ helder_course_validate (HelderCourse *self)
 
       g_ptr_array_extend (diagnostics, helder_page_get_content (page)->diagnostics,
                           (GCopyFunc) helder_diagnostic_ref, NULL);
-      check_page_files (self, page, diagnostics);
+      check_page_files (self, page, twins, diagnostics);
       check_goals (self, page, diagnostics);
     }
 
