@@ -525,6 +525,16 @@ def names_windows_cannot_unpack_are_reported_and_never_packed():
             check(re.search(r"^01-basis/01-welkom\.md:%d:\d+: error: .*%s.*\[format-path-portable\]"
                             % (first + 2 * i, message), out, re.M), f"{name}: {out}")
     check(len(re.findall(r"format-path-portable", out)) == 4, out)
+    module = os.path.join(course, "01-basis", "module.json")
+    for name in ("nul.md", "01-Welkom.md"):
+        shutil.copy(os.path.join(course, "01-basis", "02-blokken.md"),
+                    os.path.join(course, "01-basis", name))
+    write(module, read(module).replace('"02-blokken.md"]', '"02-blokken.md", "nul.md", "01-Welkom.md"]'))
+    code, out, err = run("validate", course)
+    check(re.search(r"^01-basis/module\.json:\d+:\d+: error: .*nul\.md.*device.*\[format-page\]",
+                    out, re.M), out)
+    check(re.search(r"^01-basis/module\.json:\d+:\d+: error: “01-welkom\.md” and “01-Welkom\.md” are "
+                    r"one name", out, re.M), out)
     for args in (("--force", "--format", "web"), ("--force", "--format", "scorm12")):
         package = os.path.join(tmp, "p.zip")
         code, out, err = run("export", *args, "--course", "-o", package, course)
