@@ -918,6 +918,23 @@ helder_json_document_get_strings (HelderJsonDocument *self,
   return ok ? array : NULL;
 }
 
+/* Marks the document modified after a change of @member of @object,
+ * which no longer holds a number as written in the file.
+ */
+static void
+member_changed (HelderJsonDocument *self,
+                JsonObject         *object,
+                const char         *member)
+{
+  self->modified = TRUE;
+  if (self->huge_text != NULL)
+    {
+      g_autofree char *key = location_key (object, member, -1);
+
+      g_hash_table_remove (self->huge_text, key);
+    }
+}
+
 /* Sets the string member @member of @object (NULL removes it) and marks the
  * document modified.
  */
@@ -948,7 +965,7 @@ helder_json_document_set_string (HelderJsonDocument *self,
       json_object_set_string_member (object, member, value);
     }
 
-  self->modified = TRUE;
+  member_changed (self, object, member);
 }
 
 /* Sets the member @member of @object to an array of @strings and marks the
@@ -972,7 +989,7 @@ helder_json_document_set_strings (HelderJsonDocument *self,
     json_array_add_string_element (array, values[i]);
 
   json_object_set_array_member (object, member, array);
-  self->modified = TRUE;
+  member_changed (self, object, member);
 }
 
 /* Sets @member of @object to @value (taken), unless it holds that value
@@ -993,7 +1010,7 @@ set_value (HelderJsonDocument *self,
     }
 
   json_object_set_member (object, member, value);
-  self->modified = TRUE;
+  member_changed (self, object, member);
 }
 
 /* Sets the integer member @member of @object and marks the document
@@ -1047,7 +1064,7 @@ helder_json_document_ensure_object (HelderJsonDocument *self,
     return json_node_get_object (node);
 
   json_object_set_object_member (object, member, json_object_new ());
-  self->modified = TRUE;
+  member_changed (self, object, member);
 
   return json_object_get_object_member (object, member);
 }
