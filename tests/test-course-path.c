@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -116,6 +118,62 @@ test_table (void)
 }
 
 /* A course folder reached through a link is still the course. */
+/* Names a package may hold: Windows and macOS must be able to unpack
+ * them, and no two may become one there.
+ */
+static void
+test_package_names (void)
+{
+  const struct
+  {
+    const char *path;
+    gboolean    ok;
+  } names[] = {
+    { "media/logo.png", TRUE },
+    { "media/con-tekst.png", TRUE },
+    { "media/console.png", TRUE },
+    { "media/com10.png", TRUE },
+    { "media/a<b.png", FALSE },
+    { "media/a>b.png", FALSE },
+    { "media/a\"b.png", FALSE },
+    { "media/a|b.png", FALSE },
+    { "media/a?b.png", FALSE },
+    { "media/a*b.png", FALSE },
+    { "media/punt.", FALSE },
+    { "media/spatie ", FALSE },
+    { "map./logo.png", FALSE },
+    { "media/CON", FALSE },
+    { "media/nul.png", FALSE },
+    { "media/Aux.tar.gz", FALSE },
+    { "media/com1.png", FALSE },
+    { "lpt9/logo.png", FALSE },
+    { "media/prn .png", FALSE },
+  };
+  g_autoptr(GHashTable) twins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *again = NULL;
+  g_autofree char *upper = NULL;
+  g_autofree char *decomposed = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *problem = helder_course_path_dup_package_problem (names[i].path, NULL);
+
+      g_test_message ("%s: %s", names[i].path, problem != NULL ? problem : "ok");
+      g_assert_true ((problem == NULL) == names[i].ok);
+      if (problem != NULL)
+        g_assert_nonnull (strstr (problem, names[i].path));
+    }
+
+  g_assert_null (helder_course_path_dup_package_problem ("media/caf\xc3\xa9.png", twins));
+  again = helder_course_path_dup_package_problem ("media/caf\xc3\xa9.png", twins);
+  g_assert_null (again);
+  upper = helder_course_path_dup_package_problem ("media/CAF\xc3\x89.png", twins);
+  g_assert_nonnull (upper);
+  decomposed = helder_course_path_dup_package_problem ("media/cafe\xcc\x81.png", twins);
+  g_assert_nonnull (decomposed);
+  g_assert_nonnull (strstr (decomposed, "media/caf\xc3\xa9.png"));
+}
+
 static void
 test_linked_root (void)
 {
@@ -145,6 +203,7 @@ main (int   argc,
 
   g_test_add_func ("/course-path/table", test_table);
   g_test_add_func ("/course-path/linked-root", test_linked_root);
+  g_test_add_func ("/course-path/package-names", test_package_names);
 
   return g_test_run ();
 }

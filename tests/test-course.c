@@ -484,9 +484,12 @@ test_structure (void)
   g_clear_error (&error);
 
   first = helder_course_get_module (course, 0);
+  g_assert_null (helder_course_find_page (course, "01-module/02-extra.md"));
   extra = helder_module_add_page (first, path, "02-extra.md", "# Extra\n\nMeer tekst.\n", 1,
                                   &error);
   g_assert_no_error (error);
+  /* Page look-ups follow every change of the modules and their pages. */
+  g_assert_true (helder_course_find_page (course, "01-module/02-extra.md") == extra);
   g_assert_true (helder_page_get_modified (extra));
   g_assert_null (helder_module_add_page (first, path, "02-extra.md", "# X\n", 0, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
@@ -510,9 +513,21 @@ test_structure (void)
   {
     g_autoptr(HelderPage) removed = g_object_ref (other);
 
+    g_assert_true (helder_course_find_page (course, "02-tweede/01-start.md") == other);
     helder_module_remove_page (second, removed);
     g_assert_cmpuint (helder_module_get_n_pages (second), ==, 0);
+    g_assert_null (helder_course_find_page (course, "02-tweede/01-start.md"));
     helder_module_insert_page (second, removed, 0);
+    g_assert_true (helder_course_find_page (course, "02-tweede/01-start.md") == other);
+    g_object_ref (second);
+    helder_course_remove_module (course, second);
+    g_assert_null (helder_course_find_page (course, "02-tweede/01-start.md"));
+    helder_course_insert_module (course, second, 1);
+    g_object_unref (second);
+    helder_module_remove_page (second, removed);
+    g_assert_null (helder_course_find_page (course, "02-tweede/01-start.md"));
+    helder_module_insert_page (second, removed, 0);
+    g_assert_true (helder_course_find_page (course, "02-tweede/01-start.md") == other);
   }
   helder_module_remove_page (first, helder_module_get_page (first, 1));
 

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import taplib  # noqa: E402
@@ -395,6 +396,151 @@ def repeated_json_members_are_reported():
     code, out, err = run("validate", course)
     check(code == 0, f"exit {code}: {out}{err}")
     check(re.search(r"^course\.json:5:\d+: warning: .*title.*twice", out, re.M), out + err)
+
+
+@test
+def numbers_out_of_range_are_reported_as_written():
+    # json-glib reads a whole number beyond 64 bits as another one:
+    # 99999999999999999999 as -1, -99999999999999999999 as 1.
+    for value in ("-1", "9223372036854775807", "9223372036854775808",
+                  "99999999999999999999", "-99999999999999999999"):
+        tmp, course = copy_course()
+        path = os.path.join(course, "course.json")
+        write(path, read(path).replace('"pass_mark": 70', '"pass_mark": ' + value, 1)
+              .replace('"format": 1,', '"format": 1, "kpi": {"headcount": %s},' % value, 1))
+        path = os.path.join(course, "01-basis", "module.json")
+        write(path, read(path).replace('"minutes": 10', '"minutes": ' + value, 1))
+        code, out, err = run("validate", course)
+        check(code == 1, f"{value}: exit {code}: {out}{err}")
+        for place, member, allowed in (("course.json:2", "headcount", "1–10000000"),
+                                       ("course.json:15", "pass_mark", "0–100"),
+                                       ("01-basis/module.json:4", "minutes", "1–600")):
+            check(re.search(r"^%s:\d+: error: value %s of \"%s\" is out of range \(%s\)"
+                            % (re.escape(place), re.escape(value), member, allowed), out, re.M),
+                  f"{value} in {member}: {out}")
+    tmp, course = copy_course()
+    path = os.path.join(course, "course.json")
+    for value, message in (("99999999999999999999", "format 99999999999999999999 is newer"),
+                           ("-99999999999999999999", "format must be 1 or higher")):
+        write(path, re.sub(r'"format": [-0-9]+', '"format": ' + value, read(path), count=1))
+        code, out, err = run("validate", course)
+        check(code == 1 and re.search(r"^course\.json:2:\d+: error: " + message, out, re.M),
+              f"format {value}: {out}{err}")
+
+
+@test
+def lms_reports_in_utf16_and_odd_windows_1252_are_read():
+    tmp, course = copy_course(SAMPLE)
+    text = "User ID,Module,Status\r\nM1,01-introductie,completed\r\nM2,01-introductie,started\r\n"
+    for name, data in (("le.csv", b"\xff\xfe" + text.encode("utf-16-le")),
+                       ("be.csv", b"\xfe\xff" + text.encode("utf-16-be")),
+                       ("plain.csv", text.encode("utf-16-le"))):
+        path = os.path.join(tmp, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        code, out, err = run("kpi", course, "--report", path, "--json")
+        check(code == 0, f"{name}: exit {code}: {err}")
+        inputs = json.loads(out)["inputs"]
+        check(inputs[0]["encoding"] == "UTF-16" and inputs[0]["used"] == 2, f"{name}: {inputs}")
+    path = os.path.join(tmp, "broken.csv")
+    with open(path, "wb") as f:
+        f.write(b"\xff\xfe" + text.encode("utf-16-le") + b"\x00\xd8M\x00")
+    code, out, err = run("kpi", course, "--report", path)
+    check(code == 2 and re.search(r"broken\.csv: line 4: .*UTF-16", err), f"exit {code}: {err}")
+    path = os.path.join(tmp, "cp1252.csv")
+    with open(path, "wb") as f:
+        f.write(b"User ID;Module;Status\r\nM1;01-introductie;completed\r\n"
+                b"M\x812;01-introductie;completed\r\nZo\xeb;01-introductie;started\r\n")
+    code, out, err = run("kpi", course, "--report", path, "--json")
+    check(code == 0, f"exit {code}: {err}")
+    check(json.loads(out)["inputs"][0]["used"] == 3, out)
+    check(re.search(r"^.*cp1252\.csv:3:1: warning: .*column 2 .*\[kpi-undefined-byte\]", err, re.M),
+          err)
+
+
+RAW_HTML_PAGE = """# Welkom
+
+Tekst met <b>vet</b> en <i>schuin</i>.
+
+<!-- een opmerking -->
+
+<script>alert(1)</script>
+
+- een punt
+- <span>in een lijst</span> en <em>nog een</em>
+
+> [!TIP]
+> <div>in een tip</div>
+
+```accordion
+- title: Eerste
+  text: <div>in een paneel</div>
+- title: Tweede
+  text: Gewoon, <b>vet</b>
+```
+
+<?php echo 1; ?>
+"""
+
+
+@test
+def raw_html_is_always_shown_as_text_and_reported_once_per_block():
+    tmp, course = copy_course()
+    write(os.path.join(course, "01-basis", "01-welkom.md"), RAW_HTML_PAGE)
+    code, out, err = run("validate", course)
+    check(code == 0, f"exit {code}: {out}{err}")
+    found = re.findall(r"^01-basis/01-welkom\.md:(\d+):\d+: warning: raw HTML is shown to "
+                       r"learners as plain text.*\[format-raw-html\]$", out, re.M)
+    check(found == ["3", "5", "7", "10", "13", "17", "22"], f"one per block: {found}\n{out}")
+    package = os.path.join(tmp, "web.zip")
+    code, out, err = run("export", "--force", "--format", "web", "--module", "01-basis",
+                         "-o", package, course)
+    check(code == 0, f"exit {code}: {out}{err}")
+    with zipfile.ZipFile(package) as archive:
+        html = archive.read("index.html").decode()
+    for text in ("&lt;b&gt;vet&lt;/b&gt;", "&lt;!-- een opmerking --&gt;",
+                 "&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;span&gt;in een lijst",
+                 "&lt;div&gt;in een tip", "&lt;div&gt;in een paneel", "&lt;?php echo 1; ?&gt;"):
+        check(text in html, f"{text} is not shown as text")
+    check("<script>alert" not in html and "<!-- een" not in html, "raw HTML passed through")
+
+
+@test
+def names_windows_cannot_unpack_are_reported_and_never_packed():
+    nfd, nfc = "media/cafe\u0301.png", "media/caf\u00e9.png"
+    names = {"media/a?b.png": r"contains “\?”", "media/nul.png": r"keeps for a device",
+             "media/x.": r"ending in a dot or a space", nfd: None, nfc: r"one name on Windows"}
+    tmp, course = copy_course()
+    page = os.path.join(course, "01-basis", "01-welkom.md")
+    text = read(page)
+    for name in names:
+        shutil.copy(os.path.join(course, "media", "logo.png"), os.path.join(course, name))
+        text += "\n![Plaatje](%s)\n" % name
+    write(page, text)
+    first = len(read(os.path.join(VALID, "01-basis", "01-welkom.md")).splitlines()) + 2
+    code, out, err = run("validate", course)
+    check(code == 1, f"exit {code}: {out}{err}")
+    for i, (name, message) in enumerate(names.items()):
+        if message is not None:
+            check(re.search(r"^01-basis/01-welkom\.md:%d:\d+: error: .*%s.*\[format-path-portable\]"
+                            % (first + 2 * i, message), out, re.M), f"{name}: {out}")
+    check(len(re.findall(r"format-path-portable", out)) == 4, out)
+    module = os.path.join(course, "01-basis", "module.json")
+    for name in ("nul.md", "01-Welkom.md"):
+        shutil.copy(os.path.join(course, "01-basis", "02-blokken.md"),
+                    os.path.join(course, "01-basis", name))
+    write(module, read(module).replace('"02-blokken.md"]', '"02-blokken.md", "nul.md", "01-Welkom.md"]'))
+    code, out, err = run("validate", course)
+    check(re.search(r"^01-basis/module\.json:\d+:\d+: error: .*nul\.md.*device.*\[format-page\]",
+                    out, re.M), out)
+    check(re.search(r"^01-basis/module\.json:\d+:\d+: error: “01-welkom\.md” and “01-Welkom\.md” are "
+                    r"one name", out, re.M), out)
+    for args in (("--force", "--format", "web"), ("--force", "--format", "scorm12")):
+        package = os.path.join(tmp, "p.zip")
+        code, out, err = run("export", *args, "--course", "-o", package, course)
+        check(code == 2 and "Windows" in err, f"{args}: exit {code}: {err}")
+        check(not os.path.exists(package), f"{args}: a package was written")
+        check(leftovers(tmp, {"course"}) == [], f"{args}: {leftovers(tmp, {'course'})}")
 
 
 @test

@@ -53,6 +53,43 @@ test_change_keeps_unknown (void)
   g_assert_true (data[g_bytes_get_size (out) - 1] == '\n');
 }
 
+/* Whole numbers beyond 64 bits, which json-glib reads as other numbers,
+ * are judged as written, anywhere in the document, until a setter
+ * replaces them.
+ */
+static void
+test_huge_integers (void)
+{
+  const char *text = "{\"a\": [1, -99999999999999999999, \"9223372036854775808\"],\n"
+                     " \"n\": 99999999999999999999, \"m\": 7, \"x\": 1.5e400,\n"
+                     " \"o\": {\"k\": -9223372036854775809}, \"z\": 9223372036854775807}";
+  g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  g_autoptr(HelderJsonDocument) doc = parse (text, diagnostics);
+  JsonObject *root = helder_json_document_get_root (doc);
+  gint64 value = 0;
+
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  g_assert_cmpstr (helder_json_document_get_huge_integer (doc, root, "n"), ==,
+                   "99999999999999999999");
+  g_assert_cmpstr (helder_json_document_get_huge_integer (doc, json_object_get_object_member (root, "o"), "k"),
+                   ==, "-9223372036854775809");
+  g_assert_null (helder_json_document_get_huge_integer (doc, root, "m"));
+  g_assert_null (helder_json_document_get_huge_integer (doc, root, "z"));
+
+  g_assert_false (helder_json_document_get_int (doc, diagnostics, root, "n", TRUE, 0, 100, &value));
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  g_assert_nonnull (strstr (((HelderDiagnostic *) g_ptr_array_index (diagnostics, 0))->message,
+                            "value 99999999999999999999 of \"n\" is out of range (0–100)"));
+  g_assert_cmpuint (((HelderDiagnostic *) g_ptr_array_index (diagnostics, 0))->line, ==, 2);
+  g_assert_true (helder_json_document_get_int (doc, diagnostics, root, "m", TRUE, 0, 100, &value));
+  g_assert_cmpint (value, ==, 7);
+
+  helder_json_document_set_int (doc, root, "n", 42);
+  g_assert_null (helder_json_document_get_huge_integer (doc, root, "n"));
+  g_assert_true (helder_json_document_get_int (doc, diagnostics, root, "n", TRUE, 0, 100, &value));
+  g_assert_cmpint (value, ==, 42);
+}
+
 static void
 test_member_location (void)
 {
@@ -136,6 +173,7 @@ main (int   argc,
   g_test_add_func ("/json-document/change-keeps-unknown", test_change_keeps_unknown);
   g_test_add_func ("/json-document/member-location", test_member_location);
   g_test_add_func ("/json-document/colour", test_colour);
+  g_test_add_func ("/json-document/huge-integers", test_huge_integers);
   g_test_add_func ("/json-document/syntax-error-location", test_syntax_error_location);
 
   return g_test_run ();

@@ -762,6 +762,46 @@ test_checker_owner (void)
   g_assert_cmpuint (remembered.sentences, ==, counted.sentences);
 }
 
+/* Scoring a course counts each page once, however many modules it has
+ * (issue 14, finding 8: each module's score walked the whole course).
+ */
+static void
+test_module_counts (void)
+{
+  g_autoptr(HelderCourse) course = helder_test_load_course ("course-valid");
+  g_autoptr(HelderLanguageChecker) checker = helder_language_checker_new_for_course (course);
+  g_autoptr(GArray) modules = NULL;
+  HelderReadabilityCounts total;
+  guint n_pages = 0;
+  guint words = 0;
+
+  modules = helder_language_dup_module_counts (checker, course, &total);
+  g_assert_cmpuint (modules->len, ==, helder_course_get_n_modules (course));
+  for (guint m = 0; m < modules->len; m++)
+    {
+      HelderModule *module = helder_course_get_module (course, m);
+      HelderReadabilityCounts expected = { 0 };
+
+      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
+        {
+          g_autoptr(HelderLanguageChecker) fresh = helder_language_checker_new_for_course (course);
+          HelderReadabilityCounts counts;
+
+          helder_language_count_page (fresh, helder_module_get_page (module, p), &counts);
+          helder_readability_counts_add (&expected, &counts);
+          n_pages++;
+        }
+      g_assert_cmpuint (expected.words, >, 0);
+      g_assert_cmpuint (g_array_index (modules, HelderReadabilityCounts, m).words, ==,
+                        expected.words);
+      g_assert_cmpuint (g_array_index (modules, HelderReadabilityCounts, m).sentences, ==,
+                        expected.sentences);
+      words += expected.words;
+    }
+  g_assert_cmpuint (total.words, ==, words);
+  g_assert_cmpuint (helder_language_checker_get_n_page_checks (checker), ==, n_pages);
+}
+
 static void
 test_scores (void)
 {
@@ -826,6 +866,7 @@ main (int   argc,
   g_test_add_func ("/language/threshold-fields", test_threshold_fields);
   g_test_add_func ("/language/course-thresholds", test_course_thresholds);
   g_test_add_func ("/language/checker-owner", test_checker_owner);
+  g_test_add_func ("/language/module-counts", test_module_counts);
 
   return g_test_run ();
 }

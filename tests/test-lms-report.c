@@ -147,6 +147,70 @@ test_csv_encodings (void)
   g_assert_cmpstr (row (mixed, 2), ==, "2|Financiën");
 }
 
+/* The five bytes Windows-1252 leaves undefined do not reject the file:
+ * each reads as U+FFFD, and the first is located (issue 14, finding 10).
+ */
+static void
+test_csv_undefined_bytes (void)
+{
+  HelderCsvInfo info;
+  g_autoptr(Rows) rows = read_csv ("naam;afdeling\n1;Financi\xebn\n2;A\x81\x8d\x8f\x90\x9d\n", -1,
+                                   &info);
+
+  g_assert_true (info.windows_1252);
+  g_assert_cmpuint (info.converted_lines, ==, 2);
+  g_assert_cmpstr (row (rows, 1), ==, "1|Financiën");
+  g_assert_cmpstr (row (rows, 2), ==, "2|A\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+  g_assert_cmpuint (info.undefined_bytes, ==, 5);
+  g_assert_cmpuint (info.first_undefined_line, ==, 3);
+  g_assert_cmpuint (info.first_undefined_column, ==, 4);
+}
+
+/* UTF-16 (Excel's "Unicode text") in either byte order, with or without
+ * a byte order mark, reads as its text; a broken one is refused at its
+ * line.
+ */
+static void
+test_csv_utf16 (void)
+{
+  const char *text = "naam;afdeling\r\n1;Financiën\r\n2;Zoë €\r\n";
+  const char *encodings[] = { "UTF-16LE", "UTF-16BE" };
+  const char *marks[] = { "\xff\xfe", "\xfe\xff" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (encodings); e++)
+    {
+      gsize length;
+      g_autofree char *converted = g_convert (text, -1, encodings[e], "UTF-8", NULL, &length, NULL);
+      g_autoptr(GString) data = g_string_new_len (marks[e], 2);
+      g_autoptr(Rows) rows = NULL;
+      g_autoptr(GError) error = NULL;
+      HelderCsvInfo info;
+
+      g_string_append_len (data, converted, length);
+      rows = read_csv (data->str, data->len, &info);
+      g_assert_true (info.utf16);
+      g_assert_false (info.windows_1252);
+      g_assert_cmpint (info.separator, ==, ';');
+      g_assert_cmpuint (rows->rows->len, ==, 3);
+      g_assert_cmpstr (row (rows, 1), ==, "1|Financiën");
+      g_assert_cmpstr (row (rows, 2), ==, "2|Zoë €");
+      g_assert_cmpuint (line_of (rows, 2), ==, 3);
+      g_clear_pointer (&rows, rows_free);
+
+      rows = read_csv (data->str + 2, data->len - 2, &info);
+      g_assert_true (info.utf16);
+      g_assert_cmpstr (row (rows, 2), ==, "2|Zoë €");
+
+      /* A lone surrogate on line 3. */
+      g_string_truncate (data, 2 + 2 * g_utf8_strlen ("naam;afdeling\r\n1;Financiën\r\n2;", -1));
+      g_string_append_len (data, e == 0 ? "\x00\xd8x\x00" : "\xd8\x00\x00x", 4);
+      g_assert_false (helder_csv_read_bytes (data->str, data->len, collect_cb, rows, &info,
+                                             &error));
+      g_assert_error (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE);
+      g_assert_nonnull (strstr (error->message, "line 3"));
+    }
+}
+
 static void
 test_csv_broken_quotes (void)
 {
@@ -698,6 +762,8 @@ main (int    argc,
   g_test_add_func ("/csv/quotes-and-lines", test_csv_quotes_and_lines);
   g_test_add_func ("/csv/separators", test_csv_separators);
   g_test_add_func ("/csv/encodings", test_csv_encodings);
+  g_test_add_func ("/csv/undefined-bytes", test_csv_undefined_bytes);
+  g_test_add_func ("/csv/utf16", test_csv_utf16);
   g_test_add_func ("/csv/broken-quotes", test_csv_broken_quotes);
   g_test_add_func ("/lms/recognise-columns", test_recognise_columns);
   g_test_add_func ("/lms/parse-day", test_parse_day);

@@ -41,38 +41,13 @@ filter_diagnostics (GPtrArray  *diagnostics,
   return kept;
 }
 
-/* The readability of one module, or of the whole course for NULL. */
-static void
-compute_scores (HelderCourse          *course,
-                HelderLanguageChecker *checker,
-                HelderModule          *module,
-                HelderReadability     *scores)
-{
-  HelderReadabilityCounts sum = { 0 };
-
-  for (guint m = 0; m < helder_course_get_n_modules (course); m++)
-    {
-      HelderModule *each = helder_course_get_module (course, m);
-
-      if (module != NULL && each != module)
-        continue;
-      for (guint p = 0; p < helder_module_get_n_pages (each); p++)
-        {
-          HelderReadabilityCounts counts;
-
-          helder_language_count_page (checker, helder_module_get_page (each, p), &counts);
-          helder_readability_counts_add (&sum, &counts);
-        }
-    }
-
-  helder_readability_compute (&sum, scores);
-}
-
 static void
 print_summary (HelderCourse          *course,
                HelderLanguageChecker *checker,
                const char            *only_module)
 {
+  HelderReadabilityCounts total;
+  g_autoptr(GArray) counts = helder_language_dup_module_counts (checker, course, &total);
   HelderReadability scores;
 
   g_print ("\n");
@@ -83,7 +58,7 @@ print_summary (HelderCourse          *course,
 
       if (only_module != NULL && !g_str_equal (only_module, helder_module_get_id (module)))
         continue;
-      compute_scores (course, checker, module, &scores);
+      helder_readability_compute (&g_array_index (counts, HelderReadabilityCounts, m), &scores);
       title = g_strdup_printf ("%s (%s)", helder_module_get_id (module),
                                helder_module_get_title (module));
       helder_cli_print_readability (title, &scores);
@@ -91,7 +66,7 @@ print_summary (HelderCourse          *course,
 
   if (only_module == NULL)
     {
-      compute_scores (course, checker, NULL, &scores);
+      helder_readability_compute (&total, &scores);
       helder_cli_print_readability (_("Course"), &scores);
     }
 }
@@ -104,6 +79,8 @@ print_json (HelderCourse          *course,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
+  HelderReadabilityCounts total;
+  g_autoptr(GArray) counts = helder_language_dup_module_counts (checker, course, &total);
   HelderReadability scores;
 
   /* JSON is for tools that apply fixes: give spelling findings their
@@ -130,7 +107,7 @@ print_json (HelderCourse          *course,
 
       if (only_module != NULL && !g_str_equal (only_module, helder_module_get_id (module)))
         continue;
-      compute_scores (course, checker, module, &scores);
+      helder_readability_compute (&g_array_index (counts, HelderReadabilityCounts, m), &scores);
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
       json_builder_add_string_value (builder, helder_module_get_id (module));
@@ -142,7 +119,7 @@ print_json (HelderCourse          *course,
     }
   json_builder_end_array (builder);
 
-  compute_scores (course, checker, NULL, &scores);
+  helder_readability_compute (&total, &scores);
   json_builder_set_member_name (builder, "course");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "readability");

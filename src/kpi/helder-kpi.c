@@ -220,14 +220,15 @@ helder_kpi_settings_init (HelderKpiSettings *settings,
 
   {
     JsonNode *launch = json_object_get_member (json_node_get_object (kpi), "launch");
-    JsonNode *headcount = json_object_get_member (json_node_get_object (kpi), "headcount");
+    gint64 headcount;
 
     if (launch != NULL && JSON_NODE_HOLDS_VALUE (launch) &&
         json_node_get_value_type (launch) == G_TYPE_STRING)
       settings->launch_day = helder_lms_parse_day (json_node_get_string (launch));
-    if (headcount != NULL && JSON_NODE_HOLDS_VALUE (headcount) &&
-        json_node_get_value_type (headcount) == G_TYPE_INT64 && json_node_get_int (headcount) > 0)
-      settings->headcount = (guint) json_node_get_int (headcount);
+    /* validate reports a headcount out of range. */
+    if (helder_json_document_get_int (document, NULL, json_node_get_object (kpi), "headcount",
+                                      FALSE, 1, HELDER_COURSE_MAX_HEADCOUNT, &headcount))
+      settings->headcount = (guint) headcount;
   }
 }
 

@@ -485,8 +485,25 @@ helder_lms_report_load_csv (HelderLmsReport     *self,
     }
 
   state.input->separator = info.separator;
+  if (info.utf16)
+    state.input->encoding = "UTF-16";
   if (info.converted_lines > 0)
     state.input->encoding = info.utf8_lines_with_8bit > 0 ? "UTF-8 + Windows-1252" : "Windows-1252";
+  if (info.undefined_bytes > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u byte is not a character in Windows-1252 and is read as �; "
+                                      "it is in column %u of this line. Check the names and ids on it.",
+                                      "%u bytes are not characters in Windows-1252 and are read as �; "
+                                      "the first is in column %u of this line. Check the names and ids "
+                                      "on it.",
+                                      info.undefined_bytes),
+                         info.undefined_bytes, info.first_undefined_column);
+
+      helder_lms_report_add_diagnostic (self, path, info.first_undefined_line,
+                                        HELDER_SEVERITY_WARNING, "kpi-undefined-byte", message);
+    }
   if (info.converted_lines > 0 && info.utf8_lines_with_8bit > 0)
     {
       g_autofree char *message =

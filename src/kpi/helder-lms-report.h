@@ -51,7 +51,7 @@ typedef struct
   char               *file;
   HelderLmsInputKind  kind;
   char                separator; /* 0 for JSON */
-  const char         *encoding;  /* "UTF-8", "Windows-1252" or "UTF-8 + Windows-1252" */
+  const char         *encoding;  /* "UTF-8", "UTF-16", "Windows-1252" or "UTF-8 + Windows-1252" */
   guint               rows;
   guint               used;
   guint               skipped;

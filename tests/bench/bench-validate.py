@@ -13,10 +13,11 @@
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib import timed  # noqa: E402
 
 LINE = 'Dit is een regel van een lange tekst over het werk met AI in de gemeente.'
 
@@ -30,14 +31,6 @@ def make_course(root, body):
         json.dump({'title': 'Lang', 'pages': ['p.md']}, f)
     with open(os.path.join(root, 'm', 'p.md'), 'w') as f:
         f.write('# Lang\n\n' + body)
-
-
-def timed(command):
-    start = time.monotonic()
-    proc = subprocess.run(command, capture_output=True)
-    if proc.returncode not in (0, 1):
-        sys.exit('%s failed: %s' % (' '.join(command), proc.stderr.decode()[-500:]))
-    return time.monotonic() - start
 
 
 def main():

@@ -30,3 +30,13 @@ def run(command, cwd=None, quiet=False):
     if child.returncode != 0:
         sys.exit('%s failed' % ' '.join(command))
     return elapsed, peak
+
+
+def timed(command):
+    """Wall time of one `helder-cli` run that may report findings (exit 0
+    or 1); exits on any other status."""
+    start = time.monotonic()
+    proc = subprocess.run(command, capture_output=True)
+    if proc.returncode not in (0, 1):
+        sys.exit('%s failed: %s' % (' '.join(command), proc.stderr.decode()[-500:]))
+    return time.monotonic() - start

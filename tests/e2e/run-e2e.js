@@ -560,16 +560,30 @@ async function main() {
     await context.close();
   });
 
-  async function openWeb(name, width, height) {
+  async function openWeb(name, width, height, hash = '') {
     const dir = exportPackage(courseDir, 'web', name);
     const context = await browser.newContext({ viewport: { width, height } });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`file://${path.join(dir, 'index.html')}`);
+    await page.goto(`file://${path.join(dir, 'index.html')}${hash}`);
     await page.locator('.helder-nav:not([hidden])').waitFor();
     return { context, page, frame: page.mainFrame(), errors };
   }
+
+  await test('a malformed #page= link opens the first page, alone, and throws nothing', async () => {
+    const hashes = ['#page=%E0%A4%A', '#page=%', '#page=nope&y=12'];
+    for (let i = 0; i < hashes.length; i++) {
+      const { context, page, errors } = await openWeb(`web-hash-${i}`, 360, 640, hashes[i]);
+      const shown = page.locator('.helder-page:not([hidden])');
+      assert.equal(await shown.count(), 1, `${hashes[i]}: one page shows`);
+      assert.equal(await shown.getAttribute('data-page'),
+                   await page.locator('.helder-page').first().getAttribute('data-page'),
+                   `${hashes[i]}: the first page shows`);
+      assert.deepEqual(errors, [], `${hashes[i]}: no errors`);
+      await context.close();
+    }
+  });
 
   await test('the Contents menu works with the keyboard: a drawer at 360 px, a sidebar at 1280 px', async () => {
     const session = await openWeb('web-menu', 360, 640);

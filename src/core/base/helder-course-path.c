@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "helder-course-path.h"
@@ -136,4 +137,113 @@ helder_course_path_check (const char  *root,
     }
 
   return HELDER_COURSE_PATH_INSIDE;
+}
+
+/* Whether @part (@length bytes) is a name Windows keeps for a device: CON,
+ * PRN, AUX, NUL, COM1–COM9 or LPT1–LPT9, in any case, also with an
+ * extension ("nul.png").
+ */
+static gboolean
+is_device_name (const char *part,
+                gsize       length)
+{
+  static const char * const devices[] = { "con", "prn", "aux", "nul", NULL };
+  const char *dot = memchr (part, '.', length);
+  gsize stem = dot != NULL ? (gsize) (dot - part) : length;
+
+  /* Windows also ignores spaces before the extension ("con .png"). */
+  while (stem > 0 && part[stem - 1] == ' ')
+    stem--;
+  if (stem == 3)
+    for (guint i = 0; devices[i] != NULL; i++)
+      if (g_ascii_strncasecmp (part, devices[i], 3) == 0)
+        return TRUE;
+  return stem == 4 && (g_ascii_strncasecmp (part, "com", 3) == 0 ||
+                       g_ascii_strncasecmp (part, "lpt", 3) == 0) &&
+         part[3] >= '1' && part[3] <= '9';
+}
+
+/* Windows cannot have some names: a part with one of < > " | ? *, a part
+ * ending in a dot or a space, or a device name (CON, NUL, COM1…).
+ */
+static char *
+dup_windows_problem (const char *path)
+{
+  const char *part = path;
+
+  while (part != NULL)
+    {
+      const char *end = strchr (part, '/');
+      gsize length = end != NULL ? (gsize) (end - part) : strlen (part);
+      gsize bad = strcspn (part, "<>\"|?*");
+
+      if (bad < length)
+        return g_strdup_printf (_("the name “%s” contains “%c”, which Windows does not allow "
+                                  "in file names; rename the file"), path, part[bad]);
+      if (length > 0 && (part[length - 1] == '.' || part[length - 1] == ' '))
+        return g_strdup_printf (_("the name “%s” has a part ending in a dot or a space, which "
+                                  "Windows drops; rename the file"), path);
+      if (is_device_name (part, length))
+        return g_strdup_printf (_("the name “%s” uses “%.*s”, a name Windows keeps for a "
+                                  "device; rename the file"), path, (int) length, part);
+      part = end != NULL ? end + 1 : NULL;
+    }
+
+  return NULL;
+}
+
+/* Windows and macOS see two names as one when they differ only in case or
+ * in how an accent is stored (é as one character or as e and a combining
+ * accent): the same key for every such twin.
+ */
+static char *
+dup_twin_key (const char *path)
+{
+  g_autofree char *composed = g_utf8_normalize (path, -1, G_NORMALIZE_NFC);
+
+  return g_utf8_casefold (composed != NULL ? composed : path, -1);
+}
+
+/**
+ * helder_course_path_dup_package_problem:
+ * @path: a path of the course's form (see helder_course_path_check())
+ * @twins: (nullable) (element-type utf8 utf8): the names met so far, by
+ *   twin key (the table owns its keys; the names are borrowed and must
+ *   outlive it); %NULL to judge @path alone
+ *
+ * Packages are unpacked on Windows and macOS too. There @path must be a
+ * name that can exist, and not one with another file's: unpacked, one
+ * twin would overwrite the other. Validation and export both ask here.
+ *
+ * Returns: (transfer full) (nullable): why @path cannot go into a
+ *   package, for a person, or %NULL when it can (it is then added to
+ *   @twins)
+ */
+char *
+helder_course_path_dup_package_problem (const char *path,
+                                        GHashTable *twins)
+{
+  char *problem;
+  char *key;
+  const char *twin;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  problem = dup_windows_problem (path);
+  if (problem != NULL || twins == NULL)
+    return problem;
+
+  key = dup_twin_key (path);
+  twin = g_hash_table_lookup (twins, key);
+  if (twin == NULL)
+    {
+      g_hash_table_insert (twins, key, (gpointer) path);
+      return NULL;
+    }
+  g_free (key);
+  if (g_str_equal (twin, path))
+    return NULL;
+  return g_strdup_printf (_("“%s” and “%s” are one name on Windows and macOS (they differ only "
+                            "in case or in how an accent is stored); rename one of them"),
+                          twin, path);
 }

@@ -36,5 +36,7 @@ typedef enum
 HelderCoursePath helder_course_path_check (const char  *root,
                                            const char  *path,
                                            char       **resolved);
+char            *helder_course_path_dup_package_problem (const char *path,
+                                                         GHashTable *twins);
 
 G_END_DECLS

@@ -2,7 +2,7 @@
  *
  * Reads the CSV files that learning platforms and spreadsheets export:
  * UTF-8 (with or without a byte order mark) or Windows-1252, even mixed
- * line by line; comma, semicolon or tab as the separator; quoted fields
+ * line by line, or UTF-16 (Excel's "Unicode text"); comma, semicolon or tab as the separator; quoted fields
  * with separators, quotes and line breaks inside. The parsing itself is
  * libcsv's, in strict mode: a record with broken quotes is skipped and
  * counted, and reading goes on at the next line.
@@ -17,6 +17,8 @@
 #include <csv.h>
 #include <errno.h>
 #include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "helder-csv.h"
 
@@ -117,6 +119,51 @@ has_8bit (const char *text,
   return FALSE;
 }
 
+/* Windows-1252's characters for the bytes 0x80 to 0x9F (the others are
+ * Latin-1's); 0 for the five it leaves undefined.
+ */
+static const gunichar windows_1252_c1[32] = {
+  0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+  0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+/* Appends the line @line (@length bytes, line number @number) read as
+ * Windows-1252. An undefined byte (0x81, 0x8D, 0x8F, 0x90, 0x9D) cannot
+ * be a character of a name or a date: it becomes U+FFFD and is counted,
+ * the first located, so one stray byte does not cost the file.
+ */
+static void
+append_windows_1252 (GString       *out,
+                     const char    *line,
+                     gsize          length,
+                     guint          number,
+                     HelderCsvInfo *info)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar byte = (guchar) line[i];
+      gunichar c = byte;
+
+      if (byte >= 0x80 && byte < 0xA0)
+        c = windows_1252_c1[byte - 0x80];
+      if (c == 0 && byte != 0)
+        {
+          c = 0xFFFD;
+          if (info->undefined_bytes++ == 0)
+            {
+              info->first_undefined_line = number;
+              info->first_undefined_column = i + 1;
+            }
+        }
+      if (c < 0x80)
+        g_string_append_c (out, (char) c);
+      else
+        g_string_append_unichar (out, c);
+    }
+}
+
 /* Returns the text as UTF-8. Lines that are not valid UTF-8 are read as
  * Windows-1252, the encoding Excel uses on Dutch Windows machines.
  */
@@ -124,11 +171,11 @@ static char *
 to_utf8 (const char    *data,
          gsize          length,
          HelderCsvInfo *info,
-         gsize         *out_length,
-         GError       **error)
+         gsize         *out_length)
 {
   GString *out;
   const char *end = data + length;
+  guint number = 1;
 
   if (g_utf8_validate_len (data, length, NULL))
     {
@@ -151,24 +198,59 @@ to_utf8 (const char    *data,
         }
       else
         {
-          g_autofree char *converted = NULL;
-          gsize written = 0;
-
-          converted = g_convert (line, line_length, "UTF-8", "WINDOWS-1252", NULL, &written, error);
-          if (converted == NULL)
-            {
-              g_string_free (out, TRUE);
-              return NULL;
-            }
-          g_string_append_len (out, converted, written);
+          append_windows_1252 (out, line, line_length, number, info);
           info->converted_lines++;
         }
       line = line_end;
+      number++;
     }
 
   info->windows_1252 = TRUE;
   *out_length = out->len;
   return g_string_free (out, FALSE);
+}
+
+/* Whether @data is UTF-16: it starts with a byte order mark, or with a
+ * NUL byte beside the first character, which no text in an 8-bit
+ * encoding has.
+ */
+static gboolean
+is_utf16 (const char *data,
+          gsize       length)
+{
+  return length >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0 ||
+                         (data[0] == '\0') != (data[1] == '\0'));
+}
+
+/* Returns UTF-16 text @data (@length bytes) as UTF-8, or NULL with @error
+ * set at the line of the first unit that is not UTF-16.
+ */
+static char *
+utf16_to_utf8 (const char  *data,
+               gsize        length,
+               gsize       *out_length,
+               GError     **error)
+{
+  gboolean marked = (guchar) data[0] + (guchar) data[1] == 0xFF + 0xFE;
+  gboolean little = marked ? (guchar) data[0] == 0xFF : data[1] == '\0';
+  gsize start = marked ? 2 : 0;
+  g_autoptr(GError) local_error = NULL;
+  gsize read = 0;
+  char *text;
+  guint line = 1;
+
+  text = g_convert (data + start, length - start, "UTF-8", little ? "UTF-16LE" : "UTF-16BE",
+                    &read, out_length, &local_error);
+  if (text != NULL)
+    return text;
+
+  for (gsize i = start; i + 1 < read + start; i += 2)
+    if (data[i + (little ? 0 : 1)] == '\n' && data[i + (little ? 1 : 0)] == '\0')
+      line++;
+  g_set_error (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
+               _("line %u: the file says it is UTF-16 but is broken from here on; save or "
+                 "export it again, preferably as CSV in UTF-8"), line);
+  return NULL;
 }
 
 /* Reads CSV from @data (@length bytes), calling @func once per non-empty
@@ -204,15 +286,22 @@ helder_csv_read_bytes (const char        *data,
   if (length == 0)
     return TRUE;
 
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+  if (is_utf16 (data, length))
     {
-      data += 3;
-      length -= 3;
+      text = utf16_to_utf8 (data, length, &text_length, error);
+      if (text == NULL)
+        return FALSE;
+      info->utf16 = TRUE;
     }
-
-  text = to_utf8 (data, length, info, &text_length, error);
-  if (text == NULL)
-    return FALSE;
+  else
+    {
+      if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+        {
+          data += 3;
+          length -= 3;
+        }
+      text = to_utf8 (data, length, info, &text_length);
+    }
   info->separator = detect_separator (text, text_length);
 
   while (offset < text_length && !reader.stopped)

@@ -30,6 +30,10 @@ typedef struct
   guint  utf8_lines_with_8bit; /* when not all is UTF-8: the lines that are, beyond ASCII */
   guint  broken_records;  /* records skipped because their quotes are broken */
   guint  first_broken_line;
+  guint  undefined_bytes; /* bytes Windows-1252 does not define, read as U+FFFD */
+  guint  first_undefined_line;
+  guint  first_undefined_column; /* in bytes, 1-based */
+  gboolean utf16;         /* the file was UTF-16 */
 } HelderCsvInfo;
 
 gboolean helder_csv_read_bytes (const char       *data,

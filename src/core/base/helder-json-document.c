@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "helder-colour.h"
@@ -21,8 +23,23 @@ struct _HelderJsonDocument
   HelderLineMap *lines;
   GHashTable    *locations; /* "%p/member" or "%p#index" → packed line/column */
   GPtrArray     *repeated;  /* of RepeatedMember*, while parsing */
+  GArray        *huge;      /* of HugeInteger, while parsing; NULL for none */
+  guint          n_integers; /* whole numbers parsed so far */
+  guint          next_huge;
+  GHashTable    *huge_text; /* location key → the text of a whole number
+                             * beyond 64 bits; NULL for none */
   gboolean       modified;
 };
+
+/* A whole number in the text that does not fit in 64 bits, which
+ * json-glib reads as another number (99999999999999999999 as -1).
+ */
+typedef struct
+{
+  guint ordinal; /* among the whole numbers of the text, in order */
+  gsize offset;
+  gsize length;
+} HugeInteger;
 
 /* A member written twice in one object: json-glib keeps the last. */
 typedef struct
@@ -65,6 +82,101 @@ remember_location (HelderJsonDocument *self,
   g_hash_table_insert (self->locations, key, packed);
 }
 
+/* The whole numbers of @data, in order, that do not fit in 64 bits: a
+ * number token without fraction or exponent, outside strings.
+ *
+ * Returns: (transfer full) (nullable) (element-type HugeInteger): NULL
+ *   when there are none
+ */
+static GArray *
+find_huge_integers (const char *data,
+                    gsize       length)
+{
+  GArray *huge = NULL;
+  gboolean in_string = FALSE;
+  guint ordinal = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+      gsize start = i;
+      gboolean whole = TRUE;
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        {
+          in_string = TRUE;
+          continue;
+        }
+      if (c != '-' && !g_ascii_isdigit (c))
+        continue;
+
+      while (i + 1 < length && data[i + 1] != '\0' && strchr ("0123456789+-.eE", data[i + 1]))
+        {
+          i++;
+          if (strchr (".eE", data[i]) != NULL)
+            whole = FALSE;
+        }
+      if (!whole)
+        continue;
+
+      {
+        g_autofree char *text = g_strndup (data + start, i + 1 - start);
+        g_autoptr(GError) error = NULL;
+        gint64 value;
+
+        if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, &error) &&
+            g_error_matches (error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
+          {
+            HugeInteger found = { ordinal, start, i + 1 - start };
+
+            if (huge == NULL)
+              huge = g_array_new (FALSE, FALSE, sizeof (HugeInteger));
+            g_array_append_val (huge, found);
+          }
+      }
+      ordinal++;
+    }
+
+  return huge;
+}
+
+/* Remembers the text of @node's number when it is beyond 64 bits: whole
+ * numbers reach the parser's signals in the order of the text.
+ */
+static void
+follow_integer (HelderJsonDocument *self,
+                JsonNode           *node,
+                gpointer            container,
+                const char         *member,
+                int                 index)
+{
+  const HugeInteger *huge;
+  const char *data;
+
+  if (self->huge == NULL || self->next_huge >= self->huge->len ||
+      !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return;
+
+  huge = &g_array_index (self->huge, HugeInteger, self->next_huge);
+  if (huge->ordinal == self->n_integers++)
+    {
+      data = g_bytes_get_data (self->bytes, NULL);
+      if (self->huge_text == NULL)
+        self->huge_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_replace (self->huge_text, location_key (container, member, index),
+                            g_strndup (data + huge->offset, huge->length));
+      self->next_huge++;
+    }
+}
+
 static void
 on_object_member_cb (JsonParser *parser,
                      JsonObject *object,
@@ -73,6 +185,8 @@ on_object_member_cb (JsonParser *parser,
 {
   HelderJsonDocument *self = user_data;
   char *key = location_key (object, member, -1);
+
+  follow_integer (self, json_object_get_member (object, member), object, member, -1);
 
   if (g_hash_table_contains (self->locations, key))
     {
@@ -92,6 +206,7 @@ on_array_element_cb (JsonParser *parser,
                      int         index,
                      gpointer    user_data)
 {
+  follow_integer (user_data, json_array_get_element (array, index), array, NULL, index);
   remember_location (user_data, parser, location_key (array, NULL, index));
 }
 
@@ -269,6 +384,7 @@ helder_json_document_parse (const char *file,
       }
   }
 
+  self->huge = find_huge_integers (data, length);
   parser = json_parser_new ();
   g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member_cb), self);
   g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element_cb), self);
@@ -327,6 +443,8 @@ helder_json_document_parse (const char *file,
                       HELDER_SEVERITY_WARNING, "format-duplicate-key", message);
     }
 
+  g_clear_pointer (&self->huge, g_array_unref);
+
   /* Stealing the root keeps the containers the locations are keyed by. */
   self->root = json_parser_steal_root (parser);
 
@@ -344,6 +462,8 @@ helder_json_document_free (HelderJsonDocument *self)
   g_clear_pointer (&self->lines, helder_line_map_free);
   g_clear_pointer (&self->locations, g_hash_table_unref);
   g_clear_pointer (&self->repeated, g_ptr_array_unref);
+  g_clear_pointer (&self->huge, g_array_unref);
+  g_clear_pointer (&self->huge_text, g_hash_table_unref);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_free (self->file);
   g_free (self);
@@ -606,6 +726,7 @@ helder_json_document_get_int (HelderJsonDocument *self,
                               gint64             *value)
 {
   JsonNode *node;
+  const char *huge;
   gint64 v;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -617,12 +738,15 @@ helder_json_document_get_int (HelderJsonDocument *self,
     return FALSE;
 
   v = json_node_get_int (node);
-  if (v < min || v > max)
+  huge = helder_json_document_get_huge_integer (self, object, member);
+  if (huge != NULL || v < min || v > max)
     {
+      g_autofree char *shown = huge != NULL ? g_strdup (huge)
+                                            : g_strdup_printf ("%" G_GINT64_FORMAT, v);
       g_autofree char *message =
-        g_strdup_printf (_("value %lld of \"%s\" is out of range "
+        g_strdup_printf (_("value %s of \"%s\" is out of range "
                            "(%lld–%lld); pick a value in the range"),
-                         (long long) v, member, (long long) min, (long long) max);
+                         shown, member, (long long) min, (long long) max);
 
       helder_json_document_report (self, diagnostics, object, member, -1,
                                    HELDER_SEVERITY_ERROR, "format-range", message);
@@ -665,6 +789,32 @@ helder_json_document_get_colour (HelderJsonDocument *self,
   return TRUE;
 }
 
+/**
+ * helder_json_document_get_huge_integer:
+ *
+ * json-glib reads a whole number beyond 64 bits as another number
+ * (99999999999999999999 as -1); a reader that takes numbers from the
+ * tree itself asks here first.
+ *
+ * Returns: (transfer none) (nullable): the text of the whole number
+ *   @member of @object when it does not fit in 64 bits, else %NULL
+ */
+const char *
+helder_json_document_get_huge_integer (HelderJsonDocument *self,
+                                       JsonObject         *object,
+                                       const char         *member)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (object != NULL && member != NULL, NULL);
+
+  if (self->huge_text == NULL)
+    return NULL;
+  key = location_key (object, member, -1);
+  return g_hash_table_lookup (self->huge_text, key);
+}
+
 /* Like helder_json_document_get_int() for a number with a fraction. */
 gboolean
 helder_json_document_get_number (HelderJsonDocument *self,
@@ -676,6 +826,7 @@ helder_json_document_get_number (HelderJsonDocument *self,
                                  double             *value)
 {
   JsonNode *node;
+  const char *huge;
   double v;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -685,7 +836,8 @@ helder_json_document_get_number (HelderJsonDocument *self,
   if (node == NULL)
     return FALSE;
 
-  v = json_node_get_double (node);
+  huge = helder_json_document_get_huge_integer (self, object, member);
+  v = huge != NULL ? g_ascii_strtod (huge, NULL) : json_node_get_double (node);
   if (v < min || v > max)
     {
       g_autofree char *message =
@@ -799,6 +951,23 @@ helder_json_document_get_strings (HelderJsonDocument *self,
   return ok ? array : NULL;
 }
 
+/* Marks the document modified after a change of @member of @object,
+ * which no longer holds a number as written in the file.
+ */
+static void
+member_changed (HelderJsonDocument *self,
+                JsonObject         *object,
+                const char         *member)
+{
+  self->modified = TRUE;
+  if (self->huge_text != NULL)
+    {
+      g_autofree char *key = location_key (object, member, -1);
+
+      g_hash_table_remove (self->huge_text, key);
+    }
+}
+
 /* Sets the string member @member of @object (NULL removes it) and marks the
  * document modified.
  */
@@ -829,7 +998,7 @@ helder_json_document_set_string (HelderJsonDocument *self,
       json_object_set_string_member (object, member, value);
     }
 
-  self->modified = TRUE;
+  member_changed (self, object, member);
 }
 
 /* Sets the member @member of @object to an array of @strings and marks the
@@ -853,7 +1022,7 @@ helder_json_document_set_strings (HelderJsonDocument *self,
     json_array_add_string_element (array, values[i]);
 
   json_object_set_array_member (object, member, array);
-  self->modified = TRUE;
+  member_changed (self, object, member);
 }
 
 /* Sets @member of @object to @value (taken), unless it holds that value
@@ -874,7 +1043,7 @@ set_value (HelderJsonDocument *self,
     }
 
   json_object_set_member (object, member, value);
-  self->modified = TRUE;
+  member_changed (self, object, member);
 }
 
 /* Sets the integer member @member of @object and marks the document
@@ -928,7 +1097,7 @@ helder_json_document_ensure_object (HelderJsonDocument *self,
     return json_node_get_object (node);
 
   json_object_set_object_member (object, member, json_object_new ());
-  self->modified = TRUE;
+  member_changed (self, object, member);
 
   return json_object_get_object_member (object, member);
 }

@@ -77,6 +77,9 @@ gboolean            helder_json_document_get_colour   (HelderJsonDocument *self,
                                                        JsonObject         *object,
                                                        const char         *member,
                                                        const char        **value);
+const char         *helder_json_document_get_huge_integer (HelderJsonDocument *self,
+                                                       JsonObject         *object,
+                                                       const char         *member);
 gboolean            helder_json_document_get_number   (HelderJsonDocument *self,
                                                        GPtrArray          *diagnostics,
                                                        JsonObject         *object,

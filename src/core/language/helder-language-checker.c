@@ -27,6 +27,7 @@ struct _HelderLanguageChecker
   GHashTable            *course_words; /* their lower-case set */
   GHashTable            *pages;        /* file → GHashTable (key → Paragraph*) */
   GHashTable            *results;      /* file → GPtrArray: the last diagnostics */
+  guint                  n_page_checks;
   GMutex                 lock;
 };
 
@@ -420,6 +421,7 @@ helder_language_checker_check (HelderLanguageChecker   *self,
   g_return_val_if_fail (content != NULL, NULL);
 
   g_mutex_lock (&self->lock);
+  self->n_page_checks++;
   out = check_locked (self, file, text, content, counts);
   g_hash_table_replace (self->results, g_strdup (file), g_ptr_array_ref (out));
   g_mutex_unlock (&self->lock);
@@ -542,6 +544,70 @@ helder_language_count_page (HelderLanguageChecker   *checker,
   g_return_if_fail (counts != NULL);
 
   found = check_page (checker, page, counts);
+}
+
+/**
+ * helder_language_dup_module_counts:
+ * @course_counts: (out) (optional): the counts of the whole course
+ *
+ * Counts every page of @course once: the sums of each module and of the
+ * course, so scoring a course takes time in proportion to its pages.
+ *
+ * Returns: (transfer full) (element-type HelderReadabilityCounts): the
+ *   counts of each module, in course order.
+ */
+GArray *
+helder_language_dup_module_counts (HelderLanguageChecker   *checker,
+                                   HelderCourse            *course,
+                                   HelderReadabilityCounts *course_counts)
+{
+  guint n_modules;
+  GArray *modules;
+  HelderReadabilityCounts total = { 0 };
+
+  g_return_val_if_fail (checker != NULL, NULL);
+  g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
+
+  n_modules = helder_course_get_n_modules (course);
+  modules = g_array_sized_new (FALSE, TRUE, sizeof (HelderReadabilityCounts), n_modules);
+  g_array_set_size (modules, n_modules);
+  for (guint m = 0; m < n_modules; m++)
+    {
+      HelderModule *module = helder_course_get_module (course, m);
+      HelderReadabilityCounts *sum = &g_array_index (modules, HelderReadabilityCounts, m);
+
+      for (guint p = 0; p < helder_module_get_n_pages (module); p++)
+        {
+          HelderReadabilityCounts counts;
+
+          helder_language_count_page (checker, helder_module_get_page (module, p), &counts);
+          helder_readability_counts_add (sum, &counts);
+          helder_readability_counts_add (&total, &counts);
+        }
+    }
+
+  if (course_counts != NULL)
+    *course_counts = total;
+  return modules;
+}
+
+/**
+ * helder_language_checker_get_n_page_checks:
+ *
+ * Returns: how many times @self checked a page, for tests that see work
+ *   is not repeated.
+ */
+guint
+helder_language_checker_get_n_page_checks (HelderLanguageChecker *self)
+{
+  guint n;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  g_mutex_lock (&self->lock);
+  n = self->n_page_checks;
+  g_mutex_unlock (&self->lock);
+  return n;
 }
 
 /* Whether @word occurs in @text as a word of its own, as written. */

@@ -59,6 +59,10 @@ void                   helder_language_check_page         (HelderCourse         
 void                   helder_language_count_page         (HelderLanguageChecker        *checker,
                                                            HelderPage                   *page,
                                                            HelderReadabilityCounts      *counts);
+GArray                *helder_language_dup_module_counts  (HelderLanguageChecker        *checker,
+                                                           HelderCourse                 *course,
+                                                           HelderReadabilityCounts      *course_counts);
+guint                  helder_language_checker_get_n_page_checks (HelderLanguageChecker *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderLanguageChecker, helder_language_checker_unref)
 

@@ -35,6 +35,8 @@ struct _HelderCourse
   GPtrArray          *goals;       /* of HelderGoal* */
   HelderIgnoreList   *ignore_list;
   GListStore         *modules;
+  GHashTable         *page_index;  /* file → HelderPage (borrowed); NULL until a
+                                    * look-up, dropped when a page list changes */
   GPtrArray          *diagnostics; /* of the course, module and word files */
   HelderJsonDocument *document;
   GThread            *owner;       /* the only thread that may use the course */
@@ -66,6 +68,7 @@ helder_course_finalize (GObject *object)
   g_clear_pointer (&self->goals, g_ptr_array_unref);
   g_clear_pointer (&self->ignore_list, helder_ignore_list_free);
   g_clear_object (&self->modules);
+  g_clear_pointer (&self->page_index, g_hash_table_unref);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
   g_clear_pointer (&self->document, helder_json_document_free);
 
@@ -120,11 +123,41 @@ goal_free (HelderGoal *goal)
 }
 
 static void
+pages_changed_cb (HelderCourse *self)
+{
+  g_clear_pointer (&self->page_index, g_hash_table_unref);
+}
+
+/* Any change of the modules or of a module's pages drops the page index;
+ * a module that joins the course is followed from then on.
+ */
+static void
+modules_changed_cb (GListModel   *modules,
+                    guint         position,
+                    guint         removed,
+                    guint         added,
+                    HelderCourse *self)
+{
+  pages_changed_cb (self);
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(HelderModule) module = g_list_model_get_item (modules, i);
+      GListModel *pages = helder_module_get_pages (module);
+
+      g_signal_handlers_disconnect_by_func (pages, pages_changed_cb, self);
+      g_signal_connect_object (pages, "items-changed", G_CALLBACK (pages_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+}
+
+static void
 helder_course_init (HelderCourse *self)
 {
   self->goals = g_ptr_array_new_with_free_func ((GDestroyNotify) goal_free);
   self->owner = g_thread_self ();
   self->modules = g_list_store_new (HELDER_TYPE_MODULE);
+  g_signal_connect_object (self->modules, "items-changed", G_CALLBACK (modules_changed_cb), self,
+                           0);
   self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
 }
 
@@ -184,20 +217,28 @@ read_course_fields (HelderCourse *self,
   if (json_object_has_member (root, "format"))
     {
       JsonNode *node = json_object_get_member (root, "format");
+      const char *huge = helder_json_document_get_huge_integer (doc, root, "format");
+      gint64 format = 0;
+
+      /* Beyond 64 bits json-glib reads another number: go by the sign. */
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+        format = huge == NULL ? json_node_get_int (node) : huge[0] == '-' ? G_MININT64 : G_MAXINT64;
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
         report_at (self, root, "format", -1, HELDER_SEVERITY_ERROR, "format-field-type",
                    _("field \"format\" must be a whole number"));
-      else if (json_node_get_int (node) > HELDER_COURSE_FORMAT)
+      else if (format > HELDER_COURSE_FORMAT)
         {
+          g_autofree char *shown = huge != NULL ? g_strdup (huge)
+                                                : g_strdup_printf ("%" G_GINT64_FORMAT, format);
           g_autofree char *message =
-            g_strdup_printf (_("format %lld is newer than this Helder "
+            g_strdup_printf (_("format %s is newer than this Helder "
                                "understands (%d); update Helder"),
-                             (long long) json_node_get_int (node), HELDER_COURSE_FORMAT);
+                             shown, HELDER_COURSE_FORMAT);
 
           report_at (self, root, "format", -1, HELDER_SEVERITY_ERROR, "format-version", message);
         }
-      else if (json_node_get_int (node) < 1)
+      else if (format < 1)
         report_at (self, root, "format", -1, HELDER_SEVERITY_ERROR, "format-version",
                    _("format must be 1 or higher; set \"format\": 1"));
     }
@@ -273,6 +314,8 @@ read_course_fields (HelderCourse *self,
       for (guint i = 0; percentages[i] != NULL; i++)
         helder_json_document_get_number (doc, diagnostics, object, percentages[i], 0, 100, &real);
       helder_json_document_get_number (doc, diagnostics, object, "satisfaction", 1, 5, &real);
+      helder_json_document_get_int (doc, diagnostics, object, "headcount", FALSE, 1,
+                                    HELDER_COURSE_MAX_HEADCOUNT, &number);
     }
 }
 
@@ -463,6 +506,7 @@ check_media_file (HelderCourse      *self,
                   HelderPage        *page,
                   const HelderField *field,
                   gboolean           form_checked,
+                  GHashTable        *twins,
                   GPtrArray         *diagnostics)
 {
   g_autofree char *resolved = NULL;
@@ -476,7 +520,11 @@ check_media_file (HelderCourse      *self,
     {
     case HELDER_COURSE_PATH_INSIDE:
       if (g_file_test (resolved, G_FILE_TEST_IS_REGULAR))
-        return;
+        {
+          message = helder_course_path_dup_package_problem (field->value, twins);
+          rule = "format-path-portable";
+          break;
+        }
       G_GNUC_FALLTHROUGH;
     case HELDER_COURSE_PATH_MISSING:
       message = g_strdup_printf (_("file \"%s\" does not exist; add the file to the course or "
@@ -509,6 +557,7 @@ check_media_file (HelderCourse      *self,
 static void
 check_page_files (HelderCourse *self,
                   HelderPage   *page,
+                  GHashTable   *twins,
                   GPtrArray    *diagnostics)
 {
   static const char * const path_fields[] = { "src", "captions", "transcript", "poster", NULL };
@@ -522,13 +571,13 @@ check_page_files (HelderCourse *self,
           block->kind == HELDER_BLOCK_AUDIO)
         for (guint f = 0; path_fields[f] != NULL; f++)
           check_media_file (self, page, helder_block_get_field (block, path_fields[f]), TRUE,
-                            diagnostics);
+                            twins, diagnostics);
     }
 
   for (guint i = 0; i < content->images->len; i++)
     check_media_file (self, page,
                       helder_block_get_field (g_ptr_array_index (content->images, i), "src"),
-                      FALSE, diagnostics);
+                      FALSE, twins, diagnostics);
 }
 
 /* Ids of graded questions and survey items are unique in the course: the
@@ -621,7 +670,7 @@ helder_course_validate_page (HelderCourse *self,
 
   g_ptr_array_extend (diagnostics, helder_page_get_content (page)->diagnostics,
                       (GCopyFunc) helder_diagnostic_ref, NULL);
-  check_page_files (self, page, diagnostics);
+  check_page_files (self, page, NULL, diagnostics);
   check_goals (self, page, diagnostics);
   check_duplicate_ids (self, page, diagnostics);
 }
@@ -637,6 +686,7 @@ GPtrArray *
 helder_course_validate (HelderCourse *self)
 {
   GPtrArray *diagnostics;
+  g_autoptr(GHashTable) twins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
   helder_return_val_if_other_thread (self, NULL);
@@ -650,7 +700,7 @@ helder_course_validate (HelderCourse *self)
 
       g_ptr_array_extend (diagnostics, helder_page_get_content (page)->diagnostics,
                           (GCopyFunc) helder_diagnostic_ref, NULL);
-      check_page_files (self, page, diagnostics);
+      check_page_files (self, page, twins, diagnostics);
       check_goals (self, page, diagnostics);
     }
 
@@ -1472,15 +1522,22 @@ helder_course_find_page (HelderCourse *self,
   g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
   g_return_val_if_fail (file != NULL, NULL);
 
-  for (HelderPageIter iter = helder_course_iter_pages (self); helder_page_iter_next (&iter);)
+  /* An index, so that looking up every finding's page stays linear in
+   * the size of the course (issue 14, finding 8).
+   */
+  if (self->page_index == NULL)
     {
-      HelderPage *page = iter.page;
+      self->page_index = g_hash_table_new (g_str_hash, g_str_equal);
+      for (HelderPageIter iter = helder_course_iter_pages (self); helder_page_iter_next (&iter);)
+        {
+          const char *name = helder_page_get_file (iter.page);
 
-      if (g_str_equal (helder_page_get_file (page), file))
-        return page;
+          if (!g_hash_table_contains (self->page_index, name))
+            g_hash_table_insert (self->page_index, (gpointer) name, iter.page);
+        }
     }
 
-  return NULL;
+  return g_hash_table_lookup (self->page_index, file);
 }
 
 /* A file name that is safe in a URL and in a package: lower case,

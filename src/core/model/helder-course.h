@@ -43,6 +43,9 @@ typedef enum
 /* The newest course format this Helder reads and writes. */
 #define HELDER_COURSE_FORMAT 1
 
+/* The largest headcount course.json's "kpi" may give. */
+#define HELDER_COURSE_MAX_HEADCOUNT 10000000
+
 /* A learning goal of the course (course.json "goals"): graded questions
  * name it by its id, the KPI report shows its text.
  */

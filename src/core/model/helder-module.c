@@ -142,6 +142,7 @@ load_pages (HelderModule *self,
             GPtrArray    *diagnostics)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) twins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < json_array_get_length (pages); i++)
     {
@@ -160,6 +161,9 @@ load_pages (HelderModule *self,
                                    name);
       else if (!g_hash_table_add (seen, (gpointer) name))
         message = g_strdup_printf (_("page \"%s\" is listed twice; remove the duplicate"), name);
+      /* A course folder is shared with colleagues on Windows and macOS. */
+      else if ((message = helder_course_path_dup_package_problem (name, twins)) != NULL)
+        ;
       else if (helder_course_path_check (root, file, NULL) == HELDER_COURSE_PATH_OUTSIDE)
         message = g_strdup_printf (_("page file \"%s\" is a link to a file outside the course "
                                      "folder; copy the page into the module's folder"), name);

@@ -14,6 +14,7 @@
 
 #include "helder-diagnostic.h"
 #include "helder-block-spec.h"
+#include "helder-cmark.h"
 #include "helder-date.h"
 #include "helder-course-path.h"
 #include "helder-page-content.h"
@@ -32,6 +33,7 @@ typedef struct
   const char        *continued_value;
   gsize              continued_length;
   gsize              continued_size;
+  gboolean           raw_html_reported; /* in the current top-level block */
 } Parser;
 
 static void
@@ -49,6 +51,22 @@ report (Parser         *parser,
   g_ptr_array_add (parser->content->diagnostics,
                    helder_diagnostic_new (parser->content->file, start, MAX (start, end),
                                           line, column, severity, rule, message));
+}
+
+/* Raw HTML is shown to learners as text (docs/course-format.md): said
+ * once per block, at the first.
+ */
+static void
+report_raw_html (Parser *parser,
+                 gsize   start,
+                 gsize   end)
+{
+  if (parser->raw_html_reported)
+    return;
+  parser->raw_html_reported = TRUE;
+  report (parser, start, end, HELDER_SEVERITY_WARNING, "format-raw-html",
+          _("raw HTML is shown to learners as plain text, tags and all; use Markdown or a "
+            "block type instead"));
 }
 
 static void
@@ -86,9 +104,15 @@ static gsize
 node_end (Parser    *parser,
           cmark_node *node)
 {
-  guint line = cmark_node_get_end_line (node);
-  gsize end = helder_line_map_offset (parser->content->lines, line,
-                                      cmark_node_get_end_column (node) + 1);
+  guint line = helder_cmark_node_get_end_line (node);
+  gsize end;
+
+  /* An HTML block cmark ends before its start: to the end of its line. */
+  if (line != (guint) cmark_node_get_end_line (node))
+    return helder_line_map_line_end (parser->content->lines, line);
+
+  end = helder_line_map_offset (parser->content->lines, line,
+                                cmark_node_get_end_column (node) + 1);
 
   return MIN (end, helder_line_map_line_end (parser->content->lines, line) + 1);
 }
@@ -170,9 +194,7 @@ add_inline_images (Parser     *parser,
                                        : NULL;
           gsize html_start = at != NULL ? (gsize) (at - parser->text) : start;
 
-          report (parser, html_start, html_start + strlen (html), HELDER_SEVERITY_WARNING,
-                  "format-raw-html",
-                  _("raw HTML is not shown to learners; use Markdown or a block type instead"));
+          report_raw_html (parser, html_start, html_start + strlen (html));
           continue;
         }
 
@@ -319,9 +341,7 @@ add_container_runs (Parser     *parser,
           add_container_runs (parser, child, quote_depth);
           break;
         case CMARK_NODE_HTML_BLOCK:
-          report (parser, node_start (parser, child), node_end (parser, child),
-                  HELDER_SEVERITY_WARNING, "format-raw-html",
-                  _("raw HTML is not shown to learners; use Markdown or a block type instead"));
+          report_raw_html (parser, node_start (parser, child), node_end (parser, child));
           break;
         default:
           break;
@@ -434,20 +454,37 @@ is_web_address (const char *value)
           g_str_equal (g_uri_get_scheme (uri), "https"));
 }
 
-static gboolean
-path_is_inside (const char *path)
+/* A prose value is Markdown: its raw HTML is shown as text too. */
+static void
+check_value_html (Parser            *parser,
+                  const HelderField *field)
 {
-  g_auto(GStrv) parts = NULL;
+  gsize start = field->value_range.start;
+  gsize end = field->value_range.end;
+  const char *at;
+  cmark_node *document;
+  cmark_iter *iter;
+  cmark_event_type event;
+  gboolean found = FALSE;
 
-  if (path[0] == '/' || path[0] == '\\' || strchr (path, ':') != NULL)
-    return FALSE;
+  if (parser->raw_html_reported || field->value == NULL || strchr (field->value, '<') == NULL)
+    return;
 
-  parts = g_strsplit_set (path, "/\\", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (g_str_equal (parts[i], ".."))
-      return FALSE;
+  document = cmark_parse_document (field->value, strlen (field->value), CMARK_OPT_DEFAULT);
+  iter = cmark_iter_new (document);
+  while (!found && (event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node_type type = cmark_node_get_type (cmark_iter_get_node (iter));
 
-  return TRUE;
+      found = type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE;
+    }
+  cmark_iter_free (iter);
+  cmark_node_free (document);
+
+  if (!found)
+    return;
+  at = start < end ? memchr (parser->text + start, '<', end - start) : NULL;
+  report_raw_html (parser, at != NULL ? (gsize) (at - parser->text) : start, end);
 }
 
 static void
@@ -564,6 +601,7 @@ check_fields (Parser            *parser,
         {
           parser->paragraph++;
           add_run (parser, field->value_range.start, field->value_range.end, HELDER_TEXT_FIELD);
+          check_value_html (parser, field);
         }
     }
 
@@ -1059,6 +1097,9 @@ parse_callout (Parser      *parser,
         case CMARK_NODE_BLOCK_QUOTE:
           add_container_runs (parser, child, cmark_node_get_type (child) == CMARK_NODE_LIST ? 1 : 2);
           break;
+        case CMARK_NODE_HTML_BLOCK:
+          report_raw_html (parser, node_start (parser, child), node_end (parser, child));
+          break;
         default:
           break;
         }
@@ -1176,7 +1217,8 @@ helder_page_content_parse (const char *file,
       block->range.start = node_start (&parser, node);
       block->range.end = node_end (&parser, node);
       block->line = cmark_node_get_start_line (node);
-      block->end_line = cmark_node_get_end_line (node);
+      block->end_line = helder_cmark_node_get_end_line (node);
+      parser.raw_html_reported = FALSE;
       has_content = TRUE;
 
       switch ((int) cmark_node_get_type (node))
@@ -1216,9 +1258,7 @@ helder_page_content_parse (const char *file,
 
         case CMARK_NODE_HTML_BLOCK:
           block->kind = HELDER_BLOCK_HTML;
-          report (&parser, block->range.start, block->range.end, HELDER_SEVERITY_WARNING,
-                  "format-raw-html",
-                  _("raw HTML is not shown to learners; use Markdown or a block type instead"));
+          report_raw_html (&parser, block->range.start, block->range.end);
           break;
 
         default:

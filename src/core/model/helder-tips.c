@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "helder-block-edit.h"
+#include "helder-cmark.h"
 #include "helder-diagnostic.h"
 #include "helder-line-map.h"
 #include "helder-tips.h"
@@ -186,7 +187,7 @@ helder_tips_parse (HelderCourse *course,
        node = cmark_node_next (node))
     {
       gsize start = helder_line_map_line_start (lines, cmark_node_get_start_line (node));
-      gsize end = helder_line_map_line_end (lines, cmark_node_get_end_line (node));
+      gsize end = helder_line_map_line_end (lines, helder_cmark_node_get_end_line (node));
       const char *url;
 
       if (cmark_node_get_type (node) == CMARK_NODE_HEADING

@@ -509,7 +509,7 @@ check_entry_names (GPtrArray  *entries,
   for (guint i = 0; i < entries->len; i++)
     {
       const Entry *entry = g_ptr_array_index (entries, i);
-      char *folded;
+      g_autofree char *problem = NULL;
 
       if (helder_course_path_check (NULL, entry->name, NULL) != HELDER_COURSE_PATH_INSIDE)
         {
@@ -519,13 +519,10 @@ check_entry_names (GPtrArray  *entries,
           return FALSE;
         }
 
-      /* Case-only twins overwrite each other on Windows and macOS. */
-      folded = g_utf8_casefold (entry->name, -1);
-      if (!g_hash_table_add (seen, folded))
+      problem = helder_course_path_dup_package_problem (entry->name, seen);
+      if (problem != NULL)
         {
-          g_set_error (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_PATH,
-                       _("“%s” differs from another file only in upper and lower case; rename "
-                         "one of them"), entry->name);
+          g_set_error_literal (error, HELDER_EXPORT_ERROR, HELDER_EXPORT_ERROR_PATH, problem);
           return FALSE;
         }
     }
