@@ -237,6 +237,29 @@ draw_export (HelderKpiView *self,
   g_assert (y <= height + 1);
 }
 
+/* Frees @surface and says, with the user's file name, when writing it
+ * failed: @status is what writing said, or success to ask the surface.
+ */
+static gboolean
+close_surface (cairo_surface_t  *surface,
+               cairo_status_t    status,
+               const char       *path,
+               GError          **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"),
+                   name, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* A4 in points, with margins of 2 cm. */
 #define PDF_WIDTH 595.28
 #define PDF_HEIGHT 841.89
@@ -309,7 +332,6 @@ write_pdf (HelderKpiView  *self,
   double scale = (PDF_WIDTH - 2 * PDF_MARGIN) / EXPORT_WIDTH;
   cairo_surface_t *surface = cairo_pdf_surface_create (path, PDF_WIDTH, PDF_HEIGHT);
   PdfWriter pdf = { cairo_create (surface), PDF_MARGIN, 1 };
-  cairo_status_t status;
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, heading);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Helder");
@@ -359,17 +381,7 @@ write_pdf (HelderKpiView  *self,
 
   cairo_destroy (pdf.cr);
   cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"),
-                   name, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return close_surface (surface, CAIRO_STATUS_SUCCESS, path, error);
 }
 
 /* Writes every chart, one under the other with its title, as a PNG or
@@ -386,7 +398,7 @@ helder_kpi_view_export (HelderKpiView  *self,
   gboolean svg = g_str_has_suffix (path, ".svg") || g_str_has_suffix (path, ".SVG");
   double height = 0;
   cairo_surface_t *surface;
-  cairo_status_t status;
+  cairo_status_t status = CAIRO_STATUS_SUCCESS;
   cairo_t *cr;
 
   g_return_val_if_fail (HELDER_IS_KPI_VIEW (self), FALSE);
@@ -423,20 +435,9 @@ helder_kpi_view_export (HelderKpiView  *self,
   else
     {
       cairo_surface_flush (surface);
-      cairo_surface_write_to_png (surface, path);
+      status = cairo_surface_write_to_png (surface, path);
     }
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"),
-                   name, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return close_surface (surface, status, path, error);
 }
 
 static void
