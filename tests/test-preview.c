@@ -170,6 +170,26 @@ show_preview (HelderWindow *window)
   return HELDER_PREVIEW (preview);
 }
 
+/* Opens @folder in a 1280-pixel window and its Preview tab, and waits
+ * for the first page to load; @wait then follows that preview.
+ */
+static HelderWindow *
+open_preview (GFile        *folder,
+              PreviewLoads *wait)
+{
+  HelderWindow *window = helder_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (page_shown, window);
+  wait->preview = show_preview (window);
+  wait->loads = 1;
+  wait_for (preview_loaded, wait);
+
+  return window;
+}
+
 static void
 test_preview (void)
 {
@@ -191,17 +211,9 @@ test_preview (void)
   GtkTextIter end;
   PreviewLoads wait;
 
-  window = helder_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  helder_window_open_course (window, folder);
-  wait_for (page_shown, window);
-
   /* Opening the Preview tab shows the page the editor shows. */
-  preview = show_preview (window);
-  wait.preview = preview;
-  wait.loads = 1;
-  wait_for (preview_loaded, &wait);
+  window = open_preview (folder, &wait);
+  preview = wait.preview;
   uri = helder_preview_dup_uri (preview);
   g_assert_nonnull (strstr (uri, "#page=01-basis%2F01-welkom"));
   heading = run_in_preview (GTK_WIDGET (window),
@@ -435,15 +447,8 @@ test_preview_whole_course (void)
   PreviewLoads wait;
   guint package_pages;
 
-  window = helder_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  helder_window_open_course (window, folder);
-  wait_for (page_shown, window);
-  preview = show_preview (window);
-  wait.preview = preview;
-  wait.loads = 1;
-  wait_for (preview_loaded, &wait);
+  window = open_preview (folder, &wait);
+  preview = wait.preview;
 
   /* The module alone, as its own package plays it. */
   sections = run_in_preview (GTK_WIDGET (window),
