@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <unistd.h>
@@ -195,6 +196,24 @@ test_linked_root (void)
                    HELDER_COURSE_PATH_OUTSIDE);
 }
 
+/* A folder holds itself and what lies below it, not its neighbours. */
+static void
+test_holds (void)
+{
+  g_autofree char *root = g_dir_make_tmp ("helder-holds-XXXXXX", NULL);
+  g_autofree char *real = realpath (root, NULL);
+  g_autofree char *below = g_build_filename (real, "module", "page.md", NULL);
+  g_autofree char *neighbour = g_strconcat (real, "-copy", NULL);
+  g_autofree char *parent = g_path_get_dirname (real);
+
+  g_assert_true (helder_course_path_holds (root, real));
+  g_assert_true (helder_course_path_holds (root, below));
+  g_assert_false (helder_course_path_holds (root, neighbour));
+  g_assert_false (helder_course_path_holds (root, parent));
+  g_assert_false (helder_course_path_holds ("/no/such/folder", below));
+  g_rmdir (root);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +223,7 @@ main (int   argc,
   g_test_add_func ("/course-path/table", test_table);
   g_test_add_func ("/course-path/linked-root", test_linked_root);
   g_test_add_func ("/course-path/package-names", test_package_names);
+  g_test_add_func ("/course-path/holds", test_holds);
 
   return g_test_run ();
 }

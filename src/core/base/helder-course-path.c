@@ -59,6 +59,31 @@ is_below (const char *resolved,
 }
 
 /**
+ * helder_course_path_holds:
+ * @root: the course folder
+ * @path: an absolute path, its links already followed as far as it exists
+ *
+ * Whether @path is the course folder @root itself (its links followed)
+ * or a place below it: for what is written from outside the course (an
+ * export, a copy of the course), which must not land in it.
+ *
+ * Returns: %TRUE when @path is @root or lies inside it
+ */
+gboolean
+helder_course_path_holds (const char *root,
+                          const char *path)
+{
+  char *real = realpath (root, NULL);
+  gboolean holds;
+
+  if (real == NULL)
+    return FALSE;
+  holds = g_str_equal (path, real) || is_below (path, real);
+  free (real);
+  return holds;
+}
+
+/**
  * helder_course_path_check:
  * @root: (nullable): the course folder; %NULL checks only the form
  * @path: a path from a course file, relative to @root with "/" separators

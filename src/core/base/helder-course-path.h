@@ -36,6 +36,8 @@ typedef enum
 HelderCoursePath helder_course_path_check (const char  *root,
                                            const char  *path,
                                            char       **resolved);
+gboolean         helder_course_path_holds (const char *root,
+                                           const char *path);
 char            *helder_course_path_dup_package_problem (const char *path,
                                                          GHashTable *twins);
 

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "helder-course-path.h"
 #include "helder-output.h"
 
 /* Temporaries are named .NAME.helder-partial-PID-XXXXXX next to NAME; a
@@ -41,23 +42,6 @@ resolve_parent (const char *path)
   resolved = g_build_filename (real, name, NULL);
   free (real);
   return resolved;
-}
-
-static gboolean
-is_inside (const char *resolved,
-           const char *course_path)
-{
-  char *real = realpath (course_path, NULL);
-  gboolean inside;
-  gsize length;
-
-  if (real == NULL)
-    return FALSE;
-  length = strlen (real);
-  inside = strncmp (resolved, real, length) == 0 &&
-           (resolved[length] == '\0' || resolved[length] == '/');
-  free (real);
-  return inside;
 }
 
 /**
@@ -109,7 +93,7 @@ helder_output_check (const char  *output,
       return FALSE;
     }
 
-  if (course_path != NULL && is_inside (resolved, course_path))
+  if (course_path != NULL && helder_course_path_holds (course_path, resolved))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
                    _("“%s” is inside the course folder; write it to a place outside the course "

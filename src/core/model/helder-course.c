@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -1324,7 +1325,6 @@ helder_course_save_copy (HelderCourse  *self,
 {
   g_autofree char *source = NULL;
   g_autofree char *target = NULL;
-  g_autofree char *source_prefix = NULL;
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GPtrArray) saved_pages = NULL;
   g_autoptr(GPtrArray) saved_documents = NULL;
@@ -1336,8 +1336,18 @@ helder_course_save_copy (HelderCourse  *self,
 
   source = g_canonicalize_filename (self->path, NULL);
   target = g_canonicalize_filename (folder, NULL);
-  source_prefix = g_strconcat (source, G_DIR_SEPARATOR_S, NULL);
-  if (g_str_equal (source, target) || g_str_has_prefix (target, source_prefix))
+  {
+    /* Where the folder leads, when it exists already. */
+    char *real = realpath (target, NULL);
+
+    if (real != NULL)
+      {
+        g_free (target);
+        target = g_strdup (real);
+        free (real);
+      }
+  }
+  if (helder_course_path_holds (self->path, target))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("%s is inside the course folder %s; choose a folder outside it for the "
