@@ -267,6 +267,157 @@ test_comment_written_meanwhile (void)
   helder_test_remove_tree (tmp);
 }
 
+/* The card of the thread that @comment started. */
+static GtkWidget *
+card_of (HelderReviewPane *pane,
+         const char       *comment)
+{
+  for (GtkWidget *card = gtk_widget_get_first_child (find_named (GTK_WIDGET (pane), "threads"));
+       card != NULL; card = gtk_widget_get_next_sibling (card))
+    {
+      HelderReviewThread *thread = g_object_get_data (G_OBJECT (card), "helder-thread");
+
+      if (g_str_equal (((HelderReviewComment *) g_ptr_array_index (thread->comments, 0))->text,
+                       comment))
+        return card;
+    }
+  return NULL;
+}
+
+/* The thread that @comment started, as review.json on disk has it. */
+static HelderSuggestionOutcome
+outcome_on_disk (const char *path,
+                 const char *comment)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  g_autoptr(HelderReview) review = helder_review_load (path, problems);
+  GPtrArray *threads = helder_review_get_threads (review);
+
+  for (guint i = 0; i < threads->len; i++)
+    {
+      HelderReviewThread *thread = g_ptr_array_index (threads, i);
+
+      if (g_str_equal (((HelderReviewComment *) g_ptr_array_index (thread->comments, 0))->text,
+                       comment))
+        return thread->outcome;
+    }
+  g_assert_not_reached ();
+}
+
+static char *
+page_on_disk (const char *path)
+{
+  g_autofree char *file = g_build_filename (path, "02-praktijk", "02-vragen-van-inwoners.md", NULL);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+  return text;
+}
+
+static gboolean
+label_in_tree_matches (GtkWidget *root,
+                       GRegex    *regex)
+{
+  if (GTK_IS_LABEL (root) && g_regex_match (regex, gtk_label_get_text (GTK_LABEL (root)), 0, NULL))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_in_tree_matches (child, regex))
+      return TRUE;
+  return FALSE;
+}
+
+/* Accepting a suggestion is an edit Undo takes back, saved at once with
+ * the review; the thread reads as accepted; whatever the author does
+ * next, the page and review.json agree. A reply keeps the focus in its
+ * own thread, and times read as dates, not as file syntax.
+ */
+static void
+test_accept_suggestion (void)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) iso = g_regex_new ("[0-9]{4}-[0-9]{2}-[0-9]{2}T", 0, 0, NULL);
+  HelderReviewPane *pane;
+  HelderWindow *window;
+  GtkTextBuffer *buffer;
+  GtkEditable *reply;
+  GtkWidget *card;
+  g_autofree char *id = NULL;
+  GtkWidget *focus;
+
+  window = open_sample_as_adviser (&tmp, &path);
+  pane = HELDER_REVIEW_PANE (find_named (GTK_WIDGET (window), "review-pane"));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+
+  select_passage (window);
+  g_assert_true (helder_review_pane_add_comment (pane, "Klopt dit?", "Bijna alle gemeenten hebben",
+                                                 &error));
+  g_assert_no_error (error);
+  g_assert_true (helder_review_pane_add_comment (pane, "Een tweede draad", NULL, &error));
+  g_assert_no_error (error);
+
+  /* A reply keeps the focus in its own thread. */
+  reply = reply_entry_of (pane, "Klopt dit?");
+  id = g_strdup (g_object_get_data (G_OBJECT (reply), "helder-thread-id"));
+  gtk_editable_set_text (reply, "Ik kijk het na.");
+  g_signal_emit_by_name (reply, "activate");
+  g_assert_true (pane_shows_comment (pane, "Ik kijk het na."));
+  focus = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_ENTRY);
+  g_assert_nonnull (focus);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (focus), "helder-thread-id"), ==, id);
+  g_assert_false (label_in_tree_matches (GTK_WIDGET (pane), iso));
+
+  /* Accept: the page is saved with the new words, the thread accepted. */
+  card = card_of (pane, "Klopt dit?");
+  g_signal_emit_by_name (find_button_with_label (card, "_Accept"), "clicked");
+  text = page_on_disk (path);
+  g_assert_nonnull (strstr (text, "\nBijna alle gemeenten hebben een chatbot"));
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (outcome_on_disk (path, "Klopt dit?"), ==, HELDER_SUGGESTION_ACCEPTED);
+  g_assert_false (helder_page_get_modified (helder_window_get_page (window)));
+  {
+    g_autoptr(GRegex) arrow = g_regex_new ("“Veel gemeenten hebben” → “Bijna alle gemeenten hebben”",
+                                           0, 0, NULL);
+    g_autoptr(GRegex) accepted = g_regex_new ("^Suggestion accepted, ", 0, 0, NULL);
+
+    card = card_of (pane, "Klopt dit?");
+    g_assert_true (label_in_tree_matches (card, arrow));
+    g_assert_true (label_in_tree_matches (card, accepted));
+    g_assert_false (label_in_tree_matches (card, iso));
+  }
+
+  /* Undone but not saved (as after closing without saving): the files
+   * on disk still agree.
+   */
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_text_buffer_undo (buffer);
+  g_assert_true (helder_page_get_modified (helder_window_get_page (window)));
+  text = page_on_disk (path);
+  g_assert_nonnull (strstr (text, "\nBijna alle gemeenten hebben"));
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (outcome_on_disk (path, "Klopt dit?"), ==, HELDER_SUGGESTION_ACCEPTED);
+
+  /* Undone and saved: the thread is open again, its suggestion with it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  text = page_on_disk (path);
+  g_assert_nonnull (strstr (text, "\nVeel gemeenten hebben"));
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (outcome_on_disk (path, "Klopt dit?"), ==, HELDER_SUGGESTION_PENDING);
+  g_assert_nonnull (find_button_with_label (card_of (pane, "Klopt dit?"), "_Accept"));
+
+  /* Redone and saved: accepted again. */
+  gtk_text_buffer_redo (buffer);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_cmpint (outcome_on_disk (path, "Klopt dit?"), ==, HELDER_SUGGESTION_ACCEPTED);
+  g_assert_null (find_button_with_label (card_of (pane, "Klopt dit?"), "_Accept"));
+
+  close_and_finalize (window);
+  helder_test_remove_tree (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +426,7 @@ main (int   argc,
 
   g_test_add_func ("/review-pane/review", test_review);
   g_test_add_func ("/review-pane/comment-written-meanwhile", test_comment_written_meanwhile);
+  g_test_add_func ("/review-pane/accept-suggestion", test_accept_suggestion);
 
   return g_test_run ();
 }

@@ -50,7 +50,7 @@ G_DEFINE_FINAL_TYPE (HelderReviewPane, helder_review_pane, GTK_TYPE_WIDGET)
 
 enum {
   CHANGED,
-  TEXT_REPLACED,
+  APPLY_SUGGESTION,
   N_SIGNALS
 };
 
@@ -257,22 +257,55 @@ thread_of (GtkWidget *widget)
   return g_object_get_data (G_OBJECT (widget), "helder-thread");
 }
 
+/* Returns: (transfer container): the threads' reply fields. */
+static GPtrArray *
+reply_entries (HelderReviewPane *self)
+{
+  GPtrArray *entries = g_ptr_array_new ();
+
+  for (GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->threads)); card != NULL;
+       card = gtk_widget_get_next_sibling (card))
+    for (GtkWidget *child = gtk_widget_get_first_child (card); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (g_object_get_data (G_OBJECT (child), THREAD_ID_KEY) != NULL)
+        g_ptr_array_add (entries, child);
+
+  return entries;
+}
+
+/* After a reply the thread is built anew; the focus stays in its reply
+ * field, never another thread's.
+ */
+static void
+focus_reply (HelderReviewPane *self,
+             const char       *id)
+{
+  g_autoptr(GPtrArray) entries = reply_entries (self);
+
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (g_object_get_data (entries->pdata[i], THREAD_ID_KEY), id) == 0)
+      gtk_widget_grab_focus (entries->pdata[i]);
+}
+
 static void
 reply_cb (GtkWidget        *entry,
           HelderReviewPane *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autofree char *id = NULL;
   g_autofree char *author = NULL;
   g_autofree char *now = NULL;
 
   if (text[0] == '\0')
     return;
 
+  id = g_strdup (g_object_get_data (G_OBJECT (entry), THREAD_ID_KEY));
   author = reviewer_name (self);
   now = helder_review_now ();
   helder_review_reply (self->review, thread_of (entry), author, reviewer_role (self), text, now);
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   commit (self);
+  focus_reply (self, id);
 }
 
 static void
@@ -289,25 +322,42 @@ resolve_clicked_cb (GtkWidget        *button,
   commit (self);
 }
 
+/* The suggestion goes into the page as one edit that Undo takes back,
+ * and the page is saved before the review records the thread as accepted,
+ * so that the two files never disagree; the window's save keeps them so
+ * after an undo.
+ */
 static void
 accept_clicked_cb (GtkWidget        *button,
                    HelderReviewPane *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *now = helder_review_now ();
-  g_autofree char *text = helder_review_accept_suggestion (self->review, thread_of (button),
-                                                           helder_page_get_text (self->page),
-                                                           now, &error);
+  g_autofree char *now = NULL;
+  HelderReviewThread *thread = thread_of (button);
+  g_autofree char *id = g_strdup (thread->id);
+  HelderRange range;
+  gboolean saved = FALSE;
 
-  if (text == NULL)
+  if (!helder_review_locate_suggestion (thread, helder_page_get_text (self->page), &range, &error))
     {
       show_error (self, error->message);
       return;
     }
 
-  /* The text changes like any edit: the page has unsaved changes. */
-  helder_page_set_text (self->page, text, -1);
-  g_signal_emit (self, signals[TEXT_REPLACED], 0);
+  g_signal_emit (self, signals[APPLY_SUGGESTION], 0, (guint64) range.start, (guint64) range.end,
+                 thread->suggestion, &saved);
+  if (!saved)
+    return;
+
+  /* Saving may have refreshed the review; find the thread again. */
+  thread = helder_review_find_thread (self->review, id);
+  if (thread == NULL || thread->outcome == HELDER_SUGGESTION_ACCEPTED)
+    {
+      rebuild (self);
+      return;
+    }
+  now = helder_review_now ();
+  helder_review_record_accepted (self->review, thread, now);
   commit (self);
 }
 
@@ -357,6 +407,24 @@ thread_button (const char         *label,
   return button;
 }
 
+/* Returns: (transfer full): @time (as review.json keeps it) as people
+ * read it: "4 December 2026, 09:04", in their own time zone; what cannot
+ * be read as a time is shown as it is.
+ */
+static char *
+dup_time_label (const char *time)
+{
+  g_autoptr(GDateTime) utc = time != NULL ? g_date_time_new_from_iso8601 (time, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+  if (local == NULL)
+    return g_strdup (time != NULL ? time : "");
+  /* Translators: the date and time of a comment, as strftime() writes
+   * it; in Dutch "%-d %B %Y, %H:%M" gives "4 december 2026, 09:04".
+   */
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+}
+
 static GtkWidget *
 create_thread_card (HelderReviewPane        *self,
                     const HelderReviewPlace *place,
@@ -372,7 +440,10 @@ create_thread_card (HelderReviewPane        *self,
   gtk_widget_set_name (card, "thread");
   g_object_set_data (G_OBJECT (card), "helder-thread", thread);
 
-  if (place->match == HELDER_ANCHOR_ORPHANED)
+  if (thread->outcome == HELDER_SUGGESTION_ACCEPTED)
+    /* Translators: an accepted suggestion: the old words → the new ones. */
+    quote = g_strdup_printf (_("“%s” → “%s”"), thread->quote.exact, thread->suggestion);
+  else if (place->match == HELDER_ANCHOR_ORPHANED)
     quote = g_strdup_printf (_("The passage “%s” is no longer on the page."), thread->quote.exact);
   else
     quote = g_strdup_printf (_("“%s” (line %u)"), thread->quote.exact, place->line);
@@ -382,14 +453,15 @@ create_thread_card (HelderReviewPane        *self,
     {
       const HelderReviewComment *c = g_ptr_array_index (thread->comments, i);
       /* Translators: author, role, time: the comment */
+      g_autofree char *when = dup_time_label (c->time);
       g_autofree char *who = g_strdup_printf (_("%s (%s), %s"), c->author,
-                                              helder_review_role_to_label (c->role), c->time);
+                                              helder_review_role_to_label (c->role), when);
 
       gtk_box_append (GTK_BOX (card), label_new (who, "dim-label"));
       gtk_box_append (GTK_BOX (card), label_new (c->text, NULL));
     }
 
-  if (thread->suggestion != NULL)
+  if (thread->suggestion != NULL && thread->outcome != HELDER_SUGGESTION_ACCEPTED)
     {
       g_autofree char *suggested = g_strdup_printf (_("Suggested wording: “%s”"),
                                                     thread->suggestion);
@@ -419,9 +491,20 @@ create_thread_card (HelderReviewPane        *self,
     }
   else
     {
+      g_autofree char *when = dup_time_label (thread->status_time);
+      g_autofree char *outcome = NULL;
+
       g_object_ref_sink (reply);
       g_object_unref (reply);
-      gtk_box_append (GTK_BOX (card), label_new (_("Resolved"), "success"));
+
+      if (thread->outcome == HELDER_SUGGESTION_ACCEPTED)
+        /* Translators: %s is a date and time. */
+        outcome = g_strdup_printf (_("Suggestion accepted, %s"), when);
+      else if (thread->outcome == HELDER_SUGGESTION_REJECTED)
+        outcome = g_strdup_printf (_("Suggestion rejected, %s"), when);
+      else
+        outcome = g_strdup_printf (_("Resolved, %s"), when);
+      gtk_box_append (GTK_BOX (card), label_new (outcome, "success"));
     }
 
   gtk_box_append (GTK_BOX (buttons),
@@ -494,18 +577,16 @@ static GHashTable *
 dup_drafts (HelderReviewPane *self)
 {
   GHashTable *drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) entries = reply_entries (self);
 
-  for (GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->threads)); card != NULL;
-       card = gtk_widget_get_next_sibling (card))
-    for (GtkWidget *child = gtk_widget_get_first_child (card); child != NULL;
-         child = gtk_widget_get_next_sibling (child))
-      {
-        const char *id = g_object_get_data (G_OBJECT (child), THREAD_ID_KEY);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (entries->pdata[i]));
 
-        if (id != NULL && gtk_editable_get_text (GTK_EDITABLE (child))[0] != '\0')
-          g_hash_table_replace (drafts, g_strdup (id),
-                                g_strdup (gtk_editable_get_text (GTK_EDITABLE (child))));
-      }
+      if (text[0] != '\0')
+        g_hash_table_replace (drafts, g_strdup (g_object_get_data (entries->pdata[i], THREAD_ID_KEY)),
+                              g_strdup (text));
+    }
 
   return drafts;
 }
@@ -674,10 +755,15 @@ helder_review_pane_class_init (HelderReviewPaneClass *klass)
   /* The review changed (and was saved). */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /* An accepted suggestion changed the page's text. */
-  signals[TEXT_REPLACED] = g_signal_new ("text-replaced", G_TYPE_FROM_CLASS (klass),
-                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                         G_TYPE_NONE, 0);
+  /* Accepting a suggestion: put the text (a string) in place of the
+   * bytes from start to end of the page (two guint64) as one edit, and
+   * save the page. Returns whether it was saved.
+   */
+  signals[APPLY_SUGGESTION] = g_signal_new ("apply-suggestion", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0,
+                                            g_signal_accumulator_first_wins, NULL, NULL,
+                                            G_TYPE_BOOLEAN, 3, G_TYPE_UINT64, G_TYPE_UINT64,
+                                            G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
