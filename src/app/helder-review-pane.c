@@ -33,6 +33,7 @@ struct _HelderReviewPane
   GArray       *ranges;   /* of HelderRange: the open threads' passages */
   guint         n_threads;
   GFileMonitor *monitor;  /* review.json, for what others write meanwhile */
+  guint         current_approvals; /* bit per role: approved, and of this text */
 
   GtkWidget    *scroller;
   GtkListBox   *states;
@@ -154,6 +155,90 @@ submit_clicked_cb (HelderReviewPane *self)
   commit (self);
 }
 
+/* Where each change stands in the changes view: pairs of start and end,
+ * in characters.
+ */
+#define CHANGES_KEY "helder-changes"
+
+/* Selects change @index, so that it shows where the reader is. */
+static void
+show_change (GtkTextView *view,
+             guint        index)
+{
+  GArray *changes = g_object_get_data (G_OBJECT (view), CHANGES_KEY);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, g_array_index (changes, int, 2 * index));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, g_array_index (changes, int, 2 * index + 1));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_text_view_scroll_to_iter (view, &start, 0.1, FALSE, 0, 0);
+}
+
+static void
+go_to_change (GtkTextView *view,
+              int          direction)
+{
+  GArray *changes = g_object_get_data (G_OBJECT (view), CHANGES_KEY);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  guint n = changes->len / 2;
+  GtkTextIter cursor;
+  int at;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  at = gtk_text_iter_get_offset (&cursor);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint index = direction > 0 ? i : n - 1 - i;
+      int change = g_array_index (changes, int, 2 * index);
+
+      if (direction > 0 ? change > at : change < at)
+        {
+          show_change (view, index);
+          return;
+        }
+    }
+  gtk_widget_error_bell (GTK_WIDGET (view));
+}
+
+static void
+next_change_cb (GtkTextView *view)
+{
+  go_to_change (view, 1);
+}
+
+static void
+previous_change_cb (GtkTextView *view)
+{
+  go_to_change (view, -1);
+}
+
+static GtkWidget *
+change_button (const char  *name,
+               const char  *label,
+               const char  *icon,
+               GtkTextView *view,
+               GCallback    callback)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon);
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_widget_set_name (button, name);
+  g_signal_connect_object (button, "clicked", callback, view, G_CONNECT_SWAPPED);
+
+  return button;
+}
+
+/* The page as it is, with every word added since the approval underlined
+ * on green and every word removed struck through on red: marked by more
+ * than colour, so that no reviewer depends on telling colours apart.
+ */
 static void
 diff_clicked_cb (HelderReviewPane *self)
 {
@@ -163,37 +248,83 @@ diff_clicked_cb (HelderReviewPane *self)
                                                                helder_page_get_file (self->page),
                                                                &error);
   g_autoptr(GPtrArray) segments = NULL;
-  g_autofree char *rendered = NULL;
+  GArray *changes = g_array_new (FALSE, FALSE, sizeof (int));
   AdwMessageDialog *dialog;
-  GtkWidget *label;
+  GtkTextBuffer *buffer;
+  GtkWidget *view;
   GtkWidget *scroller;
+  GtkWidget *buttons;
+  GtkWidget *box;
+  GtkTextIter end;
 
   if (approved == NULL)
     {
+      g_array_unref (changes);
       show_error (self, error != NULL ? error->message : _("The page has no approved text yet"));
       return;
     }
 
   segments = helder_word_diff (approved, helder_page_get_text (self->page));
-  rendered = helder_word_diff_render (segments);
+  view = gtk_text_view_new ();
+  gtk_widget_set_name (view, "diff-text");
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The page with its changes since the approval"), -1);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_create_tag (buffer, "inserted", "underline", PANGO_UNDERLINE_SINGLE,
+                              "background", "rgba(46,194,126,0.3)", NULL);
+  gtk_text_buffer_create_tag (buffer, "deleted", "strikethrough", TRUE,
+                              "background", "rgba(237,51,59,0.25)", NULL);
+  for (guint i = 0; i < segments->len; i++)
+    {
+      const HelderDiffSegment *segment = g_ptr_array_index (segments, i);
 
-  label = gtk_label_new (rendered);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_name (label, "diff-text");
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      if (segment->kind == HELDER_DIFF_EQUAL)
+        {
+          gtk_text_buffer_insert (buffer, &end, segment->text, -1);
+          continue;
+        }
+      g_array_append_val (changes, (int) { gtk_text_iter_get_offset (&end) });
+      gtk_text_buffer_insert_with_tags_by_name (buffer, &end, segment->text, -1,
+                                                segment->kind == HELDER_DIFF_INSERT ? "inserted"
+                                                                                    : "deleted",
+                                                NULL);
+      g_array_append_val (changes, (int) { gtk_text_iter_get_offset (&end) });
+    }
+  g_object_set_data_full (G_OBJECT (view), CHANGES_KEY, changes, (GDestroyNotify) g_array_unref);
+
   scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
-  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 280);
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (buttons), change_button ("previous-change", _("_Previous Change"),
+                                                    "go-up-symbolic", GTK_TEXT_VIEW (view),
+                                                    G_CALLBACK (previous_change_cb)));
+  gtk_box_append (GTK_BOX (buttons), change_button ("next-change", _("_Next Change"),
+                                                    "go-down-symbolic", GTK_TEXT_VIEW (view),
+                                                    G_CALLBACK (next_change_cb)));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_box_append (GTK_BOX (box), scroller);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                        _("Changes Since Approval"),
-                                                       _("Removed words are in [-…-], added words "
-                                                         "in {+…+}.")));
-  adw_message_dialog_set_extra_child (dialog, scroller);
+                                                       changes->len == 0
+                                                         ? _("The text is as it was approved.")
+                                                         : _("Added words are underlined on green; "
+                                                             "removed words are struck through on "
+                                                             "red.")));
+  adw_message_dialog_set_extra_child (dialog, box);
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+  if (changes->len > 0)
+    show_change (GTK_TEXT_VIEW (view), 0);
 }
 
 /**
@@ -527,6 +658,21 @@ create_thread_card (HelderReviewPane        *self,
   return card;
 }
 
+/* Returns: a bit per role that approved exactly the page's text as it is. */
+static guint
+current_approvals (HelderReviewPane *self)
+{
+  const char *file = helder_page_get_file (self->page);
+  guint approvals = 0;
+
+  for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
+    if (helder_review_get_state (self->review, file, r) == HELDER_REVIEW_STATE_APPROVED &&
+        helder_review_approval_is_current (self->review, file, r, helder_page_get_text (self->page)))
+      approvals |= 1u << r;
+
+  return approvals;
+}
+
 static void
 fill_states (HelderReviewPane *self)
 {
@@ -536,6 +682,7 @@ fill_states (HelderReviewPane *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->states))) != NULL)
     gtk_list_box_remove (self->states, child);
+  self->current_approvals = current_approvals (self);
 
   for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
     {
@@ -544,9 +691,7 @@ fill_states (HelderReviewPane *self)
       g_autofree char *subtitle = NULL;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), helder_review_role_to_label (r));
-      if (state == HELDER_REVIEW_STATE_APPROVED &&
-          !helder_review_approval_is_current (self->review, file, r,
-                                              helder_page_get_text (self->page)))
+      if (state == HELDER_REVIEW_STATE_APPROVED && (self->current_approvals & (1u << r)) == 0)
         subtitle = g_strdup_printf (_("%s, but the text changed since"),
                                     helder_review_state_to_label (state));
       else
@@ -671,6 +816,20 @@ watch_review (HelderReviewPane *self)
                              G_CONNECT_SWAPPED);
 }
 
+/* An approval stops being of the page's text at the first keystroke that
+ * changes it, and is again when an undo brings the text back: the states
+ * (and the outline's mark) follow at once.
+ */
+static void
+page_text_changed_cb (HelderReviewPane *self)
+{
+  if (self->review == NULL || current_approvals (self) == self->current_approvals)
+    return;
+
+  fill_states (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /* Shows @page of @course (both may be NULL) with @review, which the
  * caller owns and keeps until it sets another.
  */
@@ -688,7 +847,12 @@ helder_review_pane_set_page (HelderReviewPane *self,
   g_set_object (&self->course, course);
   if (other_course)
     watch_review (self);
+  if (self->page != NULL)
+    g_signal_handlers_disconnect_by_func (self->page, page_text_changed_cb, self);
   g_set_object (&self->page, page);
+  if (page != NULL)
+    g_signal_connect_object (page, "notify::text", G_CALLBACK (page_text_changed_cb), self,
+                             G_CONNECT_SWAPPED);
   self->review = review;
   self->selection_start = self->selection_end = 0;
   gtk_widget_set_sensitive (self->comment_button, FALSE);
@@ -736,6 +900,8 @@ helder_review_pane_dispose (GObject *object)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
   g_clear_object (&self->course);
+  if (self->page != NULL)
+    g_signal_handlers_disconnect_by_func (self->page, page_text_changed_cb, self);
   g_clear_object (&self->page);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->ranges, g_array_unref);
