@@ -549,6 +549,60 @@ test_accept_suggestion (void)
   helder_test_remove_tree (tmp);
 }
 
+/* With no name set, the first comment asks for the reviewer's name and
+ * role, once; the comment is signed with them, never with a login name.
+ */
+static void
+test_asks_name_once (void)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  HelderReviewPane *pane;
+  HelderWindow *window;
+  AdwMessageDialog *dialog;
+  GtkWidget *card;
+  HelderReviewThread *thread;
+  const HelderReviewComment *first;
+
+  window = open_sample_as_adviser (&tmp, &path);
+  g_settings_reset (settings, "reviewer-name");
+  g_settings_reset (settings, "reviewer-role");
+  pane = HELDER_REVIEW_PANE (find_named (GTK_WIDGET (window), "review-pane"));
+
+  select_passage (window);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (pane), "comment")), "Wie ben ik?");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (pane), "add-comment"), "clicked");
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_null (card_of (pane, "Wie ben ik?"));
+
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "reviewer-name")), "");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "sign"));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "reviewer-name")),
+                         "Fatima Amrani");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (dialog), "reviewer-role")),
+                              HELDER_REVIEW_ROLE_DIDACTICS_LEAD);
+  adw_message_dialog_response (dialog, "sign");
+
+  card = card_of (pane, "Wie ben ik?");
+  g_assert_nonnull (card);
+  thread = g_object_get_data (G_OBJECT (card), "helder-thread");
+  first = g_ptr_array_index (thread->comments, 0);
+  g_assert_cmpstr (first->author, ==, "Fatima Amrani");
+  g_assert_cmpint (first->role, ==, HELDER_REVIEW_ROLE_DIDACTICS_LEAD);
+  g_assert_cmpstr (g_settings_get_string (settings, "reviewer-name"), ==, "Fatima Amrani");
+
+  /* Asked once: the next comment goes straight in. */
+  select_passage (window);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (pane), "comment")), "Nog een");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (pane), "add-comment"), "clicked");
+  g_assert_nonnull (card_of (pane, "Nog een"));
+
+  close_and_finalize (window);
+  helder_test_remove_tree (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -558,6 +612,7 @@ main (int   argc,
   g_test_add_func ("/review-pane/review", test_review);
   g_test_add_func ("/review-pane/comment-written-meanwhile", test_comment_written_meanwhile);
   g_test_add_func ("/review-pane/accept-suggestion", test_accept_suggestion);
+  g_test_add_func ("/review-pane/asks-name-once", test_asks_name_once);
 
   return g_test_run ();
 }

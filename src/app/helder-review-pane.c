@@ -69,7 +69,7 @@ reviewer_name (HelderReviewPane *self)
 {
   g_autofree char *name = g_settings_get_string (self->settings, "reviewer-name");
 
-  return name[0] != '\0' ? g_steal_pointer (&name) : g_strdup (g_get_real_name ());
+  return g_steal_pointer (&name);
 }
 
 static HelderReviewRole
@@ -80,6 +80,130 @@ reviewer_role (HelderReviewPane *self)
 
   helder_review_role_from_string (role, &value);
   return value;
+}
+
+typedef void (*SignedStep) (HelderReviewPane *self,
+                            GtkWidget        *widget);
+
+typedef struct
+{
+  HelderReviewPane *pane;
+  GtkWidget        *widget;
+  SignedStep        step;
+  GtkEditable      *name;
+  GtkDropDown      *role;
+} PendingStep;
+
+static void
+pending_step_free (PendingStep *pending)
+{
+  g_object_unref (pending->pane);
+  g_clear_object (&pending->widget);
+  g_free (pending);
+}
+
+static void
+reviewer_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      PendingStep      *pending)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (pending->name)));
+  HelderReviewPane *self = pending->pane;
+
+  if (g_str_equal (response, "sign") && name[0] != '\0')
+    {
+      g_settings_set_string (self->settings, "reviewer-name", name);
+      g_settings_set_string (self->settings, "reviewer-role",
+                             helder_review_role_to_string (gtk_drop_down_get_selected (pending->role)));
+      pending->step (self, pending->widget);
+    }
+}
+
+static void
+reviewer_name_changed_cb (GtkEditable      *name,
+                          AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (name)));
+
+  adw_message_dialog_set_response_enabled (dialog, "sign", text[0] != '\0');
+}
+
+/* Comments and sign-offs carry the reviewer's name and role: the first
+ * one asks for them (once; Preferences changes them later), then does
+ * @step. Never signed with a login name the reviewer did not choose.
+ */
+static void
+with_reviewer (HelderReviewPane *self,
+               GtkWidget        *widget,
+               SignedStep        step)
+{
+  g_autofree char *name = reviewer_name (self);
+  PendingStep *pending;
+  AdwMessageDialog *dialog;
+  GtkStringList *roles;
+  GtkWidget *box;
+  GtkWidget *entry;
+  GtkWidget *role;
+  GtkWidget *label;
+
+  if (name[0] != '\0')
+    {
+      step (self, widget);
+      return;
+    }
+
+  roles = gtk_string_list_new (NULL);
+  for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
+    gtk_string_list_append (roles, helder_review_role_to_label (r));
+  role = gtk_drop_down_new (G_LIST_MODEL (roles), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (role), reviewer_role (self));
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), g_get_real_name ());
+  gtk_widget_set_name (entry, "reviewer-name");
+  gtk_widget_set_name (role, "reviewer-role");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = gtk_label_new_with_mnemonic (_("Your _name"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  label = gtk_label_new_with_mnemonic (_("Your _role in the team"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), role);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (role), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), role);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       _("Who Is Reviewing?"),
+                                                       _("Your name and role go with your "
+                                                         "comments and approvals, so the team "
+                                                         "knows who wrote them. You can change "
+                                                         "them later in Preferences.")));
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "sign", _("_Continue"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "sign", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "sign");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (entry, "changed", G_CALLBACK (reviewer_name_changed_cb), dialog, 0);
+  reviewer_name_changed_cb (GTK_EDITABLE (entry), dialog);
+
+  pending = g_new0 (PendingStep, 1);
+  pending->pane = g_object_ref (self);
+  pending->widget = widget != NULL ? g_object_ref (widget) : NULL;
+  pending->step = step;
+  pending->name = GTK_EDITABLE (entry);
+  pending->role = GTK_DROP_DOWN (role);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (reviewer_response_cb), pending,
+                         (GClosureNotify) pending_step_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
 }
 
 static void
@@ -127,19 +251,34 @@ set_own_state (HelderReviewPane  *self,
 }
 
 static void
-approve_clicked_cb (HelderReviewPane *self)
+approve (HelderReviewPane *self,
+         GtkWidget        *button)
 {
   set_own_state (self, HELDER_REVIEW_STATE_APPROVED);
 }
 
 static void
-request_changes_clicked_cb (HelderReviewPane *self)
+approve_clicked_cb (HelderReviewPane *self)
+{
+  with_reviewer (self, NULL, approve);
+}
+
+static void
+request_changes (HelderReviewPane *self,
+                 GtkWidget        *button)
 {
   set_own_state (self, HELDER_REVIEW_STATE_CHANGES_REQUESTED);
 }
 
 static void
-submit_clicked_cb (HelderReviewPane *self)
+request_changes_clicked_cb (HelderReviewPane *self)
+{
+  with_reviewer (self, NULL, request_changes);
+}
+
+static void
+submit (HelderReviewPane *self,
+        GtkWidget        *button)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *author = reviewer_name (self);
@@ -153,6 +292,12 @@ submit_clicked_cb (HelderReviewPane *self)
     }
 
   commit (self);
+}
+
+static void
+submit_clicked_cb (HelderReviewPane *self)
+{
+  with_reviewer (self, NULL, submit);
 }
 
 /* Where each change stands in the changes view: pairs of start and end,
@@ -353,6 +498,12 @@ helder_review_pane_add_comment (HelderReviewPane  *self,
     }
 
   author = reviewer_name (self);
+  if (author[0] == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "%s",
+                   _("Say who you are first: set your name in Preferences"));
+      return FALSE;
+    }
   now = helder_review_now ();
   range.start = self->selection_start;
   range.end = self->selection_end;
@@ -366,7 +517,8 @@ helder_review_pane_add_comment (HelderReviewPane  *self,
 }
 
 static void
-comment_clicked_cb (HelderReviewPane *self)
+comment (HelderReviewPane *self,
+         GtkWidget        *button)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (self->comment_entry)));
@@ -380,6 +532,12 @@ comment_clicked_cb (HelderReviewPane *self)
 
   gtk_editable_set_text (self->comment_entry, "");
   gtk_editable_set_text (self->suggestion_entry, "");
+}
+
+static void
+comment_clicked_cb (HelderReviewPane *self)
+{
+  with_reviewer (self, NULL, comment);
 }
 
 static HelderReviewThread *
@@ -419,8 +577,8 @@ focus_reply (HelderReviewPane *self,
 }
 
 static void
-reply_cb (GtkWidget        *entry,
-          HelderReviewPane *self)
+reply (HelderReviewPane *self,
+       GtkWidget        *entry)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   g_autofree char *id = NULL;
@@ -437,6 +595,13 @@ reply_cb (GtkWidget        *entry,
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   commit (self);
   focus_reply (self, id);
+}
+
+static void
+reply_cb (GtkWidget        *entry,
+          HelderReviewPane *self)
+{
+  with_reviewer (self, entry, reply);
 }
 
 static void
@@ -493,8 +658,8 @@ accept_clicked_cb (GtkWidget        *button,
 }
 
 static void
-reject_clicked_cb (GtkWidget        *button,
-                   HelderReviewPane *self)
+reject (HelderReviewPane *self,
+        GtkWidget        *button)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *author = reviewer_name (self);
@@ -508,6 +673,13 @@ reject_clicked_cb (GtkWidget        *button,
     }
 
   commit (self);
+}
+
+static void
+reject_clicked_cb (GtkWidget        *button,
+                   HelderReviewPane *self)
+{
+  with_reviewer (self, button, reject);
 }
 
 static GtkWidget *
