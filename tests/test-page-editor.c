@@ -15,6 +15,7 @@
 
 #include "helder-application.h"
 #include "helder-block-dialog.h"
+#include "helder-block-edit.h"
 #include "helder-checks.h"
 #include "helder-findings-pane.h"
 #include "helder-course-settings.h"
@@ -37,8 +38,12 @@ set_field (HelderBlockDialog *dialog,
   g_autofree char *name = g_strconcat ("field-", key, NULL);
   GtkWidget *row = find_named (GTK_WIDGET (dialog), name);
 
-  g_assert_true (ADW_IS_ENTRY_ROW (row));
-  gtk_editable_set_text (GTK_EDITABLE (row), value);
+  g_assert_nonnull (row);
+  if (ADW_IS_ENTRY_ROW (row))
+    gtk_editable_set_text (GTK_EDITABLE (row), value);
+  else
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (row, "text"))),
+                              value, -1);
 }
 
 static void
@@ -66,9 +71,9 @@ test_insert_and_edit_image (void)
   set_field (dialog, "src", "media/logo.png");
   g_assert_false (gtk_widget_get_sensitive (done));
   g_assert_cmpuint (helder_block_dialog_get_problems (dialog)->len, ==, 1);
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog),
-                                                                       "problems"))),
-                            "image has no alt text"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog),
+                                                              "message-fields"))),
+                   ==, "Describe the image, or switch on Decorative");
 
   set_field (dialog, "alt", "Een blauwe cirkel met een witte letter H.");
   g_assert_true (gtk_widget_get_sensitive (done));
@@ -328,6 +333,100 @@ test_goal_row (void)
     ;
 }
 
+/* The height the form asks for, to see that messages do not move it. */
+static int
+form_height (HelderBlockDialog *dialog)
+{
+  int height;
+
+  int items;
+
+  gtk_widget_measure (find_named (GTK_WIDGET (dialog), "form"), GTK_ORIENTATION_VERTICAL, 480,
+                      NULL, &height, NULL, NULL);
+  gtk_widget_measure (find_named (GTK_WIDGET (dialog), "items-group"), GTK_ORIENTATION_VERTICAL,
+                      480, NULL, &items, NULL, NULL);
+  return height + items;
+}
+
+/* The test question form speaks the author's words: kinds by what they
+ * mean, messages next to what they are about, an id made for the author
+ * under Advanced, feedback in a multi-line field, the focus on the first
+ * field to fill in, and a layout that stays put as messages come and go.
+ */
+static void
+test_plain_words (void)
+{
+  g_autoptr(HelderCourse) course = helder_test_load_course ("course-valid");
+  g_autoptr(GHashTable) ids = helder_course_dup_ids_in_use (course);
+  g_autofree char *source = NULL;
+  HelderBlockDialog *dialog;
+  GtkWidget *kind;
+  GtkWidget *id;
+  GtkWidget *focus;
+  GtkWidget *answers_message;
+  GtkWidget *second;
+  const char *forbidden[] = { "field", "colon", "[x]", "kind", "single", "truefalse", NULL };
+  int height;
+
+  dialog = helder_block_dialog_new (NULL, course, HELDER_BLOCK_QUESTION, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, find_named (GTK_WIDGET (dialog), "field-question")));
+
+  kind = find_named (GTK_WIDGET (dialog), "field-kind");
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (kind))),
+                   ==, "One right answer");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind), 2);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (kind))),
+                   ==, "True or false");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind), 0);
+
+  id = find_named (GTK_WIDGET (dialog), "field-id");
+  g_assert_true (ADW_IS_EXPANDER_ROW (gtk_widget_get_ancestor (id, ADW_TYPE_EXPANDER_ROW)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (id)), !=, "");
+  g_assert_false (g_hash_table_contains (ids, gtk_editable_get_text (GTK_EDITABLE (id))));
+
+  g_assert_nonnull (find_named (find_named (GTK_WIDGET (dialog), "field-feedback"), "text"));
+
+  /* Nothing filled in: the question asks to be written, next to it. */
+  g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (dialog), "done")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog), "message-fields"))),
+                   ==, "Write the question");
+
+  set_field (dialog, "question", "Wat is een prompt?");
+  set_field (dialog, "answer", "Een opdracht aan de AI");
+  set_field (dialog, "feedback", "Goed zo.\nEen prompt is wat je de AI vraagt.");
+  second = gtk_widget_get_next_sibling (gtk_widget_get_ancestor (find_named (GTK_WIDGET (dialog),
+                                                                             "field-answer"),
+                                                                 ADW_TYPE_PREFERENCES_GROUP));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (second, "field-answer")), "Een zoekmachine");
+  answers_message = find_named (GTK_WIDGET (dialog), "message-items");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (answers_message)), ==, "Mark the right answer");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog), "message-fields"))),
+                   ==, "");
+  for (guint i = 0; forbidden[i] != NULL; i++)
+    g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (answers_message)), forbidden[i]));
+  height = form_height (dialog);
+
+  gtk_switch_set_active (GTK_SWITCH (find_named (find_named (GTK_WIDGET (dialog), "field-correct"),
+                                                 "switch")), TRUE);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (answers_message)), ==, "");
+  g_assert_true (gtk_widget_get_sensitive (find_named (GTK_WIDGET (dialog), "done")));
+  g_assert_cmpint (form_height (dialog), ==, height);
+
+  source = helder_block_dialog_dup_source (dialog);
+  g_assert_nonnull (strstr (source, "kind: single\n"));
+  g_assert_nonnull (strstr (source, "feedback: Goed zo. Een prompt is wat je de AI vraagt.\n"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/page-editor/finalize", test_page_editor_finalize);
   g_test_add_func ("/block-dialog/finalize", test_block_dialog_finalize);
   g_test_add_func ("/block-dialog/goal-row", test_goal_row);
+  g_test_add_func ("/block-dialog/plain-words", test_plain_words);
 
   return g_test_run ();
 }
