@@ -131,6 +131,119 @@ test_find_and_replace (void)
   helder_test_remove_tree (path);
 }
 
+/* Presses @accel ("<Control>h") on @widget: the first shortcut of it or
+ * of a widget above it that has that trigger runs, as the key would.
+ */
+static void
+press_shortcut (GtkWidget  *widget,
+                const char *accel)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+              if (g_str_equal (trigger, accel))
+                {
+                  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                               w, gtk_shortcut_get_arguments (shortcut)));
+                  return;
+                }
+            }
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+search_counted (gpointer data)
+{
+  return g_str_has_suffix (gtk_label_get_text (GTK_LABEL (find_named (data, "search-count"))),
+                           "matches");
+}
+
+/* Ctrl+H puts the selection in the search field and the focus there;
+ * Replace replaces the next match in one press and moves on; Replace All
+ * says how many it replaced.
+ */
+static void
+test_replace_by_keys (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  HelderWindow *window;
+  GtkWidget *editor;
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *expected = NULL;
+  const char *text;
+  int count;
+
+  window = open_window (folder);
+  editor = find_named (GTK_WIDGET (window), "editor");
+  view = find_named (GTK_WIDGET (window), "page-text");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+  /* "je" in "Fijn dat je er bent." is selected. */
+  text = helder_page_get_text (helder_window_get_page (window));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start,
+                                      (int) g_utf8_pointer_to_offset (text, strstr (text, "je er")));
+  end = start;
+  gtk_text_iter_forward_chars (&end, 2);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_widget_grab_focus (view);
+
+  press_shortcut (view, "<Control>h");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (editor, "search"))), ==, "je");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         find_named (editor, "search")));
+  wait_for (search_counted, editor);
+
+  /* One press replaces the first match after the cursor. */
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (editor, "replace")), "jij");
+  g_signal_emit_by_name (find_named (editor, "replace-button"), "clicked");
+  g_assert_true (g_str_has_prefix (helder_page_get_text (helder_window_get_page (window)),
+                                   "# Welkom\n\nFijn dat jij er bent. In deze cursus leer je"));
+  /* ... and selects the next one. */
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_assert_cmpstr (gtk_text_buffer_get_text (buffer, &start, &end, FALSE), ==, "je");
+
+  /* Closing and opening again keeps the last search. */
+  g_signal_emit_by_name (find_named (editor, "search"), "stop-search");
+  gtk_text_buffer_place_cursor (buffer, &start);
+  press_shortcut (view, "<Control>h");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (editor, "search"))), ==, "je");
+  wait_for (search_counted, editor);
+
+  count = 0;
+  {
+    g_autofree char *folded = g_utf8_casefold (helder_page_get_text (helder_window_get_page (window)), -1);
+
+    for (const char *p = strstr (folded, "je"); p != NULL; p = strstr (p + 2, "je"))
+      count++;
+  }
+  g_assert_cmpint (count, >, 1);
+  g_signal_emit_by_name (find_named (editor, "replace-all-button"), "clicked");
+  expected = g_strdup_printf ("Replaced %d", count);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (editor, "search-count"))), ==, expected);
+
+  close_and_finalize (window);
+  helder_test_remove_tree (path);
+}
+
 static void
 replace_first (GtkTextBuffer *buffer,
                const char    *text,
@@ -435,6 +548,7 @@ main (int   argc,
 
   g_test_add_func ("/page-editor/insert-and-edit-image", test_insert_and_edit_image);
   g_test_add_func ("/page-editor/find-and-replace", test_find_and_replace);
+  g_test_add_func ("/page-editor/replace-by-keys", test_replace_by_keys);
   g_test_add_func ("/page-editor/findings-as-you-type", test_findings_as_you_type);
   g_test_add_func ("/page-editor/finalize", test_page_editor_finalize);
   g_test_add_func ("/block-dialog/finalize", test_block_dialog_finalize);
