@@ -540,6 +540,39 @@ test_plain_words (void)
     ;
 }
 
+static const char *
+scheme_id (GtkWidget *view)
+{
+  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+
+  return gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (buffer));
+}
+
+/* The source editor follows the light or dark style, also when the style
+ * changes while it is open.
+ */
+static void
+test_dark_mode (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  HelderWindow *window;
+  GtkWidget *view;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  window = open_window (folder);
+  view = find_named (GTK_WIDGET (window), "page-text");
+  g_assert_cmpstr (scheme_id (view), ==, "Adwaita-dark");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_cmpstr (scheme_id (view), ==, "Adwaita");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  close_and_finalize (window);
+  helder_test_remove_tree (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +582,7 @@ main (int   argc,
   g_test_add_func ("/page-editor/insert-and-edit-image", test_insert_and_edit_image);
   g_test_add_func ("/page-editor/find-and-replace", test_find_and_replace);
   g_test_add_func ("/page-editor/replace-by-keys", test_replace_by_keys);
+  g_test_add_func ("/page-editor/dark-mode", test_dark_mode);
   g_test_add_func ("/page-editor/findings-as-you-type", test_findings_as_you_type);
   g_test_add_func ("/page-editor/finalize", test_page_editor_finalize);
   g_test_add_func ("/block-dialog/finalize", test_block_dialog_finalize);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
 #include "helder-block-view.h"
@@ -1213,6 +1214,19 @@ create_tags (GtkTextBuffer *buffer)
                               "underline-rgba", &blue, NULL);
 }
 
+/* The source follows the light or dark style of the app. */
+static void
+dark_changed_cb (HelderPageEditor *self)
+{
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (helder_page_editor_get_buffer (self)),
+                                      gtk_source_style_scheme_manager_get_scheme (schemes,
+                                                                                  dark ? "Adwaita-dark"
+                                                                                       : "Adwaita"));
+}
+
 static void
 helder_page_editor_init (HelderPageEditor *self)
 {
@@ -1235,6 +1249,9 @@ helder_page_editor_init (HelderPageEditor *self)
   gtk_source_buffer_set_language (buffer,
                                   gtk_source_language_manager_get_language (languages, "markdown"));
   create_tags (GTK_TEXT_BUFFER (buffer));
+  dark_changed_cb (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer, "mark-set", G_CALLBACK (mark_set_cb), self,
