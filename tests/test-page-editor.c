@@ -573,6 +573,42 @@ test_dark_mode (void)
   helder_test_remove_tree (path);
 }
 
+static gboolean
+has_finding_rows (gpointer data)
+{
+  GtkWidget *list = find_named (data, "findings");
+
+  return list != NULL && gtk_widget_get_first_child (list) != NULL;
+}
+
+/* A finding in the Findings pane says where it is in words, without the
+ * rule's id.
+ */
+static void
+test_findings_without_rule_ids (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  HelderWindow *window;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  const char *subtitle;
+
+  window = open_window (folder);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\n```image\nsrc: media/logo.png\n```\n", -1);
+  wait_for (has_finding_rows, window);
+
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_first_child (find_named (GTK_WIDGET (window),
+                                                                                               "findings"))));
+  g_assert_nonnull (strstr (subtitle, "line "));
+  g_assert_null (strstr (subtitle, "format-image-alt"));
+
+  close_and_finalize (window);
+  helder_test_remove_tree (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -583,6 +619,7 @@ main (int   argc,
   g_test_add_func ("/page-editor/find-and-replace", test_find_and_replace);
   g_test_add_func ("/page-editor/replace-by-keys", test_replace_by_keys);
   g_test_add_func ("/page-editor/dark-mode", test_dark_mode);
+  g_test_add_func ("/page-editor/findings-without-rule-ids", test_findings_without_rule_ids);
   g_test_add_func ("/page-editor/findings-as-you-type", test_findings_as_you_type);
   g_test_add_func ("/page-editor/finalize", test_page_editor_finalize);
   g_test_add_func ("/block-dialog/finalize", test_block_dialog_finalize);
