@@ -574,11 +574,12 @@ test_dark_mode (void)
 }
 
 static gboolean
-has_finding_rows (gpointer data)
+finding_row_shown (gpointer data)
 {
   GtkWidget *list = find_named (data, "findings");
 
-  return list != NULL && gtk_widget_get_first_child (list) != NULL;
+  return finding_with_rule (data, "format-image-alt") != NULL &&
+         ADW_IS_ACTION_ROW (gtk_widget_get_first_child (list));
 }
 
 /* A finding in the Findings pane says where it is in words, without the
@@ -598,7 +599,7 @@ test_findings_without_rule_ids (void)
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, "\n```image\nsrc: media/logo.png\n```\n", -1);
-  wait_for (has_finding_rows, window);
+  wait_for (finding_row_shown, window);
 
   subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_first_child (find_named (GTK_WIDGET (window),
                                                                                                "findings"))));

@@ -83,10 +83,28 @@ helder_block_kind_get_label (HelderBlockKind kind)
     }
 }
 
+/* A translated text by its key from one of the tables below; @fallback
+ * when the table has no entry.
+ */
+typedef struct { const char *key; const char *text; } Words;
+
+static const char *
+lookup_words (const Words *table,
+              gsize        n,
+              const char  *key,
+              const char  *fallback)
+{
+  for (gsize i = 0; i < n; i++)
+    if (g_str_equal (table[i].key, key))
+      return _(table[i].text);
+
+  return fallback;
+}
+
 static const char *
 field_label (const char *key)
 {
-  static const struct { const char *key; const char *label; } labels[] = {
+  static const Words labels[] = {
     { "src", N_("File") },
     { "alt", N_("Alt text") },
     { "decorative", N_("Decorative (screen readers skip it)") },
@@ -116,18 +134,14 @@ field_label (const char *key)
     { "label", N_("Button label") },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].key, key))
-      return _(labels[i].label);
-
-  return key;
+  return lookup_words (labels, G_N_ELEMENTS (labels), key, key);
 }
 
 /* The choices of a field as the author says them, by their value. */
 static const char *
 enum_label (const char *value)
 {
-  static const struct { const char *value; const char *label; } labels[] = {
+  static const Words labels[] = {
     { "single", N_("One right answer") },
     { "multiple", N_("Several right answers") },
     { "truefalse", N_("True or false") },
@@ -137,18 +151,14 @@ enum_label (const char *value)
     { "open", N_("Open answer") },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].value, value))
-      return _(labels[i].label);
-
-  return value;
+  return lookup_words (labels, G_N_ELEMENTS (labels), value, value);
 }
 
 /* What to do when a required field is empty, said next to it. */
 static const char *
 required_message (const char *key)
 {
-  static const struct { const char *key; const char *message; } messages[] = {
+  static const Words messages[] = {
     { "src", N_("Choose a file") },
     { "captions", N_("Choose a caption file") },
     { "transcript", N_("Choose a transcript file") },
@@ -167,11 +177,7 @@ required_message (const char *key)
     { "test", N_("Choose a test") },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
-    if (g_str_equal (messages[i].key, key))
-      return _(messages[i].message);
-
-  return _("Fill in this field");
+  return lookup_words (messages, G_N_ELEMENTS (messages), key, _("Fill in this field"));
 }
 
 /* Fields whose text can run over several lines get a text view. */
