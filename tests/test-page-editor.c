@@ -610,6 +610,39 @@ test_findings_without_rule_ids (void)
   helder_test_remove_tree (path);
 }
 
+/* The date the facts were checked shows as a date in words, chosen from
+ * a calendar; the block gets it as the format writes dates.
+ */
+static void
+test_date_row (void)
+{
+  g_autoptr(HelderCourse) course = helder_test_load_course ("course-valid");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 12, 4, 9, 4, 0);
+  g_autofree char *today = g_date_time_format (now, "%-d %B %Y");
+  g_autofree char *iso = g_date_time_format (now, "checked: %Y-%m-%d\n");
+  g_autofree char *source = NULL;
+  HelderBlockDialog *dialog;
+  GtkWidget *row;
+
+  dialog = helder_block_dialog_new (NULL, course, HELDER_BLOCK_SOURCES, NULL);
+  row = find_named (GTK_WIDGET (dialog), "field-checked");
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, today);
+  source = helder_block_dialog_dup_source (dialog);
+  g_assert_nonnull (strstr (source, iso));
+  g_clear_pointer (&source, g_free);
+
+  gtk_calendar_select_day (GTK_CALENDAR (find_named (row, "calendar")), day);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "4 December 2026");
+  source = helder_block_dialog_dup_source (dialog);
+  g_assert_nonnull (strstr (source, "checked: 2026-12-04\n"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -626,6 +659,7 @@ main (int   argc,
   g_test_add_func ("/block-dialog/finalize", test_block_dialog_finalize);
   g_test_add_func ("/block-dialog/goal-row", test_goal_row);
   g_test_add_func ("/block-dialog/plain-words", test_plain_words);
+  g_test_add_func ("/block-dialog/date-row", test_date_row);
 
   return g_test_run ();
 }

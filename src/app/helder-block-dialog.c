@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -127,7 +128,7 @@ field_label (const char *key)
     { "id", N_("Name in reports") },
     { "test", N_("Which test") },
     { "goal", N_("Learning goal") },
-    { "checked", N_("Facts checked on (year-month-day)") },
+    { "checked", N_("Facts checked on") },
     { "url", N_("Web address") },
     { "low", N_("Label for 1") },
     { "high", N_("Label for 5") },
@@ -245,6 +246,9 @@ row_value (GtkWidget *row)
 
       return g_strdup (selected < g_strv_length ((char **) values) ? values[selected] : "");
     }
+
+  if (g_object_get_data (G_OBJECT (row), "helder-date") != NULL)
+    return g_strdup (g_object_get_data (G_OBJECT (row), "helder-date"));
 
   if (g_object_get_data (G_OBJECT (row), "helder-text") != NULL)
     {
@@ -364,6 +368,70 @@ create_goal_row (HelderBlockDialog *self,
   return row;
 }
 
+/* Shows the row's date in words, as the author's language writes dates;
+ * a value that is no date is shown as it is written.
+ */
+static void
+show_date (GtkWidget *row)
+{
+  const char *value = g_object_get_data (G_OBJECT (row), "helder-date");
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *text = NULL;
+  int year, month, day;
+
+  if (sscanf (value, "%4d-%2d-%2d", &year, &month, &day) == 3)
+    date = g_date_time_new_local (year, month, day, 0, 0, 0);
+  /* Translators: a date as in "4 December 2026"; see g_date_time_format() */
+  text = date != NULL ? g_date_time_format (date, _("%-d %B %Y")) : g_strdup (value);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+}
+
+static void
+day_selected_cb (GtkCalendar *calendar,
+                 GtkWidget   *row)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+
+  g_object_set_data_full (G_OBJECT (row), "helder-date", g_date_time_format (date, "%Y-%m-%d"),
+                          g_free);
+  show_date (row);
+  update_problems (HELDER_BLOCK_DIALOG (gtk_widget_get_root (row)));
+}
+
+/* A date chosen from a calendar, shown in words. */
+static GtkWidget *
+create_date_row (const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  int year, month, day;
+
+  g_object_set_data_full (G_OBJECT (row), "helder-date", g_strdup (value != NULL ? value : ""),
+                          g_free);
+  if (value != NULL && sscanf (value, "%4d-%2d-%2d", &year, &month, &day) == 3)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_local (year, month, day, 0, 0, 0);
+
+      if (date != NULL)
+        gtk_calendar_select_day (GTK_CALENDAR (calendar), date);
+    }
+  gtk_widget_set_name (calendar, "calendar");
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Choose a Date"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (day_selected_cb), row);
+  show_date (row);
+
+  return row;
+}
+
 static GtkWidget *
 create_row (HelderBlockDialog     *self,
             const HelderFieldSpec *spec,
@@ -409,6 +477,8 @@ create_row (HelderBlockDialog     *self,
       g_signal_connect_object (row, "notify::selected", G_CALLBACK (row_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
+  else if (spec->flags & HELDER_FIELD_DATE)
+    row = create_date_row (value);
   else if (is_multi_line (spec->key))
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
