@@ -483,6 +483,36 @@ test_preview_whole_course (void)
   helder_test_remove_tree (path);
 }
 
+/* The preview follows the dark style: a dark page, light text; back to
+ * white when the style turns light again.
+ */
+static void
+test_preview_dark (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *dark = NULL;
+  g_autofree char *light = NULL;
+  PreviewLoads wait = { 0 };
+  HelderWindow *window;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  window = open_preview (folder, &wait);
+  dark = run_in_preview (GTK_WIDGET (window), "getComputedStyle (document.body).backgroundColor");
+  g_assert_cmpstr (dark, ==, "rgb(36, 36, 36)");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  wait.loads = helder_preview_get_n_loads (wait.preview) + 1;
+  wait_for (preview_loaded, &wait);
+  light = run_in_preview (GTK_WIDGET (window), "getComputedStyle (document.body).backgroundColor");
+  g_assert_cmpstr (light, ==, "rgb(255, 255, 255)");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  close_and_finalize (window);
+  helder_test_remove_tree (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/preview/preview", test_preview);
   g_test_add_func ("/preview/preview-without-engine", test_preview_without_engine);
   g_test_add_func ("/preview/whole-course", test_preview_whole_course);
+  g_test_add_func ("/preview/dark", test_preview_dark);
 
   return g_test_run ();
 }

@@ -12,11 +12,13 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "helder-block-dialog.h"
+#include "helder-block-edit.h"
 #include "helder-block-spec.h"
 #include "helder-date.h"
 #include "helder-page-content.h"
@@ -34,10 +36,12 @@ struct _HelderBlockDialog
 
   AdwPreferencesPage *page;
   AdwPreferencesGroup *fields_group;
+  GtkLabel          *fields_message;
   GtkWidget         *items_box;
+  GtkLabel          *items_message;
   GtkWidget         *add_item_button;
   GtkWidget         *done_button;
-  GtkLabel          *problems_label;
+  GtkWidget         *first_field; /* where the focus starts; nullable */
 };
 
 G_DEFINE_FINAL_TYPE (HelderBlockDialog, helder_block_dialog, ADW_TYPE_WINDOW)
@@ -80,10 +84,28 @@ helder_block_kind_get_label (HelderBlockKind kind)
     }
 }
 
+/* A translated text by its key from one of the tables below; @fallback
+ * when the table has no entry.
+ */
+typedef struct { const char *key; const char *text; } Words;
+
+static const char *
+lookup_words (const Words *table,
+              gsize        n,
+              const char  *key,
+              const char  *fallback)
+{
+  for (gsize i = 0; i < n; i++)
+    if (g_str_equal (table[i].key, key))
+      return _(table[i].text);
+
+  return fallback;
+}
+
 static const char *
 field_label (const char *key)
 {
-  static const struct { const char *key; const char *label; } labels[] = {
+  static const Words labels[] = {
     { "src", N_("File") },
     { "alt", N_("Alt text") },
     { "decorative", N_("Decorative (screen readers skip it)") },
@@ -100,24 +122,71 @@ field_label (const char *key)
     { "choice", N_("Choice") },
     { "feedback", N_("Feedback") },
     { "best", N_("Best choice") },
-    { "kind", N_("Kind") },
+    { "kind", N_("Kind of question") },
     { "answer", N_("Answer") },
-    { "correct", N_("Correct") },
-    { "id", N_("Id") },
-    { "test", N_("Test") },
+    { "correct", N_("Right answer") },
+    { "id", N_("Name in reports") },
+    { "test", N_("Which test") },
     { "goal", N_("Learning goal") },
-    { "checked", N_("Facts checked on (year-month-day)") },
+    { "checked", N_("Facts checked on") },
     { "url", N_("Web address") },
     { "low", N_("Label for 1") },
     { "high", N_("Label for 5") },
     { "label", N_("Button label") },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].key, key))
-      return _(labels[i].label);
+  return lookup_words (labels, G_N_ELEMENTS (labels), key, key);
+}
 
-  return key;
+/* The choices of a field as the author says them, by their value. */
+static const char *
+enum_label (const char *value)
+{
+  static const Words labels[] = {
+    { "single", N_("One right answer") },
+    { "multiple", N_("Several right answers") },
+    { "truefalse", N_("True or false") },
+    { "pre", N_("Test before the course") },
+    { "post", N_("Test after the course") },
+    { "likert", N_("Scale from 1 to 5") },
+    { "open", N_("Open answer") },
+  };
+
+  return lookup_words (labels, G_N_ELEMENTS (labels), value, value);
+}
+
+/* What to do when a required field is empty, said next to it. */
+static const char *
+required_message (const char *key)
+{
+  static const Words messages[] = {
+    { "src", N_("Choose a file") },
+    { "captions", N_("Choose a caption file") },
+    { "transcript", N_("Choose a transcript file") },
+    { "title", N_("Write a title") },
+    { "text", N_("Write the text") },
+    { "front", N_("Write the front of the card") },
+    { "back", N_("Write the back of the card") },
+    { "situation", N_("Describe the situation") },
+    { "question", N_("Write the question") },
+    { "choice", N_("Write the choice") },
+    { "feedback", N_("Write the feedback") },
+    { "answer", N_("Write the answer") },
+    { "id", N_("Give the question a name in reports, under Advanced") },
+    { "checked", N_("Write the date the facts were checked") },
+    { "kind", N_("Choose a kind") },
+    { "test", N_("Choose a test") },
+  };
+
+  return lookup_words (messages, G_N_ELEMENTS (messages), key, _("Fill in this field"));
+}
+
+/* Fields whose text can run over several lines get a text view. */
+static gboolean
+is_multi_line (const char *key)
+{
+  return g_str_equal (key, "feedback") || g_str_equal (key, "text") ||
+         g_str_equal (key, "back") || g_str_equal (key, "situation");
 }
 
 static const char *
@@ -170,19 +239,24 @@ row_value (GtkWidget *row)
   if (ADW_IS_ENTRY_ROW (row))
     return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
-  if (ADW_IS_COMBO_ROW (row) && g_object_get_data (G_OBJECT (row), "helder-goal-ids") != NULL)
-    {
-      const char * const *ids = g_object_get_data (G_OBJECT (row), "helder-goal-ids");
-      guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
-
-      return g_strdup (selected < g_strv_length ((char **) ids) ? ids[selected] : "");
-    }
-
   if (ADW_IS_COMBO_ROW (row))
     {
-      GtkStringObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (row));
+      const char * const *values = g_object_get_data (G_OBJECT (row), "helder-values");
+      guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
 
-      return item != NULL ? g_strdup (gtk_string_object_get_string (item)) : g_strdup ("");
+      return g_strdup (selected < g_strv_length ((char **) values) ? values[selected] : "");
+    }
+
+  if (g_object_get_data (G_OBJECT (row), "helder-date") != NULL)
+    return g_strdup (g_object_get_data (G_OBJECT (row), "helder-date"));
+
+  if (g_object_get_data (G_OBJECT (row), "helder-text") != NULL)
+    {
+      GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (row), "helder-text");
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
     }
 
   {
@@ -219,7 +293,7 @@ file_chosen_cb (GtkNativeDialog *chooser,
           g_autofree char *message = g_strdup_printf (_("Could not copy the file: %s"),
                                                       error->message);
 
-          gtk_label_set_text (self->problems_label, message);
+          gtk_label_set_text (self->fields_message, message);
         }
     }
 
@@ -286,10 +360,74 @@ create_goal_row (HelderBlockDialog *self,
 
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (texts));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  g_object_set_data_full (G_OBJECT (row), "helder-goal-ids", g_strv_builder_end (ids),
+  g_object_set_data_full (G_OBJECT (row), "helder-values", g_strv_builder_end (ids),
                           (GDestroyNotify) g_strfreev);
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (row_changed_cb), self,
                            G_CONNECT_SWAPPED);
+
+  return row;
+}
+
+/* Shows the row's date in words, as the author's language writes dates;
+ * a value that is no date is shown as it is written.
+ */
+static void
+show_date (GtkWidget *row)
+{
+  const char *value = g_object_get_data (G_OBJECT (row), "helder-date");
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *text = NULL;
+  int year, month, day;
+
+  if (sscanf (value, "%4d-%2d-%2d", &year, &month, &day) == 3)
+    date = g_date_time_new_local (year, month, day, 0, 0, 0);
+  /* Translators: a date as in "4 December 2026"; see g_date_time_format() */
+  text = date != NULL ? g_date_time_format (date, _("%-d %B %Y")) : g_strdup (value);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+}
+
+static void
+day_selected_cb (GtkCalendar *calendar,
+                 GtkWidget   *row)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+
+  g_object_set_data_full (G_OBJECT (row), "helder-date", g_date_time_format (date, "%Y-%m-%d"),
+                          g_free);
+  show_date (row);
+  update_problems (HELDER_BLOCK_DIALOG (gtk_widget_get_root (row)));
+}
+
+/* A date chosen from a calendar, shown in words. */
+static GtkWidget *
+create_date_row (const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  int year, month, day;
+
+  g_object_set_data_full (G_OBJECT (row), "helder-date", g_strdup (value != NULL ? value : ""),
+                          g_free);
+  if (value != NULL && sscanf (value, "%4d-%2d-%2d", &year, &month, &day) == 3)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_local (year, month, day, 0, 0, 0);
+
+      if (date != NULL)
+        gtk_calendar_select_day (GTK_CALENDAR (calendar), date);
+    }
+  gtk_widget_set_name (calendar, "calendar");
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Choose a Date"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (day_selected_cb), row);
+  show_date (row);
 
   return row;
 }
@@ -311,6 +449,7 @@ create_row (HelderBlockDialog     *self,
     {
       GtkWidget *toggle = gtk_switch_new ();
 
+      gtk_widget_set_name (toggle, "switch");
       row = adw_action_row_new ();
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
       gtk_switch_set_active (GTK_SWITCH (toggle), helder_value_is_yes (value));
@@ -324,21 +463,57 @@ create_row (HelderBlockDialog     *self,
     row = create_goal_row (self, value);
   else if (spec->flags & HELDER_FIELD_ENUM)
     {
-      g_auto(GStrv) values = g_strsplit (spec->values, "|", -1);
-      GtkStringList *model = gtk_string_list_new ((const char * const *) values);
+      char **values = g_strsplit (spec->values, "|", -1);
+      g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
 
       row = adw_combo_row_new ();
+      for (guint i = 0; values[i] != NULL; i++)
+        gtk_string_list_append (model, enum_label (values[i]));
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-      g_object_unref (model);
       for (guint i = 0; values[i] != NULL; i++)
         if (g_strcmp0 (values[i], value) == 0)
           adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+      g_object_set_data_full (G_OBJECT (row), "helder-values", values, (GDestroyNotify) g_strfreev);
       g_signal_connect_object (row, "notify::selected", G_CALLBACK (row_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  else if (spec->flags & HELDER_FIELD_DATE)
+    row = create_date_row (value);
+  else if (is_multi_line (spec->key))
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *label = gtk_label_new (title);
+      GtkWidget *view = gtk_text_view_new ();
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+      row = adw_preferences_row_new ();
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_widget_set_margin_top (box, 8);
+      gtk_widget_set_margin_bottom (box, 12);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_set_name (view, "text");
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+      gtk_widget_set_size_request (view, -1, 64);
+      gtk_text_buffer_set_text (buffer, value != NULL ? value : "", -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (view),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), view);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_object_set_data (G_OBJECT (row), "helder-text", buffer);
+      g_object_set_data (G_OBJECT (row), "helder-focus", view);
+      g_signal_connect_object (buffer, "changed", G_CALLBACK (row_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
   else
     {
       row = adw_entry_row_new ();
+      g_object_set_data (G_OBJECT (row), "helder-focus", row);
       gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
       g_signal_connect_object (row, "changed", G_CALLBACK (row_changed_cb), self,
                                G_CONNECT_SWAPPED);
@@ -497,15 +672,140 @@ helder_block_dialog_get_problems (HelderBlockDialog *self)
   return self->problems;
 }
 
+static GtkWidget *
+find_row (GPtrArray  *rows,
+          const char *key)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (row_key (g_ptr_array_index (rows, i)), key))
+      return g_ptr_array_index (rows, i);
+
+  return NULL;
+}
+
+static gboolean
+row_is_empty (GPtrArray  *rows,
+              const char *key)
+{
+  GtkWidget *row = find_row (rows, key);
+  g_autofree char *value = row != NULL ? row_value (row) : NULL;
+
+  return value == NULL || value[0] == '\0';
+}
+
+/* Shows @message under its group unless the group already says
+ * something, and marks @row (nullable) as the field it is about.
+ */
+static void
+say (GtkLabel   *label,
+     GtkWidget  *row,
+     const char *message)
+{
+  if (row != NULL)
+    gtk_widget_add_css_class (row, "error");
+  if (*gtk_label_get_text (label) == '\0')
+    gtk_label_set_text (label, message);
+}
+
+static void
+check_required (GPtrArray *rows,
+                GtkLabel  *label)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      const HelderFieldSpec *spec = g_object_get_data (G_OBJECT (row), "helder-spec");
+      g_autofree char *value = row_value (row);
+
+      gtk_widget_remove_css_class (row, "error");
+      if ((spec->flags & HELDER_FIELD_REQUIRED) && !(spec->flags & HELDER_FIELD_BOOL) &&
+          value[0] == '\0')
+        say (label, row, required_message (spec->key));
+    }
+}
+
+/* The rules of the block as a whole, in the author's words: the format's
+ * own messages name its syntax.
+ */
+static void
+check_block (HelderBlockDialog *self)
+{
+  const HelderBlockSpec *spec = helder_block_spec_get (self->kind);
+  guint marked = 0;
+  const char *mark = self->kind == HELDER_BLOCK_SCENARIO ? "best" : "correct";
+  g_autofree char *kind = NULL;
+  GtkWidget *row;
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (!row_is_empty (g_ptr_array_index (self->items, i), mark))
+      marked++;
+
+  if (self->items->len < spec->min_items)
+    {
+      g_autofree char *message = g_strdup_printf (ngettext ("Add at least %u item with Add Item",
+                                                            "Add at least %u items with Add Item",
+                                                            spec->min_items),
+                                                  spec->min_items);
+
+      say (self->items_message, NULL, message);
+    }
+
+  switch ((int) self->kind)
+    {
+    case HELDER_BLOCK_IMAGE:
+      row = find_row (self->field_rows, "alt");
+      if (row_is_empty (self->field_rows, "alt") && row_is_empty (self->field_rows, "decorative"))
+        say (self->fields_message, row, _("Describe the image, or switch on Decorative"));
+      break;
+
+    case HELDER_BLOCK_CHECK:
+    case HELDER_BLOCK_QUESTION:
+      row = find_row (self->field_rows, "kind");
+      kind = row != NULL ? row_value (row) : g_strdup ("single");
+      if (g_str_equal (kind, "truefalse") && self->items->len != 2)
+        say (self->items_message, NULL, _("A true or false question has two answers: true and false"));
+      else if (marked == 0 && g_str_equal (kind, "multiple"))
+        say (self->items_message, NULL, _("Mark at least one right answer"));
+      else if (marked == 0)
+        say (self->items_message, NULL, _("Mark the right answer"));
+      else if (marked > 1 && !g_str_equal (kind, "multiple"))
+        say (self->items_message, NULL, _("Mark only one right answer, or choose Several right answers"));
+      break;
+
+    case HELDER_BLOCK_SCENARIO:
+      if (marked != 1)
+        say (self->items_message, NULL, _("Mark one choice as the best choice"));
+      break;
+
+    case HELDER_BLOCK_SURVEY:
+      row = find_row (self->field_rows, "kind");
+      kind = row_value (row);
+      if (g_str_equal (kind, "likert") &&
+          (row_is_empty (self->field_rows, "low") || row_is_empty (self->field_rows, "high")))
+        say (self->fields_message, find_row (self->field_rows, "low"),
+             _("Write what 1 and 5 on the scale mean"));
+      break;
+
+    default:
+      break;
+    }
+}
+
 static void
 update_problems (HelderBlockDialog *self)
 {
   g_autofree char *source = helder_block_dialog_dup_source (self);
   g_autoptr(HelderPageContent) content = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
 
   content = helder_page_content_parse ("block", source, strlen (source));
   g_ptr_array_set_size (self->problems, 0);
+  gtk_label_set_text (self->fields_message, "");
+  gtk_label_set_text (self->items_message, "");
+
+  check_required (self->field_rows, self->fields_message);
+  for (guint i = 0; i < self->items->len; i++)
+    check_required (g_ptr_array_index (self->items, i), self->items_message);
+  check_block (self);
 
   for (guint i = 0; i < content->diagnostics->len; i++)
     {
@@ -516,9 +816,6 @@ update_problems (HelderBlockDialog *self)
         continue;
 
       g_ptr_array_add (self->problems, helder_diagnostic_ref (d));
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, d->message);
     }
 
   /* A caption file must be valid WebVTT before it goes into the page. */
@@ -543,19 +840,28 @@ update_problems (HelderBlockDialog *self)
       for (guint j = 0; j < captions->diagnostics->len; j++)
         {
           HelderDiagnostic *d = g_ptr_array_index (captions->diagnostics, j);
+          g_autofree char *message = NULL;
 
           if (d->severity != HELDER_SEVERITY_ERROR)
             continue;
           g_ptr_array_add (self->problems, helder_diagnostic_ref (d));
-          if (text->len > 0)
-            g_string_append_c (text, '\n');
-          g_string_append_printf (text, "%s:%u: %s", d->file, d->line, d->message);
+          /* Translators: a problem in a caption file: its name, the line, what is wrong */
+          message = g_strdup_printf (_("In %s, line %u: %s"), d->file, d->line, d->message);
+          say (self->fields_message, row, message);
         }
     }
 
-  gtk_label_set_text (self->problems_label, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_label), text->len > 0);
-  gtk_widget_set_sensitive (self->done_button, self->problems->len == 0);
+  /* What the form cannot say in its own words (a date or web address
+   * the format does not accept) it says as the format does.
+   */
+  if (self->problems->len > 0 && *gtk_label_get_text (self->items_message) == '\0')
+    say (self->fields_message, NULL,
+         ((HelderDiagnostic *) g_ptr_array_index (self->problems, 0))->message);
+
+  gtk_widget_set_sensitive (self->done_button,
+                            self->problems->len == 0 &&
+                            *gtk_label_get_text (self->fields_message) == '\0' &&
+                            *gtk_label_get_text (self->items_message) == '\0');
 }
 
 static void
@@ -573,6 +879,17 @@ static void
 cancel_clicked_cb (HelderBlockDialog *self)
 {
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* The focus starts in the first field to fill in, not on Cancel. */
+static void
+helder_block_dialog_map (GtkWidget *widget)
+{
+  HelderBlockDialog *self = HELDER_BLOCK_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (helder_block_dialog_parent_class)->map (widget);
+  if (self->first_field != NULL)
+    gtk_widget_grab_focus (self->first_field);
 }
 
 static void
@@ -595,6 +912,7 @@ helder_block_dialog_class_init (HelderBlockDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = helder_block_dialog_finalize;
+  widget_class->map = helder_block_dialog_map;
 
   signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -606,7 +924,8 @@ helder_block_dialog_class_init (HelderBlockDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderBlockDialog, items_box);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockDialog, add_item_button);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockDialog, done_button);
-  gtk_widget_class_bind_template_child (widget_class, HelderBlockDialog, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderBlockDialog, fields_message);
+  gtk_widget_class_bind_template_child (widget_class, HelderBlockDialog, items_message);
   gtk_widget_class_bind_template_callback (widget_class, add_item_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, done_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
@@ -618,6 +937,24 @@ static void
 helder_block_dialog_init (HelderBlockDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Each message line keeps the height of two lines, so that the form
+   * does not move as messages come and go.
+   */
+  {
+    GtkLabel *labels[] = { self->fields_message, self->items_message };
+
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      {
+        int height;
+
+        gtk_label_set_text (labels[i], "X\nX");
+        gtk_widget_measure (GTK_WIDGET (labels[i]), GTK_ORIENTATION_VERTICAL, -1,
+                            &height, NULL, NULL, NULL);
+        gtk_widget_set_size_request (GTK_WIDGET (labels[i]), -1, height);
+        gtk_label_set_text (labels[i], "");
+      }
+  }
 
   self->field_rows = g_ptr_array_new ();
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -640,6 +977,8 @@ helder_block_dialog_new (GtkWindow         *parent,
   HelderBlockDialog *self;
   const HelderBlockSpec *spec;
   g_autofree char *title = NULL;
+  GtkWidget *advanced_row = NULL;
+  GtkWidget *focus = NULL;
 
   g_return_val_if_fail (HELDER_IS_COURSE (course), NULL);
   g_return_val_if_fail (helder_block_kind_is_fenced (kind), NULL);
@@ -663,6 +1002,7 @@ helder_block_dialog_new (GtkWindow         *parent,
       const char *value = block != NULL ? helder_block_get_value (block, spec->fields[i].key)
                                         : NULL;
       g_autofree char *today = NULL;
+      g_autofree char *id = NULL;
       GtkWidget *row;
 
       /* A new sources block is usually written the day the facts are checked. */
@@ -675,11 +1015,38 @@ helder_block_dialog_new (GtkWindow         *parent,
                                    g_date_get_month (&date), g_date_get_day (&date));
           value = today;
         }
-      row = create_row (self, &spec->fields[i], value);
+      /* A new question gets a name no other question has; the author
+       * rarely needs to see it.
+       */
+      if (block == NULL && (spec->fields[i].flags & HELDER_FIELD_ID))
+        {
+          g_autoptr(GHashTable) ids = helder_course_dup_ids_in_use (course);
 
-      adw_preferences_group_add (self->fields_group, row);
+          id = helder_block_dup_new_id (NULL, kind == HELDER_BLOCK_QUESTION ? "post" : "enquete",
+                                        ids);
+          value = id;
+        }
+      row = create_row (self, &spec->fields[i], value);
       g_ptr_array_add (self->field_rows, row);
+
+      if (spec->fields[i].flags & HELDER_FIELD_ID)
+        {
+          GtkWidget *advanced = adw_expander_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (advanced), _("Advanced"));
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (advanced), row);
+          advanced_row = advanced;
+        }
+      else
+        adw_preferences_group_add (self->fields_group, row);
+
+      /* The focus starts in the first text the author must write. */
+      if (focus == NULL && !(spec->fields[i].flags & HELDER_FIELD_ID) &&
+          (spec->fields[i].flags & HELDER_FIELD_REQUIRED))
+        focus = g_object_get_data (G_OBJECT (row), "helder-focus");
     }
+  if (advanced_row != NULL)
+    adw_preferences_group_add (self->fields_group, advanced_row);
 
   if (spec->item_fields[0].key != NULL)
     {
@@ -690,6 +1057,12 @@ helder_block_dialog_new (GtkWindow         *parent,
         add_item (self, NULL);
     }
   gtk_widget_set_visible (self->add_item_button, spec->item_fields[0].key != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->items_message), spec->item_fields[0].key != NULL);
+
+  if (focus == NULL && self->items->len > 0)
+    focus = g_object_get_data (G_OBJECT (((GPtrArray *) g_ptr_array_index (self->items, 0))->pdata[0]),
+                               "helder-focus");
+  self->first_field = focus;
 
   update_problems (self);
 

@@ -173,23 +173,7 @@ apply_text_edit (HelderBlockView *self,
 static GHashTable *
 ids_in_use (HelderBlockView *self)
 {
-  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  HelderPageIter iter = helder_course_iter_pages (self->course);
-
-  while (helder_page_iter_next (&iter))
-    {
-      const HelderPageContent *page_content = helder_page_get_content (iter.page);
-
-      for (guint i = 0; i < page_content->blocks->len; i++)
-        {
-          const char *id = helder_block_get_value (g_ptr_array_index (page_content->blocks, i), "id");
-
-          if (id != NULL)
-            g_hash_table_add (ids, g_strdup (id));
-        }
-    }
-
-  return ids;
+  return helder_course_dup_ids_in_use (self->course);
 }
 
 static void

@@ -88,19 +88,19 @@ create_row (HelderDiagnostic *diagnostic,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (diagnostic->severity));
 
+  /* Where the finding is, in words; the rule's id is for the command line. */
   if (with_file)
-    /* Translators: a finding's severity, file, line and rule id */
-    subtitle = g_strdup_printf (_("%s in %s:%u · %s"),
+    /* Translators: a finding's severity, file and line */
+    subtitle = g_strdup_printf (_("%s in %s, line %u"),
                                 helder_severity_to_label (diagnostic->severity),
-                                diagnostic->file, diagnostic->line, diagnostic->rule);
+                                diagnostic->file, diagnostic->line);
   else if (diagnostic->line > 0)
-    /* Translators: a finding's severity, line and rule id */
-    subtitle = g_strdup_printf (_("%s on line %u · %s"),
+    /* Translators: a finding's severity and line */
+    subtitle = g_strdup_printf (_("%s on line %u"),
                                 helder_severity_to_label (diagnostic->severity),
-                                diagnostic->line, diagnostic->rule);
+                                diagnostic->line);
   else
-    subtitle = g_strdup_printf ("%s · %s", helder_severity_to_label (diagnostic->severity),
-                                diagnostic->rule);
+    subtitle = g_strdup (helder_severity_to_label (diagnostic->severity));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
 #include "helder-block-view.h"
@@ -51,6 +52,7 @@ struct _HelderPageEditor
   GtkEditable   *search_entry;
   GtkEditable   *replace_entry;
   GtkLabel      *search_count;
+  char          *last_search;  /* what Find and Replace offer again */
   GtkStack      *views;
   HelderBlockView *blocks;
   GtkSourceView *view;
@@ -737,6 +739,12 @@ search_changed_cb (HelderPageEditor *self)
 {
   GtkSourceSearchSettings *settings = gtk_source_search_context_get_settings (self->search);
 
+  /* The search bar empties the field as it closes; keep what was sought. */
+  if (gtk_editable_get_text (self->search_entry)[0] != '\0')
+    {
+      g_free (self->last_search);
+      self->last_search = g_strdup (gtk_editable_get_text (self->search_entry));
+    }
   gtk_source_search_settings_set_search_text (settings,
                                               gtk_editable_get_text (self->search_entry));
 }
@@ -794,10 +802,24 @@ replace_cb (HelderPageEditor *self)
   GtkTextIter start;
   GtkTextIter end;
 
-  /* Replace the selected match, or first find one to replace. */
+  /* Replace the selected match, or else the next one, in one press; then
+   * show the match after it.
+   */
   gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  if (gtk_source_search_context_get_occurrence_position (self->search, &start, &end) > 0)
-    gtk_source_search_context_replace (self->search, &start, &end, replacement, -1, NULL);
+  if (!gtk_source_search_context_replace (self->search, &start, &end, replacement, -1, NULL))
+    {
+      GtkTextIter match_start;
+      GtkTextIter match_end;
+
+      if (gtk_source_search_context_forward (self->search, &start, &match_start, &match_end, NULL))
+        {
+          gtk_source_search_context_replace (self->search, &match_start, &match_end, replacement,
+                                             -1, NULL);
+          gtk_text_buffer_place_cursor (buffer, &match_end);
+        }
+    }
+  else
+    gtk_text_buffer_place_cursor (buffer, &end);
 
   move_to_match (self, TRUE);
 }
@@ -805,8 +827,16 @@ replace_cb (HelderPageEditor *self)
 static void
 replace_all_cb (HelderPageEditor *self)
 {
-  gtk_source_search_context_replace_all (self->search,
-                                         gtk_editable_get_text (self->replace_entry), -1, NULL);
+  guint replaced;
+  g_autofree char *text = NULL;
+
+  replaced = gtk_source_search_context_replace_all (self->search,
+                                                    gtk_editable_get_text (self->replace_entry),
+                                                    -1, NULL);
+  /* Translators: said after Replace All */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Replaced %u", "Replaced %u", replaced),
+                          replaced);
+  gtk_label_set_text (self->search_count, text);
 }
 
 static void
@@ -827,10 +857,17 @@ find_action (GtkWidget  *widget,
 
       gtk_editable_set_text (self->search_entry, selected);
     }
+  else if (gtk_editable_get_text (self->search_entry)[0] == '\0' && self->last_search != NULL)
+    gtk_editable_set_text (self->search_entry, self->last_search);
 
+  /* Find and Replace both start in the search field, with the selection
+   * or the last search in it, selected to type over.
+   */
+  /* Search at once rather than after the entry's typing delay. */
+  search_changed_cb (self);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (g_str_equal (action_name, "editor.replace")
-                                       ? self->replace_entry : self->search_entry));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (self->search_entry, 0, -1);
 }
 
 static void
@@ -1079,6 +1116,7 @@ helder_page_editor_finalize (GObject *object)
   g_clear_object (&self->page);
   g_clear_object (&self->fix_menu);
   g_clear_object (&self->search);
+  g_clear_pointer (&self->last_search, g_free);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->menu_diagnostic, helder_diagnostic_unref);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
@@ -1176,6 +1214,19 @@ create_tags (GtkTextBuffer *buffer)
                               "underline-rgba", &blue, NULL);
 }
 
+/* The source follows the light or dark style of the app. */
+static void
+dark_changed_cb (HelderPageEditor *self)
+{
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (helder_page_editor_get_buffer (self)),
+                                      gtk_source_style_scheme_manager_get_scheme (schemes,
+                                                                                  dark ? "Adwaita-dark"
+                                                                                       : "Adwaita"));
+}
+
 static void
 helder_page_editor_init (HelderPageEditor *self)
 {
@@ -1198,6 +1249,9 @@ helder_page_editor_init (HelderPageEditor *self)
   gtk_source_buffer_set_language (buffer,
                                   gtk_source_language_manager_get_language (languages, "markdown"));
   create_tags (GTK_TEXT_BUFFER (buffer));
+  dark_changed_cb (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer, "mark-set", G_CALLBACK (mark_set_cb), self,

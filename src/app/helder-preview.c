@@ -88,6 +88,36 @@ finish_with_bytes (HelderPreviewRequest *request,
   engine->finish_request (request, bytes, mime != NULL ? mime : "application/octet-stream");
 }
 
+/* The player's colours for the app's dark style, so that the preview is
+ * no white pane in a dark window. Learners get the player's own light
+ * colours. Links and tab texts take a light blue that reads on the dark
+ * page; filled buttons keep a blue that white text reads on (both above
+ * 4.5:1), in place of the module colour.
+ */
+static const char dark_style[] =
+  "<style id=\"helder-preview-dark\">"
+  ":root { color-scheme: dark; --helder-text: #ffffff; --helder-background: #242424;"
+  " --helder-muted: #303030; --helder-ok: #8ff0a4; --helder-wrong: #ff7b63;"
+  " --helder-partial: #f8e45c; }"
+  "* { --helder-accent: #1c71d8 !important; }"
+  "a, [role=\"tab\"]:not([aria-selected=\"true\"]), .helder-restart { color: #99c1f1; }"
+  "</style>";
+
+/* Returns: (transfer full): @html with the dark colours added when the
+ * app is dark.
+ */
+static char *
+dup_styled_document (char *html)
+{
+  g_autofree char *owned = html;
+  const char *head_end = strstr (owned, "</head>");
+
+  if (!adw_style_manager_get_dark (adw_style_manager_get_default ()) || head_end == NULL)
+    return g_steal_pointer (&owned);
+
+  return g_strdup_printf ("%.*s%s%s", (int) (head_end - owned), owned, dark_style, head_end);
+}
+
 static void
 serve_cb (HelderPreviewRequest *request,
           GtkWidget            *view,
@@ -121,7 +151,7 @@ serve_cb (HelderPreviewRequest *request,
       else
         g_ptr_array_add (modules, self->module);
       helder_renderer_set_source_lines (renderer, TRUE);
-      html = helder_renderer_render_document (renderer, modules, NULL);
+      html = dup_styled_document (helder_renderer_render_document (renderer, modules, NULL));
       bytes = g_bytes_new_take (html, strlen (html));
     }
   else if (g_str_has_prefix (path, HELDER_PLAYER_DIR "/"))
@@ -442,6 +472,14 @@ reload (HelderPreview *self)
 {
   engine->run_function (self->web_view, "return Math.round (window.scrollY);", NULL,
                         scroll_read_cb, g_object_ref (self));
+}
+
+/* A change between light and dark reloads the document in its colours. */
+static void
+dark_changed_cb (HelderPreview *self)
+{
+  if (self->web_view != NULL && self->page != NULL)
+    reload (self);
 }
 
 static void
@@ -852,4 +890,6 @@ helder_preview_init (HelderPreview *self)
 
   self->device = HELDER_PREVIEW_PHONE;
   self->zoom = 1.0;
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -673,6 +673,30 @@ helder_block_edit_set_question_kind (const char        *text,
 
 /* Blocks */
 
+GHashTable *
+helder_course_dup_ids_in_use (HelderCourse *course)
+{
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  HelderPageIter iter = helder_course_iter_pages (course);
+
+  g_return_val_if_fail (HELDER_IS_COURSE (course), ids);
+
+  while (helder_page_iter_next (&iter))
+    {
+      const HelderPageContent *page_content = helder_page_get_content (iter.page);
+
+      for (guint i = 0; i < page_content->blocks->len; i++)
+        {
+          const char *id = helder_block_get_value (g_ptr_array_index (page_content->blocks, i), "id");
+
+          if (id != NULL)
+            g_hash_table_add (ids, g_strdup (id));
+        }
+    }
+
+  return ids;
+}
+
 char *
 helder_block_dup_new_id (const char *question,
                          const char *prefix,

@@ -15,6 +15,7 @@
 #include <glib.h>
 
 #include "helder-page-content.h"
+#include "helder-course.h"
 
 G_BEGIN_DECLS
 
@@ -242,6 +243,14 @@ HelderTextEdit *helder_block_edit_delete     (const char            *text,
 char           *helder_block_dup_new_id      (const char            *question,
                                               const char            *prefix,
                                               GHashTable            *ids_in_use);
+
+/* helder_course_dup_ids_in_use:
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): the ids of the
+ *   course's questions and survey items (keys), which a new or copied
+ *   block must not take
+ */
+GHashTable     *helder_course_dup_ids_in_use (HelderCourse          *course);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderTextEdit, helder_text_edit_free)
 
