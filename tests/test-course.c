@@ -601,6 +601,38 @@ test_language_tag_and_theme (void)
   g_assert_null (helder_course_get_default_theme_colour ("border"));
 }
 
+/* A new page's file is named from its title: the next number, lower
+ * case, accents folded, hyphens, and never a name already in use.
+ */
+static void
+test_page_name_from_title (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(HelderCourse) course = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *taken = NULL;
+  g_autofree char *empty = NULL;
+  HelderModule *basis;
+
+  course = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  basis = helder_course_get_module (course, 0);
+
+  name = helder_module_dup_page_name (basis, path, "Wat is een Café? Één vraag!");
+  g_assert_cmpstr (name, ==, "03-wat-is-een-cafe-een-vraag.md");
+
+  /* A file of that name on disk, outside the module's list, is not used. */
+  helder_test_write_file (path, "01-basis/03-welkom.md", "# Oud\n");
+  taken = helder_module_dup_page_name (basis, path, "Welkom");
+  g_assert_cmpstr (taken, ==, "04-welkom.md");
+
+  empty = helder_module_dup_page_name (basis, path, "?!");
+  g_assert_cmpstr (empty, ==, "03-pagina.md");
+
+  helder_test_remove_tree (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -618,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/course/import-media", test_import_media);
   g_test_add_func ("/course/dictionary-and-ignore", test_dictionary_and_ignore);
   g_test_add_func ("/course/structure", test_structure);
+  g_test_add_func ("/course/page-name-from-title", test_page_name_from_title);
   g_test_add_func ("/course/read-with-edits", test_read_with_edits);
   g_test_add_func ("/course/iter-pages", test_iter_pages);
   g_test_add_func ("/course/language-tag-and-theme", test_language_tag_and_theme);

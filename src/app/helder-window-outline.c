@@ -104,32 +104,95 @@ free_name (const char *folder,
     }
 }
 
-static void
-new_page_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+/* The title typed into a dialog of ask_title(), when @response is its
+ * @accept and the title is not empty.
+ */
+static char *
+dup_entered_title (AdwMessageDialog *dialog,
+                   const char       *response,
+                   const char       *accept)
 {
-  HelderWindow *self = HELDER_WINDOW (widget);
-  HelderModule *module = selected_module (self);
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "helder-entry");
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (!g_str_equal (response, accept) || title[0] == '\0')
+    return NULL;
+
+  return g_steal_pointer (&title);
+}
+
+/* Enter in the title field answers the dialog as its default button does. */
+static void
+title_activated_cb (AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "accept");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+/* A small dialog that asks for a title, with the focus in its field and
+ * Enter for @accept_label. @response_cb gets the window; @about (a
+ * module or page) is the dialog's "helder-about".
+ */
+static void
+ask_title (HelderWindow *self,
+           const char   *heading,
+           const char   *field_label,
+           const char   *title,
+           const char   *accept_label,
+           GCallback     response_cb,
+           GObject      *about)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  field_label, -1);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "accept", accept_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "accept", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "accept");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "helder-about", g_object_ref (about),
+                          g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "helder-entry", entry);
+  g_signal_connect_object (dialog, "response", response_cb, self, 0);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (title_activated_cb), dialog,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_set_focus (GTK_WINDOW (dialog), entry);
+}
+
+static void
+new_page_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      gpointer          user_data)
+{
+  HelderWindow *self = user_data;
+  HelderModule *module = g_object_get_data (G_OBJECT (dialog), "helder-about");
+  g_autofree char *title = dup_entered_title (dialog, response, "accept");
   g_autoptr(GError) error = NULL;
-  g_autofree char *folder = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
   HelderPage *page;
   guint position;
   int current;
 
-  if (self->course == NULL || module == NULL)
+  /* The course may have been closed or replaced while the dialog was open. */
+  if (title == NULL || self->course == NULL ||
+      helder_course_find_module (self->course, helder_module_get_id (module)) != module)
     return;
 
-  folder = g_build_filename (helder_course_get_path (self->course),
-                             helder_module_get_id (module), NULL);
   current = self->page != NULL ? helder_module_find_page (module, self->page) : -1;
   position = current >= 0 ? (guint) current + 1 : helder_module_get_n_pages (module);
-  name = free_name (folder, helder_module_get_n_pages (module) + 1, "nieuwe-pagina", ".md");
+  name = helder_module_dup_page_name (module, helder_course_get_path (self->course), title);
+  text = g_strdup_printf ("# %s\n\n", title);
 
-  /* The heading is learner text, in the course's language. */
-  page = helder_module_add_page (module, helder_course_get_path (self->course), name,
-                                 "# Nieuwe pagina\n\n", position, &error);
+  page = helder_module_add_page (module, helder_course_get_path (self->course), name, text,
+                                 position, &error);
   if (page == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
@@ -137,6 +200,22 @@ new_page_action (GtkWidget  *widget,
     }
 
   changed (self, page);
+}
+
+/* New Page asks for the page's title first; the file is named from it. */
+static void
+new_page_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  HelderModule *module = selected_module (self);
+
+  if (self->course == NULL || module == NULL)
+    return;
+
+  ask_title (self, _("New Page"), _("Title of the page"), "", _("C_reate"),
+             G_CALLBACK (new_page_response_cb), G_OBJECT (module));
 }
 
 static void
@@ -303,11 +382,10 @@ rename_response_cb (AdwMessageDialog *dialog,
                     gpointer          user_data)
 {
   HelderWindow *self = user_data;
-  HelderModule *module = g_object_get_data (G_OBJECT (dialog), "helder-module");
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "helder-entry");
-  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  HelderModule *module = g_object_get_data (G_OBJECT (dialog), "helder-about");
+  g_autofree char *title = dup_entered_title (dialog, response, "accept");
 
-  if (!g_str_equal (response, "rename") || title[0] == '\0')
+  if (title == NULL)
     return;
 
   helder_module_set_title (module, title);
@@ -321,30 +399,12 @@ rename_module_action (GtkWidget  *widget,
 {
   HelderWindow *self = HELDER_WINDOW (widget);
   HelderModule *module = selected_module (self);
-  AdwMessageDialog *dialog;
-  GtkWidget *entry;
 
   if (module == NULL)
     return;
 
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), helder_module_get_title (module));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Title of the module"), -1);
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Rename Module"),
-                                                       NULL));
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "rename");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "helder-module", g_object_ref (module),
-                          g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "helder-entry", entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ask_title (self, _("Rename Module"), _("Title of the module"), helder_module_get_title (module),
+             _("_Rename"), G_CALLBACK (rename_response_cb), G_OBJECT (module));
 }
 
 static void

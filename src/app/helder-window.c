@@ -578,8 +578,8 @@ back_clicked_cb (HelderWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-/* The window follows each page's changes: the title's unsaved mark and
- * the recovery file.
+/* The window follows each page's changes: the header's title and unsaved
+ * mark, and the recovery file.
  */
 void
 _helder_window_track_page (HelderWindow *self,
@@ -590,6 +590,9 @@ _helder_window_track_page (HelderWindow *self,
 
   g_object_set_data (G_OBJECT (page), "helder-tracked", GINT_TO_POINTER (TRUE));
   g_signal_connect_object (page, "notify::modified", G_CALLBACK (page_modified_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* The header follows the page's first heading as it is typed. */
+  g_signal_connect_object (page, "notify::title", G_CALLBACK (page_modified_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "notify::text", G_CALLBACK (page_text_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -903,6 +906,26 @@ recent_activated_cb (HelderWindow  *self,
   helder_window_open_course (self, folder);
 }
 
+/* What needs a course is off while none is open: the + menu, the page's
+ * and the outline's actions, export and the course's settings.
+ */
+static void
+update_course_actions (HelderWindow *self)
+{
+  static const char * const actions[] = {
+    "win.new-page", "win.new-module", "win.rename-page", "win.move-page", "win.remove-page",
+    "win.rename-module", "win.move-module", "win.remove-module", "win.save-copy",
+    "win.course-settings", "win.export", "win.insert-block", "win.insert-callout",
+    "win.edit-block",
+  };
+  gboolean open = self->course != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], open);
+  gtk_widget_set_sensitive (self->add_button, open);
+  gtk_widget_set_sensitive (self->insert_button, open);
+}
+
 static void
 course_loaded_cb (GObject      *source,
                   GAsyncResult *result,
@@ -921,6 +944,7 @@ course_loaded_cb (GObject      *source,
 
   g_set_object (&self->course, course);
   g_clear_object (&self->page);
+  update_course_actions (self);
   adw_window_title_set_title (self->course_title, helder_course_get_title (course));
   adw_window_title_set_subtitle (self->course_title, helder_course_get_path (course));
   g_clear_pointer (&self->review, helder_review_free);
@@ -1430,6 +1454,11 @@ update_fold_buttons_cb (gpointer user_data)
   self->fold_source = 0;
   gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
   gtk_widget_set_visible (self->findings_button, adw_leaflet_get_folded (self->page_leaflet));
+  /* A narrow window with no course shows the start page, not an empty
+   * outline.
+   */
+  if (self->course == NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 
   return G_SOURCE_REMOVE;
 }
@@ -1488,6 +1517,8 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, insert_button);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, page_leaflet);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, findings);
@@ -1542,6 +1573,7 @@ helder_window_init (HelderWindow *self)
   self->preview_device = g_strdup ("phone");
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", FALSE);
+  update_course_actions (self);
   self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
   _helder_window_outline_init (self);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self,

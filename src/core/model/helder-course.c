@@ -20,6 +20,7 @@
 #include "helder-check-settings.h"
 #include "helder-output.h"
 #include "helder-save-transaction.h"
+#include "helder-slug.h"
 #include "helder-team-lock.h"
 #include "helder-thread-owner.h"
 
@@ -2027,24 +2028,12 @@ helder_course_move_module (HelderCourse *self,
 static char *
 id_from_name (const char *name)
 {
-  g_autofree char *ascii = g_str_to_ascii (name, NULL);
-  g_autofree char *lower = g_ascii_strdown (ascii, -1);
-  GString *id = g_string_new (NULL);
+  g_autofree char *slug = helder_slug_dup (name, 0);
 
-  for (const char *p = lower; *p != '\0'; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (id, *p);
-      else if (id->len > 0 && id->str[id->len - 1] != '-')
-        g_string_append_c (id, '-');
-    }
+  if (slug[0] == '\0' || !g_ascii_islower (slug[0]))
+    return g_strconcat ("cursus-", slug, NULL);
 
-  while (id->len > 0 && id->str[id->len - 1] == '-')
-    g_string_truncate (id, id->len - 1);
-  if (id->len == 0 || !g_ascii_islower (id->str[0]))
-    g_string_prepend (id, "cursus-");
-
-  return g_string_free (id, FALSE);
+  return g_steal_pointer (&slug);
 }
 
 /**
@@ -2183,27 +2172,17 @@ helder_course_dup_lesson (HelderCourse        *self,
                           GError             **error)
 {
   g_autoptr(HelderModule) lesson = NULL;
-  g_autoptr(GString) id = g_string_new ("les-");
-  g_autofree char *lower = NULL;
-  g_autofree char *ascii = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *id = NULL;
 
   g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
   g_return_val_if_fail (title != NULL && pages != NULL, NULL);
 
   /* The id names the package and its identifiers: "les-" and the title. */
-  lower = g_utf8_strdown (title, -1);
-  ascii = g_str_to_ascii (lower, "C");
-  for (const char *p = ascii; *p != '\0' && id->len < 40; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (id, *p);
-      else if (id->str[id->len - 1] != '-')
-        g_string_append_c (id, '-');
-    }
-  while (id->str[id->len - 1] == '-')
-    g_string_truncate (id, id->len - 1);
+  slug = helder_slug_dup (title, 36);
+  id = slug[0] != '\0' ? g_strconcat ("les-", slug, NULL) : g_strdup ("les");
 
-  lesson = helder_module_new (id->str, title);
+  lesson = helder_module_new (id, title);
   helder_module_set_minutes (lesson, 10);
   for (guint i = 0; pages[i] != NULL; i++)
     {

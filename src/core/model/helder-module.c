@@ -14,6 +14,7 @@
 #include "helder-colour.h"
 #include "helder-course-path.h"
 #include "helder-module.h"
+#include "helder-slug.h"
 #include "helder-thread-owner.h"
 
 /* Reading speed and interaction time behind the estimate, as documented
@@ -618,6 +619,51 @@ helder_module_add_page (HelderModule  *self,
   helder_module_insert_page (self, page, position);
 
   return page;
+}
+
+/**
+ * helder_module_dup_page_name:
+ * @root: the course's folder
+ * @title: the new page's title
+ *
+ * A file name for a new page called @title: the next number after the
+ * module's pages and the title in lower case, accents folded and words
+ * joined by "-" ("03-wat-is-een-cafe.md"), taken by no page of the
+ * module and no file in its folder.
+ *
+ * Returns: (transfer full): the name, without the module's folder; the
+ *   caller frees it
+ */
+char *
+helder_module_dup_page_name (HelderModule *self,
+                             const char   *root,
+                             const char   *title)
+{
+  g_autofree char *slug = NULL;
+
+  g_return_val_if_fail (HELDER_IS_MODULE (self), NULL);
+  g_return_val_if_fail (root != NULL && title != NULL, NULL);
+
+  slug = helder_slug_dup (title, 40);
+  /* A file name in the course's language, as the pages' text is. */
+  if (slug[0] == '\0')
+    {
+      g_free (slug);
+      slug = g_strdup ("pagina");
+    }
+
+  for (guint n = helder_module_get_n_pages (self) + 1;; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("%02u-%s.md", n, slug);
+      g_autofree char *file = g_strconcat (self->id, "/", name, NULL);
+      g_autofree char *path = g_build_filename (root, self->id, name, NULL);
+      gboolean taken = g_file_test (path, G_FILE_TEST_EXISTS);
+
+      for (guint i = 0; !taken && i < helder_module_get_n_pages (self); i++)
+        taken = g_str_equal (helder_page_get_file (helder_module_get_page (self, i)), file);
+      if (!taken)
+        return g_steal_pointer (&name);
+    }
 }
 
 /* Puts @page (new, or removed before) back into the module at @position. */

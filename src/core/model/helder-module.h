@@ -57,6 +57,9 @@ void          helder_module_remove_page        (HelderModule *self,
 void          helder_module_move_page          (HelderModule *self,
                                                 HelderPage   *page,
                                                 guint         position);
+char         *helder_module_dup_page_name      (HelderModule *self,
+                                                const char   *root,
+                                                const char   *title);
 int           helder_module_find_page          (HelderModule *self,
                                                 HelderPage   *page);
 
