@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 
 #include "helder-checks.h"
@@ -633,6 +635,126 @@ test_page_name_from_title (void)
   helder_test_remove_tree (path);
 }
 
+static const HelderDiagnostic *
+diagnostic_for_file (GPtrArray  *diagnostics,
+                     const char *file)
+{
+  for (guint i = 0; i < diagnostics->len; i++)
+    if (g_str_equal (((HelderDiagnostic *) g_ptr_array_index (diagnostics, i))->file, file))
+      return g_ptr_array_index (diagnostics, i);
+
+  return NULL;
+}
+
+/* A module whose module.json is missing stays in the course, where it
+ * was, and is recreated from its folder's pages; one that does not parse
+ * says where; one whose folder is gone can be taken off the list.
+ */
+static void
+test_broken_modules (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autofree char *missing = g_build_filename (path, "02-toets", "module.json", NULL);
+  g_autofree char *basis = g_build_filename (path, "01-basis", NULL);
+  g_autoptr(HelderCourse) course = NULL;
+  g_autoptr(HelderCourse) reloaded = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const HelderDiagnostic *unreadable;
+  HelderBrokenModule *broken;
+
+  g_assert_cmpint (g_remove (missing), ==, 0);
+  helder_test_write_file (path, "01-basis/module.json", "{\n  \"title\": \"Basis\",\n  nope\n");
+  course = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (helder_course_get_n_modules (course), ==, 0);
+  g_assert_cmpuint (helder_course_get_broken_modules (course)->len, ==, 2);
+  broken = g_ptr_array_index (helder_course_get_broken_modules (course), 0);
+  g_assert_cmpstr (broken->id, ==, "01-basis");
+  g_assert_cmpint (broken->kind, ==, HELDER_BROKEN_MODULE_UNREADABLE);
+  broken = g_ptr_array_index (helder_course_get_broken_modules (course), 1);
+  g_assert_cmpstr (broken->id, ==, "02-toets");
+  g_assert_cmpint (broken->kind, ==, HELDER_BROKEN_MODULE_NO_FILE);
+
+  /* The file that does not parse is named with its line. */
+  problems = helder_course_validate (course);
+  unreadable = diagnostic_for_file (problems, "01-basis/module.json");
+  g_assert_nonnull (unreadable);
+  g_assert_cmpuint (unreadable->line, >, 0);
+  g_assert_nonnull (diagnostic_for_file (problems, "02-toets/module.json"));
+
+  /* Only a missing module.json is recreated. */
+  g_assert_false (helder_course_recreate_module (course, "01-basis", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  g_assert_true (helder_course_recreate_module (course, "02-toets", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (helder_course_get_n_modules (course), ==, 1);
+  g_assert_cmpstr (helder_module_get_title (helder_course_get_module (course, 0)), ==, "Toets");
+  g_assert_cmpstr (helder_page_get_file (helder_module_get_page (helder_course_get_module (course, 0), 0)),
+                   ==, "02-toets/01-toets.md");
+  g_assert_cmpuint (helder_course_get_broken_modules (course)->len, ==, 1);
+  after = helder_course_validate (course);
+  g_assert_null (diagnostic_for_file (after, "02-toets/module.json"));
+
+  /* A folder that is gone: the entry comes off the course's list, the
+   * other modules keep their order.
+   */
+  helder_test_remove_tree (basis);
+  g_clear_object (&course);
+  course = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  broken = g_ptr_array_index (helder_course_get_broken_modules (course), 0);
+  g_assert_cmpint (broken->kind, ==, HELDER_BROKEN_MODULE_NO_FOLDER);
+  g_assert_false (helder_course_get_modified (course));
+  helder_course_forget_module (course, "01-basis");
+  g_assert_cmpuint (helder_course_get_broken_modules (course)->len, ==, 0);
+  g_assert_true (helder_course_get_modified (course));
+  g_assert_true (helder_course_save (course, &error));
+  g_assert_no_error (error);
+
+  reloaded = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = helder_course_validate (reloaded);
+  g_assert_false (helder_diagnostics_have_errors (after));
+  g_assert_cmpuint (helder_course_get_n_modules (reloaded), ==, 1);
+
+  helder_test_remove_tree (path);
+}
+
+/* A module that cannot be read keeps its place when others move. */
+static void
+test_broken_module_keeps_place (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autofree char *missing = g_build_filename (path, "01-basis", "module.json", NULL);
+  g_autoptr(HelderCourse) course = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_remove (missing), ==, 0);
+  course = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (helder_course_add_module (course, "03-nieuw", "Nieuw", 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (helder_course_recreate_module (course, "01-basis", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (helder_module_get_id (helder_course_get_module (course, 0)), ==, "01-basis");
+  g_assert_cmpstr (helder_module_get_id (helder_course_get_module (course, 1)), ==, "02-toets");
+  g_assert_cmpstr (helder_module_get_id (helder_course_get_module (course, 2)), ==, "03-nieuw");
+  g_assert_true (helder_course_save (course, &error));
+  g_assert_no_error (error);
+  g_clear_object (&course);
+  course = helder_course_load (path, &error);
+  g_assert_cmpuint (helder_course_get_n_modules (course), ==, 3);
+  g_assert_cmpstr (helder_module_get_id (helder_course_get_module (course, 0)), ==, "01-basis");
+
+  helder_test_remove_tree (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -651,6 +773,8 @@ main (int   argc,
   g_test_add_func ("/course/dictionary-and-ignore", test_dictionary_and_ignore);
   g_test_add_func ("/course/structure", test_structure);
   g_test_add_func ("/course/page-name-from-title", test_page_name_from_title);
+  g_test_add_func ("/course/broken-modules", test_broken_modules);
+  g_test_add_func ("/course/broken-module-keeps-place", test_broken_module_keeps_place);
   g_test_add_func ("/course/read-with-edits", test_read_with_edits);
   g_test_add_func ("/course/iter-pages", test_iter_pages);
   g_test_add_func ("/course/language-tag-and-theme", test_language_tag_and_theme);

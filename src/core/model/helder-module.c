@@ -208,6 +208,48 @@ helder_module_id_is_valid (const char *id)
   return TRUE;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * helder_module_dup_folder_pages:
+ * @root: the course folder
+ * @id: the module folder's name
+ *
+ * The page files in a module's folder, whatever its module.json says:
+ * the names ending in .md that are valid page names, sorted.
+ *
+ * Returns: (transfer full): the names, without the folder; free with
+ *   g_strfreev()
+ */
+char **
+helder_module_dup_folder_pages (const char *root,
+                                const char *id)
+{
+  g_autofree char *folder = g_build_filename (root, id, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *stem = g_str_has_suffix (name, ".md")
+                              ? g_strndup (name, strlen (name) - 3) : NULL;
+
+      if (stem != NULL && helder_module_id_is_valid (stem))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return (char **) g_ptr_array_steal (names, NULL);
+}
+
 /**
  * helder_module_load:
  * @root: the course folder

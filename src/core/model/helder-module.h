@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HelderModule, helder_module, HELDER, MODULE, GObject)
 
 gboolean      helder_module_id_is_valid        (const char   *id);
+char        **helder_module_dup_folder_pages   (const char   *root,
+                                                const char   *id);
 HelderModule *helder_module_load               (const char   *root,
                                                 const char   *id,
                                                 GPtrArray    *diagnostics);
