@@ -11,7 +11,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "helder-test-screenshot.h"
 #include "helder-test-utils.h"
@@ -115,6 +118,108 @@ test_start_page (void)
   close_and_finalize (window);
 }
 
+/* The first button in @root whose action is @action. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+course_findings_listed (gpointer data)
+{
+  GtkListBox *list = GTK_LIST_BOX (find_named (data, "findings"));
+
+  return gtk_list_box_get_row_at_index (list, 0) != NULL &&
+         find_action_button (GTK_WIDGET (list), "win.recreate-module") != NULL;
+}
+
+/* The exit status of helder-cli validate on the course in @path. */
+static int
+cli_validate (const char *path)
+{
+  const char *argv[] = { g_getenv ("HELDER_CLI"), "validate", path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+
+  return status;
+}
+
+/* A module with no module.json stays in the outline where it was, with
+ * its error, its pages and its ways out; the course stays usable around
+ * it; Findings lists the error first with the same ways out; making the
+ * file again gives a course helder-cli validate accepts.
+ */
+static void
+test_broken_module (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autofree char *missing = g_build_filename (path, "02-toets", "module.json", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  HelderWindow *window;
+  GtkWidget *broken;
+  GtkWidget *outline;
+  GtkWidget *first;
+  GtkWidget *remake;
+
+  g_assert_cmpint (g_remove (missing), ==, 0);
+  g_assert_cmpint (cli_validate (path), !=, 0);
+  window = open_window (folder);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+
+  /* The first module's page is shown and can be edited. */
+  g_assert_cmpstr (helder_page_get_file (helder_window_get_page (window)), ==,
+                   "01-basis/01-welkom.md");
+
+  /* The broken module comes after the first one's pages, with its page. */
+  outline = find_named (GTK_WIDGET (window), "outline");
+  broken = find_named (outline, "broken-module");
+  g_assert_nonnull (broken);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (broken)), ==, 3);
+  g_assert_nonnull (find_named (outline, "broken-module-page"));
+  g_assert_nonnull (find_action_button (broken, "win.forget-module"));
+
+  /* Findings for the whole course: the error first, with its ways out. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (window), "course-scope")),
+                                TRUE);
+  wait_for (course_findings_listed, window);
+  first = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (find_named (GTK_WIDGET (window), "findings")), 0));
+  g_assert_nonnull (find_action_button (first, "win.recreate-module"));
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), ":0"));
+  screenshot (GTK_WIDGET (window), "broken-module");
+
+  remake = find_action_button (broken, "win.recreate-module");
+  g_assert_nonnull (remake);
+  g_signal_emit_by_name (remake, "clicked");
+  g_assert_true (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_null (find_named (outline, "broken-module"));
+  g_assert_cmpuint (helder_course_get_n_modules (helder_window_get_course (window)), ==, 2);
+  g_assert_cmpint (cli_validate (path), ==, 0);
+
+  close_and_finalize (window);
+  helder_test_remove_tree (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -123,6 +228,7 @@ main (int   argc,
 
   g_test_add_func ("/never-stuck/new-page-title", test_new_page_title);
   g_test_add_func ("/never-stuck/start-page", test_start_page);
+  g_test_add_func ("/never-stuck/broken-module", test_broken_module);
 
   return g_test_run ();
 }

@@ -718,6 +718,157 @@ create_page_row (HelderPage *page)
   return row;
 }
 
+/* A button that repairs a module: its label, action and the action's
+ * string target.
+ */
+typedef struct
+{
+  const char *label;
+  const char *action;
+  const char *target;
+} WayOut;
+
+/* A module that could not be read, where the course lists it: what is
+ * wrong, its ways out, and the pages its folder holds.
+ */
+static void
+append_broken_module (HelderWindow       *self,
+                      HelderBrokenModule *broken)
+{
+  g_autofree char *folder = g_build_filename (helder_course_get_path (self->course), broken->id,
+                                              NULL);
+  g_autofree char *file = g_build_filename (folder, "module.json", NULL);
+  g_autofree char *folder_uri = g_filename_to_uri (folder, NULL, NULL);
+  g_autofree char *file_uri = g_filename_to_uri (file, NULL, NULL);
+  g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", broken->id);
+  g_auto(GStrv) pages = helder_module_dup_folder_pages (helder_course_get_path (self->course),
+                                                        broken->id);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *buttons = gtk_flow_box_new ();
+  GtkWidget *badge = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *problem;
+  GtkWidget *row;
+  const char *text;
+  WayOut ways[3];
+  guint n_ways = 0;
+
+  switch (broken->kind)
+    {
+    case HELDER_BROKEN_MODULE_NO_FILE:
+      text = _("The file that lists this module’s pages is missing. Helder can make it again "
+               "from the pages in the folder.");
+      ways[n_ways++] = (WayOut) { _("Make _Again"), "win.recreate-module", broken->id };
+      ways[n_ways++] = (WayOut) { _("Open _Folder"), "win.open-folder", folder_uri };
+      break;
+    case HELDER_BROKEN_MODULE_UNREADABLE:
+      text = _("The file that lists this module’s pages cannot be read. Open it and fix the "
+               "place the findings name.");
+      ways[n_ways++] = (WayOut) { _("Open _File"), "win.open-folder", file_uri };
+      break;
+    case HELDER_BROKEN_MODULE_NO_FOLDER:
+    default:
+      text = _("The course lists this module, but its folder is gone. Put the folder back, or "
+               "remove the module from the course.");
+      break;
+    }
+  ways[n_ways++] = (WayOut) { _("_Remove from Course"), "win.forget-module", broken->id };
+
+  gtk_widget_add_css_class (badge, "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Error"), -1);
+  gtk_label_set_markup (GTK_LABEL (label), title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (heading), badge);
+  gtk_box_append (GTK_BOX (heading), label);
+
+  problem = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (problem), 0);
+  gtk_widget_add_css_class (problem, "caption");
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 6);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 3);
+  for (guint i = 0; i < n_ways; i++)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (ways[i].label);
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), ways[i].action);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                              g_variant_new_string (ways[i].target));
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_flow_box_append (GTK_FLOW_BOX (buttons), button);
+    }
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), problem);
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  row = gtk_list_box_row_new ();
+  gtk_widget_set_name (row, "broken-module");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_append (self->outline, row);
+
+  /* Its pages are still there, shown until the module can be read. */
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      GtkWidget *name = gtk_label_new (pages[i]);
+      GtkWidget *page_row = gtk_list_box_row_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_margin_start (name, 18);
+      gtk_widget_add_css_class (name, "dim-label");
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (page_row), name);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (page_row), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (page_row), FALSE);
+      gtk_widget_set_name (page_row, "broken-module-page");
+      gtk_list_box_append (self->outline, page_row);
+    }
+}
+
+static void
+recreate_module_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->course == NULL)
+    return;
+
+  if (!helder_course_recreate_module (self->course, g_variant_get_string (parameter, NULL),
+                                      &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  changed (self, self->page);
+}
+
+static void
+forget_module_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+
+  if (self->course == NULL)
+    return;
+
+  helder_course_forget_module (self->course, g_variant_get_string (parameter, NULL));
+  changed (self, self->page);
+}
+
 /* Fills the outline and shows @select, or the first page. */
 void
 _helder_window_fill_outline (HelderWindow *self,
@@ -730,10 +881,18 @@ _helder_window_fill_outline (HelderWindow *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline))) != NULL)
     gtk_list_box_remove (self->outline, child);
 
-  for (guint m = 0; m < helder_course_get_n_modules (self->course); m++)
+  for (guint m = 0, b = 0; m <= helder_course_get_n_modules (self->course); m++)
     {
-      HelderModule *module = helder_course_get_module (self->course, m);
+      GPtrArray *broken = helder_course_get_broken_modules (self->course);
+      HelderModule *module;
 
+      for (; b < broken->len && (((HelderBrokenModule *) g_ptr_array_index (broken, b))->position <= m ||
+                                 m == helder_course_get_n_modules (self->course)); b++)
+        append_broken_module (self, g_ptr_array_index (broken, b));
+      if (m == helder_course_get_n_modules (self->course))
+        break;
+
+      module = helder_course_get_module (self->course, m);
       gtk_list_box_append (self->outline, create_module_row (module));
 
       for (guint p = 0; p < helder_module_get_n_pages (module); p++)
@@ -799,6 +958,9 @@ _helder_window_outline_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.move-module", "i", move_module_action);
   gtk_widget_class_install_action (widget_class, "win.remove-module", NULL, remove_module_action);
   gtk_widget_class_install_action (widget_class, "win.rename-module", NULL, rename_module_action);
+  gtk_widget_class_install_action (widget_class, "win.recreate-module", "s",
+                                   recreate_module_action);
+  gtk_widget_class_install_action (widget_class, "win.forget-module", "s", forget_module_action);
   gtk_widget_class_install_action (widget_class, "win.undo-outline", NULL, undo_outline_action);
   gtk_widget_class_install_action (widget_class, "win.course-settings", "s",
                                    course_settings_action);

@@ -614,10 +614,11 @@ show_load_problems (HelderWindow *self)
     return;
 
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "The course has %u problem; run “helder-cli validate” "
-                                          "to see where",
-                                          "The course has %u problems; run “helder-cli validate” "
-                                          "to see where",
+                                          "The course has %u error; it is marked in the outline "
+                                          "and listed first under Findings for the whole course",
+                                          "The course has %u errors; they are marked in the "
+                                          "outline and listed first under Findings for the whole "
+                                          "course",
                                           errors),
                              errors);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
@@ -1265,6 +1266,34 @@ open_folder_action (GtkWidget  *widget,
   gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
+/* win.open-course-file opens a file of the course (a path inside it) in
+ * the app the desktop opens it with; a file that is missing, its folder.
+ */
+static void
+open_course_file_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+
+  if (self->course == NULL)
+    return;
+
+  path = g_build_filename (helder_course_get_path (self->course),
+                           g_variant_get_string (parameter, NULL), NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *file = g_steal_pointer (&path);
+
+      path = g_path_get_dirname (file);
+    }
+  uri = g_filename_to_uri (path, NULL, NULL);
+  if (uri != NULL)
+    gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
 static gboolean
 save_course (HelderWindow *self)
 {
@@ -1561,6 +1590,8 @@ helder_window_class_init (HelderWindowClass *klass)
   _helder_window_import_class_init (widget_class);
   _helder_window_pane_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.open-course-file", "s",
+                                   open_course_file_action);
   /* Ctrl+S, Ctrl+E and Shift+Ctrl+E are the application's accels
    * (helder-application.c), so menus and the shortcuts window show them.
    */
