@@ -755,6 +755,66 @@ test_broken_module_keeps_place (void)
   helder_test_remove_tree (path);
 }
 
+/* Renaming a page renames its file (keeping its number), sets its
+ * heading, refuses a name in use, and the ignored findings follow.
+ */
+static void
+test_rename_page (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autofree char *renamed = g_build_filename (path, "01-basis", "02-alle-blokken.md", NULL);
+  g_autoptr(HelderCourse) course = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_file = NULL;
+  g_autofree char *ignored = NULL;
+  g_autofree char *ignored_path = g_build_filename (path, "ignored.json", NULL);
+  HelderModule *basis;
+  HelderPage *page;
+
+  helder_test_write_file (path, "ignored.json",
+                          "{\"format\": 1, \"ignored\": [{\"file\": \"01-basis/02-blokken.md\", "
+                          "\"rule\": \"spelling\", \"text\": \"Helder\"}]}\n");
+  course = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  basis = helder_course_get_module (course, 0);
+  page = helder_module_get_page (basis, 1);
+
+  g_assert_true (helder_module_rename_page (basis, path, page, "Alle blokken", &old_file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (old_file, ==, "01-basis/02-blokken.md");
+  g_assert_cmpstr (helder_page_get_file (page), ==, "01-basis/02-alle-blokken.md");
+  g_assert_cmpstr (helder_page_get_title (page), ==, "Alle blokken");
+  g_assert_true (g_file_test (renamed, G_FILE_TEST_EXISTS));
+  g_assert_true (helder_course_find_page (course, "01-basis/02-alle-blokken.md") == page);
+  g_assert_null (helder_course_find_page (course, "01-basis/02-blokken.md"));
+
+  g_assert_true (helder_ignore_list_rename_page (helder_course_get_ignore_list (course), old_file,
+                                                 helder_page_get_file (page), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (ignored_path, &ignored, NULL, NULL));
+  g_assert_nonnull (strstr (ignored, "01-basis/02-alle-blokken.md"));
+
+  /* A name in use is refused and nothing changes. */
+  helder_test_write_file (path, "01-basis/02-bezet.md", "# Bezet\n");
+  g_assert_false (helder_module_rename_page (basis, path, page, "Bezet", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_cmpstr (helder_page_get_file (page), ==, "01-basis/02-alle-blokken.md");
+  g_assert_cmpstr (helder_page_get_title (page), ==, "Alle blokken");
+
+  /* Saved, the course is whole again. */
+  g_clear_error (&error);
+  g_assert_true (helder_course_save (course, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(HelderCourse) reloaded = helder_course_load (path, &error);
+    g_autoptr(GPtrArray) problems = helder_course_validate (reloaded);
+
+    g_assert_false (helder_diagnostics_have_errors (problems));
+  }
+
+  helder_test_remove_tree (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -774,6 +834,7 @@ main (int   argc,
   g_test_add_func ("/course/structure", test_structure);
   g_test_add_func ("/course/page-name-from-title", test_page_name_from_title);
   g_test_add_func ("/course/broken-modules", test_broken_modules);
+  g_test_add_func ("/course/rename-page", test_rename_page);
   g_test_add_func ("/course/broken-module-keeps-place", test_broken_module_keeps_place);
   g_test_add_func ("/course/read-with-edits", test_read_with_edits);
   g_test_add_func ("/course/iter-pages", test_iter_pages);

@@ -165,6 +165,16 @@ cli_validate (const char *path)
   return status;
 }
 
+/* The problem dialog that follows a refused answer. */
+static gboolean
+dialog_shown_again (gpointer data)
+{
+  AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  return dialog != NULL &&
+         g_strcmp0 (adw_message_dialog_get_heading (dialog), _("Rename Page")) != 0;
+}
+
 /* A module with no module.json stays in the outline where it was, with
  * its error, its pages and its ways out; the course stays usable around
  * it; Findings lists the error first with the same ways out; making the
@@ -220,6 +230,92 @@ test_broken_module (void)
   helder_test_remove_tree (path);
 }
 
+#define REVIEW_JSON \
+  "{\"format\": 1, \"threads\": [{\"id\": \"t1\", \"page\": \"01-basis/01-welkom.md\", " \
+  "\"target\": {\"exact\": \"Fijn\", \"prefix\": \"\", \"suffix\": \" dat\", \"start\": 10}, " \
+  "\"status\": \"open\", \"statusTime\": \"2026-11-28T22:39:08Z\", \"comments\": [{\"id\": \"c1\", " \
+  "\"author\": \"Fatima\", \"role\": \"communications-adviser\", " \
+  "\"time\": \"2026-11-28T22:39:08Z\", \"text\": \"Mooi begin.\"}]}]}\n"
+#define IGNORED_JSON \
+  "{\"format\": 1, \"ignored\": [{\"file\": \"01-basis/01-welkom.md\", " \
+  "\"rule\": \"spelling\", \"text\": \"Helder\"}]}\n"
+
+static char *
+read_course_file (const char *path,
+                  const char *file)
+{
+  g_autofree char *full = g_build_filename (path, file, NULL);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (full, &text, NULL, NULL));
+
+  return text;
+}
+
+/* Rename Page (F2): the file follows the new title, the heading changes,
+ * the review's comments and the ignored findings follow the file, and a
+ * name in use is refused with a message.
+ */
+static void
+test_rename_page (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autofree char *old_path = g_build_filename (path, "01-basis", "01-welkom.md", NULL);
+  g_autofree char *new_path = g_build_filename (path, "01-basis", "01-hallo-allemaal.md", NULL);
+  g_autofree char *review = NULL;
+  g_autofree char *ignored = NULL;
+  g_autofree char *module = NULL;
+  GtkEditable *field;
+  HelderWindow *window;
+  HelderPage *page;
+
+  helder_test_write_file (path, "review.json", REVIEW_JSON);
+  helder_test_write_file (path, "ignored.json", IGNORED_JSON);
+  window = open_window (folder);
+  page = helder_window_get_page (window);
+  g_assert_cmpstr (helder_page_get_file (page), ==, "01-basis/01-welkom.md");
+
+  /* F2 asks, with the page's title filled in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-page", NULL));
+  field = focused_title_field ();
+  g_assert_cmpstr (gtk_editable_get_text (field), ==, "Welkom");
+  answer_title_dialog ("Hallo allemaal");
+
+  g_assert_cmpstr (helder_page_get_file (page), ==, "01-basis/01-hallo-allemaal.md");
+  g_assert_true (g_str_has_prefix (helder_page_get_text (page), "# Hallo allemaal\n"));
+  g_assert_false (g_file_test (old_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (new_path, G_FILE_TEST_EXISTS));
+  g_assert_true (helder_course_find_page (helder_window_get_course (window),
+                                          "01-basis/01-hallo-allemaal.md") == page);
+  review = read_course_file (path, "review.json");
+  g_assert_nonnull (strstr (review, "01-basis/01-hallo-allemaal.md"));
+  g_assert_null (strstr (review, "01-welkom.md"));
+  ignored = read_course_file (path, "ignored.json");
+  g_assert_nonnull (strstr (ignored, "01-basis/01-hallo-allemaal.md"));
+  g_assert_null (strstr (ignored, "01-welkom.md"));
+  module = read_course_file (path, "01-basis/module.json");
+  g_assert_nonnull (strstr (module, "01-hallo-allemaal.md"));
+  g_assert_false (helder_course_get_modified (helder_window_get_course (window)));
+  g_assert_cmpint (cli_validate (path), ==, 0);
+
+  /* A name in use is refused, with a message; nothing changes. */
+  helder_test_write_file (path, "01-basis/01-bezet.md", "# Bezet\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-page", NULL));
+  field = focused_title_field ();
+  gtk_editable_set_text (field, "Bezet");
+  g_signal_emit_by_name (field, "activate");
+  wait_for (dialog_shown_again, NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), ==,
+                   _("Could Not Rename the Page"));
+  gtk_window_close (GTK_WINDOW (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
+  wait_for (dialog_gone, NULL);
+  g_assert_cmpstr (helder_page_get_file (page), ==, "01-basis/01-hallo-allemaal.md");
+
+  close_and_finalize (window);
+  helder_test_remove_tree (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +325,7 @@ main (int   argc,
   g_test_add_func ("/never-stuck/new-page-title", test_new_page_title);
   g_test_add_func ("/never-stuck/start-page", test_start_page);
   g_test_add_func ("/never-stuck/broken-module", test_broken_module);
+  g_test_add_func ("/never-stuck/rename-page", test_rename_page);
 
   return g_test_run ();
 }

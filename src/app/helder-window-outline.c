@@ -17,6 +17,7 @@
 
 #include "helder-colour.h"
 #include "helder-course-settings.h"
+#include "helder-review-json.h"
 #include "helder-window-private.h"
 
 typedef enum
@@ -407,6 +408,82 @@ rename_module_action (GtkWidget  *widget,
              _("_Rename"), G_CALLBACK (rename_response_cb), G_OBJECT (module));
 }
 
+/* Says whole, in a dialog, why something could not be done. */
+static void
+show_problem (HelderWindow *self,
+              const char   *heading,
+              const char   *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rename_page_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         gpointer          user_data)
+{
+  HelderWindow *self = user_data;
+  HelderPage *page = g_object_get_data (G_OBJECT (dialog), "helder-about");
+  g_autofree char *title = dup_entered_title (dialog, response, "accept");
+  g_autofree char *old_file = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *root;
+  HelderModule *module;
+
+  if (title == NULL || self->course == NULL ||
+      (module = _helder_window_module_of_page (self, page)) == NULL)
+    return;
+
+  root = helder_course_get_path (self->course);
+  if (!helder_module_rename_page (module, root, page, title, &old_file, &error))
+    {
+      show_problem (self, _("Could Not Rename the Page"), error->message);
+      return;
+    }
+
+  /* The review's comments and the ignored findings follow the file. */
+  if (!g_str_equal (old_file, helder_page_get_file (page)))
+    {
+      if (self->review != NULL)
+        {
+          helder_review_rename_page (self->review, root, old_file, helder_page_get_file (page));
+          if (helder_review_get_modified (self->review) &&
+              !helder_review_save (self->review, root, &error))
+            show_problem (self, _("Could Not Rename the Page"), error->message);
+          g_clear_error (&error);
+        }
+      if (!helder_ignore_list_rename_page (helder_course_get_ignore_list (self->course), old_file,
+                                           helder_page_get_file (page), &error))
+        show_problem (self, _("Could Not Rename the Page"), error->message);
+    }
+
+  /* The file is renamed on disk already: the course's list of pages is
+   * saved with it, so the two never disagree.
+   */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+  changed (self, page);
+}
+
+/* Rename Page (F2, or the row's menu): a new title, and the file named
+ * from it.
+ */
+static void
+rename_page_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+
+  if (self->course == NULL || self->page == NULL)
+    return;
+
+  ask_title (self, _("Rename Page"), _("Title of the page"), helder_page_get_title (self->page),
+             _("_Rename"), G_CALLBACK (rename_page_response_cb), G_OBJECT (self->page));
+}
+
 static void
 course_created (HelderWindow *self,
                 GFile        *folder)
@@ -482,6 +559,7 @@ popup_row_menu (HelderWindow  *self,
 
   if (g_object_get_data (G_OBJECT (row), "helder-page") != NULL)
     {
+      g_menu_append (menu, _("_Rename…"), "win.rename-page");
       g_menu_append (menu, _("Move _Up"), "win.move-page(-1)");
       g_menu_append (menu, _("Move _Down"), "win.move-page(1)");
       g_menu_append (menu, _("_New Page"), "win.new-page");
@@ -958,6 +1036,8 @@ _helder_window_outline_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.move-module", "i", move_module_action);
   gtk_widget_class_install_action (widget_class, "win.remove-module", NULL, remove_module_action);
   gtk_widget_class_install_action (widget_class, "win.rename-module", NULL, rename_module_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-page", NULL, rename_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-page", NULL);
   gtk_widget_class_install_action (widget_class, "win.recreate-module", "s",
                                    recreate_module_action);
   gtk_widget_class_install_action (widget_class, "win.forget-module", "s", forget_module_action);

@@ -7,9 +7,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "helder-colour.h"
 #include "helder-course-path.h"
@@ -706,6 +708,115 @@ helder_module_dup_page_name (HelderModule *self,
       if (!taken)
         return g_steal_pointer (&name);
     }
+}
+
+/* @text with its first "# " heading set to @title; a text without one
+ * gets it on top.
+ */
+static char *
+dup_with_heading (const char *text,
+                  const char *title)
+{
+  const char *line = text;
+
+  while (*line != '\0' && !g_str_has_prefix (line, "# "))
+    {
+      const char *next = strchr (line, '\n');
+
+      if (next == NULL)
+        return g_strdup_printf ("# %s\n\n%s", title, text);
+      line = next + 1;
+    }
+
+  if (*line == '\0')
+    return g_strdup_printf ("# %s\n\n%s", title, text);
+
+  return g_strdup_printf ("%.*s# %s%s", (int) (line - text), text, title,
+                          strchr (line, '\n') != NULL ? strchr (line, '\n') : "");
+}
+
+/**
+ * helder_module_rename_page:
+ * @root: the course folder
+ * @page: a page of the module
+ * @title: the page's new title
+ * @old_file: (out) (optional) (transfer full): the page's file before
+ *
+ * Renames a page: its heading becomes @title and its file is named from
+ * it, keeping its number ("03-oud.md" becomes "03-nieuw.md"). The file
+ * is renamed on disk at once, in one step, and never over another file;
+ * module.json's list follows when the course is saved.
+ *
+ * Returns: %TRUE when renamed; %FALSE with @error set when the name is
+ *   taken or the file could not be renamed (the page is then unchanged)
+ */
+gboolean
+helder_module_rename_page (HelderModule  *self,
+                           const char    *root,
+                           HelderPage    *page,
+                           const char    *title,
+                           char         **old_file,
+                           GError       **error)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  int position;
+
+  g_return_val_if_fail (HELDER_IS_MODULE (self), FALSE);
+  g_return_val_if_fail (root != NULL && title != NULL, FALSE);
+
+  position = helder_module_find_page (self, page);
+  g_return_val_if_fail (position >= 0, FALSE);
+
+  base = g_path_get_basename (helder_page_get_file (page));
+  slug = helder_slug_dup (title, 40);
+  name = g_strdup_printf ("%.*s%s.md", (int) strspn (base, "0123456789-"), base,
+                          slug[0] != '\0' ? slug : "pagina");
+  file = g_strconcat (self->id, "/", name, NULL);
+  before = g_strdup (helder_page_get_file (page));
+
+  if (!g_str_equal (file, before))
+    {
+      from = g_build_filename (root, before, NULL);
+      to = g_build_filename (root, file, NULL);
+
+      for (guint i = 0; i < helder_module_get_n_pages (self); i++)
+        if (g_str_equal (helder_page_get_file (helder_module_get_page (self, i)), file) ||
+            g_file_test (to, G_FILE_TEST_EXISTS))
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                         _("The module already has a page file %s; choose another title"), name);
+            return FALSE;
+          }
+
+      /* A page not saved yet has no file to rename. */
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("Could not rename %s to %s: %s"), before, name, g_strerror (saved));
+          return FALSE;
+        }
+
+      helder_page_set_file (page, file);
+      write_page_order (self);
+      /* Look-ups by file name follow. */
+      g_list_model_items_changed (G_LIST_MODEL (self->pages), (guint) position, 1, 1);
+    }
+
+  text = dup_with_heading (helder_page_get_text (page), title);
+  helder_page_set_text (page, text, -1);
+  if (old_file != NULL)
+    *old_file = g_steal_pointer (&before);
+
+  return TRUE;
 }
 
 /* Puts @page (new, or removed before) back into the module at @position. */

@@ -62,6 +62,12 @@ void          helder_module_move_page          (HelderModule *self,
 char         *helder_module_dup_page_name      (HelderModule *self,
                                                 const char   *root,
                                                 const char   *title);
+gboolean      helder_module_rename_page        (HelderModule *self,
+                                                const char   *root,
+                                                HelderPage   *page,
+                                                const char   *title,
+                                                char        **old_file,
+                                                GError      **error);
 int           helder_module_find_page          (HelderModule *self,
                                                 HelderPage   *page);
 
