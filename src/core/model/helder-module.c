@@ -602,6 +602,18 @@ helder_module_find_page (HelderModule *self,
   return position;
 }
 
+/* Whether a page of the module has @file (relative to the course). */
+static gboolean
+module_has_file (HelderModule *self,
+                 const char   *file)
+{
+  for (guint i = 0; i < helder_module_get_n_pages (self); i++)
+    if (g_str_equal (helder_page_get_file (helder_module_get_page (self, i)), file))
+      return TRUE;
+
+  return FALSE;
+}
+
 /**
  * helder_module_add_page:
  * @root: the course folder
@@ -642,13 +654,12 @@ helder_module_add_page (HelderModule  *self,
       return NULL;
     }
 
-  for (guint i = 0; i < helder_module_get_n_pages (self); i++)
-    if (g_str_equal (helder_page_get_file (helder_module_get_page (self, i)), file))
-      {
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                     _("the module already has a page “%s”"), name);
-        return NULL;
-      }
+  if (module_has_file (self, file))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("the module already has a page “%s”"), name);
+      return NULL;
+    }
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -701,11 +712,8 @@ helder_module_dup_page_name (HelderModule *self,
       g_autofree char *name = g_strdup_printf ("%02u-%s.md", n, slug);
       g_autofree char *file = g_strconcat (self->id, "/", name, NULL);
       g_autofree char *path = g_build_filename (root, self->id, name, NULL);
-      gboolean taken = g_file_test (path, G_FILE_TEST_EXISTS);
 
-      for (guint i = 0; !taken && i < helder_module_get_n_pages (self); i++)
-        taken = g_str_equal (helder_page_get_file (helder_module_get_page (self, i)), file);
-      if (!taken)
+      if (!g_file_test (path, G_FILE_TEST_EXISTS) && !module_has_file (self, file))
         return g_steal_pointer (&name);
     }
 }
@@ -786,14 +794,12 @@ helder_module_rename_page (HelderModule  *self,
       from = g_build_filename (root, before, NULL);
       to = g_build_filename (root, file, NULL);
 
-      for (guint i = 0; i < helder_module_get_n_pages (self); i++)
-        if (g_str_equal (helder_page_get_file (helder_module_get_page (self, i)), file) ||
-            g_file_test (to, G_FILE_TEST_EXISTS))
-          {
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                         _("The module already has a page file %s; choose another title"), name);
-            return FALSE;
-          }
+      if (module_has_file (self, file) || g_file_test (to, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("The module already has a page file %s; choose another title"), name);
+          return FALSE;
+        }
 
       /* A page not saved yet has no file to rename. */
       if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
