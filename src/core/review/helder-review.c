@@ -528,6 +528,20 @@ helder_review_get_pages (HelderReview *self)
   return self->pages;
 }
 
+/* Sets *@page to @new_file when it is @old_file. */
+static gboolean
+replace_page (char       **page,
+              const char  *old_file,
+              const char  *new_file)
+{
+  if (!g_str_equal (*page, old_file))
+    return FALSE;
+
+  g_free (*page);
+  *page = g_strdup (new_file);
+  return TRUE;
+}
+
 /**
  * helder_review_rename_page:
  * @course_path: the course folder
@@ -554,24 +568,14 @@ helder_review_rename_page (HelderReview *self,
     {
       HelderReviewThread *thread = g_ptr_array_index (self->threads, i);
 
-      if (g_str_equal (thread->page, old_file))
-        {
-          g_free (thread->page);
-          thread->page = g_strdup (new_file);
-          changed = TRUE;
-        }
+      changed |= replace_page (&thread->page, old_file, new_file);
     }
 
   for (guint i = 0; i < self->pages->len; i++)
     {
       HelderReviewPage *page = g_ptr_array_index (self->pages, i);
 
-      if (g_str_equal (page->page, old_file))
-        {
-          g_free (page->page);
-          page->page = g_strdup (new_file);
-          changed = TRUE;
-        }
+      changed |= replace_page (&page->page, old_file, new_file);
     }
 
   /* The approved text is written again under the new name at the next save. */
