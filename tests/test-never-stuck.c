@@ -189,6 +189,12 @@ dialog_shown_again (gpointer data)
          g_strcmp0 (adw_message_dialog_get_heading (dialog), _("Rename Page")) != 0;
 }
 
+static gboolean
+course_open (gpointer data)
+{
+  return helder_window_get_course (data) != NULL;
+}
+
 /* A module with no module.json stays in the outline where it was, with
  * its error, its pages and its ways out; the course stays usable around
  * it; Findings lists the error first with the same ways out; making the
@@ -330,6 +336,62 @@ test_rename_page (void)
   helder_test_remove_tree (path);
 }
 
+static gboolean
+open_file_listed (gpointer data)
+{
+  return find_action_button (find_named (data, "findings"), "win.open-course-file") != NULL;
+}
+
+/* A module.json that does not parse is named with its line and offers
+ * to open the file; a module whose folder is gone can be taken off the
+ * course, and the course is whole again.
+ */
+static void
+test_unreadable_and_gone (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autofree char *toets = g_build_filename (path, "02-toets", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  HelderWindow *window;
+  GtkWidget *outline;
+  GtkWidget *broken;
+  GtkWidget *row;
+
+  helder_test_write_file (path, "01-basis/module.json", "{\n  \"title\": \"Basis\",\n  nope\n");
+  helder_test_remove_tree (toets);
+  window = helder_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_window_open_course (window, folder);
+  wait_for (course_open, window);
+
+  outline = find_named (GTK_WIDGET (window), "outline");
+  broken = find_named (outline, "broken-module");
+  g_assert_nonnull (find_action_button (broken, "win.open-folder"));
+  g_assert_null (find_action_button (broken, "win.recreate-module"));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (window), "course-scope")),
+                                TRUE);
+  wait_for (open_file_listed, window);
+  row = gtk_widget_get_ancestor (find_action_button (find_named (GTK_WIDGET (window), "findings"),
+                                                     "win.open-course-file"),
+                                 ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "01-basis/module.json:"));
+
+  /* The second module's folder is gone: take it off the course. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.forget-module", "s",
+                                             "02-toets"));
+  g_assert_true (helder_course_get_modified (helder_window_get_course (window)));
+  g_assert_cmpuint (helder_course_get_broken_modules (helder_window_get_course (window))->len, ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  helder_test_write_file (path, "01-basis/module.json",
+                          "{\"title\": \"Basis\", \"minutes\": 20, \"goals\": [], "
+                          "\"pages\": [\"01-welkom.md\", \"02-blokken.md\"]}\n");
+  g_assert_cmpint (cli_validate (path), ==, 0);
+
+  close_and_finalize (window);
+  helder_test_remove_tree (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +402,7 @@ main (int   argc,
   g_test_add_func ("/never-stuck/start-page", test_start_page);
   g_test_add_func ("/never-stuck/broken-module", test_broken_module);
   g_test_add_func ("/never-stuck/rename-page", test_rename_page);
+  g_test_add_func ("/never-stuck/unreadable-and-gone", test_unreadable_and_gone);
 
   return g_test_run ();
 }
