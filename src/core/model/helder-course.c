@@ -2075,6 +2075,35 @@ helder_course_move_module (HelderCourse *self,
   write_module_order (self);
 }
 
+/* A module.json: @title, 20 minutes, no goals yet, and @pages. */
+static GBytes *
+dup_module_json (const char         *title,
+                 const char * const *pages)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  char *text;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, title);
+  json_builder_set_member_name (builder, "minutes");
+  json_builder_add_int_value (builder, 20);
+  json_builder_set_member_name (builder, "goals");
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "pages");
+  json_builder_begin_array (builder);
+  for (guint i = 0; pages[i] != NULL; i++)
+    json_builder_add_string_value (builder, pages[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = helder_json_to_text (root);
+
+  return g_bytes_new_take (text, strlen (text));
+}
+
 /**
  * helder_course_get_broken_modules:
  *
@@ -2140,14 +2169,11 @@ helder_course_recreate_module (HelderCourse  *self,
                                const char    *id,
                                GError       **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(HelderSaveTransaction) transaction = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(HelderModule) module = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *file = NULL;
-  g_autofree char *text = NULL;
   g_auto(GStrv) pages = NULL;
   g_autoptr(GString) title = NULL;
   HelderBrokenModule *broken;
@@ -2176,23 +2202,7 @@ helder_course_recreate_module (HelderCourse  *self,
   title->str[0] = g_ascii_toupper (title->str[0]);
 
   pages = helder_module_dup_folder_pages (self->path, id);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, title->str);
-  json_builder_set_member_name (builder, "minutes");
-  json_builder_add_int_value (builder, 20);
-  json_builder_set_member_name (builder, "goals");
-  json_builder_begin_array (builder);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "pages");
-  json_builder_begin_array (builder);
-  for (guint i = 0; pages[i] != NULL; i++)
-    json_builder_add_string_value (builder, pages[i]);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  text = helder_json_to_text (root);
-  bytes = g_bytes_new (text, strlen (text));
+  bytes = dup_module_json (title->str, (const char * const *) pages);
 
   file = g_strconcat (id, "/module.json", NULL);
   transaction = helder_save_transaction_new (self->path);
@@ -2284,9 +2294,7 @@ helder_course_create (const char  *path,
   g_autoptr(GBytes) module_bytes = NULL;
   g_autoptr(GBytes) page_bytes = NULL;
   g_autoptr(GBytes) words_bytes = NULL;
-  static const char module_json[] =
-    "{\n  \"title\": \"Module 1\",\n  \"minutes\": 20,\n  \"goals\": [],\n"
-    "  \"pages\": [\"01-welkom.md\"]\n}\n";
+  static const char * const first_pages[] = { "01-welkom.md", NULL };
   /* Learner text is Dutch at B1, as the course format's examples are. */
   static const char page[] =
     "# Welkom\n\nIn deze module leer je iets nieuws. Schrijf hier je eerste tekst.\n";
@@ -2342,7 +2350,7 @@ helder_course_create (const char  *path,
     }
 
   course_bytes = g_bytes_new (course_json, strlen (course_json));
-  module_bytes = g_bytes_new_static (module_json, sizeof module_json - 1);
+  module_bytes = dup_module_json ("Module 1", first_pages);
   page_bytes = g_bytes_new_static (page, sizeof page - 1);
   words_bytes = g_bytes_new_static (words, sizeof words - 1);
 
