@@ -157,3 +157,49 @@ ui_test_init (int    *argc,
   adw_init ();
   gtk_source_init ();
 }
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+gboolean
+dialog_gone (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+/* Returns: (transfer none): the title field of the message dialog shown,
+ * which must have the focus.
+ */
+GtkEditable *
+focused_title_field (void)
+{
+  GtkWindow *dialog;
+  GtkWidget *focus;
+  GtkWidget *entry;
+
+  wait_for (dialog_shown, NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  focus = gtk_window_get_focus (dialog);
+  g_assert_nonnull (focus);
+  entry = gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+
+  return GTK_EDITABLE (entry);
+}
+
+/* Types @title into the field of the message dialog shown, which must
+ * have the focus, and presses Enter.
+ */
+void
+answer_title_dialog (const char *title)
+{
+  GtkEditable *entry = focused_title_field ();
+
+  gtk_editable_set_text (entry, title);
+  /* What Enter in the field does. */
+  g_signal_emit_by_name (entry, "activate");
+  wait_for (dialog_gone, NULL);
+}

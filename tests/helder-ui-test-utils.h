@@ -22,6 +22,9 @@ HelderDiagnostic * finding_with_rule (GtkWidget *window, const char *rule);
 gboolean has_long_sentence (gpointer data);
 gpointer find_toplevel (GType type);
 HelderWindow * open_window (GFile *folder);
+gboolean dialog_gone (gpointer data);
+GtkEditable * focused_title_field (void);
+void answer_title_dialog (const char *title);
 void ui_test_init (int *argc, char ***argv);
 
 G_END_DECLS

@@ -26,6 +26,7 @@
 #include "helder-rich-text-view.h"
 #include "helder-test-screenshot.h"
 #include "helder-test-utils.h"
+#include "helder-ui-test-utils.h"
 #include "helder-window.h"
 
 static GtkWidget *
@@ -492,6 +493,7 @@ test_content_expert_task (void)
 
   window = open_course (path);
   activate (GTK_WIDGET (window), "win.new-page");
+  answer_title_dialog ("Nieuwe pagina");
   page = helder_window_get_page (window);
   g_assert_cmpuint (cards_of (window)->len, ==, 1);
   blocks = find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "blocks");
@@ -601,6 +603,7 @@ test_callout (void)
   const char *text;
 
   activate (GTK_WIDGET (window), "win.new-page");
+  answer_title_dialog ("Nieuwe pagina");
   activate (find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "blocks"), "blocks.next");
   insert_block (window, 5);
   card = card_at (window, 1);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 
 #include "helder-checks.h"
@@ -601,6 +603,218 @@ test_language_tag_and_theme (void)
   g_assert_null (helder_course_get_default_theme_colour ("border"));
 }
 
+/* A new page's file is named from its title: the next number, lower
+ * case, accents folded, hyphens, and never a name already in use.
+ */
+static void
+test_page_name_from_title (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(HelderCourse) course = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *taken = NULL;
+  g_autofree char *empty = NULL;
+  HelderModule *basis;
+
+  course = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  basis = helder_course_get_module (course, 0);
+
+  name = helder_module_dup_page_name (basis, path, "Wat is een Café? Één vraag!");
+  g_assert_cmpstr (name, ==, "03-wat-is-een-cafe-een-vraag.md");
+
+  /* A file of that name on disk, outside the module's list, is not used. */
+  helder_test_write_file (path, "01-basis/03-welkom.md", "# Oud\n");
+  taken = helder_module_dup_page_name (basis, path, "Welkom");
+  g_assert_cmpstr (taken, ==, "04-welkom.md");
+
+  empty = helder_module_dup_page_name (basis, path, "?!");
+  g_assert_cmpstr (empty, ==, "03-pagina.md");
+
+  helder_test_remove_tree (path);
+}
+
+static const HelderDiagnostic *
+diagnostic_for_file (GPtrArray  *diagnostics,
+                     const char *file)
+{
+  for (guint i = 0; i < diagnostics->len; i++)
+    if (g_str_equal (((HelderDiagnostic *) g_ptr_array_index (diagnostics, i))->file, file))
+      return g_ptr_array_index (diagnostics, i);
+
+  return NULL;
+}
+
+/* A module whose module.json is missing stays in the course, where it
+ * was, and is recreated from its folder's pages; one that does not parse
+ * says where; one whose folder is gone can be taken off the list.
+ */
+static void
+test_broken_modules (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autofree char *missing = g_build_filename (path, "02-toets", "module.json", NULL);
+  g_autofree char *basis = g_build_filename (path, "01-basis", NULL);
+  g_autoptr(HelderCourse) course = NULL;
+  g_autoptr(HelderCourse) reloaded = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const HelderDiagnostic *unreadable;
+  HelderBrokenModule *broken;
+
+  g_assert_cmpint (g_remove (missing), ==, 0);
+  helder_test_write_file (path, "01-basis/module.json", "{\n  \"title\": \"Basis\",\n  nope\n");
+  course = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (helder_course_get_n_modules (course), ==, 0);
+  g_assert_cmpuint (helder_course_get_broken_modules (course)->len, ==, 2);
+  broken = g_ptr_array_index (helder_course_get_broken_modules (course), 0);
+  g_assert_cmpstr (broken->id, ==, "01-basis");
+  g_assert_cmpint (broken->kind, ==, HELDER_BROKEN_MODULE_UNREADABLE);
+  broken = g_ptr_array_index (helder_course_get_broken_modules (course), 1);
+  g_assert_cmpstr (broken->id, ==, "02-toets");
+  g_assert_cmpint (broken->kind, ==, HELDER_BROKEN_MODULE_NO_FILE);
+
+  /* The file that does not parse is named with its line. */
+  problems = helder_course_validate (course);
+  unreadable = diagnostic_for_file (problems, "01-basis/module.json");
+  g_assert_nonnull (unreadable);
+  g_assert_cmpuint (unreadable->line, >, 0);
+  g_assert_nonnull (diagnostic_for_file (problems, "02-toets/module.json"));
+
+  /* Only a missing module.json is recreated. */
+  g_assert_false (helder_course_recreate_module (course, "01-basis", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  g_assert_true (helder_course_recreate_module (course, "02-toets", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (helder_course_get_n_modules (course), ==, 1);
+  g_assert_cmpstr (helder_module_get_title (helder_course_get_module (course, 0)), ==, "Toets");
+  g_assert_cmpstr (helder_page_get_file (helder_module_get_page (helder_course_get_module (course, 0), 0)),
+                   ==, "02-toets/01-toets.md");
+  g_assert_cmpuint (helder_course_get_broken_modules (course)->len, ==, 1);
+  after = helder_course_validate (course);
+  g_assert_null (diagnostic_for_file (after, "02-toets/module.json"));
+
+  /* A folder that is gone: the entry comes off the course's list, the
+   * other modules keep their order.
+   */
+  helder_test_remove_tree (basis);
+  g_clear_object (&course);
+  course = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  broken = g_ptr_array_index (helder_course_get_broken_modules (course), 0);
+  g_assert_cmpint (broken->kind, ==, HELDER_BROKEN_MODULE_NO_FOLDER);
+  g_assert_false (helder_course_get_modified (course));
+  helder_course_forget_module (course, "01-basis");
+  g_assert_cmpuint (helder_course_get_broken_modules (course)->len, ==, 0);
+  g_assert_true (helder_course_get_modified (course));
+  g_assert_true (helder_course_save (course, &error));
+  g_assert_no_error (error);
+
+  reloaded = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = helder_course_validate (reloaded);
+  g_assert_false (helder_diagnostics_have_errors (after));
+  g_assert_cmpuint (helder_course_get_n_modules (reloaded), ==, 1);
+
+  helder_test_remove_tree (path);
+}
+
+/* A module that cannot be read keeps its place when others move. */
+static void
+test_broken_module_keeps_place (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autofree char *missing = g_build_filename (path, "01-basis", "module.json", NULL);
+  g_autoptr(HelderCourse) course = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_remove (missing), ==, 0);
+  course = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (helder_course_add_module (course, "03-nieuw", "Nieuw", 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (helder_course_recreate_module (course, "01-basis", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (helder_module_get_id (helder_course_get_module (course, 0)), ==, "01-basis");
+  g_assert_cmpstr (helder_module_get_id (helder_course_get_module (course, 1)), ==, "02-toets");
+  g_assert_cmpstr (helder_module_get_id (helder_course_get_module (course, 2)), ==, "03-nieuw");
+  g_assert_true (helder_course_save (course, &error));
+  g_assert_no_error (error);
+  g_clear_object (&course);
+  course = helder_course_load (path, &error);
+  g_assert_cmpuint (helder_course_get_n_modules (course), ==, 3);
+  g_assert_cmpstr (helder_module_get_id (helder_course_get_module (course, 0)), ==, "01-basis");
+
+  helder_test_remove_tree (path);
+}
+
+/* Renaming a page renames its file (keeping its number), sets its
+ * heading, refuses a name in use, and the ignored findings follow.
+ */
+static void
+test_rename_page (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autofree char *renamed = g_build_filename (path, "01-basis", "02-alle-blokken.md", NULL);
+  g_autoptr(HelderCourse) course = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_file = NULL;
+  g_autofree char *ignored = NULL;
+  g_autofree char *ignored_path = g_build_filename (path, "ignored.json", NULL);
+  HelderModule *basis;
+  HelderPage *page;
+
+  helder_test_write_file (path, "ignored.json",
+                          "{\"format\": 1, \"ignored\": [{\"file\": \"01-basis/02-blokken.md\", "
+                          "\"rule\": \"spelling\", \"text\": \"Helder\"}]}\n");
+  course = helder_course_load (path, &error);
+  g_assert_no_error (error);
+  basis = helder_course_get_module (course, 0);
+  page = helder_module_get_page (basis, 1);
+
+  g_assert_true (helder_module_rename_page (basis, path, page, "Alle blokken", &old_file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (old_file, ==, "01-basis/02-blokken.md");
+  g_assert_cmpstr (helder_page_get_file (page), ==, "01-basis/02-alle-blokken.md");
+  g_assert_cmpstr (helder_page_get_title (page), ==, "Alle blokken");
+  g_assert_true (g_file_test (renamed, G_FILE_TEST_EXISTS));
+  g_assert_true (helder_course_find_page (course, "01-basis/02-alle-blokken.md") == page);
+  g_assert_null (helder_course_find_page (course, "01-basis/02-blokken.md"));
+
+  g_assert_true (helder_ignore_list_rename_page (helder_course_get_ignore_list (course), old_file,
+                                                 helder_page_get_file (page), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (ignored_path, &ignored, NULL, NULL));
+  g_assert_nonnull (strstr (ignored, "01-basis/02-alle-blokken.md"));
+
+  /* A name in use is refused and nothing changes. */
+  helder_test_write_file (path, "01-basis/02-bezet.md", "# Bezet\n");
+  g_assert_false (helder_module_rename_page (basis, path, page, "Bezet", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_cmpstr (helder_page_get_file (page), ==, "01-basis/02-alle-blokken.md");
+  g_assert_cmpstr (helder_page_get_title (page), ==, "Alle blokken");
+
+  /* Saved, the course is whole again. */
+  g_clear_error (&error);
+  g_assert_true (helder_course_save (course, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(HelderCourse) reloaded = helder_course_load (path, &error);
+    g_autoptr(GPtrArray) problems = helder_course_validate (reloaded);
+
+    g_assert_false (helder_diagnostics_have_errors (problems));
+  }
+
+  helder_test_remove_tree (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -618,6 +832,10 @@ main (int   argc,
   g_test_add_func ("/course/import-media", test_import_media);
   g_test_add_func ("/course/dictionary-and-ignore", test_dictionary_and_ignore);
   g_test_add_func ("/course/structure", test_structure);
+  g_test_add_func ("/course/page-name-from-title", test_page_name_from_title);
+  g_test_add_func ("/course/broken-modules", test_broken_modules);
+  g_test_add_func ("/course/rename-page", test_rename_page);
+  g_test_add_func ("/course/broken-module-keeps-place", test_broken_module_keeps_place);
   g_test_add_func ("/course/read-with-edits", test_read_with_edits);
   g_test_add_func ("/course/iter-pages", test_iter_pages);
   g_test_add_func ("/course/language-tag-and-theme", test_language_tag_and_theme);

@@ -806,6 +806,26 @@ test_round_trip (void)
   g_assert_true (g_bytes_equal (first, second));
 }
 
+/* A renamed page keeps its threads and its review state. */
+static void
+test_rename_page (void)
+{
+  g_autoptr(HelderReview) review = helder_review_new ();
+  g_autoptr(GError) error = NULL;
+  HelderReviewThread *thread = add_thread (review, passage, 0, NULL);
+
+  g_assert_true (helder_review_start_round (review, PAGE, page_text, AUTHOR,
+                                            "2025-03-04T10:00:00Z", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (helder_review_find_page (review, PAGE));
+
+  helder_review_rename_page (review, "/nonexistent", PAGE, "02-praktijk/01-nieuw.md");
+  g_assert_cmpstr (thread->page, ==, "02-praktijk/01-nieuw.md");
+  g_assert_null (helder_review_find_page (review, PAGE));
+  g_assert_nonnull (helder_review_find_page (review, "02-praktijk/01-nieuw.md"));
+  g_assert_true (helder_review_get_modified (review));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -813,6 +833,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/review/anchor/edits", test_anchor_edits);
+  g_test_add_func ("/review/rename-page", test_rename_page);
   g_test_add_func ("/review/anchor/moved", test_anchor_moved);
   g_test_add_func ("/review/anchor/orphaned", test_anchor_orphaned);
   g_test_add_func ("/review/anchor/identical", test_anchor_identical);

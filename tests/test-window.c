@@ -207,6 +207,7 @@ test_course_structure (void)
 
   /* A new page comes after the page shown, and is shown. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-page", NULL));
+  answer_title_dialog ("Nieuwe pagina");
   added = helder_window_get_page (window);
   g_assert_cmpstr (helder_page_get_file (added), ==, "01-basis/03-nieuwe-pagina.md");
   basis = helder_course_get_module (helder_window_get_course (window), 0);

@@ -79,6 +79,44 @@ row_key (const HelderDiagnostic *d,
                           d->message);
 }
 
+static void
+add_way_out (GtkWidget  *row,
+             const char *label,
+             const char *action,
+             const char *target)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (target));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
+/* An error in a module's file gets its ways out as buttons in the row:
+ * a missing file is made again or its module taken off the course; a
+ * file that does not read is opened. The window carries out the actions.
+ */
+static void
+add_ways_out (GtkWidget              *row,
+              const HelderDiagnostic *diagnostic)
+{
+  g_autofree char *module = NULL;
+
+  if (diagnostic->severity != HELDER_SEVERITY_ERROR ||
+      !g_str_has_suffix (diagnostic->file, "/module.json"))
+    return;
+
+  module = g_path_get_dirname (diagnostic->file);
+  if (g_str_equal (diagnostic->rule, "format-module") && diagnostic->line == 0)
+    {
+      add_way_out (row, _("Make _Again"), "win.recreate-module", module);
+      add_way_out (row, _("_Remove from Course"), "win.forget-module", module);
+    }
+  else
+    add_way_out (row, _("Open _File"), "win.open-course-file", diagnostic->file);
+}
+
 static GtkWidget *
 create_row (HelderDiagnostic *diagnostic,
             gboolean          with_file)
@@ -89,7 +127,14 @@ create_row (HelderDiagnostic *diagnostic,
   GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (diagnostic->severity));
 
   /* Where the finding is, in words; the rule's id is for the command line. */
-  if (with_file)
+  if (with_file && diagnostic->line == 0)
+    /* Translators: a finding's severity and file; the finding is about the
+     * whole file
+     */
+    subtitle = g_strdup_printf (_("%s in %s"),
+                                helder_severity_to_label (diagnostic->severity),
+                                diagnostic->file);
+  else if (with_file)
     /* Translators: a finding's severity, file and line */
     subtitle = g_strdup_printf (_("%s in %s, line %u"),
                                 helder_severity_to_label (diagnostic->severity),
@@ -112,8 +157,19 @@ create_row (HelderDiagnostic *diagnostic,
                                   "accent");
   g_object_set_data_full (G_OBJECT (row), "helder-row-key", row_key (diagnostic, with_file),
                           g_free);
+  add_ways_out (row, diagnostic);
 
   return row;
+}
+
+static int
+compare_severity (gconstpointer a,
+                  gconstpointer b)
+{
+  const HelderDiagnostic *da = *(HelderDiagnostic * const *) a;
+  const HelderDiagnostic *db = *(HelderDiagnostic * const *) b;
+
+  return (int) db->severity - (int) da->severity;
 }
 
 void
@@ -123,6 +179,7 @@ helder_findings_pane_set_diagnostics (HelderFindingsPane *self,
   g_autoptr(GHashTable) rows_by_key = NULL;
   g_autoptr(GHashTable) kept = NULL;
   g_autoptr(GPtrArray) wanted = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
   gboolean with_file;
   GtkWidget *child;
   guint n;
@@ -134,6 +191,13 @@ helder_findings_pane_set_diagnostics (HelderFindingsPane *self,
    * a finding are kept and only new ones are built, because building a
    * row (styles, text layout) takes far longer than a keystroke may.
    */
+  /* Errors first, then warnings, then tips, each in their own order. */
+  sorted = g_ptr_array_new_full (diagnostics->len, (GDestroyNotify) helder_diagnostic_unref);
+  for (guint i = 0; i < diagnostics->len; i++)
+    g_ptr_array_add (sorted, helder_diagnostic_ref (g_ptr_array_index (diagnostics, i)));
+  g_ptr_array_sort (sorted, compare_severity);
+  diagnostics = sorted;
+
   with_file = helder_findings_pane_get_course_scope (self);
   n = MIN (diagnostics->len, MAX_ROWS);
   rows_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,

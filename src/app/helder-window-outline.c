@@ -17,6 +17,7 @@
 
 #include "helder-colour.h"
 #include "helder-course-settings.h"
+#include "helder-review-json.h"
 #include "helder-window-private.h"
 
 typedef enum
@@ -104,32 +105,95 @@ free_name (const char *folder,
     }
 }
 
-static void
-new_page_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+/* The title typed into a dialog of ask_title(), when @response is its
+ * @accept and the title is not empty.
+ */
+static char *
+dup_entered_title (AdwMessageDialog *dialog,
+                   const char       *response,
+                   const char       *accept)
 {
-  HelderWindow *self = HELDER_WINDOW (widget);
-  HelderModule *module = selected_module (self);
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "helder-entry");
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (!g_str_equal (response, accept) || title[0] == '\0')
+    return NULL;
+
+  return g_steal_pointer (&title);
+}
+
+/* Enter in the title field answers the dialog as its default button does. */
+static void
+title_activated_cb (AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "accept");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+/* A small dialog that asks for a title, with the focus in its field and
+ * Enter for @accept_label. @response_cb gets the window; @about (a
+ * module or page) is the dialog's "helder-about".
+ */
+static void
+ask_title (HelderWindow *self,
+           const char   *heading,
+           const char   *field_label,
+           const char   *title,
+           const char   *accept_label,
+           GCallback     response_cb,
+           GObject      *about)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  field_label, -1);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "accept", accept_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "accept", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "accept");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "helder-about", g_object_ref (about),
+                          g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "helder-entry", entry);
+  g_signal_connect_object (dialog, "response", response_cb, self, 0);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (title_activated_cb), dialog,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_set_focus (GTK_WINDOW (dialog), entry);
+}
+
+static void
+new_page_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      gpointer          user_data)
+{
+  HelderWindow *self = user_data;
+  HelderModule *module = g_object_get_data (G_OBJECT (dialog), "helder-about");
+  g_autofree char *title = dup_entered_title (dialog, response, "accept");
   g_autoptr(GError) error = NULL;
-  g_autofree char *folder = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
   HelderPage *page;
   guint position;
   int current;
 
-  if (self->course == NULL || module == NULL)
+  /* The course may have been closed or replaced while the dialog was open. */
+  if (title == NULL || self->course == NULL ||
+      helder_course_find_module (self->course, helder_module_get_id (module)) != module)
     return;
 
-  folder = g_build_filename (helder_course_get_path (self->course),
-                             helder_module_get_id (module), NULL);
   current = self->page != NULL ? helder_module_find_page (module, self->page) : -1;
   position = current >= 0 ? (guint) current + 1 : helder_module_get_n_pages (module);
-  name = free_name (folder, helder_module_get_n_pages (module) + 1, "nieuwe-pagina", ".md");
+  name = helder_module_dup_page_name (module, helder_course_get_path (self->course), title);
+  text = g_strdup_printf ("# %s\n\n", title);
 
-  /* The heading is learner text, in the course's language. */
-  page = helder_module_add_page (module, helder_course_get_path (self->course), name,
-                                 "# Nieuwe pagina\n\n", position, &error);
+  page = helder_module_add_page (module, helder_course_get_path (self->course), name, text,
+                                 position, &error);
   if (page == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
@@ -137,6 +201,22 @@ new_page_action (GtkWidget  *widget,
     }
 
   changed (self, page);
+}
+
+/* New Page asks for the page's title first; the file is named from it. */
+static void
+new_page_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  HelderModule *module = selected_module (self);
+
+  if (self->course == NULL || module == NULL)
+    return;
+
+  ask_title (self, _("New Page"), _("Title of the page"), "", _("C_reate"),
+             G_CALLBACK (new_page_response_cb), G_OBJECT (module));
 }
 
 static void
@@ -303,11 +383,10 @@ rename_response_cb (AdwMessageDialog *dialog,
                     gpointer          user_data)
 {
   HelderWindow *self = user_data;
-  HelderModule *module = g_object_get_data (G_OBJECT (dialog), "helder-module");
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "helder-entry");
-  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  HelderModule *module = g_object_get_data (G_OBJECT (dialog), "helder-about");
+  g_autofree char *title = dup_entered_title (dialog, response, "accept");
 
-  if (!g_str_equal (response, "rename") || title[0] == '\0')
+  if (title == NULL)
     return;
 
   helder_module_set_title (module, title);
@@ -321,30 +400,88 @@ rename_module_action (GtkWidget  *widget,
 {
   HelderWindow *self = HELDER_WINDOW (widget);
   HelderModule *module = selected_module (self);
-  AdwMessageDialog *dialog;
-  GtkWidget *entry;
 
   if (module == NULL)
     return;
 
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), helder_module_get_title (module));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Title of the module"), -1);
+  ask_title (self, _("Rename Module"), _("Title of the module"), helder_module_get_title (module),
+             _("_Rename"), G_CALLBACK (rename_response_cb), G_OBJECT (module));
+}
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Rename Module"),
-                                                       NULL));
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "rename");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "helder-module", g_object_ref (module),
-                          g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "helder-entry", entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+/* Says whole, in a dialog, why something could not be done. */
+static void
+show_problem (HelderWindow *self,
+              const char   *heading,
+              const char   *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rename_page_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         gpointer          user_data)
+{
+  HelderWindow *self = user_data;
+  HelderPage *page = g_object_get_data (G_OBJECT (dialog), "helder-about");
+  g_autofree char *title = dup_entered_title (dialog, response, "accept");
+  g_autofree char *old_file = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *root;
+  HelderModule *module;
+
+  if (title == NULL || self->course == NULL ||
+      (module = _helder_window_module_of_page (self, page)) == NULL)
+    return;
+
+  root = helder_course_get_path (self->course);
+  if (!helder_module_rename_page (module, root, page, title, &old_file, &error))
+    {
+      show_problem (self, _("Could Not Rename the Page"), error->message);
+      return;
+    }
+
+  /* The review's comments and the ignored findings follow the file. */
+  if (!g_str_equal (old_file, helder_page_get_file (page)))
+    {
+      if (self->review != NULL)
+        {
+          helder_review_rename_page (self->review, root, old_file, helder_page_get_file (page));
+          if (helder_review_get_modified (self->review) &&
+              !helder_review_save (self->review, root, &error))
+            show_problem (self, _("Could Not Rename the Page"), error->message);
+          g_clear_error (&error);
+        }
+      if (!helder_ignore_list_rename_page (helder_course_get_ignore_list (self->course), old_file,
+                                           helder_page_get_file (page), &error))
+        show_problem (self, _("Could Not Rename the Page"), error->message);
+    }
+
+  /* The file is renamed on disk already: the course's list of pages is
+   * saved with it, so the two never disagree.
+   */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+  changed (self, page);
+}
+
+/* Rename Page (F2, or the row's menu): a new title, and the file named
+ * from it.
+ */
+static void
+rename_page_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+
+  if (self->course == NULL || self->page == NULL)
+    return;
+
+  ask_title (self, _("Rename Page"), _("Title of the page"), helder_page_get_title (self->page),
+             _("_Rename"), G_CALLBACK (rename_page_response_cb), G_OBJECT (self->page));
 }
 
 static void
@@ -422,6 +559,7 @@ popup_row_menu (HelderWindow  *self,
 
   if (g_object_get_data (G_OBJECT (row), "helder-page") != NULL)
     {
+      g_menu_append (menu, _("_Rename…"), "win.rename-page");
       g_menu_append (menu, _("Move _Up"), "win.move-page(-1)");
       g_menu_append (menu, _("Move _Down"), "win.move-page(1)");
       g_menu_append (menu, _("_New Page"), "win.new-page");
@@ -658,6 +796,157 @@ create_page_row (HelderPage *page)
   return row;
 }
 
+/* A button that repairs a module: its label, action and the action's
+ * string target.
+ */
+typedef struct
+{
+  const char *label;
+  const char *action;
+  const char *target;
+} WayOut;
+
+/* A module that could not be read, where the course lists it: what is
+ * wrong, its ways out, and the pages its folder holds.
+ */
+static void
+append_broken_module (HelderWindow       *self,
+                      HelderBrokenModule *broken)
+{
+  g_autofree char *folder = g_build_filename (helder_course_get_path (self->course), broken->id,
+                                              NULL);
+  g_autofree char *file = g_build_filename (folder, "module.json", NULL);
+  g_autofree char *folder_uri = g_filename_to_uri (folder, NULL, NULL);
+  g_autofree char *file_uri = g_filename_to_uri (file, NULL, NULL);
+  g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", broken->id);
+  g_auto(GStrv) pages = helder_module_dup_folder_pages (helder_course_get_path (self->course),
+                                                        broken->id);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *buttons = gtk_flow_box_new ();
+  GtkWidget *badge = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *problem;
+  GtkWidget *row;
+  const char *text;
+  WayOut ways[3];
+  guint n_ways = 0;
+
+  switch (broken->kind)
+    {
+    case HELDER_BROKEN_MODULE_NO_FILE:
+      text = _("The file that lists this module’s pages is missing. Helder can make it again "
+               "from the pages in the folder.");
+      ways[n_ways++] = (WayOut) { _("Make _Again"), "win.recreate-module", broken->id };
+      ways[n_ways++] = (WayOut) { _("Open _Folder"), "win.open-folder", folder_uri };
+      break;
+    case HELDER_BROKEN_MODULE_UNREADABLE:
+      text = _("The file that lists this module’s pages cannot be read. Open it and fix the "
+               "place the findings name.");
+      ways[n_ways++] = (WayOut) { _("Open _File"), "win.open-folder", file_uri };
+      break;
+    case HELDER_BROKEN_MODULE_NO_FOLDER:
+    default:
+      text = _("The course lists this module, but its folder is gone. Put the folder back, or "
+               "remove the module from the course.");
+      break;
+    }
+  ways[n_ways++] = (WayOut) { _("_Remove from Course"), "win.forget-module", broken->id };
+
+  gtk_widget_add_css_class (badge, "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Error"), -1);
+  gtk_label_set_markup (GTK_LABEL (label), title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (heading), badge);
+  gtk_box_append (GTK_BOX (heading), label);
+
+  problem = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (problem), 0);
+  gtk_widget_add_css_class (problem, "caption");
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 6);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 3);
+  for (guint i = 0; i < n_ways; i++)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (ways[i].label);
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), ways[i].action);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                              g_variant_new_string (ways[i].target));
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_flow_box_append (GTK_FLOW_BOX (buttons), button);
+    }
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), problem);
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  row = gtk_list_box_row_new ();
+  gtk_widget_set_name (row, "broken-module");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_append (self->outline, row);
+
+  /* Its pages are still there, shown until the module can be read. */
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      GtkWidget *name = gtk_label_new (pages[i]);
+      GtkWidget *page_row = gtk_list_box_row_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_margin_start (name, 18);
+      gtk_widget_add_css_class (name, "dim-label");
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (page_row), name);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (page_row), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (page_row), FALSE);
+      gtk_widget_set_name (page_row, "broken-module-page");
+      gtk_list_box_append (self->outline, page_row);
+    }
+}
+
+static void
+recreate_module_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->course == NULL)
+    return;
+
+  if (!helder_course_recreate_module (self->course, g_variant_get_string (parameter, NULL),
+                                      &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  changed (self, self->page);
+}
+
+static void
+forget_module_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+
+  if (self->course == NULL)
+    return;
+
+  helder_course_forget_module (self->course, g_variant_get_string (parameter, NULL));
+  changed (self, self->page);
+}
+
 /* Fills the outline and shows @select, or the first page. */
 void
 _helder_window_fill_outline (HelderWindow *self,
@@ -670,10 +959,18 @@ _helder_window_fill_outline (HelderWindow *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline))) != NULL)
     gtk_list_box_remove (self->outline, child);
 
-  for (guint m = 0; m < helder_course_get_n_modules (self->course); m++)
+  for (guint m = 0, b = 0; m <= helder_course_get_n_modules (self->course); m++)
     {
-      HelderModule *module = helder_course_get_module (self->course, m);
+      GPtrArray *broken = helder_course_get_broken_modules (self->course);
+      HelderModule *module;
 
+      for (; b < broken->len && (((HelderBrokenModule *) g_ptr_array_index (broken, b))->position <= m ||
+                                 m == helder_course_get_n_modules (self->course)); b++)
+        append_broken_module (self, g_ptr_array_index (broken, b));
+      if (m == helder_course_get_n_modules (self->course))
+        break;
+
+      module = helder_course_get_module (self->course, m);
       gtk_list_box_append (self->outline, create_module_row (module));
 
       for (guint p = 0; p < helder_module_get_n_pages (module); p++)
@@ -739,6 +1036,11 @@ _helder_window_outline_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.move-module", "i", move_module_action);
   gtk_widget_class_install_action (widget_class, "win.remove-module", NULL, remove_module_action);
   gtk_widget_class_install_action (widget_class, "win.rename-module", NULL, rename_module_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-page", NULL, rename_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-page", NULL);
+  gtk_widget_class_install_action (widget_class, "win.recreate-module", "s",
+                                   recreate_module_action);
+  gtk_widget_class_install_action (widget_class, "win.forget-module", "s", forget_module_action);
   gtk_widget_class_install_action (widget_class, "win.undo-outline", NULL, undo_outline_action);
   gtk_widget_class_install_action (widget_class, "win.course-settings", "s",
                                    course_settings_action);

@@ -58,6 +58,8 @@ struct _HelderWindow
   HelderOutlineUndo    *outline_undo;
   guint                 fold_source;
   GtkWidget            *back_button;
+  GtkWidget            *add_button;
+  GtkWidget            *insert_button;
   GtkWidget            *findings_button;
   GtkListBox           *recent_list;
   HelderReviewPane     *review_pane;

@@ -587,8 +587,8 @@ back_clicked_cb (HelderWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-/* The window follows each page's changes: the title's unsaved mark and
- * the recovery file.
+/* The window follows each page's changes: the header's title and unsaved
+ * mark, and the recovery file.
  */
 void
 _helder_window_track_page (HelderWindow *self,
@@ -599,6 +599,9 @@ _helder_window_track_page (HelderWindow *self,
 
   g_object_set_data (G_OBJECT (page), "helder-tracked", GINT_TO_POINTER (TRUE));
   g_signal_connect_object (page, "notify::modified", G_CALLBACK (page_modified_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* The header follows the page's first heading as it is typed. */
+  g_signal_connect_object (page, "notify::title", G_CALLBACK (page_modified_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "notify::text", G_CALLBACK (page_text_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -620,10 +623,11 @@ show_load_problems (HelderWindow *self)
     return;
 
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "The course has %u problem; run “helder-cli validate” "
-                                          "to see where",
-                                          "The course has %u problems; run “helder-cli validate” "
-                                          "to see where",
+                                          "The course has %u error; it is marked in the outline "
+                                          "and listed first under Findings for the whole course",
+                                          "The course has %u errors; they are marked in the "
+                                          "outline and listed first under Findings for the whole "
+                                          "course",
                                           errors),
                              errors);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
@@ -912,6 +916,26 @@ recent_activated_cb (HelderWindow  *self,
   helder_window_open_course (self, folder);
 }
 
+/* What needs a course is off while none is open: the + menu, the page's
+ * and the outline's actions, export and the course's settings.
+ */
+static void
+update_course_actions (HelderWindow *self)
+{
+  static const char * const actions[] = {
+    "win.new-page", "win.new-module", "win.rename-page", "win.move-page", "win.remove-page",
+    "win.rename-module", "win.move-module", "win.remove-module", "win.save-copy",
+    "win.course-settings", "win.export", "win.insert-block", "win.insert-callout",
+    "win.edit-block",
+  };
+  gboolean open = self->course != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], open);
+  gtk_widget_set_sensitive (self->add_button, open);
+  gtk_widget_set_sensitive (self->insert_button, open);
+}
+
 static void
 course_loaded_cb (GObject      *source,
                   GAsyncResult *result,
@@ -930,6 +954,7 @@ course_loaded_cb (GObject      *source,
 
   g_set_object (&self->course, course);
   g_clear_object (&self->page);
+  update_course_actions (self);
   adw_window_title_set_title (self->course_title, helder_course_get_title (course));
   adw_window_title_set_subtitle (self->course_title, helder_course_get_path (course));
   g_clear_pointer (&self->review, helder_review_free);
@@ -1276,6 +1301,34 @@ follow_review (HelderWindow *self)
   review_changed_cb (self);
 }
 
+/* win.open-course-file opens a file of the course (a path inside it) in
+ * the app the desktop opens it with; a file that is missing, its folder.
+ */
+static void
+open_course_file_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+
+  if (self->course == NULL)
+    return;
+
+  path = g_build_filename (helder_course_get_path (self->course),
+                           g_variant_get_string (parameter, NULL), NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *file = g_steal_pointer (&path);
+
+      path = g_path_get_dirname (file);
+    }
+  uri = g_filename_to_uri (path, NULL, NULL);
+  if (uri != NULL)
+    gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
 static gboolean
 save_course (HelderWindow *self)
 {
@@ -1466,6 +1519,11 @@ update_fold_buttons_cb (gpointer user_data)
   self->fold_source = 0;
   gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
   gtk_widget_set_visible (self->findings_button, adw_leaflet_get_folded (self->page_leaflet));
+  /* A narrow window with no course shows the start page, not an empty
+   * outline.
+   */
+  if (self->course == NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 
   return G_SOURCE_REMOVE;
 }
@@ -1524,6 +1582,8 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, insert_button);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, page_leaflet);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, findings);
@@ -1566,6 +1626,8 @@ helder_window_class_init (HelderWindowClass *klass)
   _helder_window_import_class_init (widget_class);
   _helder_window_pane_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.open-course-file", "s",
+                                   open_course_file_action);
   /* Ctrl+S, Ctrl+E and Shift+Ctrl+E are the application's accels
    * (helder-application.c), so menus and the shortcuts window show them.
    */
@@ -1578,6 +1640,7 @@ helder_window_init (HelderWindow *self)
   self->preview_device = g_strdup ("phone");
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", FALSE);
+  update_course_actions (self);
   self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
   _helder_window_outline_init (self);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self,

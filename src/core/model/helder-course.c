@@ -20,6 +20,7 @@
 #include "helder-check-settings.h"
 #include "helder-output.h"
 #include "helder-save-transaction.h"
+#include "helder-slug.h"
 #include "helder-team-lock.h"
 #include "helder-thread-owner.h"
 
@@ -39,6 +40,7 @@ struct _HelderCourse
   GHashTable         *page_index;  /* file → HelderPage (borrowed); NULL until a
                                     * look-up, dropped when a page list changes */
   GPtrArray          *diagnostics; /* of the course, module and word files */
+  GPtrArray          *broken_modules; /* of HelderBrokenModule*, in the course's order */
   HelderJsonDocument *document;
   GThread            *owner;       /* the only thread that may use the course */
 };
@@ -71,6 +73,7 @@ helder_course_finalize (GObject *object)
   g_clear_object (&self->modules);
   g_clear_pointer (&self->page_index, g_hash_table_unref);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  g_clear_pointer (&self->broken_modules, g_ptr_array_unref);
   g_clear_pointer (&self->document, helder_json_document_free);
 
   G_OBJECT_CLASS (helder_course_parent_class)->finalize (object);
@@ -152,6 +155,15 @@ modules_changed_cb (GListModel   *modules,
 }
 
 static void
+broken_module_free (gpointer data)
+{
+  HelderBrokenModule *broken = data;
+
+  g_free (broken->id);
+  g_free (broken);
+}
+
+static void
 helder_course_init (HelderCourse *self)
 {
   self->goals = g_ptr_array_new_with_free_func ((GDestroyNotify) goal_free);
@@ -160,6 +172,7 @@ helder_course_init (HelderCourse *self)
   g_signal_connect_object (self->modules, "items-changed", G_CALLBACK (modules_changed_cb), self,
                            0);
   self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  self->broken_modules = g_ptr_array_new_with_free_func (broken_module_free);
 }
 
 static void
@@ -394,6 +407,29 @@ read_goals (HelderCourse *self,
     }
 }
 
+
+/* A module the course names but that could not be read stays in the
+ * course, where it was, so the author can repair it.
+ */
+static void
+remember_broken_module (HelderCourse *self,
+                        const char   *id)
+{
+  HelderBrokenModule *broken = g_new0 (HelderBrokenModule, 1);
+  g_autofree char *folder = g_build_filename (self->path, id, NULL);
+  g_autofree char *file = g_build_filename (folder, "module.json", NULL);
+
+  broken->id = g_strdup (id);
+  broken->position = helder_course_get_n_modules (self);
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    broken->kind = HELDER_BROKEN_MODULE_NO_FOLDER;
+  else if (!g_file_test (file, G_FILE_TEST_EXISTS))
+    broken->kind = HELDER_BROKEN_MODULE_NO_FILE;
+  else
+    broken->kind = HELDER_BROKEN_MODULE_UNREADABLE;
+  g_ptr_array_add (self->broken_modules, broken);
+}
+
 static void
 load_modules (HelderCourse *self,
               JsonObject   *root)
@@ -448,6 +484,8 @@ load_modules (HelderCourse *self,
       module = helder_module_load (self->path, id, self->diagnostics);
       if (module != NULL)
         g_list_store_append (self->modules, module);
+      else
+        remember_broken_module (self, id);
     }
 }
 
@@ -1900,8 +1938,22 @@ write_module_order (HelderCourse *self)
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_auto(GStrv) list = NULL;
 
-  for (guint i = 0; i < helder_course_get_n_modules (self); i++)
-    g_strv_builder_add (ids, helder_module_get_id (helder_course_get_module (self, i)));
+  guint b = 0;
+
+  /* The modules that could not be read keep their places. */
+  for (guint i = 0; i <= helder_course_get_n_modules (self); i++)
+    {
+      for (; b < self->broken_modules->len; b++)
+        {
+          HelderBrokenModule *broken = g_ptr_array_index (self->broken_modules, b);
+
+          if (broken->position > i && i < helder_course_get_n_modules (self))
+            break;
+          g_strv_builder_add (ids, broken->id);
+        }
+      if (i < helder_course_get_n_modules (self))
+        g_strv_builder_add (ids, helder_module_get_id (helder_course_get_module (self, i)));
+    }
 
   list = g_strv_builder_end (ids);
   helder_json_document_set_strings (self->document, helder_json_document_get_root (self->document),
@@ -2023,28 +2075,197 @@ helder_course_move_module (HelderCourse *self,
   write_module_order (self);
 }
 
+/* A module.json: @title, 20 minutes, no goals yet, and @pages. */
+static GBytes *
+dup_module_json (const char         *title,
+                 const char * const *pages)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  char *text;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, title);
+  json_builder_set_member_name (builder, "minutes");
+  json_builder_add_int_value (builder, 20);
+  json_builder_set_member_name (builder, "goals");
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "pages");
+  json_builder_begin_array (builder);
+  for (guint i = 0; pages[i] != NULL; i++)
+    json_builder_add_string_value (builder, pages[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = helder_json_to_text (root);
+
+  return g_bytes_new_take (text, strlen (text));
+}
+
+/**
+ * helder_course_get_broken_modules:
+ *
+ * The modules the course names that could not be read, in the course's
+ * order; the course's diagnostics say why.
+ *
+ * Returns: (transfer none) (element-type HelderBrokenModule): the modules
+ */
+GPtrArray *
+helder_course_get_broken_modules (HelderCourse *self)
+{
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+
+  return self->broken_modules;
+}
+
+static int
+find_broken_module (HelderCourse *self,
+                    const char   *id)
+{
+  for (guint i = 0; i < self->broken_modules->len; i++)
+    if (g_str_equal (((HelderBrokenModule *) g_ptr_array_index (self->broken_modules, i))->id, id))
+      return (int) i;
+
+  return -1;
+}
+
+/* The load problems of a module no longer in the list: those of its
+ * files, and the course's about its folder.
+ */
+static void
+drop_module_diagnostics (HelderCourse *self,
+                         const char   *id)
+{
+  g_autofree char *prefix = g_strconcat (id, "/", NULL);
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", id);
+
+  for (guint i = self->diagnostics->len; i > 0; i--)
+    {
+      HelderDiagnostic *diagnostic = g_ptr_array_index (self->diagnostics, i - 1);
+
+      if (g_str_has_prefix (diagnostic->file, prefix) ||
+          (g_str_equal (diagnostic->file, "course.json") &&
+           g_str_equal (diagnostic->rule, "format-module") &&
+           strstr (diagnostic->message, quoted) != NULL))
+        g_ptr_array_remove_index (self->diagnostics, i - 1);
+    }
+}
+
+/**
+ * helder_course_recreate_module:
+ * @id: a module whose folder is there but whose module.json is missing
+ *
+ * Writes a new module.json for the module from the pages in its folder
+ * (in the order of their names), with a title made from the folder's
+ * name, and puts the module back where the course lists it. The rest of
+ * the course is not touched.
+ *
+ * Returns: %TRUE when the module was written and read back
+ */
+gboolean
+helder_course_recreate_module (HelderCourse  *self,
+                               const char    *id,
+                               GError       **error)
+{
+  g_autoptr(HelderSaveTransaction) transaction = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(HelderModule) module = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *file = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autoptr(GString) title = NULL;
+  HelderBrokenModule *broken;
+  int index;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  index = find_broken_module (self, id);
+  broken = index >= 0 ? g_ptr_array_index (self->broken_modules, index) : NULL;
+  if (broken == NULL || broken->kind != HELDER_BROKEN_MODULE_NO_FILE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("The module in the folder %s is not missing its file; open the folder "
+                     "to see what is wrong"), id);
+      return FALSE;
+    }
+
+  /* "02-de-toets" is titled "De toets"; the author can rename it. */
+  title = g_string_new (id + strspn (id, "0123456789"));
+  g_strdelimit (title->str, "-", ' ');
+  g_strchug (title->str);
+  g_string_set_size (title, strlen (title->str));
+  if (title->len == 0)
+    g_string_assign (title, id);
+  title->str[0] = g_ascii_toupper (title->str[0]);
+
+  pages = helder_module_dup_folder_pages (self->path, id);
+  bytes = dup_module_json (title->str, (const char * const *) pages);
+
+  file = g_strconcat (id, "/module.json", NULL);
+  transaction = helder_save_transaction_new (self->path);
+  helder_save_transaction_add (transaction, file, bytes);
+  if (!helder_save_transaction_commit (transaction, error))
+    return FALSE;
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  module = helder_module_load (self->path, id, problems);
+  if (module == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The new file %s could not be read back; check the folder's pages"), file);
+      return FALSE;
+    }
+
+  drop_module_diagnostics (self, id);
+  for (guint i = 0; i < problems->len; i++)
+    g_ptr_array_add (self->diagnostics, helder_diagnostic_ref (g_ptr_array_index (problems, i)));
+  g_list_store_insert (self->modules, MIN (broken->position, helder_course_get_n_modules (self)),
+                       module);
+  for (guint i = index + 1; i < self->broken_modules->len; i++)
+    ((HelderBrokenModule *) g_ptr_array_index (self->broken_modules, i))->position++;
+  g_ptr_array_remove_index (self->broken_modules, index);
+
+  return TRUE;
+}
+
+/**
+ * helder_course_forget_module:
+ * @id: a module that could not be read
+ *
+ * Takes the module off the course's list of modules; its folder stays
+ * on disk. Saved with the course.
+ */
+void
+helder_course_forget_module (HelderCourse *self,
+                             const char   *id)
+{
+  int index;
+
+  g_return_if_fail (HELDER_IS_COURSE (self));
+  g_return_if_fail (id != NULL);
+
+  index = find_broken_module (self, id);
+  if (index < 0 || self->document == NULL)
+    return;
+
+  g_ptr_array_remove_index (self->broken_modules, index);
+  drop_module_diagnostics (self, id);
+  write_module_order (self);
+}
+
 /* An id from a folder name: lower case, letters, digits and -. */
 static char *
 id_from_name (const char *name)
 {
-  g_autofree char *ascii = g_str_to_ascii (name, NULL);
-  g_autofree char *lower = g_ascii_strdown (ascii, -1);
-  GString *id = g_string_new (NULL);
+  g_autofree char *slug = helder_slug_dup (name, 0);
 
-  for (const char *p = lower; *p != '\0'; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (id, *p);
-      else if (id->len > 0 && id->str[id->len - 1] != '-')
-        g_string_append_c (id, '-');
-    }
+  if (slug[0] == '\0' || !g_ascii_islower (slug[0]))
+    return g_strconcat ("cursus-", slug, NULL);
 
-  while (id->len > 0 && id->str[id->len - 1] == '-')
-    g_string_truncate (id, id->len - 1);
-  if (id->len == 0 || !g_ascii_islower (id->str[0]))
-    g_string_prepend (id, "cursus-");
-
-  return g_string_free (id, FALSE);
+  return g_steal_pointer (&slug);
 }
 
 /**
@@ -2073,9 +2294,7 @@ helder_course_create (const char  *path,
   g_autoptr(GBytes) module_bytes = NULL;
   g_autoptr(GBytes) page_bytes = NULL;
   g_autoptr(GBytes) words_bytes = NULL;
-  static const char module_json[] =
-    "{\n  \"title\": \"Module 1\",\n  \"minutes\": 20,\n  \"goals\": [],\n"
-    "  \"pages\": [\"01-welkom.md\"]\n}\n";
+  static const char * const first_pages[] = { "01-welkom.md", NULL };
   /* Learner text is Dutch at B1, as the course format's examples are. */
   static const char page[] =
     "# Welkom\n\nIn deze module leer je iets nieuws. Schrijf hier je eerste tekst.\n";
@@ -2131,7 +2350,7 @@ helder_course_create (const char  *path,
     }
 
   course_bytes = g_bytes_new (course_json, strlen (course_json));
-  module_bytes = g_bytes_new_static (module_json, sizeof module_json - 1);
+  module_bytes = dup_module_json ("Module 1", first_pages);
   page_bytes = g_bytes_new_static (page, sizeof page - 1);
   words_bytes = g_bytes_new_static (words, sizeof words - 1);
 
@@ -2183,27 +2402,17 @@ helder_course_dup_lesson (HelderCourse        *self,
                           GError             **error)
 {
   g_autoptr(HelderModule) lesson = NULL;
-  g_autoptr(GString) id = g_string_new ("les-");
-  g_autofree char *lower = NULL;
-  g_autofree char *ascii = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *id = NULL;
 
   g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
   g_return_val_if_fail (title != NULL && pages != NULL, NULL);
 
   /* The id names the package and its identifiers: "les-" and the title. */
-  lower = g_utf8_strdown (title, -1);
-  ascii = g_str_to_ascii (lower, "C");
-  for (const char *p = ascii; *p != '\0' && id->len < 40; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (id, *p);
-      else if (id->str[id->len - 1] != '-')
-        g_string_append_c (id, '-');
-    }
-  while (id->str[id->len - 1] == '-')
-    g_string_truncate (id, id->len - 1);
+  slug = helder_slug_dup (title, 36);
+  id = slug[0] != '\0' ? g_strconcat ("les-", slug, NULL) : g_strdup ("les");
 
-  lesson = helder_module_new (id->str, title);
+  lesson = helder_module_new (id, title);
   helder_module_set_minutes (lesson, 10);
   for (guint i = 0; pages[i] != NULL; i++)
     {

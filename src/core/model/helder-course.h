@@ -99,6 +99,30 @@ typedef struct
 
 HelderPageIter helder_course_iter_pages      (HelderCourse         *self);
 gboolean      helder_page_iter_next          (HelderPageIter       *iter);
+/* A module the course names that could not be read: its folder or its
+ * module.json is missing, or module.json does not parse. It sits among
+ * the modules at @position (the number of modules read before it).
+ */
+typedef enum
+{
+  HELDER_BROKEN_MODULE_NO_FOLDER,
+  HELDER_BROKEN_MODULE_NO_FILE,
+  HELDER_BROKEN_MODULE_UNREADABLE,
+} HelderBrokenModuleKind;
+
+typedef struct
+{
+  char                   *id;
+  guint                   position;
+  HelderBrokenModuleKind  kind;
+} HelderBrokenModule;
+
+GPtrArray    *helder_course_get_broken_modules (HelderCourse        *self);
+gboolean      helder_course_recreate_module   (HelderCourse         *self,
+                                               const char           *id,
+                                               GError              **error);
+void          helder_course_forget_module     (HelderCourse         *self,
+                                               const char           *id);
 HelderModule *helder_course_get_module       (HelderCourse         *self,
                                               guint                 position);
 HelderModule *helder_course_find_module      (HelderCourse         *self,

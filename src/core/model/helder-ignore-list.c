@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -181,6 +183,47 @@ save (HelderIgnoreList  *self,
   data = helder_json_to_text (root);
 
   return helder_output_write (self->path, NULL, data, -1, error);
+}
+
+/**
+ * helder_ignore_list_rename_page:
+ * @old_file: a page's file before it was renamed
+ * @new_file: its file now
+ *
+ * The findings ignored on the page follow it to its new file name;
+ * ignored.json is written when anything changed.
+ *
+ * Returns: %FALSE with @error set when ignored.json could not be written
+ */
+gboolean
+helder_ignore_list_rename_page (HelderIgnoreList  *self,
+                                const char        *old_file,
+                                const char        *new_file,
+                                GError           **error)
+{
+  g_autofree char *prefix = g_strconcat (old_file, "\n", NULL);
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (old_file != NULL && new_file != NULL, FALSE);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      char *key = g_ptr_array_index (self->entries, i);
+      char *renamed;
+
+      if (!g_str_has_prefix (key, prefix))
+        continue;
+
+      renamed = g_strconcat (new_file, "\n", key + strlen (prefix), NULL);
+      /* The table owns the keys: the old one goes with its entry. */
+      self->entries->pdata[i] = renamed;
+      g_hash_table_remove (self->keys, key);
+      g_hash_table_add (self->keys, renamed);
+      changed = TRUE;
+    }
+
+  return !changed || save (self, error);
 }
 
 /* Ignores @diagnostic (where it is, and wherever the same words get the

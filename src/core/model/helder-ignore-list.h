@@ -31,6 +31,10 @@ gboolean          helder_ignore_list_add     (HelderIgnoreList       *self,
 gboolean          helder_ignore_list_matches (HelderIgnoreList       *self,
                                               const HelderDiagnostic *diagnostic,
                                               const char             *page_text);
+gboolean          helder_ignore_list_rename_page (HelderIgnoreList *self,
+                                                  const char       *old_file,
+                                                  const char       *new_file,
+                                                  GError          **error);
 guint             helder_ignore_list_get_n_entries (HelderIgnoreList *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderIgnoreList, helder_ignore_list_free)

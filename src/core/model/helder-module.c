@@ -7,13 +7,16 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "helder-colour.h"
 #include "helder-course-path.h"
 #include "helder-module.h"
+#include "helder-slug.h"
 #include "helder-thread-owner.h"
 
 /* Reading speed and interaction time behind the estimate, as documented
@@ -205,6 +208,48 @@ helder_module_id_is_valid (const char *id)
       return FALSE;
 
   return TRUE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * helder_module_dup_folder_pages:
+ * @root: the course folder
+ * @id: the module folder's name
+ *
+ * The page files in a module's folder, whatever its module.json says:
+ * the names ending in .md that are valid page names, sorted.
+ *
+ * Returns: (transfer full): the names, without the folder; free with
+ *   g_strfreev()
+ */
+char **
+helder_module_dup_folder_pages (const char *root,
+                                const char *id)
+{
+  g_autofree char *folder = g_build_filename (root, id, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *stem = g_str_has_suffix (name, ".md")
+                              ? g_strndup (name, strlen (name) - 3) : NULL;
+
+      if (stem != NULL && helder_module_id_is_valid (stem))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return (char **) g_ptr_array_steal (names, NULL);
 }
 
 /**
@@ -557,6 +602,18 @@ helder_module_find_page (HelderModule *self,
   return position;
 }
 
+/* Whether a page of the module has @file (relative to the course). */
+static gboolean
+module_has_file (HelderModule *self,
+                 const char   *file)
+{
+  for (guint i = 0; i < helder_module_get_n_pages (self); i++)
+    if (g_str_equal (helder_page_get_file (helder_module_get_page (self, i)), file))
+      return TRUE;
+
+  return FALSE;
+}
+
 /**
  * helder_module_add_page:
  * @root: the course folder
@@ -597,13 +654,12 @@ helder_module_add_page (HelderModule  *self,
       return NULL;
     }
 
-  for (guint i = 0; i < helder_module_get_n_pages (self); i++)
-    if (g_str_equal (helder_page_get_file (helder_module_get_page (self, i)), file))
-      {
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                     _("the module already has a page “%s”"), name);
-        return NULL;
-      }
+  if (module_has_file (self, file))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("the module already has a page “%s”"), name);
+      return NULL;
+    }
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -618,6 +674,155 @@ helder_module_add_page (HelderModule  *self,
   helder_module_insert_page (self, page, position);
 
   return page;
+}
+
+/**
+ * helder_module_dup_page_name:
+ * @root: the course's folder
+ * @title: the new page's title
+ *
+ * A file name for a new page called @title: the next number after the
+ * module's pages and the title in lower case, accents folded and words
+ * joined by "-" ("03-wat-is-een-cafe.md"), taken by no page of the
+ * module and no file in its folder.
+ *
+ * Returns: (transfer full): the name, without the module's folder; the
+ *   caller frees it
+ */
+char *
+helder_module_dup_page_name (HelderModule *self,
+                             const char   *root,
+                             const char   *title)
+{
+  g_autofree char *slug = NULL;
+
+  g_return_val_if_fail (HELDER_IS_MODULE (self), NULL);
+  g_return_val_if_fail (root != NULL && title != NULL, NULL);
+
+  slug = helder_slug_dup (title, 40);
+  /* A file name in the course's language, as the pages' text is. */
+  if (slug[0] == '\0')
+    {
+      g_free (slug);
+      slug = g_strdup ("pagina");
+    }
+
+  for (guint n = helder_module_get_n_pages (self) + 1;; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("%02u-%s.md", n, slug);
+      g_autofree char *file = g_strconcat (self->id, "/", name, NULL);
+      g_autofree char *path = g_build_filename (root, self->id, name, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS) && !module_has_file (self, file))
+        return g_steal_pointer (&name);
+    }
+}
+
+/* @text with its first "# " heading set to @title; a text without one
+ * gets it on top.
+ */
+static char *
+dup_with_heading (const char *text,
+                  const char *title)
+{
+  const char *line = text;
+
+  while (*line != '\0' && !g_str_has_prefix (line, "# "))
+    {
+      const char *next = strchr (line, '\n');
+
+      if (next == NULL)
+        return g_strdup_printf ("# %s\n\n%s", title, text);
+      line = next + 1;
+    }
+
+  if (*line == '\0')
+    return g_strdup_printf ("# %s\n\n%s", title, text);
+
+  return g_strdup_printf ("%.*s# %s%s", (int) (line - text), text, title,
+                          strchr (line, '\n') != NULL ? strchr (line, '\n') : "");
+}
+
+/**
+ * helder_module_rename_page:
+ * @root: the course folder
+ * @page: a page of the module
+ * @title: the page's new title
+ * @old_file: (out) (optional) (transfer full): the page's file before
+ *
+ * Renames a page: its heading becomes @title and its file is named from
+ * it, keeping its number ("03-oud.md" becomes "03-nieuw.md"). The file
+ * is renamed on disk at once, in one step, and never over another file;
+ * module.json's list follows when the course is saved.
+ *
+ * Returns: %TRUE when renamed; %FALSE with @error set when the name is
+ *   taken or the file could not be renamed (the page is then unchanged)
+ */
+gboolean
+helder_module_rename_page (HelderModule  *self,
+                           const char    *root,
+                           HelderPage    *page,
+                           const char    *title,
+                           char         **old_file,
+                           GError       **error)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  int position;
+
+  g_return_val_if_fail (HELDER_IS_MODULE (self), FALSE);
+  g_return_val_if_fail (root != NULL && title != NULL, FALSE);
+
+  position = helder_module_find_page (self, page);
+  g_return_val_if_fail (position >= 0, FALSE);
+
+  base = g_path_get_basename (helder_page_get_file (page));
+  slug = helder_slug_dup (title, 40);
+  name = g_strdup_printf ("%.*s%s.md", (int) strspn (base, "0123456789-"), base,
+                          slug[0] != '\0' ? slug : "pagina");
+  file = g_strconcat (self->id, "/", name, NULL);
+  before = g_strdup (helder_page_get_file (page));
+
+  if (!g_str_equal (file, before))
+    {
+      from = g_build_filename (root, before, NULL);
+      to = g_build_filename (root, file, NULL);
+
+      if (module_has_file (self, file) || g_file_test (to, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("The module already has a page file %s; choose another title"), name);
+          return FALSE;
+        }
+
+      /* A page not saved yet has no file to rename. */
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("Could not rename %s to %s: %s"), before, name, g_strerror (saved));
+          return FALSE;
+        }
+
+      helder_page_set_file (page, file);
+      write_page_order (self);
+      /* Look-ups by file name follow. */
+      g_list_model_items_changed (G_LIST_MODEL (self->pages), (guint) position, 1, 1);
+    }
+
+  text = dup_with_heading (helder_page_get_text (page), title);
+  helder_page_set_text (page, text, -1);
+  if (old_file != NULL)
+    *old_file = g_steal_pointer (&before);
+
+  return TRUE;
 }
 
 /* Puts @page (new, or removed before) back into the module at @position. */

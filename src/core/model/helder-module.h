@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HelderModule, helder_module, HELDER, MODULE, GObject)
 
 gboolean      helder_module_id_is_valid        (const char   *id);
+char        **helder_module_dup_folder_pages   (const char   *root,
+                                                const char   *id);
 HelderModule *helder_module_load               (const char   *root,
                                                 const char   *id,
                                                 GPtrArray    *diagnostics);
@@ -57,6 +59,15 @@ void          helder_module_remove_page        (HelderModule *self,
 void          helder_module_move_page          (HelderModule *self,
                                                 HelderPage   *page,
                                                 guint         position);
+char         *helder_module_dup_page_name      (HelderModule *self,
+                                                const char   *root,
+                                                const char   *title);
+gboolean      helder_module_rename_page        (HelderModule *self,
+                                                const char   *root,
+                                                HelderPage   *page,
+                                                const char   *title,
+                                                char        **old_file,
+                                                GError      **error);
 int           helder_module_find_page          (HelderModule *self,
                                                 HelderPage   *page);
 

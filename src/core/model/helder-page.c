@@ -193,6 +193,25 @@ helder_page_new (const char *file,
   return self;
 }
 
+/* Gives the page a new file name (relative to the course folder), as
+ * helder_module_rename_page() does after renaming the file.
+ */
+void
+helder_page_set_file (HelderPage *self,
+                      const char *file)
+{
+  g_autofree char *base = NULL;
+
+  g_return_if_fail (HELDER_IS_PAGE (self));
+  g_return_if_fail (file != NULL && g_str_has_suffix (file, ".md"));
+
+  base = g_path_get_basename (file);
+  g_free (self->file);
+  self->file = g_strdup (file);
+  g_free (self->id);
+  self->id = g_strndup (base, strlen (base) - 3);
+}
+
 /* Returns: (transfer none): the page file relative to the course folder,
  * owned by @self.
  */

@@ -21,6 +21,8 @@ G_DECLARE_FINAL_TYPE (HelderPage, helder_page, HELDER, PAGE, GObject)
 HelderPage              *helder_page_new             (const char *file,
                                                       GBytes     *bytes);
 const char              *helder_page_get_file        (HelderPage *self);
+void                     helder_page_set_file        (HelderPage *self,
+                                                      const char *file);
 const char              *helder_page_get_id          (HelderPage *self);
 const char              *helder_page_get_title       (HelderPage *self);
 const char              *helder_page_get_text        (HelderPage *self);

@@ -642,6 +642,70 @@ helder_review_get_pages (HelderReview *self)
   return self->pages;
 }
 
+/* Sets *@page to @new_file when it is @old_file. */
+static gboolean
+replace_page (char       **page,
+              const char  *old_file,
+              const char  *new_file)
+{
+  if (!g_str_equal (*page, old_file))
+    return FALSE;
+
+  g_free (*page);
+  *page = g_strdup (new_file);
+  return TRUE;
+}
+
+/**
+ * helder_review_rename_page:
+ * @course_path: the course folder
+ * @old_file: a page's file before it was renamed
+ * @new_file: its file now
+ *
+ * The page's threads, sign-offs and approved text follow it to its new
+ * file name. Nothing is written: save the review afterwards.
+ */
+void
+helder_review_rename_page (HelderReview *self,
+                           const char   *course_path,
+                           const char   *old_file,
+                           const char   *new_file)
+{
+  g_autofree char *approved = NULL;
+  g_autofree char *text = NULL;
+  gboolean changed = FALSE;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (course_path != NULL && old_file != NULL && new_file != NULL);
+
+  for (guint i = 0; i < self->threads->len; i++)
+    {
+      HelderReviewThread *thread = g_ptr_array_index (self->threads, i);
+
+      changed |= replace_page (&thread->page, old_file, new_file);
+    }
+
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      HelderReviewPage *page = g_ptr_array_index (self->pages, i);
+
+      changed |= replace_page (&page->page, old_file, new_file);
+    }
+
+  /* The approved text is written again under the new name at the next save. */
+  text = g_strdup (g_hash_table_lookup (self->approved_texts, old_file));
+  approved = g_build_filename (course_path, HELDER_REVIEW_APPROVED_FOLDER, old_file, NULL);
+  if (text != NULL || g_file_get_contents (approved, &text, NULL, NULL))
+    {
+      g_hash_table_remove (self->approved_texts, old_file);
+      g_hash_table_replace (self->approved_texts, g_strdup (new_file), g_steal_pointer (&text));
+      changed = TRUE;
+    }
+
+  if (changed)
+    self->modified = TRUE;
+}
+
 HelderReviewPage *
 helder_review_find_page (HelderReview *self,
                          const char   *page)

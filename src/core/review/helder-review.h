@@ -178,6 +178,10 @@ HelderAnchorMatch   helder_review_anchor              (HelderReviewThread *threa
                                                        HelderRange        *range);
 
 GPtrArray          *helder_review_get_pages           (HelderReview       *self);
+void                helder_review_rename_page         (HelderReview       *self,
+                                                       const char         *course_path,
+                                                       const char         *old_file,
+                                                       const char         *new_file);
 HelderReviewPage   *helder_review_find_page           (HelderReview       *self,
                                                        const char         *page);
 HelderReviewState   helder_review_get_state           (HelderReview       *self,
