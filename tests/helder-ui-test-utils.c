@@ -38,7 +38,10 @@ void
 wait_for (gboolean (*condition) (gpointer),
           gpointer   data)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  /* Generous: a busy CI machine can take many seconds to start WebKit;
+   * a condition that holds ends the wait at once.
+   */
+  gint64 deadline = g_get_monotonic_time () + 90 * G_USEC_PER_SEC;
 
   while (!condition (data) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
