@@ -80,7 +80,7 @@ count_css_class (GtkWidget  *root,
 static void
 wait_for_drawing (HelderKpiChart *chart)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 90 * G_USEC_PER_SEC;
 
   while (helder_kpi_chart_get_tooltip_at (chart, 5, 20) == NULL && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);

@@ -382,7 +382,7 @@ static void
 wait_for_recovery_file (const char *path)
 {
   FileText expected = { path, "Deze zin typte ik net." };
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 90 * G_USEC_PER_SEC;
 
   while (!file_has_text (&expected) && g_get_monotonic_time () < deadline)
     g_usleep (G_USEC_PER_SEC / 10);
