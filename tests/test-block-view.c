@@ -1025,6 +1025,8 @@ test_review_in_cards (void)
 
   comment_on (window, feedback, "oefent teneinde", "Kan dit eenvoudiger?");
   comment_on (window, text, "teneinde te", "Liever: om te.");
+  /* A passage across bold text takes the bold marks with it. */
+  comment_on (window, text, "leest dit", "Wat lees je?");
 
   source = helder_page_get_text (helder_window_get_page (window));
   ranges = helder_review_pane_get_ranges (HELDER_REVIEW_PANE (find_widget (GTK_WIDGET (window),
@@ -1032,6 +1034,7 @@ test_review_in_cards (void)
                                                                            "review-pane")));
   g_assert_true (has_range (ranges, source, "Je oefent teneinde", "oefent teneinde"));
   g_assert_true (has_range (ranges, source, "dit** teneinde te", "teneinde te"));
+  g_assert_true (has_range (ranges, source, "Je leest **dit**", "leest **dit"));
 
   helder_page_editor_check_now (editor_of (window));
   run_until_idle ();
@@ -1039,6 +1042,8 @@ test_review_in_cards (void)
                              "oefent teneinde", "helder-comment"));
   g_assert_true (view_marks (card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0),
                              "teneinde te", "helder-comment"));
+  g_assert_true (view_covers (card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0),
+                              "leest dit", "helder-comment"));
 
   close_window (window);
   helder_test_remove_tree (path);

@@ -723,6 +723,13 @@ map_passage (const char *from,
 
   found = find_nth (to, to_length, from + word_start, word_end - word_start,
                     count_before (from, word_start, from + word_start, word_end - word_start));
+  /* A passage across a change of style ("dit** teneinde") maps by its
+   * first and its last word.
+   */
+  if (found == NULL && a < b)
+    return map_passage (from, from_length, a, a, to, to_length, mapped_a, &word_end) &&
+           map_passage (from, from_length, b, b, to, to_length, &word_start, mapped_b) &&
+           *mapped_a <= *mapped_b;
   if (found == NULL)
     return FALSE;
 
