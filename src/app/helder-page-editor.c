@@ -553,6 +553,35 @@ edit_source_cb (HelderPageEditor *self,
   select_bounds (self, &from, &to);
 }
 
+/**
+ * helder_page_editor_select_range:
+ * @start: the first byte of the passage in the page source
+ * @end: the byte after its last one
+ *
+ * Shows the passage: in Blocks, the focus goes to the card and the field
+ * that hold it, with the passage selected; in Source, it is selected.
+ */
+void
+helder_page_editor_select_range (HelderPageEditor *self,
+                                 gsize             start,
+                                 gsize             end)
+{
+  GtkTextIter from;
+  GtkTextIter to;
+
+  g_return_if_fail (HELDER_IS_PAGE_EDITOR (self));
+
+  if (self->page == NULL || start > end || end > helder_page_get_length (self->page))
+    return;
+
+  if (blocks_shown (self) && helder_block_view_focus_range (self->blocks, start, end))
+    return;
+
+  iter_at_offset (self, start, &from);
+  iter_at_offset (self, end, &to);
+  select_bounds (self, &from, &to);
+}
+
 void
 helder_page_editor_select (HelderPageEditor       *self,
                            const HelderDiagnostic *diagnostic)
@@ -566,12 +595,8 @@ helder_page_editor_select (HelderPageEditor       *self,
   if (self->page == NULL)
     return;
 
-  if (blocks_shown (self) &&
-      helder_block_view_focus_range (self->blocks, diagnostic->start, diagnostic->end))
-    return;
-
   diagnostic_bounds (self, diagnostic, &start, &end);
-  select_bounds (self, &start, &end);
+  helder_page_editor_select_range (self, offset_at_iter (self, &start), offset_at_iter (self, &end));
 }
 
 /* Replaces the diagnostic's range by its suggestion @index, as one step
