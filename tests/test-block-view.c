@@ -449,17 +449,28 @@ command_passes (const char *cli,
   return g_spawn_check_wait_status (status, NULL);
 }
 
+/* Finds the first @words in @buffer. */
+static void
+find_words (GtkTextBuffer *buffer,
+            const char    *words,
+            GtkTextIter   *match_start,
+            GtkTextIter   *match_end)
+{
+  GtkTextIter start;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, words, 0, match_start, match_end, NULL));
+}
+
 static void
 select_words (GtkWidget  *view,
               const char *words)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkTextIter start;
   GtkTextIter match_start;
   GtkTextIter match_end;
 
-  gtk_text_buffer_get_start_iter (buffer, &start);
-  g_assert_true (gtk_text_iter_forward_search (&start, words, 0, &match_start, &match_end, NULL));
+  find_words (buffer, words, &match_start, &match_end);
   gtk_text_buffer_select_range (buffer, &match_start, &match_end);
 }
 
@@ -622,50 +633,36 @@ editor_of (HelderWindow *window)
   return HELDER_PAGE_EDITOR (find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "editor"));
 }
 
-/* Whether the tag named @tag marks exactly @words in @view. */
-static gboolean
-view_marks (GtkWidget  *view,
-            const char *words,
-            const char *tag_name)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
-  GtkTextIter start;
-  GtkTextIter match_start;
-  GtkTextIter match_end;
-  GtkTextIter before;
-
-  gtk_text_buffer_get_start_iter (buffer, &start);
-  g_assert_true (gtk_text_iter_forward_search (&start, words, 0, &match_start, &match_end, NULL));
-  before = match_start;
-
-  return tag != NULL && gtk_text_iter_starts_tag (&match_start, tag) &&
-         gtk_text_iter_ends_tag (&match_end, tag) &&
-         (!gtk_text_iter_backward_char (&before) || !gtk_text_iter_has_tag (&before, tag));
-}
-
-/* Whether the tag named @tag covers @words in @view (where a finding on
- * the whole field has the same tag, the word's own cannot be told apart).
+/* Whether the tag named @tag covers @words in @view, and if @exactly,
+ * starts and ends with them (where a finding on the whole field has the
+ * same tag, a word's own cannot be told apart).
  */
 static gboolean
-view_covers (GtkWidget  *view,
-             const char *words,
-             const char *tag_name)
+view_has_tag (GtkWidget  *view,
+              const char *words,
+              const char *tag_name,
+              gboolean    exactly)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
-  GtkTextIter start;
   GtkTextIter match_start;
   GtkTextIter match_end;
+  GtkTextIter iter;
 
-  gtk_text_buffer_get_start_iter (buffer, &start);
-  g_assert_true (gtk_text_iter_forward_search (&start, words, 0, &match_start, &match_end, NULL));
-  for (; tag != NULL && gtk_text_iter_compare (&match_start, &match_end) < 0;
-       gtk_text_iter_forward_char (&match_start))
-    if (!gtk_text_iter_has_tag (&match_start, tag))
+  find_words (buffer, words, &match_start, &match_end);
+  if (tag == NULL)
+    return FALSE;
+  if (exactly)
+    {
+      iter = match_start;
+      return gtk_text_iter_starts_tag (&match_start, tag) && gtk_text_iter_ends_tag (&match_end, tag) &&
+             (!gtk_text_iter_backward_char (&iter) || !gtk_text_iter_has_tag (&iter, tag));
+    }
+  for (iter = match_start; gtk_text_iter_compare (&iter, &match_end) < 0; gtk_text_iter_forward_char (&iter))
+    if (!gtk_text_iter_has_tag (&iter, tag))
       return FALSE;
 
-  return tag != NULL;
+  return TRUE;
 }
 
 /* The tag the Source view gives the finding on @words. */
@@ -673,14 +670,11 @@ static GtkTextTag *
 source_tag_at (HelderWindow *window,
                const char   *words)
 {
-  GtkTextBuffer *buffer = helder_page_editor_get_buffer (editor_of (window));
-  GtkTextIter start;
   GtkTextIter match_start;
   GtkTextIter match_end;
   g_autoptr(GSList) tags = NULL;
 
-  gtk_text_buffer_get_start_iter (buffer, &start);
-  g_assert_true (gtk_text_iter_forward_search (&start, words, 0, &match_start, &match_end, NULL));
+  find_words (helder_page_editor_get_buffer (editor_of (window)), words, &match_start, &match_end);
   tags = gtk_text_iter_get_tags (&match_start);
   for (GSList *l = tags; l != NULL; l = l->next)
     {
@@ -816,9 +810,9 @@ test_findings_in_cards (void)
 
   g_object_get (source_tag, "name", &tag_name, "underline", &source_underline,
                 "underline-rgba", &source_colour, NULL);
-  g_assert_true (view_marks (text, "teneinde", tag_name));
-  g_assert_true (view_covers (feedback, "teneinde", tag_name));
-  g_assert_true (view_marks (table, "teneinde", tag_name));
+  g_assert_true (view_has_tag (text, "teneinde", tag_name, TRUE));
+  g_assert_true (view_has_tag (feedback, "teneinde", tag_name, FALSE));
+  g_assert_true (view_has_tag (table, "teneinde", tag_name, TRUE));
   g_assert_true (entry_underlines (question, "teneinde"));
   card_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text))),
                                         tag_name);
@@ -859,8 +853,8 @@ test_findings_in_cards (void)
    */
   helder_page_editor_check_now (editor_of (window));
   run_until_idle ();
-  g_assert_true (view_marks (card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0),
-                             "teneinde", tag_name));
+  g_assert_true (view_has_tag (card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0),
+                               "teneinde", tag_name, TRUE));
   g_assert_true (entry_underlines (card_field (card_at (window, 2), GTK_TYPE_ENTRY, "Question", 0),
                                    "teneinde"));
   fewer = g_strdup_printf ("%u", count - 1);
@@ -1038,12 +1032,12 @@ test_review_in_cards (void)
 
   helder_page_editor_check_now (editor_of (window));
   run_until_idle ();
-  g_assert_true (view_marks (card_field (card_at (window, 2), GTK_TYPE_TEXT_VIEW, "Feedback", 0),
-                             "oefent teneinde", "helder-comment"));
-  g_assert_true (view_marks (card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0),
-                             "teneinde te", "helder-comment"));
-  g_assert_true (view_covers (card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0),
-                              "leest dit", "helder-comment"));
+  g_assert_true (view_has_tag (card_field (card_at (window, 2), GTK_TYPE_TEXT_VIEW, "Feedback", 0),
+                               "oefent teneinde", "helder-comment", TRUE));
+  g_assert_true (view_has_tag (card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0),
+                               "teneinde te", "helder-comment", TRUE));
+  g_assert_true (view_has_tag (card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0),
+                               "leest dit", "helder-comment", FALSE));
 
   close_window (window);
   helder_test_remove_tree (path);

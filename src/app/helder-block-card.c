@@ -738,66 +738,51 @@ map_passage (const char *from,
   return TRUE;
 }
 
-/* Maps bytes @start to @end of the page source to characters of the
- * field; FALSE when the field does not show them.
+/* Maps a passage of the field to the page source (@to_source: @a and @b
+ * count the field's characters, the results bytes of the page) or back
+ * (@a and @b count bytes of the page, the results the field's characters).
+ * FALSE when the field does not show the passage.
  */
 static gboolean
-binding_from_source (Binding *binding,
-                     gsize    start,
-                     gsize    end,
-                     int     *from,
-                     int     *to)
+binding_map (Binding  *binding,
+             gboolean  to_source,
+             gsize     a,
+             gsize     b,
+             gsize    *mapped_a,
+             gsize    *mapped_b)
 {
-  HelderBlockCard *self = binding->card;
+  const char *source;
   g_autofree char *shown = NULL;
   gsize span_start;
   gsize span_end;
-  gsize a;
-  gsize b;
+  gsize x;
+  gsize y;
 
-  if (!is_text (binding) || !binding_span (binding, &span_start, &span_end) ||
-      start < span_start || end > span_end)
+  if (!is_text (binding) || !binding_span (binding, &span_start, &span_end) || a > b)
     return FALSE;
 
+  source = binding->card->text + span_start;
   shown = binding_dup_text (binding);
-  if (!map_passage (self->text + span_start, span_end - span_start, start - span_start,
-                    end - span_start, shown, strlen (shown), &a, &b))
+  if (to_source)
+    {
+      if (b > (gsize) g_utf8_strlen (shown, -1) ||
+          !map_passage (shown, strlen (shown), g_utf8_offset_to_pointer (shown, a) - shown,
+                        g_utf8_offset_to_pointer (shown, b) - shown,
+                        source, span_end - span_start, &x, &y))
+        return FALSE;
+
+      *mapped_a = span_start + x;
+      *mapped_b = span_start + y;
+      return TRUE;
+    }
+
+  if (a < span_start || b > span_end ||
+      !map_passage (source, span_end - span_start, a - span_start, b - span_start,
+                    shown, strlen (shown), &x, &y))
     return FALSE;
 
-  *from = (int) g_utf8_pointer_to_offset (shown, shown + a);
-  *to = (int) g_utf8_pointer_to_offset (shown, shown + b);
-  return TRUE;
-}
-
-/* Maps characters @from to @to of the field to bytes of the page source. */
-static gboolean
-binding_to_source (Binding *binding,
-                   int      from,
-                   int      to,
-                   gsize   *start,
-                   gsize   *end)
-{
-  HelderBlockCard *self = binding->card;
-  g_autofree char *shown = NULL;
-  gsize span_start;
-  gsize span_end;
-  gsize a;
-  gsize b;
-
-  if (!binding_span (binding, &span_start, &span_end))
-    return FALSE;
-
-  shown = binding_dup_text (binding);
-  if (from < 0 || to < from || to > g_utf8_strlen (shown, -1))
-    return FALSE;
-  if (!map_passage (shown, strlen (shown),
-                    g_utf8_offset_to_pointer (shown, from) - shown,
-                    g_utf8_offset_to_pointer (shown, to) - shown,
-                    self->text + span_start, span_end - span_start, &a, &b))
-    return FALSE;
-
-  *start = span_start + a;
-  *end = span_start + b;
+  *mapped_a = g_utf8_pointer_to_offset (shown, shown + x);
+  *mapped_b = g_utf8_pointer_to_offset (shown, shown + y);
   return TRUE;
 }
 
@@ -833,7 +818,7 @@ emit_selection (Binding *binding)
       to = gtk_text_iter_get_offset (&b);
     }
 
-  if (binding_to_source (binding, from, to, &start, &end))
+  if (binding_map (binding, TRUE, from, to, &start, &end))
     g_signal_emit (self, signals[SELECTION_CHANGED], 0, (guint64) start, (guint64) end);
 }
 
@@ -1007,11 +992,11 @@ mark_binding (Binding         *binding,
     {
       const HelderCardMark *mark = &g_array_index (marks, HelderCardMark, i);
       GtkTextTag *page_tag = gtk_text_tag_table_lookup (tags, mark->tag);
-      int from;
-      int to;
+      gsize from;
+      gsize to;
 
       if (page_tag == NULL || mark->start == mark->end ||
-          !binding_from_source (binding, mark->start, mark->end, &from, &to))
+          !binding_map (binding, FALSE, mark->start, mark->end, &from, &to))
         continue;
 
       if (buffer != NULL)
@@ -1807,15 +1792,15 @@ helder_block_card_focus_range (HelderBlockCard *self,
       Binding *binding = g_ptr_array_index (self->bindings, i);
       gsize span_start;
       gsize span_end;
-      int from;
-      int to;
+      gsize from;
+      gsize to;
 
       if (!binding_span (binding, &span_start, &span_end) ||
           start < span_start || start > span_end)
         continue;
 
       gtk_widget_grab_focus (binding->widget);
-      if (!binding_from_source (binding, start, MIN (end, span_end), &from, &to))
+      if (!binding_map (binding, FALSE, start, MIN (end, span_end), &from, &to))
         return TRUE;
 
       if (binding->type != BIND_TEXT)
