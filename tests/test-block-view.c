@@ -1001,6 +1001,7 @@ test_review_in_cards (void)
   GtkWidget *feedback;
   GArray *ranges;
   const char *source;
+  GtkTextIter first;
 
   g_settings_set_string (settings, "reviewer-name", "Sanne de Vries");
   g_settings_set_string (settings, "reviewer-role", "communications-adviser");
@@ -1038,6 +1039,15 @@ test_review_in_cards (void)
                                "teneinde te", "helder-comment", TRUE));
   g_assert_true (view_has_tag (card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0),
                                "leest dit", "helder-comment", FALSE));
+
+  /* Showing the first thread's passage (page order) from the review pane
+   * puts the focus in its card with the passage selected. */
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text)), &first);
+  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text)), &first);
+  gtk_widget_grab_focus (card_field (card_at (window, 2), GTK_TYPE_ENTRY, "Question", 0));
+  g_signal_emit_by_name (review_pane_widget (window, "show-passage"), "clicked");
+  run_until_idle ();
+  assert_selected (text, "leest dit");
 
   close_window (window);
   helder_test_remove_tree (path);

@@ -51,6 +51,7 @@ G_DEFINE_FINAL_TYPE (HelderReviewPane, helder_review_pane, GTK_TYPE_WIDGET)
 enum {
   CHANGED,
   TEXT_REPLACED,
+  PASSAGE_ACTIVATED,
   N_SIGNALS
 };
 
@@ -357,6 +358,19 @@ thread_button (const char         *label,
   return button;
 }
 
+/* Asks the window to show the thread's passage: bytes of the page source
+ * kept on the button when the card was made (the cards are rebuilt
+ * whenever the page's text changes).
+ */
+static void
+show_passage_clicked_cb (GtkWidget        *button,
+                         HelderReviewPane *self)
+{
+  const HelderRange *range = g_object_get_data (G_OBJECT (button), "helder-range");
+
+  g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, (guint64) range->start, (guint64) range->end);
+}
+
 static GtkWidget *
 create_thread_card (HelderReviewPane        *self,
                     const HelderReviewPlace *place,
@@ -422,6 +436,17 @@ create_thread_card (HelderReviewPane        *self,
       g_object_ref_sink (reply);
       g_object_unref (reply);
       gtk_box_append (GTK_BOX (card), label_new (_("Resolved"), "success"));
+    }
+
+  if (place->match != HELDER_ANCHOR_ORPHANED)
+    {
+      GtkWidget *show = thread_button (_("_Show Passage"), thread,
+                                       G_CALLBACK (show_passage_clicked_cb), self);
+
+      gtk_widget_set_name (show, "show-passage");
+      g_object_set_data_full (G_OBJECT (show), "helder-range",
+                              g_memdup2 (&place->range, sizeof place->range), g_free);
+      gtk_box_append (GTK_BOX (buttons), show);
     }
 
   gtk_box_append (GTK_BOX (buttons),
@@ -678,6 +703,11 @@ helder_review_pane_class_init (HelderReviewPaneClass *klass)
   signals[TEXT_REPLACED] = g_signal_new ("text-replaced", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 0);
+  /* A thread's passage (bytes @start to @end of the page source) is to
+   * be shown. */
+  signals[PASSAGE_ACTIVATED] = g_signal_new ("passage-activated", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 2, G_TYPE_UINT64, G_TYPE_UINT64);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -463,6 +463,15 @@ review_changed_cb (HelderWindow *self)
   update_badges (self);
 }
 
+/* A thread's passage is on the page shown (the pane lists no other page's). */
+static void
+review_passage_activated_cb (HelderWindow *self,
+                             guint64       start,
+                             guint64       end)
+{
+  helder_page_editor_select_range (self->editor, (gsize) start, (gsize) end);
+}
+
 /* An accepted suggestion rewrote the page: the editor shows the new text. */
 static void
 review_text_replaced_cb (HelderWindow *self)
@@ -1505,6 +1514,7 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, review_pane);
   gtk_widget_class_bind_template_callback (widget_class, review_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, review_text_replaced_cb);
+  gtk_widget_class_bind_template_callback (widget_class, review_passage_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, changed_banner);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, changed_label);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, save_banner);
