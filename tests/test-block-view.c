@@ -1039,6 +1039,19 @@ test_review_in_cards (void)
                                "teneinde te", "helder-comment", TRUE));
   g_assert_true (view_has_tag (card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0),
                                "leest dit", "helder-comment", FALSE));
+  /* docs/screenshots/blocks-review-light-en.png: findings and comments in review mode. */
+  if (g_getenv ("HELDER_BLOCK_VIEW_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *picture = g_build_filename (g_getenv ("HELDER_BLOCK_VIEW_SCREENSHOTS"),
+                                                   "blocks-review-light-en.png", NULL);
+
+      for (guint frame = 0; frame < 150; frame++)
+        {
+          g_usleep (10000);
+          run_until_idle ();
+        }
+      helder_test_save_screenshot (GTK_WIDGET (window), picture);
+    }
 
   /* Showing the first thread's passage (page order) from the review pane
    * puts the focus in its card with the passage selected. */
