@@ -23,6 +23,7 @@
 #include "helder-application.h"
 #include "helder-block-card.h"
 #include "helder-page-editor.h"
+#include "helder-review-pane.h"
 #include "helder-rich-text-view.h"
 #include "helder-test-screenshot.h"
 #include "helder-test-utils.h"
@@ -449,17 +450,28 @@ command_passes (const char *cli,
   return g_spawn_check_wait_status (status, NULL);
 }
 
+/* Finds the first @words in @buffer. */
+static void
+find_words (GtkTextBuffer *buffer,
+            const char    *words,
+            GtkTextIter   *match_start,
+            GtkTextIter   *match_end)
+{
+  GtkTextIter start;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, words, 0, match_start, match_end, NULL));
+}
+
 static void
 select_words (GtkWidget  *view,
               const char *words)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkTextIter start;
   GtkTextIter match_start;
   GtkTextIter match_end;
 
-  gtk_text_buffer_get_start_iter (buffer, &start);
-  g_assert_true (gtk_text_iter_forward_search (&start, words, 0, &match_start, &match_end, NULL));
+  find_words (buffer, words, &match_start, &match_end);
   gtk_text_buffer_select_range (buffer, &match_start, &match_end);
 }
 
@@ -618,6 +630,470 @@ test_callout (void)
   helder_test_remove_tree (path);
 }
 
+static HelderPageEditor *
+editor_of (HelderWindow *window)
+{
+  return HELDER_PAGE_EDITOR (find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "editor"));
+}
+
+/* Whether the tag named @tag covers @words in @view, and if @exactly,
+ * starts and ends with them (where a finding on the whole field has the
+ * same tag, a word's own cannot be told apart).
+ */
+static gboolean
+view_has_tag (GtkWidget  *view,
+              const char *words,
+              const char *tag_name,
+              gboolean    exactly)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter match_start;
+  GtkTextIter match_end;
+  GtkTextIter iter;
+
+  find_words (buffer, words, &match_start, &match_end);
+  if (tag == NULL)
+    return FALSE;
+  if (exactly)
+    {
+      iter = match_start;
+      return gtk_text_iter_starts_tag (&match_start, tag) && gtk_text_iter_ends_tag (&match_end, tag) &&
+             (!gtk_text_iter_backward_char (&iter) || !gtk_text_iter_has_tag (&iter, tag));
+    }
+  for (iter = match_start; gtk_text_iter_compare (&iter, &match_end) < 0; gtk_text_iter_forward_char (&iter))
+    if (!gtk_text_iter_has_tag (&iter, tag))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The tag the Source view gives the finding on @words. */
+static GtkTextTag *
+source_tag_at (HelderWindow *window,
+               const char   *words)
+{
+  GtkTextIter match_start;
+  GtkTextIter match_end;
+  g_autoptr(GSList) tags = NULL;
+
+  find_words (helder_page_editor_get_buffer (editor_of (window)), words, &match_start, &match_end);
+  tags = gtk_text_iter_get_tags (&match_start);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      g_autofree char *name = NULL;
+
+      g_object_get (l->data, "name", &name, NULL);
+      if (name != NULL && g_str_has_prefix (name, "helder-"))
+        return l->data;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Whether the entry underlines bytes @start to @end of its text. */
+static gboolean
+entry_underlines (GtkWidget  *entry,
+                  const char *words)
+{
+  PangoAttrList *attributes = gtk_entry_get_attributes (GTK_ENTRY (entry));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  const char *found = strstr (text, words);
+  g_autoptr(GSList) all = NULL;
+
+  g_assert_nonnull (found);
+  if (attributes == NULL)
+    return FALSE;
+
+  all = pango_attr_list_get_attributes (attributes);
+  for (GSList *l = all; l != NULL; l = l->next)
+    {
+      PangoAttribute *attribute = l->data;
+
+      if (attribute->klass->type == PANGO_ATTR_UNDERLINE &&
+          attribute->start_index == (guint) (found - text) &&
+          attribute->end_index == (guint) (found - text + strlen (words)))
+        {
+          g_slist_free_full (g_steal_pointer (&all), (GDestroyNotify) pango_attribute_destroy);
+          return TRUE;
+        }
+    }
+  g_slist_free_full (g_steal_pointer (&all), (GDestroyNotify) pango_attribute_destroy);
+
+  return FALSE;
+}
+
+/* A page with a paragraph, a knowledge check and a paragraph with an
+ * image (a source card),
+ * each with the bureaucratic word "teneinde".
+ */
+static HelderWindow *
+open_findings_page (char **path)
+{
+  HelderWindow *window;
+  GtkWidget *text;
+
+  *path = helder_test_copy_course ("course-valid");
+  window = open_course (*path);
+  activate (GTK_WIDGET (window), "win.new-page");
+  activate (find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "blocks"), "blocks.next");
+  insert_block (window, 0);
+  text = card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0);
+  type_into (text, "Je leest dit teneinde te leren.");
+  select_words (text, "dit");
+  helder_rich_text_view_toggle_style (HELDER_RICH_TEXT_VIEW (text), HELDER_RUN_BOLD);
+  run_until_idle ();
+  insert_block (window, 10);
+  type_into (card_field (card_at (window, 2), GTK_TYPE_ENTRY, "Question", 0),
+             "Wat doe je teneinde het te leren?");
+  type_into (card_field (card_at (window, 2), GTK_TYPE_TEXT_VIEW, "Feedback", 0),
+             "Goed. Je oefent teneinde het te leren.");
+  helder_page_editor_replace (editor_of (window),
+                              &(HelderRange) { helder_page_get_length (helder_window_get_page (window)),
+                                               helder_page_get_length (helder_window_get_page (window)) },
+                              "\nZie ![Het logo](media/logo.png) teneinde te leren.\n");
+  helder_page_editor_check_now (editor_of (window));
+  run_until_idle ();
+  g_assert_true (helder_block_card_is_source (HELDER_BLOCK_CARD (card_at (window, 3))));
+
+  return window;
+}
+
+static gboolean
+fix_menu_offers (GtkWidget  *view,
+                 const char *label)
+{
+  GMenuModel *extra = gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (view));
+  GMenuModel *fixes;
+
+  g_assert_nonnull (extra);
+  fixes = g_menu_model_get_item_link (extra, 0, G_MENU_LINK_SECTION);
+  for (int i = 0; i < g_menu_model_get_n_items (fixes); i++)
+    {
+      g_autofree char *text = NULL;
+
+      g_menu_model_get_item_attribute (fixes, i, G_MENU_ATTRIBUTE_LABEL, "s", &text);
+      if (g_strcmp0 (text, label) == 0)
+        {
+          g_object_unref (fixes);
+          return TRUE;
+        }
+    }
+  g_object_unref (fixes);
+
+  return FALSE;
+}
+
+/* Findings show in the cards as in Source: the same underline on the
+ * word in rich text, in a question, in feedback and in a source card; the
+ * card's badge counts them for a screen reader too; the right-click menu
+ * offers Source's fixes and they work from the card.
+ */
+static void
+test_findings_in_cards (void)
+{
+  g_autofree char *path = NULL;
+  HelderWindow *window = open_findings_page (&path);
+  GtkWidget *text = card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0);
+  GtkWidget *question = card_field (card_at (window, 2), GTK_TYPE_ENTRY, "Question", 0);
+  GtkWidget *feedback = card_field (card_at (window, 2), GTK_TYPE_TEXT_VIEW, "Feedback", 0);
+  GtkWidget *table = card_field (card_at (window, 3), GTK_TYPE_TEXT_VIEW, NULL, 0);
+  GtkTextTag *source_tag = source_tag_at (window, "teneinde");
+  g_autofree char *tag_name = NULL;
+  GtkTextTag *card_tag;
+  GtkWidget *badge;
+  PangoUnderline source_underline;
+  PangoUnderline card_underline;
+  g_autoptr(GdkRGBA) source_colour = NULL;
+  g_autoptr(GdkRGBA) card_colour = NULL;
+  GtkTextIter iter;
+  guint count;
+  g_autofree char *spoken = NULL;
+  g_autofree char *fewer = NULL;
+
+  g_object_get (source_tag, "name", &tag_name, "underline", &source_underline,
+                "underline-rgba", &source_colour, NULL);
+  g_assert_true (view_has_tag (text, "teneinde", tag_name, TRUE));
+  g_assert_true (view_has_tag (feedback, "teneinde", tag_name, FALSE));
+  g_assert_true (view_has_tag (table, "teneinde", tag_name, TRUE));
+  g_assert_true (entry_underlines (question, "teneinde"));
+  card_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text))),
+                                        tag_name);
+  g_object_get (card_tag, "underline", &card_underline, "underline-rgba", &card_colour, NULL);
+  g_assert_cmpint (card_underline, ==, source_underline);
+  g_assert_true (gdk_rgba_equal (card_colour, source_colour));
+
+  /* The badge counts the check's two findings, and says so. */
+  badge = find_widget (card_at (window, 2), GTK_TYPE_LABEL, NULL);
+  for (; badge != NULL && !gtk_widget_has_css_class (badge, "helder-badge");
+       badge = gtk_widget_get_next_sibling (badge))
+    ;
+  g_assert_nonnull (badge);
+  g_assert_true (gtk_widget_get_visible (badge));
+  count = (guint) g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (badge)), NULL, 10);
+  g_assert_cmpuint (count, >=, 2);
+  spoken = g_strdup_printf ("%u findings", count);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       spoken);
+
+  /* The cursor on the word: the menu offers Source's fixes, and the
+   * replacement works from the card.
+   */
+  gtk_widget_grab_focus (feedback);
+  select_words (feedback, "teneinde");
+  gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (feedback)), &iter, NULL);
+  gtk_text_iter_forward_chars (&iter, 2);
+  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (feedback)), &iter);
+  run_until_idle ();
+  g_assert_true (fix_menu_offers (feedback, "Replace by “om”"));
+  g_assert_true (gtk_widget_activate_action (feedback, "editor.apply-suggestion", "u", 0));
+  run_until_idle ();
+  g_assert_nonnull (strstr (helder_page_get_text (helder_window_get_page (window)),
+                            "Goed. Je oefent om het te leren."));
+
+  /* The next check, as the author types: the other words are marked
+   * still, the badge counts one finding less.
+   */
+  helder_page_editor_check_now (editor_of (window));
+  run_until_idle ();
+  g_assert_true (view_has_tag (card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0),
+                               "teneinde", tag_name, TRUE));
+  g_assert_true (entry_underlines (card_field (card_at (window, 2), GTK_TYPE_ENTRY, "Question", 0),
+                                   "teneinde"));
+  fewer = g_strdup_printf ("%u", count - 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, fewer);
+
+  close_window (window);
+  helder_test_remove_tree (path);
+}
+
+static const HelderDiagnostic *
+finding_in (HelderWindow *window,
+            const char   *context)
+{
+  const char *text = helder_page_get_text (helder_window_get_page (window));
+  gsize at = strstr (text, context) - text + strstr (context, "teneinde") - context;
+  GPtrArray *diagnostics = helder_page_editor_get_diagnostics (editor_of (window));
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const HelderDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if (d->start == at && d->end == at + strlen ("teneinde"))
+        return d;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+assert_selected (GtkWidget  *field,
+                 const char *words)
+{
+  g_autofree char *selected = NULL;
+  GtkRoot *root = gtk_widget_get_root (field);
+
+  g_assert_true (gtk_root_get_focus (root) == field ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (root), field));
+  if (GTK_IS_TEXT_VIEW (field))
+    {
+      GtkTextIter start;
+      GtkTextIter end;
+
+      g_assert_true (gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)),
+                                                           &start, &end));
+      selected = gtk_text_iter_get_text (&start, &end);
+    }
+  else
+    {
+      int start;
+      int end;
+
+      g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (field), &start, &end));
+      selected = gtk_editable_get_chars (GTK_EDITABLE (field), start, end);
+    }
+  g_assert_cmpstr (selected, ==, words);
+}
+
+/* Choosing a finding in the Findings pane while the cards show puts the
+ * focus in its card and field, with its word selected; in a source card
+ * too.
+ */
+static void
+test_finding_focuses_field (void)
+{
+  g_autofree char *path = NULL;
+  HelderWindow *window = open_findings_page (&path);
+  HelderPageEditor *editor = editor_of (window);
+
+  helder_page_editor_select (editor, finding_in (window, "teneinde het te leren?"));
+  run_until_idle ();
+  assert_selected (card_field (card_at (window, 2), GTK_TYPE_ENTRY, "Question", 0), "teneinde");
+
+  helder_page_editor_select (editor, finding_in (window, "teneinde het te leren."));
+  run_until_idle ();
+  assert_selected (card_field (card_at (window, 2), GTK_TYPE_TEXT_VIEW, "Feedback", 0), "teneinde");
+
+  helder_page_editor_select (editor, finding_in (window, "png) teneinde"));
+  run_until_idle ();
+  assert_selected (card_field (card_at (window, 3), GTK_TYPE_TEXT_VIEW, NULL, 0), "teneinde");
+
+  helder_page_editor_select (editor, finding_in (window, "dit** teneinde"));
+  run_until_idle ();
+  assert_selected (card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0), "teneinde");
+  /* The cards stay shown. */
+  g_assert_true (gtk_widget_get_mapped (find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "blocks")));
+
+  close_window (window);
+  helder_test_remove_tree (path);
+}
+
+static GtkWidget *
+review_pane_widget (HelderWindow *window,
+                    const char   *name)
+{
+  GtkWidget *pane = find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "review-pane");
+
+  return find_widget (pane, GTK_TYPE_WIDGET, name);
+}
+
+/* Selects @words in @field as the reviewer does, and comments on them. */
+static void
+comment_on (HelderWindow *window,
+            GtkWidget    *field,
+            const char   *words,
+            const char   *comment)
+{
+  gtk_widget_grab_focus (field);
+  select_words (field, words);
+  run_until_idle ();
+  gtk_editable_set_text (GTK_EDITABLE (review_pane_widget (window, "comment")), comment);
+  g_assert_true (gtk_widget_get_sensitive (review_pane_widget (window, "add-comment")));
+  g_signal_emit_by_name (review_pane_widget (window, "add-comment"), "clicked");
+  run_until_idle ();
+}
+
+static gboolean
+has_range (GArray     *ranges,
+           const char *text,
+           const char *context,
+           const char *words)
+{
+  gsize start = strstr (text, context) - text + strstr (context, words) - context;
+
+  for (guint i = 0; i < ranges->len; i++)
+    if (g_array_index (ranges, HelderRange, i).start == start &&
+        g_array_index (ranges, HelderRange, i).end == start + strlen (words))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Review mode in the cards: read-only fields and a note that says so; a
+ * passage selected in a card takes a comment anchored to exactly those
+ * bytes of the page; the commented passages are highlighted in the cards.
+ */
+static void
+test_review_in_cards (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  HelderWindow *window;
+  GtkWidget *banner;
+  GtkWidget *text;
+  GtkWidget *feedback;
+  GArray *ranges;
+  const char *source;
+  GtkTextIter first;
+
+  g_settings_set_string (settings, "reviewer-name", "Sanne de Vries");
+  g_settings_set_string (settings, "reviewer-role", "communications-adviser");
+  window = open_findings_page (&path);
+  banner = find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "review-banner");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (banner))));
+
+  activate (GTK_WIDGET (window), "win.review-mode");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (banner))));
+  text = card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0);
+  feedback = card_field (card_at (window, 2), GTK_TYPE_TEXT_VIEW, "Feedback", 0);
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (text)));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (feedback)));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (card_field (card_at (window, 2), GTK_TYPE_ENTRY,
+                                                                       "Question", 0))));
+
+  comment_on (window, feedback, "oefent teneinde", "Kan dit eenvoudiger?");
+  comment_on (window, text, "teneinde te", "Liever: om te.");
+  /* A passage across bold text takes the bold marks with it. */
+  comment_on (window, text, "leest dit", "Wat lees je?");
+
+  source = helder_page_get_text (helder_window_get_page (window));
+  ranges = helder_review_pane_get_ranges (HELDER_REVIEW_PANE (find_widget (GTK_WIDGET (window),
+                                                                           GTK_TYPE_WIDGET,
+                                                                           "review-pane")));
+  g_assert_true (has_range (ranges, source, "Je oefent teneinde", "oefent teneinde"));
+  g_assert_true (has_range (ranges, source, "dit** teneinde te", "teneinde te"));
+  g_assert_true (has_range (ranges, source, "Je leest **dit**", "leest **dit"));
+
+  helder_page_editor_check_now (editor_of (window));
+  run_until_idle ();
+  g_assert_true (view_has_tag (card_field (card_at (window, 2), GTK_TYPE_TEXT_VIEW, "Feedback", 0),
+                               "oefent teneinde", "helder-comment", TRUE));
+  g_assert_true (view_has_tag (card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0),
+                               "teneinde te", "helder-comment", TRUE));
+  g_assert_true (view_has_tag (card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0),
+                               "leest dit", "helder-comment", FALSE));
+  /* docs/screenshots/blocks-review-light-en.png: findings and comments in review mode. */
+  if (g_getenv ("HELDER_BLOCK_VIEW_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *picture = g_build_filename (g_getenv ("HELDER_BLOCK_VIEW_SCREENSHOTS"),
+                                                   "blocks-review-light-en.png", NULL);
+
+      for (guint frame = 0; frame < 150; frame++)
+        {
+          g_usleep (10000);
+          run_until_idle ();
+        }
+      helder_test_save_screenshot (GTK_WIDGET (window), picture);
+    }
+
+  /* Showing the first thread's passage (page order) from the review pane
+   * puts the focus in its card with the passage selected. */
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text)), &first);
+  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text)), &first);
+  gtk_widget_grab_focus (card_field (card_at (window, 2), GTK_TYPE_ENTRY, "Question", 0));
+  g_signal_emit_by_name (review_pane_widget (window, "show-passage"), "clicked");
+  run_until_idle ();
+  assert_selected (text, "leest dit");
+
+  close_window (window);
+  helder_test_remove_tree (path);
+}
+
+/* The preview follows the page buffer's cursor: the focus in a card puts
+ * it in that card's block.
+ */
+static void
+test_focus_moves_cursor (void)
+{
+  g_autofree char *path = NULL;
+  HelderWindow *window = open_findings_page (&path);
+
+  for (guint i = 3; i > 0; i--)
+    {
+      const HelderBlock *block = helder_block_card_get_block (HELDER_BLOCK_CARD (card_at (window, i)));
+      gsize cursor;
+
+      g_assert_true (gtk_widget_child_focus (card_at (window, i), GTK_DIR_TAB_FORWARD));
+      run_until_idle ();
+      cursor = helder_page_editor_get_cursor (editor_of (window));
+      g_assert_cmpuint (cursor, >=, block->range.start);
+      g_assert_cmpuint (cursor, <=, block->range.end);
+    }
+
+  close_window (window);
+  helder_test_remove_tree (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -627,6 +1103,8 @@ main (int   argc,
     bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HELDER_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* GTK's test backend keeps what a screen reader would be told. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   gtk_source_init ();
@@ -636,6 +1114,10 @@ main (int   argc,
                    test_sample_page_reads_without_syntax);
   g_test_add_func ("/block-view/content-expert-task", test_content_expert_task);
   g_test_add_func ("/block-view/callout", test_callout);
+  g_test_add_func ("/block-view/findings-in-cards", test_findings_in_cards);
+  g_test_add_func ("/block-view/finding-focuses-field", test_finding_focuses_field);
+  g_test_add_func ("/block-view/review-in-cards", test_review_in_cards);
+  g_test_add_func ("/block-view/focus-moves-cursor", test_focus_moves_cursor);
 
   return g_test_run ();
 }

@@ -80,6 +80,7 @@ struct _HelderBlockCard
   GPtrArray         *bindings;
   gboolean           updating;
   gboolean           editable;
+  GMenuModel        *extra_menu; /* the fixes for the finding at the cursor */
 
   /* Template widgets */
   GtkWidget         *body;
@@ -93,6 +94,7 @@ G_DEFINE_FINAL_TYPE (HelderBlockCard, helder_block_card, GTK_TYPE_WIDGET)
 
 enum {
   EDIT,
+  SELECTION_CHANGED,
   N_SIGNALS
 };
 
@@ -594,6 +596,428 @@ choose_file_cb (GtkButton *button,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* The bytes of the page source that a field shows: a field's value, or
+ * the whole block for rich text, a heading, a callout and a source card.
+ */
+static gboolean
+binding_span (Binding *binding,
+              gsize   *start,
+              gsize   *end)
+{
+  HelderBlockCard *self = binding->card;
+
+  if (self->block == NULL)
+    return FALSE;
+
+  if (self->mode == CARD_FIELDS)
+    {
+      const HelderField *field = binding_field (binding);
+
+      if (field == NULL)
+        return FALSE;
+      *start = field->value_range.start;
+      *end = field->value_range.end;
+      return TRUE;
+    }
+
+  *start = self->block->range.start;
+  *end = self->block->range.end;
+  return TRUE;
+}
+
+/* The field's text, in which character offsets are the widget's own. */
+static char *
+binding_dup_text (Binding *binding)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  GtkTextIter end;
+
+  if (binding->type != BIND_TEXT)
+    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (binding->widget)));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (binding->widget));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
+}
+
+/* Where the @n-th (from 0) copy of @needle starts in @haystack, or NULL. */
+static const char *
+find_nth (const char *haystack,
+          gsize       length,
+          const char *needle,
+          gsize       needle_length,
+          guint       n)
+{
+  for (const char *p = haystack; p + needle_length <= haystack + length; p++)
+    if (memcmp (p, needle, needle_length) == 0 && n-- == 0)
+      return p;
+
+  return NULL;
+}
+
+static guint
+count_before (const char *haystack,
+              gsize       before,
+              const char *needle,
+              gsize       needle_length)
+{
+  guint n = 0;
+
+  for (const char *p = haystack; p < haystack + before && needle_length > 0; p++)
+    if (memcmp (p, needle, needle_length) == 0)
+      n++;
+
+  return n;
+}
+
+static gboolean
+is_text (Binding *binding)
+{
+  return binding->type == BIND_ENTRY || binding->type == BIND_FILE || binding->type == BIND_TEXT;
+}
+
+static gboolean
+is_word_char (const char *p)
+{
+  return g_unichar_isalnum (g_utf8_get_char (p));
+}
+
+/* Maps bytes @a to @b of @from to the same passage of @to: one for one
+ * where both say the same (a field's value), else by finding the same copy
+ * of the passage's words (rich text, where the source also holds the
+ * marks of bold and links). A cursor maps as the word it is in.
+ */
+static gboolean
+map_passage (const char *from,
+             gsize       from_length,
+             gsize       a,
+             gsize       b,
+             const char *to,
+             gsize       to_length,
+             gsize      *mapped_a,
+             gsize      *mapped_b)
+{
+  gsize word_start = a;
+  gsize word_end = b;
+  const char *found;
+
+  if (b > from_length || a > b)
+    return FALSE;
+  if (from_length == to_length && memcmp (from, to, from_length) == 0)
+    {
+      *mapped_a = a;
+      *mapped_b = b;
+      return TRUE;
+    }
+
+  if (a == b)
+    {
+      while (word_start > 0 && is_word_char (g_utf8_find_prev_char (from, from + word_start)))
+        word_start = g_utf8_find_prev_char (from, from + word_start) - from;
+      while (word_end < from_length && is_word_char (from + word_end))
+        word_end = g_utf8_next_char (from + word_end) - from;
+      if (word_start == word_end)
+        return FALSE;
+    }
+
+  found = find_nth (to, to_length, from + word_start, word_end - word_start,
+                    count_before (from, word_start, from + word_start, word_end - word_start));
+  /* A passage across a change of style ("dit** teneinde") maps by its
+   * first and its last word.
+   */
+  if (found == NULL && a < b)
+    return map_passage (from, from_length, a, a, to, to_length, mapped_a, &word_end) &&
+           map_passage (from, from_length, b, b, to, to_length, &word_start, mapped_b) &&
+           *mapped_a <= *mapped_b;
+  if (found == NULL)
+    return FALSE;
+
+  *mapped_a = (found - to) + (a - word_start);
+  *mapped_b = (found - to) + (b - word_start);
+  return TRUE;
+}
+
+/* Maps a passage of the field to the page source (@to_source: @a and @b
+ * count the field's characters, the results bytes of the page) or back
+ * (@a and @b count bytes of the page, the results the field's characters).
+ * FALSE when the field does not show the passage.
+ */
+static gboolean
+binding_map (Binding  *binding,
+             gboolean  to_source,
+             gsize     a,
+             gsize     b,
+             gsize    *mapped_a,
+             gsize    *mapped_b)
+{
+  const char *source;
+  g_autofree char *shown = NULL;
+  gsize span_start;
+  gsize span_end;
+  gsize x;
+  gsize y;
+
+  if (!is_text (binding) || !binding_span (binding, &span_start, &span_end) || a > b)
+    return FALSE;
+
+  source = binding->card->text + span_start;
+  shown = binding_dup_text (binding);
+  if (to_source)
+    {
+      if (b > (gsize) g_utf8_strlen (shown, -1) ||
+          !map_passage (shown, strlen (shown), g_utf8_offset_to_pointer (shown, a) - shown,
+                        g_utf8_offset_to_pointer (shown, b) - shown,
+                        source, span_end - span_start, &x, &y))
+        return FALSE;
+
+      *mapped_a = span_start + x;
+      *mapped_b = span_start + y;
+      return TRUE;
+    }
+
+  if (a < span_start || b > span_end ||
+      !map_passage (source, span_end - span_start, a - span_start, b - span_start,
+                    shown, strlen (shown), &x, &y))
+    return FALSE;
+
+  *mapped_a = g_utf8_pointer_to_offset (shown, shown + x);
+  *mapped_b = g_utf8_pointer_to_offset (shown, shown + y);
+  return TRUE;
+}
+
+/* Tells the view which passage of the page the field's cursor or
+ * selection is on, so the page's buffer (and with it the fixes, the
+ * preview and the review pane) follows the card.
+ */
+static void
+emit_selection (Binding *binding)
+{
+  HelderBlockCard *self = binding->card;
+  int from;
+  int to;
+  gsize start;
+  gsize end;
+
+  if (self->updating || self->block == NULL || !gtk_widget_has_focus (binding->widget))
+    return;
+
+  if (binding->type != BIND_TEXT)
+    {
+      if (!gtk_editable_get_selection_bounds (GTK_EDITABLE (binding->widget), &from, &to))
+        from = to = gtk_editable_get_position (GTK_EDITABLE (binding->widget));
+    }
+  else
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (binding->widget));
+      GtkTextIter a;
+      GtkTextIter b;
+
+      gtk_text_buffer_get_selection_bounds (buffer, &a, &b);
+      from = gtk_text_iter_get_offset (&a);
+      to = gtk_text_iter_get_offset (&b);
+    }
+
+  if (binding_map (binding, TRUE, from, to, &start, &end))
+    g_signal_emit (self, signals[SELECTION_CHANGED], 0, (guint64) start, (guint64) end);
+}
+
+static void
+text_mark_set_cb (GtkTextBuffer *buffer,
+                  GtkTextIter   *location,
+                  GtkTextMark   *mark,
+                  Binding       *binding)
+{
+  if (mark == gtk_text_buffer_get_insert (buffer) || mark == gtk_text_buffer_get_selection_bound (buffer))
+    emit_selection (binding);
+}
+
+static void
+entry_selection_cb (GtkEditable *editable,
+                    GParamSpec  *pspec,
+                    Binding     *binding)
+{
+  emit_selection (binding);
+}
+
+/* A right click puts the cursor on the word clicked (unless it is in the
+ * selection), so the menu offers that word's fixes.
+ */
+static void
+text_context_pressed_cb (GtkGestureClick *gesture,
+                         int              n_press,
+                         double           x,
+                         double           y,
+                         Binding         *binding)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (binding->widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter;
+  GtkTextIter a;
+  GtkTextIter b;
+  int bx;
+  int by;
+
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
+    return;
+  if (gtk_text_buffer_get_selection_bounds (buffer, &a, &b) && gtk_text_iter_in_range (&iter, &a, &b))
+    return;
+
+  gtk_widget_grab_focus (binding->widget);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+/* The card's copy of the page buffer's tag @name: the same colours and
+ * styles as in Source.
+ */
+static GtkTextTag *
+card_tag (GtkTextBuffer   *buffer,
+          GtkTextTagTable *tags,
+          const char      *name)
+{
+  static const struct { const char *name; const char *set; } properties[] = {
+    { "underline", "underline-set" },
+    { "underline-rgba", "underline-rgba-set" },
+    { "background-rgba", "background-set" },
+  };
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextTag *page_tag = gtk_text_tag_table_lookup (tags, name);
+
+  if (tag != NULL || page_tag == NULL)
+    return tag;
+
+  tag = gtk_text_buffer_create_tag (buffer, name, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
+    {
+      gboolean is_set;
+
+      g_object_get (page_tag, properties[i].set, &is_set, NULL);
+      if (is_set)
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          g_object_get_property (G_OBJECT (page_tag), properties[i].name, &value);
+          g_object_set_property (G_OBJECT (tag), properties[i].name, &value);
+        }
+    }
+
+  return tag;
+}
+
+/* The same tag as Pango attributes of an entry's text, at bytes @a to @b. */
+static void
+add_tag_attributes (PangoAttrList *attributes,
+                    GtkTextTag    *tag,
+                    guint          a,
+                    guint          b)
+{
+  gboolean underline_set;
+  gboolean background_set;
+  PangoUnderline underline;
+  g_autoptr(GdkRGBA) colour = NULL;
+  g_autoptr(GdkRGBA) background = NULL;
+  PangoAttribute *attribute;
+
+  g_object_get (tag, "underline-set", &underline_set, "underline", &underline,
+                "underline-rgba", &colour, "background-set", &background_set,
+                "background-rgba", &background, NULL);
+
+#define ADD(expression) \
+  G_STMT_START { attribute = (expression); attribute->start_index = a; attribute->end_index = b; \
+                 pango_attr_list_insert (attributes, attribute); } G_STMT_END
+  if (underline_set)
+    ADD (pango_attr_underline_new (underline));
+  if (underline_set && colour != NULL)
+    ADD (pango_attr_underline_color_new (colour->red * 65535, colour->green * 65535,
+                                         colour->blue * 65535));
+  if (background_set && background != NULL)
+    {
+      ADD (pango_attr_background_new (background->red * 65535, background->green * 65535,
+                                      background->blue * 65535));
+      ADD (pango_attr_background_alpha_new (background->alpha * 65535));
+    }
+#undef ADD
+}
+
+static void
+collect_page_tag_cb (GtkTextTag *tag,
+                     gpointer    user_data)
+{
+  GPtrArray *found = user_data;
+  GtkTextTagTable *tags = g_ptr_array_index (found, 0);
+  g_autofree char *name = NULL;
+
+  g_object_get (tag, "name", &name, NULL);
+  if (name != NULL && gtk_text_tag_table_lookup (tags, name) != NULL)
+    g_ptr_array_add (found, tag);
+}
+
+/* Takes the marks of the page's tags off a text field. */
+static void
+clear_marks (GtkTextBuffer   *buffer,
+             GtkTextTagTable *tags)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GtkTextIter start;
+  GtkTextIter end;
+
+  g_ptr_array_add (found, tags);
+  gtk_text_tag_table_foreach (gtk_text_buffer_get_tag_table (buffer), collect_page_tag_cb, found);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  for (guint i = 1; i < found->len; i++)
+    gtk_text_buffer_remove_tag (buffer, g_ptr_array_index (found, i), &start, &end);
+}
+
+static void
+mark_binding (Binding         *binding,
+              GtkTextTagTable *tags,
+              GArray          *marks)
+{
+  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+  g_autofree char *shown = NULL;
+  GtkTextBuffer *buffer = NULL;
+
+  if (binding->type == BIND_TEXT)
+    {
+      buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (binding->widget));
+      clear_marks (buffer, tags);
+    }
+  else if (is_text (binding))
+    shown = binding_dup_text (binding);
+  else
+    return;
+
+  for (guint i = 0; marks != NULL && i < marks->len; i++)
+    {
+      const HelderCardMark *mark = &g_array_index (marks, HelderCardMark, i);
+      GtkTextTag *page_tag = gtk_text_tag_table_lookup (tags, mark->tag);
+      gsize from;
+      gsize to;
+
+      if (page_tag == NULL || mark->start == mark->end ||
+          !binding_map (binding, FALSE, mark->start, mark->end, &from, &to))
+        continue;
+
+      if (buffer != NULL)
+        {
+          GtkTextIter a;
+          GtkTextIter b;
+
+          gtk_text_buffer_get_iter_at_offset (buffer, &a, from);
+          gtk_text_buffer_get_iter_at_offset (buffer, &b, to);
+          gtk_text_buffer_apply_tag (buffer, card_tag (buffer, tags, mark->tag), &a, &b);
+        }
+      else
+        add_tag_attributes (attributes, page_tag,
+                            g_utf8_offset_to_pointer (shown, from) - shown,
+                            g_utf8_offset_to_pointer (shown, to) - shown);
+    }
+
+  if (buffer == NULL)
+    gtk_entry_set_attributes (GTK_ENTRY (binding->widget), attributes);
+}
+
 static void
 text_buffer_changed_cb (GtkTextBuffer *buffer,
                         Binding       *binding)
@@ -819,6 +1243,27 @@ add_binding (HelderBlockCard       *self,
       gtk_widget_add_css_class (GTK_WIDGET (binding->state), "caption");
       gtk_widget_add_css_class (GTK_WIDGET (binding->state), "dim-label");
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (binding->state));
+    }
+
+  if (binding->type == BIND_TEXT)
+    {
+      GtkGesture *gesture = gtk_gesture_click_new ();
+
+      g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (binding->widget)), "mark-set",
+                        G_CALLBACK (text_mark_set_cb), binding);
+      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+      gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+      g_signal_connect (gesture, "pressed", G_CALLBACK (text_context_pressed_cb), binding);
+      gtk_widget_add_controller (binding->widget, GTK_EVENT_CONTROLLER (gesture));
+      gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (binding->widget), self->extra_menu);
+    }
+  else if (binding->type == BIND_ENTRY)
+    {
+      g_signal_connect (binding->widget, "notify::cursor-position",
+                        G_CALLBACK (entry_selection_cb), binding);
+      g_signal_connect (binding->widget, "notify::selection-bound",
+                        G_CALLBACK (entry_selection_cb), binding);
+      gtk_entry_set_extra_menu (GTK_ENTRY (binding->widget), self->extra_menu);
     }
 
   g_ptr_array_add (self->bindings, binding);
@@ -1302,6 +1747,9 @@ helder_block_card_set_findings (HelderBlockCard *self,
                                               n_findings), n_findings);
   gtk_label_set_text (self->badge, count);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->badge), description);
+  /* A screen reader reads the count with what it counts. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  description, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description, -1);
 }
@@ -1326,12 +1774,13 @@ helder_block_card_set_editable (HelderBlockCard *self,
     }
 }
 
-/* Puts the focus in the field that holds byte @offset of the page, with
- * the cursor on it where the field is text.
+/* Puts the focus in the field that holds bytes @start to @end of the page,
+ * with those bytes selected where the field shows them.
  */
 gboolean
-helder_block_card_focus_offset (HelderBlockCard *self,
-                                gsize            offset)
+helder_block_card_focus_range (HelderBlockCard *self,
+                               gsize            start,
+                               gsize            end)
 {
   g_return_val_if_fail (HELDER_IS_BLOCK_CARD (self), FALSE);
 
@@ -1341,34 +1790,78 @@ helder_block_card_focus_offset (HelderBlockCard *self,
   for (guint i = 0; i < self->bindings->len; i++)
     {
       Binding *binding = g_ptr_array_index (self->bindings, i);
-      const HelderField *field = self->mode == CARD_FIELDS ? binding_field (binding) : NULL;
-      gsize start = self->block->range.start;
+      gsize span_start;
+      gsize span_end;
+      gsize from;
+      gsize to;
 
-      if (self->mode == CARD_FIELDS &&
-          (field == NULL || offset < field->value_range.start || offset > field->value_range.end))
+      if (!binding_span (binding, &span_start, &span_end) ||
+          start < span_start || start > span_end)
         continue;
-      if (field != NULL)
-        start = field->value_range.start;
 
       gtk_widget_grab_focus (binding->widget);
-      if (binding->type == BIND_TEXT && self->mode == CARD_SOURCE)
+      if (!binding_map (binding, FALSE, start, MIN (end, span_end), &from, &to))
+        return TRUE;
+
+      if (binding->type != BIND_TEXT)
+        gtk_editable_select_region (GTK_EDITABLE (binding->widget), from, to);
+      else
         {
           GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (binding->widget));
-          GtkTextIter iter;
+          GtkTextIter a;
+          GtkTextIter b;
 
-          gtk_text_buffer_get_iter_at_offset (buffer, &iter,
-                                              g_utf8_pointer_to_offset (self->text + start,
-                                                                        self->text + offset));
-          gtk_text_buffer_place_cursor (buffer, &iter);
+          gtk_text_buffer_get_iter_at_offset (buffer, &a, from);
+          gtk_text_buffer_get_iter_at_offset (buffer, &b, to);
+          gtk_text_buffer_select_range (buffer, &b, &a);
+          gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (binding->widget), &a, 0, FALSE, 0, 0);
         }
-      else if (binding->type == BIND_ENTRY && field != NULL)
-        gtk_editable_set_position (GTK_EDITABLE (binding->widget),
-                                   g_utf8_pointer_to_offset (self->text + start,
-                                                             self->text + offset));
       return TRUE;
     }
 
   return gtk_widget_child_focus (self->frame, GTK_DIR_TAB_FORWARD);
+}
+
+/**
+ * helder_block_card_set_marks:
+ * @tags: the page buffer's tags, whose looks the marks take
+ * @marks: (element-type HelderCardMark) (nullable): passages of the page
+ *
+ * Marks the passages of @marks that the card's text fields show, with the
+ * same underline or highlight as the tag of that name has in Source.
+ */
+void
+helder_block_card_set_marks (HelderBlockCard *self,
+                             GtkTextTagTable *tags,
+                             GArray          *marks)
+{
+  g_return_if_fail (HELDER_IS_BLOCK_CARD (self));
+  g_return_if_fail (GTK_IS_TEXT_TAG_TABLE (tags));
+
+  if (self->block == NULL)
+    return;
+
+  for (guint i = 0; i < self->bindings->len; i++)
+    mark_binding (g_ptr_array_index (self->bindings, i), tags, marks);
+}
+
+/* The menu the text fields add to their context menu: the fixes. */
+void
+helder_block_card_set_extra_menu (HelderBlockCard *self,
+                                  GMenuModel      *menu)
+{
+  g_return_if_fail (HELDER_IS_BLOCK_CARD (self));
+
+  g_set_object (&self->extra_menu, menu);
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *binding = g_ptr_array_index (self->bindings, i);
+
+      if (binding->type == BIND_TEXT)
+        gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (binding->widget), menu);
+      else if (binding->type == BIND_ENTRY)
+        gtk_entry_set_extra_menu (GTK_ENTRY (binding->widget), menu);
+    }
 }
 
 HelderBlockCard *
@@ -1397,6 +1890,7 @@ helder_block_card_finalize (GObject *object)
   HelderBlockCard *self = (HelderBlockCard *) object;
 
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
+  g_clear_object (&self->extra_menu);
   g_free (self->course_path);
   g_free (self->source);
   g_free (self->rich_shown);
@@ -1424,6 +1918,15 @@ helder_block_card_class_init (HelderBlockCardClass *klass)
   signals[EDIT] =
     g_signal_new ("edit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_UINT64, G_TYPE_UINT64, G_TYPE_STRING);
+
+  /**
+   * HelderBlockCard::selection-changed:
+   * @start: the first byte of the page source the field's selection holds
+   * @end: the byte after the last one (@start for a cursor)
+   */
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT64, G_TYPE_UINT64);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

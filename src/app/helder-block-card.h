@@ -15,6 +15,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HelderBlockCard, helder_block_card, HELDER, BLOCK_CARD, GtkWidget)
 
+/* A passage of the page source to mark in the cards with a tag of the
+ * page's text buffer: a finding's underline, a comment's highlight.
+ */
+typedef struct
+{
+  gsize       start;
+  gsize       end;
+  const char *tag;
+} HelderCardMark;
+
 HelderBlockCard *helder_block_card_new          (const char        *course_path);
 gboolean         helder_block_card_update       (HelderBlockCard   *self,
                                                  const HelderBlock *block,
@@ -27,8 +37,14 @@ void             helder_block_card_set_findings (HelderBlockCard   *self,
                                                  guint              n_findings);
 void             helder_block_card_set_editable (HelderBlockCard   *self,
                                                  gboolean           editable);
-gboolean         helder_block_card_focus_offset (HelderBlockCard   *self,
-                                                 gsize              offset);
 gboolean         helder_block_card_is_source    (HelderBlockCard   *self);
+void             helder_block_card_set_marks    (HelderBlockCard   *self,
+                                                 GtkTextTagTable   *tags,
+                                                 GArray            *marks);
+gboolean         helder_block_card_focus_range  (HelderBlockCard   *self,
+                                                 gsize              start,
+                                                 gsize              end);
+void             helder_block_card_set_extra_menu (HelderBlockCard *self,
+                                                   GMenuModel      *menu);
 
 G_END_DECLS

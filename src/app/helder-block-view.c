@@ -33,6 +33,8 @@ struct _HelderBlockView
   GtkTextBuffer   *buffer;
   GPtrArray       *cards;    /* of HelderBlockCard*, in page order */
   GPtrArray       *diagnostics;
+  GArray          *marks;    /* of HelderCardMark, for the text as it is; NULL after an edit */
+  GMenuModel      *extra_menu;
   HelderBlockCard *current;  /* the card with the focus, or last with it */
   gboolean         applying; /* while a card's edit changes the buffer */
   gboolean         dirty;    /* the buffer changed while the view was hidden */
@@ -44,6 +46,7 @@ struct _HelderBlockView
   GtkWidget       *scroller;
   GtkWidget       *cards_box;
   GtkWidget       *palette;
+  GtkRevealer     *review_banner;
   GtkLabel        *palette_title;
   GtkListBox      *palette_list;
 };
@@ -215,6 +218,27 @@ card_focus_enter_cb (GtkEventControllerFocus *controller,
   gtk_text_buffer_place_cursor (self->buffer, &iter);
 }
 
+/* The page's buffer selects what the card's field selects: the fixes, the
+ * preview and the review pane all follow the buffer's selection.
+ */
+static void
+card_selection_changed_cb (HelderBlockCard *card,
+                           guint64          start,
+                           guint64          end,
+                           HelderBlockView *self)
+{
+  GtkTextIter from;
+  GtkTextIter to;
+
+  if (self->page == NULL || end > helder_page_get_length (self->page))
+    return;
+
+  self->current = card;
+  iter_at_byte (self, start, &from);
+  iter_at_byte (self, end, &to);
+  gtk_text_buffer_select_range (self->buffer, &to, &from);
+}
+
 static HelderBlockCard *
 new_card (HelderBlockView *self)
 {
@@ -222,6 +246,8 @@ new_card (HelderBlockView *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   g_signal_connect_object (card, "edit", G_CALLBACK (card_edit_cb), self, 0);
+  g_signal_connect_object (card, "selection-changed", G_CALLBACK (card_selection_changed_cb), self, 0);
+  helder_block_card_set_extra_menu (card, self->extra_menu);
   g_signal_connect_object (focus, "enter", G_CALLBACK (card_focus_enter_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (card), focus);
   helder_block_card_set_editable (card, self->editable);
@@ -255,6 +281,12 @@ update_findings (HelderBlockView *self)
             n++;
         }
       helder_block_card_set_findings (g_ptr_array_index (self->cards, i), n);
+      /* After an edit the marks wait for the next check: the fields'
+       * own marks move with the text until then.
+       */
+      if (self->marks != NULL)
+        helder_block_card_set_marks (g_ptr_array_index (self->cards, i),
+                                     gtk_text_buffer_get_tag_table (self->buffer), self->marks);
     }
 }
 
@@ -348,6 +380,7 @@ refresh (HelderBlockView *self)
 static void
 buffer_changed_cb (HelderBlockView *self)
 {
+  g_clear_pointer (&self->marks, g_array_unref);
   if (!self->applying)
     refresh (self);
 }
@@ -417,6 +450,7 @@ helder_block_view_set_editable (HelderBlockView *self,
   g_return_if_fail (HELDER_IS_BLOCK_VIEW (self));
 
   self->editable = editable;
+  gtk_revealer_set_reveal_child (self->review_banner, !editable);
   for (guint i = 0; i < self->cards->len; i++)
     helder_block_card_set_editable (g_ptr_array_index (self->cards, i), editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "blocks.insert", editable);
@@ -427,13 +461,50 @@ helder_block_view_set_editable (HelderBlockView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "blocks.delete", editable);
 }
 
-/* Puts the focus in the card and the field that hold byte @offset of the
- * page, as the Findings pane asks when a finding is chosen.
+/**
+ * helder_block_view_set_marks:
+ * @marks: (element-type HelderCardMark) (nullable): passages of the page
+ *   text as it is now, each with the name of a tag of the page's buffer
+ *
+ * Underlines the findings and highlights the commented passages in the
+ * cards, as the tags of the same names do in Source.
+ */
+void
+helder_block_view_set_marks (HelderBlockView *self,
+                             GArray          *marks)
+{
+  g_return_if_fail (HELDER_IS_BLOCK_VIEW (self));
+
+  g_clear_pointer (&self->marks, g_array_unref);
+  if (marks != NULL)
+    self->marks = g_array_ref (marks);
+  if (!self->dirty)
+    update_findings (self);
+}
+
+/* The menu the cards' text fields add to their context menu. */
+void
+helder_block_view_set_extra_menu (HelderBlockView *self,
+                                  GMenuModel      *menu)
+{
+  g_return_if_fail (HELDER_IS_BLOCK_VIEW (self));
+
+  g_set_object (&self->extra_menu, menu);
+  for (guint i = 0; i < self->cards->len; i++)
+    helder_block_card_set_extra_menu (g_ptr_array_index (self->cards, i), menu);
+}
+
+/* Puts the focus in the card and the field that hold bytes @start to @end
+ * of the page, with them selected, as the Findings pane asks when a
+ * finding is chosen.
  */
 gboolean
-helder_block_view_focus_offset (HelderBlockView *self,
-                                gsize            offset)
+helder_block_view_focus_range (HelderBlockView *self,
+                               gsize            start,
+                               gsize            end)
 {
+  gsize offset = start;
+
   g_return_val_if_fail (HELDER_IS_BLOCK_VIEW (self), FALSE);
 
   if (self->dirty)
@@ -451,8 +522,8 @@ helder_block_view_focus_offset (HelderBlockView *self,
           offset >= helder_block_card_get_block (g_ptr_array_index (self->cards, i + 1))->range.start)
         continue;
 
-      return helder_block_card_focus_offset (card, CLAMP (offset, block->range.start,
-                                                          block->range.end));
+      offset = CLAMP (offset, block->range.start, block->range.end);
+      return helder_block_card_focus_range (card, offset, CLAMP (end, offset, block->range.end));
     }
 
   return FALSE;
@@ -740,6 +811,8 @@ helder_block_view_finalize (GObject *object)
   g_clear_object (&self->buffer);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_object (&self->extra_menu);
 
   G_OBJECT_CLASS (helder_block_view_parent_class)->finalize (object);
 }
@@ -773,6 +846,7 @@ helder_block_view_class_init (HelderBlockViewClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "cards", FALSE,
                                              G_STRUCT_OFFSET (HelderBlockView, cards_box));
   gtk_widget_class_bind_template_child (widget_class, HelderBlockView, palette);
+  gtk_widget_class_bind_template_child (widget_class, HelderBlockView, review_banner);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockView, palette_title);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockView, palette_list);
   gtk_widget_class_bind_template_callback (widget_class, palette_activated_cb);

@@ -23,7 +23,12 @@ void     helder_block_view_set_diagnostics (HelderBlockView *self,
                                             GPtrArray       *diagnostics);
 void     helder_block_view_set_editable    (HelderBlockView *self,
                                             gboolean         editable);
-gboolean helder_block_view_focus_offset    (HelderBlockView *self,
-                                            gsize            offset);
+gboolean helder_block_view_focus_range     (HelderBlockView *self,
+                                            gsize            start,
+                                            gsize            end);
+void     helder_block_view_set_marks       (HelderBlockView *self,
+                                            GArray          *marks);
+void     helder_block_view_set_extra_menu  (HelderBlockView *self,
+                                            GMenuModel      *menu);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
+#include "helder-block-card.h"
 #include "helder-block-view.h"
 #include "helder-checks.h"
 #include "helder-language-rules.h"
@@ -42,6 +43,7 @@ struct _HelderPageEditor
   GMenu         *fix_menu;
   HelderDiagnostic *menu_diagnostic;
   GPtrArray     *underlines;  /* of Underline*: the tags applied, with marks that move with edits */
+  GArray        *highlights;  /* of HelderRange: the passages reviewers commented on */
 
   GtkSourceSearchContext *search;
   GSettings     *settings;
@@ -236,6 +238,32 @@ apply_underline (GtkTextBuffer *buffer,
   gtk_text_buffer_apply_tag_by_name (buffer, severity_tags[underline->severity], &start, &end);
 }
 
+/* The cards show the findings and the commented passages with the same
+ * tags as Source.
+ */
+static void
+update_block_marks (HelderPageEditor *self)
+{
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (HelderCardMark));
+
+  for (guint i = 0; i < self->diagnostics->len; i++)
+    {
+      const HelderDiagnostic *d = g_ptr_array_index (self->diagnostics, i);
+      HelderCardMark mark = { d->start, d->end, severity_tags[d->severity] };
+
+      g_array_append_val (marks, mark);
+    }
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      const HelderRange *range = &g_array_index (self->highlights, HelderRange, i);
+      HelderCardMark mark = { range->start, range->end, "helder-comment" };
+
+      g_array_append_val (marks, mark);
+    }
+
+  helder_block_view_set_marks (self->blocks, marks);
+}
+
 /* Brings the underlines in line with the findings. Every tag applied or
  * removed makes the text view lay its lines out again, so underlines that
  * are still right stay as they are: after a check, typically only the
@@ -301,6 +329,7 @@ apply_diagnostics (HelderPageEditor *self)
 
   update_footer (self);
   helder_block_view_set_diagnostics (self->blocks, self->diagnostics);
+  update_block_marks (self);
   g_signal_emit (self, signals[DIAGNOSTICS_CHANGED], 0);
 }
 
@@ -526,6 +555,35 @@ edit_source_cb (HelderPageEditor *self,
   select_bounds (self, &from, &to);
 }
 
+/**
+ * helder_page_editor_select_range:
+ * @start: the first byte of the passage in the page source
+ * @end: the byte after its last one
+ *
+ * Shows the passage: in Blocks, the focus goes to the card and the field
+ * that hold it, with the passage selected; in Source, it is selected.
+ */
+void
+helder_page_editor_select_range (HelderPageEditor *self,
+                                 gsize             start,
+                                 gsize             end)
+{
+  GtkTextIter from;
+  GtkTextIter to;
+
+  g_return_if_fail (HELDER_IS_PAGE_EDITOR (self));
+
+  if (self->page == NULL || start > end || end > helder_page_get_length (self->page))
+    return;
+
+  if (blocks_shown (self) && helder_block_view_focus_range (self->blocks, start, end))
+    return;
+
+  iter_at_offset (self, start, &from);
+  iter_at_offset (self, end, &to);
+  select_bounds (self, &from, &to);
+}
+
 void
 helder_page_editor_select (HelderPageEditor       *self,
                            const HelderDiagnostic *diagnostic)
@@ -539,11 +597,8 @@ helder_page_editor_select (HelderPageEditor       *self,
   if (self->page == NULL)
     return;
 
-  if (blocks_shown (self) && helder_block_view_focus_offset (self->blocks, diagnostic->start))
-    return;
-
   diagnostic_bounds (self, diagnostic, &start, &end);
-  select_bounds (self, &start, &end);
+  helder_page_editor_select_range (self, offset_at_iter (self, &start), offset_at_iter (self, &end));
 }
 
 /* Replaces the diagnostic's range by its suggestion @index, as one step
@@ -923,6 +978,11 @@ helder_page_editor_set_highlights (HelderPageEditor *self,
   buffer = helder_page_editor_get_buffer (self);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag_by_name (buffer, "helder-comment", &start, &end);
+  g_array_set_size (self->highlights, 0);
+  if (self->page != NULL && ranges != NULL)
+    g_array_append_vals (self->highlights, ranges->data, ranges->len);
+  if (diagnostics_are_current (self))
+    update_block_marks (self);
 
   if (self->page == NULL || ranges == NULL)
     return;
@@ -1120,6 +1180,7 @@ helder_page_editor_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->menu_diagnostic, helder_diagnostic_unref);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  g_clear_pointer (&self->highlights, g_array_unref);
   g_clear_pointer (&self->underlines, g_ptr_array_unref);
 
   G_OBJECT_CLASS (helder_page_editor_parent_class)->finalize (object);
@@ -1244,6 +1305,7 @@ helder_page_editor_init (HelderPageEditor *self)
 
   self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
   self->underlines = g_ptr_array_new_with_free_func ((GDestroyNotify) underline_free);
+  self->highlights = g_array_new (FALSE, FALSE, sizeof (HelderRange));
 
   buffer = GTK_SOURCE_BUFFER (helder_page_editor_get_buffer (self));
   gtk_source_buffer_set_language (buffer,
@@ -1269,6 +1331,7 @@ helder_page_editor_init (HelderPageEditor *self)
   self->fix_menu = g_menu_new ();
   g_menu_append_section (extra, NULL, G_MENU_MODEL (self->fix_menu));
   gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), G_MENU_MODEL (extra));
+  helder_block_view_set_extra_menu (self->blocks, G_MENU_MODEL (extra));
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);

@@ -25,6 +25,9 @@ GPtrArray    *helder_page_editor_get_diagnostics (HelderPageEditor       *self);
 void          helder_page_editor_check_now       (HelderPageEditor       *self);
 void          helder_page_editor_select          (HelderPageEditor       *self,
                                                   const HelderDiagnostic *diagnostic);
+void          helder_page_editor_select_range    (HelderPageEditor       *self,
+                                                  gsize                   start,
+                                                  gsize                   end);
 gboolean      helder_page_editor_apply_suggestion (HelderPageEditor      *self,
                                                    const HelderDiagnostic *diagnostic,
                                                    guint                  index);

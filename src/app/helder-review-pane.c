@@ -52,6 +52,7 @@ G_DEFINE_FINAL_TYPE (HelderReviewPane, helder_review_pane, GTK_TYPE_WIDGET)
 enum {
   CHANGED,
   APPLY_SUGGESTION,
+  PASSAGE_ACTIVATED,
   N_SIGNALS
 };
 
@@ -728,6 +729,19 @@ dup_time_label (const char *time)
   return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
 }
 
+/* Asks the window to show the thread's passage: bytes of the page source
+ * kept on the button when the card was made (the cards are rebuilt
+ * whenever the page's text changes).
+ */
+static void
+show_passage_clicked_cb (GtkWidget        *button,
+                         HelderReviewPane *self)
+{
+  const HelderRange *range = g_object_get_data (G_OBJECT (button), "helder-range");
+
+  g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, (guint64) range->start, (guint64) range->end);
+}
+
 static GtkWidget *
 create_thread_card (HelderReviewPane        *self,
                     const HelderReviewPlace *place,
@@ -808,6 +822,17 @@ create_thread_card (HelderReviewPane        *self,
       else
         outcome = g_strdup_printf (_("Resolved, %s"), when);
       gtk_box_append (GTK_BOX (card), label_new (outcome, "success"));
+    }
+
+  if (place->match != HELDER_ANCHOR_ORPHANED)
+    {
+      GtkWidget *show = thread_button (_("_Show Passage"), thread,
+                                       G_CALLBACK (show_passage_clicked_cb), self);
+
+      gtk_widget_set_name (show, "show-passage");
+      g_object_set_data_full (G_OBJECT (show), "helder-range",
+                              g_memdup2 (&place->range, sizeof place->range), g_free);
+      gtk_box_append (GTK_BOX (buttons), show);
     }
 
   gtk_box_append (GTK_BOX (buttons),
@@ -1102,6 +1127,11 @@ helder_review_pane_class_init (HelderReviewPaneClass *klass)
                                             g_signal_accumulator_first_wins, NULL, NULL,
                                             G_TYPE_BOOLEAN, 3, G_TYPE_UINT64, G_TYPE_UINT64,
                                             G_TYPE_STRING);
+  /* A thread's passage (bytes @start to @end of the page source) is to
+   * be shown. */
+  signals[PASSAGE_ACTIVATED] = g_signal_new ("passage-activated", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 2, G_TYPE_UINT64, G_TYPE_UINT64);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

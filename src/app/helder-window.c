@@ -463,6 +463,15 @@ review_changed_cb (HelderWindow *self)
   update_badges (self);
 }
 
+/* A thread's passage is on the page shown (the pane lists no other page's). */
+static void
+review_passage_activated_cb (HelderWindow *self,
+                             guint64       start,
+                             guint64       end)
+{
+  helder_page_editor_select_range (self->editor, (gsize) start, (gsize) end);
+}
+
 static gboolean save_course (HelderWindow *self);
 
 /* An accepted suggestion is an edit like any other (Undo takes it back),
@@ -1601,6 +1610,7 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, review_pane);
   gtk_widget_class_bind_template_callback (widget_class, review_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, review_apply_suggestion_cb);
+  gtk_widget_class_bind_template_callback (widget_class, review_passage_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, changed_banner);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, changed_label);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, save_banner);
