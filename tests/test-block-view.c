@@ -69,7 +69,7 @@ static void
 wait_until (gboolean (*condition) (gpointer),
             gpointer   data)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 90 * G_USEC_PER_SEC;
 
   while (!condition (data) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
