@@ -34,6 +34,7 @@ struct _HelderReviewPane
   guint         n_threads;
   GFileMonitor *monitor;  /* review.json, for what others write meanwhile */
   guint         current_approvals; /* bit per role: approved, and of this text */
+  guint         approvals_idle;
 
   GtkWidget    *scroller;
   GtkListBox   *states;
@@ -1013,18 +1014,31 @@ watch_review (HelderReviewPane *self)
                              G_CONNECT_SWAPPED);
 }
 
+static gboolean
+follow_approvals_idle_cb (gpointer data)
+{
+  HelderReviewPane *self = data;
+
+  self->approvals_idle = 0;
+  if (self->review == NULL || self->page == NULL ||
+      current_approvals (self) == self->current_approvals)
+    return G_SOURCE_REMOVE;
+
+  fill_states (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
 /* An approval stops being of the page's text at the first keystroke that
  * changes it, and is again when an undo brings the text back: the states
- * (and the outline's mark) follow at once.
+ * (and the outline's mark) follow right after the keystroke, once the
+ * editor has taken the change in.
  */
 static void
 page_text_changed_cb (HelderReviewPane *self)
 {
-  if (self->review == NULL || current_approvals (self) == self->current_approvals)
-    return;
-
-  fill_states (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  if (self->approvals_idle == 0)
+    self->approvals_idle = g_idle_add (follow_approvals_idle_cb, self);
 }
 
 /* Shows @page of @course (both may be NULL) with @review, which the
@@ -1093,6 +1107,7 @@ helder_review_pane_dispose (GObject *object)
   HelderReviewPane *self = (HelderReviewPane *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_REVIEW_PANE);
+  g_clear_handle_id (&self->approvals_idle, g_source_remove);
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
