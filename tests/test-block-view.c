@@ -736,6 +736,7 @@ open_findings_page (char **path)
   *path = helder_test_copy_course ("course-valid");
   window = open_course (*path);
   activate (GTK_WIDGET (window), "win.new-page");
+  answer_title_dialog ("Nieuwe pagina");
   activate (find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "blocks"), "blocks.next");
   insert_block (window, 0);
   text = card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0);
