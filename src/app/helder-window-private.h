@@ -66,6 +66,7 @@ struct _HelderWindow
   guint                 recovery_source;
   guint                 logout_cookie;   /* while changes are unsaved */
   guint                 follow_source;   /* the preview follows the cursor after this */
+  GtkMenuButton        *insert_button;
 };
 
 void          _helder_window_fill_outline   (HelderWindow *self,
@@ -90,5 +91,10 @@ void          _helder_window_import_class_init (GtkWidgetClass *widget_class);
 void          _helder_window_outline_init   (HelderWindow *self);
 void          _helder_window_pane_class_init (GtkWidgetClass *widget_class);
 void          _helder_window_pane_init      (HelderWindow *self);
+void          _helder_window_a11y_class_init (GtkWidgetClass *widget_class);
+void          _helder_window_name_page_row  (HelderWindow *self,
+                                             GtkWidget    *row);
+void          _helder_window_follow_page_row (HelderWindow *self,
+                                              GtkWidget    *row);
 
 G_END_DECLS
