@@ -22,6 +22,7 @@
 #include "helder-kpi-window.h"
 #include "helder-page-editor.h"
 #include "helder-preferences.h"
+#include "helder-preview.h"
 #include "helder-test-utils.h"
 #include "helder-ui-test-utils.h"
 #include "helder-window.h"
@@ -361,6 +362,173 @@ test_outline_names (void)
   close_and_finalize (window);
 }
 
+/* Returns: (transfer none): the one shortcut bound to @accelerator in
+ * @window; two would be a double registration.
+ */
+static GtkShortcut *
+binding (HelderWindow *window,
+         const char   *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GtkShortcut *found = NULL;
+  guint keyval;
+  GdkModifierType modifiers;
+  guint bound = 0;
+
+  g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &modifiers));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            {
+              bound++;
+              found = shortcut;
+            }
+        }
+    }
+  g_assert_cmpuint (bound, ==, 1);
+  return found;
+}
+
+/* Presses @accelerator in @window as GTK would. */
+static void
+press (HelderWindow *window,
+       const char   *accelerator)
+{
+  GtkShortcut *shortcut = binding (window, accelerator);
+
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                               GTK_WIDGET (window),
+                                               gtk_shortcut_get_arguments (shortcut)));
+}
+
+static gboolean
+focus_in (GtkWidget  *focus,
+          const char *name)
+{
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    if (g_strcmp0 (gtk_widget_get_name (w), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  gboolean   in_accelerator;
+  GPtrArray *accelerators;
+} OverlayParse;
+
+static void
+overlay_start_cb (GMarkupParseContext  *context,
+                  const char           *element,
+                  const char          **names,
+                  const char          **values,
+                  gpointer              data,
+                  GError              **error)
+{
+  OverlayParse *parse = data;
+
+  parse->in_accelerator = FALSE;
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (element, "property") && g_str_equal (names[i], "name") &&
+        g_str_equal (values[i], "accelerator"))
+      parse->in_accelerator = TRUE;
+}
+
+static void
+overlay_text_cb (GMarkupParseContext  *context,
+                 const char           *text,
+                 gsize                 length,
+                 gpointer              data,
+                 GError              **error)
+{
+  OverlayParse *parse = data;
+  g_autofree char *accelerators = g_strndup (text, length);
+  g_auto(GStrv) each = NULL;
+
+  if (!parse->in_accelerator)
+    return;
+  each = g_strsplit (accelerators, " ", -1);
+  for (guint i = 0; each[i] != NULL; i++)
+    g_ptr_array_add (parse->accelerators, g_strdup (each[i]));
+  parse->in_accelerator = FALSE;
+}
+
+/* Whether the shortcuts window (help-overlay.ui) lists @accelerator. */
+static gboolean
+listed (const char *accelerator)
+{
+  static const GMarkupParser parser = { overlay_start_cb, NULL, overlay_text_cb, NULL, NULL };
+  g_autoptr(GBytes) ui = g_resources_lookup_data ("/io/github/helderapp/Helder/gtk/help-overlay.ui",
+                                                  G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GPtrArray) accelerators = g_ptr_array_new_with_free_func (g_free);
+  OverlayParse parse = { FALSE, accelerators };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, &parse, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *text;
+
+  g_assert_nonnull (ui);
+  text = g_bytes_get_data (ui, &size);
+  g_markup_parse_context_parse (context, text, size, &error);
+  g_assert_no_error (error);
+
+  return g_ptr_array_find_with_equal_func (accelerators, accelerator, g_str_equal, NULL);
+}
+
+/* Every part of the window is one chord away, and the Review tab's
+ * comment field a few Tabs from the tab itself.
+ */
+static void
+test_keyboard (void)
+{
+  HelderWindow *window = open_sample ();
+  AdwViewStack *side = ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  GtkWidget *insert = find_named (GTK_WIDGET (window), "insert");
+  const char *keys[] = { "<Alt>1", "<Alt>2", "<Alt>3", "F5", "<Shift><Control>r",
+                         "<Shift><Control>b", "<Control>n" };
+  gboolean review_mode = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (listed (keys[i]));
+
+  press (window, "<Alt>2");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (side), ==, "preview");
+  press (window, "F5");
+  g_assert_true (helder_preview_get_walking (HELDER_PREVIEW (find_named (GTK_WIDGET (window),
+                                                                         "preview"))));
+  press (window, "F5");
+  press (window, "<Alt>1");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (side), ==, "findings");
+
+  press (window, "<Shift><Control>r");
+  g_object_get (window, "review-mode", &review_mode, NULL);
+  g_assert_true (review_mode);
+  press (window, "<Alt>3");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (side), ==, "review");
+  g_assert_true (focus_in (gtk_root_get_focus (GTK_ROOT (window)), "comment"));
+
+  /* New Page writes a file: the sample course stays as it is. */
+  g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (gtk_shortcut_get_action (
+                     binding (window, "<Control>n")))), ==, "win.new-page");
+  press (window, "<Shift><Control>b");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (
+    gtk_menu_button_get_popover (GTK_MENU_BUTTON (insert)))));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (insert));
+
+  close_and_finalize (window);
+}
+
 static void
 test_block_forms (void)
 {
@@ -432,6 +600,7 @@ main (int   argc,
 
   g_test_add_func ("/accessibility/main-window", test_main_window);
   g_test_add_func ("/accessibility/outline-names", test_outline_names);
+  g_test_add_func ("/accessibility/keyboard", test_keyboard);
   g_test_add_func ("/accessibility/block-forms", test_block_forms);
   g_test_add_func ("/accessibility/dialogs", test_dialogs);
 

@@ -220,8 +220,8 @@ insert_menu_action (GtkWidget  *widget,
     gtk_menu_button_popup (self->insert_button);
 }
 
-/* Shows a tab of the side pane and puts the focus in it, so the next
- * Tab reaches the pane's first control.
+/* Shows a tab of the side pane and puts the focus in it: in the Review
+ * tab on the comment field, elsewhere on the pane's first control.
  */
 static void
 side_pane_action (GtkWidget  *widget,
@@ -235,8 +235,13 @@ side_pane_action (GtkWidget  *widget,
   if (child == NULL)
     return;
   adw_view_stack_set_visible_child (self->side_stack, child);
+  /* In a narrow window the pane hides behind the outline and the page. */
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   adw_leaflet_navigate (self->page_leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
+  if (child == GTK_WIDGET (self->review_pane))
+    helder_review_pane_focus_comment (self->review_pane);
+  else
+    gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
 }
 
 /* Walks the page's module in the preview, as a learner would, or stops
