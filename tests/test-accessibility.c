@@ -294,24 +294,12 @@ has_name (GPtrArray  *names,
   return g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL);
 }
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
+/* Returns: (transfer none): the side pane's stack of tabs. */
+static AdwViewStack *
+side_stack (HelderWindow *window)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return ADW_VIEW_STACK (gtk_widget_get_ancestor (find_named (GTK_WIDGET (window), "review-pane"),
+                                                  ADW_TYPE_VIEW_STACK));
 }
 
 static HelderWindow *
@@ -327,7 +315,7 @@ static void
 test_main_window (void)
 {
   HelderWindow *window = open_sample ();
-  AdwViewStack *side = ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  AdwViewStack *side = side_stack (window);
   const char *panes[] = { "findings", "preview", "review" };
 
   for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
@@ -392,31 +380,23 @@ static GtkShortcut *
 binding (HelderWindow *window,
          const char   *accelerator)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GPtrArray) shortcuts = dup_shortcuts (GTK_WIDGET (window));
   GtkShortcut *found = NULL;
   guint keyval;
   GdkModifierType modifiers;
   guint bound = 0;
 
   g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &modifiers));
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+  for (guint i = 0; i < shortcuts->len; i++)
     {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (g_ptr_array_index (shortcuts, i));
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+      if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+          gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
         {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
-            {
-              bound++;
-              found = shortcut;
-            }
+          bound++;
+          found = g_ptr_array_index (shortcuts, i);
         }
     }
   g_assert_cmpuint (bound, ==, 1);
@@ -516,7 +496,7 @@ static void
 test_keyboard (void)
 {
   HelderWindow *window = open_sample ();
-  AdwViewStack *side = ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  AdwViewStack *side = side_stack (window);
   GtkWidget *insert = find_named (GTK_WIDGET (window), "insert");
   const char *keys[] = { "<Alt>1", "<Alt>2", "<Alt>3", "F5", "<Shift><Control>r",
                          "<Shift><Control>b", "<Control>n" };
@@ -552,6 +532,16 @@ test_keyboard (void)
   close_and_finalize (window);
 }
 
+/* Shows @dialog, checks its names and closes it. */
+static void
+check_dialog (GtkWindow  *dialog,
+              const char *what)
+{
+  gtk_window_present (dialog);
+  g_ptr_array_unref (assert_names (what));
+  close_and_finalize (dialog);
+}
+
 static void
 test_block_forms (void)
 {
@@ -563,9 +553,7 @@ test_block_forms (void)
                                                            helder_window_get_course (window),
                                                            kind, NULL);
 
-      gtk_window_present (GTK_WINDOW (dialog));
-      g_ptr_array_unref (assert_names (helder_block_kind_to_string (kind)));
-      close_and_finalize (dialog);
+      check_dialog (GTK_WINDOW (dialog), helder_block_kind_to_string (kind));
     }
 
   close_and_finalize (window);
@@ -579,27 +567,13 @@ test_dialogs (void)
   g_autoptr(GPtrArray) findings = g_ptr_array_new ();
   g_autoptr(GtkBuilder) builder = NULL;
   GtkWindow *shortcuts;
-  GtkWindow *dialog;
 
-  dialog = GTK_WINDOW (helder_preferences_new (GTK_WINDOW (window)));
-  gtk_window_present (dialog);
-  g_ptr_array_unref (assert_names ("preferences"));
-  close_and_finalize (dialog);
-
-  dialog = GTK_WINDOW (helder_course_settings_new (GTK_WINDOW (window), course));
-  gtk_window_present (dialog);
-  g_ptr_array_unref (assert_names ("course settings"));
-  close_and_finalize (dialog);
-
-  dialog = GTK_WINDOW (helder_export_dialog_new (GTK_WINDOW (window), course, findings));
-  gtk_window_present (dialog);
-  g_ptr_array_unref (assert_names ("export"));
-  close_and_finalize (dialog);
-
-  dialog = GTK_WINDOW (helder_kpi_window_new (GTK_WINDOW (window), course));
-  gtk_window_present (dialog);
-  g_ptr_array_unref (assert_names ("KPI"));
-  close_and_finalize (dialog);
+  check_dialog (GTK_WINDOW (helder_preferences_new (GTK_WINDOW (window))), "preferences");
+  check_dialog (GTK_WINDOW (helder_course_settings_new (GTK_WINDOW (window), course)),
+                "course settings");
+  check_dialog (GTK_WINDOW (helder_export_dialog_new (GTK_WINDOW (window), course, findings)),
+                "export");
+  check_dialog (GTK_WINDOW (helder_kpi_window_new (GTK_WINDOW (window), course)), "KPI");
 
   builder = gtk_builder_new_from_resource ("/io/github/helderapp/Helder/gtk/help-overlay.ui");
   shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
@@ -607,11 +581,7 @@ test_dialogs (void)
   g_clear_object (&builder);
   gtk_window_present (shortcuts);
   g_ptr_array_unref (assert_names ("shortcuts"));
-  /* GTK 4.8 warns when it finalizes a shortcuts window with more than
-   * one column of groups ("still has children left"): the window is
-   * hidden, not destroyed, and this is the last test.
-   */
-  gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
+  close_and_finalize (shortcuts);
 
   close_and_finalize (window);
 }
