@@ -21,6 +21,7 @@ void open_page_in_outline (HelderWindow *window, const char *file);
 HelderDiagnostic * finding_with_rule (GtkWidget *window, const char *rule);
 gboolean has_long_sentence (gpointer data);
 gpointer find_toplevel (GType type);
+GPtrArray * dup_shortcuts (GtkWidget *widget);
 HelderWindow * open_window (GFile *folder);
 gboolean dialog_gone (gpointer data);
 GtkEditable * focused_title_field (void);

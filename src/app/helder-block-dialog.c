@@ -524,6 +524,8 @@ create_row (HelderBlockDialog     *self,
 
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
           gtk_widget_set_tooltip_text (button, _("Choose a File and Copy It into the Course"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Choose a File and Copy It into the Course"), -1);
           gtk_widget_add_css_class (button, "flat");
           g_signal_connect (button, "clicked", G_CALLBACK (choose_file_clicked_cb), row);
           adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
@@ -559,12 +561,17 @@ add_item (HelderBlockDialog     *self,
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   GPtrArray *rows = g_ptr_array_new ();
   g_autofree char *title = NULL;
+  g_autofree char *label = NULL;
 
   /* Translators: an item of a block and its number, as in "Answer 2" */
   title = g_strdup_printf (C_("block item", "%s %u"), item_label (self->kind),
                            self->items->len + 1);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   gtk_widget_set_tooltip_text (remove, _("Remove"));
+  /* Translators: the button that removes an item, as in "Remove Answer 2" */
+  label = g_strdup_printf (_("Remove %s"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_item_clicked_cb), group);

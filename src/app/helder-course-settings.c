@@ -229,7 +229,9 @@ spin_row (const char *title,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  /* The row's title names the spin button (labelled-by, as its
+   * activatable widget): a label of its own would make Orca say it twice.
+   */
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   g_object_set_data (G_OBJECT (row), "helder-spin", spin);
@@ -632,8 +634,6 @@ build_checks_page (HelderCourseSettings *self)
   gtk_switch_set_active (GTK_SWITCH (toggle), self->checks.spelling);
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
   gtk_widget_set_name (toggle, "check-spelling");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Check Spelling"), -1);
   g_signal_connect_object (toggle, "notify::active", G_CALLBACK (spelling_changed_cb), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);

@@ -1288,6 +1288,23 @@ dark_changed_cb (HelderPageEditor *self)
                                                                                        : "Adwaita"));
 }
 
+/* The search bar's own close button shows only an icon: give it a name
+ * a screen reader can say.
+ */
+static void
+name_close_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Close the Find Bar"), -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_close_button (child);
+}
+
 static void
 helder_page_editor_init (HelderPageEditor *self)
 {
@@ -1327,6 +1344,7 @@ helder_page_editor_init (HelderPageEditor *self)
   g_signal_connect_object (self->search, "notify::occurrences-count",
                            G_CALLBACK (update_search_count), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  name_close_button (GTK_WIDGET (self->search_bar));
 
   self->fix_menu = g_menu_new ();
   g_menu_append_section (extra, NULL, G_MENU_MODEL (self->fix_menu));

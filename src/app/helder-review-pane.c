@@ -1101,6 +1101,17 @@ helder_review_pane_get_n_threads (HelderReviewPane *self)
   return self->n_threads;
 }
 
+/* Puts the focus in the comment field, where a reviewer who opens the
+ * pane by keyboard starts.
+ */
+void
+helder_review_pane_focus_comment (HelderReviewPane *self)
+{
+  g_return_if_fail (HELDER_IS_REVIEW_PANE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->comment_entry));
+}
+
 static void
 helder_review_pane_dispose (GObject *object)
 {

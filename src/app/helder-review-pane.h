@@ -29,5 +29,6 @@ gboolean      helder_review_pane_add_comment  (HelderReviewPane *self,
                                                const char       *suggestion,
                                                GError          **error);
 guint         helder_review_pane_get_n_threads (HelderReviewPane *self);
+void          helder_review_pane_focus_comment (HelderReviewPane *self);
 
 G_END_DECLS

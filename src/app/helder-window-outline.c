@@ -738,6 +738,8 @@ create_module_row (HelderModule *module)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_add_css_class (row, "heading");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  helder_module_get_title (module), -1);
   g_object_set_data_full (G_OBJECT (row), "helder-module", g_object_ref (module), g_object_unref);
 
   return row;
@@ -981,6 +983,7 @@ _helder_window_fill_outline (HelderWindow *self,
           _helder_window_track_page (self, page);
           add_drag_and_drop (row);
           gtk_list_box_append (self->outline, row);
+          _helder_window_follow_page_row (self, row);
           if (first_page == NULL)
             first_page = GTK_LIST_BOX_ROW (row);
           if (page == select)

@@ -93,5 +93,10 @@ void          _helder_window_import_class_init (GtkWidgetClass *widget_class);
 void          _helder_window_outline_init   (HelderWindow *self);
 void          _helder_window_pane_class_init (GtkWidgetClass *widget_class);
 void          _helder_window_pane_init      (HelderWindow *self);
+void          _helder_window_a11y_class_init (GtkWidgetClass *widget_class);
+void          _helder_window_name_page_row  (HelderWindow *self,
+                                             GtkWidget    *row);
+void          _helder_window_follow_page_row (HelderWindow *self,
+                                              GtkWidget    *row);
 
 G_END_DECLS

@@ -293,6 +293,7 @@ update_review_badge (HelderWindow  *self,
                                            helder_page_get_text (page)))
       approved = TRUE;
 
+  g_object_set_data (G_OBJECT (row), "helder-n-comments", GUINT_TO_POINTER (open));
   if (open > 0)
     {
       g_string_append_printf (text, "✎%u", open);
@@ -367,6 +368,8 @@ update_badges (HelderWindow *self)
                                                   "%u errors or warnings", n), n);
       gtk_accessible_update_property (GTK_ACCESSIBLE (badge),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+      g_object_set_data (G_OBJECT (row), "helder-n-findings", GUINT_TO_POINTER (n));
+      _helder_window_name_page_row (self, row);
     }
 }
 
@@ -1635,6 +1638,7 @@ helder_window_class_init (HelderWindowClass *klass)
   _helder_window_outline_class_init (widget_class);
   _helder_window_import_class_init (widget_class);
   _helder_window_pane_class_init (widget_class);
+  _helder_window_a11y_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.open-course-file", "s",
                                    open_course_file_action);
