@@ -591,6 +591,110 @@ test_content_expert_task (void)
   helder_test_remove_tree (path);
 }
 
+static GtkEventController *
+controller_of (GtkWidget *widget,
+               GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+has_height (gpointer widget)
+{
+  return gtk_widget_get_height (widget) > 0;
+}
+
+/* Drags card @from by its handle and drops it on card @onto, on its upper
+ * or lower half, as the pointer would.
+ */
+static void
+drag_card (HelderWindow *window,
+           guint         from,
+           guint         onto,
+           gboolean      lower_half)
+{
+  GtkWidget *card = card_at (window, from);
+  GtkWidget *target = card_at (window, onto);
+  GtkWidget *handle = card_field (card, GTK_TYPE_IMAGE, NULL, 0);
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+
+  g_assert_true (gtk_widget_has_css_class (handle, "helder-drag-handle"));
+  g_assert_true (gtk_widget_is_visible (handle));
+
+  g_signal_emit_by_name (controller_of (handle, GTK_TYPE_DRAG_SOURCE), "prepare", 4.0, 4.0, &content);
+  g_assert_nonnull (content);
+  g_value_init (&value, HELDER_TYPE_BLOCK_CARD);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  g_assert_true (g_value_get_object (&value) == card);
+
+  /* Dropped on a card the window has laid out. */
+  wait_until (has_height, target);
+  g_signal_emit_by_name (controller_of (target, GTK_TYPE_DROP_TARGET), "drop", &value, 10.0,
+                         lower_half ? gtk_widget_get_height (target) - 2.0 : 2.0, &dropped);
+  g_assert_true (dropped);
+  run_until_idle ();
+}
+
+/* A card dragged by its handle moves its block, as one step of Undo. */
+static void
+test_drag_card (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  HelderWindow *window = open_course (path);
+  HelderPage *page;
+  GtkTextBuffer *buffer;
+  g_autofree char *before = NULL;
+  const char *text;
+
+  activate (GTK_WIDGET (window), "win.new-page");
+  page = helder_window_get_page (window);
+  buffer = helder_page_editor_get_buffer (HELDER_PAGE_EDITOR (find_widget (GTK_WIDGET (window),
+                                                                           GTK_TYPE_WIDGET,
+                                                                           "editor")));
+  activate (find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "blocks"), "blocks.next");
+  insert_block (window, 0);
+  type_into (card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0), "Een.");
+  insert_block (window, 0);
+  type_into (card_field (card_at (window, 2), GTK_TYPE_TEXT_VIEW, NULL, 0), "Twee.");
+  insert_block (window, 5);
+  type_into (card_field (card_at (window, 3), GTK_TYPE_ENTRY, "Title", 0), "Let op");
+  before = g_strdup (helder_page_get_text (page));
+
+  /* The tip onto the upper half of the first paragraph: before it. */
+  drag_card (window, 3, 1, FALSE);
+  text = helder_page_get_text (page);
+  g_assert_cmpstr (helder_block_card_get_name (HELDER_BLOCK_CARD (card_at (window, 1))), ==,
+                   "Callout: Let op");
+  g_assert_true (strstr (text, "> [!TIP] Let op") < strstr (text, "Een."));
+  g_assert_true (strstr (text, "Een.\n\nTwee.") != NULL);
+  g_assert_cmpuint (strlen (text), ==, strlen (before));
+  gtk_text_buffer_undo (buffer);
+  run_until_idle ();
+  g_assert_cmpstr (helder_page_get_text (page), ==, before);
+
+  /* The first paragraph onto the lower half of the tip: after it, last. */
+  drag_card (window, 1, 3, TRUE);
+  text = helder_page_get_text (page);
+  g_assert_true (strstr (text, "Twee.\n\n> [!TIP] Let op\n> New text\n\nEen.\n") != NULL);
+  g_assert_cmpstr (helder_block_card_get_name (HELDER_BLOCK_CARD (card_at (window, 3))), ==,
+                   "Text: Een.");
+
+  close_window (window);
+  helder_test_remove_tree (path);
+}
+
 /* A tip written in its card: its title and text, as "> " lines. */
 static void
 test_callout (void)
@@ -633,6 +737,7 @@ main (int   argc,
                    test_sample_page_reads_without_syntax);
   g_test_add_func ("/block-view/content-expert-task", test_content_expert_task);
   g_test_add_func ("/block-view/callout", test_callout);
+  g_test_add_func ("/block-view/drag-card", test_drag_card);
 
   return g_test_run ();
 }

@@ -84,6 +84,7 @@ struct _HelderBlockCard
   /* Template widgets */
   GtkWidget         *body;
   GtkWidget         *frame;
+  GtkWidget         *handle;
   GtkLabel          *kind_label;
   GtkLabel          *badge;
   GtkWidget         *fields;
@@ -1431,15 +1432,49 @@ helder_block_card_class_init (HelderBlockCardClass *klass)
                                                "/io/github/helderapp/Helder/helder-block-card.ui");
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, body);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, frame);
+  gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, handle);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, kind_label);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, badge);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, fields);
 }
 
+/* Dragging the handle drags the card itself; the Blocks view, where it is
+ * dropped, moves its block.
+ */
+static GdkContentProvider *
+handle_drag_prepare_cb (GtkDragSource   *source,
+                        double           x,
+                        double           y,
+                        HelderBlockCard *self)
+{
+  if (self->block == NULL || !self->editable)
+    return NULL;
+
+  return gdk_content_provider_new_typed (HELDER_TYPE_BLOCK_CARD, self);
+}
+
+static void
+handle_drag_begin_cb (GtkDragSource   *source,
+                      GdkDrag         *drag,
+                      HelderBlockCard *self)
+{
+  g_autoptr(GdkPaintable) picture = gtk_widget_paintable_new (self->frame);
+
+  gtk_drag_source_set_icon (source, picture, 0, 0);
+}
+
 static void
 helder_block_card_init (HelderBlockCard *self)
 {
+  GtkDragSource *drag = gtk_drag_source_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect_object (drag, "prepare", G_CALLBACK (handle_drag_prepare_cb), self, 0);
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (handle_drag_begin_cb), self, 0);
+  gtk_widget_add_controller (self->handle, GTK_EVENT_CONTROLLER (drag));
+  gtk_widget_set_cursor_from_name (self->handle, "grab");
 
   self->editable = TRUE;
   self->bindings = g_ptr_array_new_with_free_func ((GDestroyNotify) binding_free);
