@@ -695,6 +695,132 @@ test_drag_card (void)
   helder_test_remove_tree (path);
 }
 
+static GtkWidget *
+card_named (HelderWindow *window,
+            const char   *name)
+{
+  g_autoptr(GPtrArray) cards = cards_of (window);
+
+  for (guint i = 0; i < cards->len; i++)
+    if (g_strcmp0 (helder_block_card_get_name (g_ptr_array_index (cards, i)), name) == 0)
+      return g_ptr_array_index (cards, i);
+
+  g_assert_not_reached ();
+}
+
+/* The state line under the file field labelled @label. */
+static GtkLabel *
+file_state (GtkWidget  *card,
+            const char *label)
+{
+  GtkWidget *entry = card_field (card, GTK_TYPE_ENTRY, label, 0);
+  GtkWidget *state = gtk_widget_get_next_sibling (gtk_widget_get_parent (entry));
+
+  g_assert_true (GTK_IS_LABEL (state));
+  return GTK_LABEL (state);
+}
+
+static gboolean
+label_shows_text (gpointer label)
+{
+  return gtk_widget_get_visible (label) && *gtk_label_get_text (label) != '\0';
+}
+
+static gboolean
+picture_shows (gpointer picture)
+{
+  return gtk_picture_get_paintable (picture) != NULL;
+}
+
+/* The sample video's card: its poster, its length, how much of it the
+ * captions cover and the transcript's length; the audio card the same
+ * without a picture.
+ */
+static void
+test_media_cards (void)
+{
+  g_autofree char *samples = g_build_filename (g_getenv ("HELDER_SOURCE_ROOT"),
+                                               "content-samples", "ai-bewustzijn", NULL);
+  HelderWindow *window = open_course (samples);
+  HelderCourse *course = helder_window_get_course (window);
+  GtkWidget *card;
+  GtkLabel *captions;
+  GtkLabel *transcript;
+  GtkLabel *media;
+
+  show_page (window, helder_course_find_page (course, "01-introductie/02-wat-is-ai.md"));
+  card = card_named (window, "Video: Wat is AI? Een korte uitleg");
+  captions = file_state (card, "Captions");
+  transcript = file_state (card, "Transcript");
+  media = file_state (card, "Video file");
+  wait_until (label_shows_text, captions);
+  wait_until (picture_shows, card_field (card, GTK_TYPE_PICTURE, NULL, 0));
+  g_assert_true (g_regex_match_simple ("^Captions cover [0-9]+:[0-5][0-9] of [0-9]+:[0-5][0-9]$",
+                                       gtk_label_get_text (captions), 0, 0));
+  g_assert_true (g_regex_match_simple ("^[0-9]+ words$", gtk_label_get_text (transcript), 0, 0));
+  g_assert_true (g_regex_match_simple ("^Plays for [0-9]+:[0-5][0-9]$", gtk_label_get_text (media), 0, 0));
+  g_assert_true (gtk_widget_get_sensitive (card_field (card, GTK_TYPE_BUTTON, "Edit", 0)));
+  g_assert_true (gtk_widget_get_sensitive (card_field (card, GTK_TYPE_BUTTON, "Edit", 1)));
+
+  show_page (window, helder_course_find_page (course, "03-ethiek/03-privacy.md"));
+  card = card_named (window, "Audio: Verhaal: de brieven van vrijdagmiddag");
+  captions = file_state (card, "Captions");
+  wait_until (label_shows_text, captions);
+  g_assert_true (g_regex_match_simple ("^Captions cover [0-9]+:[0-5][0-9] of [0-9]+:[0-5][0-9]$",
+                                       gtk_label_get_text (captions), 0, 0));
+  g_assert_null (find_widget (card, GTK_TYPE_PICTURE, NULL));
+
+  close_window (window);
+}
+
+static gboolean
+label_is_visible (gpointer label)
+{
+  return gtk_widget_get_visible (label);
+}
+
+static gboolean
+label_is_hidden (gpointer label)
+{
+  return !gtk_widget_get_visible (label);
+}
+
+/* An image card shows its alt text's findings under the alt text, and its
+ * "decorative" switch writes the field.
+ */
+static void
+test_image_card (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  HelderWindow *window = open_course (path);
+  GtkWidget *card;
+  GtkWidget *alt;
+  GtkLabel *findings;
+  GtkWidget *decorative;
+
+  activate (GTK_WIDGET (window), "win.new-page");
+  activate (find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "blocks"), "blocks.next");
+  insert_block (window, 7);
+  card = card_at (window, 1);
+  type_into (card_field (card, GTK_TYPE_ENTRY, "Picture", 0), "media/logo.png");
+  wait_until (picture_shows, card_field (card, GTK_TYPE_PICTURE, NULL, 0));
+  alt = card_field (card, GTK_TYPE_ENTRY, "Alt text", 0);
+  type_into (alt, "logo.png");
+  findings = GTK_LABEL (gtk_widget_get_next_sibling (alt));
+  wait_until (label_is_visible, findings);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (findings), "The alt text is a file name"));
+
+  decorative = card_field (card, GTK_TYPE_SWITCH, NULL, 0);
+  gtk_switch_set_active (GTK_SWITCH (decorative), TRUE);
+  run_until_idle ();
+  g_assert_nonnull (strstr (helder_page_get_text (helder_window_get_page (window)),
+                            "decorative: yes\n"));
+  wait_until (label_is_hidden, findings);
+
+  close_window (window);
+  helder_test_remove_tree (path);
+}
+
 /* A tip written in its card: its title and text, as "> " lines. */
 static void
 test_callout (void)
@@ -738,6 +864,8 @@ main (int   argc,
   g_test_add_func ("/block-view/content-expert-task", test_content_expert_task);
   g_test_add_func ("/block-view/callout", test_callout);
   g_test_add_func ("/block-view/drag-card", test_drag_card);
+  g_test_add_func ("/block-view/media-cards", test_media_cards);
+  g_test_add_func ("/block-view/image-card", test_image_card);
 
   return g_test_run ();
 }

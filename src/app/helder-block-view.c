@@ -307,6 +307,8 @@ update_findings (HelderBlockView *self)
         }
       helder_block_card_set_findings (g_ptr_array_index (self->cards, i), n);
     }
+  for (guint i = 0; i < self->cards->len; i++)
+    helder_block_card_set_alt_findings (g_ptr_array_index (self->cards, i), self->diagnostics);
 }
 
 /* Matches the page's blocks to the cards: a card whose block's bytes did
