@@ -114,11 +114,12 @@ test_check_block (void)
 static void
 test_callout (void)
 {
-  const char *text = "# T\n\n> [!ACTION] Wat kun jij doen?\n> Vraag het je team.\n";
+  const char *text = "# T\n\n> [!ACTION] Wat kun jij doen?\n> Vraag het je team.\n>\n> ## Daarna\n";
   g_autoptr(HelderPageContent) content = parse (text);
   const HelderBlock *block = find_block (content, HELDER_BLOCK_CALLOUT);
   gboolean found_title = FALSE;
   gboolean found_body = FALSE;
+  gboolean found_heading = FALSE;
 
   g_assert_cmpuint (content->diagnostics->len, ==, 0);
   g_assert_nonnull (block);
@@ -132,11 +133,14 @@ test_callout (void)
 
       found_title |= g_str_equal (s, "Wat kun jij doen?");
       found_body |= g_str_equal (s, "Vraag het je team.");
+      /* A heading in the callout's body is learner text too. */
+      found_heading |= g_str_equal (s, "Daarna") && run->role == HELDER_TEXT_HEADING;
       g_assert_null (strstr (s, "[!ACTION]"));
       g_assert_null (strchr (s, '>'));
     }
   g_assert_true (found_title);
   g_assert_true (found_body);
+  g_assert_true (found_heading);
 }
 
 static void

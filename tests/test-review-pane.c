@@ -24,6 +24,7 @@
 #include "helder-preferences.h"
 #include "helder-preview.h"
 #include "helder-review-pane.h"
+#include "helder-test-screenshot.h"
 #include "helder-test-utils.h"
 #include "helder-ui-test-utils.h"
 #include "helder-window.h"
@@ -89,6 +90,54 @@ select_passage (HelderWindow *window)
   gtk_text_buffer_select_range (buffer, &start, &end);
 }
 
+static gboolean label_in_tree_matches (GtkWidget *root, GRegex *regex);
+
+/* A regex for the translated @format, with any text in place of its %s. */
+static GRegex *
+translated_regex (const char *format)
+{
+  g_auto(GStrv) parts = g_strsplit (g_dgettext (GETTEXT_PACKAGE, format), "%s", -1);
+  g_autoptr(GString) pattern = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *escaped = g_regex_escape_string (parts[i], -1);
+
+      if (i > 0)
+        g_string_append (pattern, ".*");
+      g_string_append (pattern, escaped);
+    }
+  return g_regex_new (pattern->str, 0, 0, NULL);
+}
+
+
+/* With HELDER_REVIEW_SCREENSHOTS=FOLDER, saves @widget as NAME-en.png or
+ * NAME-nl.png there, for the manual.
+ */
+static void
+maybe_save_screenshot (GtkWidget  *widget,
+                       const char *name)
+{
+  const char *folder = g_getenv ("HELDER_REVIEW_SCREENSHOTS");
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+
+  if (folder == NULL)
+    return;
+  file = g_strdup_printf ("%s-%s.png", name,
+                          language != NULL && g_str_has_prefix (language, "nl") ? "nl" : "en");
+  path = g_build_filename (folder, file, NULL);
+  for (guint frame = 0; frame < 100; frame++)
+    {
+      g_usleep (10000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  helder_test_save_screenshot (widget, path);
+}
+
+
 /* The communications adviser's review: comment on a passage in review
  * mode, resolve it, approve the page; review.json keeps it all.
  */
@@ -116,6 +165,9 @@ test_review (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-mode", NULL));
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window),
                                                                          "page-text"))));
+  /* The page says so, where the author looks. */
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (find_named (GTK_WIDGET (window),
+                                                                          "review-mode-banner"))));
 
   select_passage (window);
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (pane), "comment")),
@@ -140,7 +192,7 @@ test_review (void)
         break;
     }
   g_assert_nonnull (card);
-  g_signal_emit_by_name (find_button_with_label (card, "_Resolve"), "clicked");
+  g_signal_emit_by_name (find_button_with_label (card, g_dgettext (GETTEXT_PACKAGE, "_Resolve")), "clicked");
   g_assert_true (g_file_get_contents (review_path, &json, NULL, NULL));
   g_assert_nonnull (strstr (json, "resolved"));
 
@@ -156,6 +208,81 @@ test_review (void)
         found = strstr (gtk_label_get_text (g_object_get_data (G_OBJECT (row),
                                                                "helder-review-badge")), "✓") != NULL;
     g_assert_true (found);
+  }
+
+  /* The first keystroke that changes the approved text shows it in the
+   * states; the changes view marks each insertion and deletion by more
+   * than colour, with Next and Previous between them.
+   */
+  {
+    GtkTextBuffer *buffer =
+      gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+    GtkWidget *states = find_named (GTK_WIDGET (pane), "review-states");
+    g_autoptr(GRegex) changed = translated_regex ("%s, but the text changed since");
+    AdwMessageDialog *dialog;
+    GtkTextBuffer *diff;
+    GtkTextTagTable *tags;
+    GtkTextIter iter;
+    GtkTextIter start;
+    GtkTextIter end;
+    gboolean underlined = FALSE;
+    gboolean struck = FALSE;
+
+    g_assert_false (label_in_tree_matches (states, changed));
+    gtk_text_buffer_get_iter_at_line (buffer, &start, 2);
+    end = start;
+    gtk_text_iter_forward_word_end (&end);
+    gtk_text_buffer_begin_user_action (buffer);
+    gtk_text_buffer_delete (buffer, &start, &end);
+    gtk_text_buffer_insert (buffer, &start, "Bijna alle", -1);
+    gtk_text_buffer_end_user_action (buffer);
+    g_assert_true (label_in_tree_matches (states, changed));
+
+    g_signal_emit_by_name (find_named (GTK_WIDGET (pane), "diff"), "clicked");
+    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    diff = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (dialog), "diff-text")));
+    tags = gtk_text_buffer_get_tag_table (diff);
+    gtk_text_buffer_get_start_iter (diff, &iter);
+    do
+      {
+        underlined |= gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (tags, "inserted"));
+        struck |= gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (tags, "deleted"));
+      }
+    while (gtk_text_iter_forward_char (&iter));
+    g_assert_true (underlined && struck);
+    {
+      GtkTextTag *inserted = gtk_text_tag_table_lookup (tags, "inserted");
+      GtkTextTag *deleted = gtk_text_tag_table_lookup (tags, "deleted");
+      PangoUnderline underline;
+      gboolean strikethrough;
+
+      g_object_get (inserted, "underline", &underline, NULL);
+      g_object_get (deleted, "strikethrough", &strikethrough, NULL);
+      g_assert_cmpint (underline, !=, PANGO_UNDERLINE_NONE);
+      g_assert_true (strikethrough);
+    }
+
+    /* The first change is selected; Next goes to the second. */
+    g_assert_true (gtk_text_buffer_get_selection_bounds (diff, &start, &end));
+    g_assert_true (gtk_text_iter_has_tag (&start, gtk_text_tag_table_lookup (tags, "deleted")) ||
+                   gtk_text_iter_has_tag (&start, gtk_text_tag_table_lookup (tags, "inserted")));
+    {
+      int first = gtk_text_iter_get_offset (&start);
+
+      g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "next-change"), "clicked");
+      g_assert_true (gtk_text_buffer_get_selection_bounds (diff, &start, &end));
+      g_assert_cmpint (gtk_text_iter_get_offset (&start), >, first);
+      g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "previous-change"), "clicked");
+      g_assert_true (gtk_text_buffer_get_selection_bounds (diff, &start, &end));
+      g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, first);
+    }
+    maybe_save_screenshot (GTK_WIDGET (dialog), "review-changes");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+
+    /* Undone: the approval is of this text again. */
+    gtk_text_buffer_undo (buffer);
+    g_assert_false (label_in_tree_matches (states, changed));
   }
 
   close_and_finalize (window);
@@ -267,6 +394,161 @@ test_comment_written_meanwhile (void)
   helder_test_remove_tree (tmp);
 }
 
+/* The card of the thread that @comment started. */
+static GtkWidget *
+card_of (HelderReviewPane *pane,
+         const char       *comment)
+{
+  for (GtkWidget *card = gtk_widget_get_first_child (find_named (GTK_WIDGET (pane), "threads"));
+       card != NULL; card = gtk_widget_get_next_sibling (card))
+    {
+      HelderReviewThread *thread = g_object_get_data (G_OBJECT (card), "helder-thread");
+
+      if (g_str_equal (((HelderReviewComment *) g_ptr_array_index (thread->comments, 0))->text,
+                       comment))
+        return card;
+    }
+  return NULL;
+}
+
+/* The thread that @comment started, as review.json on disk has it. */
+static HelderSuggestionOutcome
+outcome_on_disk (const char *path,
+                 const char *comment)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  g_autoptr(HelderReview) review = helder_review_load (path, problems);
+  GPtrArray *threads = helder_review_get_threads (review);
+
+  for (guint i = 0; i < threads->len; i++)
+    {
+      HelderReviewThread *thread = g_ptr_array_index (threads, i);
+
+      if (g_str_equal (((HelderReviewComment *) g_ptr_array_index (thread->comments, 0))->text,
+                       comment))
+        return thread->outcome;
+    }
+  g_assert_not_reached ();
+}
+
+static char *
+page_on_disk (const char *path)
+{
+  g_autofree char *file = g_build_filename (path, "02-praktijk", "02-vragen-van-inwoners.md", NULL);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+  return text;
+}
+
+static gboolean
+label_in_tree_matches (GtkWidget *root,
+                       GRegex    *regex)
+{
+  if (GTK_IS_LABEL (root) && g_regex_match (regex, gtk_label_get_text (GTK_LABEL (root)), 0, NULL))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_in_tree_matches (child, regex))
+      return TRUE;
+  return FALSE;
+}
+
+/* Accepting a suggestion is an edit Undo takes back, saved at once with
+ * the review; the thread reads as accepted; whatever the author does
+ * next, the page and review.json agree. A reply keeps the focus in its
+ * own thread, and times read as dates, not as file syntax.
+ */
+static void
+test_accept_suggestion (void)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) iso = g_regex_new ("[0-9]{4}-[0-9]{2}-[0-9]{2}T", 0, 0, NULL);
+  HelderReviewPane *pane;
+  HelderWindow *window;
+  GtkTextBuffer *buffer;
+  GtkEditable *reply;
+  GtkWidget *card;
+  g_autofree char *id = NULL;
+  GtkWidget *focus;
+
+  window = open_sample_as_adviser (&tmp, &path);
+  pane = HELDER_REVIEW_PANE (find_named (GTK_WIDGET (window), "review-pane"));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (GTK_WIDGET (window), "page-text")));
+
+  select_passage (window);
+  g_assert_true (helder_review_pane_add_comment (pane, "Klopt dit?", "Bijna alle gemeenten hebben",
+                                                 &error));
+  g_assert_no_error (error);
+  g_assert_true (helder_review_pane_add_comment (pane, "Een tweede draad", NULL, &error));
+  g_assert_no_error (error);
+
+  /* A reply keeps the focus in its own thread. */
+  reply = reply_entry_of (pane, "Klopt dit?");
+  id = g_strdup (g_object_get_data (G_OBJECT (reply), "helder-thread-id"));
+  gtk_editable_set_text (reply, "Ik kijk het na.");
+  g_signal_emit_by_name (reply, "activate");
+  g_assert_true (pane_shows_comment (pane, "Ik kijk het na."));
+  focus = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_ENTRY);
+  g_assert_nonnull (focus);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (focus), "helder-thread-id"), ==, id);
+  g_assert_false (label_in_tree_matches (GTK_WIDGET (pane), iso));
+
+  /* Accept: the page is saved with the new words, the thread accepted. */
+  card = card_of (pane, "Klopt dit?");
+  g_signal_emit_by_name (find_button_with_label (card, g_dgettext (GETTEXT_PACKAGE, "_Accept")), "clicked");
+  text = page_on_disk (path);
+  g_assert_nonnull (strstr (text, "\nBijna alle gemeenten hebben een chatbot"));
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (outcome_on_disk (path, "Klopt dit?"), ==, HELDER_SUGGESTION_ACCEPTED);
+  g_assert_false (helder_page_get_modified (helder_window_get_page (window)));
+  {
+    g_autoptr(GRegex) arrow = g_regex_new ("“Veel gemeenten hebben” → “Bijna alle gemeenten hebben”",
+                                           0, 0, NULL);
+    g_autoptr(GRegex) accepted = translated_regex ("Suggestion accepted, %s");
+
+    card = card_of (pane, "Klopt dit?");
+    g_assert_true (label_in_tree_matches (card, arrow));
+    g_assert_true (label_in_tree_matches (card, accepted));
+    g_assert_false (label_in_tree_matches (card, iso));
+  }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 800);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review-mode", NULL);
+  maybe_save_screenshot (GTK_WIDGET (window), "review-accepted");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review-mode", NULL);
+
+  /* Undone but not saved (as after closing without saving): the files
+   * on disk still agree.
+   */
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_text_buffer_undo (buffer);
+  g_assert_true (helder_page_get_modified (helder_window_get_page (window)));
+  text = page_on_disk (path);
+  g_assert_nonnull (strstr (text, "\nBijna alle gemeenten hebben"));
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (outcome_on_disk (path, "Klopt dit?"), ==, HELDER_SUGGESTION_ACCEPTED);
+
+  /* Undone and saved: the thread is open again, its suggestion with it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  text = page_on_disk (path);
+  g_assert_nonnull (strstr (text, "\nVeel gemeenten hebben"));
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (outcome_on_disk (path, "Klopt dit?"), ==, HELDER_SUGGESTION_PENDING);
+  g_assert_nonnull (find_button_with_label (card_of (pane, "Klopt dit?"), g_dgettext (GETTEXT_PACKAGE, "_Accept")));
+
+  /* Redone and saved: accepted again. */
+  gtk_text_buffer_redo (buffer);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_cmpint (outcome_on_disk (path, "Klopt dit?"), ==, HELDER_SUGGESTION_ACCEPTED);
+  g_assert_null (find_button_with_label (card_of (pane, "Klopt dit?"), g_dgettext (GETTEXT_PACKAGE, "_Accept")));
+
+  close_and_finalize (window);
+  helder_test_remove_tree (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +557,7 @@ main (int   argc,
 
   g_test_add_func ("/review-pane/review", test_review);
   g_test_add_func ("/review-pane/comment-written-meanwhile", test_comment_written_meanwhile);
+  g_test_add_func ("/review-pane/accept-suggestion", test_accept_suggestion);
 
   return g_test_run ();
 }

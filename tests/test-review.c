@@ -256,6 +256,50 @@ test_suggestion (void)
   }
 }
 
+/* Undoing an accepted suggestion and saving opens the thread again;
+ * redoing it (or typing the suggested words by hand) accepts it. The same
+ * words elsewhere on the page change nothing.
+ */
+static void
+test_follow_saved_text (void)
+{
+  g_autoptr(HelderReview) review = helder_review_new ();
+  g_autoptr(GError) error = NULL;
+  HelderReviewThread *thread = add_thread (review, "veel verschillende dingen", 0, "veel dingen");
+  g_autofree char *accepted = NULL;
+  g_autofree char *elsewhere = NULL;
+  HelderRange range;
+
+  g_assert_true (helder_review_locate_suggestion (thread, page_text, &range, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (range.end - range.start, ==, strlen ("veel verschillende dingen"));
+
+  accepted = helder_review_accept_suggestion (review, thread, page_text, "2025-03-05T09:00:00Z",
+                                              &error);
+  g_assert_no_error (error);
+  g_assert_false (helder_review_follow_saved_text (review, PAGE, accepted, NULL));
+  g_assert_cmpint (thread->outcome, ==, HELDER_SUGGESTION_ACCEPTED);
+
+  /* Another page's text says nothing about this thread. */
+  g_assert_false (helder_review_follow_saved_text (review, "elders.md", page_text, NULL));
+
+  /* Undone and saved: open again, with its suggestion. */
+  g_assert_true (helder_review_follow_saved_text (review, PAGE, page_text, "2025-03-05T09:01:00Z"));
+  g_assert_cmpint (thread->outcome, ==, HELDER_SUGGESTION_PENDING);
+  g_assert_cmpint (thread->status, ==, HELDER_REVIEW_STATUS_OPEN);
+  g_assert_false (helder_review_follow_saved_text (review, PAGE, page_text, NULL));
+
+  /* Redone and saved: accepted again. */
+  g_assert_true (helder_review_follow_saved_text (review, PAGE, accepted, "2025-03-05T09:02:00Z"));
+  g_assert_cmpint (thread->outcome, ==, HELDER_SUGGESTION_ACCEPTED);
+  g_assert_cmpint (thread->status, ==, HELDER_REVIEW_STATUS_RESOLVED);
+
+  /* The old words added somewhere else leave the accepted thread as it is. */
+  elsewhere = g_strconcat (accepted, "\nWe doen veel verschillende dingen.\n", NULL);
+  g_assert_false (helder_review_follow_saved_text (review, PAGE, elsewhere, NULL));
+  g_assert_cmpint (thread->outcome, ==, HELDER_SUGGESTION_ACCEPTED);
+}
+
 static void
 test_states (void)
 {
@@ -773,6 +817,7 @@ main (int    argc,
   g_test_add_func ("/review/anchor/orphaned", test_anchor_orphaned);
   g_test_add_func ("/review/anchor/identical", test_anchor_identical);
   g_test_add_func ("/review/suggestion", test_suggestion);
+  g_test_add_func ("/review/follow-saved-text", test_follow_saved_text);
   g_test_add_func ("/review/states", test_states);
   g_test_add_func ("/review/approved-text-and-diff", test_approved_text_and_diff);
   g_test_add_func ("/review/diff", test_diff_cases);

@@ -350,6 +350,74 @@ test_shortcuts_once (void)
   g_assert_finalize_object (window);
 }
 
+/* The widest descendant of @widget by its minimum width, for the message
+ * when the window cannot be made narrow.
+ */
+static GtkWidget *
+widest_child (GtkWidget *widget,
+              int        limit)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int minimum = 0;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      if (minimum > limit)
+        return widest_child (child, limit);
+    }
+  return widget;
+}
+
+static void
+assert_fits_width (GtkWidget *window,
+                   int        width)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum > width)
+    {
+      GtkWidget *culprit = widest_child (window, width);
+
+      g_error ("the window needs %d px, more than %d; %s (%s) is the widest part", minimum,
+               width, G_OBJECT_TYPE_NAME (culprit),
+               gtk_widget_get_name (culprit) != NULL ? gtk_widget_get_name (culprit) : "");
+    }
+}
+
+/* The manual promises a window as narrow as a phone, 360 px, with and
+ * without a course, and on each page kind of the sample course.
+ */
+static void
+test_narrow_window (void)
+{
+  g_autofree char *samples = g_build_filename (g_getenv ("HELDER_SOURCE_ROOT"),
+                                               "content-samples", "ai-bewustzijn", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (samples);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  HelderWindow *empty = helder_window_new (NULL);
+  HelderWindow *window;
+
+  gtk_window_present (GTK_WINDOW (empty));
+  assert_fits_width (GTK_WIDGET (empty), 360);
+  close_and_finalize (empty);
+
+  /* A side pane the author made wide is what the pane would like, not
+   * what the window must have.
+   */
+  g_settings_set_int (settings, "side-pane-width", 700);
+  window = open_window (folder);
+  assert_fits_width (GTK_WIDGET (window), 360);
+  open_page_in_outline (window, "01-introductie/02-wat-is-ai.md");
+  assert_fits_width (GTK_WIDGET (window), 360);
+  close_and_finalize (window);
+  g_settings_reset (settings, "side-pane-width");
+}
+
 static void
 test_sidebar_lists_pages (void)
 {
@@ -410,6 +478,7 @@ main (int   argc,
   g_test_add_func ("/window/course-structure", test_course_structure);
   g_test_add_func ("/window/recent-and-preferences", test_recent_and_preferences);
   g_test_add_func ("/window/shortcuts-once", test_shortcuts_once);
+  g_test_add_func ("/window/narrow-window", test_narrow_window);
 
   return g_test_run ();
 }

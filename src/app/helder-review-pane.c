@@ -33,6 +33,7 @@ struct _HelderReviewPane
   GArray       *ranges;   /* of HelderRange: the open threads' passages */
   guint         n_threads;
   GFileMonitor *monitor;  /* review.json, for what others write meanwhile */
+  guint         current_approvals; /* bit per role: approved, and of this text */
 
   GtkWidget    *scroller;
   GtkListBox   *states;
@@ -50,7 +51,7 @@ G_DEFINE_FINAL_TYPE (HelderReviewPane, helder_review_pane, GTK_TYPE_WIDGET)
 
 enum {
   CHANGED,
-  TEXT_REPLACED,
+  APPLY_SUGGESTION,
   N_SIGNALS
 };
 
@@ -154,6 +155,90 @@ submit_clicked_cb (HelderReviewPane *self)
   commit (self);
 }
 
+/* Where each change stands in the changes view: pairs of start and end,
+ * in characters.
+ */
+#define CHANGES_KEY "helder-changes"
+
+/* Selects change @index, so that it shows where the reader is. */
+static void
+show_change (GtkTextView *view,
+             guint        index)
+{
+  GArray *changes = g_object_get_data (G_OBJECT (view), CHANGES_KEY);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, g_array_index (changes, int, 2 * index));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, g_array_index (changes, int, 2 * index + 1));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_text_view_scroll_to_iter (view, &start, 0.1, FALSE, 0, 0);
+}
+
+static void
+go_to_change (GtkTextView *view,
+              int          direction)
+{
+  GArray *changes = g_object_get_data (G_OBJECT (view), CHANGES_KEY);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  guint n = changes->len / 2;
+  GtkTextIter cursor;
+  int at;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  at = gtk_text_iter_get_offset (&cursor);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint index = direction > 0 ? i : n - 1 - i;
+      int change = g_array_index (changes, int, 2 * index);
+
+      if (direction > 0 ? change > at : change < at)
+        {
+          show_change (view, index);
+          return;
+        }
+    }
+  gtk_widget_error_bell (GTK_WIDGET (view));
+}
+
+static void
+next_change_cb (GtkTextView *view)
+{
+  go_to_change (view, 1);
+}
+
+static void
+previous_change_cb (GtkTextView *view)
+{
+  go_to_change (view, -1);
+}
+
+static GtkWidget *
+change_button (const char  *name,
+               const char  *label,
+               const char  *icon,
+               GtkTextView *view,
+               GCallback    callback)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon);
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_widget_set_name (button, name);
+  g_signal_connect_object (button, "clicked", callback, view, G_CONNECT_SWAPPED);
+
+  return button;
+}
+
+/* The page as it is, with every word added since the approval underlined
+ * on green and every word removed struck through on red: marked by more
+ * than colour, so that no reviewer depends on telling colours apart.
+ */
 static void
 diff_clicked_cb (HelderReviewPane *self)
 {
@@ -163,37 +248,83 @@ diff_clicked_cb (HelderReviewPane *self)
                                                                helder_page_get_file (self->page),
                                                                &error);
   g_autoptr(GPtrArray) segments = NULL;
-  g_autofree char *rendered = NULL;
+  GArray *changes = g_array_new (FALSE, FALSE, sizeof (int));
   AdwMessageDialog *dialog;
-  GtkWidget *label;
+  GtkTextBuffer *buffer;
+  GtkWidget *view;
   GtkWidget *scroller;
+  GtkWidget *buttons;
+  GtkWidget *box;
+  GtkTextIter end;
 
   if (approved == NULL)
     {
+      g_array_unref (changes);
       show_error (self, error != NULL ? error->message : _("The page has no approved text yet"));
       return;
     }
 
   segments = helder_word_diff (approved, helder_page_get_text (self->page));
-  rendered = helder_word_diff_render (segments);
+  view = gtk_text_view_new ();
+  gtk_widget_set_name (view, "diff-text");
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The page with its changes since the approval"), -1);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_create_tag (buffer, "inserted", "underline", PANGO_UNDERLINE_SINGLE,
+                              "background", "rgba(46,194,126,0.3)", NULL);
+  gtk_text_buffer_create_tag (buffer, "deleted", "strikethrough", TRUE,
+                              "background", "rgba(237,51,59,0.25)", NULL);
+  for (guint i = 0; i < segments->len; i++)
+    {
+      const HelderDiffSegment *segment = g_ptr_array_index (segments, i);
 
-  label = gtk_label_new (rendered);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_name (label, "diff-text");
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      if (segment->kind == HELDER_DIFF_EQUAL)
+        {
+          gtk_text_buffer_insert (buffer, &end, segment->text, -1);
+          continue;
+        }
+      g_array_append_val (changes, (int) { gtk_text_iter_get_offset (&end) });
+      gtk_text_buffer_insert_with_tags_by_name (buffer, &end, segment->text, -1,
+                                                segment->kind == HELDER_DIFF_INSERT ? "inserted"
+                                                                                    : "deleted",
+                                                NULL);
+      g_array_append_val (changes, (int) { gtk_text_iter_get_offset (&end) });
+    }
+  g_object_set_data_full (G_OBJECT (view), CHANGES_KEY, changes, (GDestroyNotify) g_array_unref);
+
   scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
-  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 280);
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (buttons), change_button ("previous-change", _("_Previous Change"),
+                                                    "go-up-symbolic", GTK_TEXT_VIEW (view),
+                                                    G_CALLBACK (previous_change_cb)));
+  gtk_box_append (GTK_BOX (buttons), change_button ("next-change", _("_Next Change"),
+                                                    "go-down-symbolic", GTK_TEXT_VIEW (view),
+                                                    G_CALLBACK (next_change_cb)));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_box_append (GTK_BOX (box), scroller);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                        _("Changes Since Approval"),
-                                                       _("Removed words are in [-…-], added words "
-                                                         "in {+…+}.")));
-  adw_message_dialog_set_extra_child (dialog, scroller);
+                                                       changes->len == 0
+                                                         ? _("The text is as it was approved.")
+                                                         : _("Added words are underlined on green; "
+                                                             "removed words are struck through on "
+                                                             "red.")));
+  adw_message_dialog_set_extra_child (dialog, box);
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+  if (changes->len > 0)
+    show_change (GTK_TEXT_VIEW (view), 0);
 }
 
 /**
@@ -257,22 +388,55 @@ thread_of (GtkWidget *widget)
   return g_object_get_data (G_OBJECT (widget), "helder-thread");
 }
 
+/* Returns: (transfer container): the threads' reply fields. */
+static GPtrArray *
+reply_entries (HelderReviewPane *self)
+{
+  GPtrArray *entries = g_ptr_array_new ();
+
+  for (GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->threads)); card != NULL;
+       card = gtk_widget_get_next_sibling (card))
+    for (GtkWidget *child = gtk_widget_get_first_child (card); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (g_object_get_data (G_OBJECT (child), THREAD_ID_KEY) != NULL)
+        g_ptr_array_add (entries, child);
+
+  return entries;
+}
+
+/* After a reply the thread is built anew; the focus stays in its reply
+ * field, never another thread's.
+ */
+static void
+focus_reply (HelderReviewPane *self,
+             const char       *id)
+{
+  g_autoptr(GPtrArray) entries = reply_entries (self);
+
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (g_object_get_data (entries->pdata[i], THREAD_ID_KEY), id) == 0)
+      gtk_widget_grab_focus (entries->pdata[i]);
+}
+
 static void
 reply_cb (GtkWidget        *entry,
           HelderReviewPane *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autofree char *id = NULL;
   g_autofree char *author = NULL;
   g_autofree char *now = NULL;
 
   if (text[0] == '\0')
     return;
 
+  id = g_strdup (g_object_get_data (G_OBJECT (entry), THREAD_ID_KEY));
   author = reviewer_name (self);
   now = helder_review_now ();
   helder_review_reply (self->review, thread_of (entry), author, reviewer_role (self), text, now);
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   commit (self);
+  focus_reply (self, id);
 }
 
 static void
@@ -289,25 +453,42 @@ resolve_clicked_cb (GtkWidget        *button,
   commit (self);
 }
 
+/* The suggestion goes into the page as one edit that Undo takes back,
+ * and the page is saved before the review records the thread as accepted,
+ * so that the two files never disagree; the window's save keeps them so
+ * after an undo.
+ */
 static void
 accept_clicked_cb (GtkWidget        *button,
                    HelderReviewPane *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *now = helder_review_now ();
-  g_autofree char *text = helder_review_accept_suggestion (self->review, thread_of (button),
-                                                           helder_page_get_text (self->page),
-                                                           now, &error);
+  g_autofree char *now = NULL;
+  HelderReviewThread *thread = thread_of (button);
+  g_autofree char *id = g_strdup (thread->id);
+  HelderRange range;
+  gboolean saved = FALSE;
 
-  if (text == NULL)
+  if (!helder_review_locate_suggestion (thread, helder_page_get_text (self->page), &range, &error))
     {
       show_error (self, error->message);
       return;
     }
 
-  /* The text changes like any edit: the page has unsaved changes. */
-  helder_page_set_text (self->page, text, -1);
-  g_signal_emit (self, signals[TEXT_REPLACED], 0);
+  g_signal_emit (self, signals[APPLY_SUGGESTION], 0, (guint64) range.start, (guint64) range.end,
+                 thread->suggestion, &saved);
+  if (!saved)
+    return;
+
+  /* Saving may have refreshed the review; find the thread again. */
+  thread = helder_review_find_thread (self->review, id);
+  if (thread == NULL || thread->outcome == HELDER_SUGGESTION_ACCEPTED)
+    {
+      rebuild (self);
+      return;
+    }
+  now = helder_review_now ();
+  helder_review_record_accepted (self->review, thread, now);
   commit (self);
 }
 
@@ -357,6 +538,24 @@ thread_button (const char         *label,
   return button;
 }
 
+/* Returns: (transfer full): @time (as review.json keeps it) as people
+ * read it: "4 December 2026, 09:04", in their own time zone; what cannot
+ * be read as a time is shown as it is.
+ */
+static char *
+dup_time_label (const char *time)
+{
+  g_autoptr(GDateTime) utc = time != NULL ? g_date_time_new_from_iso8601 (time, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+  if (local == NULL)
+    return g_strdup (time != NULL ? time : "");
+  /* Translators: the date and time of a comment, as strftime() writes
+   * it; in Dutch "%-d %B %Y, %H:%M" gives "4 december 2026, 09:04".
+   */
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+}
+
 static GtkWidget *
 create_thread_card (HelderReviewPane        *self,
                     const HelderReviewPlace *place,
@@ -372,7 +571,10 @@ create_thread_card (HelderReviewPane        *self,
   gtk_widget_set_name (card, "thread");
   g_object_set_data (G_OBJECT (card), "helder-thread", thread);
 
-  if (place->match == HELDER_ANCHOR_ORPHANED)
+  if (thread->outcome == HELDER_SUGGESTION_ACCEPTED)
+    /* Translators: an accepted suggestion: the old words → the new ones. */
+    quote = g_strdup_printf (_("“%s” → “%s”"), thread->quote.exact, thread->suggestion);
+  else if (place->match == HELDER_ANCHOR_ORPHANED)
     quote = g_strdup_printf (_("The passage “%s” is no longer on the page."), thread->quote.exact);
   else
     quote = g_strdup_printf (_("“%s” (line %u)"), thread->quote.exact, place->line);
@@ -382,14 +584,15 @@ create_thread_card (HelderReviewPane        *self,
     {
       const HelderReviewComment *c = g_ptr_array_index (thread->comments, i);
       /* Translators: author, role, time: the comment */
+      g_autofree char *when = dup_time_label (c->time);
       g_autofree char *who = g_strdup_printf (_("%s (%s), %s"), c->author,
-                                              helder_review_role_to_label (c->role), c->time);
+                                              helder_review_role_to_label (c->role), when);
 
       gtk_box_append (GTK_BOX (card), label_new (who, "dim-label"));
       gtk_box_append (GTK_BOX (card), label_new (c->text, NULL));
     }
 
-  if (thread->suggestion != NULL)
+  if (thread->suggestion != NULL && thread->outcome != HELDER_SUGGESTION_ACCEPTED)
     {
       g_autofree char *suggested = g_strdup_printf (_("Suggested wording: “%s”"),
                                                     thread->suggestion);
@@ -419,9 +622,20 @@ create_thread_card (HelderReviewPane        *self,
     }
   else
     {
+      g_autofree char *when = dup_time_label (thread->status_time);
+      g_autofree char *outcome = NULL;
+
       g_object_ref_sink (reply);
       g_object_unref (reply);
-      gtk_box_append (GTK_BOX (card), label_new (_("Resolved"), "success"));
+
+      if (thread->outcome == HELDER_SUGGESTION_ACCEPTED)
+        /* Translators: %s is a date and time. */
+        outcome = g_strdup_printf (_("Suggestion accepted, %s"), when);
+      else if (thread->outcome == HELDER_SUGGESTION_REJECTED)
+        outcome = g_strdup_printf (_("Suggestion rejected, %s"), when);
+      else
+        outcome = g_strdup_printf (_("Resolved, %s"), when);
+      gtk_box_append (GTK_BOX (card), label_new (outcome, "success"));
     }
 
   gtk_box_append (GTK_BOX (buttons),
@@ -444,6 +658,21 @@ create_thread_card (HelderReviewPane        *self,
   return card;
 }
 
+/* Returns: a bit per role that approved exactly the page's text as it is. */
+static guint
+current_approvals (HelderReviewPane *self)
+{
+  const char *file = helder_page_get_file (self->page);
+  guint approvals = 0;
+
+  for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
+    if (helder_review_get_state (self->review, file, r) == HELDER_REVIEW_STATE_APPROVED &&
+        helder_review_approval_is_current (self->review, file, r, helder_page_get_text (self->page)))
+      approvals |= 1u << r;
+
+  return approvals;
+}
+
 static void
 fill_states (HelderReviewPane *self)
 {
@@ -453,6 +682,7 @@ fill_states (HelderReviewPane *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->states))) != NULL)
     gtk_list_box_remove (self->states, child);
+  self->current_approvals = current_approvals (self);
 
   for (guint r = 0; r < HELDER_N_REVIEW_ROLES; r++)
     {
@@ -461,9 +691,7 @@ fill_states (HelderReviewPane *self)
       g_autofree char *subtitle = NULL;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), helder_review_role_to_label (r));
-      if (state == HELDER_REVIEW_STATE_APPROVED &&
-          !helder_review_approval_is_current (self->review, file, r,
-                                              helder_page_get_text (self->page)))
+      if (state == HELDER_REVIEW_STATE_APPROVED && (self->current_approvals & (1u << r)) == 0)
         subtitle = g_strdup_printf (_("%s, but the text changed since"),
                                     helder_review_state_to_label (state));
       else
@@ -494,18 +722,16 @@ static GHashTable *
 dup_drafts (HelderReviewPane *self)
 {
   GHashTable *drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) entries = reply_entries (self);
 
-  for (GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->threads)); card != NULL;
-       card = gtk_widget_get_next_sibling (card))
-    for (GtkWidget *child = gtk_widget_get_first_child (card); child != NULL;
-         child = gtk_widget_get_next_sibling (child))
-      {
-        const char *id = g_object_get_data (G_OBJECT (child), THREAD_ID_KEY);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (entries->pdata[i]));
 
-        if (id != NULL && gtk_editable_get_text (GTK_EDITABLE (child))[0] != '\0')
-          g_hash_table_replace (drafts, g_strdup (id),
-                                g_strdup (gtk_editable_get_text (GTK_EDITABLE (child))));
-      }
+      if (text[0] != '\0')
+        g_hash_table_replace (drafts, g_strdup (g_object_get_data (entries->pdata[i], THREAD_ID_KEY)),
+                              g_strdup (text));
+    }
 
   return drafts;
 }
@@ -590,6 +816,20 @@ watch_review (HelderReviewPane *self)
                              G_CONNECT_SWAPPED);
 }
 
+/* An approval stops being of the page's text at the first keystroke that
+ * changes it, and is again when an undo brings the text back: the states
+ * (and the outline's mark) follow at once.
+ */
+static void
+page_text_changed_cb (HelderReviewPane *self)
+{
+  if (self->review == NULL || current_approvals (self) == self->current_approvals)
+    return;
+
+  fill_states (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /* Shows @page of @course (both may be NULL) with @review, which the
  * caller owns and keeps until it sets another.
  */
@@ -607,7 +847,12 @@ helder_review_pane_set_page (HelderReviewPane *self,
   g_set_object (&self->course, course);
   if (other_course)
     watch_review (self);
+  if (self->page != NULL)
+    g_signal_handlers_disconnect_by_func (self->page, page_text_changed_cb, self);
   g_set_object (&self->page, page);
+  if (page != NULL)
+    g_signal_connect_object (page, "notify::text", G_CALLBACK (page_text_changed_cb), self,
+                             G_CONNECT_SWAPPED);
   self->review = review;
   self->selection_start = self->selection_end = 0;
   gtk_widget_set_sensitive (self->comment_button, FALSE);
@@ -655,6 +900,8 @@ helder_review_pane_dispose (GObject *object)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
   g_clear_object (&self->course);
+  if (self->page != NULL)
+    g_signal_handlers_disconnect_by_func (self->page, page_text_changed_cb, self);
   g_clear_object (&self->page);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->ranges, g_array_unref);
@@ -674,10 +921,15 @@ helder_review_pane_class_init (HelderReviewPaneClass *klass)
   /* The review changed (and was saved). */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /* An accepted suggestion changed the page's text. */
-  signals[TEXT_REPLACED] = g_signal_new ("text-replaced", G_TYPE_FROM_CLASS (klass),
-                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                         G_TYPE_NONE, 0);
+  /* Accepting a suggestion: put the text (a string) in place of the
+   * bytes from start to end of the page (two guint64) as one edit, and
+   * save the page. Returns whether it was saved.
+   */
+  signals[APPLY_SUGGESTION] = g_signal_new ("apply-suggestion", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0,
+                                            g_signal_accumulator_first_wins, NULL, NULL,
+                                            G_TYPE_BOOLEAN, 3, G_TYPE_UINT64, G_TYPE_UINT64,
+                                            G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

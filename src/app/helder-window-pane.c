@@ -38,6 +38,39 @@ pane_max_width (HelderWindow *self)
   return MAX (PANE_MIN_WIDTH, leaflet_width - handle_width - PAGE_MIN_WIDTH);
 }
 
+/* The chosen width is what the pane would like (its natural width), not
+ * what it must have: the window can still be made as narrow as a phone,
+ * and then the pane folds away behind the page. Folded, the pane takes
+ * the whole width and asks only for what its controls need.
+ */
+static void
+apply_pane_width (HelderWindow *self)
+{
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (self->side_pane);
+  GtkWidget *content = gtk_scrolled_window_get_child (scrolled);
+  gboolean folded = adw_leaflet_get_folded (self->page_leaflet);
+
+  gtk_scrolled_window_set_max_content_width (scrolled, self->side_pane_width);
+  gtk_widget_set_size_request (content, folded ? PANE_MIN_WIDTH : self->side_pane_width, -1);
+}
+
+static gboolean
+apply_pane_width_idle_cb (gpointer data)
+{
+  apply_pane_width (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it lays itself out; the pane's size follows
+ * right after.
+ */
+static void
+leaflet_folded_cb (HelderWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_pane_width_idle_cb, g_object_ref (self),
+                   g_object_unref);
+}
+
 /* Sets the pane's width, within its limits; @save also keeps it. */
 static void
 set_pane_width (HelderWindow *self,
@@ -47,7 +80,8 @@ set_pane_width (HelderWindow *self,
   int max = pane_max_width (self);
 
   width = CLAMP (width, PANE_MIN_WIDTH, max);
-  gtk_widget_set_size_request (self->side_pane, width, -1);
+  self->side_pane_width = width;
+  apply_pane_width (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->pane_handle),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, (double) PANE_MIN_WIDTH,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MAX,
@@ -61,10 +95,7 @@ set_pane_width (HelderWindow *self,
 static int
 pane_width (HelderWindow *self)
 {
-  int width = 0;
-
-  gtk_widget_get_size_request (self->side_pane, &width, NULL);
-  return MAX (width, gtk_widget_get_width (self->side_pane));
+  return MAX (self->side_pane_width, gtk_widget_get_width (self->side_pane));
 }
 
 static void
@@ -160,6 +191,8 @@ _helder_window_pane_init (HelderWindow *self)
   gtk_widget_add_controller (self->pane_handle, keys);
 
   set_pane_width (self, g_settings_get_int (self->settings, "side-pane-width"), FALSE);
+  g_signal_connect_object (self->page_leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb),
+                           self, G_CONNECT_SWAPPED);
 
   g_settings_bind (self->settings, "preview-actual-size", self->preview, "actual-size",
                    G_SETTINGS_BIND_DEFAULT);

@@ -40,6 +40,7 @@ struct _HelderWindow
   HelderFindingsPane   *findings;
   GtkWidget            *side_pane;
   GtkWidget            *pane_handle;
+  int                   side_pane_width;
   GtkLabel             *preview_scale_label;
   AdwViewStack         *side_stack;
   HelderPreview        *preview;

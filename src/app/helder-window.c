@@ -463,12 +463,21 @@ review_changed_cb (HelderWindow *self)
   update_badges (self);
 }
 
-/* An accepted suggestion rewrote the page: the editor shows the new text. */
-static void
-review_text_replaced_cb (HelderWindow *self)
+static gboolean save_course (HelderWindow *self);
+
+/* An accepted suggestion is an edit like any other (Undo takes it back),
+ * saved at once.
+ */
+static gboolean
+review_apply_suggestion_cb (HelderWindow *self,
+                            guint64       start,
+                            guint64       end,
+                            const char   *text)
 {
-  helder_page_editor_set_page (self->editor, self->course, self->page);
-  _helder_window_update_title (self);
+  HelderRange range = { start, end };
+
+  helder_page_editor_replace (self->editor, &range, text);
+  return save_course (self);
 }
 
 static void
@@ -1241,6 +1250,32 @@ open_folder_action (GtkWidget  *widget,
   gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
+/* The review follows what was saved: an accepted suggestion that was
+ * undone before saving is open again, one redone is accepted.
+ */
+static void
+follow_review (HelderWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = NULL;
+  gboolean changed = FALSE;
+
+  if (self->review == NULL)
+    return;
+
+  now = helder_review_now ();
+  for (HelderPageIter iter = helder_course_iter_pages (self->course); helder_page_iter_next (&iter);)
+    changed |= helder_review_follow_saved_text (self->review, helder_page_get_file (iter.page),
+                                                helder_page_get_text (iter.page), now);
+  if (!changed)
+    return;
+
+  if (!helder_review_save_merged (self->review, helder_course_get_path (self->course), &error))
+    show_save_problem (self, error->message);
+  helder_review_pane_set_page (self->review_pane, self->course, self->review, self->page);
+  review_changed_cb (self);
+}
+
 static gboolean
 save_course (HelderWindow *self)
 {
@@ -1260,6 +1295,7 @@ save_course (HelderWindow *self)
   g_clear_handle_id (&self->recovery_source, g_source_remove);
   helder_recovery_discard (self->course);
   _helder_window_update_title (self);
+  follow_review (self);
   return TRUE;
 }
 
@@ -1504,7 +1540,7 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.review-mode", "review-mode");
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, review_pane);
   gtk_widget_class_bind_template_callback (widget_class, review_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, review_text_replaced_cb);
+  gtk_widget_class_bind_template_callback (widget_class, review_apply_suggestion_cb);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, changed_banner);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, changed_label);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, save_banner);

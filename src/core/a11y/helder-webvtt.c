@@ -119,6 +119,28 @@ line_is_blank (Parser *parser,
   return line->start == line->end;
 }
 
+/* Finds the next block of non-blank lines at or after *@next: sets
+ * [*@first, *@end) and moves *@next to its end. FALSE after the last one.
+ */
+static gboolean
+next_block (Parser *parser,
+            guint  *next,
+            guint  *first,
+            guint  *end)
+{
+  guint i = *next;
+
+  while (i < parser->lines->len && line_is_blank (parser, i))
+    i++;
+  if (i >= parser->lines->len)
+    return FALSE;
+  *first = i;
+  while (i < parser->lines->len && !line_is_blank (parser, i))
+    i++;
+  *end = *next = i;
+  return TRUE;
+}
+
 static char *
 line_dup (Parser *parser,
           guint   index)
@@ -561,7 +583,7 @@ helder_webvtt_parse (const char *file,
   g_autoptr(GArray) lines = NULL;
   Parser parser = { text, NULL, NULL };
   HelderWebVtt *self;
-  guint i;
+  guint i, first, end;
 
   g_return_val_if_fail (file != NULL, NULL);
   g_return_val_if_fail (text != NULL || length == 0, NULL);
@@ -592,19 +614,8 @@ helder_webvtt_parse (const char *file,
         break;
       }
 
-  while (i < lines->len)
-    {
-      guint first;
-
-      while (i < lines->len && line_is_blank (&parser, i))
-        i++;
-      if (i >= lines->len)
-        break;
-      first = i;
-      while (i < lines->len && !line_is_blank (&parser, i))
-        i++;
-      parse_block (&parser, first, i, identifiers);
-    }
+  while (next_block (&parser, &i, &first, &end))
+    parse_block (&parser, first, end, identifiers);
 
   if (self->cues->len == 0)
     g_ptr_array_add (self->diagnostics,
@@ -990,7 +1001,7 @@ helder_webvtt_from_srt (const char *file,
   g_autoptr(GArray) lines = NULL;
   Parser parser = { text, NULL, NULL };
   HelderWebVtt *self;
-  guint i = 0;
+  guint next = 0, first, end;
 
   g_return_val_if_fail (file != NULL, NULL);
   g_return_val_if_fail (text != NULL || length == 0, NULL);
@@ -1007,7 +1018,7 @@ helder_webvtt_from_srt (const char *file,
   self = parser.vtt;
   lines = parser.lines;
 
-  while (i < lines->len)
+  while (next_block (&parser, &next, &first, &end))
     {
       g_autoptr(GMatchInfo) match = NULL;
       g_autofree char *timing_line = NULL;
@@ -1015,13 +1026,7 @@ helder_webvtt_from_srt (const char *file,
       g_autofree char *identifier = NULL;
       HelderCue *cue;
       const char *problem;
-      guint first;
-
-      while (i < lines->len && line_is_blank (&parser, i))
-        i++;
-      if (i >= lines->len)
-        break;
-      first = i;
+      guint i = first;
 
       timing_line = line_dup (&parser, i);
       if (strstr (timing_line, "-->") == NULL)
@@ -1029,16 +1034,14 @@ helder_webvtt_from_srt (const char *file,
           identifier = g_steal_pointer (&timing_line);
           g_strstrip (identifier);
           i++;
-          timing_line = i < lines->len ? line_dup (&parser, i) : g_strdup ("");
+          timing_line = i < end ? line_dup (&parser, i) : g_strdup ("");
         }
 
       if (!g_regex_match (timing, timing_line, 0, &match))
         {
-          report (&parser, i < lines->len ? i : first, 0, 0, HELDER_SEVERITY_ERROR, "srt-timing",
+          report (&parser, i < end ? i : first, 0, 0, HELDER_SEVERITY_ERROR, "srt-timing",
                   _("expected an SRT timing line such as \"00:00:01,000 --> 00:00:04,000\"; "
                     "this block is left out"));
-          while (i < lines->len && !line_is_blank (&parser, i))
-            i++;
           continue;
         }
 
@@ -1055,7 +1058,7 @@ helder_webvtt_from_srt (const char *file,
                   "time"));
 
       payload = g_string_new (NULL);
-      for (i++; i < lines->len && !line_is_blank (&parser, i); i++)
+      for (i++; i < end; i++)
         {
           g_autofree char *line = line_dup (&parser, i);
           g_autofree char *converted = srt_text_to_webvtt (line);

@@ -275,15 +275,20 @@ add_paragraph_runs (Parser     *parser,
   add_inline_images (parser, paragraph, start, end);
 }
 
+/* A heading @quote_depth quotes deep; its first line starts at cmark's
+ * start column, after any quote or list marks.
+ */
 static void
 add_heading_runs (Parser     *parser,
-                  cmark_node *heading)
+                  cmark_node *heading,
+                  guint       quote_depth)
 {
   HelderLineMap *lines = parser->content->lines;
   guint first = cmark_node_get_start_line (heading);
   guint last = cmark_node_get_end_line (heading);
-  gsize start = helder_line_map_line_start (lines, first);
   gsize end = helder_line_map_line_end (lines, first);
+  gsize start = MIN (helder_line_map_line_start (lines, first)
+                     + MAX (cmark_node_get_start_column (heading), 1) - 1, end);
 
   parser->paragraph++;
 
@@ -312,18 +317,26 @@ add_heading_runs (Parser     *parser,
 
   /* Setext heading: every line but the underline. */
   for (guint line = first; line < last; line++)
-    add_run (parser, helder_line_map_line_start (lines, line),
-             helder_line_map_line_end (lines, line), HELDER_TEXT_HEADING);
+    {
+      gsize line_end = helder_line_map_line_end (lines, line);
+
+      add_run (parser,
+               line == first ? start
+                             : skip_container_prefix (parser, helder_line_map_line_start (lines, line),
+                                                      line_end, quote_depth),
+               line_end, HELDER_TEXT_HEADING);
+    }
 }
 
+/* Adds the runs of @first and the blocks after it, @quote_depth quotes
+ * deep.
+ */
 static void
-add_container_runs (Parser     *parser,
-                    cmark_node *node,
-                    guint       quote_depth)
+add_sibling_runs (Parser     *parser,
+                  cmark_node *first,
+                  guint       quote_depth)
 {
-  for (cmark_node *child = cmark_node_first_child (node);
-       child != NULL;
-       child = cmark_node_next (child))
+  for (cmark_node *child = first; child != NULL; child = cmark_node_next (child))
     {
       switch ((int) cmark_node_get_type (child))
         {
@@ -331,14 +344,14 @@ add_container_runs (Parser     *parser,
           add_paragraph_runs (parser, child, quote_depth, 0);
           break;
         case CMARK_NODE_HEADING:
-          add_heading_runs (parser, child);
+          add_heading_runs (parser, child, quote_depth);
           break;
         case CMARK_NODE_BLOCK_QUOTE:
-          add_container_runs (parser, child, quote_depth + 1);
+          add_sibling_runs (parser, cmark_node_first_child (child), quote_depth + 1);
           break;
         case CMARK_NODE_LIST:
         case CMARK_NODE_ITEM:
-          add_container_runs (parser, child, quote_depth);
+          add_sibling_runs (parser, cmark_node_first_child (child), quote_depth);
           break;
         case CMARK_NODE_HTML_BLOCK:
           report_raw_html (parser, node_start (parser, child), node_end (parser, child));
@@ -1024,7 +1037,7 @@ parse_callout (Parser      *parser,
   if (!g_regex_match (marker, line, 0, &match))
     {
       block->kind = HELDER_BLOCK_TEXT;
-      add_container_runs (parser, quote, 1);
+      add_sibling_runs (parser, cmark_node_first_child (quote), 1);
       return;
     }
 
@@ -1086,24 +1099,8 @@ parse_callout (Parser      *parser,
       child = cmark_node_next (child);
     }
 
-  for (; child != NULL; child = cmark_node_next (child))
-    {
-      switch ((int) cmark_node_get_type (child))
-        {
-        case CMARK_NODE_PARAGRAPH:
-          add_paragraph_runs (parser, child, 1, 0);
-          break;
-        case CMARK_NODE_LIST:
-        case CMARK_NODE_BLOCK_QUOTE:
-          add_container_runs (parser, child, cmark_node_get_type (child) == CMARK_NODE_LIST ? 1 : 2);
-          break;
-        case CMARK_NODE_HTML_BLOCK:
-          report_raw_html (parser, node_start (parser, child), node_end (parser, child));
-          break;
-        default:
-          break;
-        }
-    }
+  /* The callout's body: learner text one quote deep. */
+  add_sibling_runs (parser, child, 1);
 }
 
 /* cmark 0.30 has no accessor for it: a fenced block's first line starts
@@ -1231,7 +1228,7 @@ helder_page_content_parse (const char *file,
             block->level = cmark_node_get_heading_level (node);
             append_plain_text (title, node);
             block->title = g_strstrip (g_string_free (g_steal_pointer (&title), FALSE));
-            add_heading_runs (&parser, node);
+            add_heading_runs (&parser, node, 0);
 
             if (block->level == 1 && self->title == NULL)
               self->title = g_strdup (block->title);
@@ -1243,7 +1240,7 @@ helder_page_content_parse (const char *file,
           break;
 
         case CMARK_NODE_LIST:
-          add_container_runs (&parser, node, 0);
+          add_sibling_runs (&parser, cmark_node_first_child (node), 0);
           break;
 
         case CMARK_NODE_BLOCK_QUOTE:

@@ -449,6 +449,53 @@ check_suggestion (HelderReviewThread  *thread,
 }
 
 /**
+ * helder_review_locate_suggestion:
+ *
+ * Finds where the thread's open suggestion goes in @page_text: the
+ * passage it replaces.
+ *
+ * Returns: %FALSE with @error set when the thread has no open suggestion
+ *   or its passage is gone
+ */
+gboolean
+helder_review_locate_suggestion (HelderReviewThread  *thread,
+                                 const char          *page_text,
+                                 HelderRange         *range,
+                                 GError             **error)
+{
+  g_return_val_if_fail (thread != NULL, FALSE);
+  g_return_val_if_fail (page_text != NULL, FALSE);
+  g_return_val_if_fail (range != NULL, FALSE);
+
+  if (!check_suggestion (thread, error))
+    return FALSE;
+
+  if (helder_review_anchor (thread, page_text, range) == HELDER_ANCHOR_ORPHANED)
+    {
+      g_set_error (error, HELDER_REVIEW_ERROR, HELDER_REVIEW_ERROR_ORPHANED,
+                   _("The quoted text “%s” is no longer on the page, so the suggestion cannot "
+                     "be applied; edit the page by hand or reject the suggestion."),
+                   thread->quote.exact);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Records that the page now holds the suggestion: the thread is accepted
+ * and resolved.
+ */
+void
+helder_review_record_accepted (HelderReview       *self,
+                               HelderReviewThread *thread,
+                               const char         *time)
+{
+  g_return_if_fail (self != NULL && thread != NULL);
+
+  thread->outcome = HELDER_SUGGESTION_ACCEPTED;
+  helder_review_set_status (self, thread, HELDER_REVIEW_STATUS_RESOLVED, time);
+}
+
+/**
  * helder_review_accept_suggestion:
  *
  * Replaces the thread's passage in @page_text by its suggestion and
@@ -470,25 +517,92 @@ helder_review_accept_suggestion (HelderReview        *self,
   g_return_val_if_fail (self != NULL && thread != NULL, NULL);
   g_return_val_if_fail (page_text != NULL, NULL);
 
-  if (!check_suggestion (thread, error))
+  if (!helder_review_locate_suggestion (thread, page_text, &range, error))
     return NULL;
-
-  if (helder_review_anchor (thread, page_text, &range) == HELDER_ANCHOR_ORPHANED)
-    {
-      g_set_error (error, HELDER_REVIEW_ERROR, HELDER_REVIEW_ERROR_ORPHANED,
-                   _("The quoted text “%s” is no longer on the page, so the suggestion cannot "
-                     "be applied; edit the page by hand or reject the suggestion."),
-                   thread->quote.exact);
-      return NULL;
-    }
 
   text = g_string_new_len (page_text, range.start);
   g_string_append (text, thread->suggestion);
   g_string_append (text, page_text + range.end);
 
-  thread->outcome = HELDER_SUGGESTION_ACCEPTED;
-  helder_review_set_status (self, thread, HELDER_REVIEW_STATUS_RESOLVED, time);
+  helder_review_record_accepted (self, thread, time);
   return g_string_free (text, FALSE);
+}
+
+/* Whether @exact stands in @text between the end of @quote's prefix and
+ * the start of its suffix (a few characters of each), not merely
+ * somewhere else on the page.
+ */
+static gboolean
+stands_in_place (const HelderTextQuote *quote,
+                 const char            *exact,
+                 const char            *text)
+{
+  HelderTextQuote in_place = { (char *) exact, quote->prefix, quote->suffix, quote->hint };
+  gsize length = strlen (text);
+  gsize prefix_length = quote->prefix != NULL ? strlen (quote->prefix) : 0;
+  gsize suffix_length = quote->suffix != NULL ? strlen (quote->suffix) : 0;
+  gsize before = MIN (prefix_length, 8);
+  gsize after = MIN (suffix_length, 8);
+  HelderRange range;
+
+  if (helder_text_quote_anchor (&in_place, text, length, &range) != HELDER_ANCHOR_EXACT)
+    return FALSE;
+
+  return range.start >= before && range.end + after <= length &&
+         memcmp (text + range.start - before, quote->prefix + prefix_length - before, before) == 0 &&
+         memcmp (text + range.end, quote->suffix, after) == 0;
+}
+
+/**
+ * helder_review_follow_saved_text:
+ * @page: the page's file, relative to the course
+ * @page_text: the text of @page as it was just saved
+ *
+ * Keeps the suggestions of @page true to its saved text, whatever the
+ * author did after accepting one: a suggestion whose passage stands there
+ * as it was (an accepted change undone) is open again; one whose
+ * suggested wording stands in its place (the change redone, or typed by
+ * hand) is accepted.
+ *
+ * Returns: whether a thread changed (the review then wants saving)
+ */
+gboolean
+helder_review_follow_saved_text (HelderReview *self,
+                                 const char   *page,
+                                 const char   *page_text,
+                                 const char   *time)
+{
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (page != NULL && page_text != NULL, FALSE);
+
+  for (guint i = 0; i < self->threads->len; i++)
+    {
+      HelderReviewThread *thread = g_ptr_array_index (self->threads, i);
+
+      if (thread->suggestion == NULL || !g_str_equal (thread->page, page))
+        continue;
+
+      if (thread->outcome == HELDER_SUGGESTION_ACCEPTED &&
+          stands_in_place (&thread->quote, thread->quote.exact, page_text) &&
+          !stands_in_place (&thread->quote, thread->suggestion, page_text))
+        {
+          thread->outcome = HELDER_SUGGESTION_PENDING;
+          helder_review_set_status (self, thread, HELDER_REVIEW_STATUS_OPEN, time);
+          changed = TRUE;
+        }
+      else if (thread->outcome == HELDER_SUGGESTION_PENDING &&
+               thread->status == HELDER_REVIEW_STATUS_OPEN &&
+               !stands_in_place (&thread->quote, thread->quote.exact, page_text) &&
+               stands_in_place (&thread->quote, thread->suggestion, page_text))
+        {
+          helder_review_record_accepted (self, thread, time);
+          changed = TRUE;
+        }
+    }
+
+  return changed;
 }
 
 /* Resolves the thread without changing the page; a non-empty @note says

@@ -150,6 +150,17 @@ void                helder_review_set_status          (HelderReview       *self,
                                                        HelderReviewThread *thread,
                                                        HelderReviewStatus  status,
                                                        const char         *time);
+gboolean            helder_review_locate_suggestion   (HelderReviewThread *thread,
+                                                       const char         *page_text,
+                                                       HelderRange        *range,
+                                                       GError            **error);
+void                helder_review_record_accepted     (HelderReview       *self,
+                                                       HelderReviewThread *thread,
+                                                       const char         *time);
+gboolean            helder_review_follow_saved_text   (HelderReview       *self,
+                                                       const char         *page,
+                                                       const char         *page_text,
+                                                       const char         *time);
 char               *helder_review_accept_suggestion   (HelderReview       *self,
                                                        HelderReviewThread *thread,
                                                        const char         *page_text,
