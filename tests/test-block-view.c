@@ -232,6 +232,9 @@ save_screenshots (HelderWindow *window,
   const char *language = g_getenv ("LANGUAGE") != NULL && g_str_has_prefix (g_getenv ("LANGUAGE"), "nl")
                          ? "nl" : "en";
 
+  /* GNOME's title bar buttons, as on a phone: a close button only. */
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (window)), "gtk-decoration-layout",
+                "appmenu:close", NULL);
   for (guint dark = 0; dark < 2; dark++)
     for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
       {
@@ -260,6 +263,11 @@ static GtkWidget *card_field (GtkWidget  *card,
                               GType       type,
                               const char *label,
                               guint       nth);
+static GtkWidget *card_named (HelderWindow *window,
+                              const char   *name);
+static GtkLabel  *file_state (GtkWidget  *card,
+                              const char *label);
+static gboolean   label_shows_text (gpointer label);
 static void       type_into  (GtkWidget  *field,
                               const char *text);
 
@@ -344,8 +352,14 @@ test_sample_page_reads_without_syntax (void)
 
   if (g_getenv ("HELDER_BLOCK_VIEW_SCREENSHOTS") != NULL)
     {
-      /* The knowledge check in view, with the focus in its question. */
-      gtk_widget_child_focus (check_card, GTK_DIR_TAB_FORWARD);
+      /* The video card in view, with its poster and its files read, and
+       * the focus in its title.
+       */
+      g_autofree char *video_name = g_strdup_printf ("%s: %s", _("Video"), "Wat is AI? Een korte uitleg");
+      GtkWidget *video = card_named (window, video_name);
+
+      wait_until (label_shows_text, file_state (video, _("Captions")));
+      gtk_widget_grab_focus (card_field (video, GTK_TYPE_ENTRY, _("Title"), 0));
       save_screenshots (window, g_getenv ("HELDER_BLOCK_VIEW_SCREENSHOTS"));
     }
 
@@ -821,6 +835,94 @@ test_image_card (void)
   helder_test_remove_tree (path);
 }
 
+/* The window is as wide as a phone and the page's cards have taken
+ * that width.
+ */
+static gboolean
+cards_phone_wide (gpointer window)
+{
+  GtkWidget *blocks = find_widget (window, GTK_TYPE_WIDGET, "blocks");
+  g_autoptr(GPtrArray) cards = cards_of (window);
+
+  if (gdk_surface_get_width (gtk_native_get_surface (window)) != 360 ||
+      gtk_widget_get_width (blocks) == 0 || gtk_widget_get_width (blocks) > 360)
+    return FALSE;
+  for (guint i = 0; i < cards->len; i++)
+    if (gtk_widget_get_visible (g_ptr_array_index (cards, i)) &&
+        gtk_widget_get_width (g_ptr_array_index (cards, i)) == 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Every visible widget in @widget lies within @card's width. */
+static void
+assert_within (GtkWidget *card,
+               GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, card, &bounds));
+  if (bounds.origin.x < -0.5 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (card) + 0.5)
+    g_error ("A %s of the card “%s” is clipped at 360 pixels: %.0f to %.0f of %d",
+             G_OBJECT_TYPE_NAME (widget), helder_block_card_get_name (HELDER_BLOCK_CARD (card)),
+             bounds.origin.x, bounds.origin.x + bounds.size.width, gtk_widget_get_width (card));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_within (card, child);
+}
+
+/* In a window 360 pixels wide, a phone's, every card and field of every
+ * sample page fits: nothing clipped, nothing to scroll sideways.
+ */
+static void
+test_phone_width (void)
+{
+  g_autofree char *samples = g_build_filename (g_getenv ("HELDER_SOURCE_ROOT"),
+                                               "content-samples", "ai-bewustzijn", NULL);
+  HelderWindow *window = open_course (samples);
+  HelderCourse *course = helder_window_get_course (window);
+  g_autoptr(GPtrArray) files = page_files (course);
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (window));
+
+  /* GNOME's and a phone's title bar buttons: a close button only. */
+  g_object_set (settings, "gtk-decoration-layout", "appmenu:close", NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 760);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GPtrArray) cards = NULL;
+      GtkWidget *blocks;
+      GtkWidget *scroller;
+      GtkAdjustment *sideways;
+      int minimum = 0;
+
+      show_page (window, helder_course_find_page (course, g_ptr_array_index (files, i)));
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_assert_cmpint (minimum, <=, 360);
+      wait_until (cards_phone_wide, window);
+
+      blocks = find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "blocks");
+      g_assert_true (gtk_widget_get_mapped (blocks));
+      scroller = find_widget (blocks, GTK_TYPE_SCROLLED_WINDOW, NULL);
+      sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+      g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), <=, gtk_adjustment_get_page_size (sideways));
+
+      cards = cards_of (window);
+      for (guint c = 0; c < cards->len; c++)
+        {
+          assert_within (blocks, g_ptr_array_index (cards, c));
+          assert_within (g_ptr_array_index (cards, c), g_ptr_array_index (cards, c));
+        }
+    }
+
+  close_window (window);
+  gtk_settings_reset_property (settings, "gtk-decoration-layout");
+}
+
 /* A tip written in its card: its title and text, as "> " lines. */
 static void
 test_callout (void)
@@ -866,6 +968,7 @@ main (int   argc,
   g_test_add_func ("/block-view/drag-card", test_drag_card);
   g_test_add_func ("/block-view/media-cards", test_media_cards);
   g_test_add_func ("/block-view/image-card", test_image_card);
+  g_test_add_func ("/block-view/phone-width", test_phone_width);
 
   return g_test_run ();
 }
