@@ -222,6 +222,32 @@ collect_texts (GtkWidget *widget,
 }
 
 static void
+frame_painted_cb (GdkFrameClock *clock,
+                  gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+/* Runs the main loop until @widget's window has drawn a frame. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), &painted);
+
+  gtk_widget_queue_draw (widget);
+  wait_until (is_true, &painted);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static void
 save_screenshots (HelderWindow *window,
                   const char   *folder)
 {
@@ -254,6 +280,8 @@ save_screenshots (HelderWindow *window,
             g_usleep (10000);
             run_until_idle ();
           }
+        /* Right after a frame, when every widget has its size. */
+        wait_for_frame (GTK_WIDGET (window));
         helder_test_save_screenshot (GTK_WIDGET (window), path);
       }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
