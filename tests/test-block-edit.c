@@ -462,6 +462,39 @@ test_blocks (void)
   g_assert_true (g_str_has_prefix (replaced, "# Toets\n\nNieuwe **tekst**.\n\n- een\n\n```check"));
 }
 
+/* Dragging a block to another place is one edit; the blank lines between
+ * the blocks stay where they are, and so does a missing last newline.
+ */
+static void
+test_move_to (void)
+{
+  const char *unterminated = "Een.\n\nTwee.\n\n\nDrie.";
+  g_autoptr(HelderPageContent) content = parse (page);
+  g_autoptr(HelderPageContent) three = parse (unterminated);
+  gsize length = strlen (page);
+  g_autofree char *first = apply_owned (page, helder_block_edit_move_to (page, length, content, 3, 0));
+  g_autofree char *last = apply_owned (page, helder_block_edit_move_to (page, length, content, 0, 3));
+  g_autofree char *up = apply_owned (page, helder_block_edit_move_to (page, length, content, 3, 2));
+  g_autofree char *stepped = apply_owned (page, helder_block_edit_move (page, length, content, 3, FALSE));
+  g_autofree char *end = apply_owned (unterminated,
+                                      helder_block_edit_move_to (unterminated, strlen (unterminated),
+                                                                 three, 0, 2));
+  g_autofree char *start = apply_owned (unterminated,
+                                        helder_block_edit_move_to (unterminated, strlen (unterminated),
+                                                                   three, 2, 0));
+
+  g_assert_null (helder_block_edit_move_to (page, length, content, 1, 1));
+  g_assert_true (g_str_has_prefix (first, "```image\nsrc: media/a.png\nalt: Een plaatje\n```\n\n# Toets\n\nEerste alinea.\n\n```check\n"));
+  g_assert_true (g_str_has_suffix (first, "    dat niet.\n```\n"));
+  g_assert_true (g_str_has_prefix (last, "Eerste alinea.\n\n```check\n"));
+  g_assert_true (g_str_has_suffix (last, "```\n\n# Toets\n"));
+  /* One place up is what Alt+Up does. */
+  g_assert_cmpstr (up, ==, stepped);
+  g_assert_cmpuint (strlen (first), ==, length);
+  g_assert_cmpstr (end, ==, "Twee.\n\nDrie.\n\n\nEen.");
+  g_assert_cmpstr (start, ==, "Drie.\n\nEen.\n\n\nTwee.");
+}
+
 static void
 test_insert_templates (void)
 {
@@ -603,6 +636,7 @@ main (int   argc,
   g_test_add_func ("/block-edit/items", test_items);
   g_test_add_func ("/block-edit/correct", test_correct);
   g_test_add_func ("/block-edit/blocks", test_blocks);
+  g_test_add_func ("/block-edit/move-to", test_move_to);
   g_test_add_func ("/block-edit/insert-templates", test_insert_templates);
   g_test_add_func ("/block-edit/callout", test_callout);
   g_test_add_func ("/block-edit/callout-body", test_callout_body);

@@ -224,6 +224,32 @@ collect_texts (GtkWidget *widget,
 }
 
 static void
+frame_painted_cb (GdkFrameClock *clock,
+                  gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+/* Runs the main loop until @widget's window has drawn a frame. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), &painted);
+
+  gtk_widget_queue_draw (widget);
+  wait_until (is_true, &painted);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static void
 save_screenshots (HelderWindow *window,
                   const char   *folder)
 {
@@ -234,6 +260,9 @@ save_screenshots (HelderWindow *window,
   const char *language = g_getenv ("LANGUAGE") != NULL && g_str_has_prefix (g_getenv ("LANGUAGE"), "nl")
                          ? "nl" : "en";
 
+  /* GNOME's title bar buttons, as on a phone: a close button only. */
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (window)), "gtk-decoration-layout",
+                "appmenu:close", NULL);
   for (guint dark = 0; dark < 2; dark++)
     for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
       {
@@ -253,6 +282,8 @@ save_screenshots (HelderWindow *window,
             g_usleep (10000);
             run_until_idle ();
           }
+        /* Right after a frame, when every widget has its size. */
+        wait_for_frame (GTK_WIDGET (window));
         helder_test_save_screenshot (GTK_WIDGET (window), path);
       }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
@@ -262,6 +293,11 @@ static GtkWidget *card_field (GtkWidget  *card,
                               GType       type,
                               const char *label,
                               guint       nth);
+static GtkWidget *card_named (HelderWindow *window,
+                              const char   *name);
+static GtkLabel  *file_state (GtkWidget  *card,
+                              const char *label);
+static gboolean   label_shows_text (gpointer label);
 static void       type_into  (GtkWidget  *field,
                               const char *text);
 
@@ -346,8 +382,14 @@ test_sample_page_reads_without_syntax (void)
 
   if (g_getenv ("HELDER_BLOCK_VIEW_SCREENSHOTS") != NULL)
     {
-      /* The knowledge check in view, with the focus in its question. */
-      gtk_widget_child_focus (check_card, GTK_DIR_TAB_FORWARD);
+      /* The video card in view, with its poster and its files read, and
+       * the focus in its title.
+       */
+      g_autofree char *video_name = g_strdup_printf ("%s: %s", _("Video"), "Wat is AI? Een korte uitleg");
+      GtkWidget *video = card_named (window, video_name);
+
+      wait_until (label_shows_text, file_state (video, _("Captions")));
+      gtk_widget_grab_focus (card_field (video, GTK_TYPE_ENTRY, _("Title"), 0));
       save_screenshots (window, g_getenv ("HELDER_BLOCK_VIEW_SCREENSHOTS"));
     }
 
@@ -603,6 +645,324 @@ test_content_expert_task (void)
 
   close_window (window);
   helder_test_remove_tree (path);
+}
+
+static GtkEventController *
+controller_of (GtkWidget *widget,
+               GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+has_height (gpointer widget)
+{
+  return gtk_widget_get_height (widget) > 0;
+}
+
+/* Drags card @from by its handle and drops it on card @onto, on its upper
+ * or lower half, as the pointer would.
+ */
+static void
+drag_card (HelderWindow *window,
+           guint         from,
+           guint         onto,
+           gboolean      lower_half)
+{
+  GtkWidget *card = card_at (window, from);
+  GtkWidget *target = card_at (window, onto);
+  GtkWidget *handle = card_field (card, GTK_TYPE_IMAGE, NULL, 0);
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+
+  g_assert_true (gtk_widget_has_css_class (handle, "helder-drag-handle"));
+  g_assert_true (gtk_widget_is_visible (handle));
+
+  g_signal_emit_by_name (controller_of (handle, GTK_TYPE_DRAG_SOURCE), "prepare", 4.0, 4.0, &content);
+  g_assert_nonnull (content);
+  g_value_init (&value, HELDER_TYPE_BLOCK_CARD);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  g_assert_true (g_value_get_object (&value) == card);
+
+  /* Dropped on a card the window has laid out. */
+  wait_until (has_height, target);
+  g_signal_emit_by_name (controller_of (target, GTK_TYPE_DROP_TARGET), "drop", &value, 10.0,
+                         lower_half ? gtk_widget_get_height (target) - 2.0 : 2.0, &dropped);
+  g_assert_true (dropped);
+  run_until_idle ();
+}
+
+/* A card dragged by its handle moves its block, as one step of Undo. */
+static void
+test_drag_card (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  HelderWindow *window = open_course (path);
+  HelderPage *page;
+  GtkTextBuffer *buffer;
+  g_autofree char *before = NULL;
+  const char *text;
+
+  activate (GTK_WIDGET (window), "win.new-page");
+  page = helder_window_get_page (window);
+  buffer = helder_page_editor_get_buffer (HELDER_PAGE_EDITOR (find_widget (GTK_WIDGET (window),
+                                                                           GTK_TYPE_WIDGET,
+                                                                           "editor")));
+  activate (find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "blocks"), "blocks.next");
+  insert_block (window, 0);
+  type_into (card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0), "Een.");
+  insert_block (window, 0);
+  type_into (card_field (card_at (window, 2), GTK_TYPE_TEXT_VIEW, NULL, 0), "Twee.");
+  insert_block (window, 5);
+  type_into (card_field (card_at (window, 3), GTK_TYPE_ENTRY, "Title", 0), "Let op");
+  before = g_strdup (helder_page_get_text (page));
+
+  /* The tip onto the upper half of the first paragraph: before it. */
+  drag_card (window, 3, 1, FALSE);
+  text = helder_page_get_text (page);
+  g_assert_cmpstr (helder_block_card_get_name (HELDER_BLOCK_CARD (card_at (window, 1))), ==,
+                   "Callout: Let op");
+  g_assert_true (strstr (text, "> [!TIP] Let op") < strstr (text, "Een."));
+  g_assert_true (strstr (text, "Een.\n\nTwee.") != NULL);
+  g_assert_cmpuint (strlen (text), ==, strlen (before));
+  gtk_text_buffer_undo (buffer);
+  run_until_idle ();
+  g_assert_cmpstr (helder_page_get_text (page), ==, before);
+
+  /* The first paragraph onto the lower half of the tip: after it, last. */
+  drag_card (window, 1, 3, TRUE);
+  text = helder_page_get_text (page);
+  g_assert_true (strstr (text, "Twee.\n\n> [!TIP] Let op\n> New text\n\nEen.\n") != NULL);
+  g_assert_cmpstr (helder_block_card_get_name (HELDER_BLOCK_CARD (card_at (window, 3))), ==,
+                   "Text: Een.");
+
+  close_window (window);
+  helder_test_remove_tree (path);
+}
+
+static GtkWidget *
+card_named (HelderWindow *window,
+            const char   *name)
+{
+  g_autoptr(GPtrArray) cards = cards_of (window);
+
+  for (guint i = 0; i < cards->len; i++)
+    if (g_strcmp0 (helder_block_card_get_name (g_ptr_array_index (cards, i)), name) == 0)
+      return g_ptr_array_index (cards, i);
+
+  g_assert_not_reached ();
+}
+
+/* The state line under the file field labelled @label. */
+static GtkLabel *
+file_state (GtkWidget  *card,
+            const char *label)
+{
+  GtkWidget *entry = card_field (card, GTK_TYPE_ENTRY, label, 0);
+  GtkWidget *state = gtk_widget_get_next_sibling (gtk_widget_get_parent (entry));
+
+  g_assert_true (GTK_IS_LABEL (state));
+  return GTK_LABEL (state);
+}
+
+static gboolean
+label_shows_text (gpointer label)
+{
+  return gtk_widget_get_visible (label) && *gtk_label_get_text (label) != '\0';
+}
+
+static gboolean
+picture_shows (gpointer picture)
+{
+  return gtk_picture_get_paintable (picture) != NULL;
+}
+
+/* The sample video's card: its poster, its length, how much of it the
+ * captions cover and the transcript's length; the audio card the same
+ * without a picture.
+ */
+static void
+test_media_cards (void)
+{
+  g_autofree char *samples = g_build_filename (g_getenv ("HELDER_SOURCE_ROOT"),
+                                               "content-samples", "ai-bewustzijn", NULL);
+  HelderWindow *window = open_course (samples);
+  HelderCourse *course = helder_window_get_course (window);
+  GtkWidget *card;
+  GtkLabel *captions;
+  GtkLabel *transcript;
+  GtkLabel *media;
+
+  show_page (window, helder_course_find_page (course, "01-introductie/02-wat-is-ai.md"));
+  card = card_named (window, "Video: Wat is AI? Een korte uitleg");
+  captions = file_state (card, "Captions");
+  transcript = file_state (card, "Transcript");
+  media = file_state (card, "Video file");
+  wait_until (label_shows_text, captions);
+  wait_until (picture_shows, card_field (card, GTK_TYPE_PICTURE, NULL, 0));
+  g_assert_true (g_regex_match_simple ("^Captions cover [0-9]+:[0-5][0-9] of [0-9]+:[0-5][0-9]$",
+                                       gtk_label_get_text (captions), 0, 0));
+  g_assert_true (g_regex_match_simple ("^[0-9]+ words$", gtk_label_get_text (transcript), 0, 0));
+  g_assert_true (g_regex_match_simple ("^Plays for [0-9]+:[0-5][0-9]$", gtk_label_get_text (media), 0, 0));
+  g_assert_true (gtk_widget_get_sensitive (card_field (card, GTK_TYPE_BUTTON, "Edit", 0)));
+  g_assert_true (gtk_widget_get_sensitive (card_field (card, GTK_TYPE_BUTTON, "Edit", 1)));
+
+  show_page (window, helder_course_find_page (course, "03-ethiek/03-privacy.md"));
+  card = card_named (window, "Audio: Verhaal: de brieven van vrijdagmiddag");
+  captions = file_state (card, "Captions");
+  wait_until (label_shows_text, captions);
+  g_assert_true (g_regex_match_simple ("^Captions cover [0-9]+:[0-5][0-9] of [0-9]+:[0-5][0-9]$",
+                                       gtk_label_get_text (captions), 0, 0));
+  g_assert_null (find_widget (card, GTK_TYPE_PICTURE, NULL));
+
+  close_window (window);
+}
+
+static gboolean
+label_is_visible (gpointer label)
+{
+  return gtk_widget_get_visible (label);
+}
+
+static gboolean
+label_is_hidden (gpointer label)
+{
+  return !gtk_widget_get_visible (label);
+}
+
+/* An image card shows its alt text's findings under the alt text, and its
+ * "decorative" switch writes the field.
+ */
+static void
+test_image_card (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  HelderWindow *window = open_course (path);
+  GtkWidget *card;
+  GtkWidget *alt;
+  GtkLabel *findings;
+  GtkWidget *decorative;
+
+  activate (GTK_WIDGET (window), "win.new-page");
+  activate (find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "blocks"), "blocks.next");
+  insert_block (window, 7);
+  card = card_at (window, 1);
+  type_into (card_field (card, GTK_TYPE_ENTRY, "Picture", 0), "media/logo.png");
+  wait_until (picture_shows, card_field (card, GTK_TYPE_PICTURE, NULL, 0));
+  alt = card_field (card, GTK_TYPE_ENTRY, "Alt text", 0);
+  type_into (alt, "logo.png");
+  findings = GTK_LABEL (gtk_widget_get_next_sibling (alt));
+  wait_until (label_is_visible, findings);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (findings), "The alt text is a file name"));
+
+  decorative = card_field (card, GTK_TYPE_SWITCH, NULL, 0);
+  gtk_switch_set_active (GTK_SWITCH (decorative), TRUE);
+  run_until_idle ();
+  g_assert_nonnull (strstr (helder_page_get_text (helder_window_get_page (window)),
+                            "decorative: yes\n"));
+  wait_until (label_is_hidden, findings);
+
+  close_window (window);
+  helder_test_remove_tree (path);
+}
+
+/* The window is as wide as a phone and the page's cards have taken
+ * that width.
+ */
+static gboolean
+cards_phone_wide (gpointer window)
+{
+  GtkWidget *blocks = find_widget (window, GTK_TYPE_WIDGET, "blocks");
+  g_autoptr(GPtrArray) cards = cards_of (window);
+
+  if (gdk_surface_get_width (gtk_native_get_surface (window)) != 360 ||
+      gtk_widget_get_width (blocks) == 0 || gtk_widget_get_width (blocks) > 360)
+    return FALSE;
+  for (guint i = 0; i < cards->len; i++)
+    if (gtk_widget_get_visible (g_ptr_array_index (cards, i)) &&
+        gtk_widget_get_width (g_ptr_array_index (cards, i)) == 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Every visible widget in @widget lies within @card's width. */
+static void
+assert_within (GtkWidget *card,
+               GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, card, &bounds));
+  if (bounds.origin.x < -0.5 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (card) + 0.5)
+    g_error ("A %s of the card “%s” is clipped at 360 pixels: %.0f to %.0f of %d",
+             G_OBJECT_TYPE_NAME (widget), helder_block_card_get_name (HELDER_BLOCK_CARD (card)),
+             bounds.origin.x, bounds.origin.x + bounds.size.width, gtk_widget_get_width (card));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_within (card, child);
+}
+
+/* In a window 360 pixels wide, a phone's, every card and field of every
+ * sample page fits: nothing clipped, nothing to scroll sideways.
+ */
+static void
+test_phone_width (void)
+{
+  g_autofree char *samples = g_build_filename (g_getenv ("HELDER_SOURCE_ROOT"),
+                                               "content-samples", "ai-bewustzijn", NULL);
+  HelderWindow *window = open_course (samples);
+  HelderCourse *course = helder_window_get_course (window);
+  g_autoptr(GPtrArray) files = page_files (course);
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (window));
+
+  /* GNOME's and a phone's title bar buttons: a close button only. */
+  g_object_set (settings, "gtk-decoration-layout", "appmenu:close", NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 760);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GPtrArray) cards = NULL;
+      GtkWidget *blocks;
+      GtkWidget *scroller;
+      GtkAdjustment *sideways;
+      int minimum = 0;
+
+      show_page (window, helder_course_find_page (course, g_ptr_array_index (files, i)));
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_assert_cmpint (minimum, <=, 360);
+      wait_until (cards_phone_wide, window);
+
+      blocks = find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "blocks");
+      g_assert_true (gtk_widget_get_mapped (blocks));
+      scroller = find_widget (blocks, GTK_TYPE_SCROLLED_WINDOW, NULL);
+      sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+      g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), <=, gtk_adjustment_get_page_size (sideways));
+
+      cards = cards_of (window);
+      for (guint c = 0; c < cards->len; c++)
+        {
+          assert_within (blocks, g_ptr_array_index (cards, c));
+          assert_within (g_ptr_array_index (cards, c), g_ptr_array_index (cards, c));
+        }
+    }
+
+  close_window (window);
+  gtk_settings_reset_property (settings, "gtk-decoration-layout");
 }
 
 /* A tip written in its card: its title and text, as "> " lines. */
@@ -1119,6 +1479,10 @@ main (int   argc,
   g_test_add_func ("/block-view/finding-focuses-field", test_finding_focuses_field);
   g_test_add_func ("/block-view/review-in-cards", test_review_in_cards);
   g_test_add_func ("/block-view/focus-moves-cursor", test_focus_moves_cursor);
+  g_test_add_func ("/block-view/drag-card", test_drag_card);
+  g_test_add_func ("/block-view/media-cards", test_media_cards);
+  g_test_add_func ("/block-view/image-card", test_image_card);
+  g_test_add_func ("/block-view/phone-width", test_phone_width);
 
   return g_test_run ();
 }

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "helder-diagnostic.h"
+#include "helder-media-summary.h"
+#include "helder-test-utils.h"
 #include "helder-webvtt.h"
 
 typedef struct
@@ -286,6 +288,55 @@ test_quality (void)
                             "the media lasts 02:00.000"));
 }
 
+/* What a video card shows: the sample video's length and first frame, how
+ * much of it the captions cover, the transcript's words; a caption file
+ * with an error gives it with its line.
+ */
+static void
+test_media_summary (void)
+{
+  g_autofree char *samples = g_build_filename (g_getenv ("HELDER_SOURCE_ROOT"),
+                                               "content-samples", "ai-bewustzijn", NULL);
+  g_autofree char *folder = helder_test_make_temp_dir ();
+  g_autoptr(HelderMediaSummary) video = NULL;
+  g_autoptr(HelderMediaSummary) broken = NULL;
+  g_autoptr(HelderMediaSummary) missing = NULL;
+  gsize size;
+  const guchar *png;
+
+  video = helder_media_summary_read (samples, "media/wat-is-ai.webm", TRUE, "media/wat-is-ai.vtt",
+                                     "media/wat-is-ai.txt");
+  g_assert_null (video->media_problem);
+  g_assert_cmpint (video->duration, >, 30000);
+  g_assert_nonnull (video->first_frame);
+  png = g_bytes_get_data (video->first_frame, &size);
+  g_assert_cmpuint (size, >, 8);
+  g_assert_cmpmem (png, 4, "\x89PNG", 4);
+  g_assert_null (video->captions_problem);
+  g_assert_cmpuint (video->n_cues, >, 5);
+  g_assert_cmpint (video->captions_end, >, 30000);
+  g_assert_cmpint (video->captions_end, <=, video->duration);
+  g_assert_cmpint (video->transcript_words, >, 50);
+
+  helder_test_write_file (folder, "kapot.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:00.500\nTerug in de tijd\n");
+  helder_test_write_file (folder, "geluid.ogg", "geen geluid");
+  broken = helder_media_summary_read (folder, "geluid.ogg", FALSE, "kapot.vtt", "weg.txt");
+  g_assert_cmpint (broken->duration, ==, -1);
+  g_assert_nonnull (broken->media_problem);
+  g_assert_null (broken->first_frame);
+  g_assert_true (g_str_has_prefix (broken->captions_problem, "line 3: "));
+  g_assert_cmpint (broken->transcript_words, ==, -1);
+
+  /* Nothing chosen yet, or a path out of the course: nothing is read. */
+  missing = helder_media_summary_read (folder, NULL, TRUE, "../kapot.vtt", "");
+  g_assert_cmpint (missing->duration, ==, -1);
+  g_assert_null (missing->media_problem);
+  g_assert_null (missing->captions_problem);
+  g_assert_cmpint (missing->captions_end, ==, -1);
+
+  helder_test_remove_tree (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +356,7 @@ main (int   argc,
   g_test_add_func ("/webvtt/references", test_references);
   g_test_add_func ("/webvtt/srt-huge-hours", test_srt_huge_hours);
   g_test_add_func ("/webvtt/quality", test_quality);
+  g_test_add_func ("/webvtt/media-summary", test_media_summary);
 
   return g_test_run ();
 }

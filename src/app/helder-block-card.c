@@ -20,6 +20,8 @@
 #include "helder-block-card.h"
 #include "helder-block-spec.h"
 #include "helder-block-edit.h"
+#include "helder-diagnostic.h"
+#include "helder-media-summary.h"
 #include "helder-rich-text-view.h"
 
 typedef enum
@@ -36,6 +38,7 @@ typedef enum
   BIND_ENTRY,
   BIND_TEXT,
   BIND_CHECK,
+  BIND_SWITCH,
   BIND_DROPDOWN,
   BIND_SPIN,
   BIND_FILE,
@@ -53,6 +56,8 @@ typedef struct
   GtkPicture            *picture; /* BIND_FILE of an image */
   char                  *picture_path; /* the file the picture shows or is loading */
   GCancellable          *loading; /* while the picture loads in a thread */
+  char                  *note;    /* BIND_FILE of a medium: what the file holds */
+  GtkWidget             *edit;    /* BIND_FILE of a text file: opens it */
 } Binding;
 
 static void
@@ -62,6 +67,7 @@ binding_free (Binding *binding)
     g_cancellable_cancel (binding->loading);
   g_clear_object (&binding->loading);
   g_free (binding->picture_path);
+  g_free (binding->note);
   g_free (binding);
 }
 
@@ -85,9 +91,18 @@ struct _HelderBlockCard
   /* Template widgets */
   GtkWidget         *body;
   GtkWidget         *frame;
+  GtkWidget         *handle;
   GtkLabel          *kind_label;
   GtkLabel          *badge;
   GtkWidget         *fields;
+
+  /* Video and audio: the poster frame or a placeholder, and the length */
+  GtkPicture        *media_picture;
+  GtkLabel          *media_length;
+  char              *media_files; /* the files the summary was read for */
+  GCancellable      *media_loading;
+  /* Image: the alt text's findings */
+  GtkLabel          *alt_findings;
 };
 
 G_DEFINE_FINAL_TYPE (HelderBlockCard, helder_block_card, GTK_TYPE_WIDGET)
@@ -529,6 +544,9 @@ binding_changed (Binding *binding)
     case BIND_CHECK:
       value = g_strdup (gtk_check_button_get_active (GTK_CHECK_BUTTON (binding->widget))
                         ? "yes" : "no");
+      break;
+    case BIND_SWITCH:
+      value = g_strdup (gtk_switch_get_active (GTK_SWITCH (binding->widget)) ? "yes" : "no");
       break;
     case BIND_DROPDOWN:
       {
@@ -1018,6 +1036,20 @@ mark_binding (Binding         *binding,
     gtk_entry_set_attributes (GTK_ENTRY (binding->widget), attributes);
 }
 
+/* A caption file or transcript opens in the author's text editor. */
+static void
+edit_file_cb (GtkButton *button,
+              Binding   *binding)
+{
+  const char *value = gtk_editable_get_text (GTK_EDITABLE (binding->widget));
+  g_autofree char *path = g_build_filename (binding->card->course_path, value, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
 static void
 text_buffer_changed_cb (GtkTextBuffer *buffer,
                         Binding       *binding)
@@ -1175,6 +1207,24 @@ add_binding (HelderBlockCard       *self,
         add_label (box, label);
       gtk_box_append (GTK_BOX (box), binding->widget);
     }
+  else if ((spec->flags & HELDER_FIELD_BOOL) != 0 && g_str_equal (key, "decorative"))
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *text = gtk_label_new (label);
+
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_widget_set_hexpand (text, TRUE);
+      binding->type = BIND_SWITCH;
+      binding->widget = gtk_switch_new ();
+      gtk_widget_set_valign (binding->widget, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (binding->widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_signal_connect (binding->widget, "notify::active", G_CALLBACK (widget_notify_cb), binding);
+      gtk_box_append (GTK_BOX (row), text);
+      gtk_box_append (GTK_BOX (row), binding->widget);
+      gtk_box_append (GTK_BOX (box), row);
+    }
   else if ((spec->flags & HELDER_FIELD_BOOL) != 0)
     {
       binding->type = BIND_CHECK;
@@ -1235,6 +1285,17 @@ add_binding (HelderBlockCard       *self,
       g_signal_connect (choose, "clicked", G_CALLBACK (choose_file_cb), binding);
       gtk_box_append (GTK_BOX (row), binding->widget);
       gtk_box_append (GTK_BOX (row), choose);
+      if (g_str_equal (key, "captions") || g_str_equal (key, "transcript"))
+        {
+          g_autofree char *edit_label = g_strdup_printf (_("Edit %s"), label);
+
+          binding->edit = gtk_button_new_with_label (_("Edit"));
+          gtk_widget_set_tooltip_text (binding->edit, edit_label);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (binding->edit),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label, -1);
+          g_signal_connect (binding->edit, "clicked", G_CALLBACK (edit_file_cb), binding);
+          gtk_box_append (GTK_BOX (row), binding->edit);
+        }
       gtk_box_append (GTK_BOX (box), row);
 
       binding->state = GTK_LABEL (gtk_label_new (NULL));
@@ -1376,6 +1437,61 @@ build_items (HelderBlockCard *self)
   gtk_box_append (GTK_BOX (self->fields), add);
 }
 
+/* A video's poster frame, or a placeholder for sound, with the length
+ * in its corner once the file has been read.
+ */
+static void
+add_media_preview (HelderBlockCard *self,
+                   gboolean         video)
+{
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *placeholder = gtk_image_new_from_icon_name (video ? "video-x-generic-symbolic"
+                                                               : "audio-x-generic-symbolic");
+
+  gtk_image_set_pixel_size (GTK_IMAGE (placeholder), 48);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), placeholder);
+  gtk_widget_add_css_class (overlay, "helder-media-frame");
+  gtk_widget_set_size_request (overlay, -1, video ? 180 : 72);
+  gtk_widget_set_overflow (overlay, GTK_OVERFLOW_HIDDEN);
+
+  if (video)
+    {
+      self->media_picture = GTK_PICTURE (gtk_picture_new ());
+      gtk_picture_set_can_shrink (self->media_picture, TRUE);
+      gtk_picture_set_content_fit (self->media_picture, GTK_CONTENT_FIT_CONTAIN);
+      gtk_picture_set_alternative_text (self->media_picture, _("The video’s poster frame"));
+      gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->media_picture));
+    }
+  else
+    self->media_picture = NULL;
+
+  self->media_length = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_halign (GTK_WIDGET (self->media_length), GTK_ALIGN_END);
+  gtk_widget_set_valign (GTK_WIDGET (self->media_length), GTK_ALIGN_END);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->media_length), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->media_length), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self->media_length), "helder-media-length");
+  gtk_widget_set_visible (GTK_WIDGET (self->media_length), FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->media_length));
+
+  g_clear_pointer (&self->media_files, g_free);
+  gtk_box_append (GTK_BOX (self->fields), overlay);
+}
+
+/* An image's alt text findings, right under the alt text. */
+static void
+add_alt_findings (HelderBlockCard *self)
+{
+  self->alt_findings = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->alt_findings, 0);
+  gtk_label_set_wrap (self->alt_findings, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->alt_findings), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->alt_findings), "warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->alt_findings), FALSE);
+  gtk_box_append (GTK_BOX (self->fields), GTK_WIDGET (self->alt_findings));
+}
+
 static void
 build (HelderBlockCard *self)
 {
@@ -1385,6 +1501,9 @@ build (HelderBlockCard *self)
   while ((child = gtk_widget_get_first_child (self->fields)) != NULL)
     gtk_box_remove (GTK_BOX (self->fields), child);
   g_ptr_array_set_size (self->bindings, 0);
+  self->media_picture = NULL;
+  self->media_length = NULL;
+  self->alt_findings = NULL;
 
   gtk_widget_remove_css_class (self->frame, "helder-callout");
   gtk_widget_remove_css_class (self->frame, "helder-source-card");
@@ -1413,10 +1532,16 @@ build (HelderBlockCard *self)
       {
         const HelderBlockSpec *spec = helder_block_spec_get (block->kind);
 
+        if (block->kind == HELDER_BLOCK_VIDEO || block->kind == HELDER_BLOCK_AUDIO)
+          add_media_preview (self, block->kind == HELDER_BLOCK_VIDEO);
         for (guint i = 0; spec->fields[i].key != NULL; i++)
           if ((spec->fields[i].flags & HELDER_FIELD_ID) == 0)
-            add_binding (self, self->fields, -1, &spec->fields[i],
-                         field_label (block->kind, spec->fields[i].key));
+            {
+              add_binding (self, self->fields, -1, &spec->fields[i],
+                           field_label (block->kind, spec->fields[i].key));
+              if (block->kind == HELDER_BLOCK_IMAGE && g_str_equal (spec->fields[i].key, "alt"))
+                add_alt_findings (self);
+            }
         if (spec->item_fields[0].key != NULL)
           build_items (self);
       }
@@ -1503,8 +1628,11 @@ update_file (Binding    *binding,
 
   entry_set_text (GTK_EDITABLE (binding->widget), value);
   gtk_label_set_text (binding->state, *value == '\0' ? _("No file chosen yet")
-                                      : found ? "" : _("This file is not in the course folder."));
-  gtk_widget_set_visible (GTK_WIDGET (binding->state), !found);
+                                      : !found ? _("This file is not in the course folder.")
+                                      : binding->note != NULL ? binding->note : "");
+  gtk_widget_set_visible (GTK_WIDGET (binding->state), !found || binding->note != NULL);
+  if (binding->edit != NULL)
+    gtk_widget_set_sensitive (binding->edit, found);
   if (binding->picture != NULL)
     show_picture (binding, found ? path : NULL);
 }
@@ -1564,6 +1692,9 @@ update_binding (Binding *binding)
     case BIND_CHECK:
       gtk_check_button_set_active (GTK_CHECK_BUTTON (binding->widget), helder_value_is_yes (value));
       break;
+    case BIND_SWITCH:
+      gtk_switch_set_active (GTK_SWITCH (binding->widget), helder_value_is_yes (value));
+      break;
     case BIND_DROPDOWN:
       {
         g_auto(GStrv) values = g_strsplit (binding->spec->values, "|", -1);
@@ -1583,6 +1714,205 @@ update_binding (Binding *binding)
       update_file (binding, value);
       break;
     }
+}
+
+/* Media: what the card's files hold, read in a thread. */
+
+typedef struct
+{
+  char     *course_path;
+  char     *src;
+  char     *captions;
+  char     *transcript;
+  char     *poster;
+  gboolean  video;
+} MediaRequest;
+
+typedef struct
+{
+  HelderMediaSummary *summary;
+  GdkTexture         *frame;
+} MediaResult;
+
+static void
+media_request_free (MediaRequest *request)
+{
+  g_free (request->course_path);
+  g_free (request->src);
+  g_free (request->captions);
+  g_free (request->transcript);
+  g_free (request->poster);
+  g_free (request);
+}
+
+static void
+media_result_free (MediaResult *result)
+{
+  helder_media_summary_free (result->summary);
+  g_clear_object (&result->frame);
+  g_free (result);
+}
+
+static void
+read_media_in_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  MediaRequest *request = task_data;
+  MediaResult *result = g_new0 (MediaResult, 1);
+  g_autofree char *poster = NULL;
+
+  /* A chosen poster shows rather than the first frame. */
+  if (request->poster != NULL && *request->poster != '\0')
+    poster = g_build_filename (request->course_path, request->poster, NULL);
+  if (poster != NULL && g_file_test (poster, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (poster);
+
+      result->frame = gdk_texture_new_from_file (file, NULL);
+    }
+  result->summary = helder_media_summary_read (request->course_path, request->src,
+                                               request->video && result->frame == NULL,
+                                               request->captions, request->transcript);
+  if (result->frame == NULL && result->summary->first_frame != NULL)
+    result->frame = gdk_texture_new_from_bytes (result->summary->first_frame, NULL);
+
+  g_task_return_pointer (task, result, (GDestroyNotify) media_result_free);
+}
+
+/* "2:14" */
+static char *
+format_minutes (gint64 ms)
+{
+  gint64 seconds = ms / 1000;
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d", seconds / 60, (int) (seconds % 60));
+}
+
+/* What the file of @key holds, in the author's words, or NULL. */
+static char *
+media_note (const HelderMediaSummary *summary,
+            const char               *key)
+{
+  if (g_str_equal (key, "src"))
+    {
+      g_autofree char *length = NULL;
+
+      if (summary->media_problem != NULL && summary->duration < 0)
+        return g_strdup_printf (_("This file cannot be played: %s"), summary->media_problem);
+      if (summary->duration < 0)
+        return NULL;
+      length = format_minutes (summary->duration);
+      /* Translators: %s is the length of a video or sound, such as 2:14 */
+      return g_strdup_printf (_("Plays for %s"), length);
+    }
+  if (g_str_equal (key, "captions"))
+    {
+      g_autofree char *covered = NULL;
+      g_autofree char *length = NULL;
+
+      if (summary->captions_problem != NULL)
+        return g_strdup_printf (_("These captions cannot be used: %s"), summary->captions_problem);
+      if (summary->n_cues == 0)
+        return g_strdup (_("This caption file holds no captions yet."));
+      if (summary->duration <= 0)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u caption", "%u captions",
+                                             summary->n_cues), summary->n_cues);
+      covered = format_minutes (MIN (summary->captions_end, summary->duration));
+      length = format_minutes (summary->duration);
+      /* Translators: how much of a video the captions cover, such as "2:10 of 2:14" */
+      return g_strdup_printf (_("Captions cover %s of %s"), covered, length);
+    }
+  if (g_str_equal (key, "transcript") && summary->transcript_words >= 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words",
+                                         (gulong) summary->transcript_words),
+                            (guint) summary->transcript_words);
+
+  return NULL;
+}
+
+static void
+media_read_cb (GObject      *source,
+               GAsyncResult *async_result,
+               gpointer      user_data)
+{
+  HelderBlockCard *self = HELDER_BLOCK_CARD (source);
+  g_autoptr(GError) error = NULL;
+  MediaResult *result = g_task_propagate_pointer (G_TASK (async_result), &error);
+
+  /* Cancelled: the card shows other files by now, or is gone. */
+  if (result == NULL)
+    return;
+
+  g_clear_object (&self->media_loading);
+  if (self->media_picture != NULL)
+    gtk_picture_set_paintable (self->media_picture, GDK_PAINTABLE (result->frame));
+  if (self->media_length != NULL)
+    {
+      g_autofree char *length = result->summary->duration >= 0
+                                ? format_minutes (result->summary->duration) : NULL;
+
+      gtk_label_set_text (self->media_length, length);
+      gtk_widget_set_visible (GTK_WIDGET (self->media_length), length != NULL);
+    }
+
+  for (guint i = 0; self->block != NULL && i < self->bindings->len; i++)
+    {
+      Binding *binding = g_ptr_array_index (self->bindings, i);
+
+      if (binding->type != BIND_FILE || binding->picture != NULL)
+        continue;
+      g_free (binding->note);
+      binding->note = media_note (result->summary, binding->spec->key);
+      self->updating = TRUE;
+      update_binding (binding);
+      self->updating = FALSE;
+    }
+
+  media_result_free (result);
+}
+
+/* Reads the video's or sound's files again when another one is chosen. */
+static void
+update_media (HelderBlockCard *self)
+{
+  const HelderBlock *block = self->block;
+  g_autoptr(GTask) task = NULL;
+  MediaRequest *request;
+  g_autofree char *files = NULL;
+
+  if (self->media_length == NULL)
+    return;
+
+  files = g_strjoin ("\n", helder_block_get_value (block, "src") ?: "",
+                     helder_block_get_value (block, "captions") ?: "",
+                     helder_block_get_value (block, "transcript") ?: "",
+                     helder_block_get_value (block, "poster") ?: "", NULL);
+  if (g_strcmp0 (files, self->media_files) == 0)
+    return;
+
+  g_free (self->media_files);
+  self->media_files = g_steal_pointer (&files);
+  if (self->media_loading != NULL)
+    g_cancellable_cancel (self->media_loading);
+  g_clear_object (&self->media_loading);
+  for (guint i = 0; i < self->bindings->len; i++)
+    g_clear_pointer (&((Binding *) g_ptr_array_index (self->bindings, i))->note, g_free);
+
+  request = g_new0 (MediaRequest, 1);
+  request->course_path = g_strdup (self->course_path);
+  request->src = g_strdup (helder_block_get_value (block, "src"));
+  request->captions = g_strdup (helder_block_get_value (block, "captions"));
+  request->transcript = g_strdup (helder_block_get_value (block, "transcript"));
+  request->poster = g_strdup (helder_block_get_value (block, "poster"));
+  request->video = block->kind == HELDER_BLOCK_VIDEO;
+
+  self->media_loading = g_cancellable_new ();
+  task = g_task_new (self, self->media_loading, media_read_cb, NULL);
+  g_task_set_source_tag (task, update_media);
+  g_task_set_task_data (task, request, (GDestroyNotify) media_request_free);
+  g_task_run_in_thread (task, read_media_in_thread);
 }
 
 static char *
@@ -1667,6 +1997,7 @@ helder_block_card_update (HelderBlockCard   *self,
   for (guint i = 0; i < self->bindings->len; i++)
     update_binding (g_ptr_array_index (self->bindings, i));
   self->updating = FALSE;
+  update_media (self);
 
   subject = block_subject (self);
   g_free (self->name);
@@ -1752,6 +2083,45 @@ helder_block_card_set_findings (HelderBlockCard *self,
                                   description, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description, -1);
+}
+
+/**
+ * helder_block_card_set_alt_findings:
+ * @diagnostics: (nullable) (element-type HelderDiagnostic): the page's findings
+ *
+ * Shows an image's alt text findings among @diagnostics right under its
+ * alt text; other cards show none.
+ */
+void
+helder_block_card_set_alt_findings (HelderBlockCard *self,
+                                    GPtrArray       *diagnostics)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_if_fail (HELDER_IS_BLOCK_CARD (self));
+
+  if (self->alt_findings == NULL || self->block == NULL)
+    return;
+
+  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
+    {
+      const HelderDiagnostic *d = g_ptr_array_index (diagnostics, i);
+      g_autofree char *first = NULL;
+
+      if (!g_str_has_prefix (d->rule, "a11y-alt") || *d->message == '\0' ||
+          d->start < self->block->range.start ||
+          d->start >= self->block->range.end)
+        continue;
+
+      /* A sentence of its own: a capital first. */
+      first = g_utf8_strup (d->message, g_utf8_next_char (d->message) - d->message);
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "%s%s.", first, g_utf8_next_char (d->message));
+    }
+
+  gtk_label_set_text (self->alt_findings, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->alt_findings), text->len > 0);
 }
 
 void
@@ -1879,6 +2249,9 @@ helder_block_card_dispose (GObject *object)
 {
   HelderBlockCard *self = (HelderBlockCard *) object;
 
+  if (self->media_loading != NULL)
+    g_cancellable_cancel (self->media_loading);
+  g_clear_object (&self->media_loading);
   gtk_widget_dispose_template (GTK_WIDGET (self), HELDER_TYPE_BLOCK_CARD);
 
   G_OBJECT_CLASS (helder_block_card_parent_class)->dispose (object);
@@ -1896,6 +2269,7 @@ helder_block_card_finalize (GObject *object)
   g_free (self->rich_shown);
   g_free (self->shape);
   g_free (self->name);
+  g_free (self->media_files);
 
   G_OBJECT_CLASS (helder_block_card_parent_class)->finalize (object);
 }
@@ -1934,15 +2308,49 @@ helder_block_card_class_init (HelderBlockCardClass *klass)
                                                "/io/github/helderapp/Helder/helder-block-card.ui");
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, body);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, frame);
+  gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, handle);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, kind_label);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, badge);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, fields);
 }
 
+/* Dragging the handle drags the card itself; the Blocks view, where it is
+ * dropped, moves its block.
+ */
+static GdkContentProvider *
+handle_drag_prepare_cb (GtkDragSource   *source,
+                        double           x,
+                        double           y,
+                        HelderBlockCard *self)
+{
+  if (self->block == NULL || !self->editable)
+    return NULL;
+
+  return gdk_content_provider_new_typed (HELDER_TYPE_BLOCK_CARD, self);
+}
+
+static void
+handle_drag_begin_cb (GtkDragSource   *source,
+                      GdkDrag         *drag,
+                      HelderBlockCard *self)
+{
+  g_autoptr(GdkPaintable) picture = gtk_widget_paintable_new (self->frame);
+
+  gtk_drag_source_set_icon (source, picture, 0, 0);
+}
+
 static void
 helder_block_card_init (HelderBlockCard *self)
 {
+  GtkDragSource *drag = gtk_drag_source_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect_object (drag, "prepare", G_CALLBACK (handle_drag_prepare_cb), self, 0);
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (handle_drag_begin_cb), self, 0);
+  gtk_widget_add_controller (self->handle, GTK_EVENT_CONTROLLER (drag));
+  gtk_widget_set_cursor_from_name (self->handle, "grab");
 
   self->editable = TRUE;
   self->bindings = g_ptr_array_new_with_free_func ((GDestroyNotify) binding_free);

@@ -35,6 +35,8 @@ const char      *helder_block_card_get_source   (HelderBlockCard   *self);
 const char      *helder_block_card_get_name     (HelderBlockCard   *self);
 void             helder_block_card_set_findings (HelderBlockCard   *self,
                                                  guint              n_findings);
+void             helder_block_card_set_alt_findings (HelderBlockCard *self,
+                                                     GPtrArray       *diagnostics);
 void             helder_block_card_set_editable (HelderBlockCard   *self,
                                                  gboolean           editable);
 gboolean         helder_block_card_is_source    (HelderBlockCard   *self);

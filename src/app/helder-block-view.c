@@ -131,6 +131,8 @@ iter_at_byte (HelderBlockView *self,
 }
 
 static void refresh (HelderBlockView *self);
+static void focus_card (HelderBlockView *self,
+                        int              index);
 
 /* Replaces bytes @start to @end of the page source with @text, as one step
  * that Undo takes back.
@@ -239,12 +241,45 @@ card_selection_changed_cb (HelderBlockCard *card,
   gtk_text_buffer_select_range (self->buffer, &to, &from);
 }
 
+/* A card dropped on the upper half of another goes before it, on the
+ * lower half after it: one edit, which one Undo takes back.
+ */
+static gboolean
+card_drop_cb (GtkDropTarget   *target,
+              const GValue    *value,
+              double           x,
+              double           y,
+              HelderBlockView *self)
+{
+  GtkWidget *onto = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  int from = card_index (self, g_value_get_object (value));
+  int place = card_index (self, HELDER_BLOCK_CARD (onto));
+  int to;
+
+  if (from < 0 || place < 0 || !self->editable || self->page == NULL)
+    return FALSE;
+
+  if (y > gtk_widget_get_height (onto) / 2.0)
+    place++;
+  to = place > from ? place - 1 : place;
+  if (to != from)
+    apply_text_edit (self, helder_block_edit_move_to (helder_page_get_text (self->page),
+                                                      helder_page_get_length (self->page),
+                                                      content (self), (guint) from, (guint) to));
+  focus_card (self, to);
+
+  return TRUE;
+}
+
 static HelderBlockCard *
 new_card (HelderBlockView *self)
 {
   HelderBlockCard *card = helder_block_card_new (helder_course_get_path (self->course));
   GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkDropTarget *drop = gtk_drop_target_new (HELDER_TYPE_BLOCK_CARD, GDK_ACTION_MOVE);
 
+  g_signal_connect_object (drop, "drop", G_CALLBACK (card_drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (card), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect_object (card, "edit", G_CALLBACK (card_edit_cb), self, 0);
   g_signal_connect_object (card, "selection-changed", G_CALLBACK (card_selection_changed_cb), self, 0);
   helder_block_card_set_extra_menu (card, self->extra_menu);
@@ -288,6 +323,8 @@ update_findings (HelderBlockView *self)
         helder_block_card_set_marks (g_ptr_array_index (self->cards, i),
                                      gtk_text_buffer_get_tag_table (self->buffer), self->marks);
     }
+  for (guint i = 0; i < self->cards->len; i++)
+    helder_block_card_set_alt_findings (g_ptr_array_index (self->cards, i), self->diagnostics);
 }
 
 /* Matches the page's blocks to the cards: a card whose block's bytes did

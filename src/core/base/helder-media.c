@@ -17,6 +17,19 @@
 /* How long the discoverer may look at one file before giving up. */
 #define DISCOVER_TIMEOUT (10 * GST_SECOND)
 
+static gboolean
+start_gstreamer (GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (gst_is_initialized () || gst_init_check (NULL, NULL, &local_error))
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+               _("cannot read media files: GStreamer does not start (%s)"), local_error->message);
+  return FALSE;
+}
+
 /**
  * helder_media_get_duration:
  * @path: an audio or video file
@@ -37,13 +50,8 @@ helder_media_get_duration (const char  *path,
 
   g_return_val_if_fail (path != NULL, -1);
 
-  if (!gst_is_initialized () && !gst_init_check (NULL, NULL, &local_error))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("cannot read media lengths: GStreamer does not start (%s)"),
-                   local_error->message);
-      return -1;
-    }
+  if (!start_gstreamer (error))
+    return -1;
 
   uri = gst_filename_to_uri (path, &local_error);
   if (uri != NULL)
@@ -77,4 +85,85 @@ helder_media_get_duration (const char  *path,
     }
 
   return (gint64) (duration / GST_MSECOND);
+}
+
+/**
+ * helder_media_dup_first_frame:
+ * @path: a video file
+ *
+ * Decodes the first frame of @path, for a card to show when the video
+ * has no poster picture of its own. Blocking: call it in a thread.
+ *
+ * Returns: (transfer full): the frame as a PNG file, or %NULL with @error
+ *   set
+ */
+GBytes *
+helder_media_dup_first_frame (const char  *path,
+                              GError     **error)
+{
+  g_autoptr(GstElement) player = NULL;
+  g_autoptr(GstBus) bus = NULL;
+  g_autoptr(GstMessage) message = NULL;
+  g_autoptr(GstCaps) caps = NULL;
+  g_autoptr(GstSample) sample = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *name = NULL;
+  GBytes *png = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!start_gstreamer (error))
+    return NULL;
+
+  name = g_path_get_basename (path);
+  uri = gst_filename_to_uri (path, &local_error);
+  player = gst_element_factory_make ("playbin", NULL);
+  if (uri == NULL || player == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("cannot show a frame of \"%s\": GStreamer's playback plug-ins are missing"),
+                   name);
+      return NULL;
+    }
+
+  /* Paused, the player decodes the first frame and stops there; the sinks
+   * show and play nothing.
+   */
+  gst_object_ref_sink (player);
+  g_object_set (player, "uri", uri,
+                "video-sink", gst_element_factory_make ("fakesink", NULL),
+                "audio-sink", gst_element_factory_make ("fakesink", NULL), NULL);
+  bus = gst_element_get_bus (player);
+  gst_element_set_state (player, GST_STATE_PAUSED);
+  message = gst_bus_timed_pop_filtered (bus, DISCOVER_TIMEOUT,
+                                        GST_MESSAGE_ASYNC_DONE | GST_MESSAGE_ERROR);
+  if (message != NULL && GST_MESSAGE_TYPE (message) == GST_MESSAGE_ASYNC_DONE)
+    {
+      caps = gst_caps_new_empty_simple ("image/png");
+      g_signal_emit_by_name (player, "convert-sample", caps, &sample);
+    }
+  gst_element_set_state (player, GST_STATE_NULL);
+
+  if (sample != NULL && gst_sample_get_buffer (sample) != NULL)
+    {
+      GstBuffer *buffer = gst_sample_get_buffer (sample);
+      GstMapInfo map;
+
+      if (gst_buffer_map (buffer, &map, GST_MAP_READ))
+        {
+          png = g_bytes_new (map.data, map.size);
+          gst_buffer_unmap (buffer, &map);
+        }
+    }
+  if (png == NULL)
+    {
+      if (message != NULL && GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR)
+        gst_message_parse_error (message, &local_error, NULL);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("cannot show a frame of \"%s\": %s; check that the file plays"), name,
+                   local_error != NULL ? local_error->message : _("it has no picture"));
+    }
+
+  return png;
 }

@@ -1,7 +1,8 @@
 /* helder-media.h
  *
  * Media files: their kind by extension and their duration (GStreamer's
- * discoverer), for the media checks and the export.
+ * discoverer), for the media checks and the export; a video's first
+ * frame, for the Blocks view's video card.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,7 +13,9 @@
 
 G_BEGIN_DECLS
 
-gint64 helder_media_get_duration (const char  *path,
-                                  GError     **error);
+gint64  helder_media_get_duration       (const char  *path,
+                                         GError     **error);
+GBytes *helder_media_dup_first_frame    (const char  *path,
+                                         GError     **error);
 
 G_END_DECLS

@@ -497,7 +497,45 @@ helder_block_edit_remove_item (const char        *text,
   return page_edit_new (text, length, start, end, "");
 }
 
-/* Swaps two neighbouring stretches [a_start, a_end) and [b_start, b_end),
+/* Moves stretch @from of the @n stretches [bounds[2k], bounds[2k+1]), in
+ * page order, to place @to, keeping what lies between them in its place.
+ */
+static HelderTextEdit *
+reorder_edit (const char  *text,
+              gsize        length,
+              const gsize *bounds,
+              guint        n,
+              guint        from,
+              guint        to)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  gsize last_end = bounds[2 * n - 1];
+  gboolean unterminated = last_end == 0 || text[last_end - 1] != '\n';
+
+  for (guint k = 0; k < n; k++)
+    {
+      /* Block k of the new order, then the gap that followed place k. */
+      guint source = k == to ? from
+                   : from < to && k >= from && k < to ? k + 1
+                   : to < from && k > to && k <= from ? k - 1 : k;
+      gsize start = bounds[2 * source];
+      gsize end = bounds[2 * source + 1];
+
+      g_string_append_len (out, text + start, end - start);
+      if (end == start || text[end - 1] != '\n')
+        g_string_append_c (out, '\n');
+      if (k + 1 < n)
+        g_string_append_len (out, text + bounds[2 * k + 1], bounds[2 * k + 2] - bounds[2 * k + 1]);
+    }
+
+  /* The last stretch of a page may lack its newline: so does the new one. */
+  if (unterminated)
+    g_string_truncate (out, out->len - (g_str_has_suffix (out->str, "\r\n") ? 2 : 1));
+
+  return page_edit_new (text, length, bounds[0], last_end, out->str);
+}
+
+/* Swaps the lines @a_start to @a_end with @b_start to @b_end (after them),
  * keeping what lies between them.
  */
 static HelderTextEdit *
@@ -508,20 +546,9 @@ swap_edit (const char *text,
            gsize       b_start,
            gsize       b_end)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *a = g_strndup (text + a_start, a_end - a_start);
-  g_autofree char *b = g_strndup (text + b_start, b_end - b_start);
+  const gsize bounds[] = { a_start, a_end, b_start, b_end };
 
-  /* The last stretch of a page may lack its newline. */
-  g_string_append (out, b);
-  if (!g_str_has_suffix (b, "\n"))
-    g_string_append_c (out, '\n');
-  g_string_append_len (out, text + a_end, b_start - a_end);
-  g_string_append (out, a);
-  if (!g_str_has_suffix (b, "\n") && g_str_has_suffix (out->str, "\n"))
-    g_string_truncate (out, out->len - 1);
-
-  return page_edit_new (text, length, a_start, b_end, out->str);
+  return reorder_edit (text, length, bounds, 2, 1, 0);
 }
 
 /* Where a block or an item lies, in whole lines. */
@@ -1001,6 +1028,31 @@ helder_block_edit_move (const char              *text,
   g_return_val_if_fail (index < content->blocks->len, NULL);
 
   return move_past_neighbour (text, length, content->blocks, index, down, (LinesFunc) block_lines);
+}
+
+HelderTextEdit *
+helder_block_edit_move_to (const char              *text,
+                           gsize                    length,
+                           const HelderPageContent *content,
+                           guint                    index,
+                           guint                    to)
+{
+  guint first = MIN (index, to);
+  guint n = MAX (index, to) - first + 1;
+  g_autofree gsize *bounds = NULL;
+
+  g_return_val_if_fail (content != NULL, NULL);
+  g_return_val_if_fail (index < content->blocks->len && to < content->blocks->len, NULL);
+
+  if (index == to)
+    return NULL;
+
+  bounds = g_new (gsize, 2 * n);
+  for (guint k = 0; k < n; k++)
+    block_lines (text, length, g_ptr_array_index (content->blocks, first + k),
+                 &bounds[2 * k], &bounds[2 * k + 1]);
+
+  return reorder_edit (text, length, bounds, n, index - first, to - first);
 }
 
 HelderTextEdit *

@@ -217,6 +217,16 @@ HelderTextEdit *helder_block_edit_move       (const char            *text,
                                               guint                  index,
                                               gboolean               down);
 
+/* Moves blocks->pdata[@index] so that it becomes block @to, as a drag
+ * does: one edit spanning the blocks in between, whose blank lines stay
+ * where they are. Returns NULL when @to is @index.
+ */
+HelderTextEdit *helder_block_edit_move_to    (const char            *text,
+                                              gsize                  length,
+                                              const HelderPageContent *content,
+                                              guint                  index,
+                                              guint                  to);
+
 /* Inserts a copy of the block after it; a question or survey item gets a
  * new id that is not in @ids_in_use (nullable).
  */
