@@ -422,6 +422,8 @@ create_date_row (const char *value)
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
   gtk_widget_set_tooltip_text (button, _("Choose a Date"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose a Date"), -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -505,6 +507,8 @@ create_row (HelderBlockDialog     *self,
       gtk_box_append (GTK_BOX (box), label);
       gtk_box_append (GTK_BOX (box), view);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      /* A plain preferences row does not name itself after its title. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
       g_object_set_data (G_OBJECT (row), "helder-text", buffer);
       g_object_set_data (G_OBJECT (row), "helder-focus", view);
       g_signal_connect_object (buffer, "changed", G_CALLBACK (row_changed_cb), self,
@@ -1041,6 +1045,8 @@ helder_block_dialog_new (GtkWindow         *parent,
           GtkWidget *advanced = adw_expander_row_new ();
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (advanced), _("Advanced"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (advanced), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Advanced"), -1);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (advanced), row);
           advanced_row = advanced;
         }
