@@ -1459,16 +1459,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  if (g_getenv ("HELDER_LOCALEDIR") != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HELDER_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
   /* GTK's test backend keeps what a screen reader would be told. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  gtk_source_init ();
+  ui_test_init (&argc, &argv);
 
   g_test_add_func ("/block-view/pages-open-unchanged", test_pages_open_unchanged);
   g_test_add_func ("/block-view/sample-page-reads-without-syntax",
