@@ -26,3 +26,26 @@ helder_test_save_screenshot (GtkWidget  *window,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
+
+/* Saves @widget as NAME-en.png or NAME-nl.png (after LANGUAGE) in @folder,
+ * once it has taken its size and drawn: labels wrap over a few frames.
+ */
+void
+helder_test_save_named_screenshot (GtkWidget  *widget,
+                                   const char *folder,
+                                   const char *name)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name,
+                                           language != NULL && g_str_has_prefix (language, "nl")
+                                             ? "nl" : "en");
+  g_autofree char *path = g_build_filename (folder, file, NULL);
+
+  for (guint frame = 0; frame < 100; frame++)
+    {
+      g_usleep (10000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  helder_test_save_screenshot (widget, path);
+}

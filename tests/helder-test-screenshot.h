@@ -9,7 +9,10 @@
 
 G_BEGIN_DECLS
 
-void helder_test_save_screenshot (GtkWidget  *window,
-                                  const char *path);
+void helder_test_save_screenshot       (GtkWidget  *window,
+                                        const char *path);
+void helder_test_save_named_screenshot (GtkWidget  *widget,
+                                        const char *folder,
+                                        const char *name);
 
 G_END_DECLS

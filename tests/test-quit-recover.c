@@ -687,35 +687,11 @@ test_read_only_folder (void)
   helder_test_remove_tree (elsewhere);
 }
 
-static void
-run_frames (void)
-{
-  /* Let the window take its size and draw; labels wrap over a few frames. */
-  for (guint frame = 0; frame < 100; frame++)
-    {
-      g_usleep (10000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *language = g_getenv ("LANGUAGE") != NULL && g_str_has_prefix (g_getenv ("LANGUAGE"), "nl")
-                         ? "nl" : "en";
-  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, language);
-  g_autofree char *path = g_build_filename (g_getenv ("HELDER_QUIT_RECOVER_SCREENSHOTS"), file, NULL);
-
-  run_frames ();
-  helder_test_save_screenshot (widget, path);
-}
-
 /* The pictures for the manual, in the language the test runs in. */
 static void
 test_screenshots (void)
 {
+  const char *folder_for_shots = g_getenv ("HELDER_QUIT_RECOVER_SCREENSHOTS");
   g_autofree char *path = NULL;
   g_autofree char *mounted = NULL;
   g_autoptr(GFile) folder = NULL;
@@ -726,7 +702,7 @@ test_screenshots (void)
   HelderWindow *window;
 
   /* Run alone (-p): one application per test process. */
-  if (g_getenv ("HELDER_QUIT_RECOVER_SCREENSHOTS") == NULL || !private_mounts)
+  if (folder_for_shots == NULL || !private_mounts)
     {
       g_test_skip ("set HELDER_QUIT_RECOVER_SCREENSHOTS=FOLDER (as root) to save screenshots");
       return;
@@ -744,7 +720,7 @@ test_screenshots (void)
   helder_window_open_course (window, mounted_folder);
   wait_for (page_shown, window);
   wait_for (save_banner_shown, window);
-  save_screenshot (GTK_WIDGET (window), "read-only");
+  helder_test_save_named_screenshot (GTK_WIDGET (window), folder_for_shots, "read-only");
   close_and_finalize (window);
   g_assert_cmpint (umount2 (mounted, MNT_DETACH), ==, 0);
 
@@ -756,7 +732,7 @@ test_screenshots (void)
   type_sentence (window);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   dialog = wait_for_message_dialog ();
-  save_screenshot (GTK_WIDGET (dialog), "quit");
+  helder_test_save_named_screenshot (GTK_WIDGET (dialog), folder_for_shots, "quit");
   answer (dialog, "cancel");
 
   /* The recovery offer, as after a crash. */
@@ -765,7 +741,7 @@ test_screenshots (void)
   gtk_window_destroy (GTK_WINDOW (window));
   window = open_window (folder);
   dialog = wait_for_message_dialog ();
-  save_screenshot (GTK_WIDGET (dialog), "recover");
+  helder_test_save_named_screenshot (GTK_WIDGET (dialog), folder_for_shots, "recover");
   answer (dialog, "discard");
 
   close_and_finalize (window);

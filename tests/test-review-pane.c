@@ -111,30 +111,15 @@ translated_regex (const char *format)
 }
 
 
-/* With HELDER_REVIEW_SCREENSHOTS=FOLDER, saves @widget as NAME-en.png or
- * NAME-nl.png there, for the manual.
+/* With HELDER_REVIEW_SCREENSHOTS=FOLDER, saves @widget there, for the
+ * manual.
  */
 static void
 maybe_save_screenshot (GtkWidget  *widget,
                        const char *name)
 {
-  const char *folder = g_getenv ("HELDER_REVIEW_SCREENSHOTS");
-  const char *language = g_getenv ("LANGUAGE");
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-
-  if (folder == NULL)
-    return;
-  file = g_strdup_printf ("%s-%s.png", name,
-                          language != NULL && g_str_has_prefix (language, "nl") ? "nl" : "en");
-  path = g_build_filename (folder, file, NULL);
-  for (guint frame = 0; frame < 100; frame++)
-    {
-      g_usleep (10000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-  helder_test_save_screenshot (widget, path);
+  if (g_getenv ("HELDER_REVIEW_SCREENSHOTS") != NULL)
+    helder_test_save_named_screenshot (widget, g_getenv ("HELDER_REVIEW_SCREENSHOTS"), name);
 }
 
 
@@ -328,24 +313,32 @@ pane_shows_cli_comment (gpointer pane)
   return pane_shows_comment (pane, "Geschreven terwijl de app open stond.");
 }
 
-/* The reply field of the card of the thread that @comment started. */
-static GtkEditable *
-reply_entry_of (HelderReviewPane *pane,
-                const char       *comment)
+/* The card of the thread that @comment started. */
+static GtkWidget *
+card_of (HelderReviewPane *pane,
+         const char       *comment)
 {
   for (GtkWidget *card = gtk_widget_get_first_child (find_named (GTK_WIDGET (pane), "threads"));
        card != NULL; card = gtk_widget_get_next_sibling (card))
     {
       HelderReviewThread *thread = g_object_get_data (G_OBJECT (card), "helder-thread");
 
-      if (!g_str_equal (((HelderReviewComment *) g_ptr_array_index (thread->comments, 0))->text,
-                        comment))
-        continue;
-      for (GtkWidget *child = gtk_widget_get_first_child (card); child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        if (GTK_IS_ENTRY (child))
-          return GTK_EDITABLE (child);
+      if (g_str_equal (((HelderReviewComment *) g_ptr_array_index (thread->comments, 0))->text,
+                       comment))
+        return card;
     }
+  return NULL;
+}
+
+/* The reply field of the card of the thread that @comment started. */
+static GtkEditable *
+reply_entry_of (HelderReviewPane *pane,
+                const char       *comment)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (card_of (pane, comment)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_ENTRY (child))
+      return GTK_EDITABLE (child);
   g_assert_not_reached ();
 }
 
@@ -408,22 +401,6 @@ test_comment_written_meanwhile (void)
   helder_test_remove_tree (tmp);
 }
 
-/* The card of the thread that @comment started. */
-static GtkWidget *
-card_of (HelderReviewPane *pane,
-         const char       *comment)
-{
-  for (GtkWidget *card = gtk_widget_get_first_child (find_named (GTK_WIDGET (pane), "threads"));
-       card != NULL; card = gtk_widget_get_next_sibling (card))
-    {
-      HelderReviewThread *thread = g_object_get_data (G_OBJECT (card), "helder-thread");
-
-      if (g_str_equal (((HelderReviewComment *) g_ptr_array_index (thread->comments, 0))->text,
-                       comment))
-        return card;
-    }
-  return NULL;
-}
 
 /* The thread that @comment started, as review.json on disk has it. */
 static HelderSuggestionOutcome
