@@ -8,6 +8,7 @@
 #include "helder-findings-pane.h"
 #include "helder-page-editor.h"
 #include "helder-preview.h"
+#include "helder-preview-text.h"
 #include "helder-review-pane.h"
 #include "helder-window.h"
 
@@ -44,6 +45,7 @@ struct _HelderWindow
   GtkLabel             *preview_scale_label;
   AdwViewStack         *side_stack;
   HelderPreview        *preview;
+  HelderPreviewText    *preview_text;
   char                 *preview_device;
   GtkRevealer          *changed_banner;
   GtkLabel             *changed_label;

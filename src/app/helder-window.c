@@ -225,6 +225,8 @@ update_preview (HelderWindow *self)
     return;
 
   helder_preview_show (self->preview, self->course, _helder_window_module_of_page (self, self->page), self->page);
+  helder_preview_text_show (self->preview_text, self->course,
+                            _helder_window_module_of_page (self, self->page), self->page);
   follow_cursor (self);
 }
 
@@ -1583,6 +1585,7 @@ helder_window_class_init (HelderWindowClass *klass)
   g_type_ensure (HELDER_TYPE_PAGE_EDITOR);
   g_type_ensure (HELDER_TYPE_FINDINGS_PANE);
   g_type_ensure (HELDER_TYPE_PREVIEW);
+  g_type_ensure (HELDER_TYPE_PREVIEW_TEXT);
   g_type_ensure (HELDER_TYPE_REVIEW_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1606,6 +1609,7 @@ helder_window_class_init (HelderWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, recent_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, findings_button);
   gtk_widget_class_bind_template_child (widget_class, HelderWindow, preview);
+  gtk_widget_class_bind_template_child (widget_class, HelderWindow, preview_text);
   gtk_widget_class_bind_template_callback (widget_class, side_stack_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, findings_scope_changed_cb);
   gtk_widget_class_install_property_action (widget_class, "win.preview-device", "preview-device");
