@@ -34,18 +34,45 @@ find_named (GtkWidget  *root,
   return NULL;
 }
 
+static gboolean
+deadline_passed_cb (gpointer user_data)
+{
+  gboolean *passed = user_data;
+
+  *passed = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds, for @seconds at most; a
+ * timeout wakes the loop at the deadline, so it holds even when nothing
+ * else happens. A condition that never holds fails the test, naming it.
+ */
 void
-wait_for (gboolean (*condition) (gpointer),
-          gpointer   data)
+wait_for_condition_within (gboolean   (*condition) (gpointer),
+                           gpointer     data,
+                           const char  *what,
+                           guint        seconds)
+{
+  gboolean passed = FALSE;
+  guint deadline = g_timeout_add_seconds (seconds, deadline_passed_cb, &passed);
+
+  while (!condition (data) && !passed)
+    g_main_context_iteration (NULL, TRUE);
+  if (!passed)
+    g_source_remove (deadline);
+  if (!condition (data))
+    g_error ("waited %u s for %s, which did not come true", seconds, what);
+}
+
+void
+wait_for_condition (gboolean   (*condition) (gpointer),
+                    gpointer     data,
+                    const char  *what)
 {
   /* Generous: a busy CI machine can take many seconds to start WebKit;
    * a condition that holds ends the wait at once.
    */
-  gint64 deadline = g_get_monotonic_time () + 90 * G_USEC_PER_SEC;
-
-  while (!condition (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (condition (data));
+  wait_for_condition_within (condition, data, what, 90);
 }
 
 /* Closes @window and checks that nothing keeps it alive. Work the window

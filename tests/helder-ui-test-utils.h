@@ -14,7 +14,11 @@
 G_BEGIN_DECLS
 
 GtkWidget * find_named (GtkWidget *root, const char *name);
-void wait_for (gboolean (*condition) (gpointer), gpointer data);
+void wait_for_condition (gboolean (*condition) (gpointer), gpointer data, const char *what);
+void wait_for_condition_within (gboolean (*condition) (gpointer), gpointer data, const char *what,
+                                guint seconds);
+/* Waits up to 90 s for @condition (a function of @data) to hold. */
+#define wait_for(condition, data) wait_for_condition ((condition), (data), #condition)
 void close_and_finalize (gpointer window);
 gboolean page_shown (gpointer data);
 void open_page_in_outline (HelderWindow *window, const char *file);

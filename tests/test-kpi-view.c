@@ -16,6 +16,7 @@
 #include "helder-kpi-view.h"
 #include "helder-test-screenshot.h"
 #include "helder-test-utils.h"
+#include "helder-ui-test-utils.h"
 
 static char *folder;
 
@@ -77,13 +78,16 @@ count_css_class (GtkWidget  *root,
   return count;
 }
 
+static gboolean
+chart_drawn (gpointer chart)
+{
+  return helder_kpi_chart_get_tooltip_at (chart, 5, 20) != NULL;
+}
+
 static void
 wait_for_drawing (HelderKpiChart *chart)
 {
-  gint64 deadline = g_get_monotonic_time () + 90 * G_USEC_PER_SEC;
-
-  while (helder_kpi_chart_get_tooltip_at (chart, 5, 20) == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for (chart_drawn, chart);
 }
 
 static guint32

@@ -100,8 +100,7 @@ has_label (GtkWidget  *root,
 static void
 wait_loaded (HelderKpiWindow *window)
 {
-  while (helder_kpi_window_is_loading (window))
-    g_main_context_iteration (NULL, TRUE);
+  wait_for (kpi_loaded, window);
   while (g_main_context_iteration (NULL, FALSE));
 }
 

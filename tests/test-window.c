@@ -424,15 +424,12 @@ test_sidebar_lists_pages (void)
   GtkTextIter start;
   GtkTextIter end;
   g_autofree char *shown = NULL;
-  gint64 deadline;
 
   window = helder_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   helder_window_open_course (window, folder);
 
-  deadline = g_get_monotonic_time () + 90 * G_USEC_PER_SEC;
-  while (helder_window_get_page (window) == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for (page_shown, window);
 
   g_assert_nonnull (helder_window_get_course (window));
   outline = find_named (GTK_WIDGET (window), "outline");
@@ -459,6 +456,28 @@ test_sidebar_lists_pages (void)
   close_and_finalize (window);
 }
 
+static gboolean
+never_true (gpointer data)
+{
+  return FALSE;
+}
+
+/* A wait whose condition never holds fails at its deadline, naming what
+ * it waited for, even when no event ever wakes the main loop.
+ */
+static void
+test_wait_deadline (void)
+{
+  if (g_test_subprocess ())
+    {
+      wait_for_condition_within (never_true, NULL, "never_true", 1);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*waited 1 s for never_true, which did not come true*");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,6 +491,7 @@ main (int   argc,
   g_test_add_func ("/window/recent-and-preferences", test_recent_and_preferences);
   g_test_add_func ("/window/shortcuts-once", test_shortcuts_once);
   g_test_add_func ("/window/narrow-window", test_narrow_window);
+  g_test_add_func ("/window/wait-deadline", test_wait_deadline);
 
   return g_test_run ();
 }
