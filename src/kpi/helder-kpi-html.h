@@ -12,6 +12,7 @@
 
 G_BEGIN_DECLS
 
+/* helder_kpi_result_to_html: (transfer full): the caller frees the text with g_free() */
 char *helder_kpi_result_to_html (const HelderKpiResult *result,
                                  HelderLmsReport       *report);
 

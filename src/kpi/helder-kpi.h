@@ -134,21 +134,26 @@ typedef struct
 
 void             helder_kpi_settings_init       (HelderKpiSettings       *settings,
                                                  HelderCourse            *course);
+/* helder_kpi_compute: (transfer full): the caller frees it with helder_kpi_result_free() */
 HelderKpiResult *helder_kpi_compute             (HelderLmsReport         *report,
                                                  HelderCourse            *course,
                                                  const HelderKpiSettings *settings);
 void             helder_kpi_result_free         (HelderKpiResult         *self);
+/* helder_kpi_result_to_json: (transfer full): the caller frees it with json_node_unref() */
 JsonNode        *helder_kpi_result_to_json      (const HelderKpiResult   *self,
                                                  HelderLmsReport         *report);
 
 const char      *helder_kpi_kind_to_string      (HelderKpiKind            kind);
 const char      *helder_kpi_kind_to_label       (HelderKpiKind            kind);
+/* helder_kpi_format_value: (transfer full): the caller frees the text with g_free() */
 char            *helder_kpi_format_value        (HelderKpiKind            kind,
                                                  double                   value);
 const char      *helder_kpi_status_to_string    (HelderKpiStatus          status);
 const char      *helder_kpi_status_to_label     (HelderKpiStatus          status);
+/* helder_kpi_format_day: (transfer full): the caller frees the text with g_free() */
 char            *helder_kpi_format_day          (guint32                  day);
 char            *helder_kpi_dup_iso_day         (guint32                  day);
+/* helder_kpi_format_number: (transfer full): the caller frees the text with g_free() */
 char            *helder_kpi_format_number       (double                   value,
                                                  guint                    decimals,
                                                  gboolean                 sign);

@@ -105,6 +105,7 @@ typedef enum
 
 extern const char * const helder_lms_column_names[HELDER_N_LMS_COLUMNS];
 
+/* helder_lms_normalise_header: (transfer full): the caller frees the text with g_free() */
 char *helder_lms_normalise_header (const char *header);
 
 guint helder_lms_report_learner_lookup (HelderLmsReport *self,
@@ -152,6 +153,7 @@ gboolean helder_lms_record_answer (LoadState  *state,
                                    guint       attempt,
                                    guint       line);
 
+/* helder_lms_report_add_input: (transfer none): the new input, owned by the report */
 HelderLmsInput *helder_lms_report_add_input (HelderLmsReport    *self,
                                              const char         *path,
                                              HelderLmsInputKind  kind);
@@ -170,6 +172,7 @@ gboolean helder_lms_report_load_xapi (HelderLmsReport  *self,
 const char *helder_lms_object_string (JsonObject *object,
                                       const char *member);
 
+/* helder_lms_object_object: (transfer none): the member object, owned by @object */
 JsonObject *helder_lms_object_object (JsonObject *object,
                                       const char *member);
 

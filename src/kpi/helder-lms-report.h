@@ -87,6 +87,7 @@ typedef struct
 typedef struct _HelderLmsReport HelderLmsReport;
 
 HelderLmsReport   *helder_lms_report_new            (HelderCourse     *course);
+/* helder_lms_report_mapping_path: (transfer full): the caller frees the text with g_free() */
 char              *helder_lms_report_mapping_path   (HelderCourse     *course);
 void               helder_lms_report_free           (HelderLmsReport  *self);
 

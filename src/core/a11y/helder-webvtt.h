@@ -56,10 +56,15 @@ void          helder_webvtt_check_quality   (HelderWebVtt                  *self
                                              const HelderCaptionGuidelines *guidelines,
                                              gint64                         media_duration,
                                              GPtrArray                     *diagnostics);
+/* helder_webvtt_to_string: (transfer full): the caller frees the text with g_free() */
 char         *helder_webvtt_to_string       (HelderWebVtt                  *self);
+/* helder_webvtt_to_srt: (transfer full): the caller frees the text with g_free() */
 char         *helder_webvtt_to_srt          (HelderWebVtt                  *self);
+/* helder_webvtt_cue_plain_text: (transfer full): the caller frees the text with g_free() */
 char         *helder_webvtt_cue_plain_text  (const HelderCue               *cue);
+/* helder_webvtt_plain_text: (transfer full): the caller frees the text with g_free() */
 char         *helder_webvtt_plain_text      (HelderWebVtt                  *self);
+/* helder_webvtt_format_time: (transfer full): the caller frees the text with g_free() */
 char         *helder_webvtt_format_time     (gint64                         time,
                                              char                           separator);
 HelderWebVtt *helder_webvtt_from_srt        (const char                    *file,

@@ -23,6 +23,7 @@ typedef struct
 gboolean  helder_colour_parse     (const char          *text,
                                    HelderColour        *colour,
                                    GError             **error);
+/* helder_colour_to_string: (transfer full): the caller frees the text with g_free() */
 char     *helder_colour_to_string (const HelderColour  *colour);
 
 G_END_DECLS

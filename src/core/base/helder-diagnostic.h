@@ -57,6 +57,7 @@ HelderDiagnostic *helder_diagnostic_ref             (HelderDiagnostic *self);
 void              helder_diagnostic_unref           (HelderDiagnostic *self);
 void              helder_diagnostic_add_suggestion  (HelderDiagnostic *self,
                                                      const char       *suggestion);
+/* helder_diagnostic_to_string: (transfer full): the caller frees the text with g_free() */
 char             *helder_diagnostic_to_string       (const HelderDiagnostic *self);
 int               helder_diagnostic_compare         (const HelderDiagnostic *a,
                                                      const HelderDiagnostic *b);

@@ -45,6 +45,7 @@ void                helder_json_document_free         (HelderJsonDocument *self)
 const char         *helder_json_document_get_file     (HelderJsonDocument *self);
 JsonObject         *helder_json_document_get_root     (HelderJsonDocument *self);
 gboolean            helder_json_document_is_modified  (HelderJsonDocument *self);
+/* helder_json_document_serialize: (transfer full): the caller frees it with g_bytes_unref() */
 GBytes             *helder_json_document_serialize    (HelderJsonDocument *self);
 void                helder_json_document_mark_saved   (HelderJsonDocument *self,
                                                        GBytes             *bytes);
@@ -120,6 +121,7 @@ void                helder_json_document_set_boolean  (HelderJsonDocument *self,
                                                        JsonObject         *object,
                                                        const char         *member,
                                                        gboolean            value);
+/* helder_json_document_ensure_object: (transfer none): the member object, owned by the document */
 JsonObject         *helder_json_document_ensure_object (HelderJsonDocument *self,
                                                        JsonObject         *object,
                                                        const char         *member);
@@ -128,6 +130,7 @@ void                helder_json_document_set_strings  (HelderJsonDocument *self,
                                                        const char         *member,
                                                        const char * const *values);
 
+/* helder_json_to_text: (transfer full): the caller frees the text with g_free() */
 char               *helder_json_to_text               (JsonNode           *root);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderJsonDocument, helder_json_document_free)

@@ -1,4 +1,6 @@
-/* helder-progress.h
+/* helder-progress.h: progress of work in a worker thread (an export,
+ * a check of the whole course), delivered to the thread that started it,
+ * so that a progress bar there can follow it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
  * "hunspell/nl.dic" in the XDG system data folders (/usr/share, and
  * /app/share inside Flatpak). Returns NULL when it is not installed.
  */
+/* helder_dictionaries_find: (transfer full): the caller frees the text with g_free() */
 char   *helder_dictionaries_find      (const char *folder,
                                        const char *name);
 

@@ -42,6 +42,7 @@ void  helder_language_readability_of_plain_text (const char        *text,
                                                  gsize              length,
                                                  HelderReadability *out);
 const char *helder_language_abbreviation_full_form (const char *abbreviation);
+/* helder_text_apply_suggestion: (transfer full): the caller frees the text with g_free() */
 char *helder_text_apply_suggestion   (const char                   *text,
                                       const HelderDiagnostic       *diagnostic,
                                       guint                         suggestion);

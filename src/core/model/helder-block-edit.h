@@ -89,6 +89,7 @@ HelderTextEdit *helder_block_edit_remove_item (const char           *text,
 /* Moves @item one place up (@down FALSE) or down, past its neighbour;
  * returns NULL when there is no neighbour on that side.
  */
+/* helder_block_edit_move_item: (transfer full): the caller frees the edit with helder_text_edit_free() */
 HelderTextEdit *helder_block_edit_move_item  (const char            *text,
                                               gsize                  length,
                                               const HelderBlock     *block,
@@ -211,6 +212,7 @@ HelderTextEdit *helder_block_edit_set_callout (const char           *text,
 /* Moves blocks->pdata[@index] past its neighbour, up or @down: one edit
  * spanning both. Returns NULL when there is no neighbour on that side.
  */
+/* helder_block_edit_move: (transfer full): the caller frees the edit with helder_text_edit_free() */
 HelderTextEdit *helder_block_edit_move       (const char            *text,
                                               gsize                  length,
                                               const HelderPageContent *content,
@@ -221,6 +223,7 @@ HelderTextEdit *helder_block_edit_move       (const char            *text,
  * does: one edit spanning the blocks in between, whose blank lines stay
  * where they are. Returns NULL when @to is @index.
  */
+/* helder_block_edit_move_to: (transfer full): the caller frees the edit with helder_text_edit_free() */
 HelderTextEdit *helder_block_edit_move_to    (const char            *text,
                                               gsize                  length,
                                               const HelderPageContent *content,
@@ -230,12 +233,14 @@ HelderTextEdit *helder_block_edit_move_to    (const char            *text,
 /* Inserts a copy of the block after it; a question or survey item gets a
  * new id that is not in @ids_in_use (nullable).
  */
+/* helder_block_edit_duplicate: (transfer full): the caller frees the edit with helder_text_edit_free() */
 HelderTextEdit *helder_block_edit_duplicate  (const char            *text,
                                               gsize                  length,
                                               const HelderBlock     *block,
                                               GHashTable            *ids_in_use);
 
 /* Removes the block's lines and the blank lines that separated it. */
+/* helder_block_edit_delete: (transfer full): the caller frees the edit with helder_text_edit_free() */
 HelderTextEdit *helder_block_edit_delete     (const char            *text,
                                               gsize                  length,
                                               const HelderPageContent *content,

@@ -33,6 +33,7 @@ void                     helder_page_set_text        (HelderPage *self,
 const HelderPageContent *helder_page_get_content     (HelderPage *self);
 guint                    helder_page_get_word_count  (HelderPage *self);
 gboolean                 helder_page_get_modified    (HelderPage *self);
+/* helder_page_serialize: (transfer full): the caller frees it with g_bytes_unref() */
 GBytes                  *helder_page_serialize       (HelderPage *self);
 void                     helder_page_mark_saved      (HelderPage *self);
 void                     helder_page_mark_new        (HelderPage *self);

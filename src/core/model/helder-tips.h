@@ -35,11 +35,13 @@ GPtrArray *helder_tips_parse       (HelderCourse *course,
                                     const char   *text,
                                     gsize         length,
                                     GPtrArray    *diagnostics);
+/* helder_tips_draft: (transfer full): the caller frees the array with g_ptr_array_unref() */
 GPtrArray *helder_tips_draft       (HelderCourse *course);
 GPtrArray *helder_tips_load        (HelderCourse *course,
                                     char        **text,
                                     GPtrArray    *diagnostics,
                                     GError      **error);
+/* helder_tips_to_markdown: (transfer full): the caller frees the text with g_free() */
 char      *helder_tips_to_markdown (GPtrArray    *tips,
                                     const char   *course_title);
 

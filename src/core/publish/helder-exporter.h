@@ -91,6 +91,7 @@ guint       helder_export_finish             (GAsyncResult               *result
                                               GError                    **error);
 gboolean    helder_export_get_drafted        (GAsyncResult               *result);
 
+/* helder_export_module_file_name: (transfer full): the caller frees the text with g_free() */
 char       *helder_export_module_file_name   (HelderModule         *module);
 
 G_END_DECLS

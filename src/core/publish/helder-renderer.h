@@ -35,6 +35,7 @@ void            helder_renderer_render_page     (HelderRenderer  *self,
                                                  HelderModule    *module,
                                                  HelderPage      *page,
                                                  GString         *html);
+/* helder_renderer_render_document: (transfer full): the caller frees the text with g_free() */
 char           *helder_renderer_render_document (HelderRenderer  *self,
                                                  GPtrArray       *modules,
                                                  const char      *lms);
@@ -44,8 +45,10 @@ const char     *helder_renderer_get_label       (HelderRenderer  *self,
                                                  const char      *key);
 
 
+/* helder_player_lookup_file: (transfer full): the caller frees it with g_bytes_unref() */
 GBytes         *helder_player_lookup_file       (const char      *name,
                                                  GError         **error);
+/* helder_player_page_id: (transfer full): the caller frees the text with g_free() */
 char           *helder_player_page_id           (HelderModule    *module,
                                                  HelderPage      *page);
 

@@ -59,6 +59,7 @@ void                 helder_rise_import_async      (const char          *package
                                                     GCancellable        *cancellable,
                                                     GAsyncReadyCallback  callback,
                                                     gpointer             user_data);
+/* helder_rise_import_finish: (transfer full): the caller frees it with helder_import_summary_free() */
 HelderImportSummary *helder_rise_import_finish     (GAsyncResult        *result,
                                                     GError             **error);
 

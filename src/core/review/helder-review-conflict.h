@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 gboolean      helder_review_has_conflict_markers (const char *data,
                                                  gsize       length);
+/* helder_review_parse_conflicted: (transfer full): the caller frees it with helder_review_free() */
 HelderReview *helder_review_parse_conflicted     (const char *data,
                                                  gsize       length,
                                                  GPtrArray  *diagnostics);

@@ -15,6 +15,7 @@ HelderReview *helder_review_parse     (GBytes        *bytes,
                                       GPtrArray     *diagnostics);
 HelderReview *helder_review_load      (const char    *course_path,
                                       GPtrArray     *diagnostics);
+/* helder_review_serialize: (transfer full): the caller frees it with g_bytes_unref() */
 GBytes       *helder_review_serialize (HelderReview  *self);
 gboolean      helder_review_save      (HelderReview  *self,
                                       const char    *course_path,

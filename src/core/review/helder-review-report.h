@@ -26,8 +26,10 @@ typedef struct
 
 GArray *helder_review_place_threads   (HelderCourse *course,
                                        HelderReview *review);
+/* helder_review_report_html: (transfer full): the caller frees the text with g_free() */
 char   *helder_review_report_html     (HelderCourse *course,
                                        HelderReview *review);
+/* helder_review_report_csv: (transfer full): the caller frees the text with g_free() */
 char   *helder_review_report_csv      (HelderCourse *course,
                                        HelderReview *review);
 

@@ -140,6 +140,7 @@ HelderReviewThread *helder_review_add_thread          (HelderReview       *self,
                                                        const char         *text,
                                                        const char         *suggestion,
                                                        const char         *time);
+/* helder_review_reply: (transfer none): the new comment, owned by @thread */
 HelderReviewComment *helder_review_reply              (HelderReview       *self,
                                                        HelderReviewThread *thread,
                                                        const char         *author,
@@ -161,6 +162,7 @@ gboolean            helder_review_follow_saved_text   (HelderReview       *self,
                                                        const char         *page,
                                                        const char         *page_text,
                                                        const char         *time);
+/* helder_review_accept_suggestion: (transfer full): the caller frees the text with g_free() */
 char               *helder_review_accept_suggestion   (HelderReview       *self,
                                                        HelderReviewThread *thread,
                                                        const char         *page_text,
@@ -209,7 +211,9 @@ char               *helder_review_dup_approved_text   (HelderReview       *self,
                                                        const char         *course_path,
                                                        const char         *page,
                                                        GError            **error);
+/* helder_review_hash_text: (transfer full): the caller frees the text with g_free() */
 char               *helder_review_hash_text           (const char         *text);
+/* helder_review_now: (transfer full): the caller frees the text with g_free() */
 char               *helder_review_now                 (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HelderReview, helder_review_free)

@@ -30,6 +30,7 @@ typedef struct
 
 GPtrArray *helder_word_diff        (const char *old_text,
                                     const char *new_text);
+/* helder_word_diff_render: (transfer full): the caller frees the text with g_free() */
 char      *helder_word_diff_render (GPtrArray  *segments);
 
 G_END_DECLS
