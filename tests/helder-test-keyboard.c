@@ -32,6 +32,24 @@ drain (void)
     ;
 }
 
+/* Lets GTK finish what a key started before the next key, as a person's
+ * typing does: the events and idle work it caused, then the frames that
+ * follow (a revealed list, a new card laid out and given the focus). A
+ * frame is due at most a refresh interval after it is asked for, so
+ * after each pause every frame asked for so far is ready to run, however
+ * busy the machine is.
+ */
+static void
+settle (void)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      drain ();
+      g_usleep (20000);
+    }
+  drain ();
+}
+
 static gboolean
 window_mapped (gpointer window)
 {
@@ -129,6 +147,26 @@ keycode_for (KeySym    keysym,
   return found;
 }
 
+/* When a dialog closes, a window manager gives the focus back to the
+ * window below it; the tests' Xvfb has none, so this does: a modal
+ * window first, else any window that is shown.
+ */
+static void
+ensure_focus (void)
+{
+  g_autoptr(GList) toplevels = NULL;
+  GtkWindow *shown = NULL;
+
+  if (helder_test_keyboard_active () != NULL)
+    return;
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (gtk_widget_get_visible (l->data) && (shown == NULL || gtk_window_get_modal (l->data)))
+      shown = l->data;
+  if (shown != NULL)
+    helder_test_keyboard_focus (shown);
+}
+
 static void
 press_keysym (KeySym          keysym,
               GdkModifierType modifiers)
@@ -141,7 +179,10 @@ press_keysym (KeySym          keysym,
   };
   Display *dpy = x_display ();
   gboolean shifted = FALSE;
-  KeyCode code = keycode_for (keysym, &shifted);
+  KeyCode code;
+
+  ensure_focus ();
+  code = keycode_for (keysym, &shifted);
 
   if (shifted)
     modifiers |= GDK_SHIFT_MASK;
@@ -153,7 +194,7 @@ press_keysym (KeySym          keysym,
   for (guint i = G_N_ELEMENTS (modifier_keys); i > 0; i--)
     if (modifiers & modifier_keys[i - 1].mask)
       XTestFakeKeyEvent (dpy, XKeysymToKeycode (dpy, modifier_keys[i - 1].key), False, CurrentTime);
-  drain ();
+  settle ();
 }
 
 /**

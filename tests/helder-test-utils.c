@@ -215,3 +215,24 @@ helder_test_count_files (const char *folder)
     n++;
   return n;
 }
+
+/* Whether `helder-cli check` (the program $HELDER_CLI names) passes on
+ * @course; its report goes to the test log when it does not.
+ */
+gboolean
+helder_test_check_passes (const char *course)
+{
+  const char *argv[] = { g_getenv ("HELDER_CLI"), "check", course, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  int status = 0;
+
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &output, NULL, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_test_message ("helder-cli check: %s", output);
+
+  return g_spawn_check_wait_status (status, NULL);
+}

@@ -29,6 +29,7 @@ void  helder_test_generate_lms (const char *folder,
 gboolean helder_test_files_equal (const char *a,
                                   const char *b);
 guint helder_test_count_files   (const char *folder);
+gboolean helder_test_check_passes (const char *course);
 char *helder_test_read_zip_entry (zip_t      *archive,
                                   const char *name);
 

@@ -474,24 +474,6 @@ insert_block (HelderWindow *window,
   run_until_idle ();
 }
 
-static gboolean
-command_passes (const char *cli,
-                const char *path)
-{
-  const char *argv[] = { cli, "check", path, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *output = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &output, NULL, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_test_message ("helder-cli check: %s", output);
-
-  return g_spawn_check_wait_status (status, NULL);
-}
-
 /* Finds the first @words in @buffer. */
 static void
 find_words (GtkTextBuffer *buffer,
@@ -641,7 +623,7 @@ test_content_expert_task (void)
       g_test_message ("saved page:\n%s", contents);
       g_assert_not_reached ();
     }
-  g_assert_true (command_passes (g_getenv ("HELDER_CLI"), path));
+  g_assert_true (helder_test_check_passes (path));
 
   close_window (window);
   helder_test_remove_tree (path);

@@ -2085,6 +2085,37 @@ helder_block_card_set_findings (HelderBlockCard *self,
                                   description, -1);
 }
 
+/* Puts the focus in @binding's widget with the cursor at the end of its
+ * text, or all of its text selected.
+ */
+static gboolean
+focus_binding (Binding  *binding,
+               gboolean  select)
+{
+  if (!gtk_widget_grab_focus (binding->widget))
+    return gtk_widget_child_focus (binding->card->frame, GTK_DIR_TAB_FORWARD);
+  if (binding->type == BIND_TEXT)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (binding->widget));
+      GtkTextIter start;
+      GtkTextIter end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      if (select)
+        gtk_text_buffer_select_range (buffer, &end, &start);
+      else
+        gtk_text_buffer_place_cursor (buffer, &end);
+    }
+  else if (is_text (binding))
+    {
+      if (select)
+        gtk_editable_select_region (GTK_EDITABLE (binding->widget), 0, -1);
+      else
+        gtk_editable_set_position (GTK_EDITABLE (binding->widget), -1);
+    }
+  return TRUE;
+}
+
 /**
  * helder_block_card_set_alt_findings:
  * @diagnostics: (nullable) (element-type HelderDiagnostic): the page's findings
@@ -2189,7 +2220,49 @@ helder_block_card_focus_range (HelderBlockCard *self,
       return TRUE;
     }
 
+  /* An empty field has no bytes to hold @start: the nearest field. */
+  {
+    Binding *nearest = NULL;
+    gsize distance = G_MAXSIZE;
+
+    for (guint i = 0; i < self->bindings->len; i++)
+      {
+        Binding *binding = g_ptr_array_index (self->bindings, i);
+        gsize span_start;
+        gsize span_end;
+        gsize away;
+
+        if (!is_text (binding) || !binding_span (binding, &span_start, &span_end))
+          continue;
+        away = start < span_start ? span_start - start : start - span_end;
+        if (away < distance)
+          nearest = binding, distance = away;
+      }
+    if (nearest != NULL)
+      return focus_binding (nearest, FALSE);
+  }
+
   return gtk_widget_child_focus (self->frame, GTK_DIR_TAB_FORWARD);
+}
+
+/**
+ * helder_block_card_focus_first_field:
+ * @select: whether to select the field's text, so that typing replaces it
+ *   (the words a new block starts with)
+ *
+ * Puts the keyboard focus in the card's first field, where writing
+ * starts; a card without fields takes the focus on its first control.
+ */
+gboolean
+helder_block_card_focus_first_field (HelderBlockCard *self,
+                                     gboolean         select)
+{
+  g_return_val_if_fail (HELDER_IS_BLOCK_CARD (self), FALSE);
+
+  if (self->bindings->len == 0)
+    return gtk_widget_child_focus (self->frame, GTK_DIR_TAB_FORWARD);
+
+  return focus_binding (g_ptr_array_index (self->bindings, 0), select);
 }
 
 /**

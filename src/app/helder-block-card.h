@@ -43,6 +43,8 @@ gboolean         helder_block_card_is_source    (HelderBlockCard   *self);
 void             helder_block_card_set_marks    (HelderBlockCard   *self,
                                                  GtkTextTagTable   *tags,
                                                  GArray            *marks);
+gboolean         helder_block_card_focus_first_field (HelderBlockCard *self,
+                                                     gboolean         select);
 gboolean         helder_block_card_focus_range  (HelderBlockCard   *self,
                                                  gsize              start,
                                                  gsize              end);

@@ -181,6 +181,11 @@ ids_in_use (HelderBlockView *self)
   return helder_course_dup_ids_in_use (self->course);
 }
 
+/* An edit that changes a card's make-up (an answer added or removed)
+ * builds its controls anew, and the control that had the focus (Add
+ * Answer, Remove) is gone: the focus goes to where the edit wrote, the
+ * new answer's text, so that the keyboard user writes on.
+ */
 static void
 card_edit_cb (HelderBlockCard *card,
               guint64          start,
@@ -188,7 +193,24 @@ card_edit_cb (HelderBlockCard *card,
               const char      *text,
               HelderBlockView *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkWidget) focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  const char *before = helder_page_get_text (self->page) + start;
+  gsize same = 0;
+
+  /* Where the new text first differs from the old: the line written. */
+  while (start + same < end && text[same] != '\0' && before[same] == text[same])
+    same++;
+  if (focus != NULL)
+    g_object_ref (focus);
   apply_edit (self, start, end, text);
+  if (focus != NULL && gtk_widget_get_root (focus) == NULL)
+    {
+      const char *line_end = strchr (text + same, '\n');
+      gsize at = start + (line_end != NULL ? (gsize) (line_end - text) : strlen (text));
+
+      helder_block_view_focus_range (self, at, at);
+    }
 }
 
 static int
@@ -579,14 +601,25 @@ focused_card (HelderBlockView *self)
   return card_index (self, self->current) >= 0 ? self->current : NULL;
 }
 
+/* The focus goes to the card's first field, where writing starts; a new
+ * card's words are selected, so that typing replaces them.
+ */
 static void
-focus_card (HelderBlockView *self,
-            int              index)
+focus_card_field (HelderBlockView *self,
+                  int              index,
+                  gboolean         select)
 {
   if (index < 0 || (guint) index >= self->cards->len)
     return;
 
-  gtk_widget_child_focus (g_ptr_array_index (self->cards, index), GTK_DIR_TAB_FORWARD);
+  helder_block_card_focus_first_field (g_ptr_array_index (self->cards, index), select);
+}
+
+static void
+focus_card (HelderBlockView *self,
+            int              index)
+{
+  focus_card_field (self, index, FALSE);
 }
 
 static void
@@ -655,6 +688,46 @@ undo_clicked_cb (AdwToast        *toast,
 {
   if (self->buffer != NULL && gtk_text_buffer_get_can_undo (self->buffer))
     gtk_text_buffer_undo (self->buffer);
+}
+
+/* Ctrl+Z and Shift+Ctrl+Z in Blocks take back the page's last edits, as
+ * in Source: every card edit is one step of the page's own history (a
+ * field's private history would not know a deleted or moved block). When
+ * the control that had the focus went with the change, the focus goes to
+ * the card where the page's cursor is, at the change.
+ */
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HelderBlockView *self = HELDER_BLOCK_VIEW (widget);
+  gboolean undo = g_str_equal (action_name, "blocks.undo");
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkWidget) focus = NULL;
+
+  if (self->buffer == NULL || !self->editable ||
+      !(undo ? gtk_text_buffer_get_can_undo (self->buffer) : gtk_text_buffer_get_can_redo (self->buffer)))
+    return;
+
+  if (root != NULL && gtk_root_get_focus (root) != NULL)
+    focus = g_object_ref (gtk_root_get_focus (root));
+  if (undo)
+    gtk_text_buffer_undo (self->buffer);
+  else
+    gtk_text_buffer_redo (self->buffer);
+
+  if (focus == NULL || gtk_widget_get_root (focus) == NULL)
+    {
+      GtkTextIter start;
+      GtkTextIter cursor;
+      g_autofree char *before = NULL;
+
+      gtk_text_buffer_get_start_iter (self->buffer, &start);
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+      before = gtk_text_buffer_get_slice (self->buffer, &start, &cursor, TRUE);
+      helder_block_view_focus_range (self, strlen (before), strlen (before));
+    }
 }
 
 /* Deletes the block with its blank lines, and offers Undo. */
@@ -792,7 +865,7 @@ palette_activated_cb (HelderBlockView *self,
   if (edit != NULL && edit->start == length && g_str_has_suffix (edit->text, "\n\n"))
     edit->text[strlen (edit->text) - 1] = '\0';
   apply_text_edit (self, g_steal_pointer (&edit));
-  focus_card (self, index + 1);
+  focus_card_field (self, index + 1, TRUE);
 }
 
 static GtkWidget *
@@ -894,6 +967,8 @@ helder_block_view_class_init (HelderBlockViewClass *klass)
   gtk_widget_class_install_action (widget_class, "blocks.move-down", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "blocks.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "blocks.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "blocks.undo", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "blocks.redo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "blocks.edit-source", NULL, edit_source_action);
   gtk_widget_class_install_action (widget_class, "blocks.close-palette", NULL, close_palette_action);
   gtk_widget_class_install_action (widget_class, "blocks.previous", NULL, move_focus_action);
@@ -954,6 +1029,8 @@ helder_block_view_init (HelderBlockView *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Shift><Control>Return", "blocks.insert");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Shift><Control>d", "blocks.duplicate");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Shift><Control>Delete", "blocks.delete");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>z", "blocks.undo");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Shift><Control>z", "blocks.redo");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   /* Escape closes the list of block types. */

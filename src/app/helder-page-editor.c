@@ -1016,6 +1016,37 @@ helder_page_editor_get_cursor (HelderPageEditor *self)
   return offset_at_iter (self, &iter);
 }
 
+/**
+ * helder_page_editor_focus_end:
+ *
+ * Puts the cursor at the end of the page and the keyboard focus in the
+ * view shown (in Blocks, the last card), so that writing can start at
+ * once: after a new page, say.
+ */
+void
+helder_page_editor_focus_end (HelderPageEditor *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  g_return_if_fail (HELDER_IS_PAGE_EDITOR (self));
+
+  if (self->page == NULL)
+    return;
+
+  buffer = helder_page_editor_get_buffer (self);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  if (blocks_shown (self))
+    {
+      gsize length = helder_page_get_length (self->page);
+
+      if (helder_block_view_focus_range (self->blocks, length, length))
+        return;
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
 /* Puts a block after the cursor's line, with a blank line on both sides
  * so it stands alone as CommonMark needs, as one step undo takes back.
  */

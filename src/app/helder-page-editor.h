@@ -40,6 +40,7 @@ void          helder_page_editor_set_editable    (HelderPageEditor       *self,
 void          helder_page_editor_set_highlights  (HelderPageEditor       *self,
                                                   GArray                 *ranges);
 gsize         helder_page_editor_get_cursor      (HelderPageEditor       *self);
+void          helder_page_editor_focus_end       (HelderPageEditor       *self);
 void          helder_page_editor_insert_block    (HelderPageEditor       *self,
                                                   const char             *source);
 void          helder_page_editor_replace         (HelderPageEditor       *self,

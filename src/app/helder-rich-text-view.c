@@ -32,6 +32,8 @@ struct _HelderRichTextView
   gboolean     pending;
   GtkWidget   *link_popover;
   GtkEntry    *link_entry;
+  GtkTextMark *link_start;  /* the passage Ctrl+K was pressed on */
+  GtkTextMark *link_end;
 };
 
 G_DEFINE_FINAL_TYPE (HelderRichTextView, helder_rich_text_view, GTK_TYPE_TEXT_VIEW)
@@ -617,6 +619,7 @@ helder_rich_text_view_paste_html (HelderRichTextView *self,
   g_autoptr(GPtrArray) dropped = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *markdown = NULL;
   g_autoptr(HelderRichText) text = NULL;
+  g_autoptr(HelderRichTextView) keep_alive = NULL;
   GtkWidget *overlay;
   GtkTextIter iter;
 
@@ -630,6 +633,12 @@ helder_rich_text_view_paste_html (HelderRichTextView *self,
   if (text == NULL)
     return;
 
+  /* The edit can rebuild the card this view is in (a pasted heading or
+   * list is a block of its own): the view stays alive to the end, and
+   * the toast finds its place before.
+   */
+  keep_alive = g_object_ref (self);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   buffer = buffer_of (self);
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
@@ -643,7 +652,6 @@ helder_rich_text_view_paste_html (HelderRichTextView *self,
   self->pending = TRUE;
   gtk_text_buffer_end_user_action (buffer);
 
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL && dropped->len > 0)
     {
       g_autoptr(GString) names = g_string_new (NULL);
@@ -706,6 +714,18 @@ paste_clipboard_cb (HelderRichTextView *self)
 }
 
 static void
+forget_link_passage (HelderRichTextView *self)
+{
+  if (self->link_start != NULL)
+    {
+      gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (self->link_start), self->link_start);
+      gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (self->link_end), self->link_end);
+    }
+  self->link_start = NULL;
+  self->link_end = NULL;
+}
+
+static void
 apply_link_cb (HelderRichTextView *self)
 {
   GtkTextBuffer *buffer = buffer_of (self);
@@ -714,7 +734,18 @@ apply_link_cb (HelderRichTextView *self)
   GtkTextIter end;
 
   gtk_popover_popdown (GTK_POPOVER (self->link_popover));
-  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end) || *url == '\0')
+  /* The passage chosen when the link was asked for: the selection itself
+   * is gone once the address field takes the primary selection (X11).
+   */
+  if (self->link_start != NULL)
+    {
+      gtk_text_buffer_get_iter_at_mark (buffer, &start, self->link_start);
+      gtk_text_buffer_get_iter_at_mark (buffer, &end, self->link_end);
+      forget_link_passage (self);
+    }
+  else if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+  if (gtk_text_iter_equal (&start, &end) || *url == '\0')
     return;
 
   {
@@ -754,6 +785,9 @@ shortcut_cb (GtkWidget *widget,
                                              rect.x, rect.y, &rect.x, &rect.y);
       gtk_popover_set_pointing_to (GTK_POPOVER (self->link_popover), &rect);
       gtk_editable_set_text (GTK_EDITABLE (self->link_entry), link_at (&start) != NULL ? link_at (&start) : "https://");
+      forget_link_passage (self);
+      self->link_start = gtk_text_buffer_create_mark (buffer_of (self), NULL, &start, TRUE);
+      self->link_end = gtk_text_buffer_create_mark (buffer_of (self), NULL, &end, FALSE);
       gtk_popover_popup (GTK_POPOVER (self->link_popover));
       gtk_widget_grab_focus (GTK_WIDGET (self->link_entry));
     }

@@ -201,6 +201,8 @@ new_page_response_cb (AdwMessageDialog *dialog,
     }
 
   changed (self, page);
+  /* Writing starts at once, below the title. */
+  helder_page_editor_focus_end (self->editor);
 }
 
 /* New Page asks for the page's title first; the file is named from it. */
