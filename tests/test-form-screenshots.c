@@ -678,6 +678,7 @@ test_review_pane (void)
   HelderReviewPane *pane;
   HelderWindow *window;
   GtkWidget *threads;
+  GtkWidget *content;
   gpointer accepted = NULL;
 
   helder_test_copy_tree (sample, path);
@@ -718,7 +719,26 @@ test_review_pane (void)
   g_assert_no_error (error);
   g_signal_emit_by_name (find_named (GTK_WIDGET (pane), "approve"), "clicked");
 
-  maybe_save (GTK_WIDGET (pane), "review-pane");
+  /* The sign-off says who gave it and when. */
+  {
+    g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_free);
+    g_autofree char *signed_off = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "%s by %s, %s"),
+                                                   g_dgettext (GETTEXT_PACKAGE, "approved"),
+                                                   "Sanne de Vries", "");
+    gboolean found = FALSE;
+
+    collect_texts (find_named (GTK_WIDGET (pane), "review-states"), states);
+    for (guint i = 0; i < states->len; i++)
+      found |= g_str_has_prefix (g_ptr_array_index (states, i), signed_off);
+    g_assert_true (found);
+  }
+
+  /* The whole of the pane's content, not only what its scroller shows. */
+  content = gtk_widget_get_first_child (GTK_WIDGET (pane));
+  while (content != NULL && !GTK_IS_VIEWPORT (content))
+    content = gtk_widget_get_first_child (content);
+  g_assert_nonnull (content);
+  maybe_save (gtk_viewport_get_child (GTK_VIEWPORT (content)), "review-pane");
   assert_dutch (GTK_WIDGET (pane), "the review pane", uses_dutch_locale ());
 
   close_and_finalize (window);
