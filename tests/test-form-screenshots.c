@@ -25,6 +25,8 @@
 
 #include "helder-block-dialog.h"
 #include "helder-block-spec.h"
+#include "helder-course-settings.h"
+#include "helder-findings-pane.h"
 #include "helder-review-pane.h"
 #include "helder-test-screenshot.h"
 #include "helder-test-utils.h"
@@ -49,7 +51,8 @@ static const char * const english_words[] = {
 
 /* Field names of the page syntax, as a reader of the source sees them. */
 static const char * const field_words[] = {
-  "src", "kind", "alt", "single", "multiple", "truefalse", "likert", "decorative",
+  "src", "kind", "alt", "single", "multiple", "truefalse", "likert", "decorative", "pages",
+  "passed-incomplete", "completed-incomplete", "passed-failed", "completed-failed",
 };
 
 static const char * const english_months[] = {
@@ -350,9 +353,15 @@ has_word (const char *text,
  * Dutch form, or %NULL.
  */
 static char *
-dup_problem (const char *text,
+dup_problem (const char *shown,
              gboolean    dutch_locale)
 {
+  /* Words quoted from the author's page (“human in the loop”) are the
+   * author's, not the app's.
+   */
+  g_autoptr(GRegex) quoted = g_regex_new ("“[^”]*”", 0, 0, NULL);
+  g_autofree char *text = g_regex_replace_literal (quoted, shown, -1, 0, "“”", 0, NULL);
+
   for (guint i = 0; i < catalog.sources->len; i++)
     if (g_regex_match (g_ptr_array_index (catalog.sources, i), text, 0, NULL))
       return g_strdup_printf ("the English source string /%s/",
@@ -381,7 +390,8 @@ dup_problem (const char *text,
       for (guint i = 0; i < G_N_ELEMENTS (english_months); i++)
         if (has_word (text, english_months[i], FALSE))
           return g_strdup_printf ("the English month “%s”", english_months[i]);
-      if (g_regex_match_simple ("[0-9]\\.[0-9]", text, 0, 0))
+      /* A version ("WCAG 2.2", "SCORM 1.2") is no decimal number. */
+      if (g_regex_match_simple ("(?<![A-Z] )(?<![0-9.])[0-9]+\\.[0-9]", text, 0, 0))
         return g_strdup ("a decimal point");
     }
 
@@ -456,10 +466,12 @@ test_checks_catch (void)
     "Write the question", "Mark only one right answer, or choose Several right answers",
     "Vraag (required)", "question: Wat is AI?", "Soort: single", "truefalse",
     "Gecontroleerd op 2026-12-04", "```check", "- [x] Ja", "Add the answers first",
+    "pages: genoeg pagina's bekeken", "passed-incomplete",
   };
   const char *right[] = {
     "Schrijf de vraag", "Eén goed antwoord", "Juist of onjuist", "Feedback",
     "Video", "Tabbladen", "Stap 2", "Sanne de Vries (communicatieadviseur), 4 december 2026, 09:04",
+    "“human in the loop” is Engels of een vakterm", "contrast van 4,5:1 (WCAG 2.2 AA)",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
@@ -745,6 +757,56 @@ test_review_pane (void)
   helder_test_remove_tree (tmp);
 }
 
+static gboolean
+has_findings (gpointer pane)
+{
+  return helder_findings_pane_get_n_rows (pane) > 0;
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The numbers the app shows elsewhere (readability scores, contrast
+ * ratios) are Dutch too: the findings of the whole sample course and
+ * the course settings.
+ */
+static void
+test_findings_and_settings (void)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("HELDER_SOURCE_ROOT"), "content-samples",
+                                              "ai-bewustzijn", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (sample);
+  HelderWindow *window = open_window (folder);
+  GtkWidget *pane = find_of_type (GTK_WIDGET (window), HELDER_TYPE_FINDINGS_PANE);
+  HelderCourseSettings *settings;
+
+  helder_findings_pane_set_course_scope (HELDER_FINDINGS_PANE (pane), TRUE);
+  wait_for (has_findings, pane);
+  assert_dutch (pane, "the findings", uses_dutch_locale ());
+
+  settings = helder_course_settings_new (GTK_WINDOW (window), helder_window_get_course (window));
+  gtk_window_present (GTK_WINDOW (settings));
+  maybe_save (GTK_WIDGET (settings), "course-settings");
+  assert_dutch (GTK_WIDGET (settings), "the course settings", uses_dutch_locale ());
+  close_and_finalize (settings);
+
+  close_and_finalize (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -756,6 +818,7 @@ main (int   argc,
   g_test_add_func ("/form-screenshots/checks-catch", test_checks_catch);
   g_test_add_func ("/form-screenshots/block-forms", test_block_forms);
   g_test_add_func ("/form-screenshots/review-pane", test_review_pane);
+  g_test_add_func ("/form-screenshots/findings-and-settings", test_findings_and_settings);
 
   return g_test_run ();
 }
