@@ -26,7 +26,9 @@
 #include "helder-block-dialog.h"
 #include "helder-block-spec.h"
 #include "helder-course-settings.h"
+#include "helder-export-dialog.h"
 #include "helder-findings-pane.h"
+#include "helder-kpi-window.h"
 #include "helder-review-pane.h"
 #include "helder-test-screenshot.h"
 #include "helder-test-utils.h"
@@ -374,9 +376,8 @@ dup_problem (const char *shown,
   for (guint i = 0; i < G_N_ELEMENTS (field_words); i++)
     if (has_word (text, field_words[i], FALSE))
       return g_strdup_printf ("the field name “%s”", field_words[i]);
-  if (g_regex_match_simple ("[a-z]+:( |$)", text, 0, 0) &&
-      g_regex_match_simple ("(question|feedback|answer|choice|caption|url|checked|id|test):",
-                            text, 0, 0))
+  if (g_regex_match_simple ("(?<![[:alpha:]])(question|feedback|answer|choice|caption|url|checked|"
+                            "id|test):( |$)", text, 0, 0))
     return g_strdup ("a field of the page syntax");
   if (strstr (text, "```") != NULL || strstr (text, "- [x]") != NULL)
     return g_strdup ("page syntax");
@@ -472,6 +473,7 @@ test_checks_catch (void)
     "Schrijf de vraag", "Eén goed antwoord", "Juist of onjuist", "Feedback",
     "Video", "Tabbladen", "Stap 2", "Sanne de Vries (communicatieadviseur), 4 december 2026, 09:04",
     "“human in the loop” is Engels of een vakterm", "contrast van 4,5:1 (WCAG 2.2 AA)",
+    "Tevredenheid: antwoorden 1 tot 5 per vraag",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
@@ -780,19 +782,23 @@ find_of_type (GtkWidget *root,
   return NULL;
 }
 
-/* The numbers the app shows elsewhere (readability scores, contrast
- * ratios) are Dutch too: the findings of the whole sample course and
- * the course settings.
+/* The rest of the app's windows are Dutch too, their numbers
+ * (readability scores, contrast ratios) with decimal commas: the
+ * findings of the whole sample course, the course settings, the export
+ * dialog and the KPI window.
  */
 static void
-test_findings_and_settings (void)
+test_other_windows (void)
 {
   g_autofree char *sample = g_build_filename (g_getenv ("HELDER_SOURCE_ROOT"), "content-samples",
                                               "ai-bewustzijn", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (sample);
   HelderWindow *window = open_window (folder);
   GtkWidget *pane = find_of_type (GTK_WIDGET (window), HELDER_TYPE_FINDINGS_PANE);
+  g_autoptr(GPtrArray) findings = g_ptr_array_new ();
   HelderCourseSettings *settings;
+  HelderExportDialog *export;
+  HelderKpiWindow *kpi;
 
   helder_findings_pane_set_course_scope (HELDER_FINDINGS_PANE (pane), TRUE);
   wait_for (has_findings, pane);
@@ -803,6 +809,17 @@ test_findings_and_settings (void)
   maybe_save (GTK_WIDGET (settings), "course-settings");
   assert_dutch (GTK_WIDGET (settings), "the course settings", uses_dutch_locale ());
   close_and_finalize (settings);
+
+  export = helder_export_dialog_new (GTK_WINDOW (window), helder_window_get_course (window),
+                                     findings);
+  gtk_window_present (GTK_WINDOW (export));
+  assert_dutch (GTK_WIDGET (export), "the export dialog", uses_dutch_locale ());
+  close_and_finalize (export);
+
+  kpi = helder_kpi_window_new (GTK_WINDOW (window), helder_window_get_course (window));
+  gtk_window_present (GTK_WINDOW (kpi));
+  assert_dutch (GTK_WIDGET (kpi), "the KPI window", uses_dutch_locale ());
+  close_and_finalize (kpi);
 
   close_and_finalize (window);
 }
@@ -818,7 +835,7 @@ main (int   argc,
   g_test_add_func ("/form-screenshots/checks-catch", test_checks_catch);
   g_test_add_func ("/form-screenshots/block-forms", test_block_forms);
   g_test_add_func ("/form-screenshots/review-pane", test_review_pane);
-  g_test_add_func ("/form-screenshots/findings-and-settings", test_findings_and_settings);
+  g_test_add_func ("/form-screenshots/other-windows", test_other_windows);
 
   return g_test_run ();
 }
