@@ -200,23 +200,32 @@ export_manifest (HelderCourse       *course,
   return manifest;
 }
 
+/* The test course, complete when its post-test is passed. */
+static HelderCourse *
+load_course_completed_by_test (void)
+{
+  HelderCourse *course = load_test_course ();
+  HelderJsonDocument *document = helder_course_get_document (course);
+  JsonObject *tracking = helder_json_document_ensure_object (document,
+                                                             helder_json_document_get_root (document),
+                                                             "tracking");
+
+  helder_json_document_set_string (document, tracking, "completion", "test");
+  return course;
+}
+
 /* The mastery score and the 2004 primary objective only in a package
  * whose completion depends on the post-test it holds.
  */
 static void
 test_mastery_only_with_post_test (void)
 {
-  g_autoptr(HelderCourse) course = load_test_course ();
-  HelderJsonDocument *document = helder_course_get_document (course);
-  JsonObject *tracking = helder_json_document_ensure_object (document,
-                                                             helder_json_document_get_root (document),
-                                                             "tracking");
+  g_autoptr(HelderCourse) course = load_course_completed_by_test ();
   g_autofree char *course12 = NULL;
   g_autofree char *basis2004 = NULL;
   g_autofree char *toets2004 = NULL;
   g_autofree char *basis12 = NULL;
 
-  helder_json_document_set_string (document, tracking, "completion", "test");
   course12 = export_manifest (course, HELDER_EXPORT_SCORM12, NULL);
   basis12 = export_manifest (course, HELDER_EXPORT_SCORM12, "01-basis");
   basis2004 = export_manifest (course, HELDER_EXPORT_SCORM2004, "01-basis");
@@ -236,11 +245,7 @@ test_mastery_only_with_post_test (void)
 static void
 test_manifest_in_dutch_locale (void)
 {
-  g_autoptr(HelderCourse) course = load_test_course ();
-  HelderJsonDocument *document = helder_course_get_document (course);
-  JsonObject *tracking = helder_json_document_ensure_object (document,
-                                                             helder_json_document_get_root (document),
-                                                             "tracking");
+  g_autoptr(HelderCourse) course = load_course_completed_by_test ();
   g_autofree char *manifest = NULL;
 
   if (setlocale (LC_NUMERIC, "nl_NL.UTF-8") == NULL)
@@ -248,7 +253,6 @@ test_manifest_in_dutch_locale (void)
       g_test_skip ("no nl_NL.UTF-8 locale on this machine (build-aux/dev compiles it)");
       return;
     }
-  helder_json_document_set_string (document, tracking, "completion", "test");
   manifest = export_manifest (course, HELDER_EXPORT_SCORM2004, "02-toets");
   setlocale (LC_NUMERIC, "C");
 

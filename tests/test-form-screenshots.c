@@ -639,24 +639,48 @@ test_block_forms (void)
   close_and_finalize (window);
 }
 
+/* The first widget under @root (itself included) that @matches. */
 static GtkWidget *
-find_button (GtkWidget  *root,
-             gpointer    thread,
-             const char *label)
+find_first (GtkWidget *root,
+            gboolean (*matches) (GtkWidget *widget, gconstpointer data),
+            gconstpointer data)
 {
-  if (GTK_IS_BUTTON (root) && g_object_get_data (G_OBJECT (root), "helder-thread") == thread &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+  if (matches (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_button (child, thread, label);
+      GtkWidget *found = find_first (child, matches, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+typedef struct
+{
+  gpointer    thread;
+  const char *label;
+} ThreadButton;
+
+static gboolean
+is_thread_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  const ThreadButton *wanted = data;
+
+  return GTK_IS_BUTTON (widget) &&
+         g_object_get_data (G_OBJECT (widget), "helder-thread") == wanted->thread &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), wanted->label) == 0;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) data);
 }
 
 /* Selects the words @first to @first + @n of the page's line @line. */
@@ -724,8 +748,11 @@ test_review_pane (void)
         accepted = thread;
     }
   g_assert_nonnull (accepted);
-  g_signal_emit_by_name (find_button (threads, accepted, g_dgettext (GETTEXT_PACKAGE, "_Accept")),
-                         "clicked");
+  {
+    ThreadButton accept = { accepted, g_dgettext (GETTEXT_PACKAGE, "_Accept") };
+
+    g_signal_emit_by_name (find_first (threads, is_thread_button, &accept), "clicked");
+  }
 
   select_words (window, 4, 2);
   g_assert_true (helder_review_pane_add_comment (pane, "Wat vinden inwoners hiervan?",
@@ -765,23 +792,6 @@ has_findings (gpointer pane)
   return helder_findings_pane_get_n_rows (pane) > 0;
 }
 
-static GtkWidget *
-find_of_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The rest of the app's windows are Dutch too, their numbers
  * (readability scores, contrast ratios) with decimal commas: the
  * findings of the whole sample course, the course settings, the export
@@ -794,7 +804,8 @@ test_other_windows (void)
                                               "ai-bewustzijn", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (sample);
   HelderWindow *window = open_window (folder);
-  GtkWidget *pane = find_of_type (GTK_WIDGET (window), HELDER_TYPE_FINDINGS_PANE);
+  GType findings_type = HELDER_TYPE_FINDINGS_PANE;
+  GtkWidget *pane = find_first (GTK_WIDGET (window), is_of_type, &findings_type);
   g_autoptr(GPtrArray) findings = g_ptr_array_new ();
   HelderCourseSettings *settings;
   HelderExportDialog *export;
