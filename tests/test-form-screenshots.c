@@ -132,8 +132,10 @@ add_source (const char *source,
             const char *dutch)
 {
   /* Month names are the locale's: checked only where it is Dutch. */
-  if (source[0] != '\0' && !g_str_equal (source, dutch) &&
-      !g_strv_contains (english_months, source))
+  for (guint i = 0; i < G_N_ELEMENTS (english_months); i++)
+    if (g_str_equal (source, english_months[i]))
+      return;
+  if (source[0] != '\0' && !g_str_equal (source, dutch))
     g_ptr_array_add (catalog.translated, g_strdup (source));
 }
 
@@ -683,7 +685,7 @@ is_of_type (GtkWidget     *widget,
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) data);
 }
 
-/* Selects the words @first to @first + @n of the page's line @line. */
+/* Selects the first @n words of the page's line @line. */
 static void
 select_words (HelderWindow *window,
               int           line,
