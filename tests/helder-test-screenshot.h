@@ -9,7 +9,9 @@
 
 G_BEGIN_DECLS
 
-void helder_test_save_screenshot       (GtkWidget  *window,
+gboolean helder_test_follow_language   (void);
+
+void helder_test_save_screenshot       (GtkWidget  *widget,
                                         const char *path);
 void helder_test_save_named_screenshot (GtkWidget  *widget,
                                         const char *folder,

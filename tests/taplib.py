@@ -15,14 +15,19 @@ Two ways to use it, which may be mixed:
                               # and every result, returns the exit status
 
 A registered function passes when it returns and fails on any exception,
-whose text becomes the diagnostic lines. `taplib.skip_all(reason)` skips
-the whole test (meson's TAP reader counts it as skipped).
+whose text becomes the diagnostic lines; `raise taplib.Skip(reason)` in it
+skips it. `taplib.skip_all(reason)` skips the whole test (meson's TAP
+reader counts it as skipped).
 """
 
 import sys
 
 _results = []
 _tests = []
+
+
+class Skip(Exception):
+    """Raised in a registered function that cannot run here; its text says why."""
 
 
 def ok(good, name, detail=""):
@@ -56,6 +61,8 @@ def main():
         try:
             fn()
             ok(True, fn.__name__)
+        except Skip as reason:
+            ok(True, f"{fn.__name__} # SKIP {reason}")
         except Exception as error:  # noqa: BLE001 - every failure is reported, then go on
             ok(False, fn.__name__, str(error) or type(error).__name__)
     print(f"1..{len(_results)}")

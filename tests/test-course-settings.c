@@ -24,6 +24,7 @@
 #include "helder-preferences.h"
 #include "helder-preview.h"
 #include "helder-review-pane.h"
+#include "helder-test-screenshot.h"
 #include "helder-test-utils.h"
 #include "helder-ui-test-utils.h"
 #include "helder-window.h"
@@ -86,6 +87,21 @@ test_course_settings (void)
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (settings), "pass-mark")), 80);
 
+  /* Tracking choices are in words; course.json gets their values. */
+  {
+    AdwComboRow *completion = ADW_COMBO_ROW (find_named (GTK_WIDGET (settings),
+                                                         "tracking-completion"));
+    AdwComboRow *reporting = ADW_COMBO_ROW (find_named (GTK_WIDGET (settings),
+                                                        "tracking-reporting"));
+
+    adw_combo_row_set_selected (completion, 1);
+    adw_combo_row_set_selected (reporting, 3);
+    g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (completion)),
+                     ==, "The post-test is passed");
+    g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (reporting)),
+                     ==, "Completed / Failed");
+  }
+
   /* The checks: a higher threshold, no spelling, a word for the course. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (settings),
                                                           "sentence-warning-words")), 20);
@@ -134,6 +150,8 @@ test_course_settings (void)
   g_assert_cmpstr (helder_course_get_title (reloaded), ==, "Een nieuwe titel");
   g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
   g_assert_nonnull (strstr (json, "\"pass_mark\" : 80"));
+  g_assert_nonnull (strstr (json, "\"completion\" : \"test\""));
+  g_assert_nonnull (strstr (json, "\"reporting\" : \"completed-failed\""));
   g_assert_nonnull (strstr (json, "\"sentence_warning_words\" : 20"));
   g_assert_nonnull (strstr (json, "\"spelling\" : false"));
   g_assert_nonnull (strstr (json, "\"facts_valid_days\" : 180"));
@@ -148,6 +166,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  helder_test_follow_language ();
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/course-settings/course-settings", test_course_settings);

@@ -464,6 +464,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  helder_test_follow_language ();
   /* For the Dutch screenshot: LANGUAGE=nl HELDER_LOCALEDIR=_build/po. */
   setlocale (LC_ALL, "");
   if (g_getenv ("HELDER_LOCALEDIR") != NULL)

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -199,23 +200,32 @@ export_manifest (HelderCourse       *course,
   return manifest;
 }
 
+/* The test course, complete when its post-test is passed. */
+static HelderCourse *
+load_course_completed_by_test (void)
+{
+  HelderCourse *course = load_test_course ();
+  HelderJsonDocument *document = helder_course_get_document (course);
+  JsonObject *tracking = helder_json_document_ensure_object (document,
+                                                             helder_json_document_get_root (document),
+                                                             "tracking");
+
+  helder_json_document_set_string (document, tracking, "completion", "test");
+  return course;
+}
+
 /* The mastery score and the 2004 primary objective only in a package
  * whose completion depends on the post-test it holds.
  */
 static void
 test_mastery_only_with_post_test (void)
 {
-  g_autoptr(HelderCourse) course = load_test_course ();
-  HelderJsonDocument *document = helder_course_get_document (course);
-  JsonObject *tracking = helder_json_document_ensure_object (document,
-                                                             helder_json_document_get_root (document),
-                                                             "tracking");
+  g_autoptr(HelderCourse) course = load_course_completed_by_test ();
   g_autofree char *course12 = NULL;
   g_autofree char *basis2004 = NULL;
   g_autofree char *toets2004 = NULL;
   g_autofree char *basis12 = NULL;
 
-  helder_json_document_set_string (document, tracking, "completion", "test");
   course12 = export_manifest (course, HELDER_EXPORT_SCORM12, NULL);
   basis12 = export_manifest (course, HELDER_EXPORT_SCORM12, "01-basis");
   basis2004 = export_manifest (course, HELDER_EXPORT_SCORM2004, "01-basis");
@@ -227,6 +237,26 @@ test_mastery_only_with_post_test (void)
   g_assert_null (strstr (basis2004, "satisfiedByMeasure"));
   g_assert_nonnull (strstr (toets2004, "satisfiedByMeasure=\"true\""));
   g_assert_nonnull (strstr (toets2004, "<imsss:minNormalizedMeasure>0.70</imsss:minNormalizedMeasure>"));
+}
+
+/* A Dutch desktop writes decimal commas; the manifest is read by an LMS
+ * and keeps its decimal point.
+ */
+static void
+test_manifest_in_dutch_locale (void)
+{
+  g_autoptr(HelderCourse) course = load_course_completed_by_test ();
+  g_autofree char *manifest = NULL;
+
+  if (setlocale (LC_NUMERIC, "nl_NL.UTF-8") == NULL)
+    {
+      g_test_skip ("no nl_NL.UTF-8 locale on this machine (build-aux/dev compiles it)");
+      return;
+    }
+  manifest = export_manifest (course, HELDER_EXPORT_SCORM2004, "02-toets");
+  setlocale (LC_NUMERIC, "C");
+
+  g_assert_nonnull (strstr (manifest, "<imsss:minNormalizedMeasure>0.70</imsss:minNormalizedMeasure>"));
 }
 
 static void
@@ -405,6 +435,7 @@ main (int   argc,
   g_test_add_func ("/exporter/scorm12-layout", test_scorm12_layout);
   g_test_add_func ("/exporter/scorm2004-manifest", test_scorm2004_manifest);
   g_test_add_func ("/exporter/mastery-only-with-post-test", test_mastery_only_with_post_test);
+  g_test_add_func ("/exporter/manifest-in-dutch-locale", test_manifest_in_dutch_locale);
   g_test_add_func ("/exporter/web-layout", test_web_layout);
   g_test_add_func ("/exporter/refuses-errors", test_refuses_errors);
   g_test_add_func ("/exporter/refuses-paths-outside", test_refuses_paths_outside);

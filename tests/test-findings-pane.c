@@ -24,6 +24,7 @@
 #include "helder-preferences.h"
 #include "helder-preview.h"
 #include "helder-review-pane.h"
+#include "helder-test-screenshot.h"
 #include "helder-test-utils.h"
 #include "helder-ui-test-utils.h"
 #include "helder-window.h"
@@ -106,6 +107,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  helder_test_follow_language ();
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/findings-pane/course-findings", test_course_findings);

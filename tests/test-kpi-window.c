@@ -204,13 +204,42 @@ test_any_mix (void)
   g_assert_true (result->figures[HELDER_KPI_PARTICIPATION].available);
   g_assert_true (result->figures[HELDER_KPI_KNOWLEDGE_GROWTH].available);
 
-  /* The file left out is named with the whole reason, not in a toast. */
+  /* The file left out is named with the whole reason, not in a toast,
+   * and in words: not as the command line locates it.
+   */
   problems = find_named (GTK_WIDGET (window), "report-problems");
   g_assert_true (gtk_widget_is_drawable (problems));
   text = gtk_label_get_label (GTK_LABEL (problems));
-  g_assert_nonnull (strstr (text, other));
+  g_assert_nonnull (strstr (text, "Line 1 of begroting.csv: no column with the learner's id"));
   g_assert_nonnull (strstr (text, "kpi-mapping.json in the course folder."));
+  g_assert_null (strstr (text, other));
   g_assert_false (has_label (GTK_WIDGET (window), "Participation needs the number of employees"));
+
+  close_kpi_window (window);
+}
+
+/* Rows a report cannot use are located in words, with what to do. */
+static void
+test_row_problems_in_words (void)
+{
+  g_autofree char *broken = g_build_filename (folder, "voortgang-export.csv", NULL);
+  char *reports[] = { broken, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) command_line = g_regex_new ("\\.csv:[0-9]+", 0, 0, NULL);
+  HelderKpiWindow *window;
+  const char *text;
+
+  g_assert_true (g_file_set_contents (broken,
+                                      "learner,module,status,started,completed\n"
+                                      "M000001,01-introductie,completed,2025-04-02,2025-04-03\n"
+                                      "M000002,01-introductie,completed,32-13-2025,\n", -1, &error));
+  g_assert_no_error (error);
+  window = open_kpi_window (reports);
+
+  text = gtk_label_get_label (GTK_LABEL (find_named (GTK_WIDGET (window), "report-problems")));
+  g_assert_nonnull (strstr (text, "Line 3 of voortgang-export.csv: 1 row has a date Helder cannot "
+                                  "read (“32-13-2025”)"));
+  g_assert_false (g_regex_match (command_line, text, 0, NULL));
 
   close_kpi_window (window);
 }
@@ -229,6 +258,7 @@ main (int   argc,
   g_test_add_func ("/kpi-window/kpi-dashboard", test_kpi_dashboard);
   g_test_add_func ("/kpi-window/progress-only-asks-for-headcount", test_progress_only);
   g_test_add_func ("/kpi-window/any-mix-of-files", test_any_mix);
+  g_test_add_func ("/kpi-window/row-problems-in-words", test_row_problems_in_words);
 
   status = g_test_run ();
   helder_test_remove_tree (folder);

@@ -27,10 +27,15 @@ def generate(name, *args):
         return out, json.load(f)
 
 
-def kpi(folder, *args):
+def kpi(folder, *args, env=None):
     proc = subprocess.run([CLI, "kpi", os.path.join(folder, "course"), *args],
-                          capture_output=True, text=True, timeout=120, cwd=folder)
+                          capture_output=True, text=True, timeout=120, cwd=folder, env=env)
     return proc.returncode, proc.stdout, proc.stderr
+
+
+def has_dutch_locale():
+    proc = subprocess.run(["locale", "-a"], capture_output=True, text=True)
+    return any(name.lower() in ("nl_nl.utf8", "nl_nl.utf-8") for name in proc.stdout.split())
 
 
 def kpi_json(folder, *reports, extra=()):
@@ -189,10 +194,13 @@ def csv_has_every_figure():
 
 @test
 def dutch_numbers_and_dates():
-    """Under LANGUAGE=nl the text report writes 4,1 and 1 april 2025; JSON stays 4.1 and 2025-04-01."""
+    """In the Dutch locale the text report writes 4,1 and 1 april 2025; JSON stays 4.1 and
+    2025-04-01."""
+    if not has_dutch_locale():
+        raise taplib.Skip("no nl_NL.UTF-8 locale on this machine (build-aux/dev compiles it)")
     samples = os.path.join(os.environ["HELDER_SOURCE_ROOT"], "content-samples")
     reports = os.path.join(samples, "lms-reports")
-    env = dict(os.environ, LANGUAGE="nl",
+    env = dict(os.environ, LANGUAGE="nl", LC_ALL="nl_NL.UTF-8",
                HELDER_LOCALEDIR=os.path.join(os.environ["G_TEST_BUILDDIR"], "..", "po"))
     args = [CLI, "kpi", os.path.join(samples, "ai-bewustzijn"),
             "--report", os.path.join(reports, "progress.csv"),
@@ -275,6 +283,34 @@ def html_report_is_self_contained_and_accessible():
           "every chart has a title and a description")
     check(html.count("<table>") >= 5, "the tables behind the charts")
     check("M000" not in html, "no employee ids in the report")
+
+
+SVG_NUMBER_ATTRIBUTE = re.compile(r'\s(?:x|y|x1|x2|y1|y2|width|height)="([^"]*)"')
+SVG_POINTS = re.compile(r'\spoints="([^"]*)"')
+
+
+@test
+def html_charts_keep_decimal_points_in_a_dutch_locale():
+    """A Dutch desktop writes decimal commas; SVG coordinates need points."""
+    if not has_dutch_locale():
+        raise taplib.Skip("no nl_NL.UTF-8 locale on this machine (build-aux/dev compiles it)")
+    folder, _ = generate("html-nl", "--learners", "1500", "--seed", "2")
+    out = os.path.join(folder, "report.html")
+    env = dict(os.environ, LC_ALL="nl_NL.UTF-8", LANGUAGE="nl")
+    code, _, err = kpi(folder, "--report", "progress.csv", "--report", "answers.csv",
+                       "--org", "organisation.csv", "--html", "-o", out, env=env)
+    check(code == 0, f"exit {code}: {err}")
+    with open(out, encoding="utf-8") as f:
+        html = f.read()
+    numbers = SVG_NUMBER_ATTRIBUTE.findall(html)
+    check(len(numbers) > 50, f"{len(numbers)} coordinates")
+    for value in numbers:
+        check(re.fullmatch(r"-?\d+(\.\d+)?", value), f"a coordinate as SVG reads it: {value!r}")
+    points = SVG_POINTS.findall(html)
+    check(points, "the trend lines")
+    for value in points:
+        check(re.fullmatch(r"(-?\d+(\.\d+)?,-?\d+(\.\d+)? ?)+", value), f"points: {value[:60]!r}")
+    check(re.search(r"\d,\d%", html), "the report's own numbers have decimal commas")
 
 
 @test

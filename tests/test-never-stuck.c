@@ -398,6 +398,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  helder_test_follow_language ();
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/never-stuck/new-page-title", test_new_page_title);

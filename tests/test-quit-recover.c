@@ -756,6 +756,7 @@ main (int   argc,
   if (argc == 3 && g_str_equal (argv[1], "--child"))
     return run_child (argv[2]);
 
+  helder_test_follow_language ();
   /* Before any thread starts: a mount namespace is per process. */
   private_mounts = geteuid () == 0 && unshare (CLONE_NEWNS) == 0 &&
                    mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0;

@@ -598,6 +598,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  helder_test_follow_language ();
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/review-pane/review", test_review);

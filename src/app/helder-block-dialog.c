@@ -802,6 +802,80 @@ check_block (HelderBlockDialog *self)
     }
 }
 
+/* The row whose value the format's @problem in @source is about, or
+ * %NULL: the problem's bytes are the value of a "key: value" line.
+ */
+static GtkWidget *
+row_of_problem (HelderBlockDialog      *self,
+                const char             *source,
+                const HelderDiagnostic *problem,
+                gboolean               *in_item)
+{
+  const char *line = source + problem->start;
+  g_autofree char *value = g_strndup (source + problem->start, problem->end - problem->start);
+  g_autofree char *key = NULL;
+  const char *colon;
+
+  while (line > source && line[-1] != '\n')
+    line--;
+  if (g_str_has_prefix (line, "- "))
+    line += 2;
+  while (*line == ' ')
+    line++;
+  colon = strchr (line, ':');
+  if (colon == NULL || colon > source + problem->start)
+    return NULL;
+  key = g_strndup (line, colon - line);
+
+  for (guint i = 0; i <= self->items->len; i++)
+    {
+      GPtrArray *rows = i == 0 ? self->field_rows : g_ptr_array_index (self->items, i - 1);
+      GtkWidget *row = find_row (rows, key);
+      g_autofree char *row_text = row != NULL ? row_value (row) : NULL;
+
+      if (row_text != NULL && g_str_equal (row_text, value))
+        {
+          *in_item = i > 0;
+          return row;
+        }
+    }
+
+  return NULL;
+}
+
+/* Returns: (transfer full) (nullable): what to do about the format's
+ * @problem with the value of @row, in the author's words; %NULL when the
+ * form has no words of its own for it.
+ */
+static char *
+dup_field_message (GtkWidget              *row,
+                   const HelderDiagnostic *problem)
+{
+  const HelderFieldSpec *spec = g_object_get_data (G_OBJECT (row), "helder-spec");
+
+  if ((spec->flags & HELDER_FIELD_PATH) && g_str_equal (problem->rule, "format-path-outside"))
+    return g_strdup (_("Choose a file inside the course folder: the button next to the field "
+                       "copies a file into it"));
+  if (spec->flags & HELDER_FIELD_PATH)
+    {
+      g_autofree char *upper = g_ascii_strup (spec->values, -1);
+      g_auto(GStrv) types = g_strsplit (upper, "|", -1);
+      g_autofree char *list = g_strjoinv (", ", types);
+
+      /* Translators: %s lists file types, as in "PNG, JPG, GIF" */
+      return g_strdup_printf (_("Choose a file of one of these types: %s"), list);
+    }
+  if (spec->flags & HELDER_FIELD_URL)
+    return g_strdup (_("Write the whole web address, starting with https://"));
+  if (spec->flags & HELDER_FIELD_ID)
+    return g_strdup (_("Use only letters, digits and dashes in the name in reports, under "
+                       "Advanced"));
+  if (spec->flags & HELDER_FIELD_DATE)
+    return g_strdup (_("Choose the date with the calendar button"));
+
+  return NULL;
+}
+
 static void
 update_problems (HelderBlockDialog *self)
 {
@@ -862,9 +936,20 @@ update_problems (HelderBlockDialog *self)
         }
     }
 
-  /* What the form cannot say in its own words (a date or web address
-   * the format does not accept) it says as the format does.
+  /* A value the format does not accept (a file of the wrong type, a web
+   * address, a name) is said next to its field, in the author's words;
+   * only what the form has no words for is said as the format says it.
    */
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      HelderDiagnostic *d = g_ptr_array_index (self->problems, i);
+      gboolean in_item = FALSE;
+      GtkWidget *row = row_of_problem (self, source, d, &in_item);
+      g_autofree char *message = row != NULL ? dup_field_message (row, d) : NULL;
+
+      if (message != NULL)
+        say (in_item ? self->items_message : self->fields_message, row, message);
+    }
   if (self->problems->len > 0 && *gtk_label_get_text (self->items_message) == '\0')
     say (self->fields_message, NULL,
          ((HelderDiagnostic *) g_ptr_array_index (self->problems, 0))->message);

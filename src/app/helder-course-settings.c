@@ -186,17 +186,22 @@ theme_changed_cb (GtkEditable          *row,
 static GtkWidget *
 combo_row (const char         *title,
            const char * const *values,
+           const char * const *labels,
            const char         *current)
 {
   GtkWidget *row = adw_combo_row_new ();
-  GtkStringList *model = gtk_string_list_new (values);
+  GtkStringList *model = gtk_string_list_new (NULL);
 
+  /* The choices in words; course.json gets the value of the one chosen. */
+  for (guint i = 0; values[i] != NULL; i++)
+    gtk_string_list_append (model, _(labels[i]));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   g_object_unref (model);
   for (guint i = 0; values[i] != NULL; i++)
     if (g_strcmp0 (values[i], current) == 0)
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+  g_object_set_data (G_OBJECT (row), "helder-values", (gpointer) values);
 
   return row;
 }
@@ -208,10 +213,10 @@ tracking_combo_changed_cb (AdwComboRow          *row,
 {
   HelderJsonDocument *doc = helder_course_get_document (self->course);
   JsonObject *tracking = helder_json_document_ensure_object (doc, course_root (self), "tracking");
-  GtkStringObject *item = adw_combo_row_get_selected_item (row);
+  const char * const *values = g_object_get_data (G_OBJECT (row), "helder-values");
 
   helder_json_document_set_string (doc, tracking, g_object_get_data (G_OBJECT (row), "helder-key"),
-                                   gtk_string_object_get_string (item));
+                                   values[adw_combo_row_get_selected (row)]);
 }
 
 static GtkWidget *
@@ -279,9 +284,17 @@ build_course_page (HelderCourseSettings *self)
   AdwPreferencesGroup *course = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *theme = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *tracking = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  const char * const completions[] = { "pages", "test", NULL };
-  const char * const reportings[] = {
+  static const char * const completions[] = { "pages", "test", NULL };
+  static const char * const completion_labels[] = {
+    N_("Enough pages are seen"), N_("The post-test is passed"),
+  };
+  static const char * const reportings[] = {
     "passed-incomplete", "completed-incomplete", "passed-failed", "completed-failed", NULL
+  };
+  /* As Rise names the same reporting modes. */
+  static const char * const reporting_labels[] = {
+    N_("Passed / Incomplete"), N_("Completed / Incomplete"), N_("Passed / Failed"),
+    N_("Completed / Failed"),
   };
   const char * const theme_titles[] = { N_("Accent colour"), N_("Text colour"),
                                         N_("Background colour") };
@@ -322,9 +335,9 @@ build_course_page (HelderCourseSettings *self)
   adw_preferences_page_add (page, theme);
 
   adw_preferences_group_set_title (tracking, _("Tracking in the LMS"));
-  row = combo_row (_("Complete when"), completions, tracking_string (self, "completion", "pages"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("pages: enough pages were seen; test: the post-test is passed"));
+  row = combo_row (_("Complete when"), completions, completion_labels,
+                   tracking_string (self, "completion", "pages"));
+  gtk_widget_set_name (row, "tracking-completion");
   g_object_set_data (G_OBJECT (row), "helder-key", (gpointer) "completion");
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (tracking_combo_changed_cb), self, 0);
   adw_preferences_group_add (tracking, row);
@@ -345,8 +358,9 @@ build_course_page (HelderCourseSettings *self)
                            G_CALLBACK (tracking_spin_changed_cb), self, 0);
   adw_preferences_group_add (tracking, row);
 
-  row = combo_row (_("Report to the LMS"), reportings,
+  row = combo_row (_("Report to the LMS"), reportings, reporting_labels,
                    tracking_string (self, "reporting", "completed-incomplete"));
+  gtk_widget_set_name (row, "tracking-reporting");
   g_object_set_data (G_OBJECT (row), "helder-key", (gpointer) "reporting");
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (tracking_combo_changed_cb), self, 0);
   adw_preferences_group_add (tracking, row);

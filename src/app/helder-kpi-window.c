@@ -100,10 +100,15 @@ load_thread (GTask        *task,
   for (guint i = 0; job->reports[i] != NULL; i++)
     {
       g_autoptr(GError) file_error = NULL;
+      guint refused = helder_lms_report_get_refusals (job->report)->len;
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
-      if (!helder_lms_report_load_file (job->report, job->reports[i], &file_error))
+      /* A file the report refuses is said in words with the others;
+       * what else went wrong (unreadable, not JSON) is said as it is.
+       */
+      if (!helder_lms_report_load_file (job->report, job->reports[i], &file_error) &&
+          helder_lms_report_get_refusals (job->report)->len == refused)
         g_ptr_array_add (job->unusable, g_strdup (file_error->message));
     }
   if (g_task_return_error_if_cancelled (task))
@@ -116,8 +121,17 @@ load_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+static void
+append_line (GString    *text,
+             const char *line)
+{
+  g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line);
+}
+
 /* Rows the reports could not use are counted and located, never dropped
- * silently: the first few are shown, the rest counted.
+ * silently: the first few are shown, the rest counted. Each says its
+ * line and file in words ("Line 12 of export.csv: …"), not as the
+ * command line writes them.
  */
 static void
 show_problems (HelderKpiWindow *self,
@@ -125,18 +139,24 @@ show_problems (HelderKpiWindow *self,
                GPtrArray       *unusable)
 {
   GPtrArray *diagnostics = helder_lms_report_get_diagnostics (report);
+  GPtrArray *refusals = helder_lms_report_get_refusals (report);
   g_autoptr(GString) text = g_string_new (NULL);
 
   /* Every file left out is named, whatever the number. */
+  for (guint i = 0; i < refusals->len; i++)
+    {
+      g_autofree char *line = helder_lms_dup_problem_text (g_ptr_array_index (refusals, i));
+
+      append_line (text, line);
+    }
   for (guint i = 0; i < unusable->len; i++)
-    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "",
-                            (const char *) g_ptr_array_index (unusable, i));
+    append_line (text, g_ptr_array_index (unusable, i));
 
   for (guint i = 0; i < diagnostics->len && i < 5; i++)
     {
-      g_autofree char *line = helder_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+      g_autofree char *line = helder_lms_dup_problem_text (g_ptr_array_index (diagnostics, i));
 
-      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line);
+      append_line (text, line);
     }
 
   if (diagnostics->len > 5)

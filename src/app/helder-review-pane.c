@@ -871,6 +871,38 @@ current_approvals (HelderReviewPane *self)
   return approvals;
 }
 
+/* Returns: (transfer full): @text with a capital, as a row's title. */
+static char *
+dup_capitalised (const char *text)
+{
+  g_autofree char *first = g_utf8_strup (text, g_utf8_next_char (text) - text);
+
+  return g_strconcat (first, g_utf8_next_char (text), NULL);
+}
+
+/* Returns: (transfer full): the state of @page for @role, with who set
+ * it and when: "approved by Sanne de Vries, 4 December 2026, 09:04".
+ */
+static char *
+dup_signoff_label (const HelderReviewPage *page,
+                   HelderReviewRole        role,
+                   HelderReviewState       state)
+{
+  const HelderReviewSignoff *signoff = page != NULL ? &page->roles[role] : NULL;
+  g_autofree char *when = NULL;
+
+  if (state == HELDER_REVIEW_STATE_DRAFT || signoff == NULL || signoff->author == NULL ||
+      signoff->time == NULL)
+    return g_strdup (helder_review_state_to_label (state));
+
+  when = dup_time_label (signoff->time);
+  /* Translators: a page's review state, who set it and when, as in
+   * "approved by Sanne de Vries, 4 December 2026, 09:04"
+   */
+  return g_strdup_printf (_("%s by %s, %s"), helder_review_state_to_label (state),
+                          signoff->author, when);
+}
+
 static void
 fill_states (HelderReviewPane *self)
 {
@@ -888,12 +920,14 @@ fill_states (HelderReviewPane *self)
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *subtitle = NULL;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), helder_review_role_to_label (r));
+      g_autofree char *title = dup_capitalised (helder_review_role_to_label (r));
+      g_autofree char *signed_off = dup_signoff_label (page, r, state);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       if (state == HELDER_REVIEW_STATE_APPROVED && (self->current_approvals & (1u << r)) == 0)
-        subtitle = g_strdup_printf (_("%s, but the text changed since"),
-                                    helder_review_state_to_label (state));
+        subtitle = g_strdup_printf (_("%s, but the text changed since"), signed_off);
       else
-        subtitle = g_strdup (helder_review_state_to_label (state));
+        subtitle = g_steal_pointer (&signed_off);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (state == HELDER_REVIEW_STATE_APPROVED)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row),

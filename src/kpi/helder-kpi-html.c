@@ -38,6 +38,18 @@ static const char style[] =
   ".on-track{color:#8ff0a4}.at-risk{color:#f8e45c}.missed{color:#ff7b63}.no-data{color:#bbb}"
   ".note{color:#ccc}}";
 
+/* An SVG coordinate: a decimal point whatever the user's locale, which
+ * the report's own numbers follow.
+ */
+typedef char Coordinate[G_ASCII_DTOSTR_BUF_SIZE];
+
+static const char *
+coordinate (Coordinate buffer,
+            double     value)
+{
+  return g_ascii_formatd (buffer, sizeof (Coordinate), "%.1f", value);
+}
+
 static char *
 format_percent (double value,
                 gboolean available)
@@ -86,9 +98,10 @@ bar (GString    *out,
 {
   double y = 10 + row * (BAR_HEIGHT + 8);
   double width = scale_max > 0 ? MIN (value / scale_max, 1.0) * (CHART_WIDTH - 260) : 0;
+  Coordinate a, b, c, d;
 
   /* Long names are cut to fit before the bar; the table has them whole. */
-  g_string_append_printf (out, "<text x=\"0\" y=\"%.0f\">", y + BAR_HEIGHT * 0.65);
+  g_string_append_printf (out, "<text x=\"0\" y=\"%s\">", coordinate (a, y + BAR_HEIGHT * 0.65));
   if (g_utf8_strlen (label, -1) > MAX_LABEL_CHARS)
     {
       g_autofree char *cut = g_utf8_substring (label, 0, MAX_LABEL_CHARS - 1);
@@ -99,9 +112,10 @@ bar (GString    *out,
   else
     helder_markup_append_escaped (out, label);
   g_string_append_printf (out,
-                          "</text><rect x=\"190\" y=\"%.0f\" width=\"%.1f\" height=\"%u\" fill=\"%s\"/>"
-                          "<text x=\"%.1f\" y=\"%.0f\">",
-                          y, width, BAR_HEIGHT, colour, 196 + width, y + BAR_HEIGHT * 0.65);
+                          "</text><rect x=\"190\" y=\"%s\" width=\"%s\" height=\"%u\" fill=\"%s\"/>"
+                          "<text x=\"%s\" y=\"%s\">",
+                          coordinate (a, y), coordinate (b, width), BAR_HEIGHT, colour,
+                          coordinate (c, 196 + width), coordinate (d, y + BAR_HEIGHT * 0.65));
   helder_markup_append_escaped (out, value_text);
   g_string_append (out, "</text>");
 }
@@ -114,11 +128,13 @@ target_mark (GString *out,
 {
   double y = 10 + row * (BAR_HEIGHT + 8);
   double x = 190 + (scale_max > 0 ? MIN (target / scale_max, 1.0) : 0) * (CHART_WIDTH - 260);
+  Coordinate a, b, c;
 
   g_string_append_printf (out,
-                          "<line class=\"target\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.0f\" y2=\"%.0f\" "
+                          "<line class=\"target\" x1=\"%s\" x2=\"%s\" y1=\"%s\" y2=\"%s\" "
                           "stroke-width=\"3\" stroke-dasharray=\"4 2\"/>",
-                          x, x, y - 3, y + BAR_HEIGHT + 3);
+                          coordinate (a, x), coordinate (a, x), coordinate (b, y - 3),
+                          coordinate (c, y + BAR_HEIGHT + 3));
 }
 
 static const char *
@@ -211,11 +227,13 @@ write_trend (GString               *out,
   for (guint tick = 0; tick <= 100; tick += 25)
     {
       double y = top + plot_height * (1 - tick / 100.0);
+      Coordinate a, b, c;
 
       g_string_append_printf (out,
-                              "<line x1=\"%u\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#bbb\"/>"
-                              "<text x=\"4\" y=\"%.1f\">%u%%</text>",
-                              left, left + plot_width, y, y, y + 4, tick);
+                              "<line x1=\"%u\" x2=\"%s\" y1=\"%s\" y2=\"%s\" stroke=\"#bbb\"/>"
+                              "<text x=\"4\" y=\"%s\">%u%%</text>",
+                              left, coordinate (a, left + plot_width), coordinate (b, y),
+                              coordinate (b, y), coordinate (c, y + 4), tick);
     }
 
   for (guint series = result->headcount > 0 ? 0 : 1; series < 2; series++)
@@ -228,13 +246,20 @@ write_trend (GString               *out,
           const HelderKpiWeek *week = &g_array_index (result->weeks, HelderKpiWeek, w);
           double value = series == 0 ? week->participation : week->completion;
           double x = left + (n > 1 ? plot_width * w / (n - 1) : plot_width / 2);
+          Coordinate a, b;
 
-          g_string_append_printf (out, "%.1f,%.1f ", x, top + plot_height * (1 - value / 100));
+          g_string_append_printf (out, "%s,%s ", coordinate (a, x),
+                                  coordinate (b, top + plot_height * (1 - value / 100)));
         }
       g_string_append (out, "\"/>");
     }
   g_string_append_printf (out, "<text x=\"%u\" y=\"%u\">%s</text>", left, height - 8, _("week 1"));
-  g_string_append_printf (out, "<text x=\"%.0f\" y=\"%u\" text-anchor=\"end\">", left + plot_width, height - 8);
+  {
+    Coordinate a;
+
+    g_string_append_printf (out, "<text x=\"%s\" y=\"%u\" text-anchor=\"end\">",
+                            coordinate (a, left + plot_width), height - 8);
+  }
   g_string_append_printf (out, _("week %u"), n);
   g_string_append (out, "</text>");
   end_chart (out, _("Solid line: participation (share of the headcount). Dashed line: completion "
@@ -354,23 +379,26 @@ write_satisfaction (GString               *out,
         {
           const HelderKpiSurveyItem *item = g_ptr_array_index (result->survey, i);
           double x = 190, y;
+          Coordinate a, b, c;
 
           if (item->suppressed)
             continue;
           y = 10 + row++ * (BAR_HEIGHT + 8);
-          g_string_append_printf (out, "<text x=\"0\" y=\"%.0f\">", y + BAR_HEIGHT * 0.65);
+          g_string_append_printf (out, "<text x=\"0\" y=\"%s\">",
+                                  coordinate (a, y + BAR_HEIGHT * 0.65));
           helder_markup_append_escaped (out, item->id);
           g_string_append (out, "</text>");
           for (guint v = 0; v < 5; v++)
             {
               double width = (double) item->counts[v] / item->answers * (CHART_WIDTH - 260);
 
-              g_string_append_printf (out, "<rect x=\"%.1f\" y=\"%.0f\" width=\"%.1f\" height=\"%u\" fill=\"%s\"/>",
-                                      x, y, width, BAR_HEIGHT, colours[v]);
+              g_string_append_printf (out, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%u\" fill=\"%s\"/>",
+                                      coordinate (a, x), coordinate (b, y), coordinate (c, width),
+                                      BAR_HEIGHT, colours[v]);
               x += width;
             }
-          g_string_append_printf (out, "<text x=\"%.1f\" y=\"%.0f\">%.2f</text>", x + 6,
-                                  y + BAR_HEIGHT * 0.65, item->mean);
+          g_string_append_printf (out, "<text x=\"%s\" y=\"%s\">%.2f</text>", coordinate (a, x + 6),
+                                  coordinate (b, y + BAR_HEIGHT * 0.65), item->mean);
         }
       end_chart (out, _("From left to right the share of answers 1 (dark red) to 5 (dark green); "
                         "the number is the average."));

@@ -82,22 +82,16 @@ helder_kpi_format_value (HelderKpiKind kind,
  * helder_kpi_format_number:
  *
  * Formats @value with @decimals decimals (and a + before a positive value
- * when @sign) with the decimal separator of the user's language: a comma
- * in Dutch, whatever the C library's locale. Returns a string the caller
- * frees.
+ * when @sign) as the user's locale writes numbers (a decimal comma in
+ * nl_NL), as every number the app shows. Files (JSON, CSV) use
+ * g_ascii_formatd() instead. Returns a string the caller frees.
  */
 char *
 helder_kpi_format_number (double   value,
                           guint    decimals,
                           gboolean sign)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  g_autofree char *format = g_strdup_printf (sign ? "%%+.%uf" : "%%.%uf", MIN (decimals, 6));
-  /* Translators: the decimal separator in figures such as 4.1 */
-  const char *separator = C_("decimal separator", ".");
-  g_auto(GStrv) parts = g_strsplit (g_ascii_formatd (buffer, sizeof buffer, format, value), ".", 2);
-
-  return g_strjoinv (separator, parts);
+  return g_strdup_printf (sign ? "%+.*f" : "%.*f", (int) MIN (decimals, 6), value);
 }
 
 /* Returns: (transfer none): the name of @status in JSON, static. */
@@ -163,28 +157,22 @@ helder_kpi_dup_iso_day (guint32 day)
                           g_date_get_day (&date));
 }
 
-/* Returns the day as the user's language writes it, or NULL for no day;
- * the caller frees it.
+/* Returns the day as people write it ("1 April 2025"), with the month
+ * named as the user's locale names it, as every date the app shows; NULL
+ * for no day. The caller frees it.
  */
 char *
 helder_kpi_format_day (guint32 day)
 {
-  static const char * const months[] = {
-    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
-    NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
-    NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
-    NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
-  };
+  g_autoptr(GDateTime) time = NULL;
   GDate date;
 
   if (!day_to_date (day, &date))
     return NULL;
-  /* Translators: a date as day, month name and year, as people write it
-   * ("1 April 2025"); reorder with %1$, %2$ and %3$.
-   */
-  return g_strdup_printf (_("%1$u %2$s %3$04u"), g_date_get_day (&date),
-                          g_dpgettext2 (GETTEXT_PACKAGE, "month", months[g_date_get_month (&date) - 1]),
-                          g_date_get_year (&date));
+  time = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 0, 0, 0);
+  /* Translators: a date as in "4 December 2026"; see g_date_time_format() */
+  return g_date_time_format (time, _("%-d %B %Y"));
 }
 
 /* Defaults, then what course.json's "kpi" object says: the targets, and

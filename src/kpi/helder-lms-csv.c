@@ -321,10 +321,11 @@ read_header (LoadState          *state,
 
   if (state->columns[HELDER_LMS_COLUMN_LEARNER] < 0)
     {
-      g_set_error (&state->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("%s:%u: no column with the learner's id (such as “user id”, “e-mail” or "
-                     "“personeelsnummer”). Name it in kpi-mapping.json in the course folder."),
-                   state->input->file, line);
+      helder_lms_report_refuse_file (self, state->input->file, line,
+                                     _("no column with the learner's id (such as “user id”, "
+                                       "“e-mail” or “personeelsnummer”). Name it in "
+                                       "kpi-mapping.json in the course folder."),
+                                     &state->error);
       return FALSE;
     }
 
@@ -342,11 +343,12 @@ read_header (LoadState          *state,
           state->row_hashes = g_hash_table_new (NULL, NULL);
           if (state->columns[HELDER_LMS_COLUMN_MODULE] < 0 && self->module_ids->len != 1)
             {
-              g_set_error (&state->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("%s:%u: no column that names the module (such as “module” or "
-                             "“cursus”), and the course has more than one. Name it in "
-                             "kpi-mapping.json in the course folder."),
-                           state->input->file, line);
+              helder_lms_report_refuse_file (self, state->input->file, line,
+                                             _("no column that names the module (such as "
+                                               "“module” or “cursus”), and the course has more "
+                                               "than one. Name it in kpi-mapping.json in the "
+                                               "course folder."),
+                                             &state->error);
               return FALSE;
             }
         }
@@ -358,11 +360,11 @@ read_header (LoadState          *state,
         state->input->kind = HELDER_LMS_INPUT_ORGANISATION;
       else
         {
-          g_set_error (&state->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("%s:%u: Helder does not recognise this report: it has no status or "
-                         "date columns and no question columns. Name the columns in "
-                         "kpi-mapping.json in the course folder."),
-                       state->input->file, line);
+          helder_lms_report_refuse_file (self, state->input->file, line,
+                                         _("Helder does not recognise this report: it has no "
+                                           "status or date columns and no question columns. Name "
+                                           "the columns in kpi-mapping.json in the course folder."),
+                                         &state->error);
           return FALSE;
         }
     }
@@ -477,8 +479,8 @@ helder_lms_report_load_csv (HelderLmsReport     *self,
     }
   if (!state.header_done)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("%s: the file is empty; export the report again."), path);
+      helder_lms_report_refuse_file (self, path, 0,
+                                     _("the file is empty; export the report again."), error);
       load_state_fail (&state);
       helder_lms_load_state_clear (&state);
       return FALSE;

@@ -43,6 +43,7 @@ struct _HelderLmsReport
   GHashTable *mapping;         /* normalised header → HelderLmsColumn, set by the user */
   GHashTable *seen_headers;    /* header as written → HelderLmsColumn, for saving */
   GPtrArray  *diagnostics;
+  GPtrArray  *refusals;        /* of HelderDiagnostic*: one per file left out */
   GPtrArray  *inputs;          /* of HelderLmsInput* */
   guint32     first_day;
   guint32     last_day;
@@ -135,6 +136,12 @@ void helder_lms_report_add_diagnostic (HelderLmsReport *self,
                                        const char      *message);
 
 void helder_lms_report_problems (LoadState *state);
+
+void helder_lms_report_refuse_file (HelderLmsReport  *self,
+                                    const char       *file,
+                                    guint             line,
+                                    const char       *message,
+                                    GError          **error);
 
 gboolean helder_lms_value_in (const char *value,
                               const char *list);

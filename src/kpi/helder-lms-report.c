@@ -413,6 +413,7 @@ helder_lms_report_new (HelderCourse *course)
   self->mapping = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->seen_headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  self->refusals = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
   self->inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_lms_input_free);
 
   for (guint m = 0; m < helder_course_get_n_modules (course); m++)
@@ -471,6 +472,7 @@ helder_lms_report_free (HelderLmsReport *self)
   g_hash_table_unref (self->mapping);
   g_hash_table_unref (self->seen_headers);
   g_ptr_array_unref (self->diagnostics);
+  g_ptr_array_unref (self->refusals);
   g_ptr_array_unref (self->inputs);
   g_free (self);
 }
@@ -579,6 +581,49 @@ helder_lms_report_add_diagnostic (HelderLmsReport *self,
 {
   g_ptr_array_add (self->diagnostics,
                    helder_diagnostic_new (file, 0, 0, line, line > 0 ? 1 : 0, severity, rule, message));
+}
+
+/* A file Helder cannot use: @error says it as the command line does
+ * (FILE:LINE: message), the refusals keep it located for the app to say
+ * it in words.
+ */
+void
+helder_lms_report_refuse_file (HelderLmsReport  *self,
+                               const char       *file,
+                               guint             line,
+                               const char       *message,
+                               GError          **error)
+{
+  g_ptr_array_add (self->refusals, helder_diagnostic_new (file, 0, 0, line, line > 0 ? 1 : 0,
+                                                          HELDER_SEVERITY_ERROR,
+                                                          "kpi-unusable-file", message));
+  if (line > 0)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s:%u: %s", file, line, message);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: %s", file, message);
+}
+
+/**
+ * helder_lms_dup_problem_text:
+ *
+ * Says @problem (a report's diagnostic or refusal) as a person reads it:
+ * "Line 12 of export.csv: …", where the command line writes
+ * export.csv:12: ….
+ *
+ * Returns: (transfer full): the text.
+ */
+char *
+helder_lms_dup_problem_text (const HelderDiagnostic *problem)
+{
+  g_autofree char *name = g_path_get_basename (problem->file);
+
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  if (problem->line > 0)
+    /* Translators: a problem in a report file: the line, the file's name, what to do */
+    return g_strdup_printf (_("Line %u of %s: %s"), problem->line, name, problem->message);
+  /* Translators: a problem with a report file as a whole: its name, what to do */
+  return g_strdup_printf (_("In %s: %s"), name, problem->message);
 }
 
 void
@@ -932,6 +977,15 @@ GPtrArray *
 helder_lms_report_get_diagnostics (HelderLmsReport *self)
 {
   return self->diagnostics;
+}
+
+/* Returns: (transfer none) (element-type HelderDiagnostic): one located
+ * error for each file left out as unusable.
+ */
+GPtrArray *
+helder_lms_report_get_refusals (HelderLmsReport *self)
+{
+  return self->refusals;
 }
 
 GPtrArray *

@@ -108,6 +108,8 @@ gboolean           helder_lms_report_load_organisation (HelderLmsReport *self,
                                                      GError          **error);
 
 GPtrArray         *helder_lms_report_get_diagnostics (HelderLmsReport *self);
+GPtrArray         *helder_lms_report_get_refusals   (HelderLmsReport  *self);
+char              *helder_lms_dup_problem_text      (const HelderDiagnostic *problem);
 GPtrArray         *helder_lms_report_get_inputs     (HelderLmsReport  *self);
 GPtrArray         *helder_lms_report_get_items      (HelderLmsReport  *self);
 guint              helder_lms_report_get_n_learners (HelderLmsReport  *self);

@@ -170,9 +170,11 @@ helder_lms_report_load_xapi (HelderLmsReport  *self,
 
   if (statements == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("%s: expected a JSON array of xAPI statements, or an object with "
-                     "“statements”; export the statements from the LRS again."), path);
+      helder_lms_report_refuse_file (self, path, 0,
+                                     _("expected a JSON array of xAPI statements, or an object "
+                                       "with “statements”; export the statements from the LRS "
+                                       "again."),
+                                     error);
       return FALSE;
     }
 

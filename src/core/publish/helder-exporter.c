@@ -277,13 +277,19 @@ build_manifest (HelderCourse       *course,
        * as satisfied when cmi.score.scaled reaches the pass mark.
        */
       if (has_pass_mark)
-        g_string_append_printf (xml,
-          "          <imsss:objectives>\n"
-          "            <imsss:primaryObjective objectiveID=\"post-test\" "
-          "satisfiedByMeasure=\"true\">\n"
-          "              <imsss:minNormalizedMeasure>%.2f</imsss:minNormalizedMeasure>\n"
-          "            </imsss:primaryObjective>\n"
-          "          </imsss:objectives>\n", pass_mark / 100.0);
+        {
+          /* A decimal point whatever the user's locale: an LMS reads it. */
+          char measure[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_string_append_printf (xml,
+            "          <imsss:objectives>\n"
+            "            <imsss:primaryObjective objectiveID=\"post-test\" "
+            "satisfiedByMeasure=\"true\">\n"
+            "              <imsss:minNormalizedMeasure>%s</imsss:minNormalizedMeasure>\n"
+            "            </imsss:primaryObjective>\n"
+            "          </imsss:objectives>\n",
+            g_ascii_formatd (measure, sizeof measure, "%.2f", pass_mark / 100.0));
+        }
       g_string_append (xml,
         "          <imsss:deliveryControls tracked=\"true\" completionSetByContent=\"true\" "
         "objectiveSetByContent=\"true\"/>\n"
