@@ -1437,6 +1437,51 @@ test_focus_moves_cursor (void)
   helder_test_remove_tree (path);
 }
 
+/* Types @text into @view one keystroke at a time, as GtkTextView does:
+ * each key is one user action on the field's buffer.
+ */
+static void
+type_keys (GtkWidget  *view,
+           const char *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+  for (const char *key = text; *key != '\0'; key = g_utf8_next_char (key))
+    {
+      gtk_text_buffer_begin_user_action (buffer);
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, key, g_utf8_next_char (key) - key, TRUE);
+      gtk_text_buffer_end_user_action (buffer);
+      run_until_idle ();
+    }
+}
+
+/* Enter twice in a text card and a letter start a new paragraph without
+ * GTK's warning about an irreversible action inside a user action (the
+ * card was filled again while the keystroke's step was still open), and
+ * the page gets the new paragraph.
+ */
+static void
+test_blank_line_in_card (void)
+{
+  g_autofree char *path = NULL;
+  HelderWindow *window = open_findings_page (&path);
+  GtkWidget *text = card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text));
+  GtkTextIter end;
+  HelderPage *page;
+
+  gtk_widget_grab_focus (text);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  type_keys (text, "\n\nN");
+
+  page = helder_window_get_page (window);
+  g_assert_nonnull (strstr (helder_page_get_text (page),
+                            "Je leest **dit** teneinde te leren.\n\nN\n"));
+  close_window (window);
+  helder_test_remove_tree (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1458,6 +1503,7 @@ main (int   argc,
   g_test_add_func ("/block-view/media-cards", test_media_cards);
   g_test_add_func ("/block-view/image-card", test_image_card);
   g_test_add_func ("/block-view/phone-width", test_phone_width);
+  g_test_add_func ("/block-view/blank-line-in-card", test_blank_line_in_card);
 
   return g_test_run ();
 }

@@ -1953,6 +1953,28 @@ block_subject (HelderBlockCard *self)
 }
 
 /**
+ * helder_block_card_move:
+ * @block: a block with the same bytes as the card's, owned by the page
+ *   content, at the same or another place of @text
+ * @text: the whole page source @block was parsed from
+ *
+ * Follows the card's block to its new place in the page (after an edit in
+ * another block) without filling the card again: what it shows stays the
+ * same. @block and @text must stay valid until the next update.
+ */
+void
+helder_block_card_move (HelderBlockCard   *self,
+                        const HelderBlock *block,
+                        const char        *text)
+{
+  g_return_if_fail (HELDER_IS_BLOCK_CARD (self));
+  g_return_if_fail (block != NULL);
+
+  self->block = block;
+  self->text = text;
+}
+
+/**
  * helder_block_card_update:
  * @block: the block now at the card's place, owned by the page content
  * @text: the whole page source @block was parsed from

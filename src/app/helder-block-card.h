@@ -29,6 +29,9 @@ HelderBlockCard *helder_block_card_new          (const char        *course_path)
 gboolean         helder_block_card_update       (HelderBlockCard   *self,
                                                  const HelderBlock *block,
                                                  const char        *text);
+void             helder_block_card_move         (HelderBlockCard   *self,
+                                                 const HelderBlock *block,
+                                                 const char        *text);
 void             helder_block_card_release      (HelderBlockCard   *self);
 const HelderBlock *helder_block_card_get_block  (HelderBlockCard   *self);
 const char      *helder_block_card_get_source   (HelderBlockCard   *self);

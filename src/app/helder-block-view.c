@@ -391,8 +391,9 @@ refresh (HelderBlockView *self)
         if (!used[j] && card_shows (g_ptr_array_index (old, j), source, length))
           card = g_ptr_array_index (old, j), used[j] = TRUE;
 
+      /* Its bytes did not change: only their place may have. */
       if (card != NULL)
-        helder_block_card_update (card, block, text);
+        helder_block_card_move (card, block, text);
       else if (i < old->len && !used[i] &&
                helder_block_card_update (g_ptr_array_index (old, i), block, text))
         card = g_ptr_array_index (old, i), used[i] = TRUE;

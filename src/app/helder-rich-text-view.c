@@ -30,6 +30,7 @@ struct _HelderRichTextView
   gboolean     filling;
   guint        user_action;
   gboolean     pending;
+  gboolean     closing;  /* telling of an edit as its user action ends */
   GtkWidget   *link_popover;
   GtkEntry    *link_entry;
   GtkTextMark *link_start;  /* the passage Ctrl+K was pressed on */
@@ -256,6 +257,7 @@ helder_rich_text_view_set_text (HelderRichTextView   *self,
 {
   GtkTextBuffer *buffer;
   GtkTextIter iter;
+  GtkTextIter end;
   int cursor;
 
   g_return_if_fail (HELDER_IS_RICH_TEXT_VIEW (self));
@@ -264,7 +266,18 @@ helder_rich_text_view_set_text (HelderRichTextView   *self,
   buffer = buffer_of (self);
   g_object_get (buffer, "cursor-position", &cursor, NULL);
   self->filling = TRUE;
-  gtk_text_buffer_set_text (buffer, "", 0);
+  /* The buffer's undo history is still inside the keystroke's user action
+   * while the edit is told (it closes it after "end-user-action"): no
+   * irreversible action may start then, so the old text goes as part of
+   * that keystroke's step.
+   */
+  if (self->closing)
+    {
+      gtk_text_buffer_get_bounds (buffer, &iter, &end);
+      gtk_text_buffer_delete (buffer, &iter, &end);
+    }
+  else
+    gtk_text_buffer_set_text (buffer, "", 0);
   gtk_text_buffer_get_start_iter (buffer, &iter);
   insert_paragraphs (self, &iter, text);
   renumber (self);
@@ -393,7 +406,11 @@ end_user_action_cb (HelderRichTextView *self)
   if (self->user_action > 0)
     self->user_action--;
   if (self->user_action == 0 && self->pending)
-    edited (self);
+    {
+      self->closing = TRUE;
+      edited (self);
+      self->closing = FALSE;
+    }
 }
 
 /* Sets the paragraph style of every line from @start to @end. */

@@ -19,7 +19,10 @@
  * and network processes) are listed separately.
  *
  * Targets (issue 7): median time <= 1.5x Text Editor's, median RSS <= 1.3x
- * Text Editor's.
+ * Text Editor's. Helder starts with its first page in Blocks; it also
+ * starts, in the same run, with pages shown as Source (a settings key file
+ * of its own): issue 16's target is a median RSS with Blocks open within
+ * 10 MB of that.
  *
  * Usage: bench-startup HELDER_APP COURSE_FOLDER
  */
@@ -44,6 +47,8 @@
 #define TIMEOUT_S 60
 #define TIME_FACTOR 1.5
 #define RSS_FACTOR 1.3
+/* Issue 16: start-up RSS with the Blocks view open within 10 MB of Source's. */
+#define BLOCKS_EXTRA_MB 10.0
 
 /* The page Text Editor opens: the longest page of the sample course. */
 #define PEER_PAGE "03-ethiek/05-jouw-rol.md"
@@ -175,6 +180,7 @@ stop (GPid pid)
 static gboolean
 launch (Bench       *bench,
         const char **argv,
+        char       **env,
         Launch      *result,
         GError     **error)
 {
@@ -190,7 +196,7 @@ launch (Bench       *bench,
   XSync (display, True);
 
   start = g_get_monotonic_time ();
-  if (!g_spawn_async (NULL, (char **) argv, bench->env,
+  if (!g_spawn_async (NULL, (char **) argv, env,
                       G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
                       G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, error))
     return FALSE;
@@ -266,6 +272,7 @@ typedef struct
 {
   const char  *name;
   const char **argv;
+  char       **env;
   double       mapped[RUNS];
   double       usable[RUNS];
   double       rss[RUNS];
@@ -276,7 +283,7 @@ typedef struct
 static void
 print_app (App *app)
 {
-  g_print ("%-12s window mapped %6.0f ms, usable %6.0f ms, RSS %5.1f MB",
+  g_print ("%-14s window mapped %6.0f ms, usable %6.0f ms, RSS %5.1f MB",
            app->name, median (app->mapped, RUNS), median (app->usable, RUNS),
            median (app->rss, RUNS));
   if (app->children_names[0] != '\0')
@@ -321,6 +328,25 @@ make_env (const char *profile)
   return env;
 }
 
+/* The environment of make_env() in @profile, with settings kept in a key
+ * file that opens pages in @view ("blocks" or "source").
+ */
+static char **
+make_helder_env (const char *profile,
+                 const char *view)
+{
+  g_autofree char *folder = g_build_filename (profile, "config", "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (folder, "keyfile", NULL);
+  g_autofree char *settings = g_strdup_printf ("[io/github/helderapp/Helder]\npage-view='%s'\n",
+                                               view);
+  char **env = make_env (profile);
+
+  g_mkdir_with_parents (folder, 0700);
+  g_file_set_contents (keyfile, settings, -1, NULL);
+
+  return g_environ_setenv (env, "GSETTINGS_BACKEND", "keyfile", TRUE);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -352,12 +378,16 @@ main (int    argc,
   Bench bench = { 0 };
   const char *helder_argv[] = { NULL, NULL, NULL };
   const char *peer_argv[] = { NULL, "--standalone", NULL, NULL };
-  App apps[2] = {
+  App apps[3] = {
     { "Helder", helder_argv },
     { "Text Editor", peer_argv },
+    { "Helder Source", helder_argv },
   };
+  g_autofree char *blocks_profile = NULL;
+  g_autofree char *source_profile = NULL;
   double time_ratio;
   double rss_ratio;
+  double blocks_extra_mb;
   int failed = 0;
 
   if (argc != 3)
@@ -387,6 +417,14 @@ main (int    argc,
   profile = g_dir_make_tmp ("helder-bench-startup-XXXXXX", &error);
   g_assert_no_error (error);
   bench.env = make_env (profile);
+  /* Helder opens the course's first page in Blocks; as the peer for its
+   * memory with Blocks open, the same start with pages shown as Source.
+   */
+  blocks_profile = g_build_filename (profile, "blocks", NULL);
+  source_profile = g_build_filename (profile, "source", NULL);
+  apps[0].env = make_helder_env (blocks_profile, "blocks");
+  apps[1].env = g_strdupv (bench.env);
+  apps[2].env = make_helder_env (source_profile, "source");
   page = g_build_filename (argv[2], PEER_PAGE, NULL);
   helder_argv[0] = argv[1];
   helder_argv[1] = argv[2];
@@ -402,7 +440,7 @@ main (int    argc,
       {
         Launch result;
 
-        if (!launch (&bench, apps[a].argv, &result, &error))
+        if (!launch (&bench, apps[a].argv, apps[a].env, &result, &error))
           {
             g_print ("FAILED: %s: %s\n", apps[a].name, error->message);
             remove_tree (profile);
@@ -423,6 +461,9 @@ main (int    argc,
   for (guint a = 0; a < G_N_ELEMENTS (apps); a++)
     print_app (&apps[a]);
 
+  blocks_extra_mb = median (apps[0].rss, RUNS) - median (apps[2].rss, RUNS);
+  g_print ("Helder with Blocks open - with Source open: RSS %+.1f MB (target <= %.0f MB)\n",
+           blocks_extra_mb, BLOCKS_EXTRA_MB);
   time_ratio = median (apps[0].usable, RUNS) / median (apps[1].usable, RUNS);
   rss_ratio = median (apps[0].rss, RUNS) / median (apps[1].rss, RUNS);
   g_print ("Helder / Text Editor: time %.2fx (target <= %.1fx), RSS %.2fx (target <= %.1fx)\n",
@@ -440,8 +481,18 @@ main (int    argc,
       failed = 1;
     }
 
+  if (blocks_extra_mb > BLOCKS_EXTRA_MB)
+    {
+      g_print ("MISSED: Helder with Blocks open uses more than %.0f MB over Source\n",
+               BLOCKS_EXTRA_MB);
+      failed = 1;
+    }
+
   for (guint a = 0; a < G_N_ELEMENTS (apps); a++)
-    g_free (apps[a].children_names);
+    {
+      g_free (apps[a].children_names);
+      g_strfreev (apps[a].env);
+    }
   g_strfreev (bench.env);
   XCloseDisplay (bench.display);
   remove_tree (profile);
