@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "helder-block-card.h"
+#include "helder-field-words.h"
 #include "helder-block-spec.h"
 #include "helder-block-edit.h"
 #include "helder-diagnostic.h"
@@ -175,81 +176,6 @@ add_item_label (HelderBlockKind kind)
     return _("Add Step");
 
   return _("Add Panel");
-}
-
-typedef struct
-{
-  const char *name;
-  const char *label;
-} Label;
-
-/* The translated label of @name in @labels, or @name itself. */
-static const char *
-find_label (const Label *labels,
-            guint        n_labels,
-            const char  *name)
-{
-  for (guint i = 0; i < n_labels; i++)
-    if (g_str_equal (name, labels[i].name))
-      return _(labels[i].label);
-
-  return name;
-}
-
-/* The label a field has on the card, in the author's words. */
-static const char *
-field_label (HelderBlockKind  kind,
-             const char      *key)
-{
-  static const Label labels[] = {
-    { "question", N_("Question") },
-    { "answer", N_("Answer") },
-    { "correct", N_("Right answer") },
-    { "best", N_("Best choice") },
-    { "feedback", N_("Feedback") },
-    { "choice", N_("Choice") },
-    { "situation", N_("Situation") },
-    { "title", N_("Title") },
-    { "text", N_("Text") },
-    { "front", N_("Front") },
-    { "back", N_("Back") },
-    { "alt", N_("Alt text") },
-    { "decorative", N_("Decorative, no alt text needed") },
-    { "caption", N_("Caption") },
-    { "captions", N_("Captions") },
-    { "transcript", N_("Transcript") },
-    { "poster", N_("Poster picture") },
-    { "test", N_("Test") },
-    { "goal", N_("Learning goal") },
-    { "low", N_("Lowest score means") },
-    { "high", N_("Highest score means") },
-    { "label", N_("Button text") },
-  };
-
-  if (g_str_equal (key, "src"))
-    return kind == HELDER_BLOCK_IMAGE ? _("Picture")
-         : kind == HELDER_BLOCK_VIDEO ? _("Video file") : _("Audio file");
-  if (g_str_equal (key, "kind"))
-    return kind == HELDER_BLOCK_SURVEY ? _("Kind of answer") : _("Kind of question");
-
-  return find_label (labels, G_N_ELEMENTS (labels), key);
-}
-
-/* A choice of values, in the author's words. */
-static const char *
-enum_label (const char *value)
-{
-  static const Label labels[] = {
-    { "single", N_("One right answer") },
-    { "multiple", N_("Several right answers") },
-    { "truefalse", N_("True or false") },
-    { "pre", N_("Pre-test") },
-    { "post", N_("Post-test") },
-    { "likert", N_("Scale") },
-    { "open", N_("Open answer") },
-  };
-
-  return find_label (labels, G_N_ELEMENTS (labels), value);
 }
 
 static gboolean
@@ -604,7 +530,7 @@ choose_file_cb (GtkButton *button,
   g_autoptr(GFile) folder = g_file_new_for_path (binding->card->course_path);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
 
-  dialog = gtk_file_chooser_native_new (field_label (binding->card->block->kind,
+  dialog = gtk_file_chooser_native_new (helder_field_label (binding->card->block->kind,
                                                      binding->spec->key),
                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), NULL);
@@ -1238,7 +1164,7 @@ add_binding (HelderBlockCard       *self,
       g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
       for (guint i = 0; values[i] != NULL; i++)
-        gtk_string_list_append (names, enum_label (values[i]));
+        gtk_string_list_append (names, helder_field_value_label (values[i]));
       binding->type = BIND_DROPDOWN;
       binding->widget = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
       gtk_widget_set_halign (binding->widget, GTK_ALIGN_START);
@@ -1426,7 +1352,7 @@ build_items (HelderBlockCard *self)
 
       for (guint j = 0; spec->item_fields[j].key != NULL; j++)
         add_binding (self, item, i, &spec->item_fields[j],
-                     field_label (block->kind, spec->item_fields[j].key));
+                     helder_field_label (block->kind, spec->item_fields[j].key));
 
       gtk_box_append (GTK_BOX (self->fields), item);
     }
@@ -1538,7 +1464,7 @@ build (HelderBlockCard *self)
           if ((spec->fields[i].flags & HELDER_FIELD_ID) == 0)
             {
               add_binding (self, self->fields, -1, &spec->fields[i],
-                           field_label (block->kind, spec->fields[i].key));
+                           helder_field_label (block->kind, spec->fields[i].key));
               if (block->kind == HELDER_BLOCK_IMAGE && g_str_equal (spec->fields[i].key, "alt"))
                 add_alt_findings (self);
             }

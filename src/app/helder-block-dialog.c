@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "helder-block-dialog.h"
+#include "helder-field-words.h"
 #include "helder-block-edit.h"
 #include "helder-block-spec.h"
 #include "helder-date.h"
@@ -100,59 +101,6 @@ lookup_words (const Words *table,
       return _(table[i].text);
 
   return fallback;
-}
-
-static const char *
-field_label (const char *key)
-{
-  static const Words labels[] = {
-    { "src", N_("File") },
-    { "alt", N_("Alt text") },
-    { "decorative", N_("Decorative (screen readers skip it)") },
-    { "caption", N_("Caption") },
-    { "captions", N_("Caption file (WebVTT)") },
-    { "transcript", N_("Transcript file") },
-    { "title", N_("Title") },
-    { "poster", N_("Poster image") },
-    { "text", N_("Text") },
-    { "front", N_("Front") },
-    { "back", N_("Back") },
-    { "situation", N_("Situation") },
-    { "question", N_("Question") },
-    { "choice", N_("Choice") },
-    { "feedback", N_("Feedback") },
-    { "best", N_("Best choice") },
-    { "kind", N_("Kind of question") },
-    { "answer", N_("Answer") },
-    { "correct", N_("Right answer") },
-    { "id", N_("Name in reports") },
-    { "test", N_("Which test") },
-    { "goal", N_("Learning goal") },
-    { "checked", N_("Facts checked on") },
-    { "url", N_("Web address") },
-    { "low", N_("Label for 1") },
-    { "high", N_("Label for 5") },
-    { "label", N_("Button label") },
-  };
-
-  return lookup_words (labels, G_N_ELEMENTS (labels), key, key);
-}
-
-/* The choices of a field as the author says them, by their value. */
-static const char *
-enum_label (const char *value)
-{
-  static const Words labels[] = {
-    { "single", N_("One right answer") },
-    { "multiple", N_("Several right answers") },
-    { "truefalse", N_("True or false") },
-    { "pre", N_("Test before the course") },
-    { "post", N_("Test after the course") },
-    { "likert", N_("Scale from 1 to 5") },
-    { "open", N_("Open answer") },
-  };
-
-  return lookup_words (labels, G_N_ELEMENTS (labels), value, value);
 }
 
 /* What to do when a required field is empty, said next to it. */
@@ -314,7 +262,8 @@ choose_file_clicked_cb (GtkButton *button,
                                          GTK_WINDOW (gtk_widget_get_root (row)),
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Choose"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, field_label (spec->key));
+  gtk_file_filter_set_name (filter, helder_field_label (HELDER_BLOCK_DIALOG (gtk_widget_get_root (row))->kind,
+                                                       spec->key));
   for (guint i = 0; extensions[i] != NULL; i++)
     gtk_file_filter_add_suffix (filter, extensions[i]);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
@@ -444,8 +393,8 @@ create_row (HelderBlockDialog     *self,
   g_autofree char *title = NULL;
 
   title = (spec->flags & HELDER_FIELD_REQUIRED)
-            ? g_strdup_printf (_("%s (required)"), field_label (spec->key))
-            : g_strdup (field_label (spec->key));
+            ? g_strdup_printf (_("%s (required)"), helder_field_label (self->kind, spec->key))
+            : g_strdup (helder_field_label (self->kind, spec->key));
 
   if (spec->flags & HELDER_FIELD_BOOL)
     {
@@ -470,7 +419,7 @@ create_row (HelderBlockDialog     *self,
 
       row = adw_combo_row_new ();
       for (guint i = 0; values[i] != NULL; i++)
-        gtk_string_list_append (model, enum_label (values[i]));
+        gtk_string_list_append (model, helder_field_value_label (values[i]));
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
       for (guint i = 0; values[i] != NULL; i++)
         if (g_strcmp0 (values[i], value) == 0)
