@@ -129,6 +129,54 @@ keycode_for (KeySym    keysym,
   return found;
 }
 
+/* GTK delivers input at the next frame, not when the X server sends it:
+ * a key counts as pressed once the window that had the focus handled its
+ * release (a button clicks on the release of Space), or is no longer the
+ * active window (Return closed a dialog, whose release goes elsewhere).
+ * Keys for a popover reach its own surface, not the window: the window
+ * does not see them, so the tests open no popovers by keyboard.
+ */
+typedef struct
+{
+  GtkWindow *window;
+  KeyCode    code;
+  gboolean   released;
+} KeyWait;
+
+static KeyWait *key_wait;
+
+static void
+key_released_cb (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state)
+{
+  if (key_wait != NULL && keycode == key_wait->code)
+    key_wait->released = TRUE;
+}
+
+static void
+watch_keys_of (GtkWindow *window)
+{
+  GtkEventController *controller;
+
+  if (window == NULL || g_object_get_data (G_OBJECT (window), "helder-test-keys") != NULL)
+    return;
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-released", G_CALLBACK (key_released_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+  g_object_set_data (G_OBJECT (window), "helder-test-keys", controller);
+}
+
+static gboolean
+key_handled (gpointer data)
+{
+  KeyWait *wait = data;
+
+  return wait->released || wait->window == NULL || !gtk_window_is_active (wait->window);
+}
+
 static void
 press_keysym (KeySym          keysym,
               GdkModifierType modifiers)
@@ -142,6 +190,7 @@ press_keysym (KeySym          keysym,
   Display *dpy = x_display ();
   gboolean shifted = FALSE;
   KeyCode code = keycode_for (keysym, &shifted);
+  KeyWait wait = { NULL, 0, FALSE };
 
   if (shifted)
     modifiers |= GDK_SHIFT_MASK;
@@ -153,6 +202,17 @@ press_keysym (KeySym          keysym,
   for (guint i = G_N_ELEMENTS (modifier_keys); i > 0; i--)
     if (modifiers & modifier_keys[i - 1].mask)
       XTestFakeKeyEvent (dpy, XKeysymToKeycode (dpy, modifier_keys[i - 1].key), False, CurrentTime);
+  wait.window = helder_test_keyboard_active ();
+  wait.code = code;
+  watch_keys_of (wait.window);
+  if (wait.window != NULL)
+    g_object_add_weak_pointer (G_OBJECT (wait.window), (gpointer *) &wait.window);
+  key_wait = &wait;
+  XSync (dpy, False);
+  wait_for (key_handled, &wait);
+  key_wait = NULL;
+  if (wait.window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (wait.window), (gpointer *) &wait.window);
   drain ();
 }
 
