@@ -40,39 +40,93 @@ in_view_switcher (GtkWidget *widget)
   return widget != NULL && gtk_widget_get_ancestor (widget, ADW_TYPE_VIEW_SWITCHER) != NULL;
 }
 
-/* TRUE when the focus of @window is @widget or inside it. */
-static gboolean
-focus_in (GtkWindow *window,
-          GtkWidget *widget)
+/* The focused widget of @window, or its GtkEntry/GtkButton ancestor. */
+static GtkWidget *
+focus_of (HelderWindow *window,
+          GType         type)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
 
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+  return focus == NULL ? NULL : gtk_widget_get_ancestor (focus, type);
 }
 
-/* The communications adviser reviews a page by keyboard: review mode, a
- * passage selected with Shift and the arrows, a comment in the Review
- * tab. The comment field is at most 3 Tab presses from the Review tab.
+/* Presses Tab until the focus is on a button labelled @label (through
+ * GETTEXT_PACKAGE), as a person would; returns how many presses it took.
+ */
+static guint
+tab_to_button (HelderWindow *window,
+               const char   *label)
+{
+  const char *translated = g_dgettext (GETTEXT_PACKAGE, label);
+  guint presses = 0;
+  GtkWidget *button;
+
+  while ((button = focus_of (window, GTK_TYPE_BUTTON)) == NULL ||
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), translated) != 0)
+    {
+      helder_test_keyboard_press ("Tab");
+      presses++;
+      g_assert_cmpuint (presses, <=, 40);
+    }
+  return presses;
+}
+
+/* Presses Tab until the focus is in a thread's reply field. */
+static void
+tab_to_reply (HelderWindow *window)
+{
+  guint presses = 0;
+  GtkWidget *entry;
+
+  while ((entry = focus_of (window, GTK_TYPE_ENTRY)) == NULL ||
+         g_object_get_data (G_OBJECT (entry), "helder-thread") == NULL)
+    {
+      helder_test_keyboard_press ("Tab");
+      presses++;
+      g_assert_cmpuint (presses, <=, 40);
+    }
+}
+
+/* The communications adviser reviews a page by keyboard alone: review
+ * mode, a passage selected with Shift and the arrows, a comment with a
+ * suggestion, the name asked the first time, a reply, the suggestion
+ * accepted, the page approved; review.json keeps it all. The comment field
+ * is at most 3 Tab presses from the Review tab.
  */
 static void
 test_review_by_keyboard (void)
 {
   g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autofree char *review_path = g_build_filename (path, "review.json", NULL);
+  g_autofree char *page_path = g_build_filename (path, "01-basis", "01-welkom.md", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GFile) folder = g_file_new_for_path (path);
-  HelderWindow *window = open_window (folder);
+  HelderWindow *window;
   GtkWidget *comment;
+  GtkWindow *dialog;
   guint presses = 0;
 
+  g_settings_reset (settings, "reviewer-name");
+  g_settings_reset (settings, "reviewer-role");
+  window = open_window (folder);
+  g_assert_cmpstr (helder_page_get_file (helder_window_get_page (window)), ==, "01-basis/01-welkom.md");
+
+  /* Review mode; the page as source, where the arrows select. */
   helder_test_keyboard_focus (GTK_WINDOW (window));
   helder_test_keyboard_press ("<Shift><Control>r");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  helder_test_keyboard_press ("<Alt>3");
-  comment = gtk_root_get_focus (GTK_ROOT (window));
-  g_assert_nonnull (comment);
-  g_assert_cmpstr (gtk_widget_get_name (gtk_widget_get_ancestor (comment, GTK_TYPE_ENTRY)), ==, "comment");
-  comment = gtk_widget_get_ancestor (comment, GTK_TYPE_ENTRY);
+  helder_test_keyboard_press ("<Control><Alt>s");
+  g_assert_cmpstr (gtk_widget_get_name (gtk_root_get_focus (GTK_ROOT (window))), ==, "page-text");
+  helder_test_keyboard_press ("<Control>Home");
+  helder_test_keyboard_repeat ("Down", 2);
+  helder_test_keyboard_repeat ("<Shift><Control>Right", 2);
 
-  /* Back to the Review tab, counting the stops on the way. */
+  /* The comment field, and back to the Review tab, counting the stops. */
+  helder_test_keyboard_press ("<Alt>3");
+  comment = focus_of (window, GTK_TYPE_ENTRY);
+  g_assert_nonnull (comment);
+  g_assert_cmpstr (gtk_widget_get_name (comment), ==, "comment");
   while (!in_view_switcher (gtk_root_get_focus (GTK_ROOT (window))))
     {
       helder_test_keyboard_press ("<Shift>Tab");
@@ -82,7 +136,48 @@ test_review_by_keyboard (void)
   g_test_message ("%u Tab presses from the Review tab to the comment field", presses);
   g_assert_cmpuint (presses, <=, 3);
   helder_test_keyboard_repeat ("Tab", presses);
-  g_assert_true (focus_in (GTK_WINDOW (window), comment));
+  g_assert_true (focus_of (window, GTK_TYPE_ENTRY) == comment);
+
+  /* A comment with a suggestion; the next Tab is the Comment button. */
+  helder_test_keyboard_type ("Kan dit korter?");
+  helder_test_keyboard_press ("Tab");
+  g_assert_cmpstr (gtk_widget_get_name (focus_of (window, GTK_TYPE_ENTRY)), ==, "suggestion");
+  helder_test_keyboard_type ("Fijn");
+  helder_test_keyboard_press ("Tab");
+  g_assert_cmpstr (gtk_widget_get_name (focus_of (window, GTK_TYPE_BUTTON)), ==, "add-comment");
+  helder_test_keyboard_press ("space");
+
+  /* The first time, the app asks who reviews. */
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  helder_test_keyboard_focus (dialog);
+  helder_test_keyboard_press ("<Control>a");
+  helder_test_keyboard_type ("Sanne de Vries\n");
+  wait_for (dialog_gone, NULL);
+  g_assert_cmpstr (g_settings_get_string (settings, "reviewer-name"), ==, "Sanne de Vries");
+  helder_test_keyboard_focus (GTK_WINDOW (window));
+
+  /* A reply in the new thread, then its suggestion accepted. */
+  tab_to_reply (window);
+  helder_test_keyboard_type ("Ja, dat kan.\n");
+  tab_to_button (window, "_Accept");
+  helder_test_keyboard_press ("space");
+
+  /* The page approved. */
+  /* A page is first put in review, then approved. */
+  tab_to_button (window, "_Submit for Review");
+  helder_test_keyboard_press ("space");
+  tab_to_button (window, "_Approve Page");
+  helder_test_keyboard_press ("space");
+
+  g_assert_true (g_file_get_contents (review_path, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "Kan dit korter?"));
+  g_assert_nonnull (strstr (json, "Ja, dat kan."));
+  g_assert_nonnull (strstr (json, "Sanne de Vries"));
+  g_assert_nonnull (strstr (json, "\"accepted\""));
+  g_assert_nonnull (strstr (json, "\"approved\""));
+  g_assert_true (g_file_get_contents (page_path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\nFijn je er bent."));
 
   close_and_finalize (window);
 }
