@@ -40,7 +40,7 @@ in_view_switcher (GtkWidget *widget)
   return widget != NULL && gtk_widget_get_ancestor (widget, ADW_TYPE_VIEW_SWITCHER) != NULL;
 }
 
-/* The focused widget of @window, or its GtkEntry/GtkButton ancestor. */
+/* The focused widget of @window if it is a @type, or its @type ancestor. */
 static GtkWidget *
 focus_of (HelderWindow *window,
           GType         type)
@@ -50,47 +50,59 @@ focus_of (HelderWindow *window,
   return focus == NULL ? NULL : gtk_widget_get_ancestor (focus, type);
 }
 
-/* Presses Tab until the focus is on a button labelled @label (through
- * GETTEXT_PACKAGE), as a person would; returns how many presses it took.
+/* Presses @key until @done says the focus of @window is where it should
+ * be, as a person would; returns how many presses it took.
  */
 static guint
-tab_to_button (HelderWindow *window,
-               const char   *label)
+press_until (HelderWindow  *window,
+             const char    *key,
+             gboolean     (*done) (HelderWindow *window, gconstpointer data),
+             gconstpointer  data)
 {
-  const char *translated = g_dgettext (GETTEXT_PACKAGE, label);
   guint presses = 0;
-  GtkWidget *button;
 
-  while ((button = focus_of (window, GTK_TYPE_BUTTON)) == NULL ||
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), translated) != 0)
+  while (!done (window, data))
     {
-      helder_test_keyboard_press ("Tab");
+      helder_test_keyboard_press (key);
       presses++;
       g_assert_cmpuint (presses, <=, 40);
     }
   return presses;
 }
 
-/* Presses Tab until the focus is in a thread's reply field. */
-static void
-tab_to_reply (HelderWindow *window)
+/* TRUE when the focus is on a button labelled @label (a msgid). */
+static gboolean
+on_button (HelderWindow  *window,
+           gconstpointer  label)
 {
-  guint presses = 0;
-  GtkWidget *entry;
+  GtkWidget *button = focus_of (window, GTK_TYPE_BUTTON);
 
-  while ((entry = focus_of (window, GTK_TYPE_ENTRY)) == NULL ||
-         g_object_get_data (G_OBJECT (entry), "helder-thread") == NULL)
-    {
-      helder_test_keyboard_press ("Tab");
-      presses++;
-      g_assert_cmpuint (presses, <=, 40);
-    }
+  return button != NULL &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), g_dgettext (GETTEXT_PACKAGE, label)) == 0;
+}
+
+/* TRUE when the focus is in a thread's reply field. */
+static gboolean
+in_reply (HelderWindow  *window,
+          gconstpointer  unused)
+{
+  GtkWidget *entry = focus_of (window, GTK_TYPE_ENTRY);
+
+  return entry != NULL && g_object_get_data (G_OBJECT (entry), "helder-thread") != NULL;
+}
+
+/* TRUE when the focus is on one of the side pane's tabs. */
+static gboolean
+on_tab (HelderWindow  *window,
+        gconstpointer  unused)
+{
+  return in_view_switcher (gtk_root_get_focus (GTK_ROOT (window)));
 }
 
 /* The communications adviser reviews a page by keyboard alone: review
  * mode, a passage selected with Shift and the arrows, a comment with a
  * suggestion, the name asked the first time, a reply, the suggestion
- * accepted, the page approved; review.json keeps it all. The comment field
+ * accepted, the page submitted and approved; review.json keeps it all. The comment field
  * is at most 3 Tab presses from the Review tab.
  */
 static void
@@ -106,7 +118,7 @@ test_review_by_keyboard (void)
   HelderWindow *window;
   GtkWidget *comment;
   GtkWindow *dialog;
-  guint presses = 0;
+  guint presses;
 
   g_settings_reset (settings, "reviewer-name");
   g_settings_reset (settings, "reviewer-role");
@@ -127,12 +139,7 @@ test_review_by_keyboard (void)
   comment = focus_of (window, GTK_TYPE_ENTRY);
   g_assert_nonnull (comment);
   g_assert_cmpstr (gtk_widget_get_name (comment), ==, "comment");
-  while (!in_view_switcher (gtk_root_get_focus (GTK_ROOT (window))))
-    {
-      helder_test_keyboard_press ("<Shift>Tab");
-      presses++;
-      g_assert_cmpuint (presses, <=, 20);
-    }
+  presses = press_until (window, "<Shift>Tab", on_tab, NULL);
   g_test_message ("%u Tab presses from the Review tab to the comment field", presses);
   g_assert_cmpuint (presses, <=, 3);
   helder_test_keyboard_repeat ("Tab", presses);
@@ -158,16 +165,16 @@ test_review_by_keyboard (void)
   helder_test_keyboard_focus (GTK_WINDOW (window));
 
   /* A reply in the new thread, then its suggestion accepted. */
-  tab_to_reply (window);
+  press_until (window, "Tab", in_reply, NULL);
   helder_test_keyboard_type ("Ja, dat kan.\n");
-  tab_to_button (window, "_Accept");
+  press_until (window, "Tab", on_button, "_Accept");
   helder_test_keyboard_press ("space");
 
   /* The page approved. */
   /* A page is first put in review, then approved. */
-  tab_to_button (window, "_Submit for Review");
+  press_until (window, "Tab", on_button, "_Submit for Review");
   helder_test_keyboard_press ("space");
-  tab_to_button (window, "_Approve Page");
+  press_until (window, "Tab", on_button, "_Approve Page");
   helder_test_keyboard_press ("space");
 
   g_assert_true (g_file_get_contents (review_path, &json, NULL, NULL));
