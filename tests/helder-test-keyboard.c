@@ -167,6 +167,61 @@ ensure_focus (void)
     helder_test_keyboard_focus (shown);
 }
 
+/* GTK delivers input at the next frame, not when the X server sends it:
+ * a key counts as pressed once the window that had the focus handled its
+ * release (a button clicks on the release of Space), or is no longer the
+ * active window (Return closed a dialog, whose release goes elsewhere).
+ * Keys for a popover reach its own surface, not the window's: the
+ * popover with the focus is watched as well.
+ */
+typedef struct
+{
+  GtkWindow *window;
+  KeyCode    code;
+  gboolean   released;
+} KeyWait;
+
+static KeyWait *key_wait;
+
+static void
+key_released_cb (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state)
+{
+  if (key_wait != NULL && keycode == key_wait->code)
+    key_wait->released = TRUE;
+}
+
+static void
+watch_keys_of (GtkWidget *window)
+{
+  GtkEventController *controller;
+
+  if (window == NULL || g_object_get_data (G_OBJECT (window), "helder-test-keys") != NULL)
+    return;
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-released", G_CALLBACK (key_released_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+  g_object_set_data (G_OBJECT (window), "helder-test-keys", controller);
+}
+
+static gboolean
+key_handled (gpointer data)
+{
+  KeyWait *wait = data;
+
+  return wait->released || wait->window == NULL || !gtk_window_is_active (wait->window);
+}
+
+static gboolean
+key_wait_over_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 press_keysym (KeySym          keysym,
               GdkModifierType modifiers)
@@ -180,6 +235,9 @@ press_keysym (KeySym          keysym,
   Display *dpy = x_display ();
   gboolean shifted = FALSE;
   KeyCode code;
+  KeyWait wait = { NULL, 0, FALSE };
+  gboolean over = FALSE;
+  guint deadline;
 
   ensure_focus ();
   code = keycode_for (keysym, &shifted);
@@ -194,6 +252,29 @@ press_keysym (KeySym          keysym,
   for (guint i = G_N_ELEMENTS (modifier_keys); i > 0; i--)
     if (modifiers & modifier_keys[i - 1].mask)
       XTestFakeKeyEvent (dpy, XKeysymToKeycode (dpy, modifier_keys[i - 1].key), False, CurrentTime);
+  wait.window = helder_test_keyboard_active ();
+  wait.code = code;
+  watch_keys_of (GTK_WIDGET (wait.window));
+  /* A popover (the link's address field) gets the keys on its own
+   * surface: it is watched too.
+   */
+  if (wait.window != NULL && gtk_root_get_focus (GTK_ROOT (wait.window)) != NULL)
+    watch_keys_of (GTK_WIDGET (gtk_widget_get_native (gtk_root_get_focus (GTK_ROOT (wait.window)))));
+  if (wait.window != NULL)
+    g_object_add_weak_pointer (G_OBJECT (wait.window), (gpointer *) &wait.window);
+  key_wait = &wait;
+  XSync (dpy, False);
+  /* A key for a popover never reaches the window: after a generous
+   * while the test goes on, and its own checks say what went wrong.
+   */
+  deadline = g_timeout_add_seconds (30, key_wait_over_cb, &over);
+  while (!key_handled (&wait) && !over)
+    g_main_context_iteration (NULL, TRUE);
+  if (!over)
+    g_source_remove (deadline);
+  key_wait = NULL;
+  if (wait.window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (wait.window), (gpointer *) &wait.window);
   settle ();
 }
 

@@ -556,6 +556,35 @@ edit_source_cb (HelderPageEditor *self,
 }
 
 /**
+ * helder_page_editor_show_view:
+ * @name: "blocks" or "source"
+ *
+ * Shows the page as blocks or as source and puts the focus in it, where
+ * the keyboard user goes on: the text in Source, the first card in Blocks.
+ *
+ * Returns: FALSE if there is no view called @name
+ */
+gboolean
+helder_page_editor_show_view (HelderPageEditor *self,
+                              const char       *name)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (HELDER_IS_PAGE_EDITOR (self), FALSE);
+
+  child = gtk_stack_get_child_by_name (self->views, name);
+  if (child == NULL)
+    return FALSE;
+  gtk_stack_set_visible_child (self->views, child);
+  if (child == gtk_widget_get_parent (GTK_WIDGET (self->view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  else
+    gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
+
+  return TRUE;
+}
+
+/**
  * helder_page_editor_select_range:
  * @start: the first byte of the passage in the page source
  * @end: the byte after its last one

@@ -35,6 +35,8 @@ GtkTextBuffer *helder_page_editor_get_buffer     (HelderPageEditor       *self);
 gboolean      helder_page_editor_get_selection   (HelderPageEditor       *self,
                                                   gsize                  *start,
                                                   gsize                  *end);
+gboolean      helder_page_editor_show_view       (HelderPageEditor       *self,
+                                                  const char             *name);
 void          helder_page_editor_set_editable    (HelderPageEditor       *self,
                                                   gboolean                editable);
 void          helder_page_editor_set_highlights  (HelderPageEditor       *self,

@@ -30,6 +30,7 @@ struct _HelderReviewPane
   GSettings    *settings;
   gsize         selection_start;
   gsize         selection_end;
+  gboolean      asking_reviewer; /* the selection stays while the name is asked */
   GArray       *ranges;   /* of HelderRange: the open threads' passages */
   guint         n_threads;
   GFileMonitor *monitor;  /* review.json, for what others write meanwhile */
@@ -99,6 +100,7 @@ typedef struct
 static void
 pending_step_free (PendingStep *pending)
 {
+  pending->pane->asking_reviewer = FALSE;
   g_object_unref (pending->pane);
   g_clear_object (&pending->widget);
   g_free (pending);
@@ -204,6 +206,10 @@ with_reviewer (HelderReviewPane *self,
   pending->role = GTK_DROP_DOWN (role);
   g_signal_connect_data (dialog, "response", G_CALLBACK (reviewer_response_cb), pending,
                          (GClosureNotify) pending_step_free, 0);
+  /* The name field takes the primary selection, which unselects the
+   * passage in the page: the comment is on the passage chosen before.
+   */
+  self->asking_reviewer = TRUE;
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
@@ -1111,6 +1117,8 @@ helder_review_pane_set_selection (HelderReviewPane *self,
 {
   g_return_if_fail (HELDER_IS_REVIEW_PANE (self));
 
+  if (self->asking_reviewer)
+    return;
   self->selection_start = start;
   self->selection_end = end;
   gtk_widget_set_sensitive (self->comment_button, start < end && self->page != NULL);

@@ -244,6 +244,19 @@ side_pane_action (GtkWidget  *widget,
     gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
 }
 
+/* Shows the page as blocks or as source, with the focus in it. */
+static void
+page_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HelderWindow *self = HELDER_WINDOW (widget);
+
+  /* In a narrow window the page may hide behind the outline. */
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  helder_page_editor_show_view (self->editor, g_variant_get_string (parameter, NULL));
+}
+
 /* Walks the page's module in the preview, as a learner would, or stops
  * the walk.
  */
@@ -268,6 +281,7 @@ _helder_window_a11y_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.insert-menu", NULL, insert_menu_action);
   gtk_widget_class_install_action (widget_class, "win.side-pane", "s", side_pane_action);
   gtk_widget_class_install_action (widget_class, "win.walk-module", NULL, walk_module_action);
+  gtk_widget_class_install_action (widget_class, "win.page-view", "s", page_view_action);
 
   /* The keys live here, once, and help-overlay.ui lists them. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b,
@@ -283,4 +297,8 @@ _helder_window_a11y_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.side-pane",
                                        "s", "review");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.walk-module", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "win.page-view", "s", "blocks");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "win.page-view", "s", "source");
 }
