@@ -17,6 +17,20 @@
 #include "helder-ui-test-utils.h"
 #include "helder-window.h"
 
+/* Ctrl+N, then the page's title typed into the dialog that asks for it. */
+static void
+new_page_by_keys (HelderWindow *window,
+                  const char   *title)
+{
+  g_autofree char *typed = g_strconcat (title, "\n", NULL);
+
+  helder_test_keyboard_focus (GTK_WINDOW (window));
+  helder_test_keyboard_press ("<Control>n");
+  helder_test_keyboard_focus (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  helder_test_keyboard_type (typed);
+  wait_for (dialog_gone, NULL);
+}
+
 static void
 test_content_expert_forms (void)
 {
@@ -24,11 +38,7 @@ test_content_expert_forms (void)
   g_autoptr(GFile) folder = g_file_new_for_path (path);
   HelderWindow *window = open_window (folder);
 
-  helder_test_keyboard_focus (GTK_WINDOW (window));
-  helder_test_keyboard_press ("<Control>n");
-  helder_test_keyboard_focus (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  helder_test_keyboard_type ("Wat is een café?\n");
-  wait_for (dialog_gone, NULL);
+  new_page_by_keys (window, "Wat is een café?");
   g_assert_cmpstr (helder_page_get_file (helder_window_get_page (window)), ==, "01-basis/03-wat-is-een-cafe.md");
   close_and_finalize (window);
 }
@@ -45,11 +55,7 @@ test_write_after_new_page (void)
   HelderWindow *window = open_window (folder);
   HelderPage *page;
 
-  helder_test_keyboard_focus (GTK_WINDOW (window));
-  helder_test_keyboard_press ("<Control>n");
-  helder_test_keyboard_focus (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  helder_test_keyboard_type ("Nieuwe pagina\n");
-  wait_for (dialog_gone, NULL);
+  new_page_by_keys (window, "Nieuwe pagina");
   page = helder_window_get_page (window);
 
   helder_test_keyboard_press ("<Shift><Control>Return");
