@@ -181,6 +181,29 @@ ids_in_use (HelderBlockView *self)
   return helder_course_dup_ids_in_use (self->course);
 }
 
+/* After a change that may have taken the focused control with it (a card
+ * built anew), the focus goes to the field that holds byte @offset, so
+ * that the keyboard user writes on; a focus that survived stays.
+ */
+static void
+refocus_if_lost (HelderBlockView *self,
+                 GtkWidget       *focus,
+                 gsize            offset)
+{
+  if (focus == NULL || gtk_widget_get_root (focus) == NULL)
+    helder_block_view_focus_range (self, offset, offset);
+}
+
+/* The focused widget of the view's window, with a reference. */
+static GtkWidget *
+dup_focus (HelderBlockView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL ? g_object_ref (focus) : NULL;
+}
+
 /* An edit that changes a card's make-up (an answer added or removed)
  * builds its controls anew, and the control that had the focus (Add
  * Answer, Remove) is gone: the focus goes to where the edit wrote, the
@@ -193,24 +216,18 @@ card_edit_cb (HelderBlockCard *card,
               const char      *text,
               HelderBlockView *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GtkWidget) focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autoptr(GtkWidget) focus = dup_focus (self);
   const char *before = helder_page_get_text (self->page) + start;
+  const char *line_end;
   gsize same = 0;
 
   /* Where the new text first differs from the old: the line written. */
   while (start + same < end && text[same] != '\0' && before[same] == text[same])
     same++;
-  if (focus != NULL)
-    g_object_ref (focus);
+  line_end = strchr (text + same, '\n');
   apply_edit (self, start, end, text);
-  if (focus != NULL && gtk_widget_get_root (focus) == NULL)
-    {
-      const char *line_end = strchr (text + same, '\n');
-      gsize at = start + (line_end != NULL ? (gsize) (line_end - text) : strlen (text));
-
-      helder_block_view_focus_range (self, at, at);
-    }
+  refocus_if_lost (self, focus,
+                   start + (line_end != NULL ? (gsize) (line_end - text) : strlen (text)));
 }
 
 static int
@@ -683,14 +700,6 @@ duplicate_action (GtkWidget  *widget,
   focus_card (self, index + 1);
 }
 
-static void
-undo_clicked_cb (AdwToast        *toast,
-                 HelderBlockView *self)
-{
-  if (self->buffer != NULL && gtk_text_buffer_get_can_undo (self->buffer))
-    gtk_text_buffer_undo (self->buffer);
-}
-
 /* Ctrl+Z and Shift+Ctrl+Z in Blocks take back the page's last edits, as
  * in Source: every card edit is one step of the page's own history (a
  * field's private history would not know a deleted or moved block). When
@@ -698,37 +707,43 @@ undo_clicked_cb (AdwToast        *toast,
  * the card where the page's cursor is, at the change.
  */
 static void
-history_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+take_back (HelderBlockView *self,
+           gboolean         undo)
 {
-  HelderBlockView *self = HELDER_BLOCK_VIEW (widget);
-  gboolean undo = g_str_equal (action_name, "blocks.undo");
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GtkWidget) focus = NULL;
+  GtkTextIter start;
+  GtkTextIter cursor;
+  g_autofree char *before = NULL;
 
   if (self->buffer == NULL || !self->editable ||
       !(undo ? gtk_text_buffer_get_can_undo (self->buffer) : gtk_text_buffer_get_can_redo (self->buffer)))
     return;
 
-  if (root != NULL && gtk_root_get_focus (root) != NULL)
-    focus = g_object_ref (gtk_root_get_focus (root));
+  focus = dup_focus (self);
   if (undo)
     gtk_text_buffer_undo (self->buffer);
   else
     gtk_text_buffer_redo (self->buffer);
 
-  if (focus == NULL || gtk_widget_get_root (focus) == NULL)
-    {
-      GtkTextIter start;
-      GtkTextIter cursor;
-      g_autofree char *before = NULL;
+  gtk_text_buffer_get_start_iter (self->buffer, &start);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+  before = gtk_text_buffer_get_slice (self->buffer, &start, &cursor, TRUE);
+  refocus_if_lost (self, focus, strlen (before));
+}
 
-      gtk_text_buffer_get_start_iter (self->buffer, &start);
-      gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
-      before = gtk_text_buffer_get_slice (self->buffer, &start, &cursor, TRUE);
-      helder_block_view_focus_range (self, strlen (before), strlen (before));
-    }
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  take_back (HELDER_BLOCK_VIEW (widget), g_str_equal (action_name, "blocks.undo"));
+}
+
+static void
+undo_clicked_cb (AdwToast        *toast,
+                 HelderBlockView *self)
+{
+  take_back (self, TRUE);
 }
 
 /* Deletes the block with its blank lines, and offers Undo. */
