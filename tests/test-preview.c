@@ -535,6 +535,67 @@ test_preview_dark (void)
   helder_test_remove_tree (path);
 }
 
+static gboolean
+preview_stopped_shown (gpointer data)
+{
+  GtkWidget *message = find_named (data, "preview-stopped");
+
+  return message != NULL && gtk_widget_get_mapped (message);
+}
+
+static gboolean
+preview_stopped_gone (gpointer data)
+{
+  return find_named (data, "preview-stopped") == NULL;
+}
+
+/* When the process that draws the page ends (a crash, too little
+ * memory), the preview loads the page again; when that one ends too
+ * before the page shows, the preview says so and Reload starts over.
+ */
+static void
+test_preview_web_process_stops (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autofree char *heading = NULL;
+  PreviewLoads wait = { 0 };
+  HelderWindow *window;
+  GtkWidget *message;
+
+  window = open_preview (folder, &wait);
+
+  webkit_web_view_terminate_web_process (WEBKIT_WEB_VIEW (find_named (GTK_WIDGET (window),
+                                                                      "preview-web-view")));
+  wait.loads = 2;
+  wait_for (preview_loaded, &wait);
+  heading = run_in_preview (GTK_WIDGET (window), "document.querySelector ('h1').textContent");
+  g_assert_cmpstr (heading, ==, "De basis");
+
+  /* Twice in a row, before the page showed again. */
+  webkit_web_view_terminate_web_process (WEBKIT_WEB_VIEW (find_named (GTK_WIDGET (window),
+                                                                      "preview-web-view")));
+  webkit_web_view_terminate_web_process (WEBKIT_WEB_VIEW (find_named (GTK_WIDGET (window),
+                                                                      "preview-web-view")));
+  wait_for (preview_stopped_shown, window);
+  message = find_named (GTK_WIDGET (window), "preview-stopped");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (message)),
+                            "Your work is not affected"));
+  g_assert_null (find_named (GTK_WIDGET (window), "preview-web-view"));
+  g_assert_false (helder_preview_is_loading (wait.preview));
+
+  gtk_widget_activate (find_named (message, "preview-reload"));
+  wait_for (preview_stopped_gone, window);
+  wait.loads = helder_preview_get_n_loads (wait.preview) + 1;
+  wait_for (preview_loaded, &wait);
+  g_clear_pointer (&heading, g_free);
+  heading = run_in_preview (GTK_WIDGET (window), "document.querySelector ('h1').textContent");
+  g_assert_cmpstr (heading, ==, "De basis");
+
+  close_and_finalize (window);
+  helder_test_remove_tree (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -545,6 +606,7 @@ main (int   argc,
   g_test_add_func ("/preview/preview-without-engine", test_preview_without_engine);
   g_test_add_func ("/preview/whole-course", test_preview_whole_course);
   g_test_add_func ("/preview/dark", test_preview_dark);
+  g_test_add_func ("/preview/web-process-stops", test_preview_web_process_stops);
 
   return g_test_run ();
 }

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 /* Bumped whenever the table below changes, so that an app never calls
  * into a module built for another table.
  */
-#define HELDER_PREVIEW_ENGINE_VERSION 2
+#define HELDER_PREVIEW_ENGINE_VERSION 3
 
 /* The symbol the module exports: a function returning the table. */
 #define HELDER_PREVIEW_ENGINE_SYMBOL "helder_preview_engine_get"
@@ -54,11 +54,13 @@ typedef struct
                                   const GError           *error);
 
   /* A view that plays documents: no developer tools, no pop-ups.
-   * @loaded runs each time a document finished loading, as long as
-   * @owner lives.
+   * @loaded runs each time a document finished loading, @stopped each
+   * time the process that draws the view's documents ended before its
+   * time (a crash, or too little memory), as long as @owner lives.
    */
   GtkWidget  *(*new_view)        (GObject                 *owner,
-                                  HelderPreviewLoadedFunc  loaded);
+                                  HelderPreviewLoadedFunc  loaded,
+                                  HelderPreviewLoadedFunc  stopped);
   void        (*load_uri)        (GtkWidget              *view,
                                   const char             *uri);
   gboolean    (*is_loading)      (GtkWidget              *view);

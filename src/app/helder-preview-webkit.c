@@ -86,9 +86,21 @@ load_changed_cb (WebKitWebView   *view,
     loaded (GTK_WIDGET (view), user_data);
 }
 
+static void
+web_process_terminated_cb (WebKitWebView                     *view,
+                           WebKitWebProcessTerminationReason  reason,
+                           gpointer                           user_data)
+{
+  HelderPreviewLoadedFunc stopped = g_object_get_data (G_OBJECT (view), "helder-stopped");
+
+  g_debug ("The preview's web process ended (reason %d)", reason);
+  stopped (GTK_WIDGET (view), user_data);
+}
+
 static GtkWidget *
 new_view (GObject                 *owner,
-          HelderPreviewLoadedFunc  loaded)
+          HelderPreviewLoadedFunc  loaded,
+          HelderPreviewLoadedFunc  stopped)
 {
   WebKitWebView *view = WEBKIT_WEB_VIEW (webkit_web_view_new ());
   WebKitSettings *settings = webkit_web_view_get_settings (view);
@@ -98,7 +110,10 @@ new_view (GObject                 *owner,
   webkit_settings_set_javascript_can_open_windows_automatically (settings, FALSE);
 
   g_object_set_data (G_OBJECT (view), "helder-loaded", loaded);
+  g_object_set_data (G_OBJECT (view), "helder-stopped", stopped);
   g_signal_connect_object (view, "load-changed", G_CALLBACK (load_changed_cb), owner, 0);
+  g_signal_connect_object (view, "web-process-terminated", G_CALLBACK (web_process_terminated_cb),
+                           owner, 0);
 
   return GTK_WIDGET (view);
 }

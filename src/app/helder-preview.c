@@ -39,6 +39,7 @@ struct _HelderPreview
   guint                zoom_source;
   guint                n_loads;
   guint                n_updates;   /* pages replaced in place */
+  guint                n_stops;     /* web processes that ended since the last load */
   int                  scroll_y;
   guint                block_line;  /* the line of the block the editor's cursor is in */
   gboolean             walking;     /* playing the module from its start, not following */
@@ -272,7 +273,60 @@ loaded_cb (GtkWidget *view,
   HelderPreview *self = user_data;
 
   self->n_loads++;
+  self->n_stops = 0;
   scroll_to_block (self);
+}
+
+static void load (HelderPreview *self);
+
+static void
+reload_clicked_cb (HelderPreview *self)
+{
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), NULL);
+  self->n_stops = 0;
+  load (self);
+}
+
+/* The process that draws the page ended before its time (it crashed, or
+ * the system ran short of memory). The page is loaded again in a new
+ * one, once; when that one ends too before the page is shown, the
+ * preview says so and waits for the author to try again.
+ */
+static void
+stopped_cb (GtkWidget *view,
+            gpointer   user_data)
+{
+  HelderPreview *self = user_data;
+  GtkWidget *message;
+  GtkWidget *button;
+
+  if (++self->n_stops < 2)
+    {
+      load (self);
+      return;
+    }
+
+  button = gtk_button_new_with_mnemonic (_("_Reload Preview"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_set_name (button, "preview-reload");
+  g_signal_connect_object (button, "clicked", G_CALLBACK (reload_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  message = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (message), "dialog-warning-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (message), _("Preview Stopped"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (message),
+                                   _("The part of Helder that draws the page stopped twice. "
+                                     "Your work is not affected. Try again; if it keeps "
+                                     "stopping, close other programs to free memory."));
+  adw_status_page_set_child (ADW_STATUS_PAGE (message), button);
+  gtk_widget_set_name (message, "preview-stopped");
+
+  /* The view goes once its signal is over, not while it emits it. */
+  g_idle_add_once ((GSourceOnceFunc) g_object_unref, g_object_ref (view));
+  self->web_view = NULL;
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), message);
 }
 
 /* Two ways to show a screen wider than the pane. Fitted (the default),
@@ -406,7 +460,7 @@ ensure_web_view (HelderPreview *self)
       return FALSE;
     }
 
-  self->web_view = engine->new_view (G_OBJECT (self), loaded_cb);
+  self->web_view = engine->new_view (G_OBJECT (self), loaded_cb, stopped_cb);
   g_object_set_data (G_OBJECT (self->web_view), "helder-preview", self);
   gtk_widget_set_vexpand (self->web_view, TRUE);
   gtk_widget_set_name (self->web_view, "preview-web-view");
