@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "helder-block-card.h"
+#include "helder-card-picture.h"
 #include "helder-field-words.h"
 #include "helder-block-spec.h"
 #include "helder-block-edit.h"
@@ -1197,7 +1198,8 @@ add_binding (HelderBlockCard       *self,
           binding->picture = GTK_PICTURE (gtk_picture_new ());
           gtk_picture_set_can_shrink (binding->picture, TRUE);
           gtk_picture_set_content_fit (binding->picture, GTK_CONTENT_FIT_CONTAIN);
-          gtk_widget_set_size_request (GTK_WIDGET (binding->picture), -1, 180);
+          gtk_widget_set_size_request (GTK_WIDGET (binding->picture), -1,
+                                       HELDER_CARD_PICTURE_HEIGHT);
           gtk_box_append (GTK_BOX (box), GTK_WIDGET (binding->picture));
         }
       add_label (box, label);
@@ -1378,7 +1380,7 @@ add_media_preview (HelderBlockCard *self,
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_overlay_set_child (GTK_OVERLAY (overlay), placeholder);
   gtk_widget_add_css_class (overlay, "helder-media-frame");
-  gtk_widget_set_size_request (overlay, -1, video ? 180 : 72);
+  gtk_widget_set_size_request (overlay, -1, video ? HELDER_CARD_PICTURE_HEIGHT : 72);
   gtk_widget_set_overflow (overlay, GTK_OVERFLOW_HIDDEN);
 
   if (video)
@@ -1475,15 +1477,28 @@ build (HelderBlockCard *self)
     }
 }
 
+typedef struct
+{
+  char *path;
+  int   scale;  /* the screen's pixels per point */
+} PictureRequest;
+
+static void
+picture_request_free (PictureRequest *request)
+{
+  g_free (request->path);
+  g_free (request);
+}
+
 static void
 load_picture_in_thread (GTask        *task,
                         gpointer      source_object,
                         gpointer      task_data,
                         GCancellable *cancellable)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (task_data);
+  PictureRequest *request = task_data;
   GError *error = NULL;
-  GdkTexture *texture = gdk_texture_new_from_file (file, &error);
+  GdkTexture *texture = helder_card_picture_new_from_path (request->path, request->scale, &error);
 
   if (texture == NULL)
     g_task_return_error (task, error);
@@ -1525,6 +1540,7 @@ show_picture (Binding    *binding,
               const char *path)
 {
   g_autoptr(GTask) task = NULL;
+  PictureRequest *request;
 
   if (g_strcmp0 (binding->picture_path, path) == 0)
     return;
@@ -1541,7 +1557,10 @@ show_picture (Binding    *binding,
   binding->loading = g_cancellable_new ();
   task = g_task_new (binding->picture, binding->loading, picture_loaded_cb, binding);
   g_task_set_source_tag (task, show_picture);
-  g_task_set_task_data (task, g_strdup (path), g_free);
+  request = g_new0 (PictureRequest, 1);
+  request->path = g_strdup (path);
+  request->scale = gtk_widget_get_scale_factor (GTK_WIDGET (binding->picture));
+  g_task_set_task_data (task, request, (GDestroyNotify) picture_request_free);
   g_task_run_in_thread (task, load_picture_in_thread);
 }
 
@@ -1652,6 +1671,7 @@ typedef struct
   char     *transcript;
   char     *poster;
   gboolean  video;
+  int       scale;  /* the screen's pixels per point */
 } MediaRequest;
 
 typedef struct
@@ -1693,16 +1713,13 @@ read_media_in_thread (GTask        *task,
   if (request->poster != NULL && *request->poster != '\0')
     poster = g_build_filename (request->course_path, request->poster, NULL);
   if (poster != NULL && g_file_test (poster, G_FILE_TEST_IS_REGULAR))
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (poster);
-
-      result->frame = gdk_texture_new_from_file (file, NULL);
-    }
+    result->frame = helder_card_picture_new_from_path (poster, request->scale, NULL);
   result->summary = helder_media_summary_read (request->course_path, request->src,
                                                request->video && result->frame == NULL,
                                                request->captions, request->transcript);
   if (result->frame == NULL && result->summary->first_frame != NULL)
-    result->frame = gdk_texture_new_from_bytes (result->summary->first_frame, NULL);
+    result->frame = helder_card_picture_new_from_bytes (result->summary->first_frame,
+                                                        request->scale, NULL);
 
   g_task_return_pointer (task, result, (GDestroyNotify) media_result_free);
 }
@@ -1833,6 +1850,7 @@ update_media (HelderBlockCard *self)
   request->transcript = g_strdup (helder_block_get_value (block, "transcript"));
   request->poster = g_strdup (helder_block_get_value (block, "poster"));
   request->video = block->kind == HELDER_BLOCK_VIDEO;
+  request->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
   self->media_loading = g_cancellable_new ();
   task = g_task_new (self, self->media_loading, media_read_cb, NULL);
