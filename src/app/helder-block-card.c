@@ -96,6 +96,8 @@ struct _HelderBlockCard
   GtkWidget         *handle;
   GtkLabel          *kind_label;
   GtkLabel          *badge;
+  GtkMenuButton     *menu_button;
+  GMenuModel        *card_menu;
   GtkWidget         *fields;
 
   /* Video and audio: the poster frame or a placeholder, and the length */
@@ -2350,6 +2352,8 @@ helder_block_card_class_init (HelderBlockCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, handle);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, kind_label);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, badge);
+  gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, card_menu);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, fields);
 }
 
@@ -2378,6 +2382,18 @@ handle_drag_begin_cb (GtkDragSource   *source,
   gtk_drag_source_set_icon (source, picture, 0, 0);
 }
 
+/* The card's menu is made when it first opens: a page of many cards
+ * would otherwise hold a menu's worth of widgets for each of them.
+ */
+static void
+create_card_menu_cb (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  HelderBlockCard *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->card_menu);
+}
+
 static void
 helder_block_card_init (HelderBlockCard *self)
 {
@@ -2390,6 +2406,7 @@ helder_block_card_init (HelderBlockCard *self)
   g_signal_connect_object (drag, "drag-begin", G_CALLBACK (handle_drag_begin_cb), self, 0);
   gtk_widget_add_controller (self->handle, GTK_EVENT_CONTROLLER (drag));
   gtk_widget_set_cursor_from_name (self->handle, "grab");
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_card_menu_cb, self, NULL);
 
   self->editable = TRUE;
   self->bindings = g_ptr_array_new_with_free_func ((GDestroyNotify) binding_free);
