@@ -925,6 +925,33 @@ test_card_menu (void)
   helder_test_remove_tree (path);
 }
 
+/* A card is named by its kind and its first words as it shows them:
+ * no list marks, emphasis or link addresses from the page's source.
+ */
+static void
+test_card_names (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  HelderWindow *window = open_course (path);
+  g_autoptr(GPtrArray) cards = cards_of (window);
+  gboolean list_seen = FALSE;
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      const char *name = helder_block_card_get_name (g_ptr_array_index (cards, i));
+
+      g_assert_null (strstr (name, ": - "));
+      g_assert_null (strstr (name, ": •"));
+      g_assert_null (strstr (name, "**"));
+      g_assert_null (strstr (name, "]("));
+      list_seen |= g_str_equal (name, "Text: Je leert wat een pagina is.");
+    }
+  g_assert_true (list_seen);
+
+  close_window (window);
+  helder_test_remove_tree (path);
+}
+
 /* The window is as wide as a phone and the page's cards have taken
  * that width.
  */
@@ -1569,6 +1596,7 @@ main (int   argc,
   g_test_add_func ("/block-view/media-cards", test_media_cards);
   g_test_add_func ("/block-view/image-card", test_image_card);
   g_test_add_func ("/block-view/card-menu", test_card_menu);
+  g_test_add_func ("/block-view/card-names", test_card_names);
   g_test_add_func ("/block-view/phone-width", test_phone_width);
   g_test_add_func ("/block-view/blank-line-in-card", test_blank_line_in_card);
 

@@ -1876,12 +1876,27 @@ block_subject (HelderBlockCard *self)
     subject = helder_block_get_value (block, "title");
   if (subject == NULL)
     subject = helder_block_get_value (block, "alt");
-  if (subject == NULL && self->mode == CARD_TEXT)
+  /* A paragraph by its words as the card shows them, without the
+   * source's list marks, emphasis or link addresses.
+   */
+  if (subject == NULL && self->mode == CARD_TEXT && self->bindings->len > 0)
     {
-      const char *newline = strchr (self->source, '\n');
+      Binding *binding = g_ptr_array_index (self->bindings, 0);
+      g_autofree char *shown = text_view_get_text (GTK_TEXT_VIEW (binding->widget));
+      const char *words = shown + strspn (shown, " \n");
+      const char *mark_end = words;
+      const char *newline;
 
-      first = newline != NULL ? g_strndup (self->source, newline - self->source)
-                              : g_strdup (self->source);
+      /* Nor the bullet or number the card shows before a list item. */
+      if (g_str_has_prefix (words, "•"))
+        mark_end += strlen ("•");
+      else if (words[strspn (words, "0123456789")] == '.' && g_ascii_isdigit (*words))
+        mark_end += strspn (words, "0123456789") + 1;
+      if (mark_end != words && g_unichar_isspace (g_utf8_get_char (mark_end)))
+        words = g_utf8_next_char (mark_end);
+      newline = strchr (words, '\n');
+
+      first = newline != NULL ? g_strndup (words, newline - words) : g_strdup (words);
       subject = first;
     }
 
