@@ -859,6 +859,99 @@ test_image_card (void)
   helder_test_remove_tree (path);
 }
 
+static gboolean
+menu_shown (gpointer button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* The widget in @root that shows @text (a menu item's label), or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A card's menu is made when it first opens (a page of many cards holds
+ * no menus it does not show) and its items act on that card.
+ */
+static void
+test_card_menu (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  HelderWindow *window = open_course (path);
+  g_autoptr(GPtrArray) cards = cards_of (window);
+  g_autoptr(GPtrArray) after = NULL;
+  const char *paragraph = "Fijn dat je er bent. In deze cursus leer je hoe Helder werkt.\n"
+                          "Je leest korte teksten en je maakt kleine vragen.\n\n";
+  const char *text;
+  GtkWidget *button;
+  GtkWidget *item;
+
+  for (guint i = 0; i < cards->len; i++)
+    g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (
+      find_widget (g_ptr_array_index (cards, i), GTK_TYPE_MENU_BUTTON, NULL))));
+
+  button = find_widget (g_ptr_array_index (cards, 1), GTK_TYPE_MENU_BUTTON, NULL);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  wait_until (menu_shown, button);
+  item = find_label (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                     "Duplicate");
+  g_assert_nonnull (item);
+  gtk_widget_activate (gtk_widget_get_parent (item));
+  run_until_idle ();
+
+  after = cards_of (window);
+  g_assert_cmpuint (after->len, ==, cards->len + 1);
+  text = helder_page_get_text (helder_window_get_page (window));
+  g_assert_nonnull (strstr (text, paragraph));
+  g_assert_nonnull (strstr (strstr (text, paragraph) + strlen (paragraph), paragraph));
+
+  close_window (window);
+  helder_test_remove_tree (path);
+}
+
+/* A card is named by its kind and its first words as it shows them:
+ * no list marks, emphasis or link addresses from the page's source.
+ */
+static void
+test_card_names (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  HelderWindow *window = open_course (path);
+  g_autoptr(GPtrArray) cards = cards_of (window);
+  gboolean list_seen = FALSE;
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      const char *name = helder_block_card_get_name (g_ptr_array_index (cards, i));
+
+      g_assert_null (strstr (name, ": - "));
+      g_assert_null (strstr (name, ": •"));
+      g_assert_null (strstr (name, "**"));
+      g_assert_null (strstr (name, "]("));
+      list_seen |= g_str_equal (name, "Text: Je leert wat een pagina is.");
+    }
+  g_assert_true (list_seen);
+
+  close_window (window);
+  helder_test_remove_tree (path);
+}
+
 /* The window is as wide as a phone and the page's cards have taken
  * that width.
  */
@@ -1502,6 +1595,8 @@ main (int   argc,
   g_test_add_func ("/block-view/drag-card", test_drag_card);
   g_test_add_func ("/block-view/media-cards", test_media_cards);
   g_test_add_func ("/block-view/image-card", test_image_card);
+  g_test_add_func ("/block-view/card-menu", test_card_menu);
+  g_test_add_func ("/block-view/card-names", test_card_names);
   g_test_add_func ("/block-view/phone-width", test_phone_width);
   g_test_add_func ("/block-view/blank-line-in-card", test_blank_line_in_card);
 

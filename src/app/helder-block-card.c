@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "helder-block-card.h"
+#include "helder-card-picture.h"
 #include "helder-field-words.h"
 #include "helder-block-spec.h"
 #include "helder-block-edit.h"
@@ -95,6 +96,8 @@ struct _HelderBlockCard
   GtkWidget         *handle;
   GtkLabel          *kind_label;
   GtkLabel          *badge;
+  GtkMenuButton     *menu_button;
+  GMenuModel        *card_menu;
   GtkWidget         *fields;
 
   /* Video and audio: the poster frame or a placeholder, and the length */
@@ -1197,7 +1200,8 @@ add_binding (HelderBlockCard       *self,
           binding->picture = GTK_PICTURE (gtk_picture_new ());
           gtk_picture_set_can_shrink (binding->picture, TRUE);
           gtk_picture_set_content_fit (binding->picture, GTK_CONTENT_FIT_CONTAIN);
-          gtk_widget_set_size_request (GTK_WIDGET (binding->picture), -1, 180);
+          gtk_widget_set_size_request (GTK_WIDGET (binding->picture), -1,
+                                       HELDER_CARD_PICTURE_HEIGHT);
           gtk_box_append (GTK_BOX (box), GTK_WIDGET (binding->picture));
         }
       add_label (box, label);
@@ -1378,7 +1382,7 @@ add_media_preview (HelderBlockCard *self,
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_overlay_set_child (GTK_OVERLAY (overlay), placeholder);
   gtk_widget_add_css_class (overlay, "helder-media-frame");
-  gtk_widget_set_size_request (overlay, -1, video ? 180 : 72);
+  gtk_widget_set_size_request (overlay, -1, video ? HELDER_CARD_PICTURE_HEIGHT : 72);
   gtk_widget_set_overflow (overlay, GTK_OVERFLOW_HIDDEN);
 
   if (video)
@@ -1475,15 +1479,28 @@ build (HelderBlockCard *self)
     }
 }
 
+typedef struct
+{
+  char *path;
+  int   scale;  /* the screen's pixels per point */
+} PictureRequest;
+
+static void
+picture_request_free (PictureRequest *request)
+{
+  g_free (request->path);
+  g_free (request);
+}
+
 static void
 load_picture_in_thread (GTask        *task,
                         gpointer      source_object,
                         gpointer      task_data,
                         GCancellable *cancellable)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (task_data);
+  PictureRequest *request = task_data;
   GError *error = NULL;
-  GdkTexture *texture = gdk_texture_new_from_file (file, &error);
+  GdkTexture *texture = helder_card_picture_new_from_path (request->path, request->scale, &error);
 
   if (texture == NULL)
     g_task_return_error (task, error);
@@ -1525,6 +1542,7 @@ show_picture (Binding    *binding,
               const char *path)
 {
   g_autoptr(GTask) task = NULL;
+  PictureRequest *request;
 
   if (g_strcmp0 (binding->picture_path, path) == 0)
     return;
@@ -1541,7 +1559,10 @@ show_picture (Binding    *binding,
   binding->loading = g_cancellable_new ();
   task = g_task_new (binding->picture, binding->loading, picture_loaded_cb, binding);
   g_task_set_source_tag (task, show_picture);
-  g_task_set_task_data (task, g_strdup (path), g_free);
+  request = g_new0 (PictureRequest, 1);
+  request->path = g_strdup (path);
+  request->scale = gtk_widget_get_scale_factor (GTK_WIDGET (binding->picture));
+  g_task_set_task_data (task, request, (GDestroyNotify) picture_request_free);
   g_task_run_in_thread (task, load_picture_in_thread);
 }
 
@@ -1652,6 +1673,7 @@ typedef struct
   char     *transcript;
   char     *poster;
   gboolean  video;
+  int       scale;  /* the screen's pixels per point */
 } MediaRequest;
 
 typedef struct
@@ -1693,16 +1715,13 @@ read_media_in_thread (GTask        *task,
   if (request->poster != NULL && *request->poster != '\0')
     poster = g_build_filename (request->course_path, request->poster, NULL);
   if (poster != NULL && g_file_test (poster, G_FILE_TEST_IS_REGULAR))
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (poster);
-
-      result->frame = gdk_texture_new_from_file (file, NULL);
-    }
+    result->frame = helder_card_picture_new_from_path (poster, request->scale, NULL);
   result->summary = helder_media_summary_read (request->course_path, request->src,
                                                request->video && result->frame == NULL,
                                                request->captions, request->transcript);
   if (result->frame == NULL && result->summary->first_frame != NULL)
-    result->frame = gdk_texture_new_from_bytes (result->summary->first_frame, NULL);
+    result->frame = helder_card_picture_new_from_bytes (result->summary->first_frame,
+                                                        request->scale, NULL);
 
   g_task_return_pointer (task, result, (GDestroyNotify) media_result_free);
 }
@@ -1833,6 +1852,7 @@ update_media (HelderBlockCard *self)
   request->transcript = g_strdup (helder_block_get_value (block, "transcript"));
   request->poster = g_strdup (helder_block_get_value (block, "poster"));
   request->video = block->kind == HELDER_BLOCK_VIDEO;
+  request->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
   self->media_loading = g_cancellable_new ();
   task = g_task_new (self, self->media_loading, media_read_cb, NULL);
@@ -1856,12 +1876,27 @@ block_subject (HelderBlockCard *self)
     subject = helder_block_get_value (block, "title");
   if (subject == NULL)
     subject = helder_block_get_value (block, "alt");
-  if (subject == NULL && self->mode == CARD_TEXT)
+  /* A paragraph by its words as the card shows them, without the
+   * source's list marks, emphasis or link addresses.
+   */
+  if (subject == NULL && self->mode == CARD_TEXT && self->bindings->len > 0)
     {
-      const char *newline = strchr (self->source, '\n');
+      Binding *binding = g_ptr_array_index (self->bindings, 0);
+      g_autofree char *shown = text_view_get_text (GTK_TEXT_VIEW (binding->widget));
+      const char *words = shown + strspn (shown, " \n");
+      const char *mark_end = words;
+      const char *newline;
 
-      first = newline != NULL ? g_strndup (self->source, newline - self->source)
-                              : g_strdup (self->source);
+      /* Nor the bullet or number the card shows before a list item. */
+      if (g_str_has_prefix (words, "•"))
+        mark_end += strlen ("•");
+      else if (words[strspn (words, "0123456789")] == '.' && g_ascii_isdigit (*words))
+        mark_end += strspn (words, "0123456789") + 1;
+      if (mark_end != words && g_unichar_isspace (g_utf8_get_char (mark_end)))
+        words = g_utf8_next_char (mark_end);
+      newline = strchr (words, '\n');
+
+      first = newline != NULL ? g_strndup (words, newline - words) : g_strdup (words);
       subject = first;
     }
 
@@ -2332,6 +2367,8 @@ helder_block_card_class_init (HelderBlockCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, handle);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, kind_label);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, badge);
+  gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, card_menu);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, fields);
 }
 
@@ -2360,6 +2397,18 @@ handle_drag_begin_cb (GtkDragSource   *source,
   gtk_drag_source_set_icon (source, picture, 0, 0);
 }
 
+/* The card's menu is made when it first opens: a page of many cards
+ * would otherwise hold a menu's worth of widgets for each of them.
+ */
+static void
+create_card_menu_cb (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  HelderBlockCard *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->card_menu);
+}
+
 static void
 helder_block_card_init (HelderBlockCard *self)
 {
@@ -2372,6 +2421,7 @@ helder_block_card_init (HelderBlockCard *self)
   g_signal_connect_object (drag, "drag-begin", G_CALLBACK (handle_drag_begin_cb), self, 0);
   gtk_widget_add_controller (self->handle, GTK_EVENT_CONTROLLER (drag));
   gtk_widget_set_cursor_from_name (self->handle, "grab");
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_card_menu_cb, self, NULL);
 
   self->editable = TRUE;
   self->bindings = g_ptr_array_new_with_free_func ((GDestroyNotify) binding_free);
