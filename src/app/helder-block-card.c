@@ -88,6 +88,7 @@ struct _HelderBlockCard
   GPtrArray         *bindings;
   gboolean           updating;
   gboolean           editable;
+  guint              n_findings;  /* what the badge shows */
   GMenuModel        *extra_menu; /* the fixes for the finding at the cursor */
 
   /* Template widgets */
@@ -2048,6 +2049,13 @@ helder_block_card_set_findings (HelderBlockCard *self,
   g_autofree char *description = NULL;
 
   g_return_if_fail (HELDER_IS_BLOCK_CARD (self));
+
+  /* Each keystroke in a card sets the count again; a tooltip set anew
+   * makes GTK look for the widget under the pointer, every time.
+   */
+  if (n_findings == self->n_findings)
+    return;
+  self->n_findings = n_findings;
 
   gtk_widget_set_visible (GTK_WIDGET (self->badge), n_findings > 0);
   if (n_findings == 0)
