@@ -684,6 +684,29 @@ helder_rich_text_view_paste_html (HelderRichTextView *self,
 }
 
 static void
+html_spliced_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(HelderRichTextView) self = user_data;
+  GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (source);
+  g_autoptr(GError) error = NULL;
+
+  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (memory), result, &error) < 0)
+    {
+      g_debug ("Could not read the pasted HTML: %s", error->message);
+      return;
+    }
+
+  helder_rich_text_view_paste_html (self, g_memory_output_stream_get_data (memory),
+                                    (gssize) g_memory_output_stream_get_data_size (memory));
+}
+
+/* The HTML is read without blocking: the clipboard's owner may be this
+ * very app (a card copied and pasted), which writes it from the same
+ * main loop, or another program that takes its time.
+ */
+static void
 html_read_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -701,16 +724,9 @@ html_read_cb (GObject      *source,
     }
 
   memory = g_memory_output_stream_new_resizable ();
-  if (g_output_stream_splice (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
-                                              G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error) < 0)
-    {
-      g_debug ("Could not read the pasted HTML: %s", error->message);
-      return;
-    }
-
-  helder_rich_text_view_paste_html (self,
-                                    g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)),
-                                    (gssize) g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)));
+  g_output_stream_splice_async (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                                                G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, html_spliced_cb, g_steal_pointer (&self));
 }
 
 /* HTML on the clipboard (from Word, a browser, an e-mail) goes through
