@@ -1319,6 +1319,9 @@ item_button (HelderBlockCard *self,
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
+  /* GTK 4.8 names an icon button after its image, not its tooltip. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
   g_object_set_data (G_OBJECT (button), "helder-item", GUINT_TO_POINTER (index));
   g_object_set_data (G_OBJECT (button), "helder-move", GINT_TO_POINTER (move));
   g_signal_connect_object (button, "clicked", G_CALLBACK (item_button_cb), self, 0);
