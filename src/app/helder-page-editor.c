@@ -1365,6 +1365,21 @@ name_close_button (GtkWidget *widget)
     name_close_button (child);
 }
 
+/* The view not shown is hidden from screen readers too: GTK 4.8 keeps a
+ * stack's other pages in the accessibility tree, visible, so that the
+ * page's source would be read out beside its cards.
+ */
+static void
+views_changed_cb (HelderPageEditor *self)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (self->views);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->views)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN,
+                                 child != shown, -1);
+}
+
 static void
 helder_page_editor_init (HelderPageEditor *self)
 {
@@ -1379,6 +1394,9 @@ helder_page_editor_init (HelderPageEditor *self)
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "page-view", self->views, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->views, "notify::visible-child", G_CALLBACK (views_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  views_changed_cb (self);
 
   self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
   self->underlines = g_ptr_array_new_with_free_func ((GDestroyNotify) underline_free);
