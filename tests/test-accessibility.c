@@ -16,6 +16,7 @@
 
 #include <gtksourceview/gtksource.h>
 
+#include "helder-block-card.h"
 #include "helder-block-dialog.h"
 #include "helder-course-settings.h"
 #include "helder-export-dialog.h"
@@ -44,6 +45,7 @@ typedef struct
   GPtrArray       *problems;
   GPtrArray       *names;     /* "role: name" of each element on screen */
   guint            checked;
+  GPtrArray       *texts;     /* when not NULL: every name and text a screen reader reads */
 } Walk;
 
 static GVariant *
@@ -134,6 +136,25 @@ walk (Walk       *w,
   if ((state[ATSPI_STATE_VISIBLE / 32] & (1u << (ATSPI_STATE_VISIBLE % 32))) == 0 &&
       g_strcmp0 (role, "application") != 0)
     return;
+
+  if (w->texts != NULL)
+    {
+      g_autoptr(GVariant) text_reply = NULL;
+
+      g_ptr_array_add (w->texts, g_strdup (name));
+      /* The Text interface, where the element has one (labels, fields). */
+      text_reply = g_dbus_connection_call_sync (w->bus, bus_name, path, "org.a11y.atspi.Text",
+                                                "GetText", g_variant_new ("(ii)", 0, -1),
+                                                G_VARIANT_TYPE ("(s)"), G_DBUS_CALL_FLAGS_NONE,
+                                                -1, NULL, NULL);
+      if (text_reply != NULL)
+        {
+          const char *text;
+
+          g_variant_get (text_reply, "(&s)", &text);
+          g_ptr_array_add (w->texts, g_strdup (text));
+        }
+    }
 
   here = *name != '\0' ? g_strdup_printf ("%s > %s “%s”", where, role, name)
                        : g_strdup_printf ("%s > %s", where, role);
@@ -258,13 +279,14 @@ start_accessibility_bus (void)
  * Returns: (transfer full): "role: name" of every element on screen.
  */
 static GPtrArray *
-assert_names (const char *what)
+assert_names_and_read (const char *what,
+                       GPtrArray  *texts)
 {
   g_autoptr(GDBusConnection) bus = open_accessibility_bus ();
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GTask) task = NULL;
-  Walk w = { bus, problems, names, 0 };
+  Walk w = { bus, problems, names, 0, texts };
   gboolean done = FALSE;
 
   /* Let GTK put the windows on the bus and lay them out. */
@@ -285,6 +307,12 @@ assert_names (const char *what)
   g_assert_cmpuint (problems->len, ==, 0);
 
   return g_steal_pointer (&names);
+}
+
+static GPtrArray *
+assert_names (const char *what)
+{
+  return assert_names_and_read (what, NULL);
 }
 
 static gboolean
@@ -370,6 +398,89 @@ test_outline_names (void)
   g_assert_true (g_ptr_array_find_with_equal_func (after, "list item: Hallo allemaal, page 1 of 3, ",
                                                    (GEqualFunc) g_str_has_prefix, NULL));
 
+  close_and_finalize (window);
+}
+
+/* The lines of @texts that show the page's file syntax: a fence, or a
+ * key of a block's fields. Returns: (transfer full): those lines.
+ */
+static GPtrArray *
+syntax_lines (GPtrArray *texts)
+{
+  static const char * const keys[] = { "question:", "feedback:", "kind:", "- [x]", "- [ ]", NULL };
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_auto(GStrv) lines = g_strsplit (g_ptr_array_index (texts, i), "\n", -1);
+
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          gboolean syntax = g_str_has_prefix (g_strchug (lines[l]), "```");
+
+          for (guint k = 0; !syntax && keys[k] != NULL; k++)
+            syntax = strstr (lines[l], keys[k]) != NULL;
+          if (syntax)
+            g_ptr_array_add (found, g_strdup (lines[l]));
+        }
+    }
+
+  return found;
+}
+
+/* The sample course's "Wat is AI?" in the default view, as a screen
+ * reader reads it: no line of file syntax anywhere, and every card a
+ * group named by its kind and subject. The same page in Source is the
+ * proof that the reading catches syntax when it is there.
+ */
+static void
+test_blocks_view (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("HELDER_SOURCE_ROOT"), "content-samples",
+                                            "ai-bewustzijn", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) source_texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) syntax = NULL;
+  g_autoptr(GPtrArray) source_syntax = NULL;
+  HelderWindow *window = open_window (folder);
+  GtkWidget *cards;
+  guint n_cards = 0;
+
+  open_page_in_outline (window, "01-introductie/02-wat-is-ai.md");
+  cards = find_named (GTK_WIDGET (window), "block-cards");
+  g_assert_nonnull (cards);
+  g_assert_true (gtk_widget_get_mapped (cards));
+
+  names = assert_names_and_read ("Wat is AI? in Blocks", texts);
+  syntax = syntax_lines (texts);
+  for (guint i = 0; i < syntax->len; i++)
+    g_test_message ("file syntax read out: %s", (char *) g_ptr_array_index (syntax, i));
+  g_assert_cmpuint (syntax->len, ==, 0);
+
+  for (GtkWidget *card = gtk_widget_get_first_child (cards); card != NULL;
+       card = gtk_widget_get_next_sibling (card))
+    {
+      g_autofree char *group = g_strdup_printf ("group: %s",
+                                                helder_block_card_get_name (HELDER_BLOCK_CARD (card)));
+
+      g_assert_cmpstr (helder_block_card_get_name (HELDER_BLOCK_CARD (card)), !=, "");
+      if (!has_name (names, group))
+        g_error ("no group named as the card is: “%s”", group);
+      n_cards++;
+    }
+  g_assert_cmpuint (n_cards, >=, 8);
+  g_assert_true (has_name (names, "group: Heading: Wat is AI?"));
+
+  g_assert_true (helder_page_editor_show_view (HELDER_PAGE_EDITOR (find_named (GTK_WIDGET (window), "editor")),
+                                               "source"));
+  g_ptr_array_unref (assert_names_and_read ("Wat is AI? in Source", source_texts));
+  source_syntax = syntax_lines (source_texts);
+  g_assert_cmpuint (source_syntax->len, >, 0);
+
+  g_assert_true (helder_page_editor_show_view (HELDER_PAGE_EDITOR (find_named (GTK_WIDGET (window), "editor")),
+                                               "blocks"));
   close_and_finalize (window);
 }
 
@@ -603,6 +714,7 @@ main (int   argc,
   g_test_add_func ("/accessibility/keyboard", test_keyboard);
   g_test_add_func ("/accessibility/block-forms", test_block_forms);
   g_test_add_func ("/accessibility/dialogs", test_dialogs);
+  g_test_add_func ("/accessibility/blocks-view", test_blocks_view);
 
   return g_test_run ();
 }
