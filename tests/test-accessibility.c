@@ -613,8 +613,20 @@ test_keyboard (void)
                          "<Shift><Control>b", "<Control>n" };
   gboolean review_mode = FALSE;
 
+  g_autoptr(GPtrArray) block_keys = dup_shortcuts (find_named (GTK_WIDGET (window), "blocks"));
+
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_assert_true (listed (keys[i]));
+  /* The Blocks view's own keys are listed too. */
+  g_assert_cmpuint (block_keys->len, >=, 9);
+  for (guint i = 0; i < block_keys->len; i++)
+    {
+      g_autofree char *trigger = gtk_shortcut_trigger_to_string (
+        gtk_shortcut_get_trigger (g_ptr_array_index (block_keys, i)));
+
+      if (!listed (trigger))
+        g_error ("the shortcuts window does not list %s", trigger);
+    }
 
   press (window, "<Alt>2");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (side), ==, "preview");
