@@ -431,6 +431,11 @@ binding_changed (Binding *binding)
         value = text_view_get_text (GTK_TEXT_VIEW (binding->widget));
       if (is_blank (value))
         return;
+      /* The card shows @value now: the view compares it with the blocks
+       * the edit makes (a blank line typed makes two).
+       */
+      g_free (self->source);
+      self->source = g_strdup (value);
       if (self->mode == CARD_TEXT)
         {
           g_free (self->rich_shown);

@@ -181,16 +181,39 @@ ids_in_use (HelderBlockView *self)
   return helder_course_dup_ids_in_use (self->course);
 }
 
+/* The card whose block holds byte @offset of the page, or NULL. */
+static HelderBlockCard *
+card_at_byte (HelderBlockView *self,
+              gsize            offset)
+{
+  for (guint i = 0; i < self->cards->len; i++)
+    {
+      const HelderBlock *block = helder_block_card_get_block (g_ptr_array_index (self->cards, i));
+
+      if (block != NULL && block->range.start <= offset && offset <= block->range.end)
+        return g_ptr_array_index (self->cards, i);
+    }
+
+  return NULL;
+}
+
 /* After a change that may have taken the focused control with it (a card
  * built anew), the focus goes to the field that holds byte @offset, so
- * that the keyboard user writes on; a focus that survived stays.
+ * that the keyboard user writes on; a focus that survived stays, unless
+ * what was written is now another card's than @card's (a blank line
+ * typed in a text card ends its block: the next words are a block, and
+ * a card, of their own).
  */
 static void
 refocus_if_lost (HelderBlockView *self,
                  GtkWidget       *focus,
+                 HelderBlockCard *card,
                  gsize            offset)
 {
-  if (focus == NULL || gtk_widget_get_root (focus) == NULL)
+  HelderBlockCard *written = card != NULL ? card_at_byte (self, offset) : NULL;
+
+  if (focus == NULL || gtk_widget_get_root (focus) == NULL ||
+      (written != NULL && written != card))
     helder_block_view_focus_range (self, offset, offset);
 }
 
@@ -217,16 +240,23 @@ card_edit_cb (HelderBlockCard *card,
               HelderBlockView *self)
 {
   g_autoptr(GtkWidget) focus = dup_focus (self);
+  g_autoptr(HelderBlockCard) edited = g_object_ref (card);
   const char *before = helder_page_get_text (self->page) + start;
+  const char *written;
   const char *line_end;
   gsize same = 0;
 
-  /* Where the new text first differs from the old: the line written. */
+  /* Where the new text first differs from the old: the line written
+   * (past the blank line, when one was typed).
+   */
   while (start + same < end && text[same] != '\0' && before[same] == text[same])
     same++;
-  line_end = strchr (text + same, '\n');
+  written = text + same + strspn (text + same, "\n");
+  if (*written == '\0')
+    written = text + same;
+  line_end = strchr (written, '\n');
   apply_edit (self, start, end, text);
-  refocus_if_lost (self, focus,
+  refocus_if_lost (self, focus, edited,
                    start + (line_end != NULL ? (gsize) (line_end - text) : strlen (text)));
 }
 
@@ -728,7 +758,7 @@ take_back (HelderBlockView *self,
   gtk_text_buffer_get_start_iter (self->buffer, &start);
   gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
   before = gtk_text_buffer_get_slice (self->buffer, &start, &cursor, TRUE);
-  refocus_if_lost (self, focus, strlen (before));
+  refocus_if_lost (self, focus, NULL, strlen (before));
 }
 
 static void
