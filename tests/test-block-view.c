@@ -894,6 +894,44 @@ test_content_expert_keyboard (void)
   helder_test_remove_tree (path);
 }
 
+/* Return twice at the end of a text card, as a person types: a new
+ * paragraph, which is a block of its own, so a card of its own after the
+ * first, where the typing goes on.
+ */
+static void
+test_enter_twice_by_keys (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  HelderWindow *window = open_window (folder);
+  const char *expected;
+  const char *text;
+  HelderPage *page;
+
+  helder_test_keyboard_focus (GTK_WINDOW (window));
+  press ("<Control>n");
+  helder_test_keyboard_focus (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  helder_test_keyboard_type ("Twee alinea's\n");
+  wait_for (dialog_gone, NULL);
+  helder_test_keyboard_focus (GTK_WINDOW (window));
+  run_until_idle ();
+  page = helder_window_get_page (window);
+
+  insert_by_keys (window, 0);
+  tab_to (window, 1, GTK_TYPE_TEXT_VIEW, NULL, 0);
+  retype ("De eerste alinea.");
+  type ("\n\nDe tweede alinea.");
+  assert_focus_in (window, 2, GTK_TYPE_TEXT_VIEW);
+  g_assert_cmpuint (cards_of (window)->len, ==, 3);
+  text = helder_page_get_text (page);
+  expected = "# Twee alinea's\n\nDe eerste alinea.\n\nDe tweede alinea.\n";
+  if (!g_str_has_prefix (text, expected) || text[strspn (text + strlen (expected), "\n") + strlen (expected)] != '\0')
+    g_error ("the page reads:\n%s", text);
+
+  close_and_finalize (window);
+  helder_test_remove_tree (path);
+}
+
 static GtkEventController *
 controller_of (GtkWidget *widget,
                GType      type)
@@ -1853,6 +1891,7 @@ main (int   argc,
                    test_sample_page_reads_without_syntax);
   g_test_add_func ("/block-view/content-expert-task", test_content_expert_task);
   g_test_add_func ("/block-view/content-expert-keyboard", test_content_expert_keyboard);
+  g_test_add_func ("/block-view/enter-twice-by-keys", test_enter_twice_by_keys);
   g_test_add_func ("/block-view/callout", test_callout);
   g_test_add_func ("/block-view/findings-in-cards", test_findings_in_cards);
   g_test_add_func ("/block-view/finding-focuses-field", test_finding_focuses_field);
