@@ -782,7 +782,8 @@ check_word (Run      *run,
       g_autofree char *word = token_text (run, i);
       g_autofree char *message =
         g_strdup_printf (_("“%s” is not a common word; use a common word, or explain it "
-                           "(add course terms to words.txt)"), word);
+                           "(or, when it is a term of the course, add it to the course's "
+                           "own words)"), word);
 
       add (run, token->start, token->end, HELDER_SEVERITY_HINT, "b1-rare-word", message);
     }
