@@ -405,6 +405,104 @@ test_review_by_keyboard (void)
   close_and_finalize (window);
 }
 
+/* Why the focus of @window on @focus is a stop a person cannot see or
+ * use, or %NULL when it is a proper one: a widget not drawn, a wrapper
+ * (a flow box child, a list row that does nothing) before the control
+ * inside it.
+ */
+static const char *
+hidden_stop (GtkWidget *focus)
+{
+  if (!gtk_widget_is_drawable (focus) || gtk_widget_get_width (focus) == 0)
+    return "not drawn";
+  if (GTK_IS_FLOW_BOX_CHILD (focus))
+    return "a flow box child";
+  if (GTK_IS_LIST_BOX_ROW (focus) && !gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (focus)))
+    {
+      GtkWidget *box = gtk_widget_get_parent (focus);
+
+      if (!GTK_IS_LIST_BOX (box) || gtk_list_box_get_selection_mode (GTK_LIST_BOX (box)) == GTK_SELECTION_NONE)
+        return "a list row that does nothing";
+    }
+  return NULL;
+}
+
+/* Tabs through @window from its focus until the focus comes round again,
+ * and fails on each hidden stop on the way, naming it.
+ */
+static void
+assert_tab_stops (GtkWindow  *window,
+                  const char *where)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  helder_test_keyboard_focus (window);
+  for (guint presses = 0; presses < 200; presses++)
+    {
+      GtkWidget *focus;
+      const char *why;
+
+      helder_test_keyboard_press ("Tab");
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus == NULL || g_ptr_array_find (seen, focus, NULL))
+        break;
+      g_ptr_array_add (seen, focus);
+      /* The preview's web view keeps Tab for the links of the learner's
+       * page: it is the walk's last stop.
+       */
+      if (g_str_equal (G_OBJECT_TYPE_NAME (focus), "WebKitWebView"))
+        break;
+      why = hidden_stop (focus);
+      if (why != NULL)
+        g_string_append_printf (problems, "%s: stop %u is %s (%s \"%s\")\n", where, seen->len, why,
+                                G_OBJECT_TYPE_NAME (focus), gtk_widget_get_name (focus));
+    }
+  g_test_message ("%s: %u Tab stops", where, seen->len);
+  if (problems->len > 0)
+    g_test_message ("%s", problems->str);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* Tab through the main window with each side pane tab, and through each
+ * block form: every stop is a control a person sees and can use.
+ */
+static void
+test_focus_order (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  HelderWindow *window = open_window (folder);
+  /* The preview last: its web view keeps the keys it gets. */
+  const char *panes[] = { "<Alt>1", "<Alt>3", "<Alt>2" };
+  HelderBlockKind kind;
+
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    {
+      helder_test_keyboard_focus (GTK_WINDOW (window));
+      helder_test_keyboard_press (panes[i]);
+      assert_tab_stops (GTK_WINDOW (window), panes[i]);
+    }
+
+  for (kind = 0; kind < HELDER_N_BLOCK_KINDS; kind++)
+    {
+      GtkWindow *form;
+
+      if (!helder_block_kind_is_fenced (kind))
+        continue;
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-block", "s",
+                                                 helder_block_kind_to_string (kind)));
+      form = find_toplevel (HELDER_TYPE_BLOCK_DIALOG);
+      g_assert_nonnull (form);
+      assert_tab_stops (form, helder_block_kind_to_string (kind));
+      gtk_window_destroy (form);
+      wait_for (form_gone, NULL);
+    }
+
+  close_and_finalize (window);
+  helder_test_remove_tree (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,5 +511,6 @@ main (int   argc,
   g_test_add_func ("/keyboard-tasks/content-expert-forms", test_content_expert_forms);
   g_test_add_func ("/keyboard-tasks/write-after-new-page", test_write_after_new_page);
   g_test_add_func ("/keyboard-tasks/review-by-keyboard", test_review_by_keyboard);
+  g_test_add_func ("/keyboard-tasks/focus-order", test_focus_order);
   return g_test_run ();
 }
