@@ -374,10 +374,13 @@ static void
 save_screenshot (Fixture    *fixture,
                  const char *path)
 {
+  const char *width = g_getenv ("HELDER_EXPORT_DIALOG_WIDTH");
+
   for (GtkWidget *row = gtk_widget_get_first_child (named (fixture, "lesson-pages")); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->dialog), 560, 1040);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->dialog),
+                               width != NULL ? atoi (width) : 560, 1040);
   wait_for (dialog_drawn, fixture->dialog);
   helder_test_save_screenshot (GTK_WIDGET (fixture->dialog), path);
 }
@@ -415,6 +418,9 @@ test_lesson (void)
   select_row (&fixture, "scope", 2);
   g_assert_true (gtk_widget_is_visible (named (&fixture, "lesson")));
   g_assert_false (gtk_widget_get_sensitive (export));
+  /* The choice is shown whole under the row's title, where it can wrap. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (named (&fixture, "scope"))), ==,
+                   "A short lesson of pages you choose");
 
   tick (&fixture, "01-basis/01-welkom.md", TRUE);
   tick (&fixture, "02-toets/01-toets.md", TRUE);

@@ -406,6 +406,10 @@ create_row (HelderBlockDialog     *self,
       gtk_switch_set_active (GTK_SWITCH (toggle), helder_value_is_yes (value));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      /* One Tab stop, on the switch that shows its state and is named
+       * after the row; a click on the row still flips it.
+       */
+      gtk_widget_set_focusable (row, FALSE);
       g_object_set_data (G_OBJECT (row), "helder-switch", toggle);
       g_signal_connect_object (toggle, "notify::active", G_CALLBACK (row_changed_cb), self,
                                G_CONNECT_SWAPPED);
@@ -439,6 +443,10 @@ create_row (HelderBlockDialog     *self,
 
       row = adw_preferences_row_new ();
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      /* The text view inside takes the focus; the row itself would be a
+       * Tab stop that shows nothing and does nothing.
+       */
+      gtk_widget_set_focusable (row, FALSE);
       gtk_widget_set_margin_start (box, 12);
       gtk_widget_set_margin_end (box, 12);
       gtk_widget_set_margin_top (box, 8);

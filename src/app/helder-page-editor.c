@@ -1096,6 +1096,27 @@ helder_page_editor_insert_block (HelderPageEditor *self,
 
   buffer = helder_page_editor_get_buffer (self);
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+
+  /* A cursor inside a block (in a card of Blocks, on a fence's first
+   * line) puts the new block after it, never into it.
+   */
+  {
+    const HelderPageContent *content = helder_page_get_content (self->page);
+    gsize cursor = offset_at_iter (self, &iter);
+
+    for (guint i = 0; i < content->blocks->len; i++)
+      {
+        const HelderBlock *block = g_ptr_array_index (content->blocks, i);
+
+        if (block->range.start <= cursor && cursor < block->range.end)
+          {
+            iter_at_offset (self, block->range.end, &iter);
+            if (gtk_text_iter_starts_line (&iter) && !gtk_text_iter_is_start (&iter))
+              gtk_text_iter_backward_char (&iter);
+            break;
+          }
+      }
+  }
   if (!gtk_text_iter_ends_line (&iter))
     gtk_text_iter_forward_to_line_end (&iter);
 

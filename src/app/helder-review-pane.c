@@ -929,6 +929,8 @@ fill_states (HelderReviewPane *self)
       g_autofree char *title = dup_capitalised (helder_review_role_to_label (r));
       g_autofree char *signed_off = dup_signoff_label (page, r, state);
 
+      /* A state row only shows; it is no Tab stop (the buttons below act). */
+      gtk_widget_set_focusable (row, FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       if (state == HELDER_REVIEW_STATE_APPROVED && (self->current_approvals & (1u << r)) == 0)
         subtitle = g_strdup_printf (_("%s, but the text changed since"), signed_off);
@@ -946,6 +948,7 @@ fill_states (HelderReviewPane *self)
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *round = g_strdup_printf (_("Review round %u"), page->round);
 
+      gtk_widget_set_focusable (row, FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), round);
       gtk_list_box_append (self->states, row);
     }

@@ -1092,6 +1092,23 @@ block_inserted_cb (HelderBlockDialog *dialog,
   helder_page_editor_insert_block (self->editor, source);
 }
 
+/* When a block form closes, inserted, applied or cancelled, the focus
+ * goes back into the page at the cursor, not to the button or menu that
+ * opened the form.
+ */
+static void
+block_form_closed_cb (HelderBlockDialog *dialog,
+                      HelderWindow      *self)
+{
+  gsize cursor;
+
+  if (self->page == NULL)
+    return;
+
+  cursor = helder_page_editor_get_cursor (self->editor);
+  helder_page_editor_select_range (self->editor, cursor, cursor);
+}
+
 static void
 insert_block_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1107,6 +1124,7 @@ insert_block_action (GtkWidget  *widget,
 
   dialog = helder_block_dialog_new (GTK_WINDOW (self), self->course, kind, NULL);
   g_signal_connect_object (dialog, "done", G_CALLBACK (block_inserted_cb), self, 0);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (block_form_closed_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1178,6 +1196,7 @@ edit_block_action (GtkWidget  *widget,
       edit->range = block->range;
       g_object_set_data_full (G_OBJECT (dialog), "helder-edit", edit, g_free);
       g_signal_connect_object (dialog, "done", G_CALLBACK (block_edited_cb), self, 0);
+      g_signal_connect_object (dialog, "destroy", G_CALLBACK (block_form_closed_cb), self, 0);
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
