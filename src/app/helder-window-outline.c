@@ -83,7 +83,7 @@ selected_module (HelderWindow *self)
   HelderModule *module = g_object_get_data (G_OBJECT (self), "helder-menu-module");
 
   if (module == NULL && self->page != NULL)
-    module = _helder_window_module_of_page (self, self->page);
+    module = helder_course_find_module_of_page (self->course, self->page);
 
   return module;
 }
@@ -261,7 +261,7 @@ move_page_action (GtkWidget  *widget,
   int from;
   int to;
 
-  if (self->page == NULL || (module = _helder_window_module_of_page (self, self->page)) == NULL)
+  if (self->page == NULL || (module = helder_course_find_module_of_page (self->course, self->page)) == NULL)
     return;
 
   from = helder_module_find_page (module, self->page);
@@ -284,7 +284,7 @@ remove_page_action (GtkWidget  *widget,
   HelderModule *module;
   int position;
 
-  if (self->page == NULL || (module = _helder_window_module_of_page (self, self->page)) == NULL)
+  if (self->page == NULL || (module = helder_course_find_module_of_page (self->course, self->page)) == NULL)
     return;
 
   page = g_object_ref (self->page);
@@ -436,7 +436,7 @@ rename_page_response_cb (AdwMessageDialog *dialog,
   HelderModule *module;
 
   if (title == NULL || self->course == NULL ||
-      (module = _helder_window_module_of_page (self, page)) == NULL)
+      (module = helder_course_find_module_of_page (self->course, page)) == NULL)
     return;
 
   root = helder_course_get_path (self->course);
@@ -664,8 +664,8 @@ drop_cb (GtkDropTarget *target,
   if (dragged == NULL || onto == NULL || dragged == onto)
     return FALSE;
 
-  module = _helder_window_module_of_page (self, dragged);
-  if (module == NULL || module != _helder_window_module_of_page (self, onto))
+  module = helder_course_find_module_of_page (self->course, dragged);
+  if (module == NULL || module != helder_course_find_module_of_page (self->course, onto))
     return FALSE;
 
   from = helder_module_find_page (module, dragged);

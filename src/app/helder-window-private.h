@@ -80,8 +80,6 @@ void          _helder_window_show_page      (HelderWindow *self,
 void          _helder_window_update_title   (HelderWindow *self);
 void          _helder_window_track_page     (HelderWindow *self,
                                              HelderPage   *page);
-HelderModule *_helder_window_module_of_page (HelderWindow *self,
-                                             HelderPage   *page);
 void          _helder_window_check_course   (HelderWindow *self);
 typedef void (*HelderFolderChosenFunc) (HelderWindow *self,
                                         GFile        *folder);

@@ -161,16 +161,6 @@ _helder_window_update_title (HelderWindow *self)
     }
 }
 
-/* The module a page belongs to: its file starts with the module's id. */
-HelderModule *
-_helder_window_module_of_page (HelderWindow *self,
-                HelderPage   *page)
-{
-  g_autofree char *id = g_path_get_dirname (helder_page_get_file (page));
-
-  return helder_course_find_module (self->course, id);
-}
-
 static gboolean
 preview_is_shown (HelderWindow *self)
 {
@@ -224,9 +214,9 @@ update_preview (HelderWindow *self)
   if (!preview_is_shown (self))
     return;
 
-  helder_preview_show (self->preview, self->course, _helder_window_module_of_page (self, self->page), self->page);
+  helder_preview_show (self->preview, self->course, helder_course_find_module_of_page (self->course, self->page), self->page);
   helder_preview_text_show (self->preview_text, self->course,
-                            _helder_window_module_of_page (self, self->page), self->page);
+                            helder_course_find_module_of_page (self->course, self->page), self->page);
   follow_cursor (self);
 }
 

@@ -1560,6 +1560,22 @@ helder_course_find_module (HelderCourse *self,
   return NULL;
 }
 
+/* Returns: (transfer none) (nullable): the module @page belongs to (its
+ * file lies in the module's folder), or NULL.
+ */
+HelderModule *
+helder_course_find_module_of_page (HelderCourse *self,
+                                   HelderPage   *page)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (HELDER_IS_COURSE (self), NULL);
+  g_return_val_if_fail (HELDER_IS_PAGE (page), NULL);
+
+  id = g_path_get_dirname (helder_page_get_file (page));
+  return helder_course_find_module (self, id);
+}
+
 /* Returns: (transfer none) (nullable): the page whose file, relative to
  * the course folder, is @file.
  */

@@ -127,6 +127,8 @@ HelderModule *helder_course_get_module       (HelderCourse         *self,
                                               guint                 position);
 HelderModule *helder_course_find_module      (HelderCourse         *self,
                                               const char           *id);
+HelderModule *helder_course_find_module_of_page (HelderCourse      *self,
+                                                 HelderPage        *page);
 HelderModule *helder_course_dup_lesson       (HelderCourse         *self,
                                               const char           *title,
                                               const char * const   *pages,
