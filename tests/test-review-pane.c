@@ -250,6 +250,26 @@ test_review (void)
       }
     while (gtk_text_iter_forward_char (&iter));
     g_assert_true (underlined && struck);
+
+    /* It reads as the learner's page, not as its file: the heading
+     * without its mark, the tabs and the knowledge check without fences
+     * or keys, the answers as choices.
+     */
+    {
+      g_autofree char *shown = NULL;
+
+      gtk_text_buffer_get_bounds (diff, &start, &end);
+      shown = gtk_text_buffer_get_text (diff, &start, &end, FALSE);
+      g_assert_nonnull (strstr (shown, "Bijna alle"));
+      g_assert_nonnull (strstr (shown, "Vragen van inwoners: de chatbot"));
+      g_assert_nonnull (strstr (shown, "○\u2002De gemeente"));
+      g_assert_null (strstr (shown, "```"));
+      g_assert_null (strstr (shown, "question:"));
+      g_assert_null (strstr (shown, "feedback:"));
+      g_assert_null (strstr (shown, "title:"));
+      g_assert_null (strstr (shown, "- [x]"));
+      g_assert_false (g_str_has_prefix (shown, "# "));
+    }
     {
       GtkTextTag *inserted = gtk_text_tag_table_lookup (tags, "inserted");
       GtkTextTag *deleted = gtk_text_tag_table_lookup (tags, "deleted");

@@ -17,8 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "helder-preview-text.h"
-#include "helder-reading-order.h"
-#include "helder-renderer.h"
+#include "helder-reading-text.h"
 
 /* Edits reach the text once typing pauses this long, as in the preview. */
 #define REFRESH_DELAY_MS 300
@@ -40,44 +39,12 @@ struct _HelderPreviewText
 
 G_DEFINE_FINAL_TYPE (HelderPreviewText, helder_preview_text, GTK_TYPE_WIDGET)
 
-/* One line of the page as it is read: a screen reader says the role a
- * web page gives these, so the text says it too.
- */
-static char *
-dup_line (const HelderReadingItem *item)
-{
-  gboolean named = item->text[0] != '\0';
-
-  switch (item->kind)
-    {
-    case HELDER_READING_LIST_ITEM:
-      return g_strdup_printf ("•\u2002%s", item->text);
-    case HELDER_READING_CHOICE:
-      return g_strdup_printf ("○\u2002%s", item->text);
-    case HELDER_READING_IMAGE:
-      return named ? g_strdup_printf (_("Image: %s"), item->text)
-                   : g_strdup (_("Image without a description"));
-    case HELDER_READING_BUTTON:
-      return g_strdup_printf (_("Button: %s"), item->text);
-    case HELDER_READING_VIDEO:
-      return named ? g_strdup_printf (_("Video: %s"), item->text) : g_strdup (_("Video without a name"));
-    case HELDER_READING_AUDIO:
-      return named ? g_strdup_printf (_("Audio: %s"), item->text) : g_strdup (_("Audio without a name"));
-    case HELDER_READING_HEADING:
-    case HELDER_READING_TEXT:
-    default:
-      return g_strdup (item->text);
-    }
-}
-
 static void
 refresh (HelderPreviewText *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
   double scrolled = gtk_adjustment_get_value (adjustment);
-  g_autoptr(HelderRenderer) renderer = NULL;
-  g_autoptr(GString) html = NULL;
   g_autoptr(GPtrArray) items = NULL;
   GtkTextIter end;
 
@@ -87,16 +54,13 @@ refresh (HelderPreviewText *self)
   if (self->page == NULL)
     return;
 
-  renderer = helder_renderer_new (self->course);
-  html = g_string_new (NULL);
-  helder_renderer_render_page (renderer, self->module, self->page, html);
-  items = helder_reading_order_from_html (html->str, html->len);
+  items = helder_reading_text_dup_items (self->course, self->module, self->page);
 
   gtk_text_buffer_get_end_iter (buffer, &end);
   for (guint i = 0; i < items->len; i++)
     {
       const HelderReadingItem *item = g_ptr_array_index (items, i);
-      g_autofree char *line = dup_line (item);
+      g_autofree char *line = helder_reading_text_dup_line (item);
       const char *tag = NULL;
 
       if (item->kind == HELDER_READING_HEADING)

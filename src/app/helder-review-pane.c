@@ -13,9 +13,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "helder-reading-text.h"
 #include "helder-review-pane.h"
 #include "helder-review-report.h"
 #include "helder-word-diff.h"
@@ -388,9 +391,28 @@ change_button (const char  *name,
   return button;
 }
 
-/* The page as it is, with every word added since the approval underlined
- * on green and every word removed struck through on red: marked by more
- * than colour, so that no reviewer depends on telling colours apart.
+/* The page's text as its learner reads it (helder-reading-text.h), for
+ * @text as the page's source: no file syntax.
+ */
+static char *
+dup_reading_text (HelderReviewPane *self,
+                  const char       *text)
+{
+  HelderModule *module = helder_course_find_module_of_page (self->course, self->page);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(HelderPage) page = helder_page_new (helder_page_get_file (self->page), bytes);
+
+  if (module == NULL)
+    return g_strdup (text);
+
+  return helder_reading_text_dup_page (self->course, module, page);
+}
+
+/* The page as its learner reads it, with every word added since the
+ * approval underlined on green and every word removed struck through on
+ * red: marked by more than colour, so that no reviewer depends on telling
+ * colours apart. Both versions are read the same way (neither as the
+ * module's first page), so only the author's changes differ.
  */
 static void
 diff_clicked_cb (HelderReviewPane *self)
@@ -400,6 +422,8 @@ diff_clicked_cb (HelderReviewPane *self)
                                                                helder_course_get_path (self->course),
                                                                helder_page_get_file (self->page),
                                                                &error);
+  g_autofree char *approved_reading = NULL;
+  g_autofree char *current_reading = NULL;
   g_autoptr(GPtrArray) segments = NULL;
   GArray *changes = g_array_new (FALSE, FALSE, sizeof (int));
   AdwMessageDialog *dialog;
@@ -417,13 +441,16 @@ diff_clicked_cb (HelderReviewPane *self)
       return;
     }
 
-  segments = helder_word_diff (approved, helder_page_get_text (self->page));
+  approved_reading = dup_reading_text (self, approved);
+  current_reading = dup_reading_text (self, helder_page_get_text (self->page));
+  segments = helder_word_diff (approved_reading, current_reading);
   view = gtk_text_view_new ();
   gtk_widget_set_name (view, "diff-text");
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (view), 6);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The page with its changes since the approval"), -1);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
