@@ -526,6 +526,38 @@ test_insert_templates (void)
     }
 }
 
+/* A block put on the page stands on lines of its own with one blank
+ * line around it; at the end of the page it takes up the blank lines
+ * there, so that the page ends with its last line.
+ */
+static void
+test_insert_source (void)
+{
+  const struct { const char *text; gsize offset; const char *result; } cases[] = {
+    { "", 0, "X\n" },
+    { "# T\n\n", 4, "# T\n\nX\n" },
+    { "# T\n\n", 5, "# T\n\nX\n" },
+    { "# T\n\n\n\n", 5, "# T\n\nX\n" },
+    { "# T\n", 4, "# T\n\nX\n" },
+    { "# T", 3, "# T\n\nX\n" },
+    { "A\n\nB\n", 3, "A\n\nX\n\nB\n" },
+    { "A\nB\n", 2, "A\n\nX\n\nB\n" },
+    { "A\n\nB\n  \n\n", 5, "A\n\nB\n\nX\n" },
+    { "A\r\n\r\n\r\n", 3, "A\r\n\r\nX\r\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *result = NULL;
+
+      g_test_message ("case %u", i);
+      result = apply_owned (cases[i].text,
+                            helder_block_edit_insert_source (cases[i].text, strlen (cases[i].text),
+                                                             cases[i].offset, "X\n\n"));
+      g_assert_cmpstr (result, ==, cases[i].result);
+    }
+}
+
 static void
 test_callout (void)
 {
@@ -638,6 +670,7 @@ main (int   argc,
   g_test_add_func ("/block-edit/blocks", test_blocks);
   g_test_add_func ("/block-edit/move-to", test_move_to);
   g_test_add_func ("/block-edit/insert-templates", test_insert_templates);
+  g_test_add_func ("/block-edit/insert-source", test_insert_source);
   g_test_add_func ("/block-edit/callout", test_callout);
   g_test_add_func ("/block-edit/callout-body", test_callout_body);
   g_test_add_func ("/block-edit/crlf", test_crlf);

@@ -204,10 +204,7 @@ test_content_expert_forms (void)
                    "  feedback: Goed zo. In een café drink je koffie.\n"
                    "- [ ] Benzine\n"
                    "  feedback: Nee. Benzine is voor een auto.\n"
-                   "```\n"
-                   "\n"
-                   "\n"
-                   "\n");
+                   "```\n");
   g_assert_true (helder_test_check_passes (path));
 
   close_and_finalize (window);
@@ -237,13 +234,13 @@ test_write_after_new_page (void)
   helder_test_keyboard_press ("<Control>k");
   helder_test_keyboard_type ("https://www.rijksoverheid.nl\n");
   g_assert_cmpstr (helder_page_get_text (page), ==,
-                   "# Nieuwe pagina\n\nLees de [site](https://www.rijksoverheid.nl).\n\n");
+                   "# Nieuwe pagina\n\nLees de [site](https://www.rijksoverheid.nl).\n");
 
   helder_test_keyboard_press ("<Shift><Control>Delete");
-  g_assert_cmpstr (helder_page_get_text (page), ==, "# Nieuwe pagina\n\n");
+  g_assert_cmpstr (helder_page_get_text (page), ==, "# Nieuwe pagina\n");
   helder_test_keyboard_press ("<Control>z");
   g_assert_cmpstr (helder_page_get_text (page), ==,
-                   "# Nieuwe pagina\n\nLees de [site](https://www.rijksoverheid.nl).\n\n");
+                   "# Nieuwe pagina\n\nLees de [site](https://www.rijksoverheid.nl).\n");
 
   close_and_finalize (window);
   helder_test_remove_tree (path);

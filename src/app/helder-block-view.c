@@ -907,9 +907,6 @@ palette_activated_cb (HelderBlockView *self,
 
   ids = ids_in_use (self);
   edit = helder_block_edit_insert (text, length, at, entry->template, ids);
-  /* At the end of the page, the page ends with one newline. */
-  if (edit != NULL && edit->start == length && g_str_has_suffix (edit->text, "\n\n"))
-    edit->text[strlen (edit->text) - 1] = '\0';
   apply_text_edit (self, g_steal_pointer (&edit));
   focus_card_field (self, index + 1, TRUE);
 }

@@ -19,6 +19,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "helder-block-card.h"
+#include "helder-block-edit.h"
 #include "helder-block-view.h"
 #include "helder-checks.h"
 #include "helder-language-rules.h"
@@ -1083,10 +1084,12 @@ void
 helder_page_editor_insert_block (HelderPageEditor *self,
                                  const char       *source)
 {
-  g_autoptr(GString) text = NULL;
+  g_autoptr(HelderTextEdit) edit = NULL;
+  const HelderPageContent *content;
   GtkTextBuffer *buffer;
   GtkTextIter iter;
-  GtkTextIter next;
+  gsize after;
+  gsize last;
 
   g_return_if_fail (HELDER_IS_PAGE_EDITOR (self));
   g_return_if_fail (source != NULL);
@@ -1096,46 +1099,42 @@ helder_page_editor_insert_block (HelderPageEditor *self,
 
   buffer = helder_page_editor_get_buffer (self);
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  after = offset_at_iter (self, &iter);
 
-  /* A cursor inside a block (in a card of Blocks, on a fence's first
-   * line) puts the new block after it, never into it.
+  /* The new block goes on the line after the cursor's; a cursor inside a
+   * block (in a card of Blocks, on a fence's first line) puts it after
+   * that block, never into it.
    */
-  {
-    const HelderPageContent *content = helder_page_get_content (self->page);
-    gsize cursor = offset_at_iter (self, &iter);
+  content = helder_page_get_content (self->page);
+  for (guint i = 0; i < content->blocks->len; i++)
+    {
+      const HelderBlock *block = g_ptr_array_index (content->blocks, i);
 
-    for (guint i = 0; i < content->blocks->len; i++)
-      {
-        const HelderBlock *block = g_ptr_array_index (content->blocks, i);
-
-        if (block->range.start <= cursor && cursor < block->range.end)
-          {
-            iter_at_offset (self, block->range.end, &iter);
-            if (gtk_text_iter_starts_line (&iter) && !gtk_text_iter_is_start (&iter))
-              gtk_text_iter_backward_char (&iter);
-            break;
-          }
-      }
-  }
+      if (block->range.start <= after && after < block->range.end)
+        {
+          after = block->range.end;
+          if (after > 0)
+            after--;
+          break;
+        }
+    }
+  iter_at_offset (self, after, &iter);
   if (!gtk_text_iter_ends_line (&iter))
     gtk_text_iter_forward_to_line_end (&iter);
+  gtk_text_iter_forward_line (&iter);
 
-  text = g_string_new (NULL);
-  if (gtk_text_iter_get_line_offset (&iter) > 0)
-    g_string_append_c (text, '\n');
-  if (!gtk_text_iter_is_start (&iter))
-    g_string_append_c (text, '\n');
-  g_string_append (text, source);
+  edit = helder_block_edit_insert_source (helder_page_get_text (self->page),
+                                          helder_page_get_length (self->page),
+                                          offset_at_iter (self, &iter), source);
+  helder_page_editor_replace (self, &(HelderRange) { edit->start, edit->end }, edit->text);
 
-  next = iter;
-  if (gtk_text_iter_forward_line (&next) && !gtk_text_iter_ends_line (&next))
-    g_string_append_c (text, '\n');
-
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_insert (buffer, &iter, text->str, -1);
-  gtk_text_buffer_end_user_action (buffer);
+  /* The cursor ends on the new block's last line. */
+  last = edit->start + strlen (edit->text);
+  while (last > edit->start && (edit->text[last - 1 - edit->start] == '\n' ||
+                                edit->text[last - 1 - edit->start] == '\r'))
+    last--;
+  iter_at_offset (self, last, &iter);
   gtk_text_buffer_place_cursor (buffer, &iter);
-  helder_page_editor_check_now (self);
 }
 
 void

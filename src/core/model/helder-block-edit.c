@@ -877,19 +877,53 @@ helder_block_dup_template (HelderTemplate  template,
   return helder_block_format (block);
 }
 
-/* Blank lines so that inserted source stands as a block of its own. */
-static char *
-dup_separated (const char *text,
-               gsize       length,
-               gsize       at,
-               const char *source)
+/* TRUE when @text holds nothing but blank lines. */
+static gboolean
+only_blank_lines (const char *text,
+                  gsize       length)
 {
-  gboolean blank_before = at == 0 || empty_line_before (text, at) > 0;
-  gboolean newline_before = at == 0 || text[at - 1] == '\n';
-  gboolean blank_after = at >= length || empty_line_at (text, length, at) > 0;
+  for (gsize i = 0; i < length; i++)
+    {
+      if (text[i] != '\n' && text[i] != '\r' && text[i] != ' ' && text[i] != '\t')
+        return FALSE;
+    }
 
-  return g_strconcat (newline_before ? "" : "\n", blank_before ? "" : "\n", source,
-                      blank_after ? "" : "\n", NULL);
+  return TRUE;
+}
+
+HelderTextEdit *
+helder_block_edit_insert_source (const char *text,
+                                 gsize       length,
+                                 gsize       offset,
+                                 const char *source)
+{
+  g_autofree char *separated = NULL;
+  g_autoptr(GString) lines = NULL;
+  gboolean blank_before, newline_before, blank_after;
+  gsize at, end;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (source != NULL, NULL);
+
+  at = offset >= length ? length : line_start (text, offset);
+  /* Blank lines that end the page are taken up: the page ends with the
+   * new block's last line.
+   */
+  end = only_blank_lines (text + at, length - at) ? length : at;
+
+  /* The block's lines, each ending in one newline. */
+  lines = g_string_new (source);
+  while (lines->len > 0 && (lines->str[lines->len - 1] == '\n' || lines->str[lines->len - 1] == '\r'))
+    g_string_truncate (lines, lines->len - 1);
+  g_string_append_c (lines, '\n');
+
+  blank_before = at == 0 || empty_line_before (text, at) > 0;
+  newline_before = at == 0 || text[at - 1] == '\n';
+  blank_after = end >= length || empty_line_at (text, length, at) > 0;
+  separated = g_strconcat (newline_before ? "" : "\n", blank_before ? "" : "\n", lines->str,
+                           blank_after ? "" : "\n", NULL);
+
+  return page_edit_new (text, length, at, end, separated);
 }
 
 HelderTextEdit *
@@ -900,17 +934,13 @@ helder_block_edit_insert (const char     *text,
                           GHashTable     *ids_in_use)
 {
   g_autofree char *source = NULL;
-  g_autofree char *separated = NULL;
-  gsize at;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
   g_return_val_if_fail (template < HELDER_N_TEMPLATES, NULL);
 
-  at = offset >= length ? length : line_start (text, offset);
   source = helder_block_dup_template (template, ids_in_use);
-  separated = dup_separated (text, length, at, source);
 
-  return page_edit_new (text, length, at, at, separated);
+  return helder_block_edit_insert_source (text, length, offset, source);
 }
 
 HelderTextEdit *

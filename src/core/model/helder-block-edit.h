@@ -163,10 +163,26 @@ typedef enum
 char           *helder_block_dup_template    (HelderTemplate         template,
                                               GHashTable            *ids_in_use);
 
+/* helder_block_edit_insert_source:
+ * @offset: where to insert; moved to the start of its line
+ * @source: the lines of one block
+ *
+ * Inserts @source on lines of its own, with one blank line between it
+ * and the blocks around it. When only blank lines follow @offset, they
+ * are taken up, so that the page ends with the block's last line and one
+ * newline.
+ *
+ * Returns: (transfer full): the edit
+ */
+HelderTextEdit *helder_block_edit_insert_source (const char          *text,
+                                                 gsize                length,
+                                                 gsize                offset,
+                                                 const char          *source);
+
 /* helder_block_edit_insert:
  * @offset: where to insert; moved to the start of its line
  *
- * Inserts the template with blank lines around it as needed.
+ * Inserts the template as helder_block_edit_insert_source() does.
  *
  * Returns: (transfer full): the edit
  */
