@@ -9,6 +9,8 @@
 
 #include "helder-a11y-rules.h"
 #include "helder-checks.h"
+#include "helder-media.h"
+#include "helder-test-utils.h"
 
 /* "rule:line" of every accessibility finding, in order. */
 static char *
@@ -235,6 +237,104 @@ test_course (void)
   }
 }
 
+/* The lines of @file with a damaged-picture finding, as "11 17". */
+static char *
+damaged_lines (GPtrArray  *diagnostics,
+               const char *file)
+{
+  GString *lines = g_string_new (NULL);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const HelderDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if (g_str_equal (d->file, file) && g_str_equal (d->rule, "a11y-picture-damaged"))
+        {
+          g_assert_cmpint (d->severity, ==, HELDER_SEVERITY_ERROR);
+          g_assert_nonnull (strstr (d->message, "\"logo.png\" cannot be shown"));
+          g_string_append_printf (lines, "%s%u", lines->len > 0 ? " " : "", d->line);
+        }
+    }
+
+  return g_string_free (lines, FALSE);
+}
+
+static GPtrArray *
+check_course_at (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (path, &error);
+
+  g_assert_no_error (error);
+  return helder_checks_run_course (course);
+}
+
+/* A picture cut off in copying, or a file that is no picture, is found
+ * where the page names it: as an image, inline or as a block, and as a
+ * video's poster. The verdict follows the file when it changes.
+ */
+static void
+test_damaged_pictures (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autofree char *logo = g_build_filename (path, "media", "logo.png", NULL);
+  g_autofree char *bytes = NULL;
+  gsize length;
+
+  {
+    g_autoptr(GPtrArray) found = check_course_at (path);
+    g_autofree char *welcome = damaged_lines (found, "01-basis/01-welkom.md");
+
+    g_assert_cmpstr (welcome, ==, "");
+  }
+
+  g_assert_true (g_file_get_contents (logo, &bytes, &length, NULL));
+  g_assert_cmpuint (length, >, 200);
+  g_assert_true (g_file_set_contents (logo, bytes, length / 2, NULL));
+  {
+    g_autoptr(GPtrArray) found = check_course_at (path);
+    g_autofree char *welcome = damaged_lines (found, "01-basis/01-welkom.md");
+    g_autofree char *blocks = damaged_lines (found, "01-basis/02-blokken.md");
+
+    g_assert_cmpstr (welcome, ==, "11 17 23");
+    g_assert_cmpstr (blocks, ==, "42");
+  }
+
+  g_assert_true (g_file_set_contents (logo, "Dit is geen plaatje.\n", -1, NULL));
+  {
+    g_autoptr(GPtrArray) found = check_course_at (path);
+    g_autofree char *welcome = damaged_lines (found, "01-basis/01-welkom.md");
+
+    g_assert_cmpstr (welcome, ==, "11 17 23");
+  }
+
+  /* Whole again: the finding goes. */
+  g_assert_true (g_file_set_contents (logo, bytes, length, NULL));
+  {
+    g_autoptr(GPtrArray) found = check_course_at (path);
+    g_autofree char *welcome = damaged_lines (found, "01-basis/01-welkom.md");
+
+    g_assert_cmpstr (welcome, ==, "");
+  }
+
+  /* A whole SVG passes; a kind of file no loader here reads is not
+   * judged.
+   */
+  {
+    g_autofree char *svg = g_build_filename (path, "media", "vlak.svg", NULL);
+    g_autofree char *unknown = g_build_filename (path, "media", "foto.helder-onbekend", NULL);
+
+    g_assert_true (g_file_set_contents (svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                                        "width=\"10\" height=\"10\"><rect width=\"10\" "
+                                        "height=\"10\"/></svg>\n", -1, NULL));
+    g_assert_true (g_file_set_contents (unknown, "Dit is geen plaatje.\n", -1, NULL));
+    g_assert_true (helder_media_check_picture (svg, NULL));
+    g_assert_true (helder_media_check_picture (unknown, NULL));
+  }
+
+  helder_test_remove_tree (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +345,7 @@ main (int   argc,
   g_test_add_func ("/a11y-rules/headings", test_headings);
   g_test_add_func ("/a11y-rules/links", test_links);
   g_test_add_func ("/a11y-rules/course", test_course);
+  g_test_add_func ("/a11y-rules/damaged-pictures", test_damaged_pictures);
 
   return g_test_run ();
 }

@@ -170,6 +170,38 @@ check_image (const HelderPageContent *content,
     }
 }
 
+static char *
+course_file (HelderCourse *course,
+             const char   *path)
+{
+  char *resolved = NULL;
+
+  /* Paths that leave the course folder are reported by the course's own
+   * checks; nothing is read from them here.
+   */
+  helder_course_path_check (helder_course_get_path (course), path, &resolved);
+  return resolved;
+}
+
+/* A picture the learner's browser cannot show is as bad as a missing one. */
+static void
+check_picture_file (HelderCourse            *course,
+                    const HelderPageContent *content,
+                    const HelderField       *src,
+                    GPtrArray               *diagnostics)
+{
+  g_autofree char *file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (course == NULL || src == NULL || src->value[0] == '\0' ||
+      (file = course_file (course, src->value)) == NULL)
+    return;
+
+  if (!helder_media_check_picture (file, &error))
+    report_in_page (content, diagnostics, src->value_range.start, src->value_range.end,
+                    HELDER_SEVERITY_ERROR, "a11y-picture-damaged", error->message);
+}
+
 /* The "#" marks of an ATX heading, or an empty range for Setext. */
 static HelderRange
 heading_marker (const char        *text,
@@ -394,8 +426,8 @@ check_links (const HelderPageContent *content,
 /**
  * helder_a11y_check_page:
  *
- * The accessibility rules that look at one page: alt text, heading
- * structure and link text.
+ * The accessibility rules that look at one page: alt text, pictures that
+ * cannot be shown, heading structure and link text.
  */
 void
 helder_a11y_check_page (HelderCourse *course,
@@ -416,10 +448,20 @@ helder_a11y_check_page (HelderCourse *course,
       const HelderBlock *block = g_ptr_array_index (content->blocks, i);
 
       if (block->kind == HELDER_BLOCK_IMAGE)
-        check_image (content, block, diagnostics);
+        {
+          check_image (content, block, diagnostics);
+          check_picture_file (course, content, helder_block_get_field (block, "src"), diagnostics);
+        }
+      else if (block->kind == HELDER_BLOCK_VIDEO)
+        check_picture_file (course, content, helder_block_get_field (block, "poster"), diagnostics);
     }
   for (guint i = 0; i < content->images->len; i++)
-    check_image (content, g_ptr_array_index (content->images, i), diagnostics);
+    {
+      const HelderBlock *image = g_ptr_array_index (content->images, i);
+
+      check_image (content, image, diagnostics);
+      check_picture_file (course, content, helder_block_get_field (image, "src"), diagnostics);
+    }
 
   check_headings (content, text, diagnostics);
   check_links (content, text, diagnostics);
@@ -601,19 +643,6 @@ typedef struct
   GHashTable   *durations;     /* path → gint64 ms, -1 when unknown */
   GHashTable   *caption_words; /* path → word count of the captions */
 } MediaChecks;
-
-static char *
-course_file (HelderCourse *course,
-             const char   *path)
-{
-  char *resolved = NULL;
-
-  /* Paths that leave the course folder are reported by the course's own
-   * checks; nothing is read from them here.
-   */
-  helder_course_path_check (helder_course_get_path (course), path, &resolved);
-  return resolved;
-}
 
 static gint64
 media_duration (MediaChecks             *checks,

@@ -7,8 +7,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gst/gst.h>
 #include <gst/pbutils/pbutils.h>
 
@@ -166,4 +169,132 @@ helder_media_dup_first_frame (const char  *path,
     }
 
   return png;
+}
+
+/* What a picture's last decoding said, for as long as the file keeps its
+ * size and time: checks run on every pause in typing, in threads.
+ */
+typedef struct
+{
+  goffset  size;
+  gint64   mtime; /* µs */
+  gboolean whole;
+} PictureVerdict;
+
+G_LOCK_DEFINE_STATIC (picture_verdicts);
+static GHashTable *picture_verdicts;
+
+/* TRUE when one of gdk-pixbuf's loaders reads files named like @path. */
+static gboolean
+extension_has_loader (const char *path)
+{
+  const char *dot = strrchr (path, '.');
+  g_autoptr(GSList) formats = NULL;
+  gboolean found = FALSE;
+
+  if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL)
+    return FALSE;
+
+  formats = gdk_pixbuf_get_formats ();
+  for (GSList *l = formats; l != NULL && !found; l = l->next)
+    {
+      g_auto(GStrv) extensions = gdk_pixbuf_format_get_extensions (l->data);
+
+      for (guint i = 0; extensions[i] != NULL && !found; i++)
+        found = g_ascii_strcasecmp (extensions[i], dot + 1) == 0;
+    }
+
+  return found;
+}
+
+/* Decodes @path whole, as a browser does before it shows it. A kind of
+ * picture no loader here reads (WebP without its loader) is not judged.
+ */
+static gboolean
+decode_picture (const char *path)
+{
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* gdk_pixbuf_new_from_file() reads the file whole and fails on a cut
+   * off one; decoding at a size does not.
+   */
+  pixbuf = gdk_pixbuf_new_from_file (path, &error);
+  if (pixbuf != NULL)
+    return TRUE;
+  if (g_error_matches (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_UNKNOWN_TYPE))
+    return !extension_has_loader (path);
+  if (g_error_matches (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_INSUFFICIENT_MEMORY) ||
+      g_error_matches (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_UNSUPPORTED_OPERATION))
+    return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * helder_media_check_picture:
+ * @path: a picture file that exists
+ *
+ * Decodes the picture at @path whole. Its verdict is remembered until the
+ * file's size or time changes, so checking again costs one stat. Safe to
+ * call in a thread.
+ *
+ * Returns: %FALSE with @error set (in words for the author) when the file
+ *   is damaged, cut off or not a picture of the kind its name says; %TRUE
+ *   when it can be shown, or when it is of a kind no loader here reads.
+ */
+gboolean
+helder_media_check_picture (const char  *path,
+                            GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  PictureVerdict *verdict;
+  goffset size;
+  gint64 mtime;
+  gboolean whole;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return TRUE; /* a missing file is the course check's to report */
+  size = g_file_info_get_size (info);
+  mtime = (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC +
+          g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+
+  G_LOCK (picture_verdicts);
+  if (picture_verdicts == NULL)
+    picture_verdicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  verdict = g_hash_table_lookup (picture_verdicts, path);
+  if (verdict != NULL && verdict->size == size && verdict->mtime == mtime)
+    whole = verdict->whole;
+  else
+    {
+      /* Decoding happens outside the lock; two threads may both decode. */
+      G_UNLOCK (picture_verdicts);
+      whole = decode_picture (path);
+      G_LOCK (picture_verdicts);
+      verdict = g_new (PictureVerdict, 1);
+      verdict->size = size;
+      verdict->mtime = mtime;
+      verdict->whole = whole;
+      g_hash_table_replace (picture_verdicts, g_strdup (path), verdict);
+    }
+  G_UNLOCK (picture_verdicts);
+
+  if (!whole)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("the picture \"%s\" cannot be shown: the file is damaged or incomplete; "
+                     "save it again from the program it came from, or choose another picture"),
+                   name);
+    }
+
+  return whole;
 }
