@@ -1878,6 +1878,93 @@ test_blank_line_in_card (void)
   helder_test_remove_tree (path);
 }
 
+#define HUGE_PASTE_PARTS 2000
+
+/* A huge paste: a long document from Word or a web page, pasted into a
+ * text card, arrives whole; the page is then too long for cards, and the
+ * view says so, with the way on to Source, where the pasted text is
+ * selected. Nothing hangs building thousands of cards.
+ */
+static void
+test_huge_paste (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GString) html = g_string_new (NULL);
+  HelderWindow *window = open_course (path);
+  GtkWidget *blocks;
+  GtkWidget *text;
+  GtkWidget *too_long;
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  GtkTextIter end;
+  HelderPage *page;
+  gint64 started;
+
+  activate (GTK_WIDGET (window), "win.new-page");
+  answer_title_dialog ("Nieuwe pagina");
+  blocks = find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "blocks");
+  activate (blocks, "blocks.next");
+  insert_block (window, 0);
+  text = card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0);
+  gtk_widget_grab_focus (text);
+  {
+    GtkTextBuffer *card_buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text));
+
+    gtk_text_buffer_get_bounds (card_buffer, &start, &end);
+    gtk_text_buffer_select_range (card_buffer, &start, &end);
+  }
+
+  for (guint i = 0; i < HUGE_PASTE_PARTS; i++)
+    g_string_append_printf (html, "<h2>Deel %u</h2><p>Dit is alinea %u. Ze gaat over het werk "
+                            "van de gemeente en over AI.</p><ul><li>Punt een</li><li>Punt twee"
+                            "</li></ul>", i + 1, i + 1);
+  started = g_get_monotonic_time ();
+  helder_rich_text_view_paste_html (HELDER_RICH_TEXT_VIEW (text), html->str, html->len);
+  run_until_idle ();
+  g_test_message ("pasted %u parts (%zu bytes) in %.0f ms", HUGE_PASTE_PARTS, html->len,
+                  (g_get_monotonic_time () - started) / 1000.0);
+
+  page = helder_window_get_page (window);
+  g_assert_nonnull (strstr (helder_page_get_text (page), "# Nieuwe pagina\n\n## Deel 1\n"));
+  {
+    g_autofree char *last = g_strdup_printf ("Dit is alinea %u.", HUGE_PASTE_PARTS);
+
+    g_assert_nonnull (strstr (helder_page_get_text (page), last));
+  }
+
+  /* No cards, but what to do, with the focus on the way on. */
+  too_long = find_widget (blocks, GTK_TYPE_WIDGET, "blocks-too-long");
+  g_assert_true (gtk_widget_get_mapped (too_long));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (too_long)), " 6001 "));
+  g_assert_true (gtk_widget_has_focus (find_widget (blocks, GTK_TYPE_BUTTON, "blocks-too-long-source")));
+  g_assert_null (find_widget (blocks, HELDER_TYPE_BLOCK_CARD, NULL));
+  step_screenshot (window, "blocks-too-long");
+
+  /* Edit as Source: the pasted text is selected there. */
+  g_signal_emit_by_name (find_widget (blocks, GTK_TYPE_BUTTON, "blocks-too-long-source"), "clicked");
+  run_until_idle ();
+  g_assert_false (gtk_widget_get_mapped (blocks));
+  buffer = helder_page_editor_get_buffer (editor_of (window));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  {
+    g_autofree char *selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_autofree char *last = g_strdup_printf ("Dit is alinea %u.", HUGE_PASTE_PARTS);
+
+    g_assert_true (g_str_has_prefix (selected, "## Deel 1\n"));
+    g_assert_nonnull (strstr (selected, last));
+  }
+
+  /* Shorter again (Undo), the page shows as cards. */
+  helder_page_editor_show_view (editor_of (window), "blocks");
+  gtk_text_buffer_undo (buffer);
+  run_until_idle ();
+  g_assert_false (gtk_widget_get_mapped (too_long));
+  g_assert_cmpuint (cards_of (window)->len, ==, 2);
+
+  close_window (window);
+  helder_test_remove_tree (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1904,6 +1991,7 @@ main (int   argc,
   g_test_add_func ("/block-view/card-names", test_card_names);
   g_test_add_func ("/block-view/phone-width", test_phone_width);
   g_test_add_func ("/block-view/blank-line-in-card", test_blank_line_in_card);
+  g_test_add_func ("/block-view/huge-paste", test_huge_paste);
 
   return g_test_run ();
 }

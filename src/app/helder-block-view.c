@@ -24,6 +24,13 @@
 #include "helder-block-view.h"
 #include "helder-diagnostic.h"
 
+/* The most blocks a page may have to be shown as cards. Building a card
+ * takes a few milliseconds: a page of thousands of blocks (a long
+ * document pasted whole) would take seconds to show and to follow each
+ * keystroke. Such a page is edited as source; see docs/app.md.
+ */
+#define MAX_CARDS 150
+
 struct _HelderBlockView
 {
   GtkWidget        parent_instance;
@@ -40,10 +47,14 @@ struct _HelderBlockView
   gboolean         dirty;    /* the buffer changed while the view was hidden */
   gboolean         editable;
   int              insert_after; /* the palette inserts after this card; -1: first */
+  HelderRange      last_edit;    /* the bytes the last card edit wrote */
 
   /* Template widgets */
   GtkWidget       *body;
   GtkWidget       *scroller;
+  GtkStack        *content_stack;
+  AdwStatusPage   *too_long;
+  GtkWidget       *too_long_button;
   GtkWidget       *cards_box;
   GtkWidget       *palette;
   GtkRevealer     *review_banner;
@@ -152,6 +163,8 @@ apply_edit (HelderBlockView *self,
   iter_at_byte (self, start, &from);
   iter_at_byte (self, end, &to);
 
+  self->last_edit.start = start;
+  self->last_edit.end = start + strlen (text);
   self->applying = TRUE;
   gtk_text_buffer_begin_user_action (self->buffer);
   gtk_text_buffer_delete (self->buffer, &from, &to);
@@ -396,6 +409,39 @@ update_findings (HelderBlockView *self)
     helder_block_card_set_alt_findings (g_ptr_array_index (self->cards, i), self->diagnostics);
 }
 
+/* A page with more blocks than MAX_CARDS: no cards, but what to do. */
+static void
+show_too_long (HelderBlockView *self,
+               guint            n_blocks)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, self->cards_box);
+  g_autofree char *description = NULL;
+
+  for (guint i = 0; i < self->cards->len; i++)
+    {
+      helder_block_card_release (g_ptr_array_index (self->cards, i));
+      gtk_box_remove (GTK_BOX (self->cards_box), g_ptr_array_index (self->cards, i));
+    }
+  g_ptr_array_set_size (self->cards, 0);
+  self->current = NULL;
+
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "It has %u block; the Blocks view shows pages of up "
+                                              "to %u. Split it into shorter pages (about 600 words "
+                                              "each reads best), or edit it as source.",
+                                              "It has %u blocks; the Blocks view shows pages of up "
+                                              "to %u. Split it into shorter pages (about 600 words "
+                                              "each reads best), or edit it as source.",
+                                              n_blocks),
+                                 n_blocks, MAX_CARDS);
+  adw_status_page_set_description (self->too_long, description);
+  gtk_stack_set_visible_child_name (self->content_stack, "too-long");
+  if (had_focus)
+    gtk_widget_grab_focus (self->too_long_button);
+}
+
 /* Matches the page's blocks to the cards: a card whose block's bytes did
  * not change is kept as it is; a card at the same place that can show the
  * new block is updated in place (the one being edited); only the others
@@ -420,6 +466,13 @@ refresh (HelderBlockView *self)
   self->dirty = FALSE;
 
   page_content = content (self);
+  if (page_content->blocks->len > MAX_CARDS)
+    {
+      show_too_long (self, page_content->blocks->len);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, "cards");
+
   text = helder_page_get_text (self->page);
   old = g_steal_pointer (&self->cards);
   self->cards = g_ptr_array_new_with_free_func (g_object_unref);
@@ -529,6 +582,7 @@ helder_block_view_set_page (HelderBlockView *self,
    * to be filled with this page's blocks (refresh() matches them by kind).
    */
   self->current = NULL;
+  self->last_edit.start = self->last_edit.end = 0;
   for (guint i = 0; i < self->cards->len; i++)
     helder_block_card_release (g_ptr_array_index (self->cards, i));
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
@@ -822,6 +876,21 @@ edit_source_action (GtkWidget  *widget,
                  (guint64) block->range.start, (guint64) block->range.end);
 }
 
+/* From a page too long for cards to Source, at the last edit (a long
+ * paste) or at the start.
+ */
+static void
+edit_page_source_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  HelderBlockView *self = HELDER_BLOCK_VIEW (widget);
+  gsize length = self->page != NULL ? helder_page_get_length (self->page) : 0;
+
+  g_signal_emit (self, signals[EDIT_SOURCE], 0, (guint64) MIN (self->last_edit.start, length),
+                 (guint64) MIN (self->last_edit.end, length));
+}
+
 /* The list of block types opens above the cards, saying where the block
  * will go.
  */
@@ -996,6 +1065,9 @@ helder_block_view_class_init (HelderBlockViewClass *klass)
                                                "/io/github/helderapp/Helder/helder-block-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HelderBlockView, body);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, HelderBlockView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HelderBlockView, too_long);
+  gtk_widget_class_bind_template_child (widget_class, HelderBlockView, too_long_button);
   gtk_widget_class_bind_template_child_full (widget_class, "cards", FALSE,
                                              G_STRUCT_OFFSET (HelderBlockView, cards_box));
   gtk_widget_class_bind_template_child (widget_class, HelderBlockView, palette);
@@ -1013,6 +1085,8 @@ helder_block_view_class_init (HelderBlockViewClass *klass)
   gtk_widget_class_install_action (widget_class, "blocks.undo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "blocks.redo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "blocks.edit-source", NULL, edit_source_action);
+  gtk_widget_class_install_action (widget_class, "blocks.edit-page-source", NULL,
+                                   edit_page_source_action);
   gtk_widget_class_install_action (widget_class, "blocks.close-palette", NULL, close_palette_action);
   gtk_widget_class_install_action (widget_class, "blocks.previous", NULL, move_focus_action);
   gtk_widget_class_install_action (widget_class, "blocks.next", NULL, move_focus_action);
