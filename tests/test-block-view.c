@@ -1228,6 +1228,65 @@ test_card_menu (void)
   helder_test_remove_tree (path);
 }
 
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A text card's style toolbar is made when the card first has the focus,
+ * shows while it has it, and sets the paragraph's style.
+ */
+static void
+test_paragraph_bar (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  HelderWindow *window = open_course (path);
+  GtkWidget *card = card_at (window, 1);
+  GtkWidget *bar = find_with_class (card, "helder-paragraph-bar");
+  GtkWidget *text = card_field (card, GTK_TYPE_TEXT_VIEW, NULL, 0);
+  guint n_buttons = 0;
+
+  g_assert_nonnull (bar);
+  g_assert_false (gtk_widget_get_visible (bar));
+  g_assert_null (gtk_widget_get_first_child (bar));
+
+  gtk_widget_grab_focus (text);
+  run_until_idle ();
+  g_assert_true (gtk_widget_get_visible (bar));
+  for (GtkWidget *button = gtk_widget_get_first_child (bar); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    n_buttons++;
+  g_assert_cmpuint (n_buttons, ==, 6);
+
+  /* H2: the paragraph becomes a heading. */
+  g_signal_emit_by_name (gtk_widget_get_next_sibling (gtk_widget_get_first_child (bar)), "clicked");
+  run_until_idle ();
+  g_assert_nonnull (strstr (helder_page_get_text (helder_window_get_page (window)),
+                            "\n## Fijn dat je er bent."));
+
+  /* The focus in the title card: no toolbar shows in this one. */
+  card = card_at (window, 1);
+  g_assert_true (gtk_widget_child_focus (card_at (window, 0), GTK_DIR_TAB_FORWARD));
+  run_until_idle ();
+  bar = find_with_class (card, "helder-paragraph-bar");
+  g_assert_true (bar == NULL || !gtk_widget_get_visible (bar));
+
+  close_window (window);
+  helder_test_remove_tree (path);
+}
+
 /* A card is named by its kind and its first words as it shows them:
  * no list marks, emphasis or link addresses from the page's source.
  */
@@ -1989,6 +2048,7 @@ main (int   argc,
   g_test_add_func ("/block-view/image-card", test_image_card);
   g_test_add_func ("/block-view/card-menu", test_card_menu);
   g_test_add_func ("/block-view/card-names", test_card_names);
+  g_test_add_func ("/block-view/paragraph-bar", test_paragraph_bar);
   g_test_add_func ("/block-view/phone-width", test_phone_width);
   g_test_add_func ("/block-view/blank-line-in-card", test_blank_line_in_card);
   g_test_add_func ("/block-view/huge-paste", test_huge_paste);

@@ -108,6 +108,8 @@ struct _HelderBlockCard
   GCancellable      *media_loading;
   /* Image: the alt text's findings */
   GtkLabel          *alt_findings;
+  /* Text: the paragraph style toolbar, shown while the card has the focus */
+  GtkWidget         *paragraph_bar;
 };
 
 G_DEFINE_FINAL_TYPE (HelderBlockCard, helder_block_card, GTK_TYPE_WIDGET)
@@ -1017,11 +1019,12 @@ paragraph_clicked_cb (GtkButton          *button,
   gtk_widget_grab_focus (GTK_WIDGET (view));
 }
 
-/* The small toolbar of a text card: the style of the current paragraph. */
+/* The small toolbar of a text card: the style of the current paragraph.
+ * Its buttons are made when the card first gets the focus: a page of
+ * many text cards opens without them.
+ */
 static void
-add_paragraph_bar (HelderBlockCard    *self,
-                   GtkWidget          *box,
-                   HelderRichTextView *view)
+fill_paragraph_bar (GtkWidget *bar)
 {
   static const struct { const char *label; const char *tooltip; HelderParagraphKind kind; guint level; } styles[] = {
     { N_("Text"), N_("Normal Text"), HELDER_PARAGRAPH_TEXT, 1 },
@@ -1031,11 +1034,8 @@ add_paragraph_bar (HelderBlockCard    *self,
     { N_("1. List"), N_("Numbered List"), HELDER_PARAGRAPH_NUMBER, 1 },
     { N_("Quote"), N_("Quote"), HELDER_PARAGRAPH_QUOTE, 1 },
   };
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkWidget *view = g_object_get_data (G_OBJECT (bar), "helder-view");
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Paragraph style"), -1);
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     {
       GtkWidget *button = gtk_button_new_with_label (_(styles[i].label));
@@ -1050,14 +1050,42 @@ add_paragraph_bar (HelderBlockCard    *self,
       g_signal_connect_object (button, "clicked", G_CALLBACK (paragraph_clicked_cb), view, 0);
       gtk_box_append (GTK_BOX (bar), button);
     }
-  gtk_widget_add_css_class (bar, "helder-paragraph-bar");
+}
 
-  /* The toolbar shows while the focus is in the card. */
-  gtk_widget_set_visible (bar, FALSE);
-  g_signal_connect_object (focus, "enter", G_CALLBACK (gtk_widget_show), bar, G_CONNECT_SWAPPED);
-  g_signal_connect_object (focus, "leave", G_CALLBACK (gtk_widget_hide), bar, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+static void
+focus_enter_cb (HelderBlockCard *self)
+{
+  if (self->paragraph_bar == NULL)
+    return;
+  if (gtk_widget_get_first_child (self->paragraph_bar) == NULL)
+    fill_paragraph_bar (self->paragraph_bar);
+  gtk_widget_show (self->paragraph_bar);
+}
+
+static void
+focus_leave_cb (HelderBlockCard *self)
+{
+  if (self->paragraph_bar != NULL)
+    gtk_widget_hide (self->paragraph_bar);
+}
+
+static void
+add_paragraph_bar (HelderBlockCard    *self,
+                   GtkWidget          *box,
+                   HelderRichTextView *view)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Paragraph style"), -1);
+  g_object_set_data_full (G_OBJECT (bar), "helder-view", g_object_ref (view), g_object_unref);
+  gtk_widget_add_css_class (bar, "helder-paragraph-bar");
+  gtk_widget_set_visible (bar, gtk_widget_has_focus (GTK_WIDGET (self)) ||
+                               gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL);
+  if (gtk_widget_get_visible (bar))
+    fill_paragraph_bar (bar);
   gtk_box_append (GTK_BOX (box), bar);
+  self->paragraph_bar = bar;
 }
 
 static GtkWidget *
@@ -1440,6 +1468,7 @@ build (HelderBlockCard *self)
   while ((child = gtk_widget_get_first_child (self->fields)) != NULL)
     gtk_box_remove (GTK_BOX (self->fields), child);
   g_ptr_array_set_size (self->bindings, 0);
+  self->paragraph_bar = NULL;
   self->media_picture = NULL;
   self->media_length = NULL;
   self->alt_findings = NULL;
@@ -2429,6 +2458,7 @@ static void
 helder_block_card_init (HelderBlockCard *self)
 {
   GtkDragSource *drag = gtk_drag_source_new ();
+  GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -2438,6 +2468,11 @@ helder_block_card_init (HelderBlockCard *self)
   gtk_widget_add_controller (self->handle, GTK_EVENT_CONTROLLER (drag));
   gtk_widget_set_cursor_from_name (self->handle, "grab");
   gtk_menu_button_set_create_popup_func (self->menu_button, create_card_menu_cb, self, NULL);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "enter", G_CALLBACK (focus_enter_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (focus_leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 
   self->editable = TRUE;
   self->bindings = g_ptr_array_new_with_free_func ((GDestroyNotify) binding_free);
