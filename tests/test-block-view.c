@@ -1228,23 +1228,6 @@ test_card_menu (void)
   helder_test_remove_tree (path);
 }
 
-static GtkWidget *
-find_with_class (GtkWidget  *root,
-                 const char *css_class)
-{
-  if (gtk_widget_has_css_class (root, css_class))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A text card's style toolbar is made when the card first has the focus,
  * shows while it has it, and sets the paragraph's style.
  */
@@ -1254,7 +1237,7 @@ test_paragraph_bar (void)
   g_autofree char *path = helder_test_copy_course ("course-valid");
   HelderWindow *window = open_course (path);
   GtkWidget *card = card_at (window, 1);
-  GtkWidget *bar = find_with_class (card, "helder-paragraph-bar");
+  GtkWidget *bar = find_widget (card, GTK_TYPE_BOX, "paragraph-bar");
   GtkWidget *text = card_field (card, GTK_TYPE_TEXT_VIEW, NULL, 0);
   guint n_buttons = 0;
 
@@ -1280,7 +1263,7 @@ test_paragraph_bar (void)
   card = card_at (window, 1);
   g_assert_true (gtk_widget_child_focus (card_at (window, 0), GTK_DIR_TAB_FORWARD));
   run_until_idle ();
-  bar = find_with_class (card, "helder-paragraph-bar");
+  bar = find_widget (card, GTK_TYPE_BOX, "paragraph-bar");
   g_assert_true (bar == NULL || !gtk_widget_get_visible (bar));
 
   close_window (window);

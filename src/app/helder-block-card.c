@@ -1079,6 +1079,7 @@ add_paragraph_bar (HelderBlockCard    *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Paragraph style"), -1);
   g_object_set_data_full (G_OBJECT (bar), "helder-view", g_object_ref (view), g_object_unref);
+  gtk_widget_set_name (bar, "paragraph-bar");
   gtk_widget_add_css_class (bar, "helder-paragraph-bar");
   gtk_widget_set_visible (bar, gtk_widget_has_focus (GTK_WIDGET (self)) ||
                                gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL);
