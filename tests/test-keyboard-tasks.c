@@ -17,6 +17,7 @@
 #include "helder-ui-test-utils.h"
 #include "helder-application.h"
 #include "helder-block-dialog.h"
+#include "helder-preview.h"
 #include "helder-window.h"
 
 /* Ctrl+N, then the page's title typed into the dialog that asks for it. */
@@ -461,6 +462,78 @@ assert_tab_stops (GtkWindow  *window,
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* TRUE when the preview has loaded a page and is not loading another. */
+static gboolean
+preview_loaded (gpointer window)
+{
+  HelderPreview *preview = HELDER_PREVIEW (find_named (window, "preview"));
+
+  return find_named (window, "preview-web-view") != NULL && helder_preview_get_n_loads (preview) > 0 &&
+         !helder_preview_is_loading (preview);
+}
+
+/* TRUE when the focus of @window is in the preview's web view. */
+static gboolean
+focus_in_web_view (HelderWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *web_view = find_named (GTK_WIDGET (window), "preview-web-view");
+
+  return focus != NULL && web_view != NULL && (focus == web_view || gtk_widget_is_ancestor (focus, web_view));
+}
+
+static gboolean
+focus_left_web_view (gpointer window)
+{
+  return !focus_in_web_view (window);
+}
+
+static gboolean
+focus_in_page (gpointer window)
+{
+  return focus_in_editor (window);
+}
+
+/* The preview's web view keeps Tab for the links of the learner's page;
+ * the keys that show a side pane tab or the page lead out of it (WebKit
+ * hands them back to the window once the page did not use them).
+ */
+static void
+test_out_of_preview (void)
+{
+  g_autofree char *path = helder_test_copy_course ("course-valid");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  HelderWindow *window = open_window (folder);
+  GtkWidget *side = find_named (GTK_WIDGET (window), "side-stack");
+
+  g_assert_nonnull (side);
+  helder_test_keyboard_focus (GTK_WINDOW (window));
+  helder_test_keyboard_press ("<Alt>2");
+  wait_for (preview_loaded, window);
+
+  gtk_widget_grab_focus (find_named (GTK_WIDGET (window), "preview-web-view"));
+  g_assert_true (focus_in_web_view (window));
+  helder_test_keyboard_press ("<Alt>1");
+  wait_for (focus_left_web_view, window);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (side)), ==, "findings");
+
+  helder_test_keyboard_press ("<Alt>2");
+  gtk_widget_grab_focus (find_named (GTK_WIDGET (window), "preview-web-view"));
+  g_assert_true (focus_in_web_view (window));
+  helder_test_keyboard_press ("<Alt>3");
+  wait_for (focus_left_web_view, window);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (side)), ==, "review");
+
+  helder_test_keyboard_press ("<Alt>2");
+  gtk_widget_grab_focus (find_named (GTK_WIDGET (window), "preview-web-view"));
+  g_assert_true (focus_in_web_view (window));
+  helder_test_keyboard_press ("<Control><Alt>b");
+  wait_for (focus_in_page, window);
+
+  close_and_finalize (window);
+  helder_test_remove_tree (path);
+}
+
 /* Tab through the main window with each side pane tab, and through each
  * block form: every stop is a control a person sees and can use.
  */
@@ -509,5 +582,6 @@ main (int   argc,
   g_test_add_func ("/keyboard-tasks/write-after-new-page", test_write_after_new_page);
   g_test_add_func ("/keyboard-tasks/review-by-keyboard", test_review_by_keyboard);
   g_test_add_func ("/keyboard-tasks/focus-order", test_focus_order);
+  g_test_add_func ("/keyboard-tasks/out-of-preview", test_out_of_preview);
   return g_test_run ();
 }
