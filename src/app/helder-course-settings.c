@@ -611,9 +611,10 @@ build_checks_page (HelderCourseSettings *self)
 
   adw_preferences_group_set_title (language, _("Plain Language"));
   adw_preferences_group_set_description (language,
-                                         _("Saved in the course, so the whole team and helder-cli "
-                                           "find the same. B1 asks for sentences of at most 15 "
-                                           "words and an average of at most 12."));
+                                         _("Saved in the course, so everyone on the team, and "
+                                           "the checks before an export, find the same. B1 asks "
+                                           "for sentences of at most 15 words and an average of "
+                                           "at most 12."));
   for (guint i = 0; i < HELDER_N_CHECK_THRESHOLDS; i++)
     {
       GtkWidget *spin;

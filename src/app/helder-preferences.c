@@ -133,8 +133,8 @@ helder_preferences_init (HelderPreferences *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->checks_row),
                                  _("Thresholds, Spelling and Course Dictionary"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->checks_row),
-                               _("Kept in the open course, so the whole team and helder-cli find "
-                                 "the same"));
+                               _("Kept in the open course, so everyone on the team finds the "
+                                 "same"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->checks_row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->checks_row), TRUE);
