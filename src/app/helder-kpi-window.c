@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "helder-kpi-columns.h"
 #include "helder-kpi-view.h"
 #include "helder-kpi-window.h"
 #include "helder-kpi.h"
@@ -29,6 +30,7 @@ struct _HelderKpiWindow
   guint            headcount; /* 0: from the organisation file or course.json */
   GCancellable    *cancellable;
   gboolean         loading;
+  GPtrArray       *headers; /* of HelderLmsHeader*: the columns of the last load */
 
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
@@ -36,6 +38,7 @@ struct _HelderKpiWindow
   GtkSpinner      *spinner;
   GtkRevealer     *problems_revealer;
   GtkLabel        *problems_label;
+  GtkWidget       *problems_match_button;
   GtkRevealer     *headcount_revealer;
   GtkSpinButton   *headcount_spin;
 };
@@ -51,6 +54,7 @@ typedef struct
   HelderLmsReport *report;
   HelderKpiResult *result;
   GPtrArray       *unusable; /* of char*: why each file that is none of the kinds was left out */
+  GPtrArray       *headers;  /* of HelderLmsHeader*: every file's columns, for Match Columns */
 } LoadJob;
 
 static void
@@ -62,6 +66,7 @@ load_job_free (LoadJob *job)
   g_clear_pointer (&job->report, helder_lms_report_free);
   g_clear_pointer (&job->result, helder_kpi_result_free);
   g_clear_pointer (&job->unusable, g_ptr_array_unref);
+  g_clear_pointer (&job->headers, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -113,6 +118,7 @@ load_thread (GTask        *task,
     }
   if (g_task_return_error_if_cancelled (task))
     return;
+  job->headers = g_ptr_array_ref (helder_lms_report_get_headers (job->report));
 
   helder_kpi_settings_init (&settings, course);
   if (job->headcount > 0)
@@ -141,6 +147,7 @@ show_problems (HelderKpiWindow *self,
   GPtrArray *diagnostics = helder_lms_report_get_diagnostics (report);
   GPtrArray *refusals = helder_lms_report_get_refusals (report);
   g_autoptr(GString) text = g_string_new (NULL);
+  gboolean about_columns = FALSE;
 
   /* Every file left out is named, whatever the number. */
   for (guint i = 0; i < refusals->len; i++)
@@ -148,6 +155,7 @@ show_problems (HelderKpiWindow *self,
       g_autofree char *line = helder_lms_dup_problem_text (g_ptr_array_index (refusals, i));
 
       append_line (text, line);
+      about_columns |= helder_lms_problem_is_about_columns (g_ptr_array_index (refusals, i));
     }
   for (guint i = 0; i < unusable->len; i++)
     append_line (text, g_ptr_array_index (unusable, i));
@@ -169,6 +177,15 @@ show_problems (HelderKpiWindow *self,
 
       g_string_append_printf (text, "\n%s", more);
     }
+
+  /* The report says which columns are missing or unused; here is how to
+   * say what they hold.
+   */
+  for (guint i = 0; i < diagnostics->len && !about_columns; i++)
+    about_columns = helder_lms_problem_is_about_columns (g_ptr_array_index (diagnostics, i));
+  if (about_columns)
+    append_line (text, _("Choose what each column holds with Match Columns."));
+  gtk_widget_set_visible (self->problems_match_button, about_columns);
 
   gtk_label_set_text (self->problems_label, text->str);
   gtk_revealer_set_reveal_child (self->problems_revealer, text->len > 0);
@@ -205,6 +222,9 @@ loaded_cb (GObject      *source,
       return;
     }
 
+  g_clear_pointer (&self->headers, g_ptr_array_unref);
+  self->headers = g_steal_pointer (&job->headers);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.match-columns", self->headers->len > 0);
   show_problems (self, job->report, job->unusable);
   if (!has_activity (job->report))
     return;
@@ -358,6 +378,29 @@ organisation_clicked_cb (HelderKpiWindow *self)
 }
 
 static void
+columns_applied_cb (HelderKpiWindow *self)
+{
+  if (self->reports != NULL)
+    helder_kpi_window_load_reports (self, self->reports, self->organisation);
+}
+
+static void
+match_columns_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HelderKpiWindow *self = HELDER_KPI_WINDOW (widget);
+  HelderKpiColumns *dialog;
+
+  g_return_if_fail (self->headers != NULL);
+
+  dialog = helder_kpi_columns_new (GTK_WINDOW (self), self->course, self->headers);
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (columns_applied_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 helder_kpi_window_dispose (GObject *object)
 {
   HelderKpiWindow *self = (HelderKpiWindow *) object;
@@ -367,6 +410,7 @@ helder_kpi_window_dispose (GObject *object)
   g_clear_object (&self->course);
   g_clear_pointer (&self->reports, g_strfreev);
   g_clear_pointer (&self->organisation, g_free);
+  g_clear_pointer (&self->headers, g_ptr_array_unref);
 
   G_OBJECT_CLASS (helder_kpi_window_parent_class)->dispose (object);
 }
@@ -389,6 +433,7 @@ helder_kpi_window_class_init (HelderKpiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, problems_revealer);
   gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, problems_match_button);
   gtk_widget_class_bind_template_callback (widget_class, open_reports_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, headcount_revealer);
   gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, headcount_spin);
@@ -396,12 +441,17 @@ helder_kpi_window_class_init (HelderKpiWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, headcount_clicked_cb);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                 (GtkShortcutFunc) gtk_window_close, NULL);
+  /* Reachable once reports are open, from the header bar and beside the
+   * messages about columns.
+   */
+  gtk_widget_class_install_action (widget_class, "kpi.match-columns", NULL, match_columns_cb);
 }
 
 static void
 helder_kpi_window_init (HelderKpiWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.match-columns", FALSE);
 }
 
 HelderKpiWindow *
