@@ -60,6 +60,11 @@ name_row (GtkWidget  *row,
   g_autofree char *name = g_strdup_printf (_("Column “%s”: %s"), header,
                                            helder_lms_column_to_label (column));
 
+  /* The name says the column already: without the title the row lends
+   * it, a screen reader does not say the column twice.
+   */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
