@@ -116,9 +116,9 @@ static char *folder;
  * caller destroys it with close_window().
  */
 static HelderKpiWindow *
-open_kpi_window (char **reports)
+open_kpi_window_on (const char  *course_path,
+                    char       **reports)
 {
-  g_autofree char *course_path = g_build_filename (folder, "course", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(HelderCourse) course = helder_course_load (course_path, &error);
   HelderKpiWindow *window;
@@ -129,6 +129,14 @@ open_kpi_window (char **reports)
   helder_kpi_window_load_reports (window, reports, NULL);
   wait_loaded (window);
   return window;
+}
+
+static HelderKpiWindow *
+open_kpi_window (char **reports)
+{
+  g_autofree char *course_path = g_build_filename (folder, "course", NULL);
+
+  return open_kpi_window_on (course_path, reports);
 }
 
 static void
@@ -249,22 +257,6 @@ test_row_problems_in_words (void)
   close_kpi_window (window);
 }
 
-/* TRUE when a label drawn in @root says @text. */
-static gboolean
-any_label_says (GtkWidget  *root,
-                const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root) &&
-      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (any_label_says (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 /* A course of two modules and a progress report whose learner column is
  * "Wie" and whose completion column is "Klaar?": names Helder does not
  * know. Returns: (transfer full): the course's folder; the report is
@@ -294,17 +286,9 @@ static HelderKpiWindow *
 open_unknown_columns (const char *course_path,
                       char       *report)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HelderCourse) course = helder_course_load (course_path, &error);
   char *reports[] = { report, NULL };
-  HelderKpiWindow *window;
 
-  g_assert_no_error (error);
-  window = helder_kpi_window_new (NULL, course);
-  gtk_window_present (GTK_WINDOW (window));
-  helder_kpi_window_load_reports (window, reports, NULL);
-  wait_loaded (window);
-  return window;
+  return open_kpi_window_on (course_path, reports);
 }
 
 static void
@@ -411,8 +395,8 @@ assert_matched (HelderKpiWindow *window,
   g_assert_cmpuint (result->completers, ==, 0);
   stack = gtk_widget_get_ancestor (find_named (GTK_WIDGET (window), "kpi-view"), GTK_TYPE_STACK);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "dashboard");
-  g_assert_false (any_label_says (GTK_WIDGET (window), _("Choose what each column holds with "
-                                                         "Match Columns.")));
+  g_assert_false (has_label (GTK_WIDGET (window), _("Choose what each column holds with "
+                                                    "Match Columns.")));
 }
 
 /* The programme manager opens a report with columns Helder does not
@@ -436,9 +420,9 @@ test_match_columns (void)
   g_assert_nonnull (strstr (text, _("no column with the learner's id (such as “user id”, "
                                     "“e-mail” or “personeelsnummer”).")));
   g_assert_nonnull (strstr (text, _("Choose what each column holds with Match Columns.")));
-  g_assert_false (any_label_says (GTK_WIDGET (window), "kpi-mapping.json"));
-  g_assert_false (any_label_says (GTK_WIDGET (window), "--map"));
-  g_assert_false (any_label_says (GTK_WIDGET (window), "kpi-"));
+  g_assert_false (has_label (GTK_WIDGET (window), "kpi-mapping.json"));
+  g_assert_false (has_label (GTK_WIDGET (window), "--map"));
+  g_assert_false (has_label (GTK_WIDGET (window), "kpi-"));
   if (screenshots != NULL)
     helder_test_save_named_screenshot (GTK_WIDGET (window), screenshots, "kpi-column-problems");
 
@@ -451,7 +435,7 @@ test_match_columns (void)
   g_assert_false (helder_kpi_window_is_loading (window));
 
   dialog = open_match_columns (window);
-  g_assert_false (any_label_says (dialog, "kpi-mapping.json"));
+  g_assert_false (has_label (dialog, "kpi-mapping.json"));
   gtk_drop_down_set_selected (column_choice (dialog, "Wie"), HELDER_LMS_COLUMN_LEARNER);
   gtk_drop_down_set_selected (column_choice (dialog, "Klaar?"), HELDER_LMS_COLUMN_COMPLETED);
   if (screenshots != NULL)
