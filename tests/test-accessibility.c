@@ -738,7 +738,7 @@ test_dialogs (void)
     g_assert_false (helder_lms_report_load_file (report, report_path, NULL));
     g_assert_cmpuint (helder_lms_report_get_headers (report)->len, ==, 3);
     columns = GTK_WINDOW (helder_kpi_columns_new (GTK_WINDOW (window), course,
-                                                  helder_lms_report_get_headers (report)));
+                                                  helder_lms_report_get_headers (report), FALSE));
     gtk_window_present (columns);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (nth_of_type (GTK_WIDGET (columns),
                                                             GTK_TYPE_DROP_DOWN, 2)),

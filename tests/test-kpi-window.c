@@ -458,6 +458,41 @@ test_match_columns (void)
   remove_unknown_columns (course_path);
 }
 
+/* Saved choices that cannot be read leave her neither stuck nor reading
+ * JSON: the report opens with its columns recognised by name, the bar
+ * says so in words, and Apply in Match Columns saves the choices anew.
+ */
+static void
+test_match_columns_unreadable_choices (void)
+{
+  g_autofree char *report = NULL;
+  g_autofree char *course_path = make_unknown_columns (&report);
+  g_autoptr(GError) error = NULL;
+  HelderKpiWindow *window;
+  const char *text;
+  GtkWidget *dialog;
+
+  helder_test_write_file (course_path, "kpi-mapping.json", "{\"columns\": [");
+  window = open_unknown_columns (course_path, report);
+
+  text = gtk_label_get_label (GTK_LABEL (find_named (GTK_WIDGET (window), "report-problems")));
+  g_assert_nonnull (strstr (text, _("The column choices saved for this course cannot be read")));
+  g_assert_false (has_label (GTK_WIDGET (window), "kpi-mapping.json"));
+  g_assert_false (has_label (GTK_WIDGET (window), "“columns”"));
+
+  dialog = open_match_columns (window);
+  gtk_drop_down_set_selected (column_choice (dialog, "Wie"), HELDER_LMS_COLUMN_LEARNER);
+  gtk_drop_down_set_selected (column_choice (dialog, "Klaar?"), HELDER_LMS_COLUMN_COMPLETED);
+  gtk_widget_activate (find_named (dialog, "apply"));
+  wait_for (columns_gone, NULL);
+  assert_matched (window, course_path);
+  g_assert_false (has_label (GTK_WIDGET (window), _("The column choices saved for this course "
+                                                    "cannot be read")));
+
+  close_kpi_window (window);
+  remove_unknown_columns (course_path);
+}
+
 /* Presses Tab until the focus is on the list of @header (at most 20). */
 static void
 tab_to_row (GtkWidget  *dialog,
@@ -537,6 +572,8 @@ main (int   argc,
   g_test_add_func ("/kpi-window/row-problems-in-words", test_row_problems_in_words);
   g_test_add_func ("/kpi-window/match-columns", test_match_columns);
   g_test_add_func ("/kpi-window/match-columns-keyboard", test_match_columns_keyboard);
+  g_test_add_func ("/kpi-window/match-columns-unreadable-choices",
+                   test_match_columns_unreadable_choices);
 
   status = g_test_run ();
   helder_test_remove_tree (folder);

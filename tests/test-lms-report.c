@@ -812,7 +812,7 @@ test_headers_and_chosen_columns (Fixture       *fixture,
     g_ptr_array_add (chosen, g_ptr_array_index (headers, i));
   course = helder_course_load (course_path, &error);
   g_assert_no_error (error);
-  g_assert_true (helder_lms_save_chosen_columns (course, chosen, &error));
+  g_assert_true (helder_lms_save_chosen_columns (course, chosen, FALSE, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (mapping_path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==,
@@ -825,14 +825,30 @@ test_headers_and_chosen_columns (Fixture       *fixture,
                    "  }\n"
                    "}\n");
 
-  /* A broken mapping file is said and left as it was. */
-  g_assert_true (g_file_set_contents (mapping_path, "{\"columns\": [", -1, &error));
-  g_assert_false (helder_lms_save_chosen_columns (course, chosen, &error));
+  /* A broken mapping file is said and left as it was, unless the user
+   * was told that Apply replaces it.
+   */
+  g_assert_true (g_file_set_contents (mapping_path, "{\"columns\": {\"Wie\": \"persoon\"}}", -1, &error));
+  g_assert_false (helder_lms_save_chosen_columns (course, chosen, FALSE, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, mapping_path));
+  g_clear_error (&error);
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (mapping_path, &contents, NULL, NULL));
-  g_assert_cmpstr (contents, ==, "{\"columns\": [");
+  g_assert_cmpstr (contents, ==, "{\"columns\": {\"Wie\": \"persoon\"}}");
+
+  g_assert_true (helder_lms_save_chosen_columns (course, chosen, TRUE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (mapping_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==,
+                   "{\n"
+                   "  \"columns\" : {\n"
+                   "    \"Klaar?\" : \"completed\",\n"
+                   "    \"Status\" : \"status\",\n"
+                   "    \"Wie\" : \"learner\"\n"
+                   "  }\n"
+                   "}\n");
 
   g_clear_object (&course);
   {

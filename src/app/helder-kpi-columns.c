@@ -25,6 +25,7 @@ struct _HelderKpiColumns
   HelderCourse       *course;
   GPtrArray          *headers;    /* of HelderLmsHeader*, as the last load read them */
   GPtrArray          *drop_downs; /* of GtkDropDown*, one per header, owned by the page */
+  gboolean            replace_unreadable;
 
   AdwPreferencesPage *page;
   GtkRevealer        *error_revealer;
@@ -163,7 +164,7 @@ apply_clicked_cb (HelderKpiColumns *self)
       g_ptr_array_add (chosen, &choices[i]);
     }
 
-  if (!helder_lms_save_chosen_columns (self->course, chosen, &error))
+  if (!helder_lms_save_chosen_columns (self->course, chosen, self->replace_unreadable, &error))
     {
       gtk_label_set_text (self->error_label, error->message);
       gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
@@ -227,13 +228,16 @@ helder_kpi_columns_init (HelderKpiColumns *self)
  * @headers: (element-type HelderLmsHeader): the columns of the reports
  *   as the last load read them (helder_lms_report_get_headers()); the
  *   dialog keeps a reference
+ * @replace_unreadable: whether Apply replaces saved choices that cannot
+ *   be read (the window has said so)
  *
  * Returns: (transfer floating): the dialog, not shown yet.
  */
 HelderKpiColumns *
 helder_kpi_columns_new (GtkWindow    *parent,
                         HelderCourse *course,
-                        GPtrArray    *headers)
+                        GPtrArray    *headers,
+                        gboolean      replace_unreadable)
 {
   HelderKpiColumns *self;
 
@@ -243,6 +247,7 @@ helder_kpi_columns_new (GtkWindow    *parent,
   self = g_object_new (HELDER_TYPE_KPI_COLUMNS, "transient-for", parent, NULL);
   self->course = g_object_ref (course);
   self->headers = g_ptr_array_ref (headers);
+  self->replace_unreadable = replace_unreadable;
   add_rows (self);
 
   return self;

@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (HelderKpiColumns, helder_kpi_columns, HELDER, KPI_COLUMNS,
 
 HelderKpiColumns *helder_kpi_columns_new (GtkWindow    *parent,
                                           HelderCourse *course,
-                                          GPtrArray    *headers);
+                                          GPtrArray    *headers,
+                                          gboolean      replace_unreadable);
 
 G_END_DECLS

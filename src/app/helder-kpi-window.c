@@ -31,6 +31,7 @@ struct _HelderKpiWindow
   GCancellable    *cancellable;
   gboolean         loading;
   GPtrArray       *headers; /* of HelderLmsHeader*: the columns of the last load */
+  gboolean         mapping_unreadable; /* the last load could not read the saved choices */
 
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
@@ -55,6 +56,7 @@ typedef struct
   HelderKpiResult *result;
   GPtrArray       *unusable; /* of char*: why each file that is none of the kinds was left out */
   GPtrArray       *headers;  /* of HelderLmsHeader*: every file's columns, for Match Columns */
+  gboolean         mapping_unreadable; /* the saved column choices were left out */
 } LoadJob;
 
 static void
@@ -88,10 +90,19 @@ load_thread (GTask        *task,
   mapping = helder_lms_report_mapping_path (course);
   job->report = helder_lms_report_new (course);
 
-  if ((g_file_test (mapping, G_FILE_TEST_EXISTS) &&
-       !helder_lms_report_load_mapping (job->report, mapping, &error)) ||
-      (job->organisation != NULL &&
-       !helder_lms_report_load_organisation (job->report, job->organisation, &error)))
+  /* Saved choices that cannot be read do not keep the reports closed:
+   * the columns are recognised by their names, and Match Columns saves
+   * the choices anew.
+   */
+  if (g_file_test (mapping, G_FILE_TEST_EXISTS) &&
+      !helder_lms_report_load_mapping (job->report, mapping, &error))
+    {
+      g_debug ("%s", error->message);
+      g_clear_error (&error);
+      job->mapping_unreadable = TRUE;
+    }
+  if (job->organisation != NULL &&
+      !helder_lms_report_load_organisation (job->report, job->organisation, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -142,12 +153,18 @@ append_line (GString    *text,
 static void
 show_problems (HelderKpiWindow *self,
                HelderLmsReport *report,
-               GPtrArray       *unusable)
+               GPtrArray       *unusable,
+               gboolean         mapping_unreadable)
 {
   GPtrArray *diagnostics = helder_lms_report_get_diagnostics (report);
   GPtrArray *refusals = helder_lms_report_get_refusals (report);
   g_autoptr(GString) text = g_string_new (NULL);
-  gboolean about_columns = FALSE;
+  gboolean about_columns = mapping_unreadable;
+
+  if (mapping_unreadable)
+    append_line (text, _("The column choices saved for this course cannot be read, so Helder "
+                         "recognised the columns by their names. Apply in Match Columns saves "
+                         "your choices anew."));
 
   /* Every file left out is named, whatever the number. */
   for (guint i = 0; i < refusals->len; i++)
@@ -224,8 +241,9 @@ loaded_cb (GObject      *source,
 
   g_clear_pointer (&self->headers, g_ptr_array_unref);
   self->headers = g_steal_pointer (&job->headers);
+  self->mapping_unreadable = job->mapping_unreadable;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.match-columns", self->headers->len > 0);
-  show_problems (self, job->report, job->unusable);
+  show_problems (self, job->report, job->unusable, job->mapping_unreadable);
   if (!has_activity (job->report))
     return;
   gtk_revealer_set_reveal_child (self->headcount_revealer, job->result->headcount == 0 ||
@@ -394,7 +412,8 @@ match_columns_cb (GtkWidget  *widget,
 
   g_return_if_fail (self->headers != NULL);
 
-  dialog = helder_kpi_columns_new (GTK_WINDOW (self), self->course, self->headers);
+  dialog = helder_kpi_columns_new (GTK_WINDOW (self), self->course, self->headers,
+                                   self->mapping_unreadable);
   g_signal_connect_object (dialog, "applied", G_CALLBACK (columns_applied_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -156,18 +156,22 @@ helder_lms_report_save_mapping (HelderLmsReport  *self,
  * @course: the course whose mapping file is written
  * @headers: (element-type HelderLmsHeader): the columns with the meaning
  *   the user chose for each
+ * @replace_unreadable: whether a mapping file that cannot be read is
+ *   replaced by the chosen columns alone, rather than refused
  *
  * Saves what the user chose (in the app's Match Columns) to the course's
  * mapping file, under the course's lock, keeping the columns of other
  * files already in it. A header listed twice gets the meaning of the
  * last.
  *
- * Returns: %FALSE with @error set when the course is locked or the file
- *   cannot be read or written; the file is then as it was.
+ * Returns: %FALSE with @error set when the course is locked, the file
+ *   cannot be written, or it cannot be read and @replace_unreadable is
+ *   %FALSE; the file is then as it was.
  */
 gboolean
 helder_lms_save_chosen_columns (HelderCourse  *course,
                                 GPtrArray     *headers,
+                                gboolean       replace_unreadable,
                                 GError       **error)
 {
   g_autoptr(HelderTeamLock) lock = NULL;
@@ -185,8 +189,20 @@ helder_lms_save_chosen_columns (HelderCourse  *course,
     return FALSE;
 
   path = helder_lms_report_mapping_path (course);
-  if (g_file_test (path, G_FILE_TEST_EXISTS) && !read_columns (path, columns, error))
-    return FALSE;
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GError) read_error = NULL;
+
+      if (!read_columns (path, columns, &read_error))
+        {
+          if (!replace_unreadable)
+            {
+              g_propagate_error (error, g_steal_pointer (&read_error));
+              return FALSE;
+            }
+          g_hash_table_remove_all (columns);
+        }
+    }
 
   /* Headers are matched as the reports match them ("Klaar?" = "klaar"):
    * an older spelling of a chosen header gives way to it.

@@ -114,6 +114,7 @@ void               helder_lms_report_map_column     (HelderLmsReport  *self,
                                                      HelderLmsColumn   column);
 gboolean           helder_lms_save_chosen_columns   (HelderCourse     *course,
                                                      GPtrArray        *headers,
+                                                     gboolean          replace_unreadable,
                                                      GError          **error);
 gboolean           helder_lms_report_load_file      (HelderLmsReport  *self,
                                                      const char       *path,
