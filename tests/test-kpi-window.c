@@ -341,26 +341,30 @@ column_choice (GtkWidget  *dialog,
   return GTK_DROP_DOWN (adw_action_row_get_activatable_widget (row));
 }
 
-/* Opens Match Columns from the button beside the problems and checks it
- * lists the report's columns with what Helder recognised.
- */
+/* Opens Match Columns from the button beside the problems. */
 static GtkWidget *
 open_match_columns (HelderKpiWindow *window)
 {
   GtkWidget *button = find_named (GTK_WIDGET (window), "match-columns-problems");
-  GtkWidget *dialog;
 
   g_assert_true (gtk_widget_is_drawable (button));
   gtk_widget_activate (button);
   wait_for (columns_open, NULL);
-  dialog = GTK_WIDGET (find_toplevel (HELDER_TYPE_KPI_COLUMNS));
+  return GTK_WIDGET (find_toplevel (HELDER_TYPE_KPI_COLUMNS));
+}
+
+/* Match Columns lists the columns of wie-klaar.csv with what Helder
+ * recognised by their names.
+ */
+static void
+assert_recognised (GtkWidget *dialog)
+{
   g_assert_cmpuint (gtk_drop_down_get_selected (column_choice (dialog, "Wie")), ==,
                     HELDER_LMS_COLUMN_IGNORED);
   g_assert_cmpuint (gtk_drop_down_get_selected (column_choice (dialog, "Module")), ==,
                     HELDER_LMS_COLUMN_MODULE);
   g_assert_cmpuint (gtk_drop_down_get_selected (column_choice (dialog, "Klaar?")), ==,
                     HELDER_LMS_COLUMN_IGNORED);
-  return dialog;
 }
 
 static const char expected_mapping[] =
@@ -428,6 +432,7 @@ test_match_columns (void)
 
   /* Cancel writes nothing. */
   dialog = open_match_columns (window);
+  assert_recognised (dialog);
   gtk_drop_down_set_selected (column_choice (dialog, "Wie"), HELDER_LMS_COLUMN_LEARNER);
   gtk_widget_activate (find_named (dialog, "cancel"));
   wait_for (columns_gone, NULL);
@@ -435,6 +440,7 @@ test_match_columns (void)
   g_assert_false (helder_kpi_window_is_loading (window));
 
   dialog = open_match_columns (window);
+  assert_recognised (dialog);
   g_assert_false (has_label (dialog, "kpi-mapping.json"));
   gtk_drop_down_set_selected (column_choice (dialog, "Wie"), HELDER_LMS_COLUMN_LEARNER);
   gtk_drop_down_set_selected (column_choice (dialog, "Klaar?"), HELDER_LMS_COLUMN_COMPLETED);
@@ -481,6 +487,7 @@ test_match_columns_unreadable_choices (void)
   g_assert_false (has_label (GTK_WIDGET (window), "“columns”"));
 
   dialog = open_match_columns (window);
+  assert_recognised (dialog);
   gtk_drop_down_set_selected (column_choice (dialog, "Wie"), HELDER_LMS_COLUMN_LEARNER);
   gtk_drop_down_set_selected (column_choice (dialog, "Klaar?"), HELDER_LMS_COLUMN_COMPLETED);
   gtk_widget_activate (find_named (dialog, "apply"));
@@ -488,6 +495,64 @@ test_match_columns_unreadable_choices (void)
   assert_matched (window, course_path);
   g_assert_false (has_label (GTK_WIDGET (window), _("The column choices saved for this course "
                                                     "cannot be read")));
+
+  close_kpi_window (window);
+  remove_unknown_columns (course_path);
+}
+
+/* An organisation file whose columns Helder does not know is left out in
+ * words, not in a toast that stops everything: the reports still count,
+ * and once its learner column is named the organisation counts too.
+ */
+static void
+test_organisation_columns (void)
+{
+  g_autofree char *report = NULL;
+  g_autofree char *course_path = make_unknown_columns (&report);
+  g_autofree char *parent = g_path_get_dirname (course_path);
+  g_autofree char *organisation = g_build_filename (parent, "mensen.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HelderCourse) course = helder_course_load (course_path, &error);
+  char *reports[] = { report, NULL };
+  const HelderKpiResult *result;
+  HelderKpiWindow *window;
+  GtkWidget *dialog;
+  const char *text;
+
+  g_assert_no_error (error);
+  helder_test_write_file (course_path, "kpi-mapping.json",
+                          "{\"columns\": {\"Wie\": \"learner\", \"Klaar?\": \"completed\"}}");
+  helder_test_write_file (parent, "mensen.csv",
+                          "Persoon,Afdeling\nm1,HR\nm2,HR\nm3,ICT\nm4,ICT\nm5,ICT\nm6,HR\n"
+                          "m7,HR\nm8,ICT\n");
+  window = helder_kpi_window_new (NULL, course);
+  gtk_window_present (GTK_WINDOW (window));
+  helder_kpi_window_load_reports (window, reports, organisation);
+  wait_loaded (window);
+
+  text = gtk_label_get_label (GTK_LABEL (find_named (GTK_WIDGET (window), "report-problems")));
+  g_assert_nonnull (strstr (text, "mensen.csv"));
+  g_assert_nonnull (strstr (text, _("Choose what each column holds with Match Columns.")));
+  result = helder_kpi_view_get_result (HELDER_KPI_VIEW (find_named (GTK_WIDGET (window),
+                                                                    "kpi-view")));
+  g_assert_nonnull (result);
+  g_assert_cmpuint (result->participants, ==, 5);
+  g_assert_cmpuint (result->departments->len, ==, 0);
+
+  dialog = open_match_columns (window);
+  g_assert_cmpuint (gtk_drop_down_get_selected (column_choice (dialog, "Afdeling")), ==,
+                    HELDER_LMS_COLUMN_DEPARTMENT);
+  gtk_drop_down_set_selected (column_choice (dialog, "Persoon"), HELDER_LMS_COLUMN_LEARNER);
+  gtk_widget_activate (find_named (dialog, "apply"));
+  wait_for (columns_gone, NULL);
+  wait_loaded (window);
+
+  result = helder_kpi_view_get_result (HELDER_KPI_VIEW (find_named (GTK_WIDGET (window),
+                                                                    "kpi-view")));
+  g_assert_cmpuint (result->participants, ==, 5);
+  g_assert_cmpuint (result->departments->len, ==, 2);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (
+    find_named (GTK_WIDGET (window), "report-problems"), GTK_TYPE_REVEALER))));
 
   close_kpi_window (window);
   remove_unknown_columns (course_path);
@@ -574,6 +639,7 @@ main (int   argc,
   g_test_add_func ("/kpi-window/match-columns-keyboard", test_match_columns_keyboard);
   g_test_add_func ("/kpi-window/match-columns-unreadable-choices",
                    test_match_columns_unreadable_choices);
+  g_test_add_func ("/kpi-window/organisation-columns", test_organisation_columns);
 
   status = g_test_run ();
   helder_test_remove_tree (folder);

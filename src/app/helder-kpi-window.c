@@ -72,6 +72,25 @@ load_job_free (LoadJob *job)
   g_free (job);
 }
 
+/* Reads one file into the job's report. A file the report refuses is
+ * said in words with the others; what else went wrong (unreadable, not
+ * JSON) is said as it is. Either way the other files still count.
+ */
+static void
+load_one (LoadJob    *job,
+          const char *path,
+          gboolean    organisation)
+{
+  g_autoptr(GError) error = NULL;
+  guint refused = helder_lms_report_get_refusals (job->report)->len;
+  gboolean loaded = organisation
+                      ? helder_lms_report_load_organisation (job->report, path, &error)
+                      : helder_lms_report_load_file (job->report, path, &error);
+
+  if (!loaded && helder_lms_report_get_refusals (job->report)->len == refused)
+    g_ptr_array_add (job->unusable, g_strdup (error->message));
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -101,31 +120,19 @@ load_thread (GTask        *task,
       g_clear_error (&error);
       job->mapping_unreadable = TRUE;
     }
-  if (job->organisation != NULL &&
-      !helder_lms_report_load_organisation (job->report, job->organisation, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
   /* Any mix of progress, answers and organisation files: each is sorted
    * by its columns. A file that is none of them is left out and named,
-   * and the others still count.
+   * and the others still count; so does the organisation file, whose
+   * columns Match Columns can name too.
    */
   job->unusable = g_ptr_array_new_with_free_func (g_free);
+  if (job->organisation != NULL)
+    load_one (job, job->organisation, TRUE);
   for (guint i = 0; job->reports[i] != NULL; i++)
     {
-      g_autoptr(GError) file_error = NULL;
-      guint refused = helder_lms_report_get_refusals (job->report)->len;
-
       if (g_cancellable_is_cancelled (cancellable))
         break;
-      /* A file the report refuses is said in words with the others;
-       * what else went wrong (unreadable, not JSON) is said as it is.
-       */
-      if (!helder_lms_report_load_file (job->report, job->reports[i], &file_error) &&
-          helder_lms_report_get_refusals (job->report)->len == refused)
-        g_ptr_array_add (job->unusable, g_strdup (file_error->message));
+      load_one (job, job->reports[i], FALSE);
     }
   if (g_task_return_error_if_cancelled (task))
     return;
@@ -267,6 +274,14 @@ helder_kpi_window_load_reports (HelderKpiWindow *self,
     {
       g_strfreev (self->reports);
       self->reports = g_strdupv (reports);
+    }
+  /* Kept too, so that reading the reports again (Match Columns, Use
+   * Headcount) reads the same organisation file.
+   */
+  if (organisation != self->organisation)
+    {
+      g_free (self->organisation);
+      self->organisation = g_strdup (organisation);
     }
 
   job = g_new0 (LoadJob, 1);
