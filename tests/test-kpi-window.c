@@ -403,6 +403,24 @@ assert_matched (HelderKpiWindow *window,
                                                     "Match Columns.")));
 }
 
+/* Says "Wie" is the learner and "Klaar?" the date completed, takes the
+ * picture when @screenshots is a folder, and applies.
+ */
+static void
+match_and_apply (HelderKpiWindow *window,
+                 GtkWidget       *dialog,
+                 const char      *course_path,
+                 const char      *screenshots)
+{
+  gtk_drop_down_set_selected (column_choice (dialog, "Wie"), HELDER_LMS_COLUMN_LEARNER);
+  gtk_drop_down_set_selected (column_choice (dialog, "Klaar?"), HELDER_LMS_COLUMN_COMPLETED);
+  if (screenshots != NULL)
+    helder_test_save_named_screenshot (dialog, screenshots, "kpi-columns");
+  gtk_widget_activate (find_named (dialog, "apply"));
+  wait_for (columns_gone, NULL);
+  assert_matched (window, course_path);
+}
+
 /* The programme manager opens a report with columns Helder does not
  * know: she reads what is missing in words (no file syntax, no command
  * line), opens Match Columns, says "Wie" is the learner and "Klaar?" the
@@ -442,13 +460,7 @@ test_match_columns (void)
   dialog = open_match_columns (window);
   assert_recognised (dialog);
   g_assert_false (has_label (dialog, "kpi-mapping.json"));
-  gtk_drop_down_set_selected (column_choice (dialog, "Wie"), HELDER_LMS_COLUMN_LEARNER);
-  gtk_drop_down_set_selected (column_choice (dialog, "Klaar?"), HELDER_LMS_COLUMN_COMPLETED);
-  if (screenshots != NULL)
-    helder_test_save_named_screenshot (dialog, screenshots, "kpi-columns");
-  gtk_widget_activate (find_named (dialog, "apply"));
-  wait_for (columns_gone, NULL);
-  assert_matched (window, course_path);
+  match_and_apply (window, dialog, course_path, screenshots);
 
   /* Opened again, it shows the saved choice. */
   g_assert_true (gtk_widget_is_sensitive (find_named (GTK_WIDGET (window), "match-columns")));
@@ -473,7 +485,6 @@ test_match_columns_unreadable_choices (void)
 {
   g_autofree char *report = NULL;
   g_autofree char *course_path = make_unknown_columns (&report);
-  g_autoptr(GError) error = NULL;
   HelderKpiWindow *window;
   const char *text;
   GtkWidget *dialog;
@@ -488,11 +499,7 @@ test_match_columns_unreadable_choices (void)
 
   dialog = open_match_columns (window);
   assert_recognised (dialog);
-  gtk_drop_down_set_selected (column_choice (dialog, "Wie"), HELDER_LMS_COLUMN_LEARNER);
-  gtk_drop_down_set_selected (column_choice (dialog, "Klaar?"), HELDER_LMS_COLUMN_COMPLETED);
-  gtk_widget_activate (find_named (dialog, "apply"));
-  wait_for (columns_gone, NULL);
-  assert_matched (window, course_path);
+  match_and_apply (window, dialog, course_path, NULL);
   g_assert_false (has_label (GTK_WIDGET (window), _("The column choices saved for this course "
                                                     "cannot be read")));
 
