@@ -509,7 +509,8 @@ test_match_columns_unreadable_choices (void)
 
 /* An organisation file whose columns Helder does not know is left out in
  * words, not in a toast that stops everything: the reports still count,
- * and once its learner column is named the organisation counts too.
+ * and once its learner column is named the organisation counts too. Its
+ * name, with an ampersand, is shown as it is written.
  */
 static void
 test_organisation_columns (void)
@@ -517,7 +518,7 @@ test_organisation_columns (void)
   g_autofree char *report = NULL;
   g_autofree char *course_path = make_unknown_columns (&report);
   g_autofree char *parent = g_path_get_dirname (course_path);
-  g_autofree char *organisation = g_build_filename (parent, "mensen.csv", NULL);
+  g_autofree char *organisation = g_build_filename (parent, "mensen & teams.csv", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(HelderCourse) course = helder_course_load (course_path, &error);
   char *reports[] = { report, NULL };
@@ -529,7 +530,7 @@ test_organisation_columns (void)
   g_assert_no_error (error);
   helder_test_write_file (course_path, "kpi-mapping.json",
                           "{\"columns\": {\"Wie\": \"learner\", \"Klaar?\": \"completed\"}}");
-  helder_test_write_file (parent, "mensen.csv",
+  helder_test_write_file (parent, "mensen & teams.csv",
                           "Persoon,Afdeling\nm1,HR\nm2,HR\nm3,ICT\nm4,ICT\nm5,ICT\nm6,HR\n"
                           "m7,HR\nm8,ICT\n");
   window = helder_kpi_window_new (NULL, course);
@@ -538,7 +539,7 @@ test_organisation_columns (void)
   wait_loaded (window);
 
   text = gtk_label_get_label (GTK_LABEL (find_named (GTK_WIDGET (window), "report-problems")));
-  g_assert_nonnull (strstr (text, "mensen.csv"));
+  g_assert_nonnull (strstr (text, "mensen & teams.csv"));
   g_assert_nonnull (strstr (text, _("Choose what each column holds with Match Columns.")));
   result = helder_kpi_view_get_result (HELDER_KPI_VIEW (find_named (GTK_WIDGET (window),
                                                                     "kpi-view")));

@@ -119,10 +119,12 @@ add_rows (HelderKpiColumns *self)
       if (group == NULL || !g_str_equal (header->file, file))
         {
           g_autofree char *name = g_path_get_basename (header->file);
+          /* A group's title is markup in libadwaita 1.2. */
+          g_autofree char *title = g_markup_escape_text (name, -1);
 
           file = header->file;
           group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-          adw_preferences_group_set_title (group, name);
+          adw_preferences_group_set_title (group, title);
           adw_preferences_page_add (self->page, group);
         }
 
