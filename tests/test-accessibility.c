@@ -20,7 +20,9 @@
 #include "helder-block-dialog.h"
 #include "helder-course-settings.h"
 #include "helder-export-dialog.h"
+#include "helder-kpi-columns.h"
 #include "helder-kpi-window.h"
+#include "helder-lms-report.h"
 #include "helder-page-editor.h"
 #include "helder-preferences.h"
 #include "helder-preview.h"
@@ -655,6 +657,31 @@ test_keyboard (void)
   close_and_finalize (window);
 }
 
+/* Returns: (transfer none): the @n-th widget of @type under @root, in
+ * the order of the tree, counted from 0; or %NULL.
+ */
+static GtkWidget *
+nth_of_type (GtkWidget *root,
+             GType      type,
+             guint      n)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  guint seen = 0;
+
+  g_ptr_array_add (stack, root);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && seen++ == n)
+        return widget;
+      for (GtkWidget *child = gtk_widget_get_last_child (widget); child != NULL;
+           child = gtk_widget_get_prev_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+  return NULL;
+}
+
 /* Shows @dialog, checks its names and closes it. */
 static void
 check_dialog (GtkWindow  *dialog,
@@ -697,6 +724,32 @@ test_dialogs (void)
   check_dialog (GTK_WINDOW (helder_export_dialog_new (GTK_WINDOW (window), course, findings)),
                 "export");
   check_dialog (GTK_WINDOW (helder_kpi_window_new (GTK_WINDOW (window), course)), "KPI");
+  /* Match Columns on a report whose columns Helder does not know: each
+   * column's list is named for its column and meaning.
+   */
+  {
+    g_autofree char *folder = helder_test_make_temp_dir ();
+    g_autofree char *report_path = g_build_filename (folder, "wie.csv", NULL);
+    g_autoptr(HelderLmsReport) report = helder_lms_report_new (course);
+    g_autoptr(GPtrArray) names = NULL;
+    GtkWindow *columns;
+
+    helder_test_write_file (folder, "wie.csv", "Wie,Module,Klaar?\nm1,m,2025-04-03\n");
+    g_assert_false (helder_lms_report_load_file (report, report_path, NULL));
+    g_assert_cmpuint (helder_lms_report_get_headers (report)->len, ==, 3);
+    columns = GTK_WINDOW (helder_kpi_columns_new (GTK_WINDOW (window), course,
+                                                  helder_lms_report_get_headers (report), FALSE));
+    gtk_window_present (columns);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (nth_of_type (GTK_WIDGET (columns),
+                                                            GTK_TYPE_DROP_DOWN, 2)),
+                                HELDER_LMS_COLUMN_COMPLETED);
+    names = assert_names ("match columns");
+    g_assert_true (has_name (names, "combo box: Column “Wie”: Not used"));
+    g_assert_true (has_name (names, "list item: Column “Wie”: Not used"));
+    g_assert_true (has_name (names, "combo box: Column “Klaar?”: Date completed"));
+    close_and_finalize (columns);
+    helder_test_remove_tree (folder);
+  }
 
   builder = gtk_builder_new_from_resource ("/io/github/helderapp/Helder/gtk/help-overlay.ui");
   shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));

@@ -753,6 +753,111 @@ test_mapping_file (Fixture       *fixture,
   g_assert_nonnull (strstr (contents, "\"Klaar?\" : \"completed\""));
 }
 
+/* What the app's Match Columns lists: every column of every CSV file,
+ * a refused one too, with the meaning it was read with; the messages
+ * about columns name no file or option, and what the user chooses is
+ * saved beside what the mapping file already held.
+ */
+static void
+test_headers_and_chosen_columns (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *course_path = helder_test_copy_course ("kpi-course");
+  g_autofree char *mapping_path = g_build_filename (course_path, "kpi-mapping.json", NULL);
+  g_autofree char *refused = write_input (fixture, "wie.csv", "Wie,Klaar?,Status\nx1,ja,klaar\n");
+  g_autoptr(HelderCourse) course = NULL;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  const HelderDiagnostic *refusal;
+  const HelderLmsHeader *header;
+  GPtrArray *headers;
+
+  load (fixture, "voortgang.csv", "User ID,Module,Status,Notes,Notes\nx1,01-start,completed,,\n");
+  g_assert_false (helder_lms_report_load_file (fixture->report, refused, &error));
+  g_clear_error (&error);
+
+  headers = helder_lms_report_get_headers (fixture->report);
+  g_assert_cmpuint (headers->len, ==, 7);
+  header = g_ptr_array_index (headers, 3);
+  g_assert_true (g_str_has_suffix (header->file, "voortgang.csv"));
+  g_assert_cmpstr (header->header, ==, "Notes");
+  g_assert_cmpint (header->column, ==, HELDER_LMS_COLUMN_IGNORED);
+  header = g_ptr_array_index (headers, 4);
+  g_assert_true (g_str_has_suffix (header->file, "wie.csv"));
+  g_assert_cmpstr (header->header, ==, "Wie");
+  header = g_ptr_array_index (headers, 6);
+  g_assert_cmpstr (header->header, ==, "Status");
+  g_assert_cmpint (header->column, ==, HELDER_LMS_COLUMN_STATUS);
+
+  refusal = g_ptr_array_index (helder_lms_report_get_refusals (fixture->report), 0);
+  g_assert_true (helder_lms_problem_is_about_columns (refusal));
+  g_assert_null (strstr (refusal->message, "kpi-mapping.json"));
+  g_assert_true (helder_lms_problem_is_about_columns (diagnostic (fixture, "kpi-unused-columns")));
+  g_assert_null (strstr (diagnostic (fixture, "kpi-unused-columns")->message, "kpi-mapping.json"));
+  g_assert_cmpstr (helder_lms_column_to_label (HELDER_LMS_COLUMN_LEARNER), ==,
+                   "Learner (id, e-mail or staff number)");
+
+  /* Chosen: Wie is the learner, Klaar? the date completed. The file
+   * already names a column of another report, and "wie" in another
+   * spelling, which gives way.
+   */
+  g_assert_true (g_file_set_contents (mapping_path,
+                                      "{\"columns\": {\"Persoon\": \"learner\", \"wie\": \"team\"}}",
+                                      -1, &error));
+  g_assert_no_error (error);
+  ((HelderLmsHeader *) g_ptr_array_index (headers, 4))->column = HELDER_LMS_COLUMN_LEARNER;
+  ((HelderLmsHeader *) g_ptr_array_index (headers, 5))->column = HELDER_LMS_COLUMN_COMPLETED;
+  for (guint i = 4; i < 7; i++)
+    g_ptr_array_add (chosen, g_ptr_array_index (headers, i));
+  course = helder_course_load (course_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (helder_lms_save_chosen_columns (course, chosen, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (mapping_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==,
+                   "{\n"
+                   "  \"columns\" : {\n"
+                   "    \"Klaar?\" : \"completed\",\n"
+                   "    \"Persoon\" : \"learner\",\n"
+                   "    \"Status\" : \"status\",\n"
+                   "    \"Wie\" : \"learner\"\n"
+                   "  }\n"
+                   "}\n");
+
+  /* A broken mapping file is said and left as it was, unless the user
+   * was told that Apply replaces it.
+   */
+  g_assert_true (g_file_set_contents (mapping_path, "{\"columns\": {\"Wie\": \"persoon\"}}", -1, &error));
+  g_assert_false (helder_lms_save_chosen_columns (course, chosen, FALSE, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, mapping_path));
+  g_clear_error (&error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (mapping_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "{\"columns\": {\"Wie\": \"persoon\"}}");
+
+  g_assert_true (helder_lms_save_chosen_columns (course, chosen, TRUE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (mapping_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==,
+                   "{\n"
+                   "  \"columns\" : {\n"
+                   "    \"Klaar?\" : \"completed\",\n"
+                   "    \"Status\" : \"status\",\n"
+                   "    \"Wie\" : \"learner\"\n"
+                   "  }\n"
+                   "}\n");
+
+  g_clear_object (&course);
+  {
+    g_autofree char *parent = g_path_get_dirname (course_path);
+
+    helder_test_remove_tree (parent);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -776,6 +881,7 @@ main (int    argc,
   g_test_add ("/lms/xapi", Fixture, NULL, fixture_set_up, test_xapi, fixture_tear_down);
   g_test_add ("/kpi/organisation-and-privacy", Fixture, NULL, fixture_set_up, test_organisation_and_privacy, fixture_tear_down);
   g_test_add ("/lms/mapping-file", Fixture, NULL, fixture_set_up, test_mapping_file, fixture_tear_down);
+  g_test_add ("/lms/headers-and-chosen-columns", Fixture, NULL, fixture_set_up, test_headers_and_chosen_columns, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "helder-kpi-columns.h"
 #include "helder-kpi-view.h"
 #include "helder-kpi-window.h"
 #include "helder-kpi.h"
@@ -29,6 +30,8 @@ struct _HelderKpiWindow
   guint            headcount; /* 0: from the organisation file or course.json */
   GCancellable    *cancellable;
   gboolean         loading;
+  GPtrArray       *headers; /* of HelderLmsHeader*: the columns of the last load */
+  gboolean         mapping_unreadable; /* the last load could not read the saved choices */
 
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
@@ -36,6 +39,7 @@ struct _HelderKpiWindow
   GtkSpinner      *spinner;
   GtkRevealer     *problems_revealer;
   GtkLabel        *problems_label;
+  GtkWidget       *problems_match_button;
   GtkRevealer     *headcount_revealer;
   GtkSpinButton   *headcount_spin;
 };
@@ -51,6 +55,8 @@ typedef struct
   HelderLmsReport *report;
   HelderKpiResult *result;
   GPtrArray       *unusable; /* of char*: why each file that is none of the kinds was left out */
+  GPtrArray       *headers;  /* of HelderLmsHeader*: every file's columns, for Match Columns */
+  gboolean         mapping_unreadable; /* the saved column choices were left out */
 } LoadJob;
 
 static void
@@ -62,7 +68,27 @@ load_job_free (LoadJob *job)
   g_clear_pointer (&job->report, helder_lms_report_free);
   g_clear_pointer (&job->result, helder_kpi_result_free);
   g_clear_pointer (&job->unusable, g_ptr_array_unref);
+  g_clear_pointer (&job->headers, g_ptr_array_unref);
   g_free (job);
+}
+
+/* Reads one file into the job's report. A file the report refuses is
+ * said in words with the others; what else went wrong (unreadable, not
+ * JSON) is said as it is. Either way the other files still count.
+ */
+static void
+load_one (LoadJob    *job,
+          const char *path,
+          gboolean    organisation)
+{
+  g_autoptr(GError) error = NULL;
+  guint refused = helder_lms_report_get_refusals (job->report)->len;
+  gboolean loaded = organisation
+                      ? helder_lms_report_load_organisation (job->report, path, &error)
+                      : helder_lms_report_load_file (job->report, path, &error);
+
+  if (!loaded && helder_lms_report_get_refusals (job->report)->len == refused)
+    g_ptr_array_add (job->unusable, g_strdup (error->message));
 }
 
 static void
@@ -83,36 +109,34 @@ load_thread (GTask        *task,
   mapping = helder_lms_report_mapping_path (course);
   job->report = helder_lms_report_new (course);
 
-  if ((g_file_test (mapping, G_FILE_TEST_EXISTS) &&
-       !helder_lms_report_load_mapping (job->report, mapping, &error)) ||
-      (job->organisation != NULL &&
-       !helder_lms_report_load_organisation (job->report, job->organisation, &error)))
+  /* Saved choices that cannot be read do not keep the reports closed:
+   * the columns are recognised by their names, and Match Columns saves
+   * the choices anew.
+   */
+  if (g_file_test (mapping, G_FILE_TEST_EXISTS) &&
+      !helder_lms_report_load_mapping (job->report, mapping, &error))
     {
-      g_task_return_error (task, error);
-      return;
+      g_debug ("%s", error->message);
+      g_clear_error (&error);
+      job->mapping_unreadable = TRUE;
     }
-
   /* Any mix of progress, answers and organisation files: each is sorted
    * by its columns. A file that is none of them is left out and named,
-   * and the others still count.
+   * and the others still count; so does the organisation file, whose
+   * columns Match Columns can name too.
    */
   job->unusable = g_ptr_array_new_with_free_func (g_free);
+  if (job->organisation != NULL)
+    load_one (job, job->organisation, TRUE);
   for (guint i = 0; job->reports[i] != NULL; i++)
     {
-      g_autoptr(GError) file_error = NULL;
-      guint refused = helder_lms_report_get_refusals (job->report)->len;
-
       if (g_cancellable_is_cancelled (cancellable))
         break;
-      /* A file the report refuses is said in words with the others;
-       * what else went wrong (unreadable, not JSON) is said as it is.
-       */
-      if (!helder_lms_report_load_file (job->report, job->reports[i], &file_error) &&
-          helder_lms_report_get_refusals (job->report)->len == refused)
-        g_ptr_array_add (job->unusable, g_strdup (file_error->message));
+      load_one (job, job->reports[i], FALSE);
     }
   if (g_task_return_error_if_cancelled (task))
     return;
+  job->headers = g_ptr_array_ref (helder_lms_report_get_headers (job->report));
 
   helder_kpi_settings_init (&settings, course);
   if (job->headcount > 0)
@@ -136,11 +160,18 @@ append_line (GString    *text,
 static void
 show_problems (HelderKpiWindow *self,
                HelderLmsReport *report,
-               GPtrArray       *unusable)
+               GPtrArray       *unusable,
+               gboolean         mapping_unreadable)
 {
   GPtrArray *diagnostics = helder_lms_report_get_diagnostics (report);
   GPtrArray *refusals = helder_lms_report_get_refusals (report);
   g_autoptr(GString) text = g_string_new (NULL);
+  gboolean about_columns = mapping_unreadable;
+
+  if (mapping_unreadable)
+    append_line (text, _("The column choices saved for this course cannot be read, so Helder "
+                         "recognised the columns by their names. Apply in Match Columns saves "
+                         "your choices anew."));
 
   /* Every file left out is named, whatever the number. */
   for (guint i = 0; i < refusals->len; i++)
@@ -148,6 +179,7 @@ show_problems (HelderKpiWindow *self,
       g_autofree char *line = helder_lms_dup_problem_text (g_ptr_array_index (refusals, i));
 
       append_line (text, line);
+      about_columns |= helder_lms_problem_is_about_columns (g_ptr_array_index (refusals, i));
     }
   for (guint i = 0; i < unusable->len; i++)
     append_line (text, g_ptr_array_index (unusable, i));
@@ -169,6 +201,15 @@ show_problems (HelderKpiWindow *self,
 
       g_string_append_printf (text, "\n%s", more);
     }
+
+  /* The report says which columns are missing or unused; here is how to
+   * say what they hold.
+   */
+  for (guint i = 0; i < diagnostics->len && !about_columns; i++)
+    about_columns = helder_lms_problem_is_about_columns (g_ptr_array_index (diagnostics, i));
+  if (about_columns)
+    append_line (text, _("Choose what each column holds with Match Columns."));
+  gtk_widget_set_visible (self->problems_match_button, about_columns);
 
   gtk_label_set_text (self->problems_label, text->str);
   gtk_revealer_set_reveal_child (self->problems_revealer, text->len > 0);
@@ -205,7 +246,11 @@ loaded_cb (GObject      *source,
       return;
     }
 
-  show_problems (self, job->report, job->unusable);
+  g_clear_pointer (&self->headers, g_ptr_array_unref);
+  self->headers = g_steal_pointer (&job->headers);
+  self->mapping_unreadable = job->mapping_unreadable;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.match-columns", self->headers->len > 0);
+  show_problems (self, job->report, job->unusable, job->mapping_unreadable);
   if (!has_activity (job->report))
     return;
   gtk_revealer_set_reveal_child (self->headcount_revealer, job->result->headcount == 0 ||
@@ -229,6 +274,14 @@ helder_kpi_window_load_reports (HelderKpiWindow *self,
     {
       g_strfreev (self->reports);
       self->reports = g_strdupv (reports);
+    }
+  /* Kept too, so that reading the reports again (Match Columns, Use
+   * Headcount) reads the same organisation file.
+   */
+  if (organisation != self->organisation)
+    {
+      g_free (self->organisation);
+      self->organisation = g_strdup (organisation);
     }
 
   job = g_new0 (LoadJob, 1);
@@ -358,6 +411,30 @@ organisation_clicked_cb (HelderKpiWindow *self)
 }
 
 static void
+columns_applied_cb (HelderKpiWindow *self)
+{
+  if (self->reports != NULL)
+    helder_kpi_window_load_reports (self, self->reports, self->organisation);
+}
+
+static void
+match_columns_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HelderKpiWindow *self = HELDER_KPI_WINDOW (widget);
+  HelderKpiColumns *dialog;
+
+  g_return_if_fail (self->headers != NULL);
+
+  dialog = helder_kpi_columns_new (GTK_WINDOW (self), self->course, self->headers,
+                                   self->mapping_unreadable);
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (columns_applied_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 helder_kpi_window_dispose (GObject *object)
 {
   HelderKpiWindow *self = (HelderKpiWindow *) object;
@@ -367,6 +444,7 @@ helder_kpi_window_dispose (GObject *object)
   g_clear_object (&self->course);
   g_clear_pointer (&self->reports, g_strfreev);
   g_clear_pointer (&self->organisation, g_free);
+  g_clear_pointer (&self->headers, g_ptr_array_unref);
 
   G_OBJECT_CLASS (helder_kpi_window_parent_class)->dispose (object);
 }
@@ -389,6 +467,7 @@ helder_kpi_window_class_init (HelderKpiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, problems_revealer);
   gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, problems_match_button);
   gtk_widget_class_bind_template_callback (widget_class, open_reports_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, headcount_revealer);
   gtk_widget_class_bind_template_child (widget_class, HelderKpiWindow, headcount_spin);
@@ -396,12 +475,17 @@ helder_kpi_window_class_init (HelderKpiWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, headcount_clicked_cb);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                 (GtkShortcutFunc) gtk_window_close, NULL);
+  /* Reachable once reports are open, from the header bar and beside the
+   * messages about columns.
+   */
+  gtk_widget_class_install_action (widget_class, "kpi.match-columns", NULL, match_columns_cb);
 }
 
 static void
 helder_kpi_window_init (HelderKpiWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.match-columns", FALSE);
 }
 
 HelderKpiWindow *

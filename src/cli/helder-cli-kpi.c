@@ -66,6 +66,33 @@ apply_maps (HelderLmsReport *report,
   return TRUE;
 }
 
+/* The report's messages about columns say what is missing, not how to
+ * say it: on the command line that is --map or the mapping file.
+ */
+static void
+print_mapping_hint (void)
+{
+  g_printerr ("helder-cli: ");
+  g_printerr (_("say what a column holds with --map \"COLUMN=MEANING\" (such as --map "
+                "\"Wie=learner\"), or in kpi-mapping.json in the course folder; "
+                "--save-mapping writes that file for you"));
+  g_printerr ("\n");
+}
+
+/* Prints why a file could not be used, with the hint when it was its columns. */
+static void
+print_refusal (HelderLmsReport *report,
+               guint            refused,
+               const GError    *error)
+{
+  GPtrArray *refusals = helder_lms_report_get_refusals (report);
+
+  g_printerr ("helder-cli: %s\n", error->message);
+  if (refusals->len > refused &&
+      helder_lms_problem_is_about_columns (g_ptr_array_index (refusals, refusals->len - 1)))
+    print_mapping_hint ();
+}
+
 static void
 print_text (const HelderKpiResult *result)
 {
@@ -121,6 +148,7 @@ helder_cli_kpi (int    argc,
   gboolean html = FALSE;
   gboolean csv = FALSE;
   gboolean save_mapping = FALSE;
+  gboolean about_columns = FALSE;
   int headcount = 0;
   GPtrArray *diagnostics;
   const GOptionEntry entries[] = {
@@ -204,15 +232,19 @@ helder_cli_kpi (int    argc,
   if (organisation != NULL &&
       !helder_lms_report_load_organisation (report, organisation, &error))
     {
-      g_printerr ("helder-cli: %s\n", error->message);
+      print_refusal (report, 0, error);
       return HELDER_EXIT_UNUSABLE;
     }
   for (guint i = 0; reports[i] != NULL; i++)
-    if (!helder_lms_report_load_file (report, reports[i], &error))
-      {
-        g_printerr ("helder-cli: %s\n", error->message);
-        return HELDER_EXIT_UNUSABLE;
-      }
+    {
+      guint refused = helder_lms_report_get_refusals (report)->len;
+
+      if (!helder_lms_report_load_file (report, reports[i], &error))
+        {
+          print_refusal (report, refused, error);
+          return HELDER_EXIT_UNUSABLE;
+        }
+    }
 
   if (save_mapping && !helder_lms_report_save_mapping (report, mapping_path, &error))
     {
@@ -226,7 +258,10 @@ helder_cli_kpi (int    argc,
       g_autofree char *line = helder_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
 
       g_printerr ("%s\n", line);
+      about_columns |= helder_lms_problem_is_about_columns (g_ptr_array_index (diagnostics, i));
     }
+  if (about_columns)
+    print_mapping_hint ();
 
   result = helder_kpi_compute (report, course, &settings);
   if (result->learners_outside_organisation > 0)

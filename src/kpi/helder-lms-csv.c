@@ -313,6 +313,8 @@ read_header (LoadState          *state,
         column = helder_lms_column_recognise (fields[i]);
 
       g_hash_table_insert (self->seen_headers, g_strdup (fields[i]), GUINT_TO_POINTER (column));
+      if (*fields[i] != '\0')
+        helder_lms_report_add_header (self, state->input->file, fields[i], column);
       if (column != HELDER_LMS_COLUMN_IGNORED && state->columns[column] < 0)
         state->columns[column] = i;
       else if (*fields[i] != '\0')
@@ -321,10 +323,9 @@ read_header (LoadState          *state,
 
   if (state->columns[HELDER_LMS_COLUMN_LEARNER] < 0)
     {
-      helder_lms_report_refuse_file (self, state->input->file, line,
+      helder_lms_report_refuse_file (self, state->input->file, line, "kpi-no-learner-column",
                                      _("no column with the learner's id (such as “user id”, "
-                                       "“e-mail” or “personeelsnummer”). Name it in "
-                                       "kpi-mapping.json in the course folder."),
+                                       "“e-mail” or “personeelsnummer”)."),
                                      &state->error);
       return FALSE;
     }
@@ -344,10 +345,10 @@ read_header (LoadState          *state,
           if (state->columns[HELDER_LMS_COLUMN_MODULE] < 0 && self->module_ids->len != 1)
             {
               helder_lms_report_refuse_file (self, state->input->file, line,
+                                             "kpi-no-module-column",
                                              _("no column that names the module (such as "
                                                "“module” or “cursus”), and the course has more "
-                                               "than one. Name it in kpi-mapping.json in the "
-                                               "course folder."),
+                                               "than one."),
                                              &state->error);
               return FALSE;
             }
@@ -360,10 +361,9 @@ read_header (LoadState          *state,
         state->input->kind = HELDER_LMS_INPUT_ORGANISATION;
       else
         {
-          helder_lms_report_refuse_file (self, state->input->file, line,
+          helder_lms_report_refuse_file (self, state->input->file, line, "kpi-unknown-report",
                                          _("Helder does not recognise this report: it has no "
-                                           "status or date columns and no question columns. Name "
-                                           "the columns in kpi-mapping.json in the course folder."),
+                                           "status or date columns and no question columns."),
                                          &state->error);
           return FALSE;
         }
@@ -372,8 +372,7 @@ read_header (LoadState          *state,
   if (ignored->len > 0)
     {
       g_autofree char *message =
-        g_strdup_printf (_("these columns are not used: %s. If one of them matters, name it in "
-                           "kpi-mapping.json in the course folder."), ignored->str);
+        g_strdup_printf (_("these columns are not used: %s."), ignored->str);
 
       helder_lms_report_add_diagnostic (self, state->input->file, line, HELDER_SEVERITY_HINT, "kpi-unused-columns", message);
     }
@@ -479,7 +478,7 @@ helder_lms_report_load_csv (HelderLmsReport     *self,
     }
   if (!state.header_done)
     {
-      helder_lms_report_refuse_file (self, path, 0,
+      helder_lms_report_refuse_file (self, path, 0, "kpi-unusable-file",
                                      _("the file is empty; export the report again."), error);
       load_state_fail (&state);
       helder_lms_load_state_clear (&state);

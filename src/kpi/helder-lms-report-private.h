@@ -42,6 +42,7 @@ struct _HelderLmsReport
 
   GHashTable *mapping;         /* normalised header → HelderLmsColumn, set by the user */
   GHashTable *seen_headers;    /* header as written → HelderLmsColumn, for saving */
+  GPtrArray  *headers;         /* of HelderLmsHeader*: every file's columns, in order */
   GPtrArray  *diagnostics;
   GPtrArray  *refusals;        /* of HelderDiagnostic*: one per file left out */
   GPtrArray  *inputs;          /* of HelderLmsInput* */
@@ -140,8 +141,14 @@ void helder_lms_report_problems (LoadState *state);
 void helder_lms_report_refuse_file (HelderLmsReport  *self,
                                     const char       *file,
                                     guint             line,
+                                    const char       *rule,
                                     const char       *message,
                                     GError          **error);
+
+void helder_lms_report_add_header (HelderLmsReport *self,
+                                   const char      *file,
+                                   const char      *header,
+                                   HelderLmsColumn  column);
 
 gboolean helder_lms_value_in (const char *value,
                               const char *list);

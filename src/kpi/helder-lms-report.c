@@ -90,6 +90,14 @@ helder_lms_item_free (HelderLmsItem *item)
 }
 
 static void
+helder_lms_header_free (HelderLmsHeader *header)
+{
+  g_free (header->file);
+  g_free (header->header);
+  g_free (header);
+}
+
+static void
 helder_lms_input_free (HelderLmsInput *input)
 {
   g_free (input->file);
@@ -145,6 +153,50 @@ helder_lms_column_to_string (HelderLmsColumn column)
   g_return_val_if_fail (column < HELDER_N_LMS_COLUMNS, NULL);
 
   return helder_lms_column_names[column];
+}
+
+/* What a column holds, in the words of the person who reads the app's
+ * Match Columns dialog.
+ *
+ * Returns: (transfer none): the translated text.
+ */
+const char *
+helder_lms_column_to_label (HelderLmsColumn column)
+{
+  g_return_val_if_fail (column < HELDER_N_LMS_COLUMNS, NULL);
+
+  switch (column)
+    {
+    case HELDER_LMS_COLUMN_IGNORED:
+      return _("Not used");
+    case HELDER_LMS_COLUMN_LEARNER:
+      return _("Learner (id, e-mail or staff number)");
+    case HELDER_LMS_COLUMN_MODULE:
+      return _("Module");
+    case HELDER_LMS_COLUMN_STATUS:
+      return _("Status (started, completed…)");
+    case HELDER_LMS_COLUMN_STARTED:
+      return _("Date started");
+    case HELDER_LMS_COLUMN_COMPLETED:
+      return _("Date completed");
+    case HELDER_LMS_COLUMN_DEPARTMENT:
+      return _("Department");
+    case HELDER_LMS_COLUMN_TEAM:
+      return _("Team");
+    case HELDER_LMS_COLUMN_INTERACTION:
+      return _("Question");
+    case HELDER_LMS_COLUMN_RESULT:
+      return _("Result (right or wrong)");
+    case HELDER_LMS_COLUMN_RESPONSE:
+      return _("Answer given");
+    case HELDER_LMS_COLUMN_ATTEMPT:
+      return _("Attempt");
+    case HELDER_LMS_COLUMN_DISCUSSED:
+      return _("Discussed in the team");
+    case HELDER_N_LMS_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 gboolean
@@ -412,6 +464,7 @@ helder_lms_report_new (HelderCourse *course)
   self->team_discussed = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->mapping = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->seen_headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->headers = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_lms_header_free);
   self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
   self->refusals = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
   self->inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_lms_input_free);
@@ -471,6 +524,7 @@ helder_lms_report_free (HelderLmsReport *self)
   g_array_unref (self->team_discussed);
   g_hash_table_unref (self->mapping);
   g_hash_table_unref (self->seen_headers);
+  g_ptr_array_unref (self->headers);
   g_ptr_array_unref (self->diagnostics);
   g_ptr_array_unref (self->refusals);
   g_ptr_array_unref (self->inputs);
@@ -591,12 +645,12 @@ void
 helder_lms_report_refuse_file (HelderLmsReport  *self,
                                const char       *file,
                                guint             line,
+                               const char       *rule,
                                const char       *message,
                                GError          **error)
 {
   g_ptr_array_add (self->refusals, helder_diagnostic_new (file, 0, 0, line, line > 0 ? 1 : 0,
-                                                          HELDER_SEVERITY_ERROR,
-                                                          "kpi-unusable-file", message));
+                                                          HELDER_SEVERITY_ERROR, rule, message));
   if (line > 0)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s:%u: %s", file, line, message);
   else
@@ -624,6 +678,23 @@ helder_lms_dup_problem_text (const HelderDiagnostic *problem)
     return g_strdup_printf (_("Line %u of %s: %s"), problem->line, name, problem->message);
   /* Translators: a problem with a report file as a whole: its name, what to do */
   return g_strdup_printf (_("In %s: %s"), name, problem->message);
+}
+
+/* The problems that go away once the user says what the columns of a
+ * file hold. Their messages name no way to say it: the command line and
+ * the app each add their own.
+ */
+gboolean
+helder_lms_problem_is_about_columns (const HelderDiagnostic *problem)
+{
+  static const char * const rules[] = {
+    "kpi-no-learner-column", "kpi-no-module-column", "kpi-unknown-report", "kpi-unused-columns",
+    NULL
+  };
+
+  g_return_val_if_fail (problem != NULL, FALSE);
+
+  return problem->rule != NULL && g_strv_contains (rules, problem->rule);
 }
 
 void
@@ -986,6 +1057,49 @@ GPtrArray *
 helder_lms_report_get_refusals (HelderLmsReport *self)
 {
   return self->refusals;
+}
+
+/* Records a column of @file, once per header. */
+void
+helder_lms_report_add_header (HelderLmsReport *self,
+                              const char      *file,
+                              const char      *header,
+                              HelderLmsColumn  column)
+{
+  HelderLmsHeader *added;
+
+  for (guint i = self->headers->len; i > 0; i--)
+    {
+      HelderLmsHeader *seen = g_ptr_array_index (self->headers, i - 1);
+
+      if (!g_str_equal (seen->file, file))
+        break;
+      if (g_str_equal (seen->header, header))
+        return;
+    }
+
+  added = g_new0 (HelderLmsHeader, 1);
+  added->file = g_strdup (file);
+  added->header = g_strdup (header);
+  added->column = column;
+  g_ptr_array_add (self->headers, added);
+}
+
+/**
+ * helder_lms_report_get_headers:
+ *
+ * The columns of every CSV file loaded, refused files included, in the
+ * order of the files and of their columns: what the user can correct.
+ *
+ * Returns: (transfer none) (element-type HelderLmsHeader): owned by the
+ *   report; take a reference with g_ptr_array_ref() to keep it longer.
+ */
+GPtrArray *
+helder_lms_report_get_headers (HelderLmsReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->headers;
 }
 
 GPtrArray *

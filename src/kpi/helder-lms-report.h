@@ -84,6 +84,18 @@ typedef struct
   GArray            *attempts; /* of guint8 per learner: attempt of the answer kept */
 } HelderLmsItem;
 
+/* A column of a CSV report as the last load read it: its header as
+ * written and the meaning it was read with (from the mapping, or
+ * recognised by its name). Columns Moodle numbers ("Question 1",
+ * "Response 1", …) and columns without a name are not listed.
+ */
+typedef struct
+{
+  char            *file;
+  char            *header;
+  HelderLmsColumn  column;
+} HelderLmsHeader;
+
 typedef struct _HelderLmsReport HelderLmsReport;
 
 HelderLmsReport   *helder_lms_report_new            (HelderCourse     *course);
@@ -100,6 +112,10 @@ gboolean           helder_lms_report_save_mapping   (HelderLmsReport  *self,
 void               helder_lms_report_map_column     (HelderLmsReport  *self,
                                                      const char       *header,
                                                      HelderLmsColumn   column);
+gboolean           helder_lms_save_chosen_columns   (HelderCourse     *course,
+                                                     GPtrArray        *headers,
+                                                     gboolean          replace_unreadable,
+                                                     GError          **error);
 gboolean           helder_lms_report_load_file      (HelderLmsReport  *self,
                                                      const char       *path,
                                                      GError          **error);
@@ -110,6 +126,8 @@ gboolean           helder_lms_report_load_organisation (HelderLmsReport *self,
 GPtrArray         *helder_lms_report_get_diagnostics (HelderLmsReport *self);
 GPtrArray         *helder_lms_report_get_refusals   (HelderLmsReport  *self);
 char              *helder_lms_dup_problem_text      (const HelderDiagnostic *problem);
+gboolean           helder_lms_problem_is_about_columns (const HelderDiagnostic *problem);
+GPtrArray         *helder_lms_report_get_headers    (HelderLmsReport  *self);
 GPtrArray         *helder_lms_report_get_inputs     (HelderLmsReport  *self);
 GPtrArray         *helder_lms_report_get_items      (HelderLmsReport  *self);
 guint              helder_lms_report_get_n_learners (HelderLmsReport  *self);
@@ -131,6 +149,7 @@ guint32            helder_lms_report_get_first_day  (HelderLmsReport  *self);
 guint32            helder_lms_report_get_last_day   (HelderLmsReport  *self);
 
 const char        *helder_lms_column_to_string      (HelderLmsColumn   column);
+const char        *helder_lms_column_to_label       (HelderLmsColumn   column);
 gboolean           helder_lms_column_from_string    (const char       *name,
                                                      HelderLmsColumn  *column);
 HelderLmsColumn    helder_lms_column_recognise      (const char       *header);

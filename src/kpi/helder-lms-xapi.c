@@ -170,7 +170,7 @@ helder_lms_report_load_xapi (HelderLmsReport  *self,
 
   if (statements == NULL)
     {
-      helder_lms_report_refuse_file (self, path, 0,
+      helder_lms_report_refuse_file (self, path, 0, "kpi-unusable-file",
                                      _("expected a JSON array of xAPI statements, or an object "
                                        "with “statements”; export the statements from the LRS "
                                        "again."),
