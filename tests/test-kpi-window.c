@@ -445,6 +445,8 @@ test_match_columns (void)
   g_assert_false (has_label (GTK_WIDGET (window), "kpi-mapping.json"));
   g_assert_false (has_label (GTK_WIDGET (window), "--map"));
   g_assert_false (has_label (GTK_WIDGET (window), "kpi-"));
+  /* Not "No LMS Reports Yet": reports were opened, none could be used. */
+  g_assert_true (gtk_widget_get_mapped (find_named (GTK_WIDGET (window), "kpi-unusable")));
   if (screenshots != NULL)
     helder_test_save_named_screenshot (GTK_WIDGET (window), screenshots, "kpi-column-problems");
 
@@ -461,6 +463,7 @@ test_match_columns (void)
   assert_recognised (dialog);
   g_assert_false (has_label (dialog, "kpi-mapping.json"));
   match_and_apply (window, dialog, course_path, screenshots);
+  g_assert_false (gtk_widget_get_mapped (find_named (GTK_WIDGET (window), "kpi-unusable")));
 
   /* Opened again, it shows the saved choice. */
   g_assert_true (gtk_widget_is_sensitive (find_named (GTK_WIDGET (window), "match-columns")));

@@ -251,8 +251,12 @@ loaded_cb (GObject      *source,
   self->mapping_unreadable = job->mapping_unreadable;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "kpi.match-columns", self->headers->len > 0);
   show_problems (self, job->report, job->unusable, job->mapping_unreadable);
+  /* Nothing to count: not the last dashboard, nor "no reports yet". */
   if (!has_activity (job->report))
-    return;
+    {
+      gtk_stack_set_visible_child_name (self->stack, "unusable");
+      return;
+    }
   gtk_revealer_set_reveal_child (self->headcount_revealer, job->result->headcount == 0 ||
                                                            self->headcount > 0);
   helder_kpi_view_set_result (self->view, g_steal_pointer (&job->result));
