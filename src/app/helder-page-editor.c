@@ -358,18 +358,27 @@ helder_page_editor_check_now (HelderPageEditor *self)
   apply_diagnostics (self);
 }
 
+/* A check in a thread does not keep the editor alive: closed meanwhile,
+ * the editor is gone and the findings with it.
+ */
 static void
 page_checked_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(HelderPageEditor) self = user_data;
+  GWeakRef *weak = user_data;
+  g_autoptr(HelderPageEditor) self = g_weak_ref_get (weak);
   g_autoptr(GError) error = NULL;
   GPtrArray *diagnostics = helder_checks_run_page_finish (result, &error);
 
+  g_weak_ref_clear (weak);
+  g_free (weak);
   /* Cancelled: the text or the page changed since; a newer check follows. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_pointer (&diagnostics, g_ptr_array_unref);
+      return;
+    }
   g_clear_object (&self->check_cancellable);
 
   /* A page that is not on disk yet is checked here. */
@@ -390,13 +399,17 @@ page_checked_cb (GObject      *source,
 static void
 check_in_thread (HelderPageEditor *self)
 {
+  GWeakRef *weak;
+
   cancel_check (self);
   if (self->page == NULL)
     return;
 
   self->check_cancellable = g_cancellable_new ();
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
   helder_checks_run_page_async (self->course, self->page, self->check_cancellable,
-                                page_checked_cb, g_object_ref (self));
+                                page_checked_cb, weak);
 }
 
 static gboolean
@@ -1200,7 +1213,14 @@ helder_page_editor_set_page (HelderPageEditor *self,
 
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
-  helder_page_editor_check_now (self);
+  /* The page is shown first; its findings follow from a thread, so that
+   * opening a page (and the app) does not wait for the checks or for
+   * the spelling dictionaries they need.
+   */
+  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
+  apply_diagnostics (self);
+  check_in_thread (self);
 }
 
 HelderPage *
