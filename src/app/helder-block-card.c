@@ -98,6 +98,7 @@ struct _HelderBlockCard
   GtkLabel          *kind_label;
   GtkLabel          *badge;
   GtkMenuButton     *menu_button;
+  GtkWidget         *insert_button;
   GMenuModel        *card_menu;
   GtkWidget         *fields;
 
@@ -121,6 +122,33 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* GTK 4.8 asks the X server where the pointer is each time a tooltip is
+ * set, a round trip; a page of question cards sets hundreds. A card's
+ * tooltips are given when GTK asks for one instead.
+ */
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  const char *text)
+{
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  g_signal_connect_data (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), g_strdup (text),
+                         (GClosureNotify) g_free, 0);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text, -1);
+}
 
 static const char *
 kind_name (const HelderBlock *block)
@@ -1042,7 +1070,7 @@ fill_paragraph_bar (GtkWidget *bar)
 
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_focus_on_click (button, FALSE);
-      gtk_widget_set_tooltip_text (button, _(styles[i].tooltip));
+      set_tooltip (button, _(styles[i].tooltip));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _(styles[i].tooltip), -1);
       g_object_set_data (G_OBJECT (button), "helder-kind", GINT_TO_POINTER (styles[i].kind));
@@ -1255,7 +1283,7 @@ add_binding (HelderBlockCard       *self,
           g_autofree char *edit_label = g_strdup_printf (_("Edit %s"), label);
 
           binding->edit = gtk_button_new_with_label (_("Edit"));
-          gtk_widget_set_tooltip_text (binding->edit, edit_label);
+          set_tooltip (binding->edit, edit_label);
           gtk_accessible_update_property (GTK_ACCESSIBLE (binding->edit),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label, -1);
           g_signal_connect (binding->edit, "clicked", G_CALLBACK (edit_file_cb), binding);
@@ -1352,7 +1380,7 @@ item_button (HelderBlockCard *self,
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
+  set_tooltip (button, tooltip);
   /* GTK 4.8 names an icon button after its image, not its tooltip. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                   -1);
@@ -2414,6 +2442,7 @@ helder_block_card_class_init (HelderBlockCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, kind_label);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, badge);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, insert_button);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, card_menu);
   gtk_widget_class_bind_template_child (widget_class, HelderBlockCard, fields);
 }
@@ -2469,6 +2498,9 @@ helder_block_card_init (HelderBlockCard *self)
   gtk_widget_add_controller (self->handle, GTK_EVENT_CONTROLLER (drag));
   gtk_widget_set_cursor_from_name (self->handle, "grab");
   gtk_menu_button_set_create_popup_func (self->menu_button, create_card_menu_cb, self, NULL);
+  set_tooltip (self->handle, _("Drag to Move (Alt+Up, Alt+Down)"));
+  set_tooltip (GTK_WIDGET (self->menu_button), _("Block Menu"));
+  set_tooltip (self->insert_button, _("Insert Block After (Shift+Ctrl+Enter)"));
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "enter", G_CALLBACK (focus_enter_cb), self, G_CONNECT_SWAPPED);
