@@ -6,11 +6,13 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 
 #include <glib/gi18n.h>
 
 #include <gtksourceview/gtksource.h>
 
+#include "helder-checks.h"
 #include "helder-page-editor.h"
 #include "helder-ui-test-utils.h"
 
@@ -237,6 +239,11 @@ ui_test_init (int    *argc,
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   gtk_source_init ();
+  /* As the app does when it shuts down: a test that ends while a page
+   * is checked in a thread waits for the check rather than crash in the
+   * dictionaries' teardown.
+   */
+  atexit (helder_checks_wait_for_threads);
 }
 
 static gboolean

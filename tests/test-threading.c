@@ -115,6 +115,35 @@ test_checks_async (void)
   helder_test_remove_tree (path);
 }
 
+/* Waiting for the checks in threads covers the ones still queued, and
+ * returns once each has done its work (its result follows through the
+ * main loop): a process may then exit without cutting a check off.
+ */
+static void
+test_wait_for_threads (void)
+{
+  g_autofree char *path = helder_test_copy_course ("export/course");
+  g_autoptr(HelderCourse) course = helder_test_load_course (path);
+  g_auto(Outcome) first = { g_thread_self () };
+  g_auto(Outcome) second = { g_thread_self () };
+  g_auto(Outcome) whole = { g_thread_self () };
+  guint course_runs = helder_checks_get_n_course_runs ();
+
+  helder_checks_run_page_async (course, helder_course_find_page (course, "01-basis/01-tekst.md"),
+                                NULL, done_cb, &first);
+  helder_checks_run_page_async (course, helder_course_find_page (course, "01-basis/01-tekst.md"),
+                                NULL, done_cb, &second);
+  helder_checks_run_course_async (course, NULL, NULL, NULL, done_cb, &whole);
+  helder_checks_wait_for_threads ();
+  g_assert_cmpuint (helder_checks_get_n_course_runs (), ==, course_runs + 1);
+
+  wait_for_result (&first);
+  wait_for_result (&second);
+  wait_for_result (&whole);
+
+  helder_test_remove_tree (path);
+}
+
 static void
 test_cancelled (void)
 {
@@ -562,6 +591,7 @@ main (int   argc,
 
   g_test_add_func ("/threading/checks-async", test_checks_async);
   g_test_add_func ("/threading/cancelled", test_cancelled);
+  g_test_add_func ("/threading/wait-for-threads", test_wait_for_threads);
   g_test_add_func ("/threading/export-checks-once", test_export_checks_once);
   g_test_add_func ("/threading/export-while-files-change", test_export_while_files_change);
   g_test_add_func ("/threading/export-other-kinds", test_export_other_kinds);

@@ -14,6 +14,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "helder-application.h"
+#include "helder-checks.h"
 #include "helder-preferences.h"
 #include "helder-spelling.h"
 #include "helder-window.h"
@@ -224,6 +225,19 @@ helder_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>question", NULL });
 }
 
+/* The windows are closed and their checks cancelled: the process ends
+ * once the checks still running in threads, and the dictionaries being
+ * loaded, are done with.
+ */
+static void
+helder_application_shutdown (GApplication *app)
+{
+  G_APPLICATION_CLASS (helder_application_parent_class)->shutdown (app);
+
+  helder_checks_wait_for_threads ();
+  helder_spelling_is_available ();
+}
+
 static void
 helder_application_dispose (GObject *object)
 {
@@ -243,6 +257,7 @@ helder_application_class_init (HelderApplicationClass *klass)
   app_class->activate = helder_application_activate;
   app_class->open = helder_application_open;
   app_class->startup = helder_application_startup;
+  app_class->shutdown = helder_application_shutdown;
   app_class->handle_local_options = helder_application_handle_local_options;
 }
 

@@ -280,13 +280,55 @@ check_job_free (CheckJob *job)
   g_free (job);
 }
 
+/* The checks started in threads and not yet done (counted from the
+ * moment they are queued), so that the process can wait for them before
+ * it exits (see helder_checks_wait_for_threads()).
+ */
+static GMutex running_lock;
+static GCond  running_ended;
+static guint  n_running;
+
+static void
+check_in_thread (GTask        *task,
+                 CheckJob     *job,
+                 GCancellable *cancellable);
+
 static void
 check_thread (GTask        *task,
               gpointer      source_object,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  CheckJob *job = task_data;
+  check_in_thread (task, task_data, cancellable);
+
+  g_mutex_lock (&running_lock);
+  if (--n_running == 0)
+    g_cond_broadcast (&running_ended);
+  g_mutex_unlock (&running_lock);
+}
+
+/**
+ * helder_checks_wait_for_threads:
+ *
+ * Waits until no check runs in a thread. A process that exits while a
+ * check still reads the course or loads the spelling dictionaries
+ * crashes in their teardown; the app and the tests call this before
+ * they exit. Checks cancelled by then end at their next step.
+ */
+void
+helder_checks_wait_for_threads (void)
+{
+  g_mutex_lock (&running_lock);
+  while (n_running > 0)
+    g_cond_wait (&running_ended, &running_lock);
+  g_mutex_unlock (&running_lock);
+}
+
+static void
+check_in_thread (GTask        *task,
+                 CheckJob     *job,
+                 GCancellable *cancellable)
+{
   g_autoptr(HelderCourse) copy = helder_course_snapshot_read_in_task (job->snapshot, task);
   GError *error = NULL;
   GPtrArray *diagnostics;
@@ -331,6 +373,9 @@ start_check (CheckJob            *job,
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, job, (GDestroyNotify) check_job_free);
+  g_mutex_lock (&running_lock);
+  n_running++;
+  g_mutex_unlock (&running_lock);
   g_task_run_in_thread (task, check_thread);
 }
 

@@ -56,5 +56,6 @@ GPtrArray *helder_checks_run_course_finish (GAsyncResult        *result,
                                             GError             **error);
 
 guint      helder_checks_get_n_course_runs (void);
+void       helder_checks_wait_for_threads (void);
 
 G_END_DECLS
