@@ -312,7 +312,6 @@ read_header (LoadState          *state,
       else
         column = helder_lms_column_recognise (fields[i]);
 
-      g_hash_table_insert (self->seen_headers, g_strdup (fields[i]), GUINT_TO_POINTER (column));
       if (*fields[i] != '\0')
         helder_lms_report_add_header (self, state->input->file, fields[i], column);
       if (column != HELDER_LMS_COLUMN_IGNORED && state->columns[column] < 0)

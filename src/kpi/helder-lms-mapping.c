@@ -148,7 +148,16 @@ helder_lms_report_save_mapping (HelderLmsReport  *self,
                                 const char       *path,
                                 GError          **error)
 {
-  return write_columns (self->seen_headers, path, error);
+  g_autoptr(GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < self->headers->len; i++)
+    {
+      const HelderLmsHeader *seen = g_ptr_array_index (self->headers, i);
+
+      g_hash_table_insert (columns, seen->header, GUINT_TO_POINTER (seen->column));
+    }
+
+  return write_columns (columns, path, error);
 }
 
 /**

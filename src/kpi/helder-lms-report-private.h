@@ -41,7 +41,6 @@ struct _HelderLmsReport
   guint       n_employees;
 
   GHashTable *mapping;         /* normalised header → HelderLmsColumn, set by the user */
-  GHashTable *seen_headers;    /* header as written → HelderLmsColumn, for saving */
   GPtrArray  *headers;         /* of HelderLmsHeader*: every file's columns, in order */
   GPtrArray  *diagnostics;
   GPtrArray  *refusals;        /* of HelderDiagnostic*: one per file left out */

@@ -463,7 +463,6 @@ helder_lms_report_new (HelderCourse *course)
   self->team_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->team_discussed = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->mapping = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->seen_headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->headers = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_lms_header_free);
   self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
   self->refusals = g_ptr_array_new_with_free_func ((GDestroyNotify) helder_diagnostic_unref);
@@ -523,7 +522,6 @@ helder_lms_report_free (HelderLmsReport *self)
   g_ptr_array_unref (self->teams);
   g_array_unref (self->team_discussed);
   g_hash_table_unref (self->mapping);
-  g_hash_table_unref (self->seen_headers);
   g_ptr_array_unref (self->headers);
   g_ptr_array_unref (self->diagnostics);
   g_ptr_array_unref (self->refusals);
