@@ -280,50 +280,6 @@ check_job_free (CheckJob *job)
   g_free (job);
 }
 
-/* The checks started in threads and not yet done (counted from the
- * moment they are queued), so that the process can wait for them before
- * it exits (see helder_checks_wait_for_threads()).
- */
-static GMutex running_lock;
-static GCond  running_ended;
-static guint  n_running;
-
-static void
-check_in_thread (GTask        *task,
-                 CheckJob     *job,
-                 GCancellable *cancellable);
-
-static void
-check_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  check_in_thread (task, task_data, cancellable);
-
-  g_mutex_lock (&running_lock);
-  if (--n_running == 0)
-    g_cond_broadcast (&running_ended);
-  g_mutex_unlock (&running_lock);
-}
-
-/**
- * helder_checks_wait_for_threads:
- *
- * Waits until no check runs in a thread. A process that exits while a
- * check still reads the course or loads the spelling dictionaries
- * crashes in their teardown; the app and the tests call this before
- * they exit. Checks cancelled by then end at their next step.
- */
-void
-helder_checks_wait_for_threads (void)
-{
-  g_mutex_lock (&running_lock);
-  while (n_running > 0)
-    g_cond_wait (&running_ended, &running_lock);
-  g_mutex_unlock (&running_lock);
-}
-
 static void
 check_in_thread (GTask        *task,
                  CheckJob     *job,
@@ -360,6 +316,45 @@ check_in_thread (GTask        *task,
     }
 
   g_task_return_pointer (task, diagnostics, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* The checks started in threads and not yet done (counted from the
+ * moment they are queued), so that the process can wait for them before
+ * it exits (see helder_checks_wait_for_threads()).
+ */
+static GMutex running_lock;
+static GCond  running_ended;
+static guint  n_running;
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  check_in_thread (task, task_data, cancellable);
+
+  g_mutex_lock (&running_lock);
+  if (--n_running == 0)
+    g_cond_broadcast (&running_ended);
+  g_mutex_unlock (&running_lock);
+}
+
+/**
+ * helder_checks_wait_for_threads:
+ *
+ * Waits until no check runs in a thread. A process that exits while a
+ * check still reads the course or loads the spelling dictionaries
+ * crashes in their teardown; the app and the tests call this before
+ * they exit. Checks cancelled by then end at their next step.
+ */
+void
+helder_checks_wait_for_threads (void)
+{
+  g_mutex_lock (&running_lock);
+  while (n_running > 0)
+    g_cond_wait (&running_ended, &running_lock);
+  g_mutex_unlock (&running_lock);
 }
 
 static void
