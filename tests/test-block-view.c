@@ -1293,6 +1293,21 @@ test_card_names (void)
     }
   g_assert_true (list_seen);
 
+  /* Typed over, a text card is named after its new words. */
+  {
+    GtkWidget *text = card_field (card_at (window, 1), GTK_TYPE_TEXT_VIEW, NULL, 0);
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text));
+    GtkTextIter start;
+    GtkTextIter end;
+
+    gtk_widget_grab_focus (text);
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    gtk_text_buffer_select_range (buffer, &start, &end);
+    type_into (text, "Nieuwe woorden staan hier.");
+    g_assert_cmpstr (helder_block_card_get_name (HELDER_BLOCK_CARD (card_at (window, 1))), ==,
+                     "Text: Nieuwe woorden staan hier.");
+  }
+
   close_window (window);
   helder_test_remove_tree (path);
 }

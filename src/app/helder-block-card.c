@@ -84,6 +84,7 @@ struct _HelderBlockCard
   char              *rich_shown; /* CARD_TEXT: the CommonMark the rich text shows */
   char              *shape;   /* what the widgets were built for */
   char              *name;
+  gboolean           name_stale;  /* the card's own edit changed its words */
   CardMode           mode;
   GPtrArray         *bindings;
   gboolean           updating;
@@ -466,6 +467,7 @@ binding_changed (Binding *binding)
        */
       g_free (self->source);
       self->source = g_strdup (value);
+      self->name_stale = TRUE;
       if (self->mode == CARD_TEXT)
         {
           g_free (self->rich_shown);
@@ -1980,6 +1982,23 @@ block_subject (HelderBlockCard *self)
   return g_strdup (subject);
 }
 
+/* The card's name, on top and for a screen reader: its kind and the
+ * first words it shows.
+ */
+static void
+update_name (HelderBlockCard *self)
+{
+  g_autofree char *subject = block_subject (self);
+
+  g_free (self->name);
+  self->name = subject != NULL ? g_strdup_printf ("%s: %s", kind_name (self->block), subject)
+                               : g_strdup (kind_name (self->block));
+  self->name_stale = FALSE;
+  gtk_label_set_text (self->kind_label, self->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->name, -1);
+}
+
 /**
  * helder_block_card_move:
  * @block: a block with the same bytes as the card's, owned by the page
@@ -2000,6 +2019,9 @@ helder_block_card_move (HelderBlockCard   *self,
 
   self->block = block;
   self->text = text;
+  /* Its own text, typed into it: the name follows the words. */
+  if (self->name_stale)
+    update_name (self);
 }
 
 /**
@@ -2019,7 +2041,6 @@ helder_block_card_update (HelderBlockCard   *self,
                           const char        *text)
 {
   g_autofree char *shape = NULL;
-  g_autofree char *subject = NULL;
   CardMode mode;
 
   g_return_val_if_fail (HELDER_IS_BLOCK_CARD (self), FALSE);
@@ -2049,13 +2070,7 @@ helder_block_card_update (HelderBlockCard   *self,
   self->updating = FALSE;
   update_media (self);
 
-  subject = block_subject (self);
-  g_free (self->name);
-  self->name = subject != NULL ? g_strdup_printf ("%s: %s", kind_name (block), subject)
-                               : g_strdup (kind_name (block));
-  gtk_label_set_text (self->kind_label, self->name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->name, -1);
+  update_name (self);
 
   return TRUE;
 }
