@@ -233,7 +233,8 @@ helder_kpi_columns_init (HelderKpiColumns *self)
  * @replace_unreadable: whether Apply replaces saved choices that cannot
  *   be read (the window has said so)
  *
- * Returns: (transfer floating): the dialog, not shown yet.
+ * Returns: (transfer none): the dialog, not shown yet; GTK keeps it until
+ *   it is closed.
  */
 HelderKpiColumns *
 helder_kpi_columns_new (GtkWindow    *parent,
