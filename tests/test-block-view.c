@@ -60,23 +60,6 @@ run_until_idle (void)
     ;
 }
 
-static gboolean
-course_open (gpointer data)
-{
-  return helder_window_get_page (data) != NULL;
-}
-
-static void
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 90 * G_USEC_PER_SEC;
-
-  while (!condition (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (condition (data));
-}
-
 static HelderWindow *
 open_course (const char *path)
 {
@@ -86,7 +69,7 @@ open_course (const char *path)
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
   gtk_window_present (GTK_WINDOW (window));
   helder_window_open_course (window, folder);
-  wait_until (course_open, window);
+  wait_for (page_shown, window);
   run_until_idle ();
 
   return window;
@@ -246,7 +229,7 @@ wait_for_frame (GtkWidget *widget)
   gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), &painted);
 
   gtk_widget_queue_draw (widget);
-  wait_until (is_true, &painted);
+  wait_for (is_true, &painted);
   g_signal_handler_disconnect (clock, handler);
 }
 
@@ -389,7 +372,7 @@ test_sample_page_reads_without_syntax (void)
       g_autofree char *video_name = g_strdup_printf ("%s: %s", _("Video"), "Wat is AI? Een korte uitleg");
       GtkWidget *video = card_named (window, video_name);
 
-      wait_until (label_shows_text, file_state (video, _("Captions")));
+      wait_for (label_shows_text, file_state (video, _("Captions")));
       gtk_widget_grab_focus (card_field (video, GTK_TYPE_ENTRY, _("Title"), 0));
       save_screenshots (window, g_getenv ("HELDER_BLOCK_VIEW_SCREENSHOTS"));
     }
@@ -981,7 +964,7 @@ drag_card (HelderWindow *window,
   g_assert_true (g_value_get_object (&value) == card);
 
   /* Dropped on a card the window has laid out. */
-  wait_until (has_height, target);
+  wait_for (has_height, target);
   g_signal_emit_by_name (controller_of (target, GTK_TYPE_DROP_TARGET), "drop", &value, 10.0,
                          lower_half ? gtk_widget_get_height (target) - 2.0 : 2.0, &dropped);
   g_assert_true (dropped);
@@ -1094,8 +1077,8 @@ test_media_cards (void)
   captions = file_state (card, "Captions");
   transcript = file_state (card, "Transcript");
   media = file_state (card, "Video file");
-  wait_until (label_shows_text, captions);
-  wait_until (picture_shows, card_field (card, GTK_TYPE_PICTURE, NULL, 0));
+  wait_for (label_shows_text, captions);
+  wait_for (picture_shows, card_field (card, GTK_TYPE_PICTURE, NULL, 0));
   g_assert_true (g_regex_match_simple ("^Captions cover [0-9]+:[0-5][0-9] of [0-9]+:[0-5][0-9]$",
                                        gtk_label_get_text (captions), 0, 0));
   g_assert_true (g_regex_match_simple ("^[0-9]+ words$", gtk_label_get_text (transcript), 0, 0));
@@ -1106,7 +1089,7 @@ test_media_cards (void)
   show_page (window, helder_course_find_page (course, "03-ethiek/03-privacy.md"));
   card = card_named (window, "Audio: Verhaal: de brieven van vrijdagmiddag");
   captions = file_state (card, "Captions");
-  wait_until (label_shows_text, captions);
+  wait_for (label_shows_text, captions);
   g_assert_true (g_regex_match_simple ("^Captions cover [0-9]+:[0-5][0-9] of [0-9]+:[0-5][0-9]$",
                                        gtk_label_get_text (captions), 0, 0));
   g_assert_null (find_widget (card, GTK_TYPE_PICTURE, NULL));
@@ -1144,11 +1127,11 @@ test_image_card (void)
   insert_block (window, 7);
   card = card_at (window, 1);
   type_into (card_field (card, GTK_TYPE_ENTRY, "Picture", 0), "media/logo.png");
-  wait_until (picture_shows, card_field (card, GTK_TYPE_PICTURE, NULL, 0));
+  wait_for (picture_shows, card_field (card, GTK_TYPE_PICTURE, NULL, 0));
   alt = card_field (card, GTK_TYPE_ENTRY, "Alt text", 0);
   type_into (alt, "logo.png");
   findings = GTK_LABEL (gtk_widget_get_next_sibling (alt));
-  wait_until (label_is_visible, findings);
+  wait_for (label_is_visible, findings);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (findings), "The alt text is a file name"));
 
   decorative = card_field (card, GTK_TYPE_SWITCH, NULL, 0);
@@ -1156,7 +1139,7 @@ test_image_card (void)
   run_until_idle ();
   g_assert_nonnull (strstr (helder_page_get_text (helder_window_get_page (window)),
                             "decorative: yes\n"));
-  wait_until (label_is_hidden, findings);
+  wait_for (label_is_hidden, findings);
 
   close_window (window);
   helder_test_remove_tree (path);
@@ -1211,7 +1194,7 @@ test_card_menu (void)
 
   button = find_widget (g_ptr_array_index (cards, 1), GTK_TYPE_MENU_BUTTON, NULL);
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  wait_until (menu_shown, button);
+  wait_for (menu_shown, button);
   item = find_label (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
                      "Duplicate");
   g_assert_nonnull (item);
@@ -1380,7 +1363,7 @@ test_phone_width (void)
       show_page (window, helder_course_find_page (course, g_ptr_array_index (files, i)));
       gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
       g_assert_cmpint (minimum, <=, 360);
-      wait_until (cards_phone_wide, window);
+      wait_for (cards_phone_wide, window);
 
       blocks = find_widget (GTK_WIDGET (window), GTK_TYPE_WIDGET, "blocks");
       g_assert_true (gtk_widget_get_mapped (blocks));
