@@ -77,18 +77,30 @@ wait_for_condition (gboolean   (*condition) (gpointer),
   wait_for_condition_within (condition, data, what, 90);
 }
 
+/* For a weak pointer at @location: whether its object is gone. */
+gboolean
+pointer_cleared (gpointer location)
+{
+  return *(gpointer *) location == NULL;
+}
+
+static gboolean
+only_ours (gpointer window)
+{
+  return g_atomic_int_get ((int *) &G_OBJECT (window)->ref_count) == 1;
+}
+
 /* Closes @window and checks that nothing keeps it alive. Work the window
  * started (a check in a thread, a timeout) may hold it until it ends, so
  * the main loop runs until the window is gone: a window something keeps
- * alive for good makes the test time out.
+ * alive for good fails the test after the usual wait.
  */
 void
 close_and_finalize (gpointer window)
 {
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  while (g_atomic_int_get ((int *) &G_OBJECT (window)->ref_count) > 1)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for_condition (only_ours, window, "the closed window to be let go");
   g_assert_finalize_object (window);
 }
 

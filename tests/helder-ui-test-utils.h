@@ -20,6 +20,7 @@ void wait_for_condition_within (gboolean (*condition) (gpointer), gpointer data,
 /* Waits up to 90 s for @condition (a function of @data) to hold. */
 #define wait_for(condition, data) wait_for_condition ((condition), (data), #condition)
 void close_and_finalize (gpointer window);
+gboolean pointer_cleared (gpointer location);
 gboolean page_shown (gpointer data);
 void open_page_in_outline (HelderWindow *window, const char *file);
 HelderDiagnostic * finding_with_rule (GtkWidget *window, const char *rule);

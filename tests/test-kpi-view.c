@@ -270,8 +270,7 @@ test_dashboard (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  while (view != NULL && g_main_context_iteration (NULL, TRUE));
-  g_assert_null (view);
+  wait_for (pointer_cleared, &view);
 }
 
 static void

@@ -144,7 +144,7 @@ close_kpi_window (HelderKpiWindow *window)
 {
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
-  while (window != NULL && g_main_context_iteration (NULL, TRUE));
+  wait_for (pointer_cleared, &window);
 }
 
 static void
