@@ -335,6 +335,70 @@ test_damaged_pictures (void)
   helder_test_remove_tree (path);
 }
 
+/* Threads that all wait for one signal, then read one file's length. */
+typedef struct
+{
+  GMutex      lock;
+  GCond       go;
+  gboolean    started;
+  const char *path;
+} FirstUse;
+
+static gpointer
+read_length_thread (gpointer data)
+{
+  FirstUse *use = data;
+  g_autoptr(GError) error = NULL;
+  gint64 duration;
+
+  g_mutex_lock (&use->lock);
+  while (!use->started)
+    g_cond_wait (&use->go, &use->lock);
+  g_mutex_unlock (&use->lock);
+
+  duration = helder_media_get_duration (use->path, &error);
+  g_assert_no_error (error);
+
+  return GINT_TO_POINTER ((int) duration);
+}
+
+/* Checks in several threads can be the first to read a media file's
+ * length at the same moment. Each reads the real length: a thread that
+ * went on before GStreamer had loaded its plugins read 0, and a course
+ * without errors got "the cue starts after the media ends".
+ */
+static void
+test_length_first_read_in_threads (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *path = helder_test_data_path ("course-valid/media/verhaal.wav");
+      FirstUse use = { .path = path };
+      GThread *threads[8];
+
+      g_mutex_init (&use.lock);
+      g_cond_init (&use.go);
+      for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+        threads[i] = g_thread_new ("length", read_length_thread, &use);
+      g_mutex_lock (&use.lock);
+      use.started = TRUE;
+      g_cond_broadcast (&use.go);
+      g_mutex_unlock (&use.lock);
+      for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+        g_assert_cmpint (GPOINTER_TO_INT (g_thread_join (threads[i])), >, 0);
+      g_mutex_clear (&use.lock);
+      g_cond_clear (&use.go);
+      return;
+    }
+
+  /* Each run is a new process, where GStreamer has not started yet. */
+  for (guint run = 0; run < 10; run++)
+    {
+      g_test_trap_subprocess (NULL, 0, 0);
+      g_test_trap_assert_passed ();
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +410,7 @@ main (int   argc,
   g_test_add_func ("/a11y-rules/links", test_links);
   g_test_add_func ("/a11y-rules/course", test_course);
   g_test_add_func ("/a11y-rules/damaged-pictures", test_damaged_pictures);
+  g_test_add_func ("/a11y-rules/length-first-read-in-threads", test_length_first_read_in_threads);
 
   return g_test_run ();
 }

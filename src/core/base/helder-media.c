@@ -20,16 +20,33 @@
 /* How long the discoverer may look at one file before giving up. */
 #define DISCOVER_TIMEOUT (10 * GST_SECOND)
 
+/* Starts GStreamer once for the process. Checks in several threads may
+ * be first at the same time: gst_is_initialized() says TRUE before the
+ * plugins are loaded, and a thread that went on then found no plugins at
+ * all (a length of 0, "the cue starts after the media ends"). Every
+ * thread waits here until the start is over.
+ */
 static gboolean
 start_gstreamer (GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  static gsize started;
+  static char *start_error;
 
-  if (gst_is_initialized () || gst_init_check (NULL, NULL, &local_error))
+  if (g_once_init_enter (&started))
+    {
+      g_autoptr(GError) local_error = NULL;
+      gboolean ok = gst_init_check (NULL, NULL, &local_error);
+
+      if (!ok)
+        start_error = g_strdup (local_error->message);
+      g_once_init_leave (&started, ok ? 1 : 2);
+    }
+
+  if (started == 1)
     return TRUE;
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-               _("cannot read media files: GStreamer does not start (%s)"), local_error->message);
+               _("cannot read media files: GStreamer does not start (%s)"), start_error);
   return FALSE;
 }
 
@@ -63,10 +80,13 @@ helder_media_get_duration (const char  *path,
     info = gst_discoverer_discover_uri (discoverer, uri, &local_error);
 
   /* A missing decoder does not matter as long as the container says how
-   * long the media lasts.
+   * long the media lasts; without a plugin even for the container, the
+   * length reads as 0, which is not a length.
    */
-  if (info == NULL || (gst_discoverer_info_get_result (info) != GST_DISCOVERER_OK &&
-                       gst_discoverer_info_get_result (info) != GST_DISCOVERER_MISSING_PLUGINS))
+  if (info == NULL ||
+      (gst_discoverer_info_get_result (info) != GST_DISCOVERER_OK &&
+       (gst_discoverer_info_get_result (info) != GST_DISCOVERER_MISSING_PLUGINS ||
+        gst_discoverer_info_get_duration (info) == 0)))
     {
       g_autofree char *name = g_path_get_basename (path);
 
