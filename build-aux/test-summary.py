@@ -47,7 +47,7 @@ def count(log, failures):
                     failures.extend(told)
                 if result not in ("OK", "SKIP", "EXPECTEDFAIL") and not not_ok:
                     failed += 1
-                    last = next((l for l in reversed(lines) if OK.match(l)), "no result line")
+                    last = lines[passed_last] if passed_last >= 0 else "no result line"
                     failures.append(f"failed: {where}: {result} after \"{last}\"")
                     failures.extend(told)
             elif result == "OK":

@@ -66,6 +66,7 @@ helder_media_get_duration (const char  *path,
   g_autoptr(GstDiscovererInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *uri = NULL;
+  GstDiscovererResult result;
   GstClockTime duration;
 
   g_return_val_if_fail (path != NULL, -1);
@@ -83,10 +84,10 @@ helder_media_get_duration (const char  *path,
    * long the media lasts; without a plugin even for the container, the
    * length reads as 0, which is not a length.
    */
-  if (info == NULL ||
-      (gst_discoverer_info_get_result (info) != GST_DISCOVERER_OK &&
-       (gst_discoverer_info_get_result (info) != GST_DISCOVERER_MISSING_PLUGINS ||
-        gst_discoverer_info_get_duration (info) == 0)))
+  result = info != NULL ? gst_discoverer_info_get_result (info) : GST_DISCOVERER_ERROR;
+  if (result == GST_DISCOVERER_MISSING_PLUGINS && gst_discoverer_info_get_duration (info) == 0)
+    result = GST_DISCOVERER_ERROR;
+  if (result != GST_DISCOVERER_OK && result != GST_DISCOVERER_MISSING_PLUGINS)
     {
       g_autofree char *name = g_path_get_basename (path);
 
